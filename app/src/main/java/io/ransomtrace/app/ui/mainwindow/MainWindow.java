@@ -1,0 +1,237 @@
+package io.ransomtrace.app.ui.mainwindow;
+
+import atlantafx.base.theme.Styles;
+import io.ransomtrace.app.ui.Theme;
+import io.ransomtrace.views.common.EmptyState;
+import io.ransomtrace.views.common.StatusBar;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The main window's layout: menu and tool bar, case navigator (left), findings above the investigation tabs
+ * (centre), inspector (right), status bar (bottom). Features fill the regions; this class only arranges them
+ * and owns the window-wide actions (open, import, theme).
+ */
+public final class MainWindow {
+    private final Stage stage;
+    private final BorderPane root = new BorderPane();
+    private final StatusBar statusBar = new StatusBar();
+    private final TreeView<String> caseNavigator = new TreeView<>();
+    private final TableView<Object> findingsTable = new TableView<>();
+    private final TabPane investigationTabs = new TabPane();
+    private final VBox inspector = new VBox();
+    private final CheckMenuItem darkThemeItem = new CheckMenuItem("Dark theme");
+    private Consumer<Path> onOpenCase = path -> statusBar.showIdle("Selected " + path.getFileName());
+    private Consumer<List<Path>> onImportLogs = paths -> statusBar.showIdle("Selected " + paths.size() + " file(s)");
+
+    public MainWindow(Stage stage) {
+        this.stage = stage;
+        root.setId("main-window");
+        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setCenter(workspace());
+        root.setBottom(statusBar);
+        statusBar.caseInfo().setText("No case open");
+    }
+
+    public static void addStylesheets(Scene scene) {
+        scene.getStylesheets().add(MainWindow.class.getResource("/io/ransomtrace/app/ui/workbench.css").toExternalForm());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public StatusBar statusBar() {
+        return statusBar;
+    }
+
+    public TreeView<String> caseNavigator() {
+        return caseNavigator;
+    }
+
+    public TabPane investigationTabs() {
+        return investigationTabs;
+    }
+
+    public VBox inspector() {
+        return inspector;
+    }
+
+    public void setOnOpenCase(Consumer<Path> handler) {
+        this.onOpenCase = handler;
+    }
+
+    public void setOnImportLogs(Consumer<List<Path>> handler) {
+        this.onImportLogs = handler;
+    }
+
+    /** Asks for a case file and hands it to the open-case handler. */
+    public void chooseCaseToOpen() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open case");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Ransomtrace cases (*.rtcase)", "*.rtcase"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            onOpenCase.accept(file.toPath());
+        }
+    }
+
+    /** Asks for log files and hands them to the import handler. */
+    public void chooseLogsToImport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import logs");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("All files", "*"),
+                new FileChooser.ExtensionFilter("Audit logs", "audit.log*", "*.log", "*.log.gz", "*.gz"),
+                new FileChooser.ExtensionFilter("EDR exports", "*.json", "*.ndjson", "*.xml", "*.csv"));
+        List<File> files = chooser.showOpenMultipleDialog(stage);
+        if (files != null && !files.isEmpty()) {
+            onImportLogs.accept(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    public void toggleTheme() {
+        Theme next = Theme.current().other();
+        next.apply();
+        darkThemeItem.setSelected(next == Theme.DARK);
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = new MenuItem("Open case…", new FontIcon(Material2OutlinedAL.FOLDER_OPEN));
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> chooseCaseToOpen());
+        MenuItem imp = new MenuItem("Import logs…", new FontIcon(Material2OutlinedAL.FILE_UPLOAD));
+        imp.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN));
+        imp.setOnAction(e -> chooseLogsToImport());
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> Platform.exit());
+        Menu file = new Menu("File", null, open, imp, new SeparatorMenuItem(), quit);
+
+        darkThemeItem.setId("menu-dark-theme");
+        darkThemeItem.setOnAction(e -> {
+            Theme wanted = darkThemeItem.isSelected() ? Theme.DARK : Theme.LIGHT;
+            wanted.apply();
+        });
+        Menu view = new Menu("View", null, darkThemeItem);
+        MenuBar bar = new MenuBar(file, view);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private ToolBar toolBar() {
+        Button open = iconButton("toolbar-open-case", Material2OutlinedAL.FOLDER_OPEN, "Open case (Ctrl+O)");
+        open.setOnAction(e -> chooseCaseToOpen());
+        Button imp = iconButton("toolbar-import-logs", Material2OutlinedAL.FILE_UPLOAD, "Import logs (Ctrl+I)");
+        imp.setOnAction(e -> chooseLogsToImport());
+        Button theme = iconButton("theme-switch", Material2OutlinedAL.BRIGHTNESS_6, "Switch light/dark theme");
+        theme.setOnAction(e -> toggleTheme());
+        Region grow = new Region();
+        javafx.scene.layout.HBox.setHgrow(grow, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(open, imp, grow, theme);
+        bar.setId("tool-bar");
+        return bar;
+    }
+
+    private static Button iconButton(String id, org.kordamp.ikonli.Ikon icon, String tooltip) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setId(id);
+        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        b.setTooltip(new Tooltip(tooltip));
+        return b;
+    }
+
+    private SplitPane workspace() {
+        caseNavigator.setId("case-navigator");
+        caseNavigator.setShowRoot(true);
+        caseNavigator.setRoot(new TreeItem<>("No case open"));
+        VBox navigator = titled("Case", caseNavigator);
+
+        findingsTable.setId("findings-table");
+        for (String name : List.of("Severity", "Title", "Host", "Root command", "Login user", "Files", "First alert")) {
+            TableColumn<Object, Object> c = new TableColumn<>(name);
+            c.setReorderable(false);
+            findingsTable.getColumns().add(c);
+        }
+        findingsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        findingsTable.getStyleClass().add(Styles.DENSE);
+        findingsTable.setPlaceholder(EmptyState.noCase(this::chooseCaseToOpen, this::chooseLogsToImport));
+
+        investigationTabs.setId("investigation-tabs");
+        investigationTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        for (String name : List.of("Process tree", "File-rewrite timeline", "Note spread map", "Events")) {
+            Tab t = new Tab(name, emptyHint("No case open."));
+            investigationTabs.getTabs().add(t);
+        }
+
+        SplitPane centre = new SplitPane(titled("Findings", findingsTable), investigationTabs);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.38);
+
+        inspector.setId("inspector");
+        inspector.getChildren().add(emptyHint("Select a finding, process or event to see its details here."));
+        VBox inspectorPane = titled("Inspector", inspector);
+
+        SplitPane main = new SplitPane(navigator, centre, inspectorPane);
+        main.setDividerPositions(0.17, 0.78);
+        SplitPane.setResizableWithParent(navigator, false);
+        SplitPane.setResizableWithParent(inspectorPane, false);
+        return main;
+    }
+
+    private static VBox titled(String title, javafx.scene.Node content) {
+        Label heading = new Label(title);
+        heading.getStyleClass().addAll("pane-heading", Styles.TEXT_SMALL, Styles.TEXT_BOLD);
+        heading.setPadding(new Insets(4, 8, 4, 8));
+        VBox box = new VBox(heading, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        return box;
+    }
+
+    private static StackPane emptyHint(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        l.setWrapText(true);
+        l.setPadding(new Insets(12));
+        return new StackPane(l);
+    }
+}

@@ -1,0 +1,64 @@
+package io.ransomtrace.e2e;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The module directions of the user's design, checked on the compiled classes of every module:
+ * app → views → detection-engine and app → importers → detection-engine; nothing but the end-to-end tests
+ * depends on app. {@link SourceImportRulesTest} checks the same on source imports, which also catches an
+ * unused import that leaves no trace in bytecode.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.ransomtrace");
+    }
+
+    @Test
+    void detectionEngineIsPureJava() {
+        ArchRule rule = noClasses().that().resideInAPackage("io.ransomtrace.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.ransomtrace.importers..", "io.ransomtrace.views..", "io.ransomtrace.app..",
+                        "javafx..", "java.sql..", "com.fasterxml.jackson..", "org.apache.commons.csv..")
+                .because("the detection engine is a pure library: no UI, no SQL, no parsing of log formats");
+        rule.check(classes);
+    }
+
+    @Test
+    void importersKnowNothingOfUiOrStorage() {
+        ArchRule rule = noClasses().that().resideInAPackage("io.ransomtrace.importers..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.ransomtrace.views..", "io.ransomtrace.app..", "javafx..", "java.sql..")
+                .because("importers turn logs into events; storing and showing them is the application's job");
+        rule.check(classes);
+    }
+
+    @Test
+    void viewsDrawWhatTheyAreGiven() {
+        ArchRule rule = noClasses().that().resideInAPackage("io.ransomtrace.views..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.ransomtrace.importers..", "io.ransomtrace.app..", "java.sql..")
+                .because("views are fed engine model types; they open no file and no connection");
+        rule.check(classes);
+    }
+
+    @Test
+    void nothingDependsOnTheApplication() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("io.ransomtrace.app..")
+                .should().dependOnClassesThat().resideInAPackage("io.ransomtrace.app..")
+                .because("app is the top of the module graph");
+        rule.check(classes);
+    }
+}

@@ -1,0 +1,65 @@
+package io.ransomtrace.e2e;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The module directions checked on the import lines of the sources. Bytecode rules ({@link ArchitectureTest})
+ * miss an import that is not used; this does not.
+ */
+class SourceImportRulesTest {
+
+    private static final Path ROOT = RepositoryRoot.find();
+
+    @Test
+    void detectionEngineSourcesImportNoUiSqlJsonOrCsv() {
+        assertThat(violations("detection-engine", "javafx.", "java.sql.", "com.fasterxml.jackson.",
+                "org.apache.commons.csv.", "io.ransomtrace.importers.", "io.ransomtrace.views.", "io.ransomtrace.app."))
+                .isEmpty();
+    }
+
+    @Test
+    void importerSourcesImportNoUiOrSql() {
+        assertThat(violations("importers", "javafx.", "java.sql.", "io.ransomtrace.views.", "io.ransomtrace.app."))
+                .isEmpty();
+    }
+
+    @Test
+    void viewSourcesImportNoSqlImportersOrApp() {
+        assertThat(violations("views", "java.sql.", "io.ransomtrace.importers.", "io.ransomtrace.app.")).isEmpty();
+    }
+
+    private static List<String> violations(String module, String... forbiddenPrefixes) {
+        Path sources = ROOT.resolve(module).resolve("src/main/java");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i).strip();
+                    if (!line.startsWith("import ")) {
+                        continue;
+                    }
+                    String imported = line.substring("import ".length()).replace("static ", "").strip();
+                    for (String prefix : forbiddenPrefixes) {
+                        if (imported.startsWith(prefix)) {
+                            found.add(ROOT.relativize(file) + ":" + (i + 1) + ": " + line);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+}
