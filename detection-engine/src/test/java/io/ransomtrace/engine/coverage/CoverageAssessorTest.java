@@ -1,0 +1,139 @@
+package io.ransomtrace.engine.coverage;
+
+import io.ransomtrace.engine.model.Actor;
+import io.ransomtrace.engine.model.Credentials;
+import io.ransomtrace.engine.model.Event;
+import io.ransomtrace.engine.model.FileOp;
+import io.ransomtrace.engine.model.FileOpKind;
+import io.ransomtrace.engine.model.OtherRecord;
+import io.ransomtrace.engine.model.ProcessExec;
+import io.ransomtrace.engine.model.Provenance;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CoverageAssessorTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
+    private static final Actor ALICE_SHELL = new Actor(100, 1, "/usr/bin/bash", "bash",
+            new Credentials(1000, 1000, 1000, 1000, 3, null, null), null);
+
+    private long serial = 500;
+
+    private Provenance prov() {
+        serial++;
+        return new Provenance(1, serial, serial * 100, "1732788000.000:" + serial);
+    }
+
+    private ProcessExec exec(String... argv) {
+        return new ProcessExec(serial, T0.plusSeconds(serial), "fs01", ALICE_SHELL, List.of(argv), false, "/home/alice",
+                "pts0", null, true, prov());
+    }
+
+    private FileOp op(FileOpKind kind, String path) {
+        return new FileOp(serial, T0.plusSeconds(serial), "fs01", ALICE_SHELL, kind, path, null, 0, -1, true, -1, null, prov());
+    }
+
+    private static CoverageCheck check(HostCoverage h, String id) {
+        return h.checks().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static HostCoverage assess(List<Event> events) {
+        CoverageAssessor a = new CoverageAssessor();
+        events.forEach(a::accept);
+        List<HostCoverage> out = a.assess();
+        assertThat(out).hasSize(1);
+        return out.get(0);
+    }
+
+    @Test
+    void execOnlyTelemetryIsRedForFilesWithTheReason() {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            events.add(exec("openssl", "enc", "-aes-256-cbc", "-in", "f" + i));
+        }
+        HostCoverage h = assess(events);
+        assertThat(check(h, "exec").status()).isEqualTo(CoverageStatus.GREEN);
+        assertThat(check(h, "login-uid").status()).isEqualTo(CoverageStatus.GREEN);
+        assertThat(check(h, "file-rename").status()).isEqualTo(CoverageStatus.RED);
+        assertThat(check(h, "file-rename").explanation()).contains("detection relies on tool command lines only");
+        assertThat(h.overall()).isEqualTo(CoverageStatus.RED);
+    }
+
+    @Test
+    void fullTelemetryIsGreenWhereItMatters() {
+        List<Event> events = new ArrayList<>();
+        events.add(exec("bash", "run.sh"));
+        for (String dir : List.of("/home/alice/docs/", "/srv/shares/finance/", "/var/www/html/", "/etc/app/")) {
+            events.add(op(FileOpKind.CREATE, dir + "a.enc"));
+            events.add(op(FileOpKind.WRITE, dir + "b.txt"));
+            events.add(op(FileOpKind.TRUNCATE, dir + "c.txt"));
+            events.add(op(FileOpKind.RENAME, dir + "d.txt"));
+            events.add(op(FileOpKind.DELETE, dir + "a"));
+        }
+        HostCoverage h = assess(events);
+        for (String id : List.of("exec", "parent", "login-uid", "file-create", "file-write", "file-truncate",
+                "file-rename", "file-delete", "directories", "lost")) {
+            assertThat(check(h, id).status()).as(id).isEqualTo(CoverageStatus.GREEN);
+        }
+        assertThat(check(h, "directories").measured()).contains("user homes", "/etc");
+        assertThat(check(h, "content").status()).isEqualTo(CoverageStatus.AMBER);
+    }
+
+    @Test
+    void fileTelemetryWithoutRenamesExplainsWhatCannotBeSeen() {
+        List<Event> events = new ArrayList<>();
+        events.add(exec("cp", "a", "b"));
+        events.add(op(FileOpKind.CREATE, "/home/alice/b"));
+        events.add(op(FileOpKind.DELETE, "/home/alice/a"));
+        HostCoverage h = assess(events);
+        assertThat(check(h, "file-rename").status()).isEqualTo(CoverageStatus.RED);
+        assertThat(check(h, "file-rename").explanation()).contains("extension changes");
+        assertThat(check(h, "file-delete").status()).isEqualTo(CoverageStatus.GREEN);
+    }
+
+    @Test
+    void serialGapsAreReportedAsPossibleLoss() {
+        List<Event> events = new ArrayList<>();
+        events.add(exec("ls"));
+        serial += 40;
+        events.add(exec("ls"));
+        HostCoverage h = assess(events);
+        assertThat(check(h, "lost").status()).isEqualTo(CoverageStatus.AMBER);
+        assertThat(check(h, "lost").measured()).isEqualTo("40 audit serials missing in 1 gap");
+    }
+
+    @Test
+    void lostCountersFromTheAuditSystemAreRed() {
+        List<Event> events = new ArrayList<>();
+        events.add(exec("ls"));
+        events.add(new OtherRecord(9, T0, "fs01", Actor.NONE, "DAEMON_ROTATE", "audit status", Map.of("lost", "1234"), prov()));
+        HostCoverage h = assess(events);
+        assertThat(check(h, "lost").status()).isEqualTo(CoverageStatus.RED);
+        assertThat(check(h, "lost").measured()).contains("1234 lost events");
+    }
+
+    @Test
+    void aRuleSetImportedWithoutHostAppliesToTheHost() {
+        CoverageAssessor a = new CoverageAssessor();
+        a.accept(exec("ls"));
+        a.accept(new OtherRecord(1, T0, CoverageAssessor.ANY_HOST, Actor.NONE, CoverageAssessor.AUDIT_RULE_TYPE,
+                "-a always,exit -F arch=b64 -S execve -k exec", Map.of(), new Provenance(2, 1, 0, null)));
+        List<HostCoverage> out = a.assess();
+        assertThat(out).extracting(HostCoverage::host).containsExactly("fs01");
+        assertThat(out.get(0).rules()).isNotNull();
+        assertThat(out.get(0).rules().status()).isEqualTo(CoverageStatus.RED);
+    }
+
+    @Test
+    void auditSerialIsReadFromTheEventId() {
+        assertThat(CoverageAssessor.auditSerial("1732788000.123:4567")).isEqualTo(4567);
+        assertThat(CoverageAssessor.auditSerial("evt-42")).isEqualTo(-1);
+        assertThat(CoverageAssessor.auditSerial(null)).isEqualTo(-1);
+    }
+}
