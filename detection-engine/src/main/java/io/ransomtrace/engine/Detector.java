@@ -115,6 +115,20 @@ public final class Detector implements Consumer<Event> {
         return reorder.outOfOrderReleased();
     }
 
+    /** Processes currently remembered across all hosts (for memory checks). */
+    int trackedProcesses() {
+        int n = 0;
+        for (ProcessTable t : hosts.values()) {
+            n += t.size();
+        }
+        return n;
+    }
+
+    /** Campaigns currently open (for memory checks). */
+    int activeCampaigns() {
+        return campaigns.activeCampaigns();
+    }
+
     private ProcessTable table(String host) {
         if (host.equals(lastHost)) {
             return lastTable;

@@ -163,12 +163,6 @@ public final class Profile {
         orderCheck("severity.low", "severity.medium");
         orderCheck("severity.medium", "severity.high");
         orderCheck("severity.high", "severity.critical");
-        atLeast("signals.encryptionTool.saturation", "signals.encryptionTool.threshold");
-        atLeast("signals.massModification.saturation", "signals.massModification.threshold");
-        atLeast("signals.extensionChange.saturation", "signals.extensionChange.threshold");
-        atLeast("signals.overwriteInPlace.saturation", "signals.overwriteInPlace.threshold");
-        atLeast("signals.deleteAfterEncrypt.saturation", "signals.deleteAfterEncrypt.threshold");
-        atLeast("signals.ransomNote.saturation", "signals.ransomNote.minDirectories");
     }
 
     private void orderCheck(String lower, String higher) {
@@ -176,14 +170,6 @@ public final class Profile {
         long hi = longValue(higher);
         if (lo >= hi) {
             throw new ProfileException(higher, "must be greater than " + lower + " (" + hi + " <= " + lo + ")");
-        }
-    }
-
-    private void atLeast(String big, String small) {
-        long b = longValue(big);
-        long s = longValue(small);
-        if (b < s) {
-            throw new ProfileException(big, "must be at least " + small + " (" + b + " < " + s + ")");
         }
     }
 
@@ -254,6 +240,18 @@ public final class Profile {
     private static String suggestion(String key) {
         int dot = key.lastIndexOf('.');
         String leaf = dot >= 0 ? key.substring(dot + 1) : key;
+        if (dot > 0) {
+            String section = key.substring(0, dot + 1);
+            List<String> siblings = new ArrayList<>();
+            for (ParameterSpec s : ProfileSchema.SPECS) {
+                if (s.key().startsWith(section) && s.key().indexOf('.', section.length()) < 0) {
+                    siblings.add(s.key().substring(section.length()));
+                }
+            }
+            if (!siblings.isEmpty()) {
+                return " (did you mean one of " + String.join(", ", siblings) + "?)";
+            }
+        }
         for (ParameterSpec s : ProfileSchema.SPECS) {
             if (s.key().endsWith("." + leaf)) {
                 return " (did you mean " + s.key() + "?)";
