@@ -165,7 +165,7 @@ public final class Detector implements Consumer<Event> {
         }
         ProcessInfo actor = table.forActor(op.actor(), millis, op.id());
         ProcessInfo root = table.rootOf(actor);
-        campaigns.fileOp(op, actor, root, parentExe(table, root), millis);
+        campaigns.fileOp(op, actor, root, table, millis);
     }
 
     private void exec(ProcessTable table, ProcessExec exec, long millis) {
@@ -181,15 +181,7 @@ public final class Detector implements Consumer<Event> {
             return;
         }
         ProcessInfo root = table.rootOf(p);
-        campaigns.tool(exec, p, root, parentExe(table, root), use, bulk, millis);
-    }
-
-    private static String parentExe(ProcessTable table, ProcessInfo root) {
-        ProcessInfo parent = table.parent(root);
-        if (parent == null) {
-            return null;
-        }
-        return parent.exe() != null ? parent.exe() : parent.exeName();
+        campaigns.tool(exec, p, root, table, use, bulk, millis);
     }
 
     private void sweep(long millis) {

@@ -13,7 +13,12 @@ import java.util.function.Consumer;
  * plain FIFO; only events that arrive late use the heap.
  */
 final class ReorderBuffer {
-    static final Comparator<Event> ORDER = Comparator.comparing(Event::time).thenComparingLong(Event::id);
+    static final Comparator<Event> ORDER = ReorderBuffer::compare;
+
+    static int compare(Event a, Event b) {
+        int c = a.time().compareTo(b.time());
+        return c != 0 ? c : Long.compare(a.id(), b.id());
+    }
 
     private final long windowMillis;
     private final int capacity;
@@ -30,7 +35,7 @@ final class ReorderBuffer {
     }
 
     void add(Event e, Consumer<Event> sink) {
-        if (newest == null || ORDER.compare(e, newest) >= 0) {
+        if (newest == null || compare(e, newest) >= 0) {
             inOrder.addLast(e);
             newest = e;
             newestMillis = e.time().toEpochMilli();
@@ -64,6 +69,9 @@ final class ReorderBuffer {
 
     private Event head() {
         Event a = inOrder.peekFirst();
+        if (late.isEmpty()) {
+            return a;
+        }
         Event b = late.peek();
         if (a == null) {
             return b;
@@ -71,14 +79,14 @@ final class ReorderBuffer {
         if (b == null) {
             return a;
         }
-        return ORDER.compare(b, a) < 0 ? b : a;
+        return compare(b, a) < 0 ? b : a;
     }
 
     private void release(Consumer<Event> sink) {
         Event a = inOrder.peekFirst();
         Event b = late.peek();
-        Event e = (a == null || (b != null && ORDER.compare(b, a) < 0)) ? late.poll() : inOrder.pollFirst();
-        if (lastReleased != null && ORDER.compare(e, lastReleased) < 0) {
+        Event e = (a == null || (b != null && compare(b, a) < 0)) ? late.poll() : inOrder.pollFirst();
+        if (lastReleased != null && compare(e, lastReleased) < 0) {
             outOfOrderReleased++;
         } else {
             lastReleased = e;

@@ -13,6 +13,7 @@ import io.ransomtrace.engine.signal.EncryptionToolSignal;
 import io.ransomtrace.engine.signal.ExtensionChangeSignal;
 import io.ransomtrace.engine.signal.MassModificationSignal;
 import io.ransomtrace.engine.signal.OverwriteInPlaceSignal;
+import io.ransomtrace.engine.signal.PathHashes;
 import io.ransomtrace.engine.signal.PathNames;
 import io.ransomtrace.engine.signal.RansomNoteSignal;
 import io.ransomtrace.engine.signal.Signal;
@@ -199,7 +200,7 @@ public final class Campaign {
                     listImpact(target);
                 }
                 newIdentity(ph, target, millis);
-                directory(target);
+                directory(target, PathNames.directoryHash(target));
             }
             evidence.add(SignalKind.OVERWRITE_IN_PLACE, exec);
         }
@@ -221,12 +222,13 @@ public final class Campaign {
         if (path == null || path.isEmpty()) {
             return;
         }
-        long ph = PathNames.hash(path);
+        PathHashes h = memory.scratch.of(path);
+        long ph = h.full;
         switch (op.kind()) {
-            case CREATE -> onCreate(op, path, ph, millis);
-            case WRITE, TRUNCATE -> onWrite(op, path, ph, millis, copyTool);
-            case RENAME -> onRename(op, path, ph, millis);
-            case DELETE -> onDelete(op, path, ph, millis);
+            case CREATE -> onCreate(op, path, h, millis);
+            case WRITE, TRUNCATE -> onWrite(op, path, ph, h.directory, millis, copyTool);
+            case RENAME -> onRename(op, path, ph, h.directory, millis);
+            case DELETE -> onDelete(op, path, ph, h.directory, millis);
             default -> {
                 return;
             }
@@ -241,15 +243,16 @@ public final class Campaign {
         notes.impactFiles(impactFiles());
     }
 
-    private void onCreate(FileOp op, String path, long ph, long millis) {
+    private void onCreate(FileOp op, String path, PathHashes h, long millis) {
+        long ph = h.full;
+        int dot = h.dot;
+        long originalKey = key(h.stem);
         memory.created.put(key(ph), millis, 0);
-        long dirHash = directory(path);
-        if (notes.created(path, dirHash, millis, op.contentHint())) {
+        long dirHash = directory(path, h.directory);
+        if (notes.created(path, h.slash, dot, dirHash, millis, op.contentHint())) {
             evidence.add(SignalKind.RANSOM_NOTE, op);
         }
-        int dot = PathNames.suffixDot(path);
         if (dot > 0 && ExtensionChangeSignal.eligible(settings.benign, path, dot + 1, path.length())) {
-            long originalKey = key(PathNames.hash(path, 0, dot));
             long suffixHash = extension.register(path, dot);
             int slot = memory.deleted.find(originalKey, millis - settings.pairWindowMillis);
             if (slot >= 0) {
@@ -263,7 +266,7 @@ public final class Campaign {
         newIdentity(ph, path, millis);
     }
 
-    private void onWrite(FileOp op, String path, long ph, long millis, boolean copyTool) {
+    private void onWrite(FileOp op, String path, long ph, long dirHash, long millis, boolean copyTool) {
         int flags = op.openFlags();
         boolean append = (flags & OpenFlags.O_APPEND) != 0;
         if (!append && !copyTool && memory.created.find(key(ph), millis - settings.pairWindowMillis) < 0) {
@@ -285,7 +288,7 @@ public final class Campaign {
                 inPlaceCounted(op, path, ph);
             }
         }
-        directory(path);
+        directory(path, dirHash);
         newIdentity(ph, path, millis);
     }
 
@@ -299,10 +302,10 @@ public final class Campaign {
         }
     }
 
-    private void onRename(FileOp op, String path, long ph, long millis) {
+    private void onRename(FileOp op, String path, long ph, long dirHash, long millis) {
         String target = op.targetPath();
         newIdentity(ph, path, millis);
-        directory(path);
+        directory(path, dirHash);
         if (target == null || target.isEmpty()) {
             return;
         }
@@ -332,7 +335,7 @@ public final class Campaign {
         }
     }
 
-    private void onDelete(FileOp op, String path, long ph, long millis) {
+    private void onDelete(FileOp op, String path, long ph, long dirHash, long millis) {
         int written = memory.inPlace.find(key(ph), millis - settings.pairWindowMillis);
         if (written >= 0) {
             if (memory.inPlace.aux(written) == COUNTED) {
@@ -349,7 +352,7 @@ public final class Campaign {
             return;
         }
         memory.deleted.put(key(ph), millis, 0);
-        directory(path);
+        directory(path, dirHash);
         newIdentity(ph, path, millis);
     }
 
@@ -377,8 +380,7 @@ public final class Campaign {
         }
     }
 
-    private long directory(String path) {
-        long h = PathNames.directoryHash(path);
+    private long directory(String path, long h) {
         if (directories.add(h) && directoryNames.size() < settings.maxListedDirectories) {
             directoryNames.add(PathNames.directory(path));
         }

@@ -16,6 +16,7 @@ public final class CampaignSettings {
     final int maxListedDirectories;
     final int evidencePerSignal;
     final long idleTimeoutMillis;
+    final long closeAfterRootExitMillis;
     final int critical;
     final int high;
     final int medium;
@@ -36,6 +37,7 @@ public final class CampaignSettings {
         maxListedDirectories = p.integer("campaign.maxListedDirectories");
         evidencePerSignal = p.integer("campaign.evidencePerSignal");
         idleTimeoutMillis = p.longValue("campaign.idleTimeoutSeconds") * 1000;
+        closeAfterRootExitMillis = p.longValue("campaign.closeAfterRootExitSeconds") * 1000;
         critical = p.integer("severity.critical");
         high = p.integer("severity.high");
         medium = p.integer("severity.medium");

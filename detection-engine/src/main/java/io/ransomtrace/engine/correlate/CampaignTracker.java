@@ -5,6 +5,7 @@ import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.engine.model.FileOp;
 import io.ransomtrace.engine.process.ProcessInfo;
+import io.ransomtrace.engine.process.ProcessTable;
 import io.ransomtrace.engine.profile.Allowlist;
 import io.ransomtrace.engine.signal.ToolUse;
 
@@ -31,6 +32,8 @@ public final class CampaignTracker {
     private long nextSerial = 1;
     private ProcessInfo lastRoot;
     private Campaign lastCampaign;
+    private ProcessInfo lastActor;
+    private boolean lastActorCopies;
 
     public CampaignTracker(CampaignSettings settings, Allowlist allowlist, Consumer<Finding> alerts) {
         this.settings = settings;
@@ -43,13 +46,13 @@ public final class CampaignTracker {
         return active.size();
     }
 
-    private Campaign campaignOf(ProcessInfo root, String host, Event e, String parentExe) {
+    private Campaign campaignOf(ProcessInfo root, ProcessTable table, Event e) {
         if (root == lastRoot && lastCampaign != null) {
             return lastCampaign;
         }
         Campaign c = active.get(root);
         if (c == null) {
-            c = new Campaign(nextSerial++, host, root, parentExe, e, settings, memory);
+            c = new Campaign(nextSerial++, e.host(), root, parentExe(table, root), e, settings, memory);
             active.put(root, c);
         }
         lastRoot = root;
@@ -58,15 +61,19 @@ public final class CampaignTracker {
     }
 
     /** A file operation by {@code actor}, whose campaign root is {@code root}. */
-    public void fileOp(FileOp op, ProcessInfo actor, ProcessInfo root, String parentExe, long millis) {
-        Campaign c = campaignOf(root, op.host(), op, parentExe);
-        c.onFileOp(op, actor, millis, settings.signals.isCopyTool(actor.exeName()));
+    public void fileOp(FileOp op, ProcessInfo actor, ProcessInfo root, ProcessTable table, long millis) {
+        Campaign c = campaignOf(root, table, op);
+        if (actor != lastActor) {
+            lastActor = actor;
+            lastActorCopies = settings.signals.isCopyTool(actor.exeName());
+        }
+        c.onFileOp(op, actor, millis, lastActorCopies);
         judge(c, op);
     }
 
     /** An exec that ran an encryption/destruction tool or a bulk runner. */
-    public void tool(Event exec, ProcessInfo p, ProcessInfo root, String parentExe, ToolUse use, String bulk, long millis) {
-        Campaign c = campaignOf(root, exec.host(), exec, parentExe);
+    public void tool(Event exec, ProcessInfo p, ProcessInfo root, ProcessTable table, ToolUse use, String bulk, long millis) {
+        Campaign c = campaignOf(root, table, exec);
         c.onTool(exec, p, use, bulk, millis);
         judge(c, exec);
     }
@@ -93,13 +100,17 @@ public final class CampaignTracker {
         }
     }
 
-    /** Closes campaigns idle since before {@code nowMillis - idle timeout}. */
+    /**
+     * Closes campaigns idle since before {@code nowMillis - idle timeout}, and campaigns whose root process
+     * has exited and that saw nothing for the (shorter) close-after-exit time.
+     */
     public void closeIdle(long nowMillis) {
         long cutoff = nowMillis - settings.idleTimeoutMillis;
+        long exitedCutoff = nowMillis - settings.closeAfterRootExitMillis;
         Iterator<Map.Entry<ProcessInfo, Campaign>> it = active.entrySet().iterator();
         while (it.hasNext()) {
             Campaign c = it.next().getValue();
-            if (c.lastMillis < cutoff) {
+            if (c.lastMillis < cutoff || (c.root.exited() && c.lastMillis < exitedCutoff)) {
                 it.remove();
                 close(c);
             }
@@ -112,6 +123,14 @@ public final class CampaignTracker {
         if (policy.reportable(c)) {
             closed.add(assembler.build(c));
         }
+    }
+
+    private static String parentExe(ProcessTable table, ProcessInfo root) {
+        ProcessInfo parent = table.parent(root);
+        if (parent == null) {
+            return null;
+        }
+        return parent.exe() != null ? parent.exe() : parent.exeName();
     }
 
     /** Closes everything and returns all findings in a stable order (first seen, host, id). */

@@ -12,4 +12,6 @@ final class PathMemory {
     final RecentPathTable inPlace = new RecentPathTable(17);
     /** New names of files a campaign renamed to a new suffix. */
     final RecentPathTable renamedTo = new RecentPathTable(16);
+    /** Scratch hashes of the current event's path (the detector is single-threaded). */
+    final io.ransomtrace.engine.signal.PathHashes scratch = new io.ransomtrace.engine.signal.PathHashes();
 }

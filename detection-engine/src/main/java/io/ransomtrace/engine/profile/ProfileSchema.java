@@ -21,6 +21,7 @@ final class ProfileSchema {
             integer("process.exitGraceSeconds", 0, 3600, "An exited process is remembered this long for late events."),
             integer("process.maxPerHost", 1000, 10_000_000, "Most processes remembered per host."),
             integer("campaign.idleTimeoutSeconds", 60, WEEK, "A campaign with no activity for this long is closed and reported."),
+            integer("campaign.closeAfterRootExitSeconds", 1, WEEK, "A campaign whose root process exited is closed after this long without activity."),
             integer("campaign.pairWindowSeconds", 1, DAY, "Longest time between writing X.suffix and deleting X (or writing and deleting a file) that still pairs them."),
             integer("campaign.maxTrackedFiles", 1000, 50_000_000, "Distinct files counted exactly per campaign; past this the count stops growing."),
             integer("campaign.maxListedFiles", 10, 1_000_000, "Most affected files listed in a finding."),

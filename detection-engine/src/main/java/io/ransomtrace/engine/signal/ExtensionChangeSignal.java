@@ -20,6 +20,7 @@ public final class ExtensionChangeSignal extends Signal {
     private final HashedNames known;
     private final Map<String, int[]> counts = new HashMap<>();
     private final Map<Long, String> suffixByHash = new HashMap<>();
+    private long lastRegistered;
     private String best;
     private int bestCount;
     private boolean bestKnown;
@@ -93,6 +94,10 @@ public final class ExtensionChangeSignal extends Signal {
     /** Remembers the text of a suffix by its hash (so a later pairing by hash can name it). */
     public long register(String path, int dot) {
         long h = PathNames.hashLower(path, dot + 1, path.length());
+        if (h == lastRegistered) {
+            return h; // a campaign mostly repeats one suffix: skip the map
+        }
+        lastRegistered = h;
         if (!suffixByHash.containsKey(h) && suffixByHash.size() < MAX_SUFFIXES * 4) {
             suffixByHash.put(h, path.substring(dot + 1).toLowerCase(Locale.ROOT));
         }

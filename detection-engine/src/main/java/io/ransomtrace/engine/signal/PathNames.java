@@ -15,7 +15,11 @@ public final class PathNames {
             h ^= s.charAt(i);
             h *= 0x100000001b3L;
         }
-        // splitmix finaliser: spreads FNV's weak low bits for table indexing
+        return mix(h);
+    }
+
+    /** splitmix finaliser over an FNV-1a state: spreads FNV's weak low bits for table indexing. */
+    static long mix(long h) {
         h ^= h >>> 30;
         h *= 0xbf58476d1ce4e5b9L;
         h ^= h >>> 27;

@@ -86,20 +86,18 @@ public final class RansomNoteSignal extends Signal {
     }
 
     /**
-     * A file was created. Returns true when its name is a note candidate that was just created in a new
+     * A file was created ({@code slash} and {@code dot} as {@link PathHashes} computes them). Returns true when its name is a note candidate that was just created in a new
      * directory (the caller then knows this creation may be a note, not an affected file).
      */
-    public boolean created(String path, long dirHash, long millis, ContentHint hint) {
-        int slash = path.lastIndexOf('/');
+    public boolean created(String path, int slash, int dot, long dirHash, long millis, ContentHint hint) {
         int start = slash + 1;
         int end = path.length();
         if (end - start < 3 || end - start > 120) {
             return false;
         }
-        int dot = PathNames.suffixDot(path);
         boolean noteExt = dot < 0 ? noteExtensions.contains("", 0, 0) : noteExtensions.contains(path, dot + 1, end)
                 || known.contains(path, dot + 1, end);
-        String strong = keyword(path, start, end, settings.noteKeywords);
+        String strong = settings.noteKeywordMatcher.find(path, start, end);
         if (!noteExt && strong == null) {
             return false;
         }
@@ -109,7 +107,7 @@ public final class RansomNoteSignal extends Signal {
             if (names.size() >= MAX_NAMES && !makeRoom()) {
                 return false;
             }
-            n = new NoteName(name, millis, strong, keyword(path, start, end, settings.noteWeakKeywords));
+            n = new NoteName(name, millis, strong, settings.noteWeakKeywordMatcher.find(path, start, end));
             names.put(name, n);
         }
         if (millis - n.firstMillis > settings.noteWindowMillis) {
@@ -160,21 +158,6 @@ public final class RansomNoteSignal extends Signal {
             }
         }
         return names.size() < MAX_NAMES;
-    }
-
-    private static String keyword(String path, int start, int end, List<String> words) {
-        for (String w : words) {
-            int len = w.length();
-            if (len == 0) {
-                continue;
-            }
-            for (int i = start; i + len <= end; i++) {
-                if (path.regionMatches(true, i, w, 0, len)) {
-                    return w;
-                }
-            }
-        }
-        return null;
     }
 
     private boolean qualifies(NoteName n) {

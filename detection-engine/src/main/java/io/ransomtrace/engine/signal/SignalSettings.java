@@ -54,6 +54,8 @@ public final class SignalSettings {
     final Set<String> noteExtensions;
     final List<String> noteContentKeywords;
     final Set<String> copyTools;
+    final KeywordMatcher noteKeywordMatcher;
+    final KeywordMatcher noteWeakKeywordMatcher;
 
     public SignalSettings(Profile p) {
         toolWeight = p.integer("signals.encryptionTool.weight");
@@ -94,6 +96,8 @@ public final class SignalSettings {
         noteExtensions = new HashSet<>(p.list("lists.noteExtensions"));
         noteContentKeywords = p.list("lists.noteContentKeywords");
         copyTools = new HashSet<>(p.list("lists.copyTools"));
+        noteKeywordMatcher = new KeywordMatcher(noteKeywords);
+        noteWeakKeywordMatcher = new KeywordMatcher(noteWeakKeywords);
     }
 
     /** Entropy (bits/byte) at or above which written content looks encrypted. */
