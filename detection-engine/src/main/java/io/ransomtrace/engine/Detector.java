@@ -1,0 +1,196 @@
+package io.ransomtrace.engine;
+
+import io.ransomtrace.engine.correlate.CampaignSettings;
+import io.ransomtrace.engine.correlate.CampaignTracker;
+import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.model.Event;
+import io.ransomtrace.engine.model.FileOp;
+import io.ransomtrace.engine.model.OtherRecord;
+import io.ransomtrace.engine.model.ProcessExec;
+import io.ransomtrace.engine.model.ProcessExit;
+import io.ransomtrace.engine.process.ProcessClassifier;
+import io.ransomtrace.engine.process.ProcessInfo;
+import io.ransomtrace.engine.process.ProcessTable;
+import io.ransomtrace.engine.profile.Allowlist;
+import io.ransomtrace.engine.profile.Profile;
+import io.ransomtrace.engine.signal.BulkInvocationSignal;
+import io.ransomtrace.engine.signal.EncryptionCommandParser;
+import io.ransomtrace.engine.signal.ToolUse;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The streaming detector: the only entry point of the engine. Feed it events in (roughly) time order with
+ * {@link #accept(Event)}; it raises early alerts through the listener as soon as a campaign's severity
+ * reaches the profile's alert level, and {@link #finish()} returns every finding in a stable order.
+ *
+ * <p>Memory is bounded whatever the input size: processes are forgotten after exit or idleness, campaigns are
+ * closed when idle, and per-campaign sets are capped by the profile. Same events + same profile + same
+ * allowlist → the same findings with the same ids. Not thread-safe: one detector per stream.
+ */
+public final class Detector implements Consumer<Event> {
+    private static final long SWEEP_INTERVAL_MILLIS = 60_000;
+
+    private final ProcessClassifier classifier;
+    private final long exitGraceMillis;
+    private final long processIdleMillis;
+    private final int maxProcesses;
+    private final ReorderBuffer reorder;
+    private final CampaignTracker campaigns;
+    private final Map<String, ProcessTable> hosts = new HashMap<>();
+    private final Consumer<Event> process = this::process;
+    private String lastHost;
+    private ProcessTable lastTable;
+    private long nextSweepMillis = Long.MIN_VALUE;
+    private long eventsProcessed;
+    private boolean finished;
+
+    public Detector(Profile profile, Allowlist allowlist) {
+        this(profile, allowlist, null);
+    }
+
+    /**
+     * @param alerts called with a snapshot finding whenever a campaign first reaches the alert severity and
+     *               again each time it climbs higher (suppressed findings raise no alert); may be null
+     */
+    public Detector(Profile profile, Allowlist allowlist, Consumer<Finding> alerts) {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(allowlist, "allowlist");
+        classifier = new ProcessClassifier(profile);
+        exitGraceMillis = profile.longValue("process.exitGraceSeconds") * 1000;
+        processIdleMillis = profile.longValue("process.idleTimeoutSeconds") * 1000;
+        maxProcesses = profile.integer("process.maxPerHost");
+        reorder = new ReorderBuffer(profile.longValue("reorder.windowSeconds") * 1000,
+                profile.integer("reorder.maxBufferedEvents"));
+        campaigns = new CampaignTracker(new CampaignSettings(profile), allowlist, alerts);
+    }
+
+    /** Runs a whole stream and returns its findings. */
+    public static List<Finding> run(Iterable<? extends Event> events, Profile profile, Allowlist allowlist) {
+        Detector d = new Detector(profile, allowlist);
+        for (Event e : events) {
+            d.accept(e);
+        }
+        return d.finish();
+    }
+
+    public static List<Finding> run(Stream<? extends Event> events, Profile profile, Allowlist allowlist) {
+        Detector d = new Detector(profile, allowlist);
+        events.forEachOrdered(d::accept);
+        return d.finish();
+    }
+
+    @Override
+    public void accept(Event event) {
+        if (finished) {
+            throw new IllegalStateException("finish() was already called");
+        }
+        if (event == null || event.time() == null || event.host() == null || event.actor() == null) {
+            return; // nothing to attribute; importers keep such records for the analyst
+        }
+        reorder.add(event, process);
+    }
+
+    /** Flushes the reorder buffer, closes every campaign and returns all findings, ordered by first seen. */
+    public List<Finding> finish() {
+        if (!finished) {
+            reorder.flush(process);
+            finished = true;
+        }
+        return campaigns.finish();
+    }
+
+    /** Events that reached detection so far. */
+    public long eventsProcessed() {
+        return eventsProcessed;
+    }
+
+    /** Events that arrived later than the reorder window allowed (still processed). */
+    public long lateEvents() {
+        return reorder.outOfOrderReleased();
+    }
+
+    /** Processes currently remembered across all hosts (for memory checks). */
+    int trackedProcesses() {
+        int n = 0;
+        for (ProcessTable t : hosts.values()) {
+            n += t.size();
+        }
+        return n;
+    }
+
+    /** Campaigns currently open (for memory checks). */
+    int activeCampaigns() {
+        return campaigns.activeCampaigns();
+    }
+
+    private ProcessTable table(String host) {
+        if (host.equals(lastHost)) {
+            return lastTable;
+        }
+        ProcessTable t = hosts.computeIfAbsent(host,
+                h -> new ProcessTable(classifier, exitGraceMillis, processIdleMillis, maxProcesses));
+        lastHost = host;
+        lastTable = t;
+        return t;
+    }
+
+    private void process(Event e) {
+        eventsProcessed++;
+        long millis = e.time().toEpochMilli();
+        if (millis >= nextSweepMillis) {
+            sweep(millis);
+        }
+        ProcessTable table = table(e.host());
+        table.evictExited(millis);
+        if (e instanceof FileOp op) {
+            fileOp(table, op, millis);
+        } else if (e instanceof ProcessExec exec) {
+            exec(table, exec, millis);
+        } else if (e instanceof ProcessExit exit) {
+            table.onExit(exit, millis);
+        } else if (e instanceof OtherRecord) {
+            return; // logins, config changes, lost-event notices: not evidence of encryption by themselves
+        }
+    }
+
+    private void fileOp(ProcessTable table, FileOp op, long millis) {
+        if (!op.modifies()) {
+            return;
+        }
+        ProcessInfo actor = table.forActor(op.actor(), millis, op.id());
+        ProcessInfo root = table.rootOf(actor);
+        campaigns.fileOp(op, actor, root, table, millis);
+    }
+
+    private void exec(ProcessTable table, ProcessExec exec, long millis) {
+        ProcessInfo p = table.onExec(exec, millis);
+        if (p == null || !exec.success()) {
+            return;
+        }
+        String name = p.exeName();
+        List<String> argv = exec.argv();
+        ToolUse use = EncryptionCommandParser.knows(name) ? EncryptionCommandParser.parse(name, argv, exec.cwd()) : null;
+        String bulk = BulkInvocationSignal.indicator(name, argv, classifier.isBulkRunner(name), classifier.isShell(name), use);
+        if ((use == null || use.action() == ToolUse.Action.OTHER) && bulk == null) {
+            return;
+        }
+        ProcessInfo root = table.rootOf(p);
+        campaigns.tool(exec, p, root, table, use, bulk, millis);
+    }
+
+    private void sweep(long millis) {
+        if (nextSweepMillis != Long.MIN_VALUE) {
+            for (ProcessTable t : hosts.values()) {
+                t.sweepIdle(millis);
+            }
+            campaigns.closeIdle(millis);
+        }
+        nextSweepMillis = millis + SWEEP_INTERVAL_MILLIS;
+    }
+}

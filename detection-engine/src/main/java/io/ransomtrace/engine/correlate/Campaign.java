@@ -1,0 +1,389 @@
+package io.ransomtrace.engine.correlate;
+
+import io.ransomtrace.engine.finding.Severity;
+import io.ransomtrace.engine.model.Credentials;
+import io.ransomtrace.engine.model.Event;
+import io.ransomtrace.engine.model.FileOp;
+import io.ransomtrace.engine.model.OpenFlags;
+import io.ransomtrace.engine.process.ProcessInfo;
+import io.ransomtrace.engine.signal.BulkInvocationSignal;
+import io.ransomtrace.engine.signal.ContentHintSignal;
+import io.ransomtrace.engine.signal.DeleteAfterEncryptSignal;
+import io.ransomtrace.engine.signal.EncryptionToolSignal;
+import io.ransomtrace.engine.signal.ExtensionChangeSignal;
+import io.ransomtrace.engine.signal.MassModificationSignal;
+import io.ransomtrace.engine.signal.OverwriteInPlaceSignal;
+import io.ransomtrace.engine.signal.PathHashes;
+import io.ransomtrace.engine.signal.PathNames;
+import io.ransomtrace.engine.signal.RansomNoteSignal;
+import io.ransomtrace.engine.signal.Signal;
+import io.ransomtrace.engine.signal.SignalKind;
+import io.ransomtrace.engine.signal.ToolUse;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything one lineage did, attributed to its campaign root: the files it changed, how it changed them,
+ * and the signals measured on it. One campaign becomes at most one finding.
+ *
+ * <p>Files are counted by identity: an original and its encrypted copy (X and X.enc, or f renamed to
+ * f.locked, or sedXXXX renamed over f) count as one file.
+ */
+public final class Campaign {
+    private static final int MAX_TOOLS = 32;
+    /** inPlace table marks: a truncating rewrite not counted yet, and a counted in-place overwrite. */
+    private static final long PENDING = 1;
+    private static final long COUNTED = 2;
+
+    final long serial;
+    final String host;
+    final ProcessInfo root;
+    final String parentExe;
+    final long firstEventId;
+    private final CampaignSettings settings;
+    private final PathMemory memory;
+
+    Instant firstSeen;
+    Instant lastSeen;
+    long lastMillis;
+    Credentials actorCredentials = Credentials.UNKNOWN;
+
+    final EncryptionToolSignal encryptionTool;
+    final BulkInvocationSignal bulk;
+    final MassModificationSignal mass;
+    final ExtensionChangeSignal extension;
+    final OverwriteInPlaceSignal overwrite;
+    final DeleteAfterEncryptSignal deleteAfter;
+    final RansomNoteSignal notes;
+    final ContentHintSignal content;
+    final Signal[] signals;
+
+    private final LongHashSet files;
+    private int identities;
+    private final LongHashSet directories;
+    final List<String> directoryNames = new ArrayList<>();
+    final List<String> impactedFiles = new ArrayList<>();
+    final List<String> changedFiles = new ArrayList<>();
+    final Set<String> tools = new LinkedHashSet<>();
+    final Set<String> exes = new LinkedHashSet<>();
+    private ProcessInfo lastActor;
+    final EvidenceLog evidence;
+
+    int score;
+    Severity severity = Severity.INFO;
+    Severity notified;
+    Instant firstAlert;
+    Integer filesAtFirstHigh;
+
+    Campaign(long serial, String host, ProcessInfo root, String parentExe, Event first, CampaignSettings settings,
+             PathMemory memory) {
+        this.serial = serial;
+        this.host = host;
+        this.root = root;
+        this.parentExe = parentExe;
+        this.firstEventId = first.id();
+        this.settings = settings;
+        this.memory = memory;
+        this.firstSeen = first.time();
+        this.lastSeen = first.time();
+        this.lastMillis = first.time().toEpochMilli();
+        var s = settings.signals;
+        encryptionTool = new EncryptionToolSignal(s);
+        bulk = new BulkInvocationSignal(s);
+        mass = new MassModificationSignal(s);
+        extension = new ExtensionChangeSignal(s, settings.benign, settings.known);
+        overwrite = new OverwriteInPlaceSignal(s);
+        deleteAfter = new DeleteAfterEncryptSignal(s);
+        notes = new RansomNoteSignal(s, settings.noteExtensions, settings.known, settings.maxListedDirectories);
+        content = new ContentHintSignal(s);
+        signals = new Signal[] {encryptionTool, bulk, mass, extension, overwrite, deleteAfter, notes, content};
+        files = new LongHashSet(16, settings.maxTrackedFiles);
+        directories = new LongHashSet(8, Math.max(settings.maxTrackedFiles / 4, 1000));
+        evidence = new EvidenceLog(settings.evidencePerSignal);
+        if (root.argvKnown()) {
+            evidence.addRoot(root.firstEventId(), root.startSource(), root.startLine());
+        }
+    }
+
+    public ProcessInfo root() {
+        return root;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public int score() {
+        return score;
+    }
+
+    /** Files the campaign changed the way encryption does: overwritten in place, paired with a copy, or renamed. */
+    public int impactFiles() {
+        return overwrite.inPlace() + deleteAfter.pairs() + overwrite.renameOnly();
+    }
+
+    /** Distinct files changed, notes excluded. */
+    public int filesAffected() {
+        return Math.max(0, identities - notes.noteCount());
+    }
+
+    boolean filesCapped() {
+        return files.full();
+    }
+
+    int directoryCount() {
+        return directories.size();
+    }
+
+    private long key(long pathHash) {
+        return RecentPathTable.key(serial, pathHash);
+    }
+
+    private void touch(Event e) {
+        Instant t = e.time();
+        if (t.isAfter(lastSeen)) {
+            lastSeen = t;
+            lastMillis = t.toEpochMilli();
+        }
+        if (t.isBefore(firstSeen)) {
+            firstSeen = t;
+        }
+    }
+
+    /** A process of this campaign acted; remembers its executable and credentials. */
+    void actor(ProcessInfo p) {
+        if (p == lastActor) {
+            return;
+        }
+        lastActor = p;
+        String exe = p.exe() != null ? p.exe() : p.exeName();
+        if (exe != null && exes.size() < MAX_TOOLS) {
+            exes.add(exe);
+        }
+        if (actorCredentials == Credentials.UNKNOWN && p.credentials() != Credentials.UNKNOWN) {
+            actorCredentials = p.credentials();
+        }
+    }
+
+    /** An exec of an encryption or destruction tool, or a bulk runner, in this campaign. */
+    void onTool(Event exec, ProcessInfo p, ToolUse use, String bulkIndicator, long millis) {
+        touch(exec);
+        actor(p);
+        if (bulkIndicator != null) {
+            bulk.recordInvocation(bulkIndicator);
+            evidence.add(SignalKind.BULK_INVOCATION, exec);
+        }
+        if (use == null) {
+            return;
+        }
+        if (use.encrypts()) {
+            encryptionTool.record(use);
+            evidence.add(SignalKind.ENCRYPTION_TOOL, exec);
+            addTool(p, use.tool());
+        } else if (use.destroys()) {
+            encryptionTool.record(use);
+            addTool(p, use.tool());
+            for (String target : use.targets()) {
+                long ph = PathNames.hash(target);
+                int slot = memory.inPlace.find(key(ph), Long.MIN_VALUE);
+                if (slot < 0 || memory.inPlace.aux(slot) == PENDING) {
+                    memory.inPlace.put(key(ph), millis, COUNTED);
+                    overwrite.destroyedByTool(use.label());
+                    listImpact(target);
+                }
+                newIdentity(ph, target, millis);
+                directory(target, PathNames.directoryHash(target));
+            }
+            evidence.add(SignalKind.OVERWRITE_IN_PLACE, exec);
+        }
+        bulk.directories(directories.size());
+        notes.impactFiles(impactFiles());
+    }
+
+    private void addTool(ProcessInfo p, String tool) {
+        if (tools.size() < MAX_TOOLS) {
+            tools.add(p.exe() != null ? p.exe() : tool);
+        }
+    }
+
+    /** A successful file operation that changes contents or names. */
+    void onFileOp(FileOp op, ProcessInfo actor, long millis, boolean copyTool) {
+        touch(op);
+        actor(actor);
+        String path = op.path();
+        if (path == null || path.isEmpty()) {
+            return;
+        }
+        PathHashes h = memory.scratch.of(path);
+        long ph = h.full;
+        switch (op.kind()) {
+            case CREATE -> onCreate(op, path, h, millis);
+            case WRITE, TRUNCATE -> onWrite(op, path, ph, h.directory, millis, copyTool);
+            case RENAME -> onRename(op, path, ph, h.directory, millis);
+            case DELETE -> onDelete(op, path, ph, h.directory, millis);
+            default -> {
+                return;
+            }
+        }
+        if (op.contentHint() != null) {
+            content.observe(op.contentHint(), op.kind() == io.ransomtrace.engine.model.FileOpKind.RENAME
+                    && op.targetPath() != null ? op.targetPath() : path);
+            evidence.add(SignalKind.CONTENT_HINT, op);
+        }
+        evidence.add(SignalKind.MASS_MODIFICATION, op);
+        bulk.directories(directories.size());
+        notes.impactFiles(impactFiles());
+    }
+
+    private void onCreate(FileOp op, String path, PathHashes h, long millis) {
+        long ph = h.full;
+        int dot = h.dot;
+        long originalKey = key(h.stem);
+        memory.created.put(key(ph), millis, 0);
+        long dirHash = directory(path, h.directory);
+        if (notes.created(path, h.slash, dot, dirHash, millis, op.contentHint())) {
+            evidence.add(SignalKind.RANSOM_NOTE, op);
+        }
+        if (dot > 0 && ExtensionChangeSignal.eligible(settings.benign, path, dot + 1, path.length())) {
+            long suffixHash = extension.register(path, dot);
+            int slot = memory.deleted.find(originalKey, millis - settings.pairWindowMillis);
+            if (slot >= 0) {
+                memory.deleted.remove(slot);
+                pair(path.substring(0, dot), suffixHash, op);
+                files.add(ph); // the copy of a file already counted
+                return;
+            }
+            memory.createdWithSuffix.put(originalKey, millis, suffixHash);
+        }
+        newIdentity(ph, path, millis);
+    }
+
+    private void onWrite(FileOp op, String path, long ph, long dirHash, long millis, boolean copyTool) {
+        int flags = op.openFlags();
+        boolean append = (flags & OpenFlags.O_APPEND) != 0;
+        if (!append && !copyTool && memory.created.find(key(ph), millis - settings.pairWindowMillis) < 0) {
+            int slot = memory.inPlace.find(key(ph), Long.MIN_VALUE);
+            // Truncating rewrites (O_TRUNC, truncate(2)) are what every build and copy does to stale files;
+            // they count only once the same file is also renamed to a new suffix, or its content looks
+            // encrypted. A rewrite that keeps the file (O_RDWR, O_WRONLY without O_TRUNC) counts at once.
+            boolean truncating = op.kind() == io.ransomtrace.engine.model.FileOpKind.TRUNCATE || OpenFlags.truncates(flags);
+            boolean ciphertext = op.contentHint() != null && op.contentHint().entropy() != null
+                    && op.contentHint().entropy() >= settings.signals.contentEntropy();
+            boolean counts = !truncating || ciphertext;
+            if (slot < 0) {
+                memory.inPlace.put(key(ph), millis, counts ? COUNTED : PENDING);
+                if (counts) {
+                    inPlaceCounted(op, path, ph);
+                }
+            } else if (counts && memory.inPlace.aux(slot) == PENDING) {
+                memory.inPlace.put(key(ph), millis, COUNTED);
+                inPlaceCounted(op, path, ph);
+            }
+        }
+        directory(path, dirHash);
+        newIdentity(ph, path, millis);
+    }
+
+    private void inPlaceCounted(Event e, String path, long ph) {
+        overwrite.overwritten();
+        evidence.add(SignalKind.OVERWRITE_IN_PLACE, e);
+        if (memory.renamedTo.find(key(ph), Long.MIN_VALUE) >= 0) {
+            overwrite.renamedThenWritten(); // renamed first (f -> f.locked), encrypted after
+        } else {
+            listImpact(path);
+        }
+    }
+
+    private void onRename(FileOp op, String path, long ph, long dirHash, long millis) {
+        String target = op.targetPath();
+        newIdentity(ph, path, millis);
+        directory(path, dirHash);
+        if (target == null || target.isEmpty()) {
+            return;
+        }
+        long th = PathNames.hash(target);
+        files.add(th); // the same file under its new name
+        boolean ownFile = memory.created.find(key(ph), millis - settings.pairWindowMillis) >= 0;
+        if (ownFile) {
+            memory.created.put(key(th), millis, 0); // a temp file renamed into place (sed -i, rsync, dpkg)
+            return;
+        }
+        int dot = ExtensionChangeSignal.renameSuffixDot(settings.benign, settings.known, path, target);
+        if (dot < 0) {
+            return;
+        }
+        extension.record(extension.register(target, dot));
+        evidence.add(SignalKind.EXTENSION_CHANGE, op);
+        int written = memory.inPlace.find(key(ph), Long.MIN_VALUE);
+        if (written >= 0 && memory.inPlace.aux(written) == PENDING) {
+            memory.inPlace.put(key(ph), millis, COUNTED); // truncated, rewritten, then given a new suffix
+            overwrite.overwritten();
+            evidence.add(SignalKind.OVERWRITE_IN_PLACE, op);
+            listImpact(path);
+        } else if (written < 0) {
+            overwrite.renamedOnly();
+            memory.renamedTo.put(key(th), millis, 0);
+            listImpact(path);
+        }
+    }
+
+    private void onDelete(FileOp op, String path, long ph, long dirHash, long millis) {
+        int written = memory.inPlace.find(key(ph), millis - settings.pairWindowMillis);
+        if (written >= 0) {
+            if (memory.inPlace.aux(written) == COUNTED) {
+                overwrite.retracted(); // written then deleted: a temporary, not an overwritten original
+            }
+            memory.inPlace.remove(written);
+        }
+        int slot = memory.createdWithSuffix.find(key(ph), millis - settings.pairWindowMillis);
+        if (slot >= 0) {
+            long suffixHash = memory.createdWithSuffix.aux(slot);
+            memory.createdWithSuffix.remove(slot);
+            pair(path, suffixHash, op);
+            files.add(ph); // the original of a copy already counted
+            return;
+        }
+        memory.deleted.put(key(ph), millis, 0);
+        directory(path, dirHash);
+        newIdentity(ph, path, millis);
+    }
+
+    private void pair(String originalPath, long suffixHash, FileOp op) {
+        deleteAfter.paired(originalPath);
+        extension.record(suffixHash);
+        evidence.add(SignalKind.DELETE_AFTER_ENCRYPT, op);
+        evidence.add(SignalKind.EXTENSION_CHANGE, op);
+        listImpact(originalPath);
+    }
+
+    private void newIdentity(long ph, String path, long millis) {
+        if (files.add(ph)) {
+            identities++;
+            mass.newFile(millis);
+            if (changedFiles.size() < settings.maxListedFiles) {
+                changedFiles.add(path);
+            }
+        }
+    }
+
+    private void listImpact(String path) {
+        if (impactedFiles.size() < settings.maxListedFiles) {
+            impactedFiles.add(path);
+        }
+    }
+
+    private long directory(String path, long h) {
+        if (directories.add(h) && directoryNames.size() < settings.maxListedDirectories) {
+            directoryNames.add(PathNames.directory(path));
+        }
+        return h;
+    }
+}

@@ -1,0 +1,149 @@
+package io.ransomtrace.engine.correlate;
+
+import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.finding.Severity;
+import io.ransomtrace.engine.model.Event;
+import io.ransomtrace.engine.model.FileOp;
+import io.ransomtrace.engine.process.ProcessInfo;
+import io.ransomtrace.engine.process.ProcessTable;
+import io.ransomtrace.engine.profile.Allowlist;
+import io.ransomtrace.engine.signal.ToolUse;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Keeps one {@link Campaign} per campaign root, scores it after every event it receives, raises early
+ * alerts when its severity climbs, and closes idle campaigns into findings so memory stays bounded.
+ */
+public final class CampaignTracker {
+    private final CampaignSettings settings;
+    private final PathMemory memory = new PathMemory();
+    private final SeverityPolicy policy;
+    private final FindingAssembler assembler;
+    private final Consumer<Finding> alerts;
+    private final Map<ProcessInfo, Campaign> active = new IdentityHashMap<>();
+    private final List<Finding> closed = new ArrayList<>();
+    private long nextSerial = 1;
+    private ProcessInfo lastRoot;
+    private Campaign lastCampaign;
+    private ProcessInfo lastActor;
+    private boolean lastActorCopies;
+
+    public CampaignTracker(CampaignSettings settings, Allowlist allowlist, Consumer<Finding> alerts) {
+        this.settings = settings;
+        this.policy = new SeverityPolicy(settings);
+        this.assembler = new FindingAssembler(settings, allowlist);
+        this.alerts = alerts;
+    }
+
+    public int activeCampaigns() {
+        return active.size();
+    }
+
+    private Campaign campaignOf(ProcessInfo root, ProcessTable table, Event e) {
+        if (root == lastRoot && lastCampaign != null) {
+            return lastCampaign;
+        }
+        Campaign c = active.get(root);
+        if (c == null) {
+            c = new Campaign(nextSerial++, e.host(), root, parentExe(table, root), e, settings, memory);
+            active.put(root, c);
+        }
+        lastRoot = root;
+        lastCampaign = c;
+        return c;
+    }
+
+    /** A file operation by {@code actor}, whose campaign root is {@code root}. */
+    public void fileOp(FileOp op, ProcessInfo actor, ProcessInfo root, ProcessTable table, long millis) {
+        Campaign c = campaignOf(root, table, op);
+        if (actor != lastActor) {
+            lastActor = actor;
+            lastActorCopies = settings.signals.isCopyTool(actor.exeName());
+        }
+        c.onFileOp(op, actor, millis, lastActorCopies);
+        judge(c, op);
+    }
+
+    /** An exec that ran an encryption/destruction tool or a bulk runner. */
+    public void tool(Event exec, ProcessInfo p, ProcessInfo root, ProcessTable table, ToolUse use, String bulk, long millis) {
+        Campaign c = campaignOf(root, table, exec);
+        c.onTool(exec, p, use, bulk, millis);
+        judge(c, exec);
+    }
+
+    private void judge(Campaign c, Event e) {
+        Severity before = c.severity;
+        policy.evaluate(c);
+        Severity now = c.severity;
+        if (now == before) {
+            return;
+        }
+        if (c.firstAlert == null && now.atLeast(settings.alertSeverity)) {
+            c.firstAlert = e.time();
+        }
+        if (c.filesAtFirstHigh == null && now.atLeast(Severity.HIGH)) {
+            c.filesAtFirstHigh = c.filesAffected();
+        }
+        if (alerts != null && now.atLeast(settings.alertSeverity) && (c.notified == null || now.compareTo(c.notified) > 0)) {
+            c.notified = now;
+            Finding f = assembler.build(c);
+            if (!f.suppressed()) {
+                alerts.accept(f);
+            }
+        }
+    }
+
+    /**
+     * Closes campaigns idle since before {@code nowMillis - idle timeout}, and campaigns whose root process
+     * has exited and that saw nothing for the (shorter) close-after-exit time.
+     */
+    public void closeIdle(long nowMillis) {
+        long cutoff = nowMillis - settings.idleTimeoutMillis;
+        long exitedCutoff = nowMillis - settings.closeAfterRootExitMillis;
+        Iterator<Map.Entry<ProcessInfo, Campaign>> it = active.entrySet().iterator();
+        while (it.hasNext()) {
+            Campaign c = it.next().getValue();
+            if (c.lastMillis < cutoff || (c.root.exited() && c.lastMillis < exitedCutoff)) {
+                it.remove();
+                close(c);
+            }
+        }
+        lastRoot = null;
+        lastCampaign = null;
+    }
+
+    private void close(Campaign c) {
+        if (policy.reportable(c)) {
+            closed.add(assembler.build(c));
+        }
+    }
+
+    private static String parentExe(ProcessTable table, ProcessInfo root) {
+        ProcessInfo parent = table.parent(root);
+        if (parent == null) {
+            return null;
+        }
+        return parent.exe() != null ? parent.exe() : parent.exeName();
+    }
+
+    /** Closes everything and returns all findings in a stable order (first seen, host, id). */
+    public List<Finding> finish() {
+        for (Campaign c : active.values()) {
+            close(c);
+        }
+        active.clear();
+        lastRoot = null;
+        lastCampaign = null;
+        List<Finding> out = new ArrayList<>(closed);
+        out.sort(Comparator.comparing(Finding::firstSeen).thenComparing(Finding::host).thenComparing(Finding::id));
+        closed.clear();
+        return out;
+    }
+}

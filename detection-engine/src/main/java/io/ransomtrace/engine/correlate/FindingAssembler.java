@@ -1,0 +1,164 @@
+package io.ransomtrace.engine.correlate;
+
+import io.ransomtrace.engine.finding.AllowlistMatch;
+import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.finding.NoteSummary;
+import io.ransomtrace.engine.finding.OverwriteKind;
+import io.ransomtrace.engine.finding.RootProcess;
+import io.ransomtrace.engine.finding.Severity;
+import io.ransomtrace.engine.finding.SignalMeasurement;
+import io.ransomtrace.engine.model.Credentials;
+import io.ransomtrace.engine.process.ProcessInfo;
+import io.ransomtrace.engine.profile.Allowlist;
+import io.ransomtrace.engine.profile.AllowlistEffect;
+import io.ransomtrace.engine.profile.AllowlistEntry;
+import io.ransomtrace.engine.profile.AllowlistSubject;
+import io.ransomtrace.engine.signal.PathNames;
+import io.ransomtrace.engine.signal.Signal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Builds the analyst-facing {@link Finding} from a campaign, applying the allowlist. */
+final class FindingAssembler {
+    private final CampaignSettings settings;
+    private final Allowlist allowlist;
+
+    FindingAssembler(CampaignSettings settings, Allowlist allowlist) {
+        this.settings = settings;
+        this.allowlist = allowlist;
+    }
+
+    Finding build(Campaign c) {
+        RootProcess root = rootProcess(c);
+        List<String> files = files(c);
+        List<String> directories = List.copyOf(c.directoryNames);
+        int filesAffected = c.filesAffected();
+        OverwriteKind overwrite = overwriteKind(c);
+        NoteSummary notes = c.notes.fired()
+                ? new NoteSummary(c.notes.noteNames(), c.notes.noteCount(), c.notes.noteDirectories())
+                : NoteSummary.NONE;
+        List<SignalMeasurement> signals = signals(c);
+        List<String> extensions = c.extension.suffixes();
+        Severity severity = c.severity;
+        boolean suppressed = false;
+        AllowlistMatch match = null;
+        Optional<AllowlistEntry> entry = allowlist.match(new AllowlistSubject(c.host, root.exe(), root.commandLine(),
+                root.user(), root.parentExe(), c.exes, directories,
+                c.directoryCount() <= directories.size(), c.lastSeen));
+        if (entry.isPresent()) {
+            AllowlistEntry e = entry.get();
+            match = new AllowlistMatch(e.id(), e.reason(), e.author(), severity);
+            if (e.effect() == AllowlistEffect.SUPPRESS) {
+                suppressed = true;
+            } else {
+                severity = Severity.min(severity, e.cap());
+            }
+        }
+        List<String> tools = new ArrayList<>(c.tools);
+        for (String exe : c.exes) {
+            if (tools.size() >= 32) {
+                break;
+            }
+            if (!tools.contains(exe)) {
+                tools.add(exe);
+            }
+        }
+        return new Finding(id(c), severity, c.score, c.host, title(c, root, filesAffected, extensions, notes),
+                root, tools, c.firstSeen, c.lastSeen, c.firstAlert, filesAffected, files, c.directoryCount(),
+                directories, extensions, overwrite, notes, signals, c.filesAtFirstHigh, suppressed, match,
+                c.evidence.refs());
+    }
+
+    /** Stable across runs: derived from host, root identity and the campaign's first event. */
+    static String id(Campaign c) {
+        ProcessInfo r = c.root;
+        String basis = c.host + '\u0000' + r.pid() + '\u0000' + r.startMillis() + '\u0000' + r.firstEventId()
+                + '\u0000' + c.firstEventId;
+        return String.format("rt-%016x", PathNames.hash(basis));
+    }
+
+    private RootProcess rootProcess(Campaign c) {
+        ProcessInfo r = c.root;
+        Credentials cr = r.credentials() != Credentials.UNKNOWN ? r.credentials() : c.actorCredentials;
+        Long uid = cr.uid() == Credentials.UNSET ? null : cr.uid();
+        String user = cr.user() != null ? cr.user() : uid != null && uid == 0 ? "root" : null;
+        Long loginUid = cr.hasLoginUid() ? cr.loginUid() : null;
+        String loginUser = cr.loginUser() != null ? cr.loginUser() : loginUid != null && loginUid == 0 ? "root" : null;
+        String exe = r.exe() != null ? r.exe() : r.exeName();
+        return new RootProcess(r.pid(), r.ppid(), exe, r.commandLine(), uid, user, loginUid, loginUser, c.parentExe);
+    }
+
+    private static List<String> files(Campaign c) {
+        Set<String> out = new LinkedHashSet<>(c.impactedFiles);
+        if (out.isEmpty()) {
+            out.addAll(c.changedFiles);
+        }
+        return new ArrayList<>(out);
+    }
+
+    static OverwriteKind overwriteKind(Campaign c) {
+        int inPlace = c.overwrite.inPlace();
+        int pairs = c.deleteAfter.pairs();
+        int renamed = c.overwrite.renameOnly();
+        if (inPlace == 0 && pairs == 0 && renamed == 0) {
+            return OverwriteKind.NONE;
+        }
+        if (inPlace >= pairs && inPlace >= renamed) {
+            return OverwriteKind.IN_PLACE;
+        }
+        return pairs >= renamed ? OverwriteKind.NEW_FILE_THEN_DELETE : OverwriteKind.RENAME_ONLY;
+    }
+
+    private static List<SignalMeasurement> signals(Campaign c) {
+        List<Signal> measured = new ArrayList<>();
+        for (Signal s : c.signals) {
+            if (s.measured()) {
+                measured.add(s);
+            }
+        }
+        measured.sort(Comparator.comparing((Signal s) -> !s.fired())
+                .thenComparing(s -> -s.contribution())
+                .thenComparing(s -> s.kind().ordinal()));
+        List<SignalMeasurement> out = new ArrayList<>();
+        for (Signal s : measured) {
+            out.add(new SignalMeasurement(s.kind().label(), s.describe(), s.value(), s.threshold(), s.fired(),
+                    Math.round(s.contribution() * 10) / 10.0));
+        }
+        return out;
+    }
+
+    private static String title(Campaign c, RootProcess root, int files, List<String> extensions, NoteSummary notes) {
+        String what;
+        int impact = c.impactFiles();
+        if (impact > 0 && (c.extension.fired() || c.deleteAfter.fired() || c.overwrite.fired())) {
+            what = impact >= 20 || c.notes.fired() ? "Mass encryption" : "Encryption of files";
+        } else if (c.notes.fired()) {
+            what = "Ransom notes dropped";
+        } else if (c.encryptionTool.fired()) {
+            what = c.encryptionTool.runs() == 1 ? "Encryption tool run" : "Encryption tool runs";
+        } else {
+            what = "Bulk file modification";
+        }
+        StringBuilder sb = new StringBuilder(what);
+        String rootName = root.exe() != null ? PathNames.baseName(root.exe()) : "pid " + root.pid();
+        sb.append(" by ").append(rootName);
+        String user = root.loginUser() != null ? root.loginUser() : root.user();
+        if (user != null) {
+            sb.append(" (").append(user).append(")");
+        }
+        sb.append(" on ").append(c.host).append(": ").append(files).append(files == 1 ? " file" : " files");
+        if (!extensions.isEmpty() && c.extension.fired()) {
+            sb.append(" → ").append(extensions.get(0));
+        }
+        if (notes.count() > 0) {
+            sb.append(", notes in ").append(c.notes.value() >= 1 ? (int) c.notes.value() : notes.directories().size())
+                    .append(" directories");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,14 @@
+package io.ransomtrace.engine.finding;
+
+/**
+ * The process a campaign is attributed to: the top of its lineage below the session leader or service.
+ *
+ * @param uid       real user id, or null when the telemetry did not carry it
+ * @param user      user name, or null when unknown
+ * @param loginUid  audit login uid (the human behind sudo/su), or null when unset
+ * @param loginUser login user name, or null when unknown
+ * @param parentExe executable of the root's parent (the shell, cron, sshd the campaign came from), or null
+ */
+public record RootProcess(int pid, int ppid, String exe, String commandLine, Long uid, String user,
+                          Long loginUid, String loginUser, String parentExe) {
+}

@@ -1,0 +1,214 @@
+package io.ransomtrace.engine.process;
+
+import io.ransomtrace.engine.model.Actor;
+import io.ransomtrace.engine.model.ProcessExec;
+import io.ransomtrace.engine.model.ProcessExit;
+
+import java.util.ArrayDeque;
+
+/**
+ * The processes of one host, built from exec records and, for processes that started before the log, from
+ * the actor fields of their file events. Knows each process's campaign root.
+ *
+ * <p>Bounded: an exited process is dropped after a grace period, an idle one after the idle timeout, and the
+ * table never holds more than its cap (the least recently seen go first).
+ */
+public final class ProcessTable {
+    private static final int MAX_WALK = 64;
+
+    private final ProcessClassifier classifier;
+    private final long exitGraceMillis;
+    private final long idleTimeoutMillis;
+    private final int maxProcesses;
+    private final PidMap byPid = new PidMap();
+    private final ArrayDeque<ProcessInfo> exitedQueue = new ArrayDeque<>();
+
+    public ProcessTable(ProcessClassifier classifier, long exitGraceMillis, long idleTimeoutMillis, int maxProcesses) {
+        this.classifier = classifier;
+        this.exitGraceMillis = exitGraceMillis;
+        this.idleTimeoutMillis = idleTimeoutMillis;
+        this.maxProcesses = maxProcesses;
+    }
+
+    public int size() {
+        return byPid.size();
+    }
+
+    /** Records an exec; returns the process now running that image (null for a failed exec of an unknown pid). */
+    public ProcessInfo onExec(ProcessExec e, long millis) {
+        Actor a = e.actor();
+        ProcessInfo existing = byPid.get(a.pid());
+        if (!e.success()) {
+            if (existing != null) {
+                existing.seen(millis);
+            }
+            return existing;
+        }
+        ProcessInfo p;
+        boolean sameProcess = existing != null && !existing.exited()
+                && (a.ppid() < 0 || existing.ppid() == a.ppid() || existing.role() == ProcessRole.UNKNOWN);
+        if (sameProcess) {
+            // exec in the same process (sh -c 'openssl ...' execs openssl; nohup execs its command)
+            p = existing;
+            if (a.ppid() >= 0) {
+                p.ppid(a.ppid());
+            }
+        } else {
+            p = new ProcessInfo(a.pid(), a.ppid(), millis, e.id());
+            byPid.put(a.pid(), p);
+        }
+        p.provenance(e.provenance());
+        String name = nameOf(a, e.argv().isEmpty() ? null : e.argv().get(0));
+        p.image(a.exe(), name, e.argv(), !e.argv().isEmpty(), e.cwd(), e.tty());
+        p.credentials(a.credentials());
+        p.role(classifier.classifyExec(name, e.argv(), e.tty()));
+        p.seen(millis);
+        if (p.cachedRoot() != null && p.cachedRoot() != p && p.role() == ProcessRole.BOUNDARY) {
+            p.root(p);
+        }
+        return p;
+    }
+
+    public void onExit(ProcessExit e, long millis) {
+        ProcessInfo p = byPid.get(e.actor().pid());
+        if (p != null && !p.exited()) {
+            p.exited(millis);
+            exitedQueue.addLast(p);
+        }
+    }
+
+    /** The process behind a file event, created from the actor's own fields when its exec was not seen. */
+    public ProcessInfo forActor(Actor a, long millis, long eventId) {
+        ProcessInfo p = byPid.get(a.pid());
+        if (p != null) {
+            boolean reused = p.exited() && millis > p.exitMillis() + exitGraceMillis;
+            if (!reused && a.exe() != null && p.exe() != null && !a.exe().equals(p.exe())
+                    && a.ppid() >= 0 && a.ppid() != p.ppid() && a.ppid() != 1) {
+                reused = true; // a different program under a different parent: the pid was reused unseen
+            }
+            if (!reused) {
+                if (p.role() == ProcessRole.UNKNOWN && (a.exe() != null || a.comm() != null)) {
+                    fillFromActor(p, a);
+                }
+                p.seen(millis);
+                return p;
+            }
+        }
+        p = new ProcessInfo(a.pid(), a.ppid(), millis, eventId);
+        byPid.put(a.pid(), p);
+        fillFromActor(p, a);
+        p.seen(millis);
+        return p;
+    }
+
+    private void fillFromActor(ProcessInfo p, Actor a) {
+        String name = a.exeName();
+        p.image(a.exe(), name, null, false, null, null);
+        p.credentials(a.credentials());
+        if (a.ppid() >= 0 && p.ppid() < 0) {
+            p.ppid(a.ppid());
+        }
+        ProcessInfo parent = parentOf(p, false);
+        p.role(classifier.classifyActor(name, parent == null ? null : parent.role()));
+    }
+
+    /**
+     * The parent at the time the child started; with {@code createStub} a parent never seen is remembered by
+     * pid alone, so that its children still share one lineage.
+     */
+    private ProcessInfo parentOf(ProcessInfo child, boolean createStub) {
+        int ppid = child.ppid();
+        if (ppid <= 0 || ppid == child.pid()) {
+            return null;
+        }
+        ProcessInfo parent = byPid.get(ppid);
+        if (parent != null && parent.startMillis() > child.startMillis() && parent.firstEventId() > child.firstEventId()) {
+            return null; // the pid was reused by a process younger than the child
+        }
+        if (parent == null && createStub) {
+            parent = new ProcessInfo(ppid, -1, child.startMillis(), child.firstEventId());
+            parent.credentials(child.credentials());
+            parent.role(ppid == 1 || ppid == 2 ? ProcessRole.BOUNDARY : ProcessRole.UNKNOWN);
+            byPid.put(ppid, parent);
+        }
+        return parent;
+    }
+
+    /** The parent process as the table knows it, or null. */
+    public ProcessInfo parent(ProcessInfo child) {
+        return parentOf(child, false);
+    }
+
+    /**
+     * The campaign root of a process: walk up through script runners, wrappers and ordinary programs; stop
+     * below services and session leaders; a per-file tool typed in a session belongs to the session; a
+     * wrapper at the top is replaced by the program it ran.
+     */
+    public ProcessInfo rootOf(ProcessInfo p) {
+        return resolve(p, 0);
+    }
+
+    private ProcessInfo resolve(ProcessInfo p, int depth) {
+        ProcessInfo cached = p.cachedRoot();
+        if (cached != null) {
+            return cached;
+        }
+        ProcessInfo root;
+        if (p.role() == ProcessRole.BOUNDARY || depth > MAX_WALK) {
+            root = p;
+        } else {
+            ProcessInfo parent = parentOf(p, true);
+            if (parent == null || parent.role() == ProcessRole.BOUNDARY) {
+                root = p;
+            } else if (parent.role() == ProcessRole.INTERACTIVE_SHELL || parent.role() == ProcessRole.UNKNOWN) {
+                root = p.role() == ProcessRole.FILE_TOOL ? resolve(parent, depth + 1) : p;
+            } else {
+                ProcessInfo parentRoot = resolve(parent, depth + 1);
+                root = parentRoot.role() == ProcessRole.WRAPPER ? p : parentRoot;
+            }
+        }
+        p.root(root);
+        return root;
+    }
+
+    /** Drops processes that exited longer ago than the grace period. Cheap; call often. */
+    public void evictExited(long nowMillis) {
+        while (!exitedQueue.isEmpty()) {
+            ProcessInfo p = exitedQueue.peekFirst();
+            if (p.exitMillis() + exitGraceMillis > nowMillis) {
+                break;
+            }
+            exitedQueue.pollFirst();
+            byPid.remove(p.pid(), p);
+        }
+    }
+
+    /** Drops processes idle longer than the timeout, and the least recently seen while over the cap. */
+    public void sweepIdle(long nowMillis) {
+        long cutoff = nowMillis - idleTimeoutMillis;
+        byPid.removeIf(p -> p.lastSeenMillis() < cutoff);
+        if (byPid.size() > maxProcesses) {
+            long[] seen = new long[byPid.size()];
+            int[] n = {0};
+            byPid.removeIf(p -> {
+                seen[n[0]++] = p.lastSeenMillis();
+                return false;
+            });
+            java.util.Arrays.sort(seen, 0, n[0]);
+            long keepFrom = seen[n[0] - maxProcesses];
+            byPid.removeIf(p -> p.lastSeenMillis() < keepFrom);
+        }
+    }
+
+    private static String nameOf(Actor a, String argv0) {
+        String n = a.exeName();
+        if (n != null && !n.isEmpty()) {
+            return n;
+        }
+        if (argv0 != null) {
+            int slash = argv0.lastIndexOf('/');
+            return slash >= 0 ? argv0.substring(slash + 1) : argv0;
+        }
+        return null;
+    }
+}

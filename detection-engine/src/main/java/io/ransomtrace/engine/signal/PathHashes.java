@@ -1,0 +1,46 @@
+package io.ransomtrace.engine.signal;
+
+/**
+ * The hashes the detector needs of one path — whole path, its directory, and the path without its last
+ * suffix — computed in a single pass. A reusable scratch object (one per detector, single-threaded), so the
+ * hot path neither allocates nor hashes the same characters three times. Each hash equals what
+ * {@link PathNames#hash(String, int, int)} gives for the same range.
+ */
+public final class PathHashes {
+    private static final long ROOT_DIRECTORY = PathNames.hash("/");
+
+    /** Hash of the whole path. */
+    public long full;
+    /** Hash of the directory part (see {@link PathNames#directoryHash}). */
+    public long directory;
+    /** Hash of the path before the dot of its last suffix, or 0 when there is no suffix. */
+    public long stem;
+    /** Index of the last '/', or -1. */
+    public int slash;
+    /** Index of the dot starting the last suffix (see {@link PathNames#suffixDot}), or -1. */
+    public int dot;
+
+    public PathHashes of(String path) {
+        int n = path.length();
+        slash = path.lastIndexOf('/');
+        int d = path.lastIndexOf('.');
+        dot = (d <= slash + 1 || d == n - 1) ? -1 : d;
+        long h = 0xcbf29ce484222325L;
+        long atSlash = h;
+        long atDot = h;
+        for (int i = 0; i < n; i++) {
+            if (i == slash) {
+                atSlash = h;
+            }
+            if (i == dot) {
+                atDot = h;
+            }
+            h ^= path.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        full = PathNames.mix(h);
+        directory = slash <= 0 ? ROOT_DIRECTORY : PathNames.mix(atSlash);
+        stem = dot > 0 ? PathNames.mix(atDot) : 0;
+        return this;
+    }
+}

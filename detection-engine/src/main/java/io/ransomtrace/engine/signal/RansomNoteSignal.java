@@ -1,0 +1,283 @@
+package io.ransomtrace.engine.signal;
+
+import io.ransomtrace.engine.model.ContentHint;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Signal 7: the same file name created in at least K directories by one lineage within a window. A name
+ * counts as a note when it holds a strong keyword (decrypt, restore, recover, how_to...), when its text holds
+ * enough ransom words (.onion, tor browser, bitcoin...), or when the campaign has also encrypted, overwritten
+ * or renamed enough files. Weak words (readme, help, lock) only add confidence: README.md in every folder of
+ * a git checkout is not a ransom note.
+ */
+public final class RansomNoteSignal extends Signal {
+    private static final int MAX_NAMES = 2048;
+    private static final int MAX_DIRS_PER_NAME = 100_000;
+
+    /** One repeated file name and where it was dropped. */
+    static final class NoteName {
+        final String name;
+        final long firstMillis;
+        final String strongWord;
+        final String weakWord;
+        long[] dirHashes = new long[8];
+        int dirs;
+        int creations;
+        final List<String> dirNames = new ArrayList<>();
+        final Set<String> contentWords = new LinkedHashSet<>();
+
+        NoteName(String name, long firstMillis, String strongWord, String weakWord) {
+            this.name = name;
+            this.firstMillis = firstMillis;
+            this.strongWord = strongWord;
+            this.weakWord = weakWord;
+        }
+
+        boolean addDir(long h) {
+            for (int i = 0; i < dirs; i++) {
+                if (dirHashes[i] == h) {
+                    return false;
+                }
+            }
+            if (dirs >= MAX_DIRS_PER_NAME) {
+                return false;
+            }
+            if (dirs == dirHashes.length) {
+                dirHashes = Arrays.copyOf(dirHashes, dirs * 2);
+            }
+            dirHashes[dirs++] = h;
+            return true;
+        }
+    }
+
+    private final HashedNames noteExtensions;
+    private final HashedNames known;
+    private final int maxListedDirectories;
+    private final Map<String, NoteName> names = new LinkedHashMap<>();
+    /** The most widespread name with a strong keyword or ransom text. */
+    private NoteName bestKeyed;
+    /** The most widespread name of all (a note only if the campaign also did enough damage). */
+    private NoteName bestAny;
+    private int impactFiles;
+
+    public RansomNoteSignal(SignalSettings settings, HashedNames noteExtensions, HashedNames known, int maxListedDirectories) {
+        super(settings);
+        this.noteExtensions = noteExtensions;
+        this.known = known;
+        this.maxListedDirectories = maxListedDirectories;
+    }
+
+    public static HashedNames noteExtensionSet(SignalSettings s) {
+        return new HashedNames(s.noteExtensions);
+    }
+
+    /** Files encrypted, overwritten or renamed by the campaign so far (lets keyword-less names count). */
+    public void impactFiles(int n) {
+        impactFiles = n;
+    }
+
+    /**
+     * A file was created ({@code slash} and {@code dot} as {@link PathHashes} computes them). Returns true when its name is a note candidate that was just created in a new
+     * directory (the caller then knows this creation may be a note, not an affected file).
+     */
+    public boolean created(String path, int slash, int dot, long dirHash, long millis, ContentHint hint) {
+        int start = slash + 1;
+        int end = path.length();
+        if (end - start < 3 || end - start > 120) {
+            return false;
+        }
+        boolean noteExt = dot < 0 ? noteExtensions.contains("", 0, 0) : noteExtensions.contains(path, dot + 1, end)
+                || known.contains(path, dot + 1, end);
+        String strong = settings.noteKeywordMatcher.find(path, start, end);
+        if (!noteExt && strong == null) {
+            return false;
+        }
+        String name = path.substring(start);
+        NoteName n = names.get(name);
+        if (n == null) {
+            if (names.size() >= MAX_NAMES && !makeRoom()) {
+                return false;
+            }
+            n = new NoteName(name, millis, strong, settings.noteWeakKeywordMatcher.find(path, start, end));
+            names.put(name, n);
+        }
+        if (millis - n.firstMillis > settings.noteWindowMillis) {
+            return false;
+        }
+        n.creations++;
+        boolean newDir = n.addDir(dirHash);
+        if (newDir && n.dirNames.size() < maxListedDirectories) {
+            n.dirNames.add(slash <= 0 ? "/" : path.substring(0, slash));
+        }
+        if (hint != null && hint.textExcerpt() != null && n.contentWords.size() < settings.noteContentKeywords.size()) {
+            String text = hint.textExcerpt().toLowerCase(Locale.ROOT);
+            for (String w : settings.noteContentKeywords) {
+                if (text.contains(w)) {
+                    n.contentWords.add(w);
+                }
+            }
+        }
+        if (keyed(n) && (bestKeyed == null || n.dirs > bestKeyed.dirs)) {
+            bestKeyed = n;
+        }
+        if (bestAny == null || n.dirs > bestAny.dirs) {
+            bestAny = n;
+        }
+        return true;
+    }
+
+    private boolean keyed(NoteName n) {
+        return n.strongWord != null || n.contentWords.size() >= settings.noteMinContentKeywords;
+    }
+
+    /** The name the signal reports: the keyed one when it fires, else the most widespread. */
+    private NoteName best() {
+        if (bestKeyed != null && (bestKeyed.dirs >= settings.noteMinDirectories || bestAny == null
+                || impactFiles < settings.noteImpactFilesWithoutKeyword)) {
+            return bestKeyed;
+        }
+        return bestAny;
+    }
+
+    /** Forgets names seen in a single directory so far, to stay bounded. */
+    private boolean makeRoom() {
+        Iterator<NoteName> it = names.values().iterator();
+        while (it.hasNext()) {
+            NoteName n = it.next();
+            if (n.dirs <= 1 && n != bestKeyed && n != bestAny) {
+                it.remove();
+            }
+        }
+        return names.size() < MAX_NAMES;
+    }
+
+    private boolean qualifies(NoteName n) {
+        return keyed(n) || impactFiles >= settings.noteImpactFilesWithoutKeyword;
+    }
+
+    /** The notes as reported: every qualifying name spread over enough directories. */
+    public List<NoteName> notes() {
+        List<NoteName> out = new ArrayList<>();
+        for (NoteName n : names.values()) {
+            if (n.dirs >= settings.noteMinDirectories && qualifies(n)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    public List<String> noteNames() {
+        List<String> out = new ArrayList<>();
+        for (NoteName n : notes()) {
+            out.add(n.name);
+        }
+        return out;
+    }
+
+    /** How many note files were created. */
+    public int noteCount() {
+        int c = 0;
+        for (NoteName n : notes()) {
+            c += n.creations;
+        }
+        return c;
+    }
+
+    public List<String> noteDirectories() {
+        Set<String> dirs = new LinkedHashSet<>();
+        for (NoteName n : notes()) {
+            for (String d : n.dirNames) {
+                if (dirs.size() >= maxListedDirectories) {
+                    break;
+                }
+                dirs.add(d);
+            }
+        }
+        return new ArrayList<>(dirs);
+    }
+
+    @Override
+    public SignalKind kind() {
+        return SignalKind.RANSOM_NOTE;
+    }
+
+    @Override
+    public int weight() {
+        return settings.noteWeight;
+    }
+
+    @Override
+    public double value() {
+        NoteName best = best();
+        return best == null ? 0 : best.dirs;
+    }
+
+    @Override
+    public double threshold() {
+        return settings.noteMinDirectories;
+    }
+
+    @Override
+    public boolean fired() {
+        NoteName best = best();
+        return best != null && best.dirs >= settings.noteMinDirectories && qualifies(best);
+    }
+
+    @Override
+    public double strength() {
+        if (!fired()) {
+            return 0;
+        }
+        NoteName best = best();
+        double s = SignalSettings.ramp(best.dirs, settings.noteMinDirectories, settings.noteSaturation);
+        if (best.strongWord != null) {
+            s += 0.25;
+        }
+        if (best.contentWords.size() >= settings.noteMinContentKeywords) {
+            s += 0.25;
+        }
+        return Math.min(1.0, s);
+    }
+
+    @Override
+    public boolean measured() {
+        NoteName best = best();
+        return best != null && best.dirs >= 2;
+    }
+
+    @Override
+    public String describe() {
+        NoteName best = best();
+        if (best == null) {
+            return "no file name repeated across directories";
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(best.name).append(" created in ").append(plural(best.dirs, "directory", "directories"))
+                .append(" within ").append(seconds(settings.noteWindowMillis)).append(" (fires at ")
+                .append(settings.noteMinDirectories).append(")");
+        if (best.strongWord != null) {
+            sb.append("; the name contains '").append(best.strongWord).append("'");
+        } else if (best.weakWord != null) {
+            sb.append("; the name contains '").append(best.weakWord).append("' (weak on its own)");
+        }
+        if (!best.contentWords.isEmpty()) {
+            sb.append("; its text mentions ").append(String.join(", ", best.contentWords));
+        }
+        if (best.strongWord == null && best.contentWords.size() < settings.noteMinContentKeywords) {
+            sb.append(impactFiles >= settings.noteImpactFilesWithoutKeyword
+                    ? "; counted as a note because the campaign changed " + impactFiles + " files the way encryption does"
+                    : "; not a note: no ransom keyword and only " + impactFiles + " files encrypted, overwritten or renamed (needs "
+                    + settings.noteImpactFilesWithoutKeyword + ")");
+        }
+        return sb.toString();
+    }
+}

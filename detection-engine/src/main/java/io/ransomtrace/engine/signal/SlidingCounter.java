@@ -1,0 +1,54 @@
+package io.ransomtrace.engine.signal;
+
+/**
+ * Counts occurrences in a sliding time window with fixed buckets: O(1) per add, no allocation, and a
+ * remembered peak. Slightly late times land in their bucket; times older than the window are ignored.
+ */
+public final class SlidingCounter {
+    private static final int BUCKETS = 60;
+
+    private final long bucketMillis;
+    private final int[] buckets = new int[BUCKETS];
+    private long currentBucket = Long.MIN_VALUE;
+    private int total;
+    private int peak;
+    private long peakAtMillis = -1;
+
+    public SlidingCounter(long windowMillis) {
+        this.bucketMillis = Math.max(1, windowMillis / BUCKETS);
+    }
+
+    public void add(long millis) {
+        long b = Math.floorDiv(millis, bucketMillis);
+        if (currentBucket == Long.MIN_VALUE) {
+            currentBucket = b;
+        }
+        if (b > currentBucket) {
+            long steps = Math.min(BUCKETS, b - currentBucket);
+            for (long s = 1; s <= steps; s++) {
+                int idx = (int) Math.floorMod(currentBucket + s, (long) BUCKETS);
+                total -= buckets[idx];
+                buckets[idx] = 0;
+            }
+            currentBucket = b;
+        } else if (b <= currentBucket - BUCKETS) {
+            return;
+        }
+        buckets[(int) Math.floorMod(b, (long) BUCKETS)]++;
+        total++;
+        if (total > peak) {
+            peak = total;
+            peakAtMillis = millis;
+        }
+    }
+
+    /** The highest count seen in any window so far. */
+    public int peak() {
+        return peak;
+    }
+
+    /** Time of the event that set the peak, or -1. */
+    public long peakAtMillis() {
+        return peakAtMillis;
+    }
+}

@@ -1,0 +1,195 @@
+package io.ransomtrace.engine;
+
+import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.finding.Severity;
+import io.ransomtrace.engine.profile.Allowlist;
+import io.ransomtrace.engine.profile.Profile;
+import io.ransomtrace.engine.trail.Proc;
+import io.ransomtrace.engine.trail.Tools;
+import io.ransomtrace.engine.trail.Trail;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Legitimate look-alikes must stay below medium with the default profile. */
+class BenignScenariosTest {
+
+    private static List<Finding> detect(Trail t) {
+        return Detector.run(t.events(), Profile.defaults(), Allowlist.empty());
+    }
+
+    private static void assertQuiet(List<Finding> findings) {
+        assertThat(findings).allSatisfy(f -> assertThat(f.severity())
+                .as("%s (score %d): %s", f.title(), f.score(), f.signals().stream()
+                        .map(s -> s.kind() + ": " + s.description()).toList())
+                .isLessThan(Severity.MEDIUM));
+    }
+
+    @Test
+    void decryptingManyFilesIsNotEncryption() {
+        Trail t = new Trail("ws01");
+        Proc login = t.sshLogin("alice", 1000);
+        Proc sh = login.spawn("/usr/bin/bash", "bash", "restore.sh");
+        for (String f : Tools.tree("/home/alice/restore", 5, 100, ".xlsx")) {
+            Tools.opensslDecrypt(sh, f + ".enc", f);
+            Tools.rm(sh, f + ".enc");
+            Tools.gpgDecrypt(sh, f + ".gpg", f + ".copy");
+        }
+        List<Finding> findings = detect(t);
+        assertQuiet(findings);
+        assertThat(findings).noneMatch(f -> f.signal("encryption-tool") != null);
+        assertThat(findings).noneMatch(f -> f.signal("delete-after-encrypt") != null);
+    }
+
+    @Test
+    void oneOffEncryptionOfOneFileIsInfoOrLow() {
+        Trail t = new Trail("ws01");
+        Proc login = t.sshLogin("alice", 1000);
+        Tools.gpgSymmetric(login, "/home/alice/taxes.pdf");
+        Tools.rm(login, "/home/alice/taxes.pdf");
+        Tools.opensslEncrypt(login, "/home/alice/keys.txt", ".enc");
+        List<Finding> findings = detect(t);
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).severity()).isIn(Severity.INFO, Severity.LOW);
+        assertThat(findings.get(0).title()).startsWith("Encryption tool runs");
+    }
+
+    @Test
+    void logRotationWithGzipStaysQuiet() {
+        Trail t = new Trail("web01");
+        Proc cron = t.service("/usr/sbin/cron");
+        Proc logrotate = cron.spawn("/usr/sbin/logrotate", "/usr/sbin/logrotate", "/etc/logrotate.conf");
+        for (String log : Tools.files("/var/log/nginx", "site", ".log", 120)) {
+            Tools.logrotate(logrotate, log);
+        }
+        for (String log : Tools.files("/var/log/app", "worker", ".log", 40)) {
+            logrotate.truncate(log); // copytruncate
+        }
+        List<Finding> findings = detect(t);
+        assertQuiet(findings);
+        assertThat(findings).noneMatch(f -> f.signal("extension-change") != null);
+    }
+
+    @Test
+    void sedInPlaceOverHundredsOfFilesStaysQuiet() {
+        Trail t = new Trail("dev01");
+        Proc login = t.sshLogin("dev", 1002);
+        Proc find = login.spawn("/usr/bin/find", "find", ".", "-name", "*.html", "-exec", "sed", "-i", "s/http:/https:/g", "{}", "+");
+        int n = 0;
+        for (String f : Tools.tree("/home/dev/site", 40, 600, ".html")) {
+            Tools.sedInPlace(find, f, n++);
+        }
+        List<Finding> findings = detect(t);
+        assertQuiet(findings);
+        assertThat(findings).noneMatch(f -> f.signal("extension-change") != null);
+        assertThat(findings).noneMatch(f -> f.signal("overwrite-in-place") != null);
+    }
+
+    @Test
+    void rsyncAndDpkgStayQuiet() {
+        Trail t = new Trail("srv01");
+        Proc cron = t.service("/usr/sbin/cron");
+        Proc rsync = cron.spawn("/usr/bin/rsync", "rsync", "-a", "--delete", "backup01:/srv/", "/srv/mirror/");
+        int n = 0;
+        for (String f : Tools.tree("/srv/mirror", 30, 800, ".dat")) {
+            Tools.rsyncFile(rsync, f, n++);
+        }
+        Proc login = t.sshLogin("ops", 1003);
+        Proc apt = login.sudo("/usr/bin/apt-get", "apt-get", "upgrade", "-y");
+        Proc dpkg = apt.spawn("/usr/bin/dpkg", "/usr/bin/dpkg", "--status-fd", "23", "--unpack", "/var/cache/apt/archives/libfoo.deb");
+        for (String f : Tools.tree("/usr/lib/x86_64-linux-gnu/foo", 12, 400, ".so")) {
+            Tools.dpkgUnpack(dpkg, f);
+        }
+        for (String f : Tools.files("/etc/foo", "conf", ".conf", 5)) {
+            dpkg.rename(f, f + ".dpkg-old");
+            dpkg.create(f);
+        }
+        assertQuiet(detect(t));
+    }
+
+    @Test
+    void tarExtractAndGitCheckoutStayQuiet() {
+        Trail t = new Trail("dev01");
+        Proc login = t.sshLogin("dev", 1002);
+        Proc tar = login.spawn("/usr/bin/tar", "tar", "xzf", "linux-6.8.tar.gz");
+        for (String f : Tools.tree("/home/dev/linux", 200, 3000, ".c")) {
+            tar.create(f);
+        }
+        for (int d = 0; d < 200; d++) {
+            tar.create("/home/dev/linux/d" + d + "/README");
+            tar.create("/home/dev/linux/d" + d + "/Makefile");
+        }
+        Proc git = login.spawn("/usr/bin/git", "git", "checkout", "v6.9");
+        for (String f : Tools.tree("/home/dev/linux", 200, 1500, ".c")) {
+            Tools.gitCheckoutFile(git, f);
+        }
+        git.create("/home/dev/linux/.git/index.lock");
+        git.rename("/home/dev/linux/.git/index.lock", "/home/dev/linux/.git/index");
+        List<Finding> findings = detect(t);
+        assertQuiet(findings);
+        assertThat(findings).noneMatch(f -> f.notes().count() > 0);
+    }
+
+    @Test
+    void gpgEncryptedBackupsStayQuiet() {
+        Trail t = new Trail("db01");
+        Proc cron = t.service("/usr/sbin/cron");
+        // nightly: tar | gpg into one archive
+        Proc sh = cron.spawnAs(Trail.creds(0, 0, -1, "root", null), "/bin/sh", "sh", "-c", "/usr/local/bin/backup.sh");
+        Proc script = sh.spawn("/bin/bash", "/bin/bash", "/usr/local/bin/backup.sh");
+        Proc tar = script.spawn("/usr/bin/tar", "tar", "czf", "-", "/var/lib/app");
+        tar.exit();
+        Proc gpg = script.spawn("/usr/bin/gpg", "gpg", "--batch", "-e", "-r", "backup@example.org", "-o",
+                "/var/backups/app-2026-03-02.tar.gz.gpg");
+        gpg.create("/var/backups/app-2026-03-02.tar.gz.gpg");
+        gpg.exit();
+        // and each database dump encrypted next to the plain one, via a loop
+        Proc loop = script.spawn("/bin/bash", "bash", "-c", "for f in /var/backups/db/*.sql; do gpg -e -r backup@example.org \"$f\"; done");
+        for (String f : Tools.files("/var/backups/db", "dump", ".sql", 60)) {
+            Tools.gpgEncrypt(loop, f);
+        }
+        assertQuiet(detect(t));
+    }
+
+    @Test
+    void developerBuildStaysQuiet() {
+        Trail t = new Trail("dev02");
+        Proc login = t.sshLogin("dev", 1002);
+        Proc make = login.spawn("/usr/bin/make", "make", "-j4");
+        for (String f : Tools.tree("/home/dev/proj/build", 25, 900, ".c")) {
+            Proc cc = make.spawn("/usr/bin/cc", "cc", "-c", f);
+            cc.create(f.replace(".c", ".o.tmp"));
+            cc.rename(f.replace(".c", ".o.tmp"), f.replace(".c", ".o"));
+            cc.exit();
+        }
+        Proc mvn = login.spawn("/usr/bin/java", "java", "-jar", "mvn.jar", "package");
+        for (String f : Tools.tree("/home/dev/proj/target/classes", 30, 900, ".class")) {
+            mvn.truncateOpen(f); // overwriting stale class files
+        }
+        assertQuiet(detect(t));
+    }
+
+    @Test
+    void userEncryptingTwoFilesAndDeletingThemIsBelowMedium() {
+        Trail t = new Trail("ws03");
+        Proc login = t.sshLogin("carol", 1004);
+        for (String f : List.of("/home/carol/passport.jpg", "/home/carol/contract.pdf")) {
+            Tools.gpgSymmetric(login, f);
+            Tools.rm(login, f);
+        }
+        assertQuiet(detect(t));
+    }
+
+    @Test
+    void failedWritesAreNeverCounted() {
+        Trail t = new Trail("ws04");
+        Proc login = t.sshLogin("carol", 1004);
+        Proc x = login.spawn("/tmp/x", "/tmp/x");
+        for (String f : Tools.tree("/etc", 5, 300, ".conf")) {
+            x.failedCreate(f + ".locked");
+        }
+        assertThat(detect(t)).isEmpty();
+    }
+}

@@ -1,0 +1,134 @@
+package io.ransomtrace.engine.signal;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EncryptionCommandParserTest {
+
+    private static ToolUse parse(String commandLine) {
+        List<String> argv = Arrays.asList(commandLine.split(" "));
+        String name = argv.get(0);
+        return EncryptionCommandParser.parse(name, argv, "/home/u");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "openssl enc -aes-256-cbc -salt -in f -out f.enc",
+            "openssl enc -e -aes256 -pbkdf2 -k pw -in f -out f.enc",
+            "openssl enc -chacha20 -a -in f -out f.b64",
+            "openssl aes-256-cbc -in f -out f.enc",
+            "openssl des3 -in f -out f.enc",
+            "openssl smime -encrypt -aes256 -in f -out f.p7m cert.pem",
+            "openssl cms -encrypt -in f -out f.cms cert.pem",
+            "openssl pkeyutl -encrypt -pubin -inkey pub.pem -in f -out f.enc",
+            "openssl rsautl -encrypt -pubin -inkey pub.pem -in f -out f.enc",
+            "gpg -c f",
+            "gpg --symmetric --batch --passphrase x f",
+            "gpg -e -r bob f",
+            "gpg --encrypt --recipient bob f",
+            "gpg2 --batch --yes --encrypt-files a b c",
+            "gpg -se -r bob f",
+            "ccrypt -e -K k f",
+            "ccrypt -r dir",
+            "ccencrypt f",
+            "7z a -pSecret out.7z f",
+            "7za a -mhe=on -p out.7z dir",
+            "7zz a -r -pX out.7z dir",
+            "zip -e out.zip f",
+            "zip -P secret out.zip f",
+            "zip -reP secret out.zip dir",
+            "rar a -pSecret out.rar f",
+            "rar a -hpSecret out.rar f",
+            "age -e -r age1xyz -o f.age f",
+            "age -p -o f.age f",
+            "age -r age1xyz f",
+            "aescrypt -e -p pw f",
+            "mcrypt -k key f"})
+    void encryptingCommandLinesAreRecognised(String commandLine) {
+        ToolUse use = parse(commandLine);
+        assertThat(use).isNotNull();
+        assertThat(use.action()).as(commandLine).isEqualTo(ToolUse.Action.ENCRYPT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "openssl enc -d -aes-256-cbc -in f.enc -out f",
+            "openssl aes-256-cbc -d -in f.enc -out f",
+            "openssl dgst -sha256 f",
+            "openssl x509 -in cert.pem -noout -text",
+            "openssl s_client -connect example.org:443",
+            "openssl req -new -key k.pem -out r.csr",
+            "openssl genrsa -out k.pem 4096",
+            "openssl base64 -in f -out f.b64",
+            "openssl enc -base64 -in f -out f.b64",
+            "openssl enc -none -in f -out g",
+            "openssl smime -decrypt -in f.p7m -inkey k.pem",
+            "openssl pkeyutl -decrypt -inkey k.pem -in f.enc",
+            "openssl rand -hex 16",
+            "gpg -d f.gpg",
+            "gpg --decrypt f.gpg",
+            "gpg --verify f.sig f",
+            "gpg --list-keys",
+            "gpg --import key.asc",
+            "gpg --full-generate-key",
+            "gpg --export -a bob",
+            "gpg --sign f",
+            "gpg -o out.txt -d f.gpg",
+            "ccrypt -d f.cpt",
+            "ccdecrypt f.cpt",
+            "ccrypt -c f.cpt",
+            "7z a out.7z f",
+            "7z x -pSecret in.7z",
+            "7z l in.7z",
+            "zip -r out.zip dir",
+            "rar a out.rar f",
+            "rar x -pSecret in.rar",
+            "age -d -i key.txt f.age",
+            "aescrypt -d -p pw f.aes",
+            "mcrypt -d f.nc",
+            "dd if=/dev/sda of=/backup/disk.img",
+            "truncate -s +10M f"})
+    void harmlessCommandLinesAreNotEncryption(String commandLine) {
+        ToolUse use = parse(commandLine);
+        assertThat(use).isNotNull();
+        assertThat(use.action()).as(commandLine).isEqualTo(ToolUse.Action.OTHER);
+    }
+
+    @Test
+    void destructionToolsNameTheirTargets() {
+        assertThat(parse("shred -u -n 3 a.db b.db")).satisfies(u -> {
+            assertThat(u.action()).isEqualTo(ToolUse.Action.DESTROY);
+            assertThat(u.targets()).containsExactly("/home/u/a.db", "/home/u/b.db");
+            assertThat(u.label()).isEqualTo("shred -u");
+        });
+        assertThat(parse("dd if=/dev/urandom of=/srv/db.sqlite bs=1M count=10").targets()).containsExactly("/srv/db.sqlite");
+        assertThat(parse("dd if=/dev/zero of=../x.img").targets()).containsExactly("/home/x.img");
+        assertThat(parse("truncate -s 0 app.log").action()).isEqualTo(ToolUse.Action.DESTROY);
+    }
+
+    @Test
+    void recursiveFlagsAreSeen() {
+        assertThat(parse("ccrypt -r -e -K k /srv").recursive()).isTrue();
+        assertThat(parse("7z a -r -pX out.7z /srv").recursive()).isTrue();
+        assertThat(parse("gpg --multifile -c a b").recursive()).isTrue();
+        assertThat(parse("gpg -c a").recursive()).isFalse();
+    }
+
+    @Test
+    void targetsAreResolvedAgainstTheWorkingDirectory() {
+        assertThat(parse("openssl enc -aes-256-cbc -in ./docs/a.pdf -out a.enc").targets()).containsExactly("/home/u/docs/a.pdf");
+        assertThat(parse("gpg -c notes.txt").targets()).containsExactly("/home/u/notes.txt");
+    }
+
+    @Test
+    void unknownProgramsAreNotParsed() {
+        assertThat(EncryptionCommandParser.parse("ls", List.of("ls", "-l"), null)).isNull();
+        assertThat(EncryptionCommandParser.parse("openssl", List.of("openssl"), null).action()).isEqualTo(ToolUse.Action.OTHER);
+    }
+}
