@@ -62,6 +62,7 @@ final class EventAssembler {
         final List<AuditRecord> records = new ArrayList<>(8);
         long lastSeq;
         long bytes;
+        boolean complete;
     }
 
     private final Listener listener;
@@ -69,8 +70,8 @@ final class EventAssembler {
     private final long maxPendingBytes;
     private final int maxRecordsPerEvent;
     private final long maxRecordGap;
-    /** In access order: the head is the event that waited longest for a record. */
-    private final LinkedHashMap<Key, Pending> pending = new LinkedHashMap<>(256, 0.75f, true);
+    /** In order of each event's first record: events are handed on in that order, so output follows the log. */
+    private final LinkedHashMap<Key, Pending> pending = new LinkedHashMap<>(256);
     private long pendingBytes;
     private long seq;
     private Pending last;
@@ -85,7 +86,7 @@ final class EventAssembler {
         this.maxRecordGap = maxRecordGap;
     }
 
-    /** Defaults: 4096 events / 32 MB pending, 4096 records per event, flushed 2000 records after its last one. */
+    /** Defaults: 4096 events / 32 MB waiting, 4096 records per event, flushed 2000 records after its last one. */
     static EventAssembler withDefaults(Listener listener) {
         return new EventAssembler(listener, 4096, 32L << 20, 4096, 2000);
     }
@@ -118,13 +119,11 @@ final class EventAssembler {
         }
         boolean eoe = "EOE".equals(r.type);
         if (p == null) {
-            if (eoe || isStandalone(r.type)) {
-                listener.completed(List.of(r));
-                expire();
-                return;
-            }
             p = new Pending();
             pending.put(key, p);
+            if (eoe || isStandalone(r.type)) {
+                p.complete = true;
+            }
         }
         p.records.add(r);
         p.lastSeq = seq;
@@ -133,46 +132,36 @@ final class EventAssembler {
         last = p;
         lastKey = key;
         if (eoe || p.records.size() >= maxRecordsPerEvent) {
-            complete(key);
+            p.complete = true;
         }
-        expire();
+        drain();
     }
 
-    private void expire() {
-        while (!pending.isEmpty()) {
-            Map.Entry<Key, Pending> head = pending.entrySet().iterator().next();
-            Pending p = head.getValue();
+    /** Hands on events from the oldest: complete ones, and incomplete ones that waited too long or must make room. */
+    private void drain() {
+        Iterator<Map.Entry<Key, Pending>> it = pending.entrySet().iterator();
+        while (it.hasNext()) {
+            Pending p = it.next().getValue();
             boolean tooMany = pending.size() > maxPendingEvents;
             boolean tooBig = pendingBytes > maxPendingBytes;
             boolean tooOld = p.lastSeq < seq - maxRecordGap;
-            if (!tooMany && !tooBig && !tooOld) {
+            if (!p.complete && !tooMany && !tooBig && !tooOld) {
                 return;
             }
-            complete(head.getKey());
-        }
-    }
-
-    private void complete(Key key) {
-        Pending p = pending.remove(key);
-        if (p == null) {
-            return;
-        }
-        pendingBytes -= p.bytes;
-        if (last == p) {
-            last = null;
-            lastKey = null;
-        }
-        listener.completed(p.records);
-    }
-
-    /** Completes every waiting event, oldest first (end of input, or an ausearch "----" separator). */
-    void flushAll() {
-        Iterator<Map.Entry<Key, Pending>> it = pending.entrySet().iterator();
-        List<Pending> all = new ArrayList<>(pending.size());
-        while (it.hasNext()) {
-            all.add(it.next().getValue());
             it.remove();
+            pendingBytes -= p.bytes;
+            if (last == p) {
+                last = null;
+                lastKey = null;
+            }
+            listener.completed(p.records);
         }
+    }
+
+    /** Hands on every waiting event, oldest first (end of input, or an ausearch "----" separator). */
+    void flushAll() {
+        List<Pending> all = new ArrayList<>(pending.values());
+        pending.clear();
         pendingBytes = 0;
         last = null;
         lastKey = null;
