@@ -116,10 +116,7 @@ final class AuditLineParser {
         int body = se + 1;
         while (body < end && buf[body] == ' ') body++;
         if (body < end && buf[body] == ':') {
-            body++;
-        } else if (body < end) {
-            error = "missing ':' after msg=audit(...)";
-            return null;
+            body++; // older auditd daemon records omit it ("msg=audit(...) config changed, auid=0 ...")
         }
         byte[] copy = Arrays.copyOfRange(buf, start, end);
         return new AuditRecord(type, node, syslogHost, seconds, millis, serial, lineNo, offset, copy,

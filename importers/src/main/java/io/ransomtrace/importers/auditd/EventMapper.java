@@ -392,7 +392,7 @@ final class EventMapper {
             String v = cap(f.text(i));
             if (v != null) fields.put(key, v);
         }
-        boolean hasProcess = f.has("pid");
+        boolean hasProcess = f.has("pid") || f.has("auid") || f.has("uid");
         Actor actor = hasProcess ? actor(f, primary.interpreted) : Actor.NONE;
         StringBuilder summary = new StringBuilder(primary.type);
         int shown = 0;
