@@ -52,6 +52,7 @@ public final class LaurelEventAdapter {
     }
 
     List<AuditRecord> records(JsonNode event, long line, long offset) {
+        error = null;
         JsonNode idNode = event.get("ID");
         if (idNode == null || !idNode.isTextual()) {
             error = "laurel event without an ID";
