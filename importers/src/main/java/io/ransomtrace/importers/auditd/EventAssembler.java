@@ -12,8 +12,9 @@ import java.util.Set;
  * different events may interleave and arrive out of order, EOE may be missing, serials have gaps and wrap past
  * 4294967295 (the time stamp in the key keeps wrapped serials apart).
  *
- * <p>An event is complete on its EOE record, at once when it is a user-space message (those are always a
- * single record), or when it has to make room. Memory is bounded: at most {@code maxPendingEvents} events and
+ * <p>An event is complete on its EOE record; a user-space message (LOGIN, USER_*, SERVICE_START…) when the
+ * next record belongs to another event (the kernel may attach SYSCALL records to it, which then come right
+ * after it and end with EOE); any event when it has to make room. Memory is bounded: at most {@code maxPendingEvents} events and
  * {@code maxPendingBytes} of record text wait at any time, an event that received no record during the last
  * {@code maxRecordGap} records read is flushed (out-of-order records of one event sit close together in the
  * file, however far apart in time), and an event reaching {@code maxRecordsPerEvent} records is flushed as
@@ -26,7 +27,7 @@ final class EventAssembler {
         void completed(List<AuditRecord> records);
     }
 
-    /** User-space message types (1100-1299, 2100-2999): auditd never adds other records to them. */
+    /** User-space message types (1100-1299, 2100-2999): usually a single record. */
     private static final Set<String> STANDALONE = Set.of(
             "USER_AUTH", "USER_ACCT", "USER_MGMT", "CRED_ACQ", "CRED_DISP", "USER_START", "USER_END",
             "USER_AVC", "USER_CHAUTHTOK", "USER_ERR", "CRED_REFR", "USYS_CONFIG", "USER_LOGIN", "USER_LOGOUT",
@@ -63,6 +64,8 @@ final class EventAssembler {
         long lastSeq;
         long bytes;
         boolean complete;
+        /** A user-space message so far alone: complete as soon as a record of another event arrives. */
+        boolean userMessage;
     }
 
     private final Listener listener;
@@ -114,6 +117,9 @@ final class EventAssembler {
             p = last;
             key = lastKey;
         } else {
+            if (last != null && last.userMessage && last.records.size() == 1) {
+                last.complete = true;
+            }
             key = Key.of(r);
             p = pending.get(key);
         }
@@ -121,9 +127,8 @@ final class EventAssembler {
         if (p == null) {
             p = new Pending();
             pending.put(key, p);
-            if (eoe || isStandalone(r.type)) {
-                p.complete = true;
-            }
+            p.complete = eoe;
+            p.userMessage = isStandalone(r.type);
         }
         p.records.add(r);
         p.lastSeq = seq;
