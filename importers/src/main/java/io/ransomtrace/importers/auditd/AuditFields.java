@@ -19,6 +19,8 @@ final class AuditFields {
     private final boolean interpreted;
     private int[] offs = new int[64]; // keyStart, keyEnd, valStart, valEnd per field
     private int n;
+    /** End of the last unquoted value, for ausearch -i values that contain spaces. */
+    private int lastValueEnd = -1;
 
     private AuditFields(byte[] b, boolean interpreted) {
         this.b = b;
@@ -44,7 +46,14 @@ final class AuditFields {
                 i++;
             }
             if (i >= to || b[i] != '=') {
-                continue; // a bare word (AVC "denied", "{", ...)
+                // A bare word (AVC "denied", "{", ...). In ausearch -i output values are not quoted, so a word
+                // right after a value continues it: exe=/usr/bin/python2.7 (deleted), name=/tmp/my file
+                if (interpreted && n > 0 && offs[n * 4 - 1] == lastValueEnd && lastValueEnd >= 0
+                        && !(i - ks == 1 && (b[ks] == '{' || b[ks] == '}'))) {
+                    offs[n * 4 - 1] = i;
+                    lastValueEnd = i;
+                }
+                continue;
             }
             int ke = i;
             i++;
@@ -71,6 +80,7 @@ final class AuditFields {
                     i++;
                 }
                 add(ks, ke, vs, i);
+                lastValueEnd = i;
             }
         }
     }

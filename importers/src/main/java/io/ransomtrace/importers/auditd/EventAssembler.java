@@ -123,7 +123,8 @@ final class EventAssembler {
             key = Key.of(r);
             p = pending.get(key);
         }
-        boolean eoe = "EOE".equals(r.type);
+        // ausearch -i prints an event's records in reverse, EOE first; its "----" separators end events instead
+        boolean eoe = !r.interpreted && "EOE".equals(r.type);
         if (p == null) {
             p = new Pending();
             pending.put(key, p);
