@@ -28,9 +28,14 @@ public final class Importers {
         Format format = source.format() == Format.UNKNOWN ? Sniffer.sniff(source.path()) : source.format();
         Optional<Importer> importer = forFormat(format);
         if (importer.isEmpty()) {
-            String reason = format == Format.UNKNOWN
-                    ? "not a format Ransomtrace recognises (binary, empty or unknown text)"
-                    : "no importer for " + format.label() + " yet";
+            String reason;
+            if (java.nio.file.Files.size(source.path()) == 0) {
+                reason = "the file is empty";
+            } else if (format == Format.UNKNOWN) {
+                reason = "not a format Ransomtrace recognises (binary data or unknown text)";
+            } else {
+                reason = "no importer for " + format.label() + " yet";
+            }
             sink.quarantined(new QuarantinedRecord(source.sourceId(), 0, 0, reason, ""));
             return new ImportStats(format, "unknown", 1, 0, 0, 1, 0, null, false);
         }

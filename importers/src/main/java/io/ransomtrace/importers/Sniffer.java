@@ -17,6 +17,9 @@ public final class Sniffer {
     public static final int SAMPLE_BYTES = 64 * 1024;
     private static final int SAMPLE_LINES = 64;
 
+    private static final java.util.regex.Pattern LAUREL_ID =
+            java.util.regex.Pattern.compile("\"ID\"\\s*:\\s*\"\\d+\\.\\d+:\\d+\"");
+
     private Sniffer() {
     }
 
@@ -47,6 +50,20 @@ public final class Sniffer {
 
     /** Decides from sample lines (non-blank, in file order). */
     public static Format sniff(List<String> lines) {
+        String first = lines.get(0).strip();
+        if (first.startsWith("{") || first.startsWith("[")) {
+            String sample = String.join("\n", lines.subList(0, Math.min(lines.size(), 64)));
+            if (LAUREL_ID.matcher(sample).find()) return Format.LAUREL;
+            if (sample.contains("\"hostIdentifier\"") || (sample.contains("\"unixTime\"") && sample.contains("\"name\""))
+                    || sample.contains("\"columns\"") && sample.contains("\"action\"")) {
+                return Format.OSQUERY;
+            }
+            if (sample.contains("\"@timestamp\"") || sample.contains("\"ecs\"") || sample.contains("\"event.")
+                    || sample.contains("\"event\"") || sample.contains("\"winlog\"")) {
+                return Format.ECS_NDJSON;
+            }
+            return Format.UNKNOWN;
+        }
         int raw = 0;
         int interpreted = 0;
         int enriched = 0;
@@ -82,20 +99,6 @@ public final class Sniffer {
         if (raw > 0) return enriched > 0 ? Format.AUDITD_ENRICHED : Format.AUDITD_RAW;
         if (rules > 0 && rules * 2 >= countNonComment(lines)) return Format.AUDIT_RULES;
 
-        String first = lines.get(0).strip();
-        if (first.startsWith("{") || first.startsWith("[")) {
-            String sample = String.join("\n", lines.subList(0, Math.min(lines.size(), 8)));
-            if (sample.matches("(?s).*\"ID\"\\s*:\\s*\"\\d+\\.\\d+:\\d+\".*")) return Format.LAUREL;
-            if (sample.contains("\"hostIdentifier\"") || (sample.contains("\"unixTime\"") && sample.contains("\"name\""))
-                    || sample.contains("\"columns\"") && sample.contains("\"action\"")) {
-                return Format.OSQUERY;
-            }
-            if (sample.contains("\"@timestamp\"") || sample.contains("\"ecs\"") || sample.contains("\"event.")
-                    || sample.contains("\"event\"")) {
-                return Format.ECS_NDJSON;
-            }
-            return Format.UNKNOWN;
-        }
         String sample = String.join("\n", lines);
         if (sample.contains("<Event") && (sample.contains("Linux-Sysmon") || sample.contains("Sysmon"))) {
             return Format.SYSMON_XML;
