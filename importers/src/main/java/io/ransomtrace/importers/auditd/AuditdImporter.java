@@ -35,6 +35,8 @@ public final class AuditdImporter implements Importer {
 
     private final Format format;
     private final ZoneId interpretedZone;
+    /** Read and parse on a second thread while this one reassembles and maps (see the parse benchmark). */
+    private final boolean readerThread = !"1".equals(System.getProperty("ransomtrace.auditd.threads"));
 
     /** @param format one of AUDITD_RAW, AUDITD_ENRICHED, AUDITD_INTERPRETED (all shapes are read either way) */
     public AuditdImporter(Format format) {
@@ -79,6 +81,11 @@ public final class AuditdImporter implements Importer {
         private long recordsQuarantined;
         private long events;
         private String host;
+        private long fileBytesRead;
+        private long totalBytes;
+        private long lines;
+        private boolean lastSeen;
+        private String inputError;
 
         Run(int sourceId, ImportSink sink, LineReader reader) {
             this.sourceId = sourceId;
@@ -88,63 +95,82 @@ public final class AuditdImporter implements Importer {
         }
 
         ImportStats run() {
+            RecordBatcher batcher = new RecordBatcher(reader, parser, MAX_LINE_BYTES);
             boolean cancelled = false;
-            while (reader.next()) {
-                long lineNo = reader.lineNumber();
-                if ((lineNo & 1023) == 0) {
+            RecordBatcher.Batch batch;
+            if (readerThread) {
+                try (ReaderThread rt = new ReaderThread(batcher, "auditd-reader-" + sourceId)) {
+                    do {
+                        try {
+                            batch = rt.next();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            cancelled = true;
+                            break;
+                        }
+                        consume(batch);
+                        rt.recycle(batch);
+                        if (sink.cancelled()) {
+                            cancelled = true;
+                            break;
+                        }
+                    } while (!lastSeen);
+                }
+            } else {
+                batch = new RecordBatcher.Batch();
+                do {
+                    batcher.fill(batch);
+                    consume(batch);
                     if (sink.cancelled()) {
                         cancelled = true;
                         break;
                     }
-                    if ((lineNo & 16383) == 0) {
-                        sink.progress(reader.fileBytesRead(), reader.totalBytes());
-                    }
-                }
-                if (reader.isBlank()) {
-                    continue;
-                }
-                if (isSeparator()) {
-                    assembler.flushAll(); // ausearch prints one event between separators
-                    continue;
-                }
-                recordsRead++;
-                if (reader.overlong()) {
-                    quarantine(lineNo, reader.byteOffset(), "line of " + reader.fullLength()
-                            + " bytes is longer than any audit record (limit " + MAX_LINE_BYTES
-                            + " bytes); only its beginning is kept", reader.quarantineText());
-                    continue;
-                }
-                AuditRecord rec = parser.parse(reader.buffer(), reader.start(), reader.length(), lineNo,
-                        reader.byteOffset());
-                if (rec == null) {
-                    quarantine(lineNo, reader.byteOffset(), parser.error(), reader.quarantineText());
-                    continue;
-                }
-                typeCounts.computeIfAbsent(rec.type, t -> new long[1])[0]++;
-                if (host == null && rec.host() != null) {
-                    host = rec.host();
-                }
-                assembler.add(rec);
+                } while (!batch.last);
             }
             assembler.flushAll();
-            if (reader.inputError() != null) {
+            if (inputError != null) {
                 recordsRead++;
-                quarantine(0, reader.byteOffset(), reader.inputError(), "");
-            } else if (!cancelled && reader.lineNumber() == 0) {
+                quarantine(0, 0, inputError, "");
+            } else if (!cancelled && lines == 0) {
                 recordsRead++;
                 quarantine(0, 0, "the file is empty: no audit records", "");
             }
-            sink.progress(reader.fileBytesRead(), reader.totalBytes());
+            sink.progress(fileBytesRead, totalBytes);
             Map<String, Long> counts = new HashMap<>();
             typeCounts.forEach((k, v) -> counts.put(k, v[0]));
             return new ImportStats(format, host == null ? "unknown" : host, recordsRead, recordsInEvents,
                     recordsOther, recordsQuarantined, events, counts, cancelled);
         }
 
-        private boolean isSeparator() {
-            byte[] b = reader.buffer();
-            int s = reader.start();
-            return reader.length() >= 4 && b[s] == '-' && b[s + 1] == '-' && b[s + 2] == '-' && b[s + 3] == '-';
+        private void consume(RecordBatcher.Batch b) {
+            for (int i = 0; i < b.size; i++) {
+                Object item = b.items[i];
+                if (item instanceof AuditRecord rec) {
+                    recordsRead++;
+                    long[] count = typeCounts.get(rec.type);
+                    if (count == null) {
+                        typeCounts.put(rec.type, count = new long[1]);
+                    }
+                    count[0]++;
+                    if (host == null && rec.host() != null) {
+                        host = rec.host();
+                    }
+                    assembler.add(rec);
+                } else if (item instanceof RecordBatcher.Problem p) {
+                    recordsRead++;
+                    quarantine(p.line(), p.byteOffset(), p.reason(), p.rawText());
+                } else if (item == RecordBatcher.SEPARATOR) {
+                    assembler.flushAll(); // ausearch prints one event between separators
+                }
+            }
+            fileBytesRead = b.fileBytesRead;
+            totalBytes = b.totalBytes;
+            lines = b.lines;
+            if (b.last) {
+                lastSeen = true;
+                inputError = b.inputError;
+            }
+            sink.progress(fileBytesRead, totalBytes);
         }
 
         private void quarantine(long line, long offset, String reason, String raw) {
