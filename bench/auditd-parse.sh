@@ -9,9 +9,11 @@ cd "$(dirname "$0")/.."
 size_mb=${SIZE_MB:-1024}
 data=bench-data/audit-${size_mb}m.log
 
-mvn -q -B -o -pl importers test-compile
-deps=$(mvn -q -B -o -pl importers dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
-cp="importers/target/classes:importers/target/test-classes:${deps}"
+mkdir -p bench-data
+mvn -q -B -o -Dstyle.color=never -pl importers test-compile
+mvn -q -B -o -Dstyle.color=never -pl importers dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$PWD/bench-data/classpath.txt"
+cp="importers/target/classes:importers/target/test-classes:$(cat bench-data/classpath.txt)"
 
 if [ ! -f "$data" ]; then
   java -Xmx256m -cp "$cp" io.ransomtrace.importers.bench.AuditLogGenerator "$data" "$size_mb"

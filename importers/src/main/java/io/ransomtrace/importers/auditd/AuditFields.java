@@ -17,7 +17,7 @@ final class AuditFields {
 
     private final byte[] b;
     private final boolean interpreted;
-    private int[] offs = new int[64]; // keyStart, keyEnd, valStart, valEnd per field
+    private int[] offs = new int[128]; // keyStart, keyEnd, valStart, valEnd per field
     private int n;
     /** End of the last unquoted value, for ausearch -i values that contain spaces. */
     private int lastValueEnd = -1;
@@ -113,6 +113,11 @@ final class AuditFields {
 
     int size() {
         return n;
+    }
+
+    /** Approximate heap bytes held by the parsed offsets (for the memory bounds). */
+    int memoryEstimate() {
+        return offs.length * 4 + 32;
     }
 
     String key(int i) {

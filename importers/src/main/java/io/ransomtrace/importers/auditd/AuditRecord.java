@@ -48,6 +48,11 @@ final class AuditRecord {
         return fields;
     }
 
+    /** Approximate heap bytes this record holds (line copy, parsed fields, object headers). */
+    long memoryEstimate() {
+        return 96L + bytes.length + (fields == null ? 0 : fields.memoryEstimate());
+    }
+
     /** Same kernel event as the other record. */
     boolean sameEvent(AuditRecord o) {
         return serial == o.serial && seconds == o.seconds && millis == o.millis

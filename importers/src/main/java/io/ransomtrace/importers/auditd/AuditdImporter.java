@@ -30,8 +30,8 @@ import java.util.Map;
  */
 public final class AuditdImporter implements Importer {
 
-    /** No audit record is longer than ~9 KB (kernel limit); anything far longer is junk. */
-    public static final int MAX_LINE_BYTES = 256 * 1024;
+    /** No audit record is longer than ~9 KB (kernel limit, plus ENRICHED fields and syslog header); far longer is junk. */
+    public static final int MAX_LINE_BYTES = 64 * 1024;
 
     private final Format format;
     private final ZoneId interpretedZone;

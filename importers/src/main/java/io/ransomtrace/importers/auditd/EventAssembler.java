@@ -133,8 +133,9 @@ final class EventAssembler {
         }
         p.records.add(r);
         p.lastSeq = seq;
-        p.bytes += r.bytes.length;
-        pendingBytes += r.bytes.length;
+        long size = r.memoryEstimate();
+        p.bytes += size;
+        pendingBytes += size;
         last = p;
         lastKey = key;
         if (eoe || p.records.size() >= maxRecordsPerEvent) {

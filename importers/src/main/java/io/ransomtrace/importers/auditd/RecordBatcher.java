@@ -9,6 +9,10 @@ import io.ransomtrace.importers.LineReader;
  */
 final class RecordBatcher {
     static final int BATCH = 1024;
+    /** A batch also ends when its records hold this much memory, so a queue of batches stays small. */
+    static final long BATCH_BYTES = 4L << 20;
+    /** Upper estimate of a quarantined line's memory (its text is capped by LineReader#quarantineText). */
+    private static final long PROBLEM_BYTES = 4L * io.ransomtrace.importers.QuarantinedRecord.RAW_TEXT_CAP + 128;
     /** Marks an ausearch "----" separator in a batch. */
     static final Object SEPARATOR = new Object();
 
@@ -39,7 +43,8 @@ final class RecordBatcher {
     /** Fills the batch with up to {@link #BATCH} items; sets {@code last} at the end of the input. */
     void fill(Batch b) {
         b.size = 0;
-        while (b.size < BATCH) {
+        long bytes = 0;
+        while (b.size < BATCH && bytes < BATCH_BYTES) {
             if (!reader.next()) {
                 b.last = true;
                 b.inputError = reader.inputError();
@@ -57,15 +62,18 @@ final class RecordBatcher {
                 b.items[b.size++] = new Problem(lineNo, reader.byteOffset(), "line of " + reader.fullLength()
                         + " bytes is longer than any audit record (limit " + maxLineBytes
                         + " bytes); only its beginning is kept", reader.quarantineText());
+                bytes += PROBLEM_BYTES;
                 continue;
             }
             AuditRecord rec = parser.parse(reader.buffer(), reader.start(), reader.length(), lineNo,
                     reader.byteOffset());
             if (rec == null) {
                 b.items[b.size++] = new Problem(lineNo, reader.byteOffset(), parser.error(), reader.quarantineText());
+                bytes += PROBLEM_BYTES;
                 continue;
             }
             rec.fields(); // parse here, on the reading core
+            bytes += rec.memoryEstimate();
             b.items[b.size++] = rec;
         }
         b.fileBytesRead = reader.fileBytesRead();
