@@ -31,6 +31,18 @@ class SnifferTest {
     }
 
     @Test
+    void recognisesSyslogForwardedAndAusearchOutput() throws IOException {
+        Path forwarded = dir.resolve("messages");
+        Files.writeString(forwarded, "Nov 28 10:00:00 web-7 audispd: node=web-7 type=SYSCALL msg=audit(1764324003.000:80): "
+                + "arch=c000003e syscall=87 success=yes exit=0 items=1 pid=2 auid=1 uid=1 comm=\"rm\"\n");
+        assertThat(Sniffer.sniff(forwarded)).isEqualTo(Format.AUDITD_RAW);
+        Path interpreted = dir.resolve("ausearch-i.txt");
+        Files.writeString(interpreted, "----\ntype=PROCTITLE msg=audit(11/28/2026 10:00:00.123:456) : proctitle=ls\n"
+                + "type=SYSCALL msg=audit(11/28/2026 10:00:00.123:456) : arch=x86_64 syscall=openat success=yes uid=root\n");
+        assertThat(Sniffer.sniff(interpreted)).isEqualTo(Format.AUDITD_INTERPRETED);
+    }
+
+    @Test
     void recognisesOtherProductsFormatsForTheRegistry() throws IOException {
         Path ecs = firstFile(Fixtures.root().resolve("ecs-auditbeat"));
         assertThat(Sniffer.sniff(ecs)).isEqualTo(Format.ECS_NDJSON);

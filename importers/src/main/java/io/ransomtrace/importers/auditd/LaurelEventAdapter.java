@@ -61,8 +61,7 @@ public final class LaurelEventAdapter {
         String node = node(event);
         String head = (node != null && isToken(node) ? "node=" + node + " " : "") + "msg=audit(" + idNode.asText() + "): ";
         List<AuditRecord> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = event.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : event.properties()) {
             String type = e.getKey();
             if (!isRecordKey(type)) continue;
             JsonNode v = e.getValue();
@@ -111,8 +110,7 @@ public final class LaurelEventAdapter {
 
     private static String syscallBody(JsonNode v) {
         StringBuilder sb = new StringBuilder(256);
-        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : v.properties()) {
             String k = e.getKey();
             JsonNode val = e.getValue();
             if (k.equals("ARGV") && val.isArray()) {
@@ -158,8 +156,7 @@ public final class LaurelEventAdapter {
     private static String genericBody(JsonNode v) {
         StringBuilder sb = new StringBuilder(128);
         if (v.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : v.properties()) {
                 appendField(sb, e.getKey(), e.getValue());
             }
         }
