@@ -22,9 +22,14 @@ final class ArgvDecoder {
     private ArgvDecoder() {
     }
 
+    /** One piece of a long argument: {@code aN[k]}. Pieces are put together by k, whatever order they came in. */
+    private record Piece(int argIndex, int pieceIndex, byte[] bytes) {
+    }
+
     static Argv fromExecve(List<AuditRecord> execveRecords) {
         long argc = -1;
         List<ByteArrayOutputStream> args = new ArrayList<>();
+        List<Piece> pieces = null;
         boolean truncated = false;
         for (AuditRecord rec : execveRecords) {
             AuditFields f = rec.fields();
@@ -51,7 +56,14 @@ final class ArgvDecoder {
                 if (rest.equals("_len")) {
                     continue;
                 }
-                if (!rest.isEmpty() && !(rest.startsWith("[") && rest.endsWith("]"))) {
+                if (!rest.isEmpty()) {
+                    int piece = pieceIndex(rest);
+                    if (piece < 0) continue;
+                    if (pieces == null) pieces = new ArrayList<>();
+                    byte[] v = f.decodedBytes(i);
+                    pieces.add(new Piece(index, piece, v == null ? new byte[0] : v));
+                    while (args.size() <= index) args.add(null);
+                    if (args.get(index) == null) args.set(index, new ByteArrayOutputStream());
                     continue;
                 }
                 while (args.size() <= index) {
@@ -68,6 +80,12 @@ final class ArgvDecoder {
                 }
             }
         }
+        if (pieces != null) {
+            pieces.sort(java.util.Comparator.comparingInt(Piece::argIndex).thenComparingInt(Piece::pieceIndex));
+            for (Piece p : pieces) {
+                args.get(p.argIndex()).write(p.bytes(), 0, p.bytes().length);
+            }
+        }
         List<String> out = new ArrayList<>(args.size());
         for (ByteArrayOutputStream a : args) {
             if (a == null) {
@@ -81,6 +99,16 @@ final class ArgvDecoder {
             truncated = true;
         }
         return new Argv(out, truncated);
+    }
+
+    /** k of "[k]", or -1. */
+    private static int pieceIndex(String s) {
+        if (s.length() < 3 || s.charAt(0) != '[' || s.charAt(s.length() - 1) != ']') return -1;
+        try {
+            return Integer.parseInt(s.substring(1, s.length() - 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** PROCTITLE as argv: raw logs hex-encode it with NUL separators; ausearch -i shows it space-separated. */

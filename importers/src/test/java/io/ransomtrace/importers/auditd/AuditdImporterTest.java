@@ -133,8 +133,8 @@ class AuditdImporterTest {
     void execArgvComesFromExecveIncludingHexAndSplitLongArguments() {
         String log = syscall(40, "59", "a0=1 a1=2 a2=3 a3=4", "yes")
                 + rec("EXECVE", 40, "argc=3 a0=\"sh\" a1=2D63 a2_len=12 a2[0]=6563686F")
+                + rec("EXECVE", 40, "a2[2]=26") // out of order: pieces are joined by their index
                 + rec("EXECVE", 40, "a2[1]=2068692026")
-                + rec("EXECVE", 40, "a2[2]=26")
                 + rec("CWD", 40, "cwd=2F746D702F6D7920646972")
                 + rec("PROCTITLE", 40, "proctitle=7368002D63")
                 + rec("EOE", 40, "");
