@@ -1,0 +1,44 @@
+package io.ransomtrace.importers;
+
+import io.ransomtrace.importers.auditd.AuditdImporter;
+import io.ransomtrace.importers.laurel.LaurelImporter;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/** Which importer reads which format. Formats without an importer yet return empty. */
+public final class Importers {
+
+    private Importers() {
+    }
+
+    public static Optional<Importer> forFormat(Format format) {
+        return Optional.ofNullable(switch (format) {
+            case AUDITD_RAW, AUDITD_ENRICHED, AUDITD_INTERPRETED -> new AuditdImporter(format);
+            case LAUREL -> new LaurelImporter();
+            default -> null;
+        });
+    }
+
+    /**
+     * Imports a source in its given format, or in the sniffed one when the format is {@link Format#UNKNOWN}.
+     * A file no importer reads is reported as one quarantined entry (line 0) rather than failing.
+     */
+    public static ImportStats importSource(SourceFile source, ImportSink sink) throws IOException {
+        Format format = source.format() == Format.UNKNOWN ? Sniffer.sniff(source.path()) : source.format();
+        Optional<Importer> importer = forFormat(format);
+        if (importer.isEmpty()) {
+            String reason;
+            if (java.nio.file.Files.size(source.path()) == 0) {
+                reason = "the file is empty";
+            } else if (format == Format.UNKNOWN) {
+                reason = "not a format Ransomtrace recognises (binary data or unknown text)";
+            } else {
+                reason = "no importer for " + format.label() + " yet";
+            }
+            sink.quarantined(new QuarantinedRecord(source.sourceId(), 0, 0, reason, ""));
+            return new ImportStats(format, "unknown", 1, 0, 0, 1, 0, null, false);
+        }
+        return importer.get().importSource(new SourceFile(source.sourceId(), source.path(), format), sink);
+    }
+}

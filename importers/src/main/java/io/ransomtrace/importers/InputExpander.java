@@ -1,0 +1,84 @@
+package io.ransomtrace.importers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Turns the paths a user gave (files or folders) into the ordered list of files to import. A folder
+ * contributes every regular, non-hidden file in it (not recursively). Rotated sets are ordered oldest first,
+ * so events come out in time order: {@code audit.log.3}, {@code audit.log.2}, {@code audit.log.1},
+ * {@code audit.log}; gzip variants ({@code audit.log.2.gz}) and logrotate date suffixes
+ * ({@code audit.log-20261127}) take their place in the same set.
+ */
+public final class InputExpander {
+
+    private InputExpander() {
+    }
+
+    public static List<Path> expand(List<Path> inputs) throws IOException {
+        Set<Path> seen = new LinkedHashSet<>();
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                List<Path> inDir = new ArrayList<>();
+                try (Stream<Path> s = Files.list(input)) {
+                    s.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().startsWith("."))
+                            .forEach(inDir::add);
+                }
+                inDir.sort(ROTATION_ORDER);
+                for (Path p : inDir) {
+                    if (seen.add(p.toAbsolutePath().normalize())) files.add(p);
+                }
+            } else if (Files.exists(input)) {
+                if (seen.add(input.toAbsolutePath().normalize())) files.add(input);
+            } else {
+                throw new java.nio.file.NoSuchFileException(input.toString(), null, "input does not exist");
+            }
+        }
+        return files;
+    }
+
+    /** Where a file name sits in its rotated set. */
+    record Rotation(String base, long age) {
+    }
+
+    /**
+     * Splits {@code audit.log.3.gz} into base {@code audit.log} and age 3; {@code audit.log-20261127} into
+     * base {@code audit.log} and an age that sorts dates oldest first; the live file has age 0.
+     */
+    static Rotation rotation(String fileName) {
+        String name = fileName.endsWith(".gz") ? fileName.substring(0, fileName.length() - 3) : fileName;
+        int dot = name.lastIndexOf('.');
+        if (dot > 0 && dot < name.length() - 1 && allDigits(name, dot + 1) && name.length() - dot - 1 <= 6) {
+            return new Rotation(name.substring(0, dot), Long.parseLong(name.substring(dot + 1)));
+        }
+        int dash = name.lastIndexOf('-');
+        if (dash > 0 && name.length() - dash - 1 >= 8 && allDigits(name, dash + 1)) {
+            // date suffix: older dates are older files; map to a large age shrinking with the date
+            long date = Long.parseLong(name.substring(dash + 1, Math.min(name.length(), dash + 15)));
+            return new Rotation(name.substring(0, dash), Long.MAX_VALUE / 2 - date);
+        }
+        return new Rotation(name, 0);
+    }
+
+    private static boolean allDigits(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) return false;
+        }
+        return from < s.length();
+    }
+
+    /** Groups by rotated set (by base name), oldest file first within a set. */
+    static final Comparator<Path> ROTATION_ORDER = Comparator
+            .comparing((Path p) -> rotation(p.getFileName().toString()).base())
+            .thenComparing(p -> -rotation(p.getFileName().toString()).age())
+            .thenComparing(p -> p.getFileName().toString());
+}

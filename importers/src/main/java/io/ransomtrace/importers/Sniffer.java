@@ -1,0 +1,135 @@
+package io.ransomtrace.importers;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tells which {@link Format} a file is in from its first kilobytes (decompressed when gzip), by what each
+ * format's lines look like, never by the file name. Returns {@link Format#UNKNOWN} for binary or
+ * unrecognised content.
+ */
+public final class Sniffer {
+
+    /** How much of the (decompressed) file is looked at. */
+    public static final int SAMPLE_BYTES = 64 * 1024;
+    private static final int SAMPLE_LINES = 64;
+
+    private static final java.util.regex.Pattern LAUREL_ID =
+            java.util.regex.Pattern.compile("\"ID\"\\s*:\\s*\"\\d+\\.\\d+:\\d+\"");
+
+    private Sniffer() {
+    }
+
+    public static Format sniff(Path path) throws IOException {
+        List<String> lines = new ArrayList<>();
+        int binary = 0;
+        int total = 0;
+        try (LineReader r = LineReader.open(path, SAMPLE_BYTES)) {
+            long bytes = 0;
+            while (lines.size() < SAMPLE_LINES && bytes < SAMPLE_BYTES && r.next()) {
+                bytes += r.length() + 1;
+                byte[] b = r.buffer();
+                for (int i = r.start(), end = r.start() + Math.min(r.length(), 4096); i < end; i++) {
+                    int c = b[i] & 0xff;
+                    total++;
+                    if ((c < 0x20 && c != '\t' && c != '\r' && c != 0x1d) || c == 0x7f) binary++;
+                }
+                if (!r.isBlank()) {
+                    lines.add(new String(b, r.start(), Math.min(r.length(), 8192), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        if (lines.isEmpty() || binary > total / 20) {
+            return Format.UNKNOWN;
+        }
+        return sniff(lines);
+    }
+
+    /** Decides from sample lines (non-blank, in file order). */
+    public static Format sniff(List<String> lines) {
+        String first = lines.get(0).strip();
+        if (first.startsWith("{") || first.startsWith("[")) {
+            String sample = String.join("\n", lines.subList(0, Math.min(lines.size(), 64)));
+            if (LAUREL_ID.matcher(sample).find()) return Format.LAUREL;
+            if (sample.contains("\"hostIdentifier\"") || (sample.contains("\"unixTime\"") && sample.contains("\"name\""))
+                    || sample.contains("\"columns\"") && sample.contains("\"action\"")) {
+                return Format.OSQUERY;
+            }
+            if (sample.contains("\"@timestamp\"") || sample.contains("\"ecs\"") || sample.contains("\"event.")
+                    || sample.contains("\"event\"") || sample.contains("\"winlog\"")) {
+                return Format.ECS_NDJSON;
+            }
+            return Format.UNKNOWN;
+        }
+        int raw = 0;
+        int interpreted = 0;
+        int enriched = 0;
+        int rules = 0;
+        int separators = 0;
+        for (String line : lines) {
+            String s = line.strip();
+            if (s.startsWith("----")) {
+                separators++;
+                continue;
+            }
+            int msg = s.indexOf("msg=audit(");
+            if (msg >= 0 && s.contains("type=")) {
+                char c = msg + 10 < s.length() ? s.charAt(msg + 10) : ' ';
+                int colon = s.indexOf(':', msg);
+                int slash = s.indexOf('/', msg);
+                if (Character.isDigit(c) && slash > 0 && slash < colon) {
+                    interpreted++;
+                } else if (Character.isDigit(c)) {
+                    raw++;
+                    if (s.indexOf('\u001d') >= 0 || hasEnrichedField(s)) enriched++;
+                }
+                continue;
+            }
+            if (s.startsWith("-a ") || s.startsWith("-w ") || s.startsWith("-A ") || s.equals("-D")
+                    || s.startsWith("-b ") || s.startsWith("-e ") || s.startsWith("-f ") || s.startsWith("-W ")
+                    || s.equals("No rules") || s.startsWith("--backlog_wait_time") || s.startsWith("-r ")
+                    || s.startsWith("--loginuid-immutable")) {
+                rules++;
+            }
+        }
+        if (interpreted > 0 && interpreted >= raw) return Format.AUDITD_INTERPRETED;
+        if (raw > 0) return enriched > 0 ? Format.AUDITD_ENRICHED : Format.AUDITD_RAW;
+        if (rules > 0 && rules * 2 >= countNonComment(lines)) return Format.AUDIT_RULES;
+
+        String sample = String.join("\n", lines);
+        if (sample.contains("<Event") && (sample.contains("Linux-Sysmon") || sample.contains("Sysmon"))) {
+            return Format.SYSMON_XML;
+        }
+        if (looksLikeCsv(lines)) return Format.CSV;
+        return Format.UNKNOWN;
+    }
+
+    /** ENRICHED logs whose 0x1d byte was lost in transit still show uppercase interpreted fields (AUID="alice"). */
+    private static boolean hasEnrichedField(String s) {
+        return s.contains(" AUID=\"") || s.contains(" UID=\"") || s.contains(" ARCH=") || s.contains(" SYSCALL=")
+                || s.contains(")AUID=\"") || s.contains("\"UID=\"");
+    }
+
+    private static int countNonComment(List<String> lines) {
+        int n = 0;
+        for (String l : lines) {
+            if (!l.strip().startsWith("#")) n++;
+        }
+        return n;
+    }
+
+    private static boolean looksLikeCsv(List<String> lines) {
+        if (lines.size() < 2) return false;
+        int headerCols = lines.get(0).split(",", -1).length;
+        if (headerCols < 3) return false;
+        int agree = 0;
+        int n = Math.min(lines.size(), 10);
+        for (int i = 1; i < n; i++) {
+            if (lines.get(i).split(",", -1).length >= headerCols) agree++;
+        }
+        return agree * 2 >= n - 1;
+    }
+}

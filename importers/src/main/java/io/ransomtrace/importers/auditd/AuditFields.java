@@ -1,0 +1,292 @@
+package io.ransomtrace.importers.auditd;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The key=value fields of one audit record, parsed by hand from the line bytes (no regex: this runs for every
+ * record of multi-gigabyte logs). Values stay as byte ranges until asked for.
+ *
+ * <p>Handles the shapes auditd writes: {@code key=value}, {@code key="quoted value"}, hex-encoded values,
+ * user-space messages {@code msg='k=v k=v'} (their inner fields are flattened into this record), the ENRICHED
+ * format's {@code 0x1d} separator before uppercase interpreted fields, and words without {@code =} (as in AVC
+ * records), which are skipped.
+ */
+final class AuditFields {
+    private static final byte GS = 0x1d;
+
+    private final byte[] b;
+    private final boolean interpreted;
+    private int[] offs = new int[128]; // keyStart, keyEnd, valStart, valEnd per field
+    private int n;
+    /** End of the last unquoted value, for ausearch -i values that contain spaces. */
+    private int lastValueEnd = -1;
+
+    private AuditFields(byte[] b, boolean interpreted) {
+        this.b = b;
+        this.interpreted = interpreted;
+    }
+
+    static AuditFields parse(byte[] b, int from, int to, boolean interpreted, boolean proctitleRecord) {
+        AuditFields f = new AuditFields(b, interpreted);
+        f.scan(from, to, proctitleRecord && interpreted);
+        return f;
+    }
+
+    private void scan(int from, int to, boolean restOfLineForProctitle) {
+        int i = from;
+        while (i < to) {
+            byte c = b[i];
+            if (c == ' ' || c == GS || c == '\t' || c == ',') {
+                i++;
+                continue;
+            }
+            int ks = i;
+            while (i < to && b[i] != '=' && b[i] != ' ' && b[i] != GS) {
+                i++;
+            }
+            if (i >= to || b[i] != '=') {
+                // A bare word (AVC "denied", "{", ...). In ausearch -i output values are not quoted, so a word
+                // right after a value continues it: exe=/usr/bin/python2.7 (deleted), name=/tmp/my file
+                if (interpreted && n > 0 && offs[n * 4 - 1] == lastValueEnd && lastValueEnd >= 0
+                        && !(i - ks == 1 && (b[ks] == '{' || b[ks] == '}'))) {
+                    offs[n * 4 - 1] = i;
+                    lastValueEnd = i;
+                }
+                continue;
+            }
+            int ke = i;
+            i++;
+            if (restOfLineForProctitle && ke - ks == 9 && matches(ks, "proctitle")) {
+                int ve = to;
+                while (ve > i && (b[ve - 1] == ' ' || b[ve - 1] == '\r')) ve--;
+                add(ks, ke, i, ve);
+                return;
+            }
+            if (i < to && b[i] == '"') {
+                int close = indexOf((byte) '"', i + 1, to);
+                int ve = close < 0 ? to : close + 1;
+                add(ks, ke, i, ve);
+                i = ve;
+            } else if (i < to && b[i] == '\'') {
+                int close = indexOf((byte) '\'', i + 1, to);
+                int ve = close < 0 ? to : close;
+                add(ks, ke, i, close < 0 ? to : close + 1);
+                scan(i + 1, ve, false); // user-space message: its k=v pairs are the interesting fields
+                i = close < 0 ? to : close + 1;
+            } else {
+                int vs = i;
+                while (i < to && b[i] != ' ' && b[i] != GS) {
+                    i++;
+                }
+                add(ks, ke, vs, i);
+                lastValueEnd = i;
+            }
+        }
+    }
+
+    private int indexOf(byte x, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == x) return i;
+        }
+        return -1;
+    }
+
+    private void add(int ks, int ke, int vs, int ve) {
+        if (n * 4 + 4 > offs.length) {
+            offs = Arrays.copyOf(offs, offs.length * 2);
+        }
+        int p = n * 4;
+        offs[p] = ks;
+        offs[p + 1] = ke;
+        offs[p + 2] = vs;
+        offs[p + 3] = ve;
+        n++;
+    }
+
+    private boolean matches(int start, String key) {
+        for (int k = 0; k < key.length(); k++) {
+            if (b[start + k] != key.charAt(k)) return false;
+        }
+        return true;
+    }
+
+    int size() {
+        return n;
+    }
+
+    /** Approximate heap bytes held by the parsed offsets (for the memory bounds). */
+    int memoryEstimate() {
+        return offs.length * 4 + 32;
+    }
+
+    String key(int i) {
+        return new String(b, offs[i * 4], offs[i * 4 + 1] - offs[i * 4], StandardCharsets.ISO_8859_1);
+    }
+
+    /** The value as written (quotes kept). */
+    String rawValue(int i) {
+        return new String(b, offs[i * 4 + 2], offs[i * 4 + 3] - offs[i * 4 + 2], StandardCharsets.UTF_8);
+    }
+
+    /** Index of the first field with this key, or -1. */
+    int indexOf(String key) {
+        int len = key.length();
+        for (int i = 0; i < n; i++) {
+            int ks = offs[i * 4];
+            if (offs[i * 4 + 1] - ks == len && matches(ks, key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    boolean has(String key) {
+        return indexOf(key) >= 0;
+    }
+
+    String raw(String key) {
+        int i = indexOf(key);
+        return i < 0 ? null : rawValue(i);
+    }
+
+    /** The value with quotes removed; null when absent or written as (null). */
+    String text(String key) {
+        int i = indexOf(key);
+        return i < 0 ? null : text(i);
+    }
+
+    String text(int i) {
+        int vs = offs[i * 4 + 2];
+        int ve = offs[i * 4 + 3];
+        if (ve - vs >= 2 && b[vs] == '"' && b[ve - 1] == '"') {
+            return new String(b, vs + 1, ve - vs - 2, StandardCharsets.UTF_8);
+        }
+        if (ve - vs == 6 && matches(vs, "(null)")) {
+            return null;
+        }
+        return new String(b, vs, ve - vs, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A value that auditd may have hex-encoded (exe, name, cwd, comm, proctitle, EXECVE arguments, key):
+     * quoted means literal, unquoted hex means encoded. {@code (null)} and {@code (none)} mean no value.
+     */
+    String decoded(String key) {
+        int i = indexOf(key);
+        return i < 0 ? null : decoded(i);
+    }
+
+    String decoded(int i) {
+        byte[] bytes = decodedBytes(i);
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    byte[] decodedBytes(int i) {
+        int vs = offs[i * 4 + 2];
+        int ve = offs[i * 4 + 3];
+        int len = ve - vs;
+        if (len >= 2 && b[vs] == '"' && b[ve - 1] == '"') {
+            return Arrays.copyOfRange(b, vs + 1, ve - 1);
+        }
+        if (len == 6 && (matches(vs, "(null)") || matches(vs, "(none)"))) {
+            return null;
+        }
+        if (!interpreted && len % 2 == 0 && len > 0 && isHex(vs, ve)) {
+            byte[] out = new byte[len / 2];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = (byte) ((hexDigit(b[vs + 2 * k]) << 4) | hexDigit(b[vs + 2 * k + 1]));
+            }
+            return out;
+        }
+        return Arrays.copyOfRange(b, vs, ve);
+    }
+
+    private boolean isHex(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (hexDigit(b[i]) < 0) return false;
+        }
+        return true;
+    }
+
+    static int hexDigit(byte c) {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        return -1;
+    }
+
+    /** A decimal number (auditd writes ids, pids and exit codes in decimal); {@code dflt} when absent or not a number. */
+    long number(String key, long dflt) {
+        int i = indexOf(key);
+        if (i < 0) return dflt;
+        int vs = offs[i * 4 + 2];
+        int ve = offs[i * 4 + 3];
+        if (ve > vs && b[vs] == '"' && b[ve - 1] == '"') {
+            vs++;
+            ve--;
+        }
+        return parseDecimal(b, vs, ve, dflt);
+    }
+
+    static long parseDecimal(byte[] b, int vs, int ve, long dflt) {
+        boolean neg = false;
+        if (vs < ve && b[vs] == '-') {
+            neg = true;
+            vs++;
+        }
+        if (vs >= ve || ve - vs > 19) return dflt;
+        long v = 0;
+        for (int k = vs; k < ve; k++) {
+            int d = b[k] - '0';
+            if (d < 0 || d > 9) return dflt;
+            v = v * 10 + d;
+        }
+        return neg ? -v : v;
+    }
+
+    /**
+     * A syscall argument: hex in raw logs ({@code a2=241}); in ausearch -i output {@code 0x241}, a decimal, an
+     * octal mode ({@code 0644}) or a symbol, which gives {@code dflt}.
+     */
+    long hex(String key, long dflt) {
+        int i = indexOf(key);
+        if (i < 0) return dflt;
+        int vs = offs[i * 4 + 2];
+        int ve = offs[i * 4 + 3];
+        if (ve - vs > 2 && b[vs] == '0' && (b[vs + 1] == 'x' || b[vs + 1] == 'X')) {
+            return parseRadix(vs + 2, ve, 16, dflt);
+        }
+        if (interpreted) {
+            if (ve - vs > 1 && b[vs] == '0') return parseRadix(vs + 1, ve, 8, dflt);
+            return parseDecimal(b, vs, ve, dflt);
+        }
+        return parseRadix(vs, ve, 16, dflt);
+    }
+
+    /** An octal value such as a PATH mode ({@code mode=0100644}). */
+    long octal(String key, long dflt) {
+        int i = indexOf(key);
+        if (i < 0) return dflt;
+        return parseRadix(offs[i * 4 + 2], offs[i * 4 + 3], 8, dflt);
+    }
+
+    private long parseRadix(int vs, int ve, int radix, long dflt) {
+        if (vs >= ve || ve - vs > 16 + (radix == 8 ? 6 : 0)) return dflt;
+        long v = 0;
+        for (int k = vs; k < ve; k++) {
+            int d = hexDigit(b[k]);
+            if (d < 0 || d >= radix) return dflt;
+            v = v * radix + d;
+        }
+        return v;
+    }
+
+    /** True when the key's value equals the given ASCII text (quotes not stripped). */
+    boolean valueIs(String key, String expected) {
+        int i = indexOf(key);
+        if (i < 0) return false;
+        int vs = offs[i * 4 + 2];
+        return offs[i * 4 + 3] - vs == expected.length() && matches(vs, expected);
+    }
+}

@@ -1,0 +1,419 @@
+package io.ransomtrace.importers.auditd;
+
+import io.ransomtrace.engine.model.Actor;
+import io.ransomtrace.engine.model.Credentials;
+import io.ransomtrace.engine.model.Event;
+import io.ransomtrace.engine.model.FileOp;
+import io.ransomtrace.engine.model.FileOpKind;
+import io.ransomtrace.engine.model.OpenFlags;
+import io.ransomtrace.engine.model.OtherRecord;
+import io.ransomtrace.engine.model.ProcessExec;
+import io.ransomtrace.engine.model.ProcessExit;
+import io.ransomtrace.engine.model.Provenance;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns one assembled kernel event (its records) into an event of the model: execve/execveat become
+ * {@link ProcessExec}, exit_group {@link ProcessExit}, the file-changing syscalls {@link FileOp}; everything
+ * else is kept as an {@link OtherRecord} (cheaply, for syscalls such as read-only opens that are frequent and
+ * uninteresting to the detector).
+ */
+final class EventMapper {
+    private static final int AT_REMOVEDIR = 0x200;
+    private static final int MAX_OTHER_FIELDS = 16;
+    private static final int MAX_FIELD_CHARS = 512;
+
+    private final int sourceId;
+    private final String defaultHost;
+
+    EventMapper(int sourceId, String defaultHost) {
+        this.sourceId = sourceId;
+        this.defaultHost = defaultHost;
+    }
+
+    Event map(List<AuditRecord> records, long id) {
+        AuditRecord first = records.get(0);
+        AuditRecord syscall = null;
+        for (AuditRecord r : records) {
+            if (r.type.equals("SYSCALL")) {
+                syscall = r;
+                break;
+            }
+        }
+        String host = host(records);
+        Instant time = Instant.ofEpochSecond(first.seconds, first.millis * 1_000_000L);
+        Provenance prov = new Provenance(sourceId, first.line, first.byteOffset, first.nativeId());
+        if (syscall == null) {
+            return otherRecord(records, id, time, host, prov);
+        }
+        AuditFields f = syscall.fields();
+        String name = syscallName(f, syscall.interpreted);
+        Actor actor = actor(f, syscall.interpreted);
+        boolean success = !f.valueIs("success", "no");
+        switch (name) {
+            case "execve", "execveat":
+                return exec(records, f, id, time, host, actor, success, prov);
+            case "exit_group":
+                return new ProcessExit(id, time, host, actor, (int) f.hex("a0", 0), prov);
+            default:
+                break;
+        }
+        FileOp op = fileOp(name, records, f, syscall.interpreted, id, time, host, actor, success, prov);
+        if (op != null) {
+            return op;
+        }
+        return otherSyscall(name, records, f, id, time, host, actor, success, prov);
+    }
+
+    private String host(List<AuditRecord> records) {
+        for (AuditRecord r : records) {
+            String h = r.host();
+            if (h != null) return h;
+        }
+        return defaultHost;
+    }
+
+    static String syscallName(AuditFields f, boolean interpreted) {
+        if (interpreted) {
+            String s = f.text("syscall");
+            return s == null ? "unknown" : s;
+        }
+        long nr = f.number("syscall", -1);
+        long arch = f.hex("arch", -1);
+        String name = SyscallTable.name(arch, nr);
+        if (name == null) {
+            String enriched = f.text("SYSCALL"); // ENRICHED logs name it for us
+            name = enriched != null ? enriched : "syscall" + nr;
+        }
+        return name;
+    }
+
+    static Actor actor(AuditFields f, boolean interpreted) {
+        int pid = (int) f.number("pid", -1);
+        int ppid = (int) f.number("ppid", -1);
+        String exe = f.decoded("exe");
+        String comm = f.decoded("comm");
+        String user = f.text("UID");
+        String loginUser = f.text("AUID");
+        if (interpreted) {
+            user = nameOf(f, "uid");
+            loginUser = nameOf(f, "auid");
+        }
+        Credentials c = new Credentials(id(f, "uid"), id(f, "euid"), id(f, "gid"), id(f, "auid"), id(f, "ses"),
+                user, "unset".equals(loginUser) ? null : loginUser);
+        return new Actor(pid, ppid, exe, comm, c, null);
+    }
+
+    private static String nameOf(AuditFields f, String key) {
+        String v = f.text(key);
+        if (v == null || v.isEmpty() || Character.isDigit(v.charAt(0)) || v.charAt(0) == '-') {
+            return null;
+        }
+        return v;
+    }
+
+    private static long id(AuditFields f, String key) {
+        long v = f.number(key, Long.MIN_VALUE);
+        return v == Long.MIN_VALUE ? Credentials.UNSET : Credentials.normalizeId(v);
+    }
+
+    // ---- process exec ----
+
+    private Event exec(List<AuditRecord> records, AuditFields f, long id, Instant time, String host, Actor actor,
+                       boolean success, Provenance prov) {
+        List<AuditRecord> execve = new ArrayList<>(2);
+        AuditRecord proctitle = null;
+        String cwd = null;
+        for (AuditRecord r : records) {
+            switch (r.type) {
+                case "EXECVE" -> execve.add(r);
+                case "PROCTITLE" -> proctitle = r;
+                case "CWD" -> cwd = r.fields().decoded("cwd");
+                default -> {
+                }
+            }
+        }
+        ArgvDecoder.Argv argv;
+        if (!execve.isEmpty()) {
+            argv = ArgvDecoder.fromExecve(execve);
+        } else if (proctitle != null) {
+            argv = ArgvDecoder.fromProctitle(proctitle);
+        } else {
+            String name = actor.comm() != null ? actor.comm() : actor.exe();
+            argv = new ArgvDecoder.Argv(name == null ? List.of() : List.of(name), true);
+        }
+        String tty = f.text("tty");
+        if (tty != null && (tty.equals("(none)") || tty.equals("?"))) {
+            tty = null;
+        }
+        return new ProcessExec(id, time, host, actor, argv.args(), argv.truncated(), cwd, tty, null, success, prov);
+    }
+
+    // ---- file operations ----
+
+    private FileOp fileOp(String name, List<AuditRecord> records, AuditFields f, boolean interpreted, long id,
+                          Instant time, String host, Actor actor, boolean success, Provenance prov) {
+        Kind k = classify(name);
+        if (k == null) {
+            return null;
+        }
+        String cwd = null;
+        List<AuditRecord> pathRecords = new ArrayList<>(4);
+        AuditRecord openat2 = null;
+        for (AuditRecord r : records) {
+            switch (r.type) {
+                case "CWD" -> cwd = r.fields().decoded("cwd");
+                case "PATH" -> pathRecords.add(r);
+                case "OPENAT2" -> openat2 = r;
+                default -> {
+                }
+            }
+        }
+        List<PathItem> items = new ArrayList<>(pathRecords.size());
+        for (AuditRecord r : pathRecords) {
+            items.add(pathItem(r.fields(), cwd));
+        }
+        items.sort(Comparator.comparingInt(PathItem::item));
+        switch (k) {
+            case OPEN: {
+                int flags;
+                int mode = -1;
+                switch (name) {
+                    case "open" -> flags = openFlags(f, "a1", interpreted);
+                    case "creat" -> flags = OpenFlags.O_CREAT | OpenFlags.O_WRONLY | OpenFlags.O_TRUNC;
+                    case "openat2" -> flags = openat2 == null ? -1 : (int) openat2.fields().octal("oflag", -1);
+                    default -> flags = openFlags(f, "a2", interpreted);
+                }
+                PathItem created = firstOf(items, "CREATE");
+                PathItem target = created != null ? created : firstNonParent(items);
+                FileOpKind kind;
+                if (flags == -1) {
+                    if (created == null) return null; // openat2 without its OPENAT2 record: intent unknown
+                    kind = FileOpKind.CREATE;
+                    flags = 0;
+                } else if (OpenFlags.creates(flags) && created != null) {
+                    kind = FileOpKind.CREATE;
+                } else if (OpenFlags.writes(flags)) {
+                    kind = FileOpKind.WRITE;
+                } else {
+                    return null; // a read-only open is not a file operation
+                }
+                if (OpenFlags.creates(flags)) {
+                    long m = switch (name) {
+                        case "open" -> f.hex("a2", -1);
+                        case "creat" -> f.hex("a1", -1);
+                        case "openat2" -> openat2 == null ? -1 : openat2.fields().octal("mode", -1);
+                        default -> f.hex("a3", -1);
+                    };
+                    mode = m < 0 ? -1 : (int) (m & 07777);
+                }
+                return op(id, time, host, actor, kind, target, null, flags, mode, success, prov);
+            }
+            case TRUNCATE:
+                return op(id, time, host, actor, FileOpKind.TRUNCATE, firstNonParent(items), null, 0, -1, success,
+                        prov);
+            case RENAME: {
+                PathItem from = firstOf(items, "DELETE");
+                PathItem to = lastOf(items, "CREATE");
+                if (from == null && to == null) {
+                    List<PathItem> named = nonParents(items);
+                    from = named.size() > 0 ? named.get(0) : null;
+                    to = named.size() > 1 ? named.get(1) : null;
+                }
+                return new FileOp(id, time, host, actor, FileOpKind.RENAME, from == null ? null : from.name(),
+                        to == null ? null : to.name(), 0, -1, success, from == null ? -1 : from.inode(), null, prov);
+            }
+            case DELETE: {
+                PathItem target = firstOf(items, "DELETE");
+                if (target == null) target = firstNonParent(items);
+                boolean dir = name.equals("rmdir")
+                        || (name.equals("unlinkat") && (unlinkatFlags(f, interpreted) & AT_REMOVEDIR) != 0);
+                return op(id, time, host, actor, dir ? FileOpKind.RMDIR : FileOpKind.DELETE, target, null, 0, -1,
+                        success, prov);
+            }
+            case MKDIR: {
+                PathItem target = firstOf(items, "CREATE");
+                if (target == null) target = firstNonParent(items);
+                long m = f.hex(name.equals("mkdirat") ? "a2" : "a1", -1);
+                return op(id, time, host, actor, FileOpKind.MKDIR, target, null, 0, m < 0 ? -1 : (int) (m & 07777),
+                        success, prov);
+            }
+            case LINK: {
+                PathItem link = lastOf(items, "CREATE");
+                String target = null;
+                if (name.startsWith("link")) {
+                    PathItem existing = firstOf(items, "NORMAL");
+                    target = existing == null ? null : existing.name();
+                }
+                return op(id, time, host, actor, FileOpKind.LINK, link, target, 0, -1, success, prov);
+            }
+            case CHMOD: {
+                long m = f.hex(name.equals("fchmodat") || name.equals("fchmodat2") ? "a2" : "a1", -1);
+                return op(id, time, host, actor, FileOpKind.CHMOD, firstNonParent(items), null, 0,
+                        m < 0 ? -1 : (int) (m & 07777), success, prov);
+            }
+            case CHOWN:
+                return op(id, time, host, actor, FileOpKind.CHOWN, firstNonParent(items), null, 0, -1, success, prov);
+            default:
+                return null;
+        }
+    }
+
+    private enum Kind { OPEN, TRUNCATE, RENAME, DELETE, MKDIR, LINK, CHMOD, CHOWN }
+
+    private static Kind classify(String syscall) {
+        return switch (syscall) {
+            case "open", "openat", "openat2", "creat" -> Kind.OPEN;
+            case "truncate", "ftruncate", "truncate64", "ftruncate64" -> Kind.TRUNCATE;
+            case "rename", "renameat", "renameat2" -> Kind.RENAME;
+            case "unlink", "unlinkat", "rmdir" -> Kind.DELETE;
+            case "mkdir", "mkdirat" -> Kind.MKDIR;
+            case "link", "linkat", "symlink", "symlinkat" -> Kind.LINK;
+            case "chmod", "fchmod", "fchmodat", "fchmodat2" -> Kind.CHMOD;
+            case "chown", "fchown", "lchown", "fchownat", "chown32", "fchown32", "lchown32" -> Kind.CHOWN;
+            default -> null;
+        };
+    }
+
+    private static FileOp op(long id, Instant time, String host, Actor actor, FileOpKind kind, PathItem target,
+                             String targetPath, int flags, int mode, boolean success, Provenance prov) {
+        return new FileOp(id, time, host, actor, kind, target == null ? null : target.name(), targetPath, flags,
+                mode, success, target == null ? -1 : target.inode(), null, prov);
+    }
+
+    static int openFlags(AuditFields f, String key, boolean interpreted) {
+        long v = f.hex(key, -1);
+        if (v >= 0) {
+            return (int) v;
+        }
+        if (!interpreted) {
+            return -1;
+        }
+        String s = f.text(key);
+        return s == null ? -1 : SymbolicFlags.openFlags(s);
+    }
+
+    private static long unlinkatFlags(AuditFields f, boolean interpreted) {
+        long v = f.hex("a2", -1);
+        if (v >= 0) return v;
+        String s = interpreted ? f.text("a2") : null;
+        return s != null && s.contains("AT_REMOVEDIR") ? AT_REMOVEDIR : 0;
+    }
+
+    static PathItem pathItem(AuditFields f, String cwd) {
+        String nametype = f.text("nametype");
+        if (nametype == null) {
+            nametype = f.text("objtype");
+        }
+        long mode = f.octal("mode", -1);
+        if (mode < 0) {
+            String m = f.text("mode"); // ausearch -i: "file,644"
+            int comma = m == null ? -1 : m.indexOf(',');
+            if (comma >= 0) {
+                try {
+                    mode = Integer.parseInt(m.substring(comma + 1), 8);
+                } catch (NumberFormatException e) {
+                    mode = -1;
+                }
+            }
+        }
+        return new PathItem((int) f.number("item", Integer.MAX_VALUE), PathResolver.resolve(cwd, f.decoded("name")),
+                nametype, f.number("inode", -1), (int) mode);
+    }
+
+    private static PathItem firstOf(List<PathItem> items, String type) {
+        for (PathItem p : items) {
+            if (p.is(type)) return p;
+        }
+        return null;
+    }
+
+    private static PathItem lastOf(List<PathItem> items, String type) {
+        PathItem found = null;
+        for (PathItem p : items) {
+            if (p.is(type)) found = p;
+        }
+        return found;
+    }
+
+    private static PathItem firstNonParent(List<PathItem> items) {
+        for (PathItem p : items) {
+            if (!p.isParent()) return p;
+        }
+        return null;
+    }
+
+    private static List<PathItem> nonParents(List<PathItem> items) {
+        List<PathItem> out = new ArrayList<>(items.size());
+        for (PathItem p : items) {
+            if (!p.isParent()) out.add(p);
+        }
+        return out;
+    }
+
+    // ---- everything else ----
+
+    private Event otherSyscall(String name, List<AuditRecord> records, AuditFields f, long id, Instant time,
+                               String host, Actor actor, boolean success, Provenance prov) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("syscall", name);
+        fields.put("success", success ? "yes" : "no");
+        putIfPresent(fields, "exit", f.text("exit"));
+        putIfPresent(fields, "key", f.decoded("key"));
+        for (AuditRecord r : records) {
+            if (r.type.equals("PATH")) {
+                putIfPresent(fields, "path", cap(r.fields().decoded("name")));
+                break;
+            }
+        }
+        String summary = actor.exeName() + " (" + actor.pid() + ") " + name + (success ? "" : " failed");
+        return new OtherRecord(id, time, host, actor, "SYSCALL:" + name, summary, fields, prov);
+    }
+
+    private Event otherRecord(List<AuditRecord> records, long id, Instant time, String host, Provenance prov) {
+        AuditRecord primary = records.get(0);
+        for (AuditRecord r : records) {
+            if (!r.type.equals("EOE") && !r.type.equals("PROCTITLE")) {
+                primary = r;
+                break;
+            }
+        }
+        AuditFields f = primary.fields();
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < f.size() && fields.size() < MAX_OTHER_FIELDS; i++) {
+            String key = f.key(i);
+            if (key.equals("msg") || fields.containsKey(key)) continue;
+            String v = cap(f.text(i));
+            if (v != null) fields.put(key, v);
+        }
+        boolean hasProcess = f.has("pid") || f.has("auid") || f.has("uid");
+        Actor actor = hasProcess ? actor(f, primary.interpreted) : Actor.NONE;
+        StringBuilder summary = new StringBuilder(primary.type);
+        int shown = 0;
+        for (String key : new String[]{"op", "acct", "exe", "unit", "cmd", "res", "auid", "uid"}) {
+            String v = key.equals("cmd") || key.equals("exe") ? f.decoded(key) : f.text(key);
+            if (v != null && shown < 4) {
+                summary.append(' ').append(key).append('=').append(cap(v));
+                shown++;
+            }
+        }
+        if (records.size() > 1) {
+            summary.append(" (").append(records.size()).append(" records)");
+        }
+        return new OtherRecord(id, time, host, actor, primary.type, summary.toString(), fields, prov);
+    }
+
+    private static void putIfPresent(Map<String, String> m, String k, String v) {
+        if (v != null) m.put(k, v);
+    }
+
+    private static String cap(String s) {
+        return s == null || s.length() <= MAX_FIELD_CHARS ? s : s.substring(0, MAX_FIELD_CHARS) + "…";
+    }
+}

@@ -1,0 +1,88 @@
+package io.ransomtrace.importers;
+
+import io.ransomtrace.engine.model.Event;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class InputExpanderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void ordersARotatedSetOldestFirstWithGzipAndDateSuffixes() throws IOException {
+        for (String name : List.of("audit.log", "audit.log.1", "audit.log.10.gz", "audit.log.2.gz", "audit.log.3",
+                ".hidden", "secure-20261126", "secure-20261127.gz", "secure")) {
+            Files.writeString(dir.resolve(name), "x\n");
+        }
+        Files.createDirectory(dir.resolve("sub"));
+        List<String> names = InputExpander.expand(List.of(dir)).stream().map(p -> p.getFileName().toString()).toList();
+        assertThat(names).containsExactly("audit.log.10.gz", "audit.log.3", "audit.log.2.gz", "audit.log.1", "audit.log",
+                "secure-20261126", "secure-20261127.gz", "secure");
+    }
+
+    @Test
+    void keepsExplicitFilesInTheGivenOrderWithoutDuplicatesAndRejectsMissingOnes() throws IOException {
+        Path a = Files.writeString(dir.resolve("b.log"), "x\n");
+        Path b = Files.writeString(dir.resolve("a.log"), "x\n");
+        assertThat(InputExpander.expand(List.of(a, b, a))).containsExactly(a, b);
+        assertThatThrownBy(() -> InputExpander.expand(List.of(dir.resolve("nope.log"))))
+                .isInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
+    void aFolderOfRotatedLogsImportsInTimeOrder() throws IOException {
+        // the same real log split in three, rotated as auditd does (newest in audit.log), middle part gzipped
+        List<String> lines = Files.readAllLines(Fixtures.laurel("laurel-testdata/shell-proc-trace.txt")).stream()
+                .filter(l -> !l.startsWith("#")).toList(); // laurel's comment header is not audit.log syntax
+        int third = lines.size() / 3;
+        while (!lines.get(third - 1).startsWith("type=EOE")) third++;
+        int twoThirds = 2 * lines.size() / 3;
+        while (!lines.get(twoThirds - 1).startsWith("type=EOE")) twoThirds++;
+        Files.write(dir.resolve("audit.log.2"), lines.subList(0, third));
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("audit.log.1.gz")))) {
+            out.write((String.join("\n", lines.subList(third, twoThirds)) + "\n").getBytes());
+        }
+        Files.write(dir.resolve("audit.log"), lines.subList(twoThirds, lines.size()));
+        List<Event> events = new ArrayList<>();
+        int sourceId = 1;
+        for (Path p : InputExpander.expand(List.of(dir))) {
+            CollectingSink sink = new CollectingSink();
+            ImportStats stats = Importers.importSource(new SourceFile(sourceId++, p, Format.UNKNOWN), sink);
+            assertThat(stats.format()).isIn(Format.AUDITD_RAW, Format.AUDITD_ENRICHED);
+            assertThat(stats.invariantHolds()).isTrue();
+            assertThat(sink.quarantined).isEmpty();
+            events.addAll(sink.events);
+        }
+        assertThat(events).hasSize(9);
+        for (int i = 1; i < events.size(); i++) {
+            assertThat(events.get(i).time()).isAfterOrEqualTo(events.get(i - 1).time());
+        }
+    }
+
+    @Test
+    void registryKnowsTheAuditFormatsAndSaysWhenAFormatHasNoImporterYet() throws IOException {
+        assertThat(Importers.forFormat(Format.AUDITD_RAW)).isPresent();
+        assertThat(Importers.forFormat(Format.AUDITD_ENRICHED)).isPresent();
+        assertThat(Importers.forFormat(Format.AUDITD_INTERPRETED)).isPresent();
+        assertThat(Importers.forFormat(Format.LAUREL)).isPresent();
+        assertThat(Importers.forFormat(Format.UNKNOWN)).isEmpty();
+        Path junk = Files.write(dir.resolve("junk"), new byte[]{0, 1, 2, 3, 0, 0, 9, 9});
+        CollectingSink sink = new CollectingSink();
+        ImportStats stats = Importers.importSource(new SourceFile(1, junk, Format.UNKNOWN), sink);
+        assertThat(stats.invariantHolds()).isTrue();
+        assertThat(sink.quarantined).singleElement().satisfies(q -> assertThat(q.reason()).contains("not a format"));
+    }
+}
