@@ -130,7 +130,9 @@ public final class EcsImporter implements Importer {
         }
         int nl = text.indexOf('\n', i);
         if (nl < 0) {
-            return head.length < HEAD_BYTES; // one line, whole file in the head
+            // One line so far: the whole file, or a line longer than the head (pretty-printed JSON would have
+            // broken lines by now). Line mode reads it with the line bound.
+            return true;
         }
         try {
             JsonNode first = mapper.readTree(text.substring(i, nl));

@@ -180,6 +180,13 @@ public final class SysmonImporter implements Importer {
                 recordOffset = prologOffset;
                 prolog.setLength(0);
             }
+            // A syslog header before <Event> is dropped, but markup declared on the same line stays with the
+            // record so that a one-line XXE payload is refused for its DOCTYPE.
+            String before = text.substring(0, start);
+            int markup = SysmonXmlParser.indexOfIgnoreCase(before, "<!");
+            if (markup >= 0 && SysmonXmlParser.containsDoctype(before)) {
+                record.append(before, markup, before.length());
+            }
         }
 
         private void appendToRecord(String s) {
