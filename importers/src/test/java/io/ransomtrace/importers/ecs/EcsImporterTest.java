@@ -181,7 +181,7 @@ class EcsImporterTest {
         assertThat(sink.events.get(0).provenance().line()).isEqualTo(2);
         assertThat(sink.events.get(0).provenance().byteOffset()).isEqualTo(160L * 65536 + 15);
         QuarantinedRecord q = sink.quarantined.get(0);
-        assertThat(q.reason()).contains("10485775 bytes").contains("limit");
+        assertThat(q.reason()).contains("10485774 bytes").contains("limit");
         assertThat(q.rawText().length()).isLessThan(QuarantinedRecord.RAW_TEXT_CAP + 64);
     }
 
