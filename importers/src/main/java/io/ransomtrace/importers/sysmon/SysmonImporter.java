@@ -126,10 +126,11 @@ public final class SysmonImporter implements Importer {
             }
             String text = line.text();
             int idx = 0;
+            int begunAt = -1; // where the current record's <Event> tag sits on this line, if it starts here
             while (idx < text.length()) {
                 if (record != null || discarding) {
                     int end = text.indexOf(END_TAG, idx);
-                    int nextStart = findEventStart(text, idx);
+                    int nextStart = findEventStart(text, idx == begunAt ? idx + 1 : idx);
                     if (nextStart >= 0 && (end < 0 || nextStart < end)) {
                         if (!discarding) {
                             appendToRecord(text.substring(idx, nextStart));
@@ -138,6 +139,7 @@ public final class SysmonImporter implements Importer {
                         discarding = false;
                         begin(line, text, nextStart);
                         idx = nextStart;
+                        begunAt = nextStart;
                         continue;
                     }
                     if (end < 0) {
@@ -162,6 +164,7 @@ public final class SysmonImporter implements Importer {
                     if (start >= 0) {
                         begin(line, text, start);
                         idx = start;
+                        begunAt = start;
                         continue;
                     }
                     outside(line, text.substring(idx), idx == 0);
