@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * {@code file} becomes a {@link FileOp} whose kind comes, in this order, from Auditbeat's
  * {@code auditd.data.syscall} (with open flags from a1/a2), then {@code event.action} (rename, creation,
  * deletion, overwrite, modification, changed-file-permissions-of ...), then {@code event.type}
- * (creation, deletion, change). A rename's old path is {@code file.Ext.original.path} (Elastic Defend) or the
+ * (creation, deletion, and change only when there is no action). A rename's old path is {@code file.Ext.original.path} (Elastic Defend) or the
  * {@code auditd.paths} item with nametype DELETE; its new path {@code file.path} or the CREATE item. Anything
  * else (network, authentication, read-only opens, unknown actions) is an {@link OtherRecord} typed
  * {@code ecs:<category>/<action>}.
@@ -104,7 +104,8 @@ public final class EcsEventMapper {
             fileCategory = !processCategory && JsonPaths.text(doc, "file.path") != null;
         }
         if (processCategory && !fileCategory) {
-            if (action != null && action.equals("fork")) {
+            if (action != null && (action.equals("fork") || action.equals("already_running"))) {
+                // A fork runs nothing new; already_running is Elastic Defend's inventory of processes it found.
                 return other(doc, id, time, host, provenance);
             }
             if ((action != null && EXEC_ACTIONS.contains(action)) || (action == null || !EXIT_ACTIONS.contains(action))
@@ -187,7 +188,8 @@ public final class EcsEventMapper {
                 kind = FileOpKind.CREATE;
             } else if (types.contains("deletion")) {
                 kind = FileOpKind.DELETE;
-            } else if (types.contains("change")) {
+            } else if (types.contains("change") && action == null) {
+                // Only without an action: an action we do not know may change attributes, not contents.
                 kind = FileOpKind.WRITE;
             }
         }
@@ -246,7 +248,7 @@ public final class EcsEventMapper {
             case "overwrite", "modification", "modified", "updated", "write", "written", "file_modify_event",
                  "wrote-to-file", "content-modified" -> FileOpKind.WRITE;
             case "truncate", "truncated", "truncated-file" -> FileOpKind.TRUNCATE;
-            case "changed-file-permissions-of", "chmod", "permissions-changed" -> FileOpKind.CHMOD;
+            case "changed-file-permissions-of", "chmod", "permissions-changed", "attributes_modified" -> FileOpKind.CHMOD;
             case "changed-file-ownership-of", "chown", "owner-changed" -> FileOpKind.CHOWN;
             case "created-directory", "mkdir" -> FileOpKind.MKDIR;
             case "removed-directory", "rmdir" -> FileOpKind.RMDIR;

@@ -145,9 +145,13 @@ public final class EcsImporter implements Importer {
     private void readLines(InputStream in, SourceStreams.Opened opened, ImportTally tally) throws IOException {
         LineSource lines = new LineSource(in, MAX_LINE_BYTES);
         LineSource.Line line;
+        long n = 0;
         while ((line = lines.next()) != null) {
             if (tally.cancelRequested()) {
                 return;
+            }
+            if (++n % PROGRESS_EVERY == 0) {
+                tally.progress(opened.compressedBytesRead(), opened.totalBytes());
             }
             if (line.overLong()) {
                 tally.quarantine(line.number(), line.byteOffset(), "line of " + line.lengthBytes()
@@ -172,9 +176,6 @@ public final class EcsImporter implements Importer {
             }
             for (JsonNode d : EcsEventMapper.unwrap(doc)) {
                 accept(d, line.number(), line.byteOffset(), tally, text);
-            }
-            if (tally.recordsRead() % PROGRESS_EVERY == 0) {
-                tally.progress(opened.compressedBytesRead(), opened.totalBytes());
             }
         }
     }
