@@ -72,6 +72,10 @@ public final class Texts {
         if (Character.isDigit(first) && t.length() <= 20 && t.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
             return parseEpoch(t);
         }
+        Instant fast = parseIsoLike(t);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return Instant.parse(t);
         } catch (DateTimeParseException ignored) {
@@ -92,6 +96,81 @@ public final class Texts {
         } catch (DateTimeParseException ignored) {
             return null;
         }
+    }
+
+    /**
+     * The common spellings {@code yyyy-MM-dd[T ]HH:mm:ss[.fraction][Z|±hh:mm|±hhmm]} parsed by hand: exporters write
+     * millions of them and the java.time fallbacks would cost an exception per miss. Null when the text has
+     * another shape (the caller then tries java.time).
+     */
+    static Instant parseIsoLike(String t) {
+        int n = t.length();
+        if (n < 19 || t.charAt(4) != '-' || t.charAt(7) != '-' || (t.charAt(10) != 'T' && t.charAt(10) != ' ')
+                || t.charAt(13) != ':' || t.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int day = digits(t, 8, 2);
+        int hour = digits(t, 11, 2);
+        int minute = digits(t, 14, 2);
+        int second = digits(t, 17, 2);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        int i = 19;
+        long nanos = 0;
+        if (i < n && (t.charAt(i) == '.' || t.charAt(i) == ',')) {
+            i++;
+            int digitsSeen = 0;
+            while (i < n && Character.isDigit(t.charAt(i))) {
+                if (digitsSeen < 9) {
+                    nanos = nanos * 10 + (t.charAt(i) - '0');
+                }
+                digitsSeen++;
+                i++;
+            }
+            if (digitsSeen == 0) {
+                return null;
+            }
+            for (int d = Math.min(digitsSeen, 9); d < 9; d++) {
+                nanos *= 10;
+            }
+        }
+        int offsetSeconds = 0;
+        if (i < n) {
+            char c = t.charAt(i);
+            if (c == 'Z' && i == n - 1) {
+                offsetSeconds = 0;
+            } else if ((c == '+' || c == '-') && (n - i == 6 && t.charAt(i + 3) == ':' || n - i == 5 || n - i == 3)) {
+                int oh = digits(t, i + 1, 2);
+                int om = n - i == 3 ? 0 : digits(t, n - 2, 2);
+                if (oh < 0 || om < 0) {
+                    return null;
+                }
+                offsetSeconds = (c == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+            } else {
+                return null;
+            }
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, (int) nanos)
+                    .toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String s, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** Epoch seconds (optionally fractional), millis, micros or nanos, told apart by magnitude. */

@@ -138,6 +138,9 @@ public final class SysmonXmlParser {
     }
 
     static boolean containsDoctype(String s) {
+        if (s.indexOf("<!") < 0) {
+            return false;
+        }
         return indexOfIgnoreCase(s, "<!DOCTYPE") >= 0 || indexOfIgnoreCase(s, "<!ENTITY") >= 0;
     }
 

@@ -237,6 +237,25 @@ class EcsImporterTest {
     }
 
     @Test
+    void auditbeatFileIntegrityActionsAndUnknownChangesAreNotTakenForWrites() throws IOException {
+        Path file = tmp.resolve("fim.ndjson");
+        Files.writeString(file, """
+                {"@timestamp":"2026-11-20T03:14:00Z","event":{"module":"file_integrity","category":["file"],"type":["change"],"action":["updated"]},"file":{"path":"/etc/a"}}
+                {"@timestamp":"2026-11-20T03:14:01Z","event":{"module":"file_integrity","category":["file"],"type":["change"],"action":["attributes_modified"]},"file":{"path":"/etc/b"}}
+                {"@timestamp":"2026-11-20T03:14:02Z","event":{"category":["file"],"type":["change"],"action":"xattr-set"},"file":{"path":"/etc/c"}}
+                {"@timestamp":"2026-11-20T03:14:03Z","event":{"category":["file"],"type":["change"]},"file":{"path":"/etc/d"}}
+                {"@timestamp":"2026-11-20T03:14:04Z","event":{"category":["file"],"type":["deletion"],"action":"whatever"},"file":{"path":"/etc/e"}}
+                """);
+        CollectingSink sink = new CollectingSink();
+        ImportStats stats = read(file, sink);
+
+        assertThat(stats.recordsOther()).isEqualTo(1);
+        assertThat(sink.events).extracting(e -> e instanceof FileOp op ? op.kind() + " " + op.path()
+                : ((OtherRecord) e).type()).containsExactly("WRITE /etc/a", "CHMOD /etc/b", "ecs:file/xattr-set",
+                "WRITE /etc/d", "DELETE /etc/e");
+    }
+
+    @Test
     void sniffsEcsButNotTheOtherFormats() throws IOException {
         assertThat(EcsImporter.looksLike(head("ecs/elastic-defend-attack.ndjson"))).isTrue();
         assertThat(EcsImporter.looksLike(head("ecs/elastic-defend-array.json"))).isTrue();

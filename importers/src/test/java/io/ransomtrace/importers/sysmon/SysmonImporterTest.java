@@ -209,6 +209,24 @@ class SysmonImporterTest {
     }
 
     @Test
+    void syslogHeadersOfEveryStyleAreLeftBehind() throws IOException {
+        String event = Files.readAllLines(TestFiles.resource("sysmon/syslog-sysmon.log")).get(0);
+        String xml = event.substring(event.indexOf("<Event>"));
+        Path file = tmp.resolve("styles.log");
+        Files.writeString(file, "<134>1 2026-11-20T03:14:00.037Z web-01 sysmon 1242 - - " + xml + "\n"
+                + "2026-11-20T03:14:00.037123+00:00 web-01 sysmon[1242]: " + xml + "\n"
+                + xml + xml + "\n"
+                + "Nov 20 03:14:00 web-01 sysmon[1242]: " + xml + " trailing\n");
+        CollectingSink sink = new CollectingSink();
+        ImportStats stats = read(file, sink);
+
+        assertThat(sink.events).hasSize(5).allSatisfy(e -> assertThat(e.actor().pid()).isEqualTo(2001));
+        assertThat(sink.events).extracting(e -> e.provenance().line()).containsExactly(1L, 2L, 3L, 3L, 4L);
+        assertThat(stats.recordsQuarantined()).isEqualTo(1);
+        assertThat(sink.quarantined.get(0).reason()).isEqualTo("text after </Event> on the same line");
+    }
+
+    @Test
     void sniffsSysmonXmlOnly() throws IOException {
         assertThat(SysmonImporter.looksLike(head("sysmon/syslog-sysmon.log"))).isTrue();
         assertThat(SysmonImporter.looksLike(head("sysmon/pretty-events.xml"))).isTrue();
