@@ -44,6 +44,8 @@ public final class EcsImporter implements Importer {
 
     /** Longest NDJSON line (and, in arrays, longest single string) read; longer ones are quarantined. */
     public static final int MAX_LINE_BYTES = 1 << 20;
+    /** Most JSON values one document in an array or pretty-printed file may hold before it is skipped. */
+    public static final int MAX_TOKENS_PER_DOCUMENT = 100_000;
     private static final int HEAD_BYTES = 64 * 1024;
     private static final int PROGRESS_EVERY = 4096;
 
@@ -222,7 +224,13 @@ public final class EcsImporter implements Importer {
             }
             JsonLocation loc = p.currentTokenLocation();
             if (token == JsonToken.START_OBJECT) {
-                JsonNode doc = p.readValueAsTree();
+                BoundedTree tree = new BoundedTree(MAX_TOKENS_PER_DOCUMENT);
+                JsonNode doc = tree.read(p);
+                if (tree.exceeded()) {
+                    tally.quarantine(loc.getLineNr(), Math.max(0, loc.getByteOffset()), "document has more than "
+                            + MAX_TOKENS_PER_DOCUMENT + " JSON values; skipped whole", null);
+                    continue;
+                }
                 for (JsonNode d : EcsEventMapper.unwrap(doc)) {
                     accept(d, loc.getLineNr(), Math.max(0, loc.getByteOffset()), tally, null);
                 }
@@ -245,6 +253,7 @@ public final class EcsImporter implements Importer {
     private void readRootObject(JsonParser p, SourceStreams.Opened opened, ImportTally tally) throws IOException {
         JsonLocation start = p.currentTokenLocation();
         ObjectNode doc = mapper.createObjectNode();
+        BoundedTree tree = new BoundedTree(MAX_TOKENS_PER_DOCUMENT);
         boolean first = true;
         JsonToken token;
         while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -256,10 +265,15 @@ public final class EcsImporter implements Importer {
                 return;
             }
             first = false;
-            doc.set(name, p.readValueAsTree());
+            doc.set(name, tree.read(p));
         }
         if (token != JsonToken.END_OBJECT) {
             throw new com.fasterxml.jackson.core.JsonParseException(p, "object not closed: the file ends early");
+        }
+        if (tree.exceeded()) {
+            tally.quarantine(start.getLineNr(), Math.max(0, start.getByteOffset()), "document has more than "
+                    + MAX_TOKENS_PER_DOCUMENT + " JSON values; skipped whole", null);
+            return;
         }
         accept(doc, start.getLineNr(), Math.max(0, start.getByteOffset()), tally, null);
     }
@@ -302,4 +316,84 @@ public final class EcsImporter implements Importer {
         }
     }
 
+
+    /**
+     * Builds a tree from the parser's current value like {@code readValueAsTree}, but stops keeping values once a
+     * budget of values is spent (and skips the rest of the value), so one enormous document in a JSON array cannot
+     * exhaust the heap.
+     */
+    private static final class BoundedTree {
+        private final com.fasterxml.jackson.databind.node.JsonNodeFactory nodes =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        private int budget;
+        private boolean exceeded;
+
+        BoundedTree(int budget) {
+            this.budget = budget;
+        }
+
+        boolean exceeded() {
+            return exceeded;
+        }
+
+        JsonNode read(JsonParser p) throws IOException {
+            if (exceeded || --budget < 0) {
+                exceeded = true;
+                p.skipChildren();
+                return nodes.nullNode();
+            }
+            JsonToken t = p.currentToken();
+            switch (t) {
+                case START_OBJECT -> {
+                    ObjectNode o = nodes.objectNode();
+                    JsonToken next;
+                    while ((next = p.nextToken()) == JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        p.nextToken();
+                        JsonNode v = read(p);
+                        if (!exceeded) {
+                            o.set(name, v);
+                        }
+                    }
+                    if (next != JsonToken.END_OBJECT) {
+                        throw new com.fasterxml.jackson.core.JsonParseException(p, "object not closed");
+                    }
+                    return o;
+                }
+                case START_ARRAY -> {
+                    com.fasterxml.jackson.databind.node.ArrayNode a = nodes.arrayNode();
+                    JsonToken next;
+                    while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
+                        if (next == null) {
+                            throw new com.fasterxml.jackson.core.JsonParseException(p, "array not closed");
+                        }
+                        JsonNode v = read(p);
+                        if (!exceeded) {
+                            a.add(v);
+                        }
+                    }
+                    return a;
+                }
+                case VALUE_STRING -> {
+                    return nodes.textNode(p.getText());
+                }
+                case VALUE_NUMBER_INT -> {
+                    return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                            ? nodes.numberNode(p.getBigIntegerValue()) : nodes.numberNode(p.getLongValue());
+                }
+                case VALUE_NUMBER_FLOAT -> {
+                    return nodes.numberNode(p.getDoubleValue());
+                }
+                case VALUE_TRUE -> {
+                    return nodes.booleanNode(true);
+                }
+                case VALUE_FALSE -> {
+                    return nodes.booleanNode(false);
+                }
+                default -> {
+                    return nodes.nullNode();
+                }
+            }
+        }
+    }
 }

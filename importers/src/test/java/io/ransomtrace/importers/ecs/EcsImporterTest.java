@@ -220,6 +220,27 @@ class EcsImporterTest {
     }
 
     @Test
+    void anEnormousDocumentInAnArrayIsSkippedAndTheNextOneRead() throws IOException {
+        Path file = tmp.resolve("fat.json");
+        String good = Files.readAllLines(TestFiles.resource("ecs/elastic-defend-attack.ndjson")).get(0);
+        try (var w = Files.newBufferedWriter(file)) {
+            w.write("[\n{\"@timestamp\":\"2026-11-20T03:14:00Z\",\"tags\":[");
+            for (int i = 0; i < 300_000; i++) {
+                w.write(i == 0 ? "1" : ",1");
+            }
+            w.write("]},\n" + good + "\n]\n");
+        }
+        CollectingSink sink = new CollectingSink();
+        ImportStats stats = read(file, sink);
+
+        assertThat(stats.recordsRead()).isEqualTo(2);
+        assertThat(sink.quarantined.get(0).reason()).contains("more than 100000 JSON values");
+        assertThat(sink.quarantined.get(0).line()).isEqualTo(2);
+        assertThat(sink.events).hasSize(1);
+        assertThat(sink.events.get(0).provenance().line()).isEqualTo(3);
+    }
+
+    @Test
     void elasticSearchHitsAndEventsWrappersAreUnwrapped() throws IOException {
         Path file = tmp.resolve("hits.ndjson");
         Files.writeString(file, """
