@@ -300,7 +300,7 @@ public record CsvMapping(String name, String description, char delimiter, String
         if (cols == null || !cols.isObject()) {
             problems.add("the mapping has no 'columns' map (field: column name)");
         } else {
-            Iterator<Map.Entry<String, JsonNode>> it = cols.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = cols.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 CsvField f = CsvField.ofKey(e.getKey());
@@ -317,7 +317,7 @@ public record CsvMapping(String name, String description, char delimiter, String
         Map<String, CsvOperation> actions = new LinkedHashMap<>();
         JsonNode acts = root.get("actions");
         if (acts != null && acts.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = acts.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = acts.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 CsvOperation op = CsvOperation.ofKey(e.getValue().asText());

@@ -346,7 +346,7 @@ public final class EcsEventMapper {
         }
         Map<String, String> data = new LinkedHashMap<>();
         JsonNode eventData = JsonPaths.node(doc, "winlog.event_data");
-        Iterator<Map.Entry<String, JsonNode>> it = eventData.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = eventData.properties().iterator();
         while (it.hasNext() && data.size() < 64) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getValue().isValueNode() && !e.getValue().isNull()) {

@@ -183,7 +183,7 @@ public final class OsqueryEventMapper {
 
     private static OtherRecord other(OsqueryRow row, long id, Instant time, Provenance provenance) {
         Map<String, String> fields = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = row.columns().fields();
+        Iterator<Map.Entry<String, JsonNode>> it = row.columns().properties().iterator();
         while (it.hasNext() && fields.size() < MAX_FIELDS) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getValue().isValueNode() && !e.getValue().isNull()) {

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps everything an importer delivers, for assertions. */
-public final class CollectingSink implements ImportSink {
+public class CollectingSink implements ImportSink {
     public final List<Event> events = new ArrayList<>();
     public final List<QuarantinedRecord> quarantined = new ArrayList<>();
 
