@@ -103,6 +103,35 @@ public record CsvMapping(String name, String description, char delimiter, String
         return unmatchedAction;
     }
 
+    /** A copy mapping {@code field} to {@code column} (null removes the field): how the import dialog edits. */
+    public CsvMapping withColumn(CsvField field, String column) {
+        Map<CsvField, String> c = new EnumMap<>(CsvField.class);
+        c.putAll(columns);
+        if (column == null || column.isBlank()) {
+            c.remove(field);
+        } else {
+            c.put(field, column);
+        }
+        return new CsvMapping(name, description, delimiter, timestampFormat, zone, c, actions, unmatchedAction);
+    }
+
+    /** A copy where the action value {@code value} means {@code operation} (null removes the value). */
+    public CsvMapping withAction(String value, CsvOperation operation) {
+        Map<String, CsvOperation> a = new LinkedHashMap<>(actions);
+        if (operation == null) {
+            a.remove(value);
+        } else {
+            a.put(value, operation);
+        }
+        return new CsvMapping(name, description, delimiter, timestampFormat, zone, columns, a, unmatchedAction);
+    }
+
+    /** A copy with another name, delimiter and timestamp format/zone. */
+    public CsvMapping withSettings(String newName, char newDelimiter, String newTimestampFormat, ZoneId newZone) {
+        return new CsvMapping(newName, description, newDelimiter, newTimestampFormat, newZone, columns, actions,
+                unmatchedAction);
+    }
+
     /** The formatter for a pattern timestamp format, or null for auto and epoch formats. */
     DateTimeFormatter formatter() {
         return switch (timestampFormat) {

@@ -74,6 +74,20 @@ class CsvMappingTest {
     }
 
     @Test
+    void anEditedBuiltInFitsAHeaderItDidNotFitBefore() throws Exception {
+        List<String> header = List.of("ts", "EventID", "ProcessId", "Image", "TargetFilename");
+        CsvMapping sysmon = CsvMappings.builtIns().get(1);
+        assertThat(sysmon.check(header).fits()).isFalse();
+        CsvMapping edited = sysmon.withColumn(CsvField.TIMESTAMP, "ts").withAction("2", CsvOperation.FILE_WRITE)
+                .withColumn(CsvField.HOST, null).withSettings("my-sysmon", ',', "epoch-seconds", java.time.ZoneId.of("UTC"));
+        assertThat(edited.check(header).fits()).isTrue();
+        assertThat(edited.operationFor("2")).isEqualTo(CsvOperation.FILE_WRITE);
+        assertThat(edited.column(CsvField.HOST)).isNull();
+        assertThat(CsvMapping.load(new StringReader(edited.toYaml()))).isEqualTo(edited);
+        assertThat(sysmon.column(CsvField.TIMESTAMP)).as("built-in unchanged").isEqualTo("_time");
+    }
+
+    @Test
     void actionValuesMatchExactlyThenIgnoringCase() {
         CsvMapping kibana = CsvMappings.builtIns().get(0);
         assertThat(kibana.operationFor("rename")).isEqualTo(CsvOperation.FILE_RENAME);

@@ -190,6 +190,15 @@ class SysmonImporterTest {
     }
 
     @Test
+    void predefinedAndCharacterReferencesAreOrdinaryText() throws Exception {
+        SysmonRecord r = new SysmonXmlParser().parse("<Event><System><EventID>1</EventID></System><EventData>"
+                + "<Data Name=\"CommandLine\">sh -c \"a &amp;&amp; b &lt; c &gt; d\" &#65;&#x42; &apos;q&apos;</Data>"
+                + "<Data Name=\"Image\"><![CDATA[/bin/sh]]></Data></EventData></Event>");
+        assertThat(r.get("CommandLine")).isEqualTo("sh -c \"a && b < c > d\" AB 'q'");
+        assertThat(r.get("Image")).isEqualTo("/bin/sh");
+    }
+
+    @Test
     void aHugeEventIsQuarantinedAndTheNextEventIsStillRead() throws IOException {
         String good = Files.readAllLines(TestFiles.resource("sysmon/syslog-sysmon.log")).get(0);
         Path file = tmp.resolve("big.log");
