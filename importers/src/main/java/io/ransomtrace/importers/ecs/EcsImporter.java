@@ -160,7 +160,7 @@ public final class EcsImporter implements Importer {
                         + " bytes is longer than the " + MAX_LINE_BYTES + "-byte limit for one ECS document", line.text());
                 continue;
             }
-            String text = line.text();
+            String text = line.number() == 1 && line.text().startsWith("\ufeff") ? line.text().substring(1) : line.text();
             if (text.isBlank()) {
                 continue;
             }

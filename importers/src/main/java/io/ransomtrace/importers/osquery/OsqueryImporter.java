@@ -100,7 +100,7 @@ public final class OsqueryImporter implements Importer {
                     + " bytes is longer than the " + MAX_LINE_BYTES + "-byte limit", line.text());
             return;
         }
-        String text = line.text();
+        String text = line.number() == 1 && line.text().startsWith("\ufeff") ? line.text().substring(1) : line.text();
         if (text.isBlank()) {
             return;
         }

@@ -243,7 +243,7 @@ class EcsImporterTest {
     @Test
     void elasticSearchHitsAndEventsWrappersAreUnwrapped() throws IOException {
         Path file = tmp.resolve("hits.ndjson");
-        Files.writeString(file, """
+        Files.writeString(file, "\ufeff" + """
                 {"_index":".ds-logs-endpoint.events.file-default","_id":"abc123","_source":{"@timestamp":"2026-11-20T03:14:00Z","event":{"category":["file"],"type":["deletion"],"action":"deletion"},"file":{"path":"/srv/a"},"process":{"pid":10}}}
                 {"events":[{"@timestamp":"2026-11-20T03:14:01Z","event":{"category":"process","type":"start"},"process":{"pid":11,"command_line":"sh -c 'a b'"}},{"@timestamp":"2026-11-20T03:14:02Z","event":{"category":"process","action":"fork","type":"start"},"process":{"pid":12}}]}
                 """);
