@@ -26,7 +26,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Imports Elastic Common Schema documents: NDJSON (one document per line, as Elastic Agent, Auditbeat file

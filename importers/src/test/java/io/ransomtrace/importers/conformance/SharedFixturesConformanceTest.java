@@ -89,6 +89,7 @@ class SharedFixturesConformanceTest {
     void sysmonWinlogDocumentsMatchElasticsExpectedEcs() throws IOException {
         Path input = TestFiles.fixture("sysmon-linux/elastic-integrations/test-sysmon.json");
         Path expectedFile = TestFiles.fixture("sysmon-linux/elastic-integrations/test-sysmon.json-expected.json");
+        assertThat(EcsImporter.looksLike(Files.readAllBytes(input))).isTrue();
         CollectingSink sink = importEcs(input);
         JsonNode expected = new ObjectMapper().readTree(expectedFile.toFile()).get("expected");
 
