@@ -21,6 +21,11 @@ public record ImportOptions(int batchSize, int queuedBatches, long commitEveryEv
         return new ImportOptions(batchSize, queuedBatches, events, interval, progressInterval, forcedFormat);
     }
 
+    public ImportOptions withQueue(int batchSize, int queuedBatches) {
+        return new ImportOptions(batchSize, queuedBatches, commitEveryEvents, commitInterval, progressInterval,
+                forcedFormat);
+    }
+
     public ImportOptions withFormat(Format format) {
         return new ImportOptions(batchSize, queuedBatches, commitEveryEvents, commitInterval, progressInterval, format);
     }

@@ -51,8 +51,10 @@ public final class CaseSchema {
                       import_millis INTEGER NOT NULL DEFAULT 0)""",
                     "CREATE INDEX sources_fingerprint ON sources(fingerprint)",
                     "CREATE TABLE hosts (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)",
-                    // parent_id points at the directory's own row, so directory aggregation is a GROUP BY.
-                    "CREATE TABLE paths (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, parent_id INTEGER)",
+                    // parent_id points at the directory's own row, so directory aggregation is a GROUP BY. No UNIQUE
+                    // constraint: the importer keeps paths unique (see PathDictionary); the text index is built
+                    // after the load with the event indexes.
+                    "CREATE TABLE paths (id INTEGER PRIMARY KEY, path TEXT NOT NULL, parent_id INTEGER)",
                     """
                     CREATE TABLE actors (
                       id INTEGER PRIMARY KEY, pid INTEGER, ppid INTEGER, exe TEXT, comm TEXT,
@@ -156,18 +158,19 @@ public final class CaseSchema {
     public static final int CURRENT_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 
     /**
-     * Indexes on the events table. They are dropped before a large bulk load and rebuilt after it: building an
-     * index once over sorted data is much cheaper than keeping it up to date row by row.
+     * Indexes for the queries on the bulk-loaded tables. They are dropped before a large bulk load and rebuilt
+     * after it: building an index once over the finished table is much cheaper than keeping it up to date row
+     * by row. Host filters use {@code events_time} (a case has few hosts).
      */
     public static final List<String> EVENT_INDEXES = List.of(
             "CREATE INDEX IF NOT EXISTS events_time ON events(time_us, id)",
-            "CREATE INDEX IF NOT EXISTS events_host_time ON events(host_id, time_us)",
             "CREATE INDEX IF NOT EXISTS events_process ON events(proc_key, time_us)",
             "CREATE INDEX IF NOT EXISTS events_path ON events(path_id)",
-            "CREATE INDEX IF NOT EXISTS events_path2 ON events(path2_id) WHERE path2_id IS NOT NULL");
+            "CREATE INDEX IF NOT EXISTS events_path2 ON events(path2_id) WHERE path2_id IS NOT NULL",
+            "CREATE INDEX IF NOT EXISTS paths_path ON paths(path)");
 
     public static final List<String> EVENT_INDEX_NAMES = List.of(
-            "events_time", "events_host_time", "events_process", "events_path", "events_path2");
+            "events_time", "events_process", "events_path", "events_path2", "paths_path");
 
     private CaseSchema() {
     }

@@ -52,8 +52,6 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
     private final PreparedStatement insertHint;
     private final PreparedStatement insertOther;
     private final PreparedStatement insertError;
-    private final PreparedStatement insertPath;
-    private final PreparedStatement findPath;
     private final PreparedStatement insertActor;
     private final PreparedStatement insertHost;
     private final PreparedStatement insertProcess;
@@ -61,9 +59,8 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
     private final PreparedStatement progressSource;
 
     private final Map<String, Integer> hosts = new HashMap<>();
-    private final LruCache<String, Long> paths = new LruCache<>(PATH_CACHE);
+    private final PathDictionary paths;
     private final LruCache<Actor, Long> actors = new LruCache<>(ACTOR_CACHE);
-    private long nextPathId;
     private long nextActorId;
     private int nextHostId;
     private long nextProcessKey;
@@ -89,6 +86,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
 
     CaseWriter(Connection c) throws SQLException {
         this.c = c;
+        this.paths = new PathDictionary(c, PATH_CACHE);
         insertEvent = c.prepareStatement("INSERT INTO events(id, time_us, host_id, proc_key, actor_id, kind, path_id, "
                 + "path2_id, flags, mode, result, inode, source_id, line, byte_offset, native_id) "
                 + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -98,8 +96,6 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
                 + "VALUES (?,?,?,?)");
         insertError = c.prepareStatement("INSERT INTO import_errors(source_id, line, byte_offset, reason, raw_text) "
                 + "VALUES (?,?,?,?,?)");
-        insertPath = c.prepareStatement("INSERT INTO paths(id, path, parent_id) VALUES (?,?,?)");
-        findPath = c.prepareStatement("SELECT id FROM paths WHERE path=?");
         insertActor = c.prepareStatement("INSERT INTO actors(id, pid, ppid, exe, comm, uid, euid, gid, auid, session, "
                 + "user, login_user, entity_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
         insertHost = c.prepareStatement("INSERT INTO hosts(id, name) VALUES (?,?)");
@@ -117,7 +113,6 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
                 }
             }
             nextHostId = (int) maxPlusOne(st, "SELECT MAX(id) FROM hosts");
-            nextPathId = maxPlusOne(st, "SELECT MAX(id) FROM paths");
             nextActorId = maxPlusOne(st, "SELECT MAX(id) FROM actors");
             nextProcessKey = maxPlusOne(st, "SELECT MAX(key) FROM processes");
         }
@@ -151,7 +146,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         try (Statement st = c.createStatement()) {
             st.execute("PRAGMA synchronous=OFF");
             st.execute("PRAGMA locking_mode=EXCLUSIVE");
-            st.execute("PRAGMA cache_size=-131072");
+            st.execute("PRAGMA cache_size=-65536");
             if (dropIndexes) {
                 for (String name : CaseSchema.EVENT_INDEX_NAMES) {
                     st.execute("DROP INDEX IF EXISTS " + name);
@@ -390,10 +385,11 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement ps : List.of(insertEvent, insertHint, insertOther, insertError, insertPath, findPath,
-                insertActor, insertHost, insertProcess, exitProcess, progressSource)) {
+        for (PreparedStatement ps : List.of(insertEvent, insertHint, insertOther, insertError, insertActor, insertHost,
+                insertProcess, exitProcess, progressSource)) {
             ps.close();
         }
+        paths.close();
     }
 
     // ----------------------------------------------------------------------------------------- interning
@@ -414,29 +410,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
     }
 
     private Long path(String path) throws SQLException {
-        if (path == null) {
-            return null;
-        }
-        Long id = paths.get(path);
-        if (id != null) {
-            return id;
-        }
-        findPath.setString(1, path);
-        try (ResultSet rs = findPath.executeQuery()) {
-            if (rs.next()) {
-                id = rs.getLong(1);
-            }
-        }
-        if (id == null) {
-            Long parent = path(parentOf(path));
-            id = nextPathId++;
-            insertPath.setLong(1, id);
-            insertPath.setString(2, path);
-            Sql.setLong(insertPath, 3, parent);
-            insertPath.executeUpdate();
-        }
-        paths.put(path, id);
-        return id;
+        return paths.id(path);
     }
 
     /** The directory part of a path; null for "/" and for names without a slash. */

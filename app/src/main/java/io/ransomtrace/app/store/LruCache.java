@@ -6,6 +6,7 @@ import java.util.Map;
 /** A map that forgets its least recently used entries beyond a fixed size, so interning stays bounded. */
 final class LruCache<K, V> extends LinkedHashMap<K, V> {
     private final int capacity;
+    private boolean evicted;
 
     LruCache(int capacity) {
         super(Math.min(capacity, 1 << 16), 0.75f, true);
@@ -14,6 +15,15 @@ final class LruCache<K, V> extends LinkedHashMap<K, V> {
 
     @Override
     protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-        return size() > capacity;
+        if (size() > capacity) {
+            evicted = true;
+            return true;
+        }
+        return false;
+    }
+
+    /** True once an entry has been forgotten: from then on a miss does not mean "never seen". */
+    boolean hasEvicted() {
+        return evicted;
     }
 }

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * Importers for the two test formats. {@link Format} is a closed enum of real formats, so the test formats
  * borrow two of its constants; sniffing is real (it looks at the file's first bytes).
  */
-public final class TestCatalog implements ImporterCatalog {
+public class TestCatalog implements ImporterCatalog {
 
     public static final Format JSON_EVENTS = Format.LAUREL;
     public static final Format TINY_LOG = Format.CSV;
