@@ -233,12 +233,10 @@ public final class ImportPipeline {
             bytesRead = size;
         }
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-        long events = writer.eventsWritten();
-        long errors = writer.errorsWritten();
-        writer.finishSource(stats, digest, status, note, bytesRead, millis);
+        CaseWriter.SourceTotals stored = writer.finishSource(stats, digest, status, note, bytesRead, millis);
         return result(source.path(), status == SourceStatus.COMPLETE ? Outcome.IMPORTED : Outcome.INTERRUPTED,
                 source.sourceId(), stats != null && stats.format() != null ? stats.format() : source.format(),
-                events, errors,
+                stored.events(), stored.errors(),
                 stats == null ? 0 : stats.recordsRead(), size, start, note);
     }
 

@@ -55,7 +55,7 @@ public final class CaseStore implements AutoCloseable {
         this.file = file;
         this.connection = connection;
         this.readOnly = readOnly;
-        this.queries = new SqliteCaseQueries(connection);
+        this.queries = new SqliteCaseQueries(connection, readOnly);
         this.annotations = new AnalystAnnotations(connection, readOnly);
     }
 

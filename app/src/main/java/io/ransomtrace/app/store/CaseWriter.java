@@ -20,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -48,10 +47,10 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Connection c;
-    private final PreparedStatement insertEvent;
+    private final BatchInsert insertEvent;
     private final PreparedStatement insertHint;
     private final PreparedStatement insertOther;
-    private final PreparedStatement insertError;
+    private final BatchInsert insertError;
     private final PreparedStatement insertActor;
     private final PreparedStatement insertHost;
     private final PreparedStatement insertProcess;
@@ -87,15 +86,17 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
     CaseWriter(Connection c) throws SQLException {
         this.c = c;
         this.paths = new PathDictionary(c, PATH_CACHE);
-        insertEvent = c.prepareStatement("INSERT INTO events(id, time_us, host_id, proc_key, actor_id, kind, path_id, "
-                + "path2_id, flags, mode, result, inode, source_id, line, byte_offset, native_id) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        insertEvent = new BatchInsert(c, "INSERT INTO events(id, time_us, host_id, proc_key, actor_id, kind, path_id, "
+                + "path2_id, flags, mode, result, inode, source_id, line, byte_offset, native_id)", 16, 32,
+                (tag, why) -> unstorable((Event) tag, why));
         insertHint = c.prepareStatement("INSERT OR REPLACE INTO content_hints(event_id, entropy, header_hex, "
                 + "original_extension, text_excerpt) VALUES (?,?,?,?,?)");
         insertOther = c.prepareStatement("INSERT OR REPLACE INTO other_details(event_id, type, summary, fields) "
                 + "VALUES (?,?,?,?)");
-        insertError = c.prepareStatement("INSERT INTO import_errors(source_id, line, byte_offset, reason, raw_text) "
-                + "VALUES (?,?,?,?,?)");
+        insertError = new BatchInsert(c, "INSERT INTO import_errors(source_id, line, byte_offset, reason, raw_text)", 5,
+                32, (tag, why) -> {
+                    throw why; // no constraint can fail here: a failure is a broken case
+                });
         insertActor = c.prepareStatement("INSERT INTO actors(id, pid, ppid, exe, comm, uid, euid, gid, auid, session, "
                 + "user, login_user, entity_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
         insertHost = c.prepareStatement("INSERT INTO hosts(id, name) VALUES (?,?)");
@@ -216,39 +217,30 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         Integer hostId = host(e.host());
         Long procKey = tracker.keyFor(e, hostId, micros, p.id);
         Provenance prov = e.provenance();
-        PreparedStatement ps = insertEvent;
-        ps.setLong(1, e.id());
-        ps.setLong(2, micros);
-        Sql.setInt(ps, 3, hostId);
-        Sql.setLong(ps, 4, procKey);
-        Sql.setLong(ps, 5, actor(e.actor()));
-        ps.setInt(6, EventKind.of(e).code());
+        Object[] row = new Object[16];
+        row[0] = e.id();
+        row[1] = micros;
+        row[2] = hostId;
+        row[3] = procKey;
+        row[4] = actor(e.actor());
+        row[5] = EventKind.of(e).code();
         if (e instanceof FileOp f) {
-            Sql.setLong(ps, 7, path(f.path()));
-            Sql.setLong(ps, 8, path(f.targetPath()));
-            ps.setInt(9, f.openFlags());
-            ps.setInt(10, f.mode());
-            ps.setInt(11, f.success() ? 1 : 0);
-            ps.setLong(12, f.inode());
-        } else {
-            ps.setNull(7, Types.INTEGER);
-            ps.setNull(8, Types.INTEGER);
-            ps.setNull(9, Types.INTEGER);
-            ps.setNull(10, Types.INTEGER);
-            if (e instanceof ProcessExec x) {
-                ps.setInt(11, x.success() ? 1 : 0);
-            } else if (e instanceof ProcessExit x) {
-                Sql.setInt(ps, 11, x.exitCode());
-            } else {
-                ps.setNull(11, Types.INTEGER);
-            }
-            ps.setNull(12, Types.INTEGER);
+            row[6] = path(f.path());
+            row[7] = path(f.targetPath());
+            row[8] = f.openFlags();
+            row[9] = f.mode();
+            row[10] = f.success() ? 1 : 0;
+            row[11] = f.inode();
+        } else if (e instanceof ProcessExec x) {
+            row[10] = x.success() ? 1 : 0;
+        } else if (e instanceof ProcessExit x) {
+            row[10] = x.exitCode();
         }
-        ps.setInt(13, prov == null ? p.id : prov.sourceId());
-        ps.setLong(14, prov == null ? 0 : prov.line());
-        ps.setLong(15, prov == null ? 0 : prov.byteOffset());
-        ps.setString(16, prov == null ? null : prov.nativeId());
-        ps.executeUpdate();
+        row[12] = prov == null ? p.id : prov.sourceId();
+        row[13] = prov == null ? 0L : prov.line();
+        row[14] = prov == null ? 0L : prov.byteOffset();
+        row[15] = prov == null ? null : prov.nativeId();
+        insertEvent.add(row, e);
 
         if (e instanceof FileOp f && f.contentHint() != null) {
             ContentHint h = f.contentHint();
@@ -275,13 +267,9 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
 
     public void quarantine(QuarantinedRecord r) throws SQLException {
         SourceProgress p = current;
-        insertError.setInt(1, p.id);
-        insertError.setLong(2, r.line());
-        insertError.setLong(3, r.byteOffset());
-        insertError.setString(4, r.reason() == null ? "unreadable record" : r.reason());
         String raw = r.rawText();
-        insertError.setString(5, raw != null && raw.length() > RAW_TEXT_CAP ? raw.substring(0, RAW_TEXT_CAP) : raw);
-        insertError.executeUpdate();
+        insertError.add(new Object[]{p.id, r.line(), r.byteOffset(), r.reason() == null ? "unreadable record" : r.reason(),
+                raw != null && raw.length() > RAW_TEXT_CAP ? raw.substring(0, RAW_TEXT_CAP) : raw}, null);
         p.errors++;
         noteLine(p, r.line(), r.byteOffset());
     }
@@ -299,7 +287,21 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         c.commit();
     }
 
+    /**
+     * An event the case cannot take (an importer gave two events the same id): quarantined like a bad input
+     * line, so the analyst sees it, instead of failing the import.
+     */
+    private void unstorable(Event e, SQLException why) throws SQLException {
+        current.events--;
+        Provenance p = e.provenance();
+        quarantine(new QuarantinedRecord(current.id, p == null ? 0 : p.line(), p == null ? 0 : p.byteOffset(),
+                "the event could not be stored (" + why.getMessage() + ")", String.valueOf(e)));
+    }
+
     private void updateProgress(long bytesRead) throws SQLException {
+        insertEvent.flush();
+        insertError.flush();
+        paths.flush();
         SourceProgress p = current;
         progressSource.setLong(1, p.events);
         progressSource.setLong(2, p.errors);
@@ -325,9 +327,10 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
      *
      * @param stats  what the importer reported, or null when it failed before reporting
      * @param sha256 the file's digest, or null when it could not be computed
+     * @return the events and import errors stored for the source
      */
-    public void finishSource(ImportStats stats, String sha256, SourceStatus status, String note, long bytesRead,
-                             long millis) throws SQLException {
+    public SourceTotals finishSource(ImportStats stats, String sha256, SourceStatus status, String note,
+                                     long bytesRead, long millis) throws SQLException {
         SourceProgress p = current;
         updateProgress(bytesRead);
         try (PreparedStatement ps = c.prepareStatement("UPDATE sources SET status=?, status_note=?, sha256=?, "
@@ -351,6 +354,11 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         nextProcessKey = Math.max(nextProcessKey, maxProcessKeyPlusOne());
         current = null;
         tracker = null;
+        return new SourceTotals(p.events, p.errors);
+    }
+
+    /** What was stored for a finished source. */
+    public record SourceTotals(long events, long errors) {
     }
 
     private long maxProcessKeyPlusOne() throws SQLException {
@@ -385,10 +393,12 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement ps : List.of(insertEvent, insertHint, insertOther, insertError, insertActor, insertHost,
+        for (PreparedStatement ps : List.of(insertHint, insertOther, insertActor, insertHost,
                 insertProcess, exitProcess, progressSource)) {
             ps.close();
         }
+        insertEvent.close();
+        insertError.close();
         paths.close();
     }
 

@@ -20,7 +20,7 @@ import java.util.Map;
 final class PathDictionary {
     private static final long ABSENT = -1;
 
-    private final PreparedStatement insert;
+    private final BatchInsert insert;
     private final PreparedStatement byId;
     private final LongLongMap idsByHash;
     private final LruCache<String, Long> recent;
@@ -29,7 +29,9 @@ final class PathDictionary {
     private long nextId;
 
     PathDictionary(Connection c, int recentCapacity) throws SQLException {
-        insert = c.prepareStatement("INSERT INTO paths(id, path, parent_id) VALUES (?,?,?)");
+        insert = new BatchInsert(c, "INSERT INTO paths(id, path, parent_id)", 3, 64, (tag, why) -> {
+            throw why; // ids are ours and there is no other constraint: a failure here is a broken case
+        });
         byId = c.prepareStatement("SELECT path FROM paths WHERE id=?");
         recent = new LruCache<>(recentCapacity);
         long count;
@@ -67,10 +69,7 @@ final class PathDictionary {
         } else {
             Long parent = id(CaseWriter.parentOf(path));
             id = nextId++;
-            insert.setLong(1, id);
-            insert.setString(2, path);
-            Sql.setLong(insert, 3, parent);
-            insert.executeUpdate();
+            insert.add(new Object[]{id, path, parent}, null);
             remember(path, id);
         }
         recent.put(path, id);
@@ -87,6 +86,7 @@ final class PathDictionary {
     }
 
     private String textOf(long id) throws SQLException {
+        insert.flush();
         byId.setLong(1, id);
         try (ResultSet rs = byId.executeQuery()) {
             return rs.next() ? rs.getString(1) : null;
@@ -104,6 +104,11 @@ final class PathDictionary {
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
         return h;
+    }
+
+    /** Writes the paths still waiting in the batch; before every commit. */
+    void flush() throws SQLException {
+        insert.flush();
     }
 
     void close() throws SQLException {

@@ -40,9 +40,15 @@ final class SqliteCaseQueries implements CaseQueries {
             + "FROM processes p LEFT JOIN hosts h ON h.id = p.host_id ";
 
     private final Connection c;
+    private final boolean readOnly;
 
-    SqliteCaseQueries(Connection c) {
+    /**
+     * @param readOnly a read-only view can only be open when no import holds the case (an import locks it
+     *                 exclusively), so a source still marked importing belongs to an import that died
+     */
+    SqliteCaseQueries(Connection c, boolean readOnly) {
         this.c = c;
+        this.readOnly = readOnly;
     }
 
     // ------------------------------------------------------------------------------------------- sources
@@ -50,10 +56,21 @@ final class SqliteCaseQueries implements CaseQueries {
     @Override
     public List<SourceInfo> sources() {
         try {
-            return sources(c, "");
+            List<SourceInfo> all = sources(c, "");
+            return readOnly ? all.stream().map(SqliteCaseQueries::deadIfImporting).toList() : all;
         } catch (SQLException e) {
             throw failure("reading the sources", e);
         }
+    }
+
+    private static SourceInfo deadIfImporting(SourceInfo s) {
+        if (s.status() != SourceStatus.IMPORTING) {
+            return s;
+        }
+        return new SourceInfo(s.id(), s.path(), s.size(), s.sha256(), s.format(), s.host(), s.importedAt(),
+                SourceStatus.INTERRUPTED, "the import stopped before the end of the file (the program was ended)",
+                s.bytesRead(), s.recordsRead(), s.recordsInEvents(), s.recordsOther(), s.events(), s.errors(),
+                s.lastLine(), s.firstEvent(), s.lastEvent(), s.recordTypeCounts(), s.importMillis());
     }
 
     static List<SourceInfo> sources(Connection c, String where, Object... params) throws SQLException {
