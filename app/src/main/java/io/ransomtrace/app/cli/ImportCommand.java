@@ -1,0 +1,209 @@
+package io.ransomtrace.app.cli;
+
+import io.ransomtrace.app.importing.Cancellation;
+import io.ransomtrace.app.importing.ImportOptions;
+import io.ransomtrace.app.importing.ImportPipeline;
+import io.ransomtrace.app.importing.ImportProgress;
+import io.ransomtrace.app.importing.ImportProgressListener;
+import io.ransomtrace.app.importing.ImportSummary;
+import io.ransomtrace.app.importing.ImporterCatalog;
+import io.ransomtrace.app.importing.SourceResult;
+import io.ransomtrace.app.store.CaseOpenException;
+import io.ransomtrace.app.store.CaseStore;
+import io.ransomtrace.importers.Format;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ransomtrace import --case X.rtcase INPUT...}: imports log files into a case (created when missing),
+ * with a progress line and a per-file summary. Ctrl-C stops cleanly: what was read is kept and the file is
+ * marked interrupted, ready to be imported again.
+ *
+ * <p>Exit status: 0 when every file was imported or already in the case, 1 when some file was not (interrupted,
+ * unreadable, unsupported), 2 when the case itself could not be opened.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import telemetry files (audit logs, EDR exports...) into a case file.")
+public final class ImportCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Option(names = "--case", required = true, paramLabel = "CASE.rtcase",
+            description = "The case to import into; created when it does not exist.")
+    Path casePath;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Read every input as this format instead of detecting it: ${COMPLETION-CANDIDATES}.")
+    Format format;
+
+    @Option(names = "--quiet", description = "No progress line (the summary is still printed).")
+    boolean quiet;
+
+    @Option(names = "--commit-every", hidden = true, paramLabel = "EVENTS",
+            description = "Commit after this many events (tuning and tests).")
+    Long commitEvery;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Log files or directories of log files.")
+    List<Path> inputs;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final ImporterCatalog catalog;
+
+    public ImportCommand() {
+        this(ImporterCatalog.builtIn());
+    }
+
+    /** For embedding with another set of importers. */
+    public ImportCommand(ImporterCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ImportOptions options = ImportOptions.defaults().withFormat(format);
+        if (commitEvery != null) {
+            options = options.withCommitEvery(commitEvery, Duration.ofSeconds(2));
+        }
+        Cancellation cancellation = new Cancellation();
+        CountDownLatch finished = new CountDownLatch(1);
+        // Ctrl-C: stop reading, keep what was stored, mark the file interrupted; wait (bounded) for that to happen.
+        Thread onInterrupt = new Thread(() -> {
+            cancellation.cancel();
+            try {
+                finished.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ransomtrace-import-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try (CaseStore store = CaseStore.openOrCreate(casePath)) {
+            ProgressLine progress = new ProgressLine(err, quiet);
+            ImportSummary summary = new ImportPipeline(catalog, options).run(store, inputs, progress, cancellation);
+            progress.done();
+            printSummary(out, summary, store);
+            return summary.allOk() ? 0 : 1;
+        } catch (CaseOpenException e) {
+            err.println("ransomtrace import: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("ransomtrace import: " + e.getMessage());
+            return 1;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it only waits for the latch released above
+            }
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static void printSummary(PrintWriter out, ImportSummary s, CaseStore store) {
+        out.printf(Locale.ROOT, "%n%-4s %-11s %-16s %12s %12s %9s  %s%n", "#", "RESULT", "FORMAT", "RECORDS", "EVENTS",
+                "ERRORS", "FILE");
+        for (SourceResult r : s.sources()) {
+            out.printf(Locale.ROOT, "%-4s %-11s %-16s %12s %12s %9s  %s%n",
+                    r.sourceId() == null ? "-" : r.sourceId(), r.outcome().name().toLowerCase(Locale.ROOT),
+                    r.format() == null ? "?" : r.format().label(), count(r.recordsRead()), count(r.events()),
+                    count(r.errors()), r.path());
+            if (r.message() != null) {
+                out.printf(Locale.ROOT, "     %s%n", r.message());
+            }
+        }
+        double secs = Math.max(1e-3, s.elapsed().toNanos() / 1e9);
+        out.printf(Locale.ROOT, "%nTotal: %s events, %s import errors (quarantined, see the case's import errors), "
+                        + "%d file(s) imported, %d already in the case, %d not imported, in %.1f s (%s events/s).%n",
+                count(s.events()), count(s.errors()), s.count(SourceResult.Outcome.IMPORTED),
+                s.count(SourceResult.Outcome.DUPLICATE),
+                s.sources().size() - s.count(SourceResult.Outcome.IMPORTED) - s.count(SourceResult.Outcome.DUPLICATE),
+                secs, count((long) (s.events() / secs)));
+        if (s.cancelled()) {
+            out.println("The import was cancelled; interrupted files can be imported again.");
+        }
+        out.println("Case: " + store.file().toAbsolutePath());
+    }
+
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /**
+     * One line on stderr, rewritten in place on a terminal; when the output is piped (a log, a test) a new
+     * line every two seconds instead.
+     */
+    static final class ProgressLine implements ImportProgressListener {
+        private final PrintWriter err;
+        private final boolean quiet;
+        private final boolean terminal = System.console() != null;
+        private long lastLine;
+        private int width;
+
+        ProgressLine(PrintWriter err, boolean quiet) {
+            this.err = err;
+            this.quiet = quiet;
+        }
+
+        @Override
+        public void progress(ImportProgress p) {
+            if (quiet) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (!terminal && now - lastLine < 2_000_000_000L && p.phase() == ImportProgress.Phase.IMPORTING) {
+                return;
+            }
+            lastLine = now;
+            String what = switch (p.phase()) {
+                case CHECKING -> "checking";
+                case IMPORTING -> "importing";
+                case INDEXING -> "building indexes";
+                case DONE -> "done";
+            };
+            String line = String.format(Locale.ROOT, "%5.1f%%  %s of %s  %s events  %s events/s  %s errors  [%d/%d] %s%s",
+                    p.percent(), mb(p.bytesRead()), mb(p.totalBytes()), count(p.events()),
+                    count((long) p.eventsPerSecond()), count(p.errors()), p.sourceIndex(), p.sourceCount(),
+                    p.source() == null ? "" : p.source().getFileName() + " ", what);
+            if (terminal) {
+                err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
+                width = line.length();
+            } else {
+                err.println(line);
+            }
+            err.flush();
+        }
+
+        @Override
+        public void sourceFinished(SourceResult r) {
+            if (!quiet && terminal) {
+                err.println();
+                width = 0;
+            }
+        }
+
+        void done() {
+            if (!quiet && terminal) {
+                err.println();
+            }
+            err.flush();
+        }
+
+        private static String mb(long bytes) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+        }
+    }
+}

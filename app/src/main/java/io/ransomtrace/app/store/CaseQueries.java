@@ -1,0 +1,66 @@
+package io.ransomtrace.app.store;
+
+import io.ransomtrace.engine.model.Event;
+import io.ransomtrace.engine.model.FileOpKind;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * What the views and the detector may ask of a case. No SQL leaks out: results are engine model types or
+ * small records. Failures are reported as {@link CaseStoreException}.
+ */
+public interface CaseQueries {
+
+    /** The imported files, oldest first, with status and counts. */
+    List<SourceInfo> sources();
+
+    /** Quarantined records of one source (null: all sources), in input order, after error id {@code afterId}. */
+    List<ImportErrorRow> importErrors(Integer sourceId, long afterId, int limit);
+
+    /** Host names seen in the case, sorted. */
+    List<String> hosts();
+
+    /** A page of events in time order, starting after {@code after} (null: from the start). */
+    EventPage events(EventFilter filter, EventPage.Cursor after, int limit);
+
+    Optional<StoredEvent> event(long eventId);
+
+    Optional<ProcessNode> process(long key);
+
+    /** Processes of a host with no known parent: the tops of its process tree (limit caps the answer). */
+    List<ProcessNode> rootProcesses(String host, int limit);
+
+    List<ProcessNode> children(long key);
+
+    /** The parent, the grandparent, ... up to the oldest known ancestor. */
+    List<ProcessNode> ancestors(long key);
+
+    /** The process and all its descendants, in key order (the campaign's lineage). */
+    List<ProcessNode> lineage(long key);
+
+    /**
+     * Successful file operations per time bucket and kind within a lineage or host, for the rewrite timeline.
+     * Buckets start at {@code from} and are {@code bucket} wide; empty buckets are not returned.
+     */
+    List<FileOpBucket> fileOpCounts(Scope scope, Instant from, Instant to, Duration bucket);
+
+    /**
+     * Per-directory counts of successful file operations, most active directories first, for the note spread
+     * map.
+     *
+     * @param kinds    operations to count (empty: all file operations)
+     * @param fileName only files with exactly this name (a ransom note's name), or null for all files
+     */
+    List<DirectorySummary> directories(Scope scope, Set<FileOpKind> kinds, String fileName, int limit);
+
+    /**
+     * Streams the matching events in time order (ties by id) to {@code sink} without holding them in memory,
+     * for re-running the detector. Stops early when the sink returns false. Returns the number delivered.
+     */
+    long replay(EventFilter filter, Predicate<? super Event> sink);
+}

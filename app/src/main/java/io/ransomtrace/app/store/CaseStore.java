@@ -1,0 +1,351 @@
+package io.ransomtrace.app.store;
+
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * An open {@code .rtcase} file: one SQLite database holding everything about an investigation.
+ *
+ * <p>Durability design (why the bulk load is both fast and safe against {@code kill -9}):
+ * <ul>
+ *   <li>The case always uses a rollback journal ({@code journal_mode=DELETE}), never WAL, so at rest the case
+ *       is exactly one file that can be copied or mailed; there is no {@code -wal} file holding part of the
+ *       data.</li>
+ *   <li>During a bulk import {@code synchronous=OFF}: SQLite skips fsync but still issues its writes in the
+ *       safe order (journal first, then database pages). A killed process cannot lose writes it already
+ *       handed to the kernel, so after {@code kill -9} the journal is intact and the next read-write open
+ *       rolls the half-done transaction back. Only an OS crash or power loss in the middle of an import could
+ *       corrupt the file; the last commit of an import runs with {@code synchronous=FULL}, which makes the
+ *       finished import durable.</li>
+ *   <li>Events are committed in large transactions; each commit also updates the source's row with how far
+ *       the import got, so the committed rows and the recorded progress always agree.</li>
+ *   <li>A source left {@code IMPORTING} by a process that died is shown as {@link SourceStatus#INTERRUPTED}
+ *       the next time the case is opened for writing.</li>
+ * </ul>
+ *
+ * <p>Not thread-safe for concurrent writes; the import pipeline writes from one thread.
+ */
+public final class CaseStore implements AutoCloseable {
+
+    /** File name extension of a case. */
+    public static final String EXTENSION = ".rtcase";
+
+    private static final byte[] JOURNAL_MAGIC = {(byte) 0xd9, (byte) 0xd5, 0x05, (byte) 0xf9, 0x20, (byte) 0xa1,
+            0x63, (byte) 0xd7};
+
+    private final Path file;
+    private final Connection connection;
+    private final boolean readOnly;
+    private final SqliteCaseQueries queries;
+    private final AnalystAnnotations annotations;
+
+    private CaseStore(Path file, Connection connection, boolean readOnly) {
+        this.file = file;
+        this.connection = connection;
+        this.readOnly = readOnly;
+        this.queries = new SqliteCaseQueries(connection, readOnly);
+        this.annotations = new AnalystAnnotations(connection, readOnly);
+    }
+
+    /** Creates a new, empty case. Refuses to overwrite an existing file. */
+    public static CaseStore create(Path file) throws IOException {
+        if (Files.exists(file)) {
+            throw new CaseOpenException("Cannot create case " + file + ": a file with that name already exists.");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Connection c = connect(file, false, true);
+        try {
+            configureReadWrite(c);
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA application_id=" + CaseSchema.APPLICATION_ID);
+            }
+            migrate(c, 0);
+            try (var ps = c.prepareStatement("INSERT INTO meta(key, value) VALUES (?, ?), (?, ?)")) {
+                ps.setString(1, "created_at");
+                ps.setString(2, Instant.now().toString());
+                ps.setString(3, "created_by");
+                ps.setString(4, appVersion());
+                ps.executeUpdate();
+            }
+            return new CaseStore(file, c, false);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new CaseOpenException("Cannot create case " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens an existing case for reading and writing, or creates it when the file does not exist yet. */
+    public static CaseStore openOrCreate(Path file) throws IOException {
+        return Files.exists(file) ? open(file) : create(file);
+    }
+
+    /**
+     * Opens an existing case for reading and writing. An older case is upgraded in place (one transaction);
+     * a source whose import died is marked interrupted and the event indexes are completed.
+     */
+    public static CaseStore open(Path file) throws IOException {
+        requireExisting(file);
+        Connection c = connect(file, false, false);
+        try {
+            configureReadWrite(c);
+            int version = checkIdentity(c, file);
+            if (version > CaseSchema.CURRENT_VERSION) {
+                throw newerVersion(file, version);
+            }
+            migrate(c, version);
+            markDeadImportsInterrupted(c);
+            ensureEventIndexes(c);
+            return new CaseStore(file, c, false);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw translate(file, e);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a case so that it cannot be modified: the file is opened with {@code SQLITE_OPEN_READONLY} and the
+     * connection is set {@code query_only}. A case left mid-transaction by a killed import cannot be read
+     * consistently without rolling back, which needs write access: that gives a clear message.
+     */
+    public static CaseStore openReadOnly(Path file) throws IOException {
+        requireExisting(file);
+        if (hasHotJournal(file)) {
+            throw new CaseOpenException("Case " + file.getFileName() + " was left in the middle of an import that "
+                    + "did not finish. Open it once for writing (not read-only) so it can be recovered.");
+        }
+        Connection c = connect(file, true, false);
+        try {
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA query_only=ON");
+            }
+            int version = checkIdentity(c, file);
+            if (version > CaseSchema.CURRENT_VERSION) {
+                throw newerVersion(file, version);
+            }
+            if (version < CaseSchema.CURRENT_VERSION) {
+                throw new CaseVersionException("Case " + file.getFileName() + " was written by an older Ransomtrace "
+                        + "(case format " + version + "; this version uses " + CaseSchema.CURRENT_VERSION
+                        + "). Open it once for writing to upgrade it; a read-only open never changes the file.",
+                        version, CaseSchema.CURRENT_VERSION);
+            }
+            return new CaseStore(file, c, true);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw translate(file, e);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    public CaseQueries queries() {
+        return queries;
+    }
+
+    public AnalystAnnotations annotations() {
+        return annotations;
+    }
+
+    /** A writer for bulk-importing sources. Only one at a time; used from a single thread. */
+    public CaseWriter openWriter() throws IOException {
+        if (readOnly) {
+            throw new CaseOpenException("Case " + file.getFileName() + " is open read-only; it cannot be imported into.");
+        }
+        try {
+            return new CaseWriter(connection);
+        } catch (SQLException e) {
+            throw new IOException("Cannot prepare the case for import: " + e.getMessage(), e);
+        }
+    }
+
+    public int schemaVersion() throws IOException {
+        try {
+            return userVersion(connection);
+        } catch (SQLException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IOException("Closing case " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private static Connection connect(Path file, boolean readOnly, boolean create) throws IOException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(3000);
+        // Otherwise the driver runs "SELECT last_insert_rowid()" after every INSERT: a third of the import time.
+        config.setGetGeneratedKeys(false);
+        if (readOnly) {
+            config.setReadOnly(true);
+            config.resetOpenMode(SQLiteOpenMode.CREATE);
+        } else if (!create) {
+            config.resetOpenMode(SQLiteOpenMode.CREATE);
+        }
+        try {
+            return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+        } catch (SQLException e) {
+            throw new CaseOpenException("Cannot open case " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void configureReadWrite(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode=DELETE");
+            st.execute("PRAGMA synchronous=FULL");
+            st.execute("PRAGMA cache_size=-65536");
+        }
+    }
+
+    private static void requireExisting(Path file) throws CaseOpenException {
+        if (!Files.isRegularFile(file)) {
+            throw new CaseOpenException("No case file at " + file + ".");
+        }
+    }
+
+    /** Returns the case's schema version after checking that the file is a Ransomtrace case at all. */
+    private static int checkIdentity(Connection c, Path file) throws SQLException, CaseOpenException {
+        int appId;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA application_id")) {
+            appId = rs.next() ? rs.getInt(1) : 0;
+        }
+        if (appId != CaseSchema.APPLICATION_ID) {
+            throw new CaseOpenException(file.getFileName() + " is an SQLite database but not a Ransomtrace case.");
+        }
+        return userVersion(c);
+    }
+
+    private static int userVersion(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static CaseVersionException newerVersion(Path file, int version) {
+        return new CaseVersionException("Case " + file.getFileName() + " was written by a newer Ransomtrace (case "
+                + "format " + version + "; this version reads up to format " + CaseSchema.CURRENT_VERSION
+                + "). Update Ransomtrace to open it. The file was not changed.", version, CaseSchema.CURRENT_VERSION);
+    }
+
+    /** Runs every migration after {@code fromVersion} in one transaction: a failed upgrade leaves the case as it was. */
+    static void migrate(Connection c, int fromVersion) throws SQLException {
+        if (fromVersion >= CaseSchema.CURRENT_VERSION) {
+            return;
+        }
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            for (CaseSchema.Migration m : CaseSchema.MIGRATIONS) {
+                if (m.version() > fromVersion) {
+                    for (String sql : m.statements()) {
+                        st.execute(sql);
+                    }
+                    st.execute("PRAGMA user_version=" + m.version());
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    private static void markDeadImportsInterrupted(Connection c) throws SQLException {
+        try (var ps = c.prepareStatement("UPDATE sources SET status=?, status_note=COALESCE(status_note, ?) "
+                + "WHERE status=?")) {
+            ps.setString(1, SourceStatus.INTERRUPTED.name());
+            ps.setString(2, "the import stopped before the end of the file (the program was ended)");
+            ps.setString(3, SourceStatus.IMPORTING.name());
+            ps.executeUpdate();
+        }
+    }
+
+    static void ensureEventIndexes(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA threads=2"); // index builds sort with a helper thread
+            for (String sql : CaseSchema.EVENT_INDEXES) {
+                st.execute(sql);
+            }
+        }
+    }
+
+    /** A journal with a valid header is "hot": a write transaction was cut off and must be rolled back first. */
+    static boolean hasHotJournal(Path file) {
+        Path journal = file.resolveSibling(file.getFileName() + "-journal");
+        if (!Files.isRegularFile(journal)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(journal)) {
+            byte[] head = in.readNBytes(JOURNAL_MAGIC.length);
+            return Arrays.equals(head, JOURNAL_MAGIC);
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static CaseOpenException translate(Path file, SQLException e) {
+        String msg = String.valueOf(e.getMessage());
+        if (msg.contains("SQLITE_NOTADB") || msg.contains("not a database")) {
+            return new CaseOpenException(file.getFileName() + " is not a Ransomtrace case (not an SQLite database).", e);
+        }
+        if (msg.contains("SQLITE_BUSY") || msg.contains("locked")) {
+            return new CaseOpenException("Case " + file.getFileName() + " is in use by another Ransomtrace (an import "
+                    + "is running). Try again when it has finished.", e);
+        }
+        if (msg.contains("SQLITE_CORRUPT") || msg.contains("malformed")) {
+            return new CaseOpenException("Case " + file.getFileName() + " is damaged: " + msg, e);
+        }
+        return new CaseOpenException("Cannot open case " + file + ": " + msg, e);
+    }
+
+    static String appVersion() {
+        String v = CaseStore.class.getPackage().getImplementationVersion();
+        return "ransomtrace " + (v == null ? "development build" : v);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // the original failure is what the analyst needs to see
+        }
+    }
+}

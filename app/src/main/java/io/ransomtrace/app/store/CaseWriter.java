@@ -1,0 +1,540 @@
+package io.ransomtrace.app.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ransomtrace.engine.model.Actor;
+import io.ransomtrace.engine.model.ContentHint;
+import io.ransomtrace.engine.model.Credentials;
+import io.ransomtrace.engine.model.Event;
+import io.ransomtrace.engine.model.FileOp;
+import io.ransomtrace.engine.model.OtherRecord;
+import io.ransomtrace.engine.model.ProcessExec;
+import io.ransomtrace.engine.model.ProcessExit;
+import io.ransomtrace.engine.model.Provenance;
+import io.ransomtrace.importers.ImportStats;
+import io.ransomtrace.importers.QuarantinedRecord;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Bulk-writes imported sources into a case, from one thread. The import pipeline drives it:
+ * {@link #beginBulk}, then per source {@link #beginSource}, many {@link #write}/{@link #quarantine} calls with a
+ * {@link #commit} every so often, {@link #finishSource}; and at the end {@link #endBulk} (indexes, ANALYZE,
+ * durable final commit). See {@link CaseStore} for why this is kill-safe.
+ *
+ * <p>Strings are interned: hosts fully in memory (few), paths and actors through bounded LRU caches backed by
+ * their tables, so memory stays bounded however many distinct paths a campaign touches.
+ */
+public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
+
+    /** A file about to be imported. {@code fingerprint} is {@link SourceFingerprint#of}. */
+    public record NewSource(Path path, long size, String fingerprint, String format) {
+    }
+
+    private static final int PATH_CACHE = 200_000;
+    private static final int ACTOR_CACHE = 50_000;
+    private static final int RAW_TEXT_CAP = QuarantinedRecord.RAW_TEXT_CAP + 64;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Connection c;
+    private final BatchInsert insertEvent;
+    private final PreparedStatement insertHint;
+    private final PreparedStatement insertOther;
+    private final BatchInsert insertError;
+    private final PreparedStatement insertActor;
+    private final PreparedStatement insertHost;
+    private final PreparedStatement insertProcess;
+    private final PreparedStatement exitProcess;
+    private final PreparedStatement progressSource;
+
+    private final Map<String, Integer> hosts = new HashMap<>();
+    private final PathDictionary paths;
+    private final LruCache<Actor, Long> actors = new LruCache<>(ACTOR_CACHE);
+    private long nextActorId;
+    private int nextHostId;
+    private long nextProcessKey;
+
+    private boolean bulk;
+    private SourceProgress current;
+    private ProcessTracker tracker;
+
+    /** What has been written for the current source. */
+    private static final class SourceProgress {
+        final int id;
+        long events;
+        long errors;
+        long lastLine;
+        long lastOffset;
+        long firstMicros = Long.MAX_VALUE;
+        long lastMicros = Long.MIN_VALUE;
+
+        SourceProgress(int id) {
+            this.id = id;
+        }
+    }
+
+    CaseWriter(Connection c) throws SQLException {
+        this.c = c;
+        this.paths = new PathDictionary(c, PATH_CACHE);
+        insertEvent = new BatchInsert(c, "INSERT INTO events(id, time_us, host_id, proc_key, actor_id, kind, path_id, "
+                + "path2_id, flags, mode, result, inode, source_id, line, byte_offset, native_id)", 16, 32,
+                (tag, why) -> unstorable((Event) tag, why));
+        insertHint = c.prepareStatement("INSERT OR REPLACE INTO content_hints(event_id, entropy, header_hex, "
+                + "original_extension, text_excerpt) VALUES (?,?,?,?,?)");
+        insertOther = c.prepareStatement("INSERT OR REPLACE INTO other_details(event_id, type, summary, fields) "
+                + "VALUES (?,?,?,?)");
+        insertError = new BatchInsert(c, "INSERT INTO import_errors(source_id, line, byte_offset, reason, raw_text)", 5,
+                32, (tag, why) -> {
+                    throw why; // no constraint can fail here: a failure is a broken case
+                });
+        insertActor = c.prepareStatement("INSERT INTO actors(id, pid, ppid, exe, comm, uid, euid, gid, auid, session, "
+                + "user, login_user, entity_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        insertHost = c.prepareStatement("INSERT INTO hosts(id, name) VALUES (?,?)");
+        insertProcess = c.prepareStatement("INSERT INTO processes(key, host_id, pid, ppid, parent_key, start_us, "
+                + "first_seen_us, exe, comm, argv, argv_truncated, cwd, tty, uid, euid, gid, auid, session, user, "
+                + "login_user, entity_id, parent_entity_id, exec_success, source_id) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        exitProcess = c.prepareStatement("UPDATE processes SET exit_us=?, exit_code=? WHERE key=?");
+        progressSource = c.prepareStatement("UPDATE sources SET events=?, errors=?, bytes_read=?, last_line=?, "
+                + "last_byte_offset=?, first_event_us=?, last_event_us=? WHERE id=?");
+        try (Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT id, name FROM hosts")) {
+                while (rs.next()) {
+                    hosts.put(rs.getString(2), rs.getInt(1));
+                }
+            }
+            nextHostId = (int) maxPlusOne(st, "SELECT MAX(id) FROM hosts");
+            nextActorId = maxPlusOne(st, "SELECT MAX(id) FROM actors");
+            nextProcessKey = maxPlusOne(st, "SELECT MAX(key) FROM processes");
+        }
+    }
+
+    private static long maxPlusOne(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) + 1 : 1;
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------- sources
+
+    /** Sources already in the case with this fingerprint (same size and same first and last bytes). */
+    public List<SourceInfo> sourcesWithFingerprint(String fingerprint) throws SQLException {
+        return SqliteCaseQueries.sources(c, "WHERE fingerprint=?", fingerprint);
+    }
+
+    /** Total events stored so far, from the sources' counters (cheap: no table scan). */
+    public long storedEvents() throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(SUM(events),0) FROM sources")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /**
+     * Large-load mode: fsync off (see {@link CaseStore}), the case locked against other processes, and
+     * optionally the event indexes dropped, to be rebuilt by {@link #endBulk}.
+     */
+    public void beginBulk(boolean dropIndexes) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA synchronous=OFF");
+            st.execute("PRAGMA locking_mode=EXCLUSIVE");
+            st.execute("PRAGMA cache_size=-65536");
+            if (dropIndexes) {
+                for (String name : CaseSchema.EVENT_INDEX_NAMES) {
+                    st.execute("DROP INDEX IF EXISTS " + name);
+                }
+            }
+        }
+        c.setAutoCommit(false);
+        bulk = true;
+    }
+
+    /**
+     * Registers a source (status importing) and commits, so even a kill before the first events leaves a trace.
+     * When {@code replacing} is an interrupted source of the same file, its rows are removed and its id reused,
+     * which keeps event ids stable across the re-import.
+     */
+    public int beginSource(NewSource source, SourceInfo replacing) throws SQLException {
+        requireBulk();
+        int id;
+        if (replacing != null) {
+            id = replacing.id();
+            deleteSourceRows(id);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sources WHERE id=?")) {
+                ps.setInt(1, id);
+                ps.executeUpdate();
+            }
+        } else {
+            try (Statement st = c.createStatement()) {
+                id = (int) maxPlusOne(st, "SELECT MAX(id) FROM sources");
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sources(id, path, size, fingerprint, format, "
+                + "imported_at, status) VALUES (?,?,?,?,?,?,?)")) {
+            ps.setInt(1, id);
+            ps.setString(2, source.path().toAbsolutePath().toString());
+            ps.setLong(3, source.size());
+            ps.setString(4, source.fingerprint());
+            ps.setString(5, source.format());
+            ps.setString(6, Instant.now().toString());
+            ps.setString(7, SourceStatus.IMPORTING.name());
+            ps.executeUpdate();
+        }
+        c.commit();
+        current = new SourceProgress(id);
+        tracker = new ProcessTracker(this, nextProcessKey);
+        return id;
+    }
+
+    private void deleteSourceRows(int id) throws SQLException {
+        for (String sql : List.of(
+                "DELETE FROM content_hints WHERE event_id IN (SELECT id FROM events WHERE source_id=?)",
+                "DELETE FROM other_details WHERE event_id IN (SELECT id FROM events WHERE source_id=?)",
+                "DELETE FROM events WHERE source_id=?",
+                "DELETE FROM import_errors WHERE source_id=?",
+                "DELETE FROM processes WHERE source_id=?")) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setInt(1, id);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------- events
+
+    public void write(Event e) throws SQLException {
+        SourceProgress p = current;
+        long micros = Times.toMicros(e.time());
+        Integer hostId = host(e.host());
+        Long procKey = tracker.keyFor(e, hostId, micros, p.id);
+        Provenance prov = e.provenance();
+        Object[] row = new Object[16];
+        row[0] = e.id();
+        row[1] = micros;
+        row[2] = hostId;
+        row[3] = procKey;
+        row[4] = actor(e.actor());
+        row[5] = EventKind.of(e).code();
+        if (e instanceof FileOp f) {
+            row[6] = path(f.path());
+            row[7] = path(f.targetPath());
+            row[8] = f.openFlags();
+            row[9] = f.mode();
+            row[10] = f.success() ? 1 : 0;
+            row[11] = f.inode();
+        } else if (e instanceof ProcessExec x) {
+            row[10] = x.success() ? 1 : 0;
+        } else if (e instanceof ProcessExit x) {
+            row[10] = x.exitCode();
+        }
+        row[12] = prov == null ? p.id : prov.sourceId();
+        row[13] = prov == null ? 0L : prov.line();
+        row[14] = prov == null ? 0L : prov.byteOffset();
+        row[15] = prov == null ? null : prov.nativeId();
+        insertEvent.add(row, e);
+
+        if (e instanceof FileOp f && f.contentHint() != null) {
+            ContentHint h = f.contentHint();
+            insertHint.setLong(1, e.id());
+            Sql.setDouble(insertHint, 2, h.entropy());
+            insertHint.setString(3, h.headerBytesHex());
+            insertHint.setString(4, h.originalExtension());
+            insertHint.setString(5, h.textExcerpt());
+            insertHint.executeUpdate();
+        } else if (e instanceof OtherRecord o) {
+            insertOther.setLong(1, e.id());
+            insertOther.setString(2, o.type() == null ? "" : o.type());
+            insertOther.setString(3, o.summary());
+            insertOther.setString(4, o.fields().isEmpty() ? null : json(new TreeMap<>(o.fields())));
+            insertOther.executeUpdate();
+        }
+        p.events++;
+        if (prov != null) {
+            noteLine(p, prov.line(), prov.byteOffset());
+        }
+        p.firstMicros = Math.min(p.firstMicros, micros);
+        p.lastMicros = Math.max(p.lastMicros, micros);
+    }
+
+    public void quarantine(QuarantinedRecord r) throws SQLException {
+        SourceProgress p = current;
+        String raw = r.rawText();
+        insertError.add(new Object[]{p.id, r.line(), r.byteOffset(), r.reason() == null ? "unreadable record" : r.reason(),
+                raw != null && raw.length() > RAW_TEXT_CAP ? raw.substring(0, RAW_TEXT_CAP) : raw}, null);
+        p.errors++;
+        noteLine(p, r.line(), r.byteOffset());
+    }
+
+    private static void noteLine(SourceProgress p, long line, long offset) {
+        if (line > p.lastLine) {
+            p.lastLine = line;
+            p.lastOffset = offset;
+        }
+    }
+
+    /** Commits what was written, together with how far into the file the import got. */
+    public void commit(long bytesRead) throws SQLException {
+        updateProgress(bytesRead);
+        c.commit();
+    }
+
+    /**
+     * An event the case cannot take (an importer gave two events the same id): quarantined like a bad input
+     * line, so the analyst sees it, instead of failing the import.
+     */
+    private void unstorable(Event e, SQLException why) throws SQLException {
+        current.events--;
+        Provenance p = e.provenance();
+        quarantine(new QuarantinedRecord(current.id, p == null ? 0 : p.line(), p == null ? 0 : p.byteOffset(),
+                "the event could not be stored (" + why.getMessage() + ")", String.valueOf(e)));
+    }
+
+    private void updateProgress(long bytesRead) throws SQLException {
+        insertEvent.flush();
+        insertError.flush();
+        paths.flush();
+        SourceProgress p = current;
+        progressSource.setLong(1, p.events);
+        progressSource.setLong(2, p.errors);
+        progressSource.setLong(3, bytesRead);
+        progressSource.setLong(4, p.lastLine);
+        progressSource.setLong(5, p.lastOffset);
+        Sql.setLong(progressSource, 6, p.events == 0 ? null : p.firstMicros);
+        Sql.setLong(progressSource, 7, p.events == 0 ? null : p.lastMicros);
+        progressSource.setInt(8, p.id);
+        progressSource.executeUpdate();
+    }
+
+    public long eventsWritten() {
+        return current == null ? 0 : current.events;
+    }
+
+    public long errorsWritten() {
+        return current == null ? 0 : current.errors;
+    }
+
+    /**
+     * Records the end of a source's import and commits.
+     *
+     * @param stats  what the importer reported, or null when it failed before reporting
+     * @param sha256 the file's digest, or null when it could not be computed
+     * @return the events and import errors stored for the source
+     */
+    public SourceTotals finishSource(ImportStats stats, String sha256, SourceStatus status, String note,
+                                     long bytesRead, long millis) throws SQLException {
+        SourceProgress p = current;
+        updateProgress(bytesRead);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sources SET status=?, status_note=?, sha256=?, "
+                + "host=COALESCE(?, host), records_read=?, records_in_events=?, records_other=?, "
+                + "record_type_counts=?, import_millis=?, format=COALESCE(?, format) WHERE id=?")) {
+            ps.setString(1, status.name());
+            ps.setString(2, note);
+            ps.setString(3, sha256);
+            ps.setString(4, stats == null ? null : stats.host());
+            ps.setLong(5, stats == null ? 0 : stats.recordsRead());
+            ps.setLong(6, stats == null ? 0 : stats.recordsInEvents());
+            ps.setLong(7, stats == null ? 0 : stats.recordsOther());
+            ps.setString(8, stats == null || stats.recordTypeCounts().isEmpty() ? null
+                    : json(new TreeMap<>(stats.recordTypeCounts())));
+            ps.setLong(9, millis);
+            ps.setString(10, stats == null || stats.format() == null ? null : stats.format().name());
+            ps.setInt(11, p.id);
+            ps.executeUpdate();
+        }
+        c.commit();
+        nextProcessKey = Math.max(nextProcessKey, maxProcessKeyPlusOne());
+        current = null;
+        tracker = null;
+        return new SourceTotals(p.events, p.errors);
+    }
+
+    /** What was stored for a finished source. */
+    public record SourceTotals(long events, long errors) {
+    }
+
+    private long maxProcessKeyPlusOne() throws SQLException {
+        try (Statement st = c.createStatement()) {
+            return maxPlusOne(st, "SELECT MAX(key) FROM processes");
+        }
+    }
+
+    /**
+     * Leaves large-load mode: builds the event indexes, refreshes the query planner's statistics and makes
+     * everything durable with a final fsync'ed commit. Runs even after a cancelled or failed import.
+     */
+    public void endBulk() throws SQLException {
+        if (!bulk) {
+            return;
+        }
+        bulk = false;
+        c.commit();
+        c.setAutoCommit(true);
+        CaseStore.ensureEventIndexes(c);
+        try (Statement st = c.createStatement()) {
+            // a sampled ANALYZE: good enough for the planner, and seconds faster on a big case
+            st.execute("PRAGMA analysis_limit=1000");
+            st.execute("ANALYZE");
+            st.execute("PRAGMA synchronous=FULL");
+            st.execute("PRAGMA cache_size=-65536");
+            st.execute("PRAGMA locking_mode=NORMAL");
+            // a small write at FULL syncs the whole file, and releases the exclusive lock
+            st.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('last_import_at', '" + Instant.now() + "')");
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (PreparedStatement ps : List.of(insertHint, insertOther, insertActor, insertHost,
+                insertProcess, exitProcess, progressSource)) {
+            ps.close();
+        }
+        insertEvent.close();
+        insertError.close();
+        paths.close();
+    }
+
+    // ----------------------------------------------------------------------------------------- interning
+
+    private Integer host(String name) throws SQLException {
+        if (name == null) {
+            return null;
+        }
+        Integer id = hosts.get(name);
+        if (id == null) {
+            id = nextHostId++;
+            insertHost.setInt(1, id);
+            insertHost.setString(2, name);
+            insertHost.executeUpdate();
+            hosts.put(name, id);
+        }
+        return id;
+    }
+
+    private Long path(String path) throws SQLException {
+        return paths.id(path);
+    }
+
+    /** The directory part of a path; null for "/" and for names without a slash. */
+    static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        if (slash < 0 || path.equals("/")) {
+            return null;
+        }
+        if (slash == path.length() - 1) {
+            return parentOf(path.substring(0, slash));
+        }
+        return slash == 0 ? "/" : path.substring(0, slash);
+    }
+
+    private Long actor(Actor a) throws SQLException {
+        if (a == null || a.equals(Actor.NONE)) {
+            return null;
+        }
+        Long id = actors.get(a);
+        if (id == null) {
+            id = nextActorId++;
+            Credentials cr = a.credentials();
+            PreparedStatement ps = insertActor;
+            ps.setLong(1, id);
+            ps.setInt(2, a.pid());
+            ps.setInt(3, a.ppid());
+            ps.setString(4, a.exe());
+            ps.setString(5, a.comm());
+            ps.setLong(6, cr.uid());
+            ps.setLong(7, cr.euid());
+            ps.setLong(8, cr.gid());
+            ps.setLong(9, cr.loginUid());
+            ps.setLong(10, cr.session());
+            ps.setString(11, cr.user());
+            ps.setString(12, cr.loginUser());
+            ps.setString(13, a.entityId());
+            ps.executeUpdate();
+            actors.put(a, id);
+        }
+        return id;
+    }
+
+    @Override
+    public void insert(ProcessTracker.ProcessRow r) {
+        try {
+            Actor a = r.actor();
+            Credentials cr = a.credentials();
+            ProcessExec x = r.exec();
+            PreparedStatement ps = insertProcess;
+            ps.setLong(1, r.key());
+            Sql.setInt(ps, 2, r.hostId());
+            ps.setInt(3, r.pid());
+            ps.setInt(4, r.ppid());
+            Sql.setLong(ps, 5, r.parentKey());
+            Sql.setLong(ps, 6, r.startMicros());
+            ps.setLong(7, r.firstSeenMicros());
+            ps.setString(8, a.exe());
+            ps.setString(9, a.comm());
+            ps.setString(10, x == null ? null : Argv.join(x.argv()));
+            ps.setInt(11, x != null && x.argvTruncated() ? 1 : 0);
+            ps.setString(12, x == null ? null : x.cwd());
+            ps.setString(13, x == null ? null : x.tty());
+            ps.setLong(14, cr.uid());
+            ps.setLong(15, cr.euid());
+            ps.setLong(16, cr.gid());
+            ps.setLong(17, cr.loginUid());
+            ps.setLong(18, cr.session());
+            ps.setString(19, cr.user());
+            ps.setString(20, cr.loginUser());
+            ps.setString(21, a.entityId());
+            ps.setString(22, x == null ? null : x.parentEntityId());
+            Sql.setInt(ps, 23, x == null ? null : (x.success() ? 1 : 0));
+            ps.setInt(24, r.sourceId());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreFailure(e);
+        }
+    }
+
+    @Override
+    public void exited(long key, long exitMicros, Integer exitCode) {
+        try {
+            exitProcess.setLong(1, exitMicros);
+            Sql.setInt(exitProcess, 2, exitCode);
+            exitProcess.setLong(3, key);
+            exitProcess.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreFailure(e);
+        }
+    }
+
+    private void requireBulk() {
+        if (!bulk) {
+            throw new IllegalStateException("beginBulk() first");
+        }
+    }
+
+    static String json(Map<String, ?> map) {
+        try {
+            return JSON.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** An SQL failure inside a callback that cannot throw SQLException; unwrapped by the pipeline. */
+    public static final class StoreFailure extends RuntimeException {
+        public StoreFailure(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+}

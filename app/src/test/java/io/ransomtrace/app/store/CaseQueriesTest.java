@@ -1,0 +1,169 @@
+package io.ransomtrace.app.store;
+
+import io.ransomtrace.app.testing.Imports;
+import io.ransomtrace.engine.model.Event;
+import io.ransomtrace.engine.model.FileOp;
+import io.ransomtrace.engine.model.FileOpKind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The questions the views and the detector ask, on a small campaign written as a tiny log. */
+class CaseQueriesTest {
+
+    private static final long T = 1_763_600_000_000_000L; // 2025-11-20T00:53:20Z in micros
+
+    @TempDir
+    Path dir;
+    private CaseStore store;
+    private CaseQueries q;
+
+    @BeforeEach
+    void importCampaign() throws Exception {
+        List<String> lines = new ArrayList<>();
+        lines.add(T + "|web-01|4242|1|/usr/bin/bash|EXEC|bash");
+        lines.add((T + 1_000) + "|web-01|4300|4242|/tmp/locker|EXEC|/tmp/locker --all /srv");
+        lines.add((T + 2_000) + "|web-01|4301|4300|/usr/bin/find|EXEC|find /srv -type f");
+        for (int d = 0; d < 3; d++) {
+            lines.add((T + 3_000_000 + d) + "|web-01|4300|4242|/tmp/locker|CREATE|/srv/d" + d + "/README.txt");
+        }
+        // 10 files per second for 3 seconds: write then rename each
+        for (int i = 0; i < 30; i++) {
+            long t = T + 10_000_000L + i * 100_000L;
+            String p = "/srv/d" + (i % 3) + "/f" + i + ".doc";
+            lines.add(t + "|web-01|4300|4242|/tmp/locker|WRITE|" + p);
+            lines.add((t + 50_000) + "|web-01|4300|4242|/tmp/locker|RENAME|" + p + "|" + p + ".locked");
+        }
+        lines.add((T + 14_000_000) + "|web-01|4301|4300|/usr/bin/find|EXIT|0");
+        lines.add((T + 15_000_000) + "|web-01|4301|1|/usr/sbin/cron|EXEC|cron -f"); // pid 4301 reused
+        lines.add((T + 16_000_000) + "|web-01|777|1|/usr/sbin/rsyslogd|WRITE|/var/log/syslog"); // started before log
+        lines.add((T + 17_000_000) + "|db-02|4300|1|/usr/bin/vim|WRITE|/etc/hosts");
+        Path log = Files.write(dir.resolve("campaign.log"), lines);
+        store = CaseStore.create(dir.resolve("c.rtcase"));
+        Imports.importFiles(store, log);
+        q = store.queries();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        store.close();
+    }
+
+    private ProcessNode only(List<ProcessNode> l) {
+        assertThat(l).hasSize(1);
+        return l.get(0);
+    }
+
+    @Test
+    void theProcessTreeFollowsParentsAndSeparatesReusedPids() {
+        assertThat(q.hosts()).containsExactly("db-02", "web-01");
+        List<ProcessNode> roots = q.rootProcesses("web-01", 10);
+        assertThat(roots).extracting(ProcessNode::exe).containsExactly("/usr/bin/bash", "/usr/sbin/cron",
+                "/usr/sbin/rsyslogd");
+        ProcessNode bash = roots.get(0);
+        ProcessNode locker = only(q.children(bash.key()));
+        assertThat(locker.commandLine()).isEqualTo("/tmp/locker --all /srv");
+        assertThat(locker.children()).isEqualTo(1);
+        ProcessNode find = only(q.children(locker.key()));
+        assertThat(find.exit()).isEqualTo(Instant.parse("2025-11-20T00:53:34Z"));
+
+        ProcessNode cron = roots.get(1);
+        assertThat(cron.pid()).isEqualTo(find.pid());
+        assertThat(cron.key()).as("a reused pid is another process").isNotEqualTo(find.key());
+
+        ProcessNode rsyslog = roots.get(2);
+        assertThat(rsyslog.start()).as("started before the log").isNull();
+        assertThat(rsyslog.firstSeen()).isEqualTo(Instant.parse("2025-11-20T00:53:36Z"));
+        assertThat(rsyslog.execSuccess()).isNull();
+
+        assertThat(q.ancestors(find.key())).extracting(ProcessNode::key).containsExactly(locker.key(), bash.key());
+        assertThat(q.lineage(bash.key())).extracting(ProcessNode::key)
+                .containsExactlyInAnyOrder(bash.key(), locker.key(), find.key());
+        assertThat(q.process(locker.key())).contains(locker);
+        assertThat(q.rootProcesses("db-02", 10)).extracting(ProcessNode::exe).containsExactly("/usr/bin/vim");
+    }
+
+    @Test
+    void fileOperationsAreCountedPerSecondForALineageOrAHost() {
+        long bash = q.rootProcesses("web-01", 1).get(0).key();
+        Instant from = Instant.parse("2025-11-20T00:53:30Z");
+        List<FileOpBucket> buckets = q.fileOpCounts(Scope.lineage(bash), from, from.plusSeconds(10), Duration.ofSeconds(1));
+        assertThat(buckets).containsExactly(
+                new FileOpBucket(from, FileOpKind.WRITE, 10), new FileOpBucket(from, FileOpKind.RENAME, 10),
+                new FileOpBucket(from.plusSeconds(1), FileOpKind.WRITE, 10),
+                new FileOpBucket(from.plusSeconds(1), FileOpKind.RENAME, 10),
+                new FileOpBucket(from.plusSeconds(2), FileOpKind.WRITE, 10),
+                new FileOpBucket(from.plusSeconds(2), FileOpKind.RENAME, 10));
+        Instant start = Instant.parse("2025-11-20T00:53:20Z");
+        List<FileOpBucket> host = q.fileOpCounts(Scope.host("db-02"), start, start.plusSeconds(60), Duration.ofMinutes(1));
+        assertThat(host).containsExactly(new FileOpBucket(start, FileOpKind.WRITE, 1));
+        assertThat(q.fileOpCounts(Scope.wholeCase(), start, start.plusSeconds(60), Duration.ofMinutes(1)))
+                .extracting(FileOpBucket::count).containsExactly(3L, 30L + 2, 30L); // CREATE, WRITE, RENAME
+    }
+
+    @Test
+    void directoriesShowWhereTheNoteWasDroppedAndWhatWasRewritten() {
+        List<DirectorySummary> notes = q.directories(Scope.host("web-01"), Set.of(FileOpKind.CREATE), "README.txt", 10);
+        assertThat(notes).extracting(DirectorySummary::directory).containsExactlyInAnyOrder("/srv/d0", "/srv/d1", "/srv/d2");
+        assertThat(notes).allSatisfy(d -> assertThat(d.creates()).isEqualTo(1));
+
+        List<DirectorySummary> all = q.directories(Scope.wholeCase(), Set.of(), null, 2);
+        assertThat(all).hasSize(2).allSatisfy(d -> {
+            assertThat(d.directory()).startsWith("/srv/d");
+            assertThat(d.writes()).isEqualTo(10);
+            assertThat(d.renames()).isEqualTo(10);
+            assertThat(d.files()).isEqualTo(11); // ten documents and the note
+        });
+        assertThat(q.directories(Scope.wholeCase(), Set.of(), "README.txt", 10).get(0).first())
+                .isEqualTo(Instant.parse("2025-11-20T00:53:23Z"));
+    }
+
+    @Test
+    void eventsCanBeFilteredAndPagedByKeyset() {
+        List<Event> paged = new ArrayList<>();
+        EventPage.Cursor cursor = null;
+        int pages = 0;
+        do {
+            EventPage page = q.events(EventFilter.all(), cursor, 7);
+            page.events().forEach(s -> paged.add(s.event()));
+            cursor = page.next();
+            pages++;
+        } while (cursor != null);
+        List<Event> replayed = new ArrayList<>();
+        q.replay(EventFilter.all(), replayed::add);
+        assertThat(paged).hasSize(70).containsExactlyElementsOf(replayed);
+        assertThat(pages).isEqualTo(10);
+        for (int i = 1; i < replayed.size(); i++) {
+            assertThat(replayed.get(i).time()).isAfterOrEqualTo(replayed.get(i - 1).time());
+        }
+
+        assertThat(q.events(EventFilter.all().onHost("db-02"), null, 100).events()).hasSize(1);
+        assertThat(q.events(EventFilter.all().underPath("/srv/d1/"), null, 100).events()).hasSize(1 + 10 + 10);
+        assertThat(q.events(EventFilter.all().underPath("/srv/d1/f1.doc.locked"), null, 100).events())
+                .as("a rename is found by its new name").hasSize(1);
+        assertThat(q.events(EventFilter.all().containing("RSYSLOG"), null, 100).events()).hasSize(1);
+        assertThat(q.events(EventFilter.all().containing("100%_"), null, 100).events()).isEmpty();
+        assertThat(q.events(EventFilter.all().ofKinds(Set.of(EventKind.EXEC, EventKind.EXIT)), null, 100).events())
+                .hasSize(5);
+        Instant from = Instant.parse("2025-11-20T00:53:31Z");
+        assertThat(q.events(EventFilter.all().between(from, from.plusSeconds(1)).ofKinds(Set.of(EventKind.RENAME)),
+                null, 100).events()).hasSize(10).allSatisfy(s -> assertThat(((FileOp) s.event()).targetPath())
+                .endsWith(".locked"));
+
+        long bash = q.rootProcesses("web-01", 1).get(0).key();
+        assertThat(q.events(EventFilter.all().ofProcess(bash), null, 100).events()).hasSize(1);
+        assertThat(q.events(EventFilter.all().ofLineage(bash), null, 100).events()).hasSize(2 + 1 + 3 + 60 + 1);
+        assertThat(q.replay(EventFilter.all().ofLineage(bash), e -> false)).as("the sink can stop a replay").isEqualTo(1);
+    }
+}
