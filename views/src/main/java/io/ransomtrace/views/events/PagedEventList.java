@@ -119,10 +119,13 @@ public final class PagedEventList extends ObservableListBase<EventRow> {
         }
         EventKey known = p == 0 ? null : knownKeyBefore(p);
         boolean needsSeek = p > 0 && known == null;
+        Thread caller = Thread.currentThread();
         fetcher.execute(() -> {
+            // An inline fetcher runs this inside get(): install directly, on whatever thread asked.
+            boolean inline = Thread.currentThread() == caller && inGet;
             if (Math.abs(p - wantedPage) > maxPages) {
                 // The analyst scrolled on; the page would be evicted before anyone looked at it.
-                deliver(() -> loading.remove(p));
+                deliver(inline, () -> loading.remove(p));
                 return;
             }
             List<EventRow> rows;
@@ -133,12 +136,12 @@ public final class PagedEventList extends ObservableListBase<EventRow> {
                 rows = List.of();
             }
             List<EventRow> fetched = rows;
-            deliver(() -> install(p, fetched, needsSeek));
+            deliver(inline, () -> install(p, fetched, needsSeek));
         });
     }
 
-    private void deliver(Runnable r) {
-        if (Platform.isFxApplicationThread()) {
+    private static void deliver(boolean inline, Runnable r) {
+        if (inline || Platform.isFxApplicationThread()) {
             r.run();
         } else {
             Platform.runLater(r);
@@ -146,9 +149,9 @@ public final class PagedEventList extends ObservableListBase<EventRow> {
     }
 
     private void install(int p, List<EventRow> rows, boolean wasJump) {
-        boolean inline = loading.contains(p) && pages.get(p) == null;
+        boolean expected = loading.contains(p) && pages.get(p) == null;
         loading.remove(p);
-        if (!inline) {
+        if (!expected) {
             return;
         }
         pagesFetched++;
