@@ -39,8 +39,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Every event of the case, one row each, scrolling smoothly through millions: the table's items are a
- * {@link PagedEventList} that holds a few pages fetched by keyset from an {@link EventPageSource}. Filters sit in
+ * Every event of the case, one row each, scrolling smoothly through millions. The rows live in a
+ * {@link PagedEventList} that holds a few pages fetched by keyset from an {@link EventPageSource}; the TableView
+ * itself only ever holds the rows on screen, and a scroll bar beside it spans the whole listing. (A TableView
+ * given millions of items directly spends time proportional to the scroll position on every layout pass in
+ * JavaFX 21's VirtualFlow, so a window it is.) Filters sit in
  * the column headers (kind, process, path) plus a free-text quick filter; the time column sorts oldest or newest
  * first. Selecting a row reports it ({@link #setOnEventSelected}); the row menu pivots ±T around an event.
  */
@@ -77,6 +80,12 @@ public final class EventsGrid extends VBox {
     private boolean newestFirst;
     private boolean updatingControls;
     private PagedEventList rows;
+    private final javafx.collections.ObservableList<EventRow> window = FXCollections.observableArrayList();
+    private final javafx.scene.control.ScrollBar scrollBar = new javafx.scene.control.ScrollBar();
+    private long top;
+    private int visibleCount = 20;
+    private long selectedIndex = -1;
+    private boolean windowUpdating;
     private Consumer<EventRow> onEventSelected = r -> { };
     private BiConsumer<EventRow, java.time.Duration> onPivot = (r, d) -> { };
 
@@ -132,14 +141,37 @@ public final class EventsGrid extends VBox {
             row.setContextMenu(rowMenu(row));
             return row;
         });
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            selectedEvent.set(now);
-            if (now != null) {
-                onEventSelected.accept(now);
+        table.setItems(window);
+        table.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
+            if (windowUpdating || now.intValue() < 0) {
+                return;
+            }
+            selectIndex(top + now.intValue());
+        });
+        scrollBar.setId("events-scroll");
+        scrollBar.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        scrollBar.setMin(0);
+        scrollBar.setUnitIncrement(1);
+        scrollBar.valueProperty().addListener((obs, old, now) -> {
+            long t = Math.round(now.doubleValue());
+            if (t != top) {
+                top = t;
+                refreshWindow();
             }
         });
-        VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(toolbar, table);
+        table.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() != 0) {
+                double rowsToMove = -e.getDeltaY() / table.getFixedCellSize();
+                scrollToIndex(top + (long) (rowsToMove < 0 ? Math.floor(rowsToMove) : Math.ceil(rowsToMove)));
+                e.consume();
+            }
+        });
+        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::onKey);
+        table.heightProperty().addListener(o -> recomputeVisibleCount());
+        HBox tableAndBar = new HBox(table, scrollBar);
+        HBox.setHgrow(table, Priority.ALWAYS);
+        VBox.setVgrow(tableAndBar, Priority.ALWAYS);
+        getChildren().addAll(toolbar, tableAndBar);
 
         typingPause.setOnFinished(e -> applyControls());
         for (TextField f : List.of(quickFilter, pathFilter, processFilter)) {
@@ -215,7 +247,7 @@ public final class EventsGrid extends VBox {
     }
 
     private static SimpleObjectProperty<String> text(EventRow r, Function<EventRow, String> value) {
-        return new SimpleObjectProperty<>(r == null ? "" : value.apply(r));
+        return new SimpleObjectProperty<>(r == null || r == PENDING ? "" : value.apply(r));
     }
 
     private static VBox header(String title, javafx.scene.control.Control filterControl) {
@@ -241,7 +273,7 @@ public final class EventsGrid extends VBox {
                 java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(10))) {
             MenuItem item = new MenuItem("Show ±" + TimeFormats.duration(d) + " around this event");
             item.setOnAction(e -> {
-                if (row.getItem() != null) {
+                if (isReal(row.getItem())) {
                     pivot(row.getItem(), d);
                 }
             });
@@ -249,13 +281,13 @@ public final class EventsGrid extends VBox {
         }
         MenuItem byProcess = new MenuItem("Only this process");
         byProcess.setOnAction(e -> {
-            if (row.getItem() != null) {
+            if (isReal(row.getItem())) {
                 showProcess(String.valueOf(row.getItem().pid()));
             }
         });
         MenuItem byDirectory = new MenuItem("Only this directory");
         byDirectory.setOnAction(e -> {
-            if (row.getItem() != null && row.getItem().path() != null) {
+            if (isReal(row.getItem()) && row.getItem().path() != null) {
                 String p = row.getItem().path();
                 int slash = p.lastIndexOf('/');
                 showDirectory(slash > 0 ? p.substring(0, slash + 1) : p);
@@ -342,7 +374,7 @@ public final class EventsGrid extends VBox {
         return table;
     }
 
-    /** The rows of the current listing (null before the first count arrives). */
+    /** The rows of the current listing, held a few pages at a time (null before the first count arrives). */
     public PagedEventList rows() {
         return rows;
     }
@@ -377,15 +409,18 @@ public final class EventsGrid extends VBox {
                 }
                 if (total < 0) {
                     count.setText("could not read events");
-                    table.setItems(FXCollections.observableArrayList());
-                    return;
+                    rows = null;
+                } else {
+                    PagedEventList list = new PagedEventList(s, q, total, PAGE_SIZE, MAX_PAGES, fetcher);
+                    list.setOnPageArrived(this::refreshWindow);
+                    rows = list;
+                    count.setText(String.format("%,d events", total));
                 }
-                PagedEventList list = new PagedEventList(s, q, total, PAGE_SIZE, MAX_PAGES, fetcher);
-                list.setOnPageArrived(table::refresh);
-                rows = list;
-                table.setItems(list);
-                table.scrollTo(0);
-                count.setText(String.format("%,d events", total));
+                top = 0;
+                selectedIndex = -1;
+                selectedEvent.set(null);
+                updateScrollBar();
+                refreshWindow();
             };
             if (Platform.isFxApplicationThread()) {
                 install.run();
@@ -393,6 +428,123 @@ public final class EventsGrid extends VBox {
                 Platform.runLater(install);
             }
         });
+    }
+
+    /** Number of events in the current listing. */
+    public long size() {
+        return rows == null ? 0 : rows.size();
+    }
+
+    /** Index (in the listing) of the first row on screen. */
+    public long firstVisibleIndex() {
+        return top;
+    }
+
+    /** The rows on screen, top to bottom (null for rows whose page is still being fetched). */
+    public List<EventRow> visibleRows() {
+        return List.copyOf(window.stream().map(r -> r == PENDING ? null : r).toList());
+    }
+
+    /** Scrolls so that row {@code index} is the first on screen (clamped to the listing). */
+    public void scrollToIndex(long index) {
+        long max = Math.max(0, size() - visibleCount);
+        long t = Math.max(0, Math.min(max, index));
+        if (t != top) {
+            top = t;
+            scrollBar.setValue(t);
+            refreshWindow();
+        }
+    }
+
+    /** Selects row {@code index} of the listing, scrolling it into view, and reports it. */
+    public void selectIndex(long index) {
+        if (rows == null || size() == 0) {
+            return;
+        }
+        long i = Math.max(0, Math.min(size() - 1, index));
+        selectedIndex = i;
+        if (i < top) {
+            scrollToIndex(i);
+        } else if (i >= top + visibleCount) {
+            scrollToIndex(i - visibleCount + 1);
+        }
+        refreshWindow();
+        EventRow row = rows.get((int) i);
+        selectedEvent.set(row);
+        if (row != null) {
+            onEventSelected.accept(row);
+        }
+    }
+
+    public long selectedIndex() {
+        return selectedIndex;
+    }
+
+    private void onKey(javafx.scene.input.KeyEvent e) {
+        long target = switch (e.getCode()) {
+            case DOWN -> selectedIndex + 1;
+            case UP -> Math.max(0, selectedIndex - 1);
+            case PAGE_DOWN -> selectedIndex + visibleCount;
+            case PAGE_UP -> selectedIndex - visibleCount;
+            case HOME -> 0;
+            case END -> size() - 1;
+            default -> Long.MIN_VALUE;
+        };
+        if (target != Long.MIN_VALUE) {
+            selectIndex(target);
+            e.consume();
+        }
+    }
+
+    private void recomputeVisibleCount() {
+        double header = 0;
+        javafx.scene.Node h = table.lookup(".column-header-background");
+        if (h != null) {
+            header = h.getLayoutBounds().getHeight();
+        }
+        javafx.scene.Node hbar = table.lookup(".scroll-bar:horizontal");
+        double bar = hbar != null && hbar.isVisible() ? hbar.getLayoutBounds().getHeight() : 0;
+        int n = (int) Math.max(1, Math.floor((table.getHeight() - header - bar - 2) / table.getFixedCellSize()));
+        if (n != visibleCount) {
+            visibleCount = n;
+            updateScrollBar();
+            scrollToIndex(top);
+            refreshWindow();
+        }
+    }
+
+    private void updateScrollBar() {
+        long max = Math.max(0, size() - visibleCount);
+        scrollBar.setMax(max);
+        scrollBar.setVisibleAmount(max == 0 ? 1 : Math.max(1, max * (double) visibleCount / Math.max(1, size())));
+        scrollBar.setBlockIncrement(visibleCount);
+        scrollBar.setDisable(max == 0);
+        scrollBar.setValue(Math.min(top, max));
+    }
+
+    /** Placeholder for a row still being fetched: TableView items must not be null for selection to work. */
+    private static final EventRow PENDING = new EventRow(-1, java.time.Instant.EPOCH, "", 0, "", "", "…", null, "",
+            "", 0);
+
+    private void refreshWindow() {
+        List<EventRow> shown = new java.util.ArrayList<>(visibleCount);
+        long n = size();
+        for (long i = top; i < Math.min(n, top + visibleCount); i++) {
+            EventRow r = rows.get((int) i);
+            shown.add(r == null ? PENDING : r);
+        }
+        windowUpdating = true;
+        try {
+            window.setAll(shown);
+            int local = (int) (selectedIndex - top);
+            if (selectedIndex >= 0 && local >= 0 && local < shown.size()) {
+                table.getSelectionModel().clearAndSelect(local);
+            } else {
+                table.getSelectionModel().clearSelection();
+            }
+        } finally {
+            windowUpdating = false;
+        }
     }
 
     private void applyControls() {
@@ -416,6 +568,10 @@ public final class EventsGrid extends VBox {
         timeChip.setManaged(timed);
         clearTime.setVisible(timed);
         clearTime.setManaged(timed);
+    }
+
+    private static boolean isReal(EventRow r) {
+        return r != null && r != PENDING;
     }
 
     private static String shortExe(String exe) {

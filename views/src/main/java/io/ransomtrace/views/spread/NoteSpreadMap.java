@@ -50,6 +50,7 @@ public final class NoteSpreadMap extends Region {
         setId("note-spread-map");
         setMinSize(200, 120);
         setPrefSize(700, 240);
+        canvas.setId("spread-canvas");
         hover.getStyleClass().add("chart-hover");
         hover.setId("spread-hover");
         hover.setVisible(false);

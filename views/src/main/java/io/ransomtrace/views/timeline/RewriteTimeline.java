@@ -91,6 +91,7 @@ public final class RewriteTimeline extends Region {
         setId("rewrite-timeline");
         setMinSize(200, 120);
         setPrefSize(900, 220);
+        canvas.setId("timeline-canvas");
         hover.getStyleClass().add("chart-hover");
         hover.setId("timeline-hover");
         hover.setVisible(false);
