@@ -1,0 +1,315 @@
+package io.ransomtrace.views.inspector;
+
+import io.ransomtrace.views.common.TimeFormats;
+import io.ransomtrace.views.common.ViewStyles;
+import io.ransomtrace.views.events.EventRow;
+import io.ransomtrace.views.findings.FindingRow;
+import io.ransomtrace.views.process.ProcessRow;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The detail pane: for a finding its signals as sentences with value vs threshold, its evidence (click to go to
+ * the event) and a tags + notes editor; for a process or an event every field, and for an event its raw source
+ * lines and provenance.
+ */
+public final class Inspector extends VBox {
+    private final VBox content = new VBox(10);
+    private final ScrollPane scroll = new ScrollPane(content);
+    private final Label heading = new Label();
+    private BiConsumer<String, Annotations> onSaveAnnotations = (id, a) -> { };
+    private Consumer<Long> onEvidenceSelected = id -> { };
+
+    public Inspector() {
+        ViewStyles.apply(this, "inspector");
+        setId("inspector-pane");
+        heading.setId("inspector-heading");
+        heading.getStyleClass().add("inspector-heading");
+        heading.setWrapText(true);
+        content.setPadding(new Insets(8, 10, 10, 10));
+        content.setFillWidth(true);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().add(scroll);
+        clear();
+    }
+
+    public void clear() {
+        heading.setText("Nothing selected");
+        Label hint = new Label("Select a finding, a process or an event to see its details.");
+        hint.getStyleClass().add("text-muted");
+        hint.setWrapText(true);
+        content.getChildren().setAll(heading, hint);
+    }
+
+    public void setOnSaveAnnotations(BiConsumer<String, Annotations> callback) {
+        onSaveAnnotations = callback == null ? (id, a) -> { } : callback;
+    }
+
+    public void setOnEvidenceSelected(Consumer<Long> callback) {
+        onEvidenceSelected = callback == null ? id -> { } : callback;
+    }
+
+    /** Shows a finding: summary, signals, evidence and the annotation editor. */
+    public void showFinding(FindingDetail d) {
+        FindingRow f = d.finding();
+        heading.setText(f.title());
+        Label severity = new Label(f.severity().label());
+        severity.getStyleClass().addAll("severity-chip", f.severity().styleClass());
+        Label score = new Label(String.format("score %.2f", f.score()));
+        score.getStyleClass().add("text-muted");
+        HBox chips = new HBox(8, severity, score);
+        chips.setAlignment(Pos.CENTER_LEFT);
+        if (f.suppressed()) {
+            Label s = new Label("suppressed: " + f.suppressedWhy());
+            s.getStyleClass().add("suppressed-note");
+            chips.getChildren().add(s);
+        }
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("Host", f.host());
+        facts.put("Root command", f.rootCommand());
+        facts.put("Login user", f.loginUser());
+        facts.put("Files affected", String.format("%,d", f.filesAffected()));
+        facts.put("First alert", TimeFormats.full(f.firstAlert()));
+
+        VBox signals = new VBox(6);
+        signals.setId("inspector-signals");
+        for (SignalLine s : d.signals()) {
+            signals.getChildren().add(signalView(s));
+        }
+        if (d.signals().isEmpty()) {
+            signals.getChildren().add(muted("No signals recorded."));
+        }
+
+        ListView<EvidenceLine> evidence = new ListView<>();
+        evidence.setId("inspector-evidence");
+        evidence.getItems().setAll(d.evidence());
+        evidence.setFixedCellSize(22);
+        evidence.setPrefHeight(Math.min(10, Math.max(2, d.evidence().size())) * 22 + 4);
+        evidence.getStyleClass().add("dense");
+        evidence.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(EvidenceLine item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : TimeFormats.full(item.time()) + "  " + item.summary());
+            }
+        });
+        evidence.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                onEvidenceSelected.accept(now.eventId());
+            }
+        });
+
+        content.getChildren().setAll(heading, chips, section("Summary"), propertyGrid(facts),
+                section("Signals"), signals, section("Evidence (" + d.evidence().size() + ")"), evidence,
+                section("Tags and notes"), annotationEditor(f.id(), d.tags(), d.notes()));
+        scroll.setVvalue(0);
+    }
+
+    private Node signalView(SignalLine s) {
+        FontIcon icon = new FontIcon(s.triggered() ? Material2AL.ERROR_OUTLINE : Material2AL.CHECK_CIRCLE_OUTLINE);
+        icon.getStyleClass().add(s.triggered() ? "signal-fired" : "signal-quiet");
+        Label kind = new Label(s.kind());
+        kind.getStyleClass().add("signal-kind");
+        Label sentence = new Label(s.sentence());
+        sentence.setWrapText(true);
+        String unit = s.unit() == null || s.unit().isEmpty() ? "" : " " + s.unit();
+        Label numbers = new Label(format(s.value()) + unit + (s.triggered() ? "  ≥  " : "  <  ")
+                + "threshold " + format(s.threshold()) + unit);
+        numbers.getStyleClass().addAll("signal-numbers", s.triggered() ? "signal-fired" : "text-muted");
+        VBox text = new VBox(1, kind, sentence, numbers);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox row = new HBox(6, icon, text);
+        row.getStyleClass().add("signal-line");
+        return row;
+    }
+
+    private Node annotationEditor(String findingId, List<String> tags, String notes) {
+        List<String> current = new ArrayList<>(tags);
+        FlowPane chips = new FlowPane(4, 4);
+        chips.setId("inspector-tags");
+        TextField add = new TextField();
+        add.setId("inspector-tag-input");
+        add.setPromptText("add tag, Enter");
+        add.setPrefColumnCount(10);
+        TextArea notesArea = new TextArea(notes);
+        notesArea.setId("inspector-notes");
+        notesArea.setWrapText(true);
+        notesArea.setPrefRowCount(4);
+        notesArea.setPromptText("Notes for the report…");
+        Button save = new Button("Save tags and notes", new FontIcon(Material2AL.CHECK));
+        save.setId("inspector-save");
+        save.getStyleClass().add("small");
+        save.setDisable(true);
+        Runnable redrawChips = new Runnable() {
+            @Override
+            public void run() {
+                chips.getChildren().clear();
+                for (String t : current) {
+                    Label chip = new Label(t);
+                    chip.getStyleClass().add("tag-chip");
+                    Button remove = new Button(null, new FontIcon(Material2AL.CLOSE));
+                    remove.getStyleClass().addAll("flat", "small", "tag-remove");
+                    remove.setOnAction(e -> {
+                        current.remove(t);
+                        save.setDisable(false);
+                        this.run();
+                    });
+                    HBox c = new HBox(0, chip, remove);
+                    c.setAlignment(Pos.CENTER_LEFT);
+                    c.getStyleClass().add("tag-chip-box");
+                    chips.getChildren().add(c);
+                }
+                chips.getChildren().add(add);
+            }
+        };
+        redrawChips.run();
+        add.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                String t = add.getText().strip();
+                if (!t.isEmpty() && !current.contains(t)) {
+                    current.add(t);
+                    save.setDisable(false);
+                    redrawChips.run();
+                    add.requestFocus();
+                }
+                add.clear();
+            }
+        });
+        notesArea.textProperty().addListener(o -> save.setDisable(false));
+        save.setOnAction(e -> {
+            onSaveAnnotations.accept(findingId, new Annotations(current, notesArea.getText()));
+            save.setDisable(true);
+        });
+        return new VBox(6, chips, notesArea, save);
+    }
+
+    /** Shows every field of a process. */
+    public void showProcess(ProcessRow p) {
+        heading.setText(p.exeName() + "  [" + p.pid() + "]");
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("Key", p.key());
+        f.put("PID", String.valueOf(p.pid()));
+        f.put("Parent PID", p.ppid() < 0 ? "unknown" : String.valueOf(p.ppid()));
+        f.put("Executable", p.exe());
+        f.put("Command line", p.commandLine());
+        f.put("User", p.user());
+        f.put("Login user", p.loginUser());
+        f.put("Start", TimeFormats.full(p.start()));
+        f.put("End", p.end() == null ? "not seen" : TimeFormats.full(p.end()));
+        f.put("Files modified", String.format("%,d", p.filesModified()));
+        f.put("Signals", String.join(", ", p.badges().stream().sorted().toList()));
+        content.getChildren().setAll(heading, propertyGrid(f));
+    }
+
+    /** Shows every field of an event, then its raw source line(s) and where they came from. */
+    public void showEvent(EventRow e, List<String> rawLines) {
+        heading.setText(e.kind() + "  " + (e.path() == null ? "" : e.path()));
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("Event id", String.valueOf(e.eventId()));
+        f.put("Time", TimeFormats.full(e.time()));
+        f.put("Host", e.host());
+        f.put("PID", String.valueOf(e.pid()));
+        f.put("Executable", e.exe());
+        f.put("Kind", e.kind());
+        f.put("Path", e.path());
+        f.put("Target path", e.targetPath());
+        f.put("Result", e.result());
+        f.put("Source", e.source());
+        f.put("Line", String.valueOf(e.line()));
+        TextArea raw = new TextArea(rawLines == null || rawLines.isEmpty()
+                ? "(raw line not available)" : String.join("\n", rawLines));
+        raw.setId("inspector-raw");
+        raw.setEditable(false);
+        raw.setWrapText(true);
+        raw.getStyleClass().add("raw-lines");
+        raw.setPrefRowCount(Math.min(12, Math.max(3, rawLines == null ? 1 : rawLines.size() * 2)));
+        Label provenance = muted(e.source() + ", line " + e.line());
+        provenance.setId("inspector-provenance");
+        content.getChildren().setAll(heading, propertyGrid(f), section("Raw source"), provenance, raw);
+    }
+
+    private static GridPane propertyGrid(Map<String, String> fields) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("property-grid");
+        grid.setHgap(10);
+        grid.setVgap(3);
+        ColumnConstraints keys = new ColumnConstraints();
+        keys.setMinWidth(90);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(keys, values);
+        int row = 0;
+        for (Map.Entry<String, String> e : fields.entrySet()) {
+            Label k = new Label(e.getKey());
+            k.getStyleClass().add("property-key");
+            Label v = new Label(e.getValue() == null || e.getValue().isEmpty() ? "—" : e.getValue());
+            v.getStyleClass().add("property-value");
+            v.setWrapText(true);
+            grid.addRow(row++, k, v);
+        }
+        return grid;
+    }
+
+    private static Label section(String title) {
+        Label l = new Label(title);
+        l.getStyleClass().add("inspector-section");
+        return l;
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("text-muted");
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e12 ? String.format("%,d", (long) v) : String.format("%,.2f", v);
+    }
+
+    /** The texts currently shown, for tests and copy-all. */
+    public List<String> visibleTexts() {
+        List<String> out = new ArrayList<>();
+        collect(content, out);
+        return out;
+    }
+
+    private static void collect(Node n, List<String> out) {
+        if (n instanceof Label l && l.getText() != null) {
+            out.add(l.getText());
+        } else if (n instanceof TextArea t) {
+            out.add(t.getText());
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                collect(c, out);
+            }
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package io.ransomtrace.views.tuning;
+
+import io.ransomtrace.views.common.ViewStyles;
+import io.ransomtrace.views.findings.Severity;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The allowlist: which activity is benign, why, who said so, until when. A table of entries and a form below it
+ * to add, update or remove one; {@link #prefill} starts a new entry from a context menu (e.g. "Allowlist this
+ * executable…" on a process). A reason is required. Expired entries are shown struck through.
+ */
+public final class AllowlistEditor extends VBox {
+    private static final PseudoClass EXPIRED = PseudoClass.getPseudoClass("expired");
+
+    private final ObservableList<AllowlistEntry> entries = FXCollections.observableArrayList();
+    private final TableView<AllowlistEntry> table = new TableView<>(entries);
+    private final ComboBox<AllowlistEntry.MatchField> field = new ComboBox<>();
+    private final TextField pattern = new TextField();
+    private final ComboBox<AllowlistEntry.Effect> effect = new ComboBox<>();
+    private final ComboBox<Severity> cap = new ComboBox<>();
+    private final TextField reason = new TextField();
+    private final TextField author = new TextField();
+    private final DatePicker expires = new DatePicker();
+    private final Label error = new Label();
+    private final Button add = new Button("Add", new FontIcon(Material2MZ.PLAYLIST_ADD));
+    private final Button update = new Button("Update");
+    private final Button remove = new Button("Remove", new FontIcon(Material2AL.DELETE_OUTLINE));
+    private LocalDate today = LocalDate.now();
+    private Consumer<List<AllowlistEntry>> onChanged = l -> { };
+
+    public AllowlistEditor() {
+        ViewStyles.apply(this, "allowlist-editor");
+        setId("allowlist-editor");
+        setSpacing(6);
+        setPadding(new Insets(6));
+        Label title = new Label("Allowlist");
+        title.getStyleClass().add("panel-title");
+
+        table.setId("allowlist-table");
+        table.getStyleClass().add("dense");
+        table.setFixedCellSize(24);
+        table.setPrefHeight(160);
+        table.setPlaceholder(new Label("No entries. Add one here or from a process's menu."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().addAll(List.of(
+                column("Field", 100, e -> e.field().name().toLowerCase().replace('_', ' ')),
+                column("Pattern", 200, AllowlistEntry::pattern),
+                column("Effect", 110, e -> e.effect() == AllowlistEntry.Effect.CAP ? "cap at " + e.cap().label() : "suppress"),
+                column("Reason", 220, AllowlistEntry::reason),
+                column("Author", 80, AllowlistEntry::author),
+                column("Expires", 90, e -> e.expires() == null ? "never" : e.expires().toString())));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(AllowlistEntry item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(EXPIRED, !empty && item != null && item.isExpired(today));
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+            if (now != null) {
+                fill(now);
+            }
+            update.setDisable(now == null);
+            remove.setDisable(now == null);
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        field.getItems().setAll(AllowlistEntry.MatchField.values());
+        field.setValue(AllowlistEntry.MatchField.EXE);
+        field.setId("allowlist-field");
+        pattern.setId("allowlist-pattern");
+        pattern.setPromptText("/usr/bin/rsync  or  /opt/backup/*");
+        effect.getItems().setAll(AllowlistEntry.Effect.values());
+        effect.setValue(AllowlistEntry.Effect.SUPPRESS);
+        effect.setId("allowlist-effect");
+        cap.getItems().setAll(Severity.values());
+        cap.setValue(Severity.LOW);
+        cap.setId("allowlist-cap");
+        cap.disableProperty().bind(effect.valueProperty().isNotEqualTo(AllowlistEntry.Effect.CAP));
+        reason.setId("allowlist-reason");
+        reason.setPromptText("why this is benign (required)");
+        author.setId("allowlist-author");
+        author.setPromptText("analyst");
+        expires.setId("allowlist-expires");
+        expires.setPromptText("no expiry");
+        error.setId("allowlist-error");
+        error.getStyleClass().add("form-error");
+
+        GridPane form = new GridPane();
+        form.setHgap(6);
+        form.setVgap(4);
+        form.addRow(0, new Label("Match"), field, pattern);
+        form.addRow(1, new Label("Effect"), effect, cap);
+        form.addRow(2, new Label("Reason"), reason);
+        GridPane.setColumnSpan(reason, 2);
+        form.addRow(3, new Label("Author"), author, expires);
+        GridPane.setHgrow(pattern, Priority.ALWAYS);
+        pattern.setMaxWidth(Double.MAX_VALUE);
+
+        add.setId("allowlist-add");
+        add.getStyleClass().add("small");
+        add.setOnAction(e -> addFromForm());
+        update.setId("allowlist-update");
+        update.getStyleClass().add("small");
+        update.setDisable(true);
+        update.setOnAction(e -> updateFromForm());
+        remove.setId("allowlist-remove");
+        remove.getStyleClass().addAll("small", "danger");
+        remove.setDisable(true);
+        remove.setOnAction(e -> removeSelected());
+        HBox buttons = new HBox(6, add, update, remove, error);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(title, table, form, buttons);
+    }
+
+    private static TableColumn<AllowlistEntry, String> column(String name, double width,
+                                                              Function<AllowlistEntry, String> value) {
+        TableColumn<AllowlistEntry, String> c = new TableColumn<>(name);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cd -> new SimpleObjectProperty<>(value.apply(cd.getValue())));
+        return c;
+    }
+
+    /** Starts a new entry matching {@code value} on {@code f}: fills the form and puts the cursor on the reason. */
+    public void prefill(AllowlistEntry.MatchField f, String value) {
+        table.getSelectionModel().clearSelection();
+        field.setValue(f);
+        pattern.setText(value);
+        effect.setValue(AllowlistEntry.Effect.SUPPRESS);
+        reason.clear();
+        expires.setValue(null);
+        error.setText("");
+        reason.requestFocus();
+    }
+
+    public void setDefaultAuthor(String name) {
+        if (author.getText() == null || author.getText().isBlank()) {
+            author.setText(name);
+        }
+    }
+
+    /** The day against which expiry is judged (today by default). */
+    public void setToday(LocalDate day) {
+        today = day;
+        table.refresh();
+    }
+
+    public void setEntries(List<AllowlistEntry> list) {
+        entries.setAll(list);
+    }
+
+    public List<AllowlistEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    public void setOnChanged(Consumer<List<AllowlistEntry>> callback) {
+        onChanged = callback == null ? l -> { } : callback;
+    }
+
+    public TableView<AllowlistEntry> table() {
+        return table;
+    }
+
+    private AllowlistEntry fromForm() {
+        String p = pattern.getText() == null ? "" : pattern.getText().strip();
+        String r = reason.getText() == null ? "" : reason.getText().strip();
+        if (p.isEmpty()) {
+            error.setText("A pattern is required");
+            return null;
+        }
+        if (r.isEmpty()) {
+            error.setText("A reason is required: it is shown next to every finding it suppresses");
+            return null;
+        }
+        error.setText("");
+        return new AllowlistEntry(field.getValue(), p, effect.getValue(),
+                effect.getValue() == AllowlistEntry.Effect.CAP ? cap.getValue() : null, r,
+                author.getText() == null ? "" : author.getText().strip(), expires.getValue());
+    }
+
+    private void fill(AllowlistEntry e) {
+        field.setValue(e.field());
+        pattern.setText(e.pattern());
+        effect.setValue(e.effect());
+        if (e.cap() != null) {
+            cap.setValue(e.cap());
+        }
+        reason.setText(e.reason());
+        author.setText(e.author());
+        expires.setValue(e.expires());
+        error.setText("");
+    }
+
+    private void addFromForm() {
+        AllowlistEntry e = fromForm();
+        if (e != null) {
+            entries.add(e);
+            table.getSelectionModel().clearSelection();
+            pattern.clear();
+            reason.clear();
+            onChanged.accept(entries());
+        }
+    }
+
+    private void updateFromForm() {
+        int i = table.getSelectionModel().getSelectedIndex();
+        AllowlistEntry e = fromForm();
+        if (i >= 0 && e != null) {
+            entries.set(i, e);
+            onChanged.accept(entries());
+        }
+    }
+
+    private void removeSelected() {
+        int i = table.getSelectionModel().getSelectedIndex();
+        if (i >= 0) {
+            entries.remove(i);
+            onChanged.accept(entries());
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.ransomtrace.views.tuning;
+
+import io.ransomtrace.views.findings.FindingRow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What a threshold change did to the findings: added, removed, severity changed (matched by finding id). */
+public record FindingsDiff(List<FindingRow> added, List<FindingRow> removed, List<SeverityChange> severityChanged) {
+    public FindingsDiff {
+        added = List.copyOf(added);
+        removed = List.copyOf(removed);
+        severityChanged = List.copyOf(severityChanged);
+    }
+
+    public static final FindingsDiff NONE = new FindingsDiff(List.of(), List.of(), List.of());
+
+    public static FindingsDiff between(List<FindingRow> before, List<FindingRow> after) {
+        Map<String, FindingRow> old = new LinkedHashMap<>();
+        for (FindingRow f : before) {
+            old.put(f.id(), f);
+        }
+        List<FindingRow> added = new ArrayList<>();
+        List<SeverityChange> changed = new ArrayList<>();
+        Map<String, FindingRow> now = new LinkedHashMap<>();
+        for (FindingRow f : after) {
+            now.put(f.id(), f);
+            FindingRow was = old.get(f.id());
+            if (was == null) {
+                added.add(f);
+            } else if (was.severity() != f.severity()) {
+                changed.add(new SeverityChange(was, f));
+            }
+        }
+        List<FindingRow> removed = before.stream().filter(f -> !now.containsKey(f.id())).toList();
+        return new FindingsDiff(added, removed, changed);
+    }
+
+    public boolean isEmpty() {
+        return added.isEmpty() && removed.isEmpty() && severityChanged.isEmpty();
+    }
+
+    /** "+2 added, −1 removed, 3 severity changed" or "no change". */
+    public String summary() {
+        if (isEmpty()) {
+            return "No change in findings";
+        }
+        List<String> parts = new ArrayList<>();
+        if (!added.isEmpty()) {
+            parts.add("+" + added.size() + " added");
+        }
+        if (!removed.isEmpty()) {
+            parts.add("−" + removed.size() + " removed");
+        }
+        if (!severityChanged.isEmpty()) {
+            parts.add(severityChanged.size() + " severity changed");
+        }
+        return String.join(", ", parts);
+    }
+}
