@@ -1,0 +1,102 @@
+#!/bin/bash
+# Record one sample case from a real run under a private auditd.
+#
+#   record-case.sh SCENARIO RULESET FORMAT [PACKAGING] [CASE_NAME]
+#     SCENARIO   a file scenarios/SCENARIO.sh
+#     RULESET    full | exec-only        (rules/RULESET.rules)
+#     FORMAT     raw | enriched          (auditd log_format)
+#     PACKAGING  plain (audit.log) | gzip (audit.log.gz) | rotate (audit.log, audit.log.1, audit.log.2)
+#     CASE_NAME  folder name under sample-cases/cases (default: SCENARIO)
+#
+# Needs root and a kernel with audit. The machine's audit state (rules, enabled flag, backlog, a running
+# auditd) is saved first and restored on exit, also on failure. The lab tree (/srv/rt-lab), lab users,
+# sudoers entry and /opt/rt-lab are created for the run and removed afterwards.
+set -euo pipefail
+RT_RECORD_DIR=$(cd "$(dirname "$0")" && pwd)
+. "$RT_RECORD_DIR/lib.sh"
+
+[ $# -ge 3 ] || { sed -n '2,12p' "$0"; exit 2; }
+SCENARIO=$1 RULESET=$2 FORMAT=$3 PACKAGING=${4:-plain} CASE_NAME=${5:-$1}
+[ "$(id -u)" = 0 ] || rt_die "run as root"
+[ -f "$RT_RECORD_DIR/scenarios/$SCENARIO.sh" ] || rt_die "no scenario $SCENARIO"
+[ -f "$RT_RECORD_DIR/rules/$RULESET.rules" ] || rt_die "no rule set $RULESET"
+case $FORMAT in raw|enriched) ;; *) rt_die "FORMAT must be raw or enriched";; esac
+case $PACKAGING in plain|gzip|rotate) ;; *) rt_die "PACKAGING must be plain, gzip or rotate";; esac
+CASES_DIR=$(cd "$RT_RECORD_DIR/../cases" && pwd)
+CASE_DIR="$CASES_DIR/$CASE_NAME"
+
+ROTATE_EVERY=20
+scenario_prepare() { :; }; scenario_verify() { :; }; scenario_cleanup() { :; }
+. "$RT_RECORD_DIR/scenarios/$SCENARIO.sh"
+: "${HOST:?scenario must set HOST}" "${SUMMARY:?scenario must set SUMMARY}"
+
+RT_ROTATOR_PID=
+rt_cleanup() {
+    local rc=$?
+    set +e
+    [ -n "$RT_ROTATOR_PID" ] && kill "$RT_ROTATOR_PID" 2>/dev/null && wait "$RT_ROTATOR_PID" 2>/dev/null
+    rt_auditd_stop
+    rt_audit_restore_state
+    scenario_cleanup
+    rt_tree_remove
+    rt_users_remove
+    [ $rc = 0 ] || rt_log "FAILED ($rc): $CASE_NAME not recorded"
+    exit $rc
+}
+trap rt_cleanup EXIT
+trap 'exit 130' INT TERM
+
+rt_log "case $CASE_NAME: scenario=$SCENARIO ruleset=$RULESET format=$FORMAT packaging=$PACKAGING host=$HOST"
+rt_audit_save_state
+rt_users_create
+rt_tree_build
+scenario_prepare
+
+rm -rf "$CASE_DIR"; mkdir -p "$CASE_DIR"
+rt_auditd_start "$CASE_DIR" "$HOST" "$FORMAT"
+auditctl -R "$RT_RECORD_DIR/rules/$RULESET.rules" >/dev/null
+if [ "$PACKAGING" = rotate ]; then
+    # 1 s ticks so that the loop ends promptly when killed
+    ( t=0; while sleep 1; do t=$((t + 1)); [ $((t % ROTATE_EVERY)) = 0 ] && rt_auditd_rotate; done ) &
+    RT_ROTATOR_PID=$!
+fi
+sleep 0.5
+STARTED=$(date -u +%s)
+scenario_run
+sleep 2   # let kauditd drain and auditd flush (flush = incremental_async)
+DURATION=$(( $(date -u +%s) - STARTED ))
+if [ -n "$RT_ROTATOR_PID" ]; then kill "$RT_ROTATOR_PID"; wait "$RT_ROTATOR_PID" 2>/dev/null || true; RT_ROTATOR_PID=; fi
+LOST=$(auditctl -s | awk '$1=="lost"{print $2}')
+rt_auditd_stop
+scenario_verify || rt_die "scenario verification failed: the run did not do what truth.yaml would claim"
+
+chmod 755 "$CASE_DIR"; chmod 644 "$CASE_DIR"/audit.log*
+[ -s "$CASE_DIR/audit.log" ] || rt_die "empty audit.log"
+case $PACKAGING in
+    gzip) gzip -9n "$CASE_DIR/audit.log" ;;
+    rotate) [ -f "$CASE_DIR/audit.log.2" ] || rt_die "expected at least 2 rotations (ROTATE_EVERY=$ROTATE_EVERY, run ${DURATION}s)" ;;
+esac
+LOG_FILES=$(cd "$CASE_DIR" && ls audit.log* | sort -V | paste -sd, - | sed 's/,/, /g')
+
+{
+    echo "case: $CASE_NAME"
+    echo "recorded: \"$(date -u +%Y-%m-%d) with sample-cases/record/record-case.sh $SCENARIO $RULESET $FORMAT $PACKAGING${5:+ $5}\""
+    echo "host: $HOST"
+    echo "ruleset: $RULESET"
+    echo "logFormat: $FORMAT"
+    echo "logFiles: [$LOG_FILES]"
+    echo "durationSeconds: $DURATION"
+    echo "summary: \"$SUMMARY\""
+    echo "users: { alice: 1101, bob: 1102, carol: 1103, dave: 1104, svc-backup: 1190 }"
+    scenario_truth
+} > "$CASE_DIR/truth.yaml"
+{
+    echo "# $CASE_NAME"
+    echo
+    echo "$SUMMARY"
+    echo
+    echo "Recorded $(date -u +%Y-%m-%d) on a Debian 12 host (kernel $(uname -r), auditd $(dpkg-query -W -f "\${Version}" auditd 2>/dev/null || echo "?")) with"
+    echo "\`sudo sample-cases/record/record-case.sh $SCENARIO $RULESET $FORMAT $PACKAGING${5:+ $5}\`: rule set \`$RULESET\`, $FORMAT log format, node=$HOST,"
+    echo "files: $LOG_FILES; ${DURATION}s of recording; kernel lost-record counter after the run: $LOST."
+} > "$CASE_DIR/README.md"
+rt_log "recorded $CASE_NAME: $(du -sh "$CASE_DIR" | cut -f1), lost=$LOST"

@@ -1,0 +1,121 @@
+#!/usr/bin/python3
+"""Check every recorded case against its truth.yaml, using ausearch on the real logs.
+
+For each case: README.md and truth.yaml present; every listed log file exists and is non-empty;
+ausearch parses the log; every record carries node=<host>; the exec-only cases hold no file events;
+for each expected finding the root executable ran with the expected login uid (auid) and every tool
+listed was executed (EXECVE a0); no record of the recording harness leaked in (root without a login
+uid, other than auditd/auditctl). Usage: verify-cases.py [CASES_DIR]
+"""
+import gzip
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+import yaml
+
+CASES = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cases")
+REQUIRED = ["case", "recorded", "host", "ruleset", "logFormat", "logFiles", "summary", "expected"]
+HARNESS_OK = {"auditd", "auditctl"}
+
+
+def read_text(path):
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8", errors="surrogateescape") as f:
+        return f.read()
+
+
+def rotation_order(files):
+    # oldest first: audit.log.3, audit.log.2, audit.log.1, audit.log
+    def key(name):
+        m = re.search(r"\.(\d+)$", name)
+        return -int(m.group(1)) if m else 0
+    return sorted(files, key=key)
+
+
+def check_case(case_dir):
+    problems = []
+    name = os.path.basename(case_dir)
+    for f in ("README.md", "truth.yaml"):
+        if not os.path.isfile(os.path.join(case_dir, f)):
+            return [f"missing {f}"]
+    truth = yaml.safe_load(open(os.path.join(case_dir, "truth.yaml"), encoding="utf-8"))
+    problems += [f"truth.yaml lacks {k}" for k in REQUIRED if k not in truth]
+    if truth.get("case") != name:
+        problems.append(f"truth.yaml case {truth.get('case')} != folder {name}")
+    logs = truth.get("logFiles") or []
+    text = ""
+    for lf in rotation_order(logs):
+        p = os.path.join(case_dir, lf)
+        if not os.path.isfile(p) or os.path.getsize(p) == 0:
+            problems.append(f"log file {lf} missing or empty")
+            continue
+        text += read_text(p)
+    if not text:
+        return problems + ["no log content"]
+    lines = [l for l in text.split("\n") if l]   # not splitlines(): it also splits on \x1d (enriched)
+    host = truth["host"]
+    bad_node = [l for l in lines if not l.startswith(f"node={host} ")]
+    if bad_node:
+        problems.append(f"{len(bad_node)} lines without node={host}")
+    if truth["logFormat"] == "enriched" and "\x1dAUID=" not in text:
+        problems.append("logFormat enriched but no enriched fields")
+    if truth["logFormat"] == "raw" and "\x1d" in text:
+        problems.append("logFormat raw but enriched fields present")
+    if truth["ruleset"] == "exec-only" and 'key="rt_file"' in text:
+        problems.append("exec-only case holds file events")
+    if truth["ruleset"] == "full" and 'key="rt_file"' not in text:
+        problems.append("full case holds no file events")
+    for l in lines:
+        if "type=SYSCALL" in l and " auid=4294967295 uid=0 " in l:
+            comm = re.search(r'comm="([^"]*)"', l)
+            if comm and comm.group(1) not in HARNESS_OK:
+                problems.append(f"harness leak: {l[:200]}")
+                break
+    with tempfile.NamedTemporaryFile("w", suffix=".log", delete=False, encoding="utf-8", errors="surrogateescape") as tmp:
+        tmp.write(text)
+    try:
+        execs = subprocess.run(["ausearch", "--raw", "-if", tmp.name, "-k", "rt_exec"], capture_output=True, text=True, errors="replace")
+        if execs.returncode != 0 or "type=EXECVE" not in execs.stdout:
+            problems.append("ausearch finds no rt_exec events")
+        users = truth.get("users") or {}
+        expected = truth["expected"]
+        if expected != "none":
+            for finding in expected:
+                exe = finding["rootExe"]
+                rows = [l for l in execs.stdout.splitlines() if "type=SYSCALL" in l and f'exe="{exe}"' in l]
+                if not rows:
+                    problems.append(f"root exe {exe} never executed")
+                login = finding.get("loginUser")
+                want_auid = "4294967295" if login is None else str(users.get(login, 0 if login == "root" else -1))
+                if rows and not any(f" auid={want_auid} " in r for r in rows):
+                    problems.append(f"{exe} not run with auid={want_auid} ({login})")
+                for tool in finding.get("tools") or []:
+                    if not re.search(rf'type=EXECVE .* a0="(\S*/)?{re.escape(tool)}"', execs.stdout):
+                        problems.append(f"tool {tool} not in any EXECVE")
+                if not isinstance(finding.get("filesAffected"), int) or finding["filesAffected"] <= 0:
+                    problems.append("filesAffected must be a positive count")
+    finally:
+        os.unlink(tmp.name)
+    return problems
+
+
+def main():
+    failures = 0
+    total = 0
+    for name in sorted(os.listdir(CASES)):
+        d = os.path.join(CASES, name)
+        if not os.path.isdir(d):
+            continue
+        total += 1
+        problems = check_case(d)
+        print(f"{'OK  ' if not problems else 'FAIL'} {name}" + "".join(f"\n     - {p}" for p in problems))
+        failures += bool(problems)
+    print(f"{total - failures}/{total} cases verified")
+    return 1 if failures or total == 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
