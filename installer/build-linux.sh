@@ -160,7 +160,6 @@ step "jpackage deb"
   --resource-dir "$linux/resources" \
   --icon "$linux/ransomtrace.png" \
   --file-associations rtcase-association.properties \
-  --add-launcher ransomtrace-workbench=ransomtrace-workbench.properties \
   --linux-package-name ransomtrace \
   --linux-deb-maintainer "packaging@ransomtrace.io" \
   --linux-menu-group "Utility;Security;" \
