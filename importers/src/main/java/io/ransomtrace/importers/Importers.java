@@ -1,12 +1,17 @@
 package io.ransomtrace.importers;
 
 import io.ransomtrace.importers.auditd.AuditdImporter;
+import io.ransomtrace.importers.csv.CsvImporter;
+import io.ransomtrace.importers.ecs.EcsImporter;
 import io.ransomtrace.importers.laurel.LaurelImporter;
+import io.ransomtrace.importers.osquery.OsqueryImporter;
+import io.ransomtrace.importers.rules.AuditRulesImporter;
+import io.ransomtrace.importers.sysmon.SysmonImporter;
 
 import java.io.IOException;
 import java.util.Optional;
 
-/** Which importer reads which format. Formats without an importer yet return empty. */
+/** Which importer reads which format. Only {@link Format#UNKNOWN} has none. */
 public final class Importers {
 
     private Importers() {
@@ -16,7 +21,12 @@ public final class Importers {
         return Optional.ofNullable(switch (format) {
             case AUDITD_RAW, AUDITD_ENRICHED, AUDITD_INTERPRETED -> new AuditdImporter(format);
             case LAUREL -> new LaurelImporter();
-            default -> null;
+            case ECS_NDJSON -> new EcsImporter();
+            case SYSMON_XML -> new SysmonImporter();
+            case OSQUERY -> new OsqueryImporter();
+            case CSV -> new CsvImporter();
+            case AUDIT_RULES -> new AuditRulesImporter();
+            case UNKNOWN -> null;
         });
     }
 

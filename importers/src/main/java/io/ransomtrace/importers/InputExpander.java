@@ -22,9 +22,22 @@ public final class InputExpander {
     private InputExpander() {
     }
 
+    /**
+     * One file to read.
+     *
+     * @param fromFolder true when the file was found in a folder the user named, rather than named itself:
+     *                   such a file that is not a log (a README, a notes file) is skipped, not an error
+     */
+    public record Input(Path file, boolean fromFolder) {
+    }
+
     public static List<Path> expand(List<Path> inputs) throws IOException {
+        return expandInputs(inputs).stream().map(Input::file).toList();
+    }
+
+    public static List<Input> expandInputs(List<Path> inputs) throws IOException {
         Set<Path> seen = new LinkedHashSet<>();
-        List<Path> files = new ArrayList<>();
+        List<Input> files = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 List<Path> inDir = new ArrayList<>();
@@ -35,10 +48,10 @@ public final class InputExpander {
                 }
                 inDir.sort(ROTATION_ORDER);
                 for (Path p : inDir) {
-                    if (seen.add(p.toAbsolutePath().normalize())) files.add(p);
+                    if (seen.add(p.toAbsolutePath().normalize())) files.add(new Input(p, true));
                 }
             } else if (Files.exists(input)) {
-                if (seen.add(input.toAbsolutePath().normalize())) files.add(input);
+                if (seen.add(input.toAbsolutePath().normalize())) files.add(new Input(input, false));
             } else {
                 throw new java.nio.file.NoSuchFileException(input.toString(), null, "input does not exist");
             }

@@ -1,0 +1,142 @@
+package io.ransomtrace.app.analysis;
+
+import io.ransomtrace.engine.Detector;
+import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.model.Event;
+import io.ransomtrace.importers.Format;
+import io.ransomtrace.importers.ImportSink;
+import io.ransomtrace.importers.ImportStats;
+import io.ransomtrace.importers.Importers;
+import io.ransomtrace.importers.InputExpander;
+import io.ransomtrace.importers.QuarantinedRecord;
+import io.ransomtrace.importers.SourceFile;
+import io.ransomtrace.importers.Sniffer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Streams log files straight into the detector, without a case: what {@code ransomtrace scan} does when it is
+ * not asked to keep the data. One pass, constant memory: nothing but the detector's bounded state is held.
+ */
+public final class LogScan {
+
+    /** What one input gave. {@code problem} is null when the file was read to the end. */
+    public record InputResult(Path path, int sourceId, Format format, ImportStats stats, long errors,
+                              List<QuarantinedRecord> firstErrors, String problem) {
+    }
+
+    /** The whole scan: inputs in the order read, findings, hosts seen. */
+    public record Result(List<InputResult> inputs, List<Finding> findings, List<String> hosts, long events,
+                         List<Path> skipped) {
+    }
+
+    private static final int ERRORS_KEPT_PER_INPUT = 5;
+
+    private final DetectionSettings settings;
+    private final Format forcedFormat;
+    private final Consumer<Finding> alerts;
+
+    /**
+     * @param forcedFormat read every input as this format (null: sniff each)
+     * @param alerts       told of each early alert as the detector raises it (may be null)
+     */
+    public LogScan(DetectionSettings settings, Format forcedFormat, Consumer<Finding> alerts) {
+        this.settings = settings;
+        this.forcedFormat = forcedFormat;
+        this.alerts = alerts;
+    }
+
+    /**
+     * @throws IOException when an input path does not exist or cannot be listed (a usage problem the caller
+     *                     reports); problems inside a file are reported per input instead
+     */
+    public Result run(List<Path> inputs) throws IOException {
+        for (Path p : inputs) {
+            if (!Files.exists(p)) {
+                throw new java.nio.file.NoSuchFileException(p.toString(), null, "no such file or directory");
+            }
+        }
+        List<InputExpander.Input> files = InputExpander.expandInputs(inputs);
+        List<Path> skipped = new ArrayList<>();
+        Detector detector = new Detector(settings.profile(), settings.allowlist(), alerts);
+        Set<String> hosts = new LinkedHashSet<>();
+        List<InputResult> results = new ArrayList<>();
+        long events = 0;
+        int sourceId = 0;
+        for (InputExpander.Input input : files) {
+            Path file = input.file();
+            Format format = forcedFormat;
+            String problem = null;
+            ImportStats stats = null;
+            if (format == null && input.fromFolder() && sniffQuietly(file) == Format.UNKNOWN) {
+                skipped.add(file);
+                continue;
+            }
+            sourceId++;
+            Sink sink = new Sink(detector, hosts);
+            try {
+                if (format == null) {
+                    format = Sniffer.sniff(file);
+                }
+                stats = Importers.importSource(new SourceFile(sourceId, file, format), sink);
+                if (stats.format() != null) {
+                    format = stats.format();
+                }
+            } catch (IOException e) {
+                problem = "cannot read " + file + ": " + e.getMessage();
+            }
+            if (format == Format.UNKNOWN && problem == null) {
+                problem = sink.firstErrors.isEmpty() ? "not a format Ransomtrace recognises" : sink.firstErrors.get(0).reason();
+            }
+            events += sink.events;
+            results.add(new InputResult(file, sourceId, format, stats, sink.errors, List.copyOf(sink.firstErrors), problem));
+        }
+        return new Result(results, detector.finish(), List.copyOf(hosts), events, skipped);
+    }
+
+    private static Format sniffQuietly(Path file) {
+        try {
+            return Sniffer.sniff(file);
+        } catch (IOException e) {
+            return Format.UNKNOWN;
+        }
+    }
+
+    /** Hands events to the detector and keeps counts; bad records are counted, the first few kept for the summary. */
+    private static final class Sink implements ImportSink {
+        private final Detector detector;
+        private final Set<String> hosts;
+        private final List<QuarantinedRecord> firstErrors = new ArrayList<>();
+        private long events;
+        private long errors;
+
+        Sink(Detector detector, Set<String> hosts) {
+            this.detector = detector;
+            this.hosts = hosts;
+        }
+
+        @Override
+        public void event(Event event) {
+            events++;
+            if (event.host() != null && hosts.size() < 10_000) {
+                hosts.add(event.host());
+            }
+            detector.accept(event);
+        }
+
+        @Override
+        public void quarantined(QuarantinedRecord record) {
+            errors++;
+            if (firstErrors.size() < ERRORS_KEPT_PER_INPUT) {
+                firstErrors.add(record);
+            }
+        }
+    }
+}

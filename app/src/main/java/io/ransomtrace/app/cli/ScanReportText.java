@@ -1,0 +1,124 @@
+package io.ransomtrace.app.cli;
+
+import io.ransomtrace.app.analysis.LogScan;
+import io.ransomtrace.app.analysis.ScanJson;
+import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.finding.RootProcess;
+import io.ransomtrace.engine.finding.Severity;
+import io.ransomtrace.engine.finding.SignalMeasurement;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The readable side of {@code scan}: per-input lines, the findings, and the JSON document built from them. */
+final class ScanReportText {
+
+    private ScanReportText() {
+    }
+
+    static ScanJson.Document document(LogScan.Result r) {
+        List<ScanJson.Input> inputs = new ArrayList<>();
+        long errors = 0;
+        for (LogScan.InputResult i : r.inputs()) {
+            long records = i.stats() == null ? 0 : i.stats().recordsRead();
+            long events = i.stats() == null ? 0 : i.stats().events();
+            inputs.add(new ScanJson.Input(i.path().toString(), i.format() == null ? null : i.format().name().toLowerCase(Locale.ROOT),
+                    records, events, i.errors()));
+            errors += i.errors();
+        }
+        return new ScanJson.Document(ScanJson.SCHEMA_VERSION,
+                new ScanJson.Summary(inputs, r.events(), errors, r.hosts()),
+                r.findings().stream().map(ScanJson::of).toList());
+    }
+
+    static void printInputs(PrintWriter out, LogScan.Result r, Duration took) {
+        long records = 0;
+        long errors = 0;
+        for (LogScan.InputResult i : r.inputs()) {
+            long rec = i.stats() == null ? 0 : i.stats().recordsRead();
+            long ev = i.stats() == null ? 0 : i.stats().events();
+            records += rec;
+            errors += i.errors();
+            String status = i.problem() != null ? "  ! " + i.problem() : "";
+            out.printf(Locale.ROOT, "  %-48s %-18s %,11d records %,11d events %,7d errors%s%n",
+                    shorten(i.path().toString(), 48), i.format() == null ? "?" : i.format().label(), rec, ev, i.errors(), status);
+            for (var q : i.firstErrors()) {
+                out.printf(Locale.ROOT, "      line %d: %s%n", q.line(), q.reason());
+            }
+            if (i.errors() > i.firstErrors().size()) {
+                out.printf(Locale.ROOT, "      … and %,d more (import into a case to keep them all)%n", i.errors() - i.firstErrors().size());
+            }
+        }
+        if (!r.skipped().isEmpty()) {
+            out.printf(Locale.ROOT, "  skipped %d file%s in the folders given that %s not logs: %s%n", r.skipped().size(),
+                    r.skipped().size() == 1 ? "" : "s", r.skipped().size() == 1 ? "is" : "are",
+                    String.join(", ", r.skipped().stream().map(p -> p.getFileName().toString()).toList()));
+        }
+        out.printf(Locale.ROOT, "Read %d input%s: %,d records, %,d events, %,d errors, %d host%s in %.1f s%n",
+                r.inputs().size(), r.inputs().size() == 1 ? "" : "s", records, r.events(), errors,
+                r.hosts().size(), r.hosts().size() == 1 ? "" : "s", took.toMillis() / 1000.0);
+    }
+
+    static void printFindings(PrintWriter out, List<Finding> findings) {
+        if (findings.isEmpty()) {
+            out.println("No findings.");
+            out.flush();
+            return;
+        }
+        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        findings.forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
+        List<String> parts = new ArrayList<>();
+        for (Severity s : List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO)) {
+            if (counts.containsKey(s)) {
+                parts.add(counts.get(s) + " " + s.label());
+            }
+        }
+        out.printf(Locale.ROOT, "%d finding%s: %s%n", findings.size(), findings.size() == 1 ? "" : "s", String.join(", ", parts));
+        for (Finding f : findings) {
+            out.println();
+            out.printf(Locale.ROOT, "%s %-8s score %3d  %s%s%n", f.suppressed() ? "~" : "*", f.severity().label().toUpperCase(Locale.ROOT),
+                    f.score(), f.title(), f.suppressed() ? "  [suppressed: " + (f.allowlist() == null ? "allowlist" : f.allowlist().reason()) + "]" : "");
+            RootProcess r = f.rootProcess();
+            if (r != null) {
+                out.printf(Locale.ROOT, "    host %s, root pid %d %s%n", f.host(), r.pid(), shorten(r.commandLine() == null ? String.valueOf(r.exe()) : r.commandLine(), 100));
+                out.printf(Locale.ROOT, "    user %s, login user %s%n", who(r.user(), r.uid()), who(r.loginUser(), r.loginUid()));
+            }
+            out.printf(Locale.ROOT, "    %s to %s, first alert %s%n", f.firstSeen(), f.lastSeen(), f.firstAlert() == null ? "none" : f.firstAlert());
+            out.printf(Locale.ROOT, "    %,d files in %,d directories, overwrite: %s%s%s%n", f.filesAffected(), f.directoriesAffected(),
+                    f.overwrite().label(), f.extensions().isEmpty() ? "" : ", extensions " + String.join(" ", f.extensions()),
+                    f.tools().isEmpty() ? "" : ", tools " + String.join(" ", f.tools()));
+            if (f.notes().count() > 0) {
+                out.printf(Locale.ROOT, "    notes: %s, %d dropped in %d directories%n", String.join(", ", f.notes().names()),
+                        f.notes().count(), f.notes().directories().size());
+            }
+            if (f.filesBeforeFirstHighAlert() != null) {
+                out.printf(Locale.ROOT, "    files affected before the first high alert: %,d%n", f.filesBeforeFirstHighAlert());
+            }
+            for (SignalMeasurement s : f.signals()) {
+                if (s.fired()) {
+                    out.println("    - " + s.description());
+                }
+            }
+        }
+        out.flush();
+    }
+
+    private static String who(String name, Long id) {
+        if (name == null && id == null) {
+            return "unknown";
+        }
+        if (name == null) {
+            return "uid " + id;
+        }
+        return id == null ? name : name + " (" + id + ")";
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : "…" + s.substring(s.length() - max + 1);
+    }
+}
