@@ -54,6 +54,9 @@ public final class CoverageAssessor {
         }
         t.trackSerial(event);
         if (event instanceof ProcessExec e) {
+            if (!e.success()) {
+                return; // a failed exec (a PATH lookup miss) has no argument records by nature
+            }
             t.execs++;
             if (e.argvTruncated()) {
                 t.execsTruncated++;

@@ -143,7 +143,7 @@ final class CoverageChecklist {
         if (t.serialGaps() > 0) {
             return new CoverageCheck("lost", "Lost events", CoverageStatus.AMBER,
                     count(t.serialsMissing(), "audit serial") + " missing in " + count(t.serialGaps(), "gap"),
-                    "audit serials jump: events were lost or written elsewhere (a rotated file not imported, rate limiting)");
+                    "audit serials jump: events may have been lost (backlog, rate limit), or went to a log that was not imported; check auditctl -s for lost events");
         }
         if (!t.hasAuditSerials()) {
             return new CoverageCheck("lost", "Lost events", CoverageStatus.GREEN, "no loss reported",

@@ -1,0 +1,101 @@
+package io.ransomtrace.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.ransomtrace.app.analysis.CaseAnalysis;
+import io.ransomtrace.app.analysis.DetectionSettings;
+import io.ransomtrace.app.store.CaseStore;
+import io.ransomtrace.engine.coverage.CoverageCheck;
+import io.ransomtrace.engine.coverage.HostCoverage;
+import io.ransomtrace.engine.coverage.RuleNeed;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ransomtrace coverage --case X}: could each host's telemetry have shown mass encryption? A checklist
+ * per host, the review of an imported audit rule set and the lines that would close its gaps.
+ */
+@Command(name = "coverage", mixinStandardHelpOptions = true,
+        description = {"Assess per host whether the imported telemetry could show mass encryption, and which audit",
+                "rules would close the gaps (import the host's 'auditctl -l' output or audit.rules into the case first)."})
+public final class CoverageCommand implements Callable<Integer> {
+
+    @Option(names = "--case", required = true, paramLabel = "X.rtcase", description = "the case to assess")
+    Path casePath;
+
+    @Option(names = "--json", description = "print JSON instead of text")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(casePath)) {
+            err.println("coverage: no such case: " + casePath);
+            return ExitCodes.INPUT_ERROR;
+        }
+        List<HostCoverage> hosts;
+        try (CaseStore store = CaseStore.openReadOnly(casePath)) {
+            hosts = CaseAnalysis.run(store.queries(), DetectionSettings.defaults()).coverage();
+        } catch (IOException e) {
+            err.println("coverage: " + e.getMessage());
+            return ExitCodes.INPUT_ERROR;
+        }
+        if (json) {
+            try {
+                out.println(new ObjectMapper().registerModule(new JavaTimeModule())
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(hosts));
+            } catch (IOException e) {
+                err.println("coverage: " + e.getMessage());
+                return ExitCodes.INPUT_ERROR;
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+        if (hosts.isEmpty()) {
+            out.println("The case holds no events: nothing to assess.");
+        }
+        for (HostCoverage h : hosts) {
+            print(out, h);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static void print(PrintWriter out, HostCoverage h) {
+        out.printf(Locale.ROOT, "%s — overall %s (%,d events)%n", h.host(), h.overall(), h.events());
+        for (CoverageCheck c : h.checks()) {
+            out.printf(Locale.ROOT, "  [%-5s] %-38s %s%n", c.status(), c.title(), c.measured());
+            if (c.status() != io.ransomtrace.engine.coverage.CoverageStatus.GREEN) {
+                out.printf(Locale.ROOT, "          %s%n", c.explanation());
+            }
+        }
+        if (h.rules() == null) {
+            out.println("  Audit rules: none imported (import 'auditctl -l' output or audit.rules to review them)");
+        } else {
+            out.printf(Locale.ROOT, "  Audit rules: %d rules, overall %s%n", h.rules().rules(), h.rules().status());
+            for (RuleNeed n : h.rules().needs()) {
+                out.printf(Locale.ROOT, "  [%-5s] %-38s %s%n", n.status(), n.title(), n.explanation());
+            }
+            if (!h.rules().addLines().isEmpty()) {
+                out.println("  Add these lines (from docs/audit/an0603.rules):");
+                h.rules().addLines().forEach(l -> out.println("    " + l));
+            }
+        }
+        out.println();
+    }
+}
