@@ -204,7 +204,7 @@ final class EventMapper {
                 } else {
                     return null; // a read-only open is not a file operation
                 }
-                if (OpenFlags.creates(flags)) {
+                if (kind == FileOpKind.CREATE) { // the creation mode only matters when the file was created
                     long m = switch (name) {
                         case "open" -> f.hex("a2", -1);
                         case "creat" -> f.hex("a1", -1);

@@ -64,7 +64,7 @@ class AuditdImporterTest {
 
     @Test
     void writeOpenOfExistingFileIsWriteKeepingTruncFlagAndReadOnlyOpenIsNotAFileOp() {
-        String log = syscall(11, "257", "a0=ffffff9c a1=7ffd a2=201 a3=0", "yes")
+        String log = syscall(11, "257", "a0=ffffff9c a1=7ffd a2=241 a3=1b6", "yes") // O_CREAT on an existing file
                 + rec("PATH", 11, "item=0 name=\"/srv/data/a.db\" inode=5 mode=0100644 nametype=NORMAL")
                 + rec("EOE", 11, "")
                 + syscall(12, "257", "a0=ffffff9c a1=7ffd a2=80000 a3=0", "yes")
@@ -74,7 +74,7 @@ class AuditdImporterTest {
         FileOp write = (FileOp) r.sink.events.get(0);
         assertThat(write.kind()).isEqualTo(FileOpKind.WRITE);
         assertThat(OpenFlags.truncates(write.openFlags())).isTrue();
-        assertThat(write.mode()).isEqualTo(-1);
+        assertThat(write.mode()).as("no creation, no creation mode").isEqualTo(-1);
         OtherRecord read = (OtherRecord) r.sink.events.get(1);
         assertThat(read.type()).isEqualTo("SYSCALL:openat");
         assertThat(read.fields()).containsEntry("path", "/etc/ld.so.cache");
