@@ -259,6 +259,15 @@ class AuditdImporterTest {
     }
 
     @Test
+    void hexEncodedValuesOfOtherRecordsAreDecoded() {
+        Imports r = Imports.of(io.ransomtrace.importers.Fixtures.auditd("go-libaudit/auparse/audit-ubuntu16.log"));
+        OtherRecord failedLogin = r.sink.of(OtherRecord.class).get(0);
+        assertThat(failedLogin.type()).isEqualTo("USER_LOGIN");
+        assertThat(failedLogin.fields()).containsEntry("acct", "(invalid user)").containsEntry("res", "failed");
+        assertThat(failedLogin.summary()).contains("acct=(invalid user)");
+    }
+
+    @Test
     void malformedLinesAreQuarantinedWithPlaceAndReasonAndTheImportGoesOn() {
         String log = "garbage line\n"
                 + "type=SYSCALL msg=audit(17643x): broken\n"
