@@ -145,6 +145,16 @@ final class EventMapper {
         ArgvDecoder.Argv argv;
         if (!execve.isEmpty()) {
             argv = ArgvDecoder.fromExecve(execve);
+        } else if (!success) {
+            // A failed exec logs no EXECVE, and its PROCTITLE is still the caller's: the attempted program is
+            // all we know (PATH item 0).
+            String attempted = null;
+            for (AuditRecord r : records) {
+                if (r.type.equals("PATH") && r.fields().number("item", -1) == 0) {
+                    attempted = PathResolver.resolve(cwd, r.fields().decoded("name"));
+                }
+            }
+            argv = new ArgvDecoder.Argv(attempted == null ? List.of() : List.of(attempted), true);
         } else if (proctitle != null) {
             argv = ArgvDecoder.fromProctitle(proctitle);
         } else {

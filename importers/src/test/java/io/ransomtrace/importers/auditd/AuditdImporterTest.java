@@ -169,6 +169,19 @@ class AuditdImporterTest {
     }
 
     @Test
+    void aFailedExecKeepsTheAttemptedProgramNotTheCallersProctitle() {
+        String log = syscall(43, "59", "a0=1 a1=2 a2=3 a3=4", "no").replace("exit=3", "exit=-13")
+                + rec("CWD", 43, "cwd=\"/tmp\"")
+                + rec("PATH", 43, "item=0 name=\"./payload\" inode=9 mode=0100644 nametype=NORMAL")
+                + rec("PROCTITLE", 43, "proctitle=\"bash\"")
+                + rec("EOE", 43, "");
+        ProcessExec e = (ProcessExec) Imports.ofText(dir, log).sink.events.get(0);
+        assertThat(e.success()).isFalse();
+        assertThat(e.argv()).containsExactly("/tmp/payload");
+        assertThat(e.argvTruncated()).isTrue();
+    }
+
+    @Test
     void exitGroupIsProcessExitAndUnsetLoginUidIsUnset() {
         String log = "type=SYSCALL msg=audit(1764324000.500:50): arch=c000003e syscall=231 success=yes exit=0 a0=2 "
                 + "a1=0 a2=0 a3=0 items=0 ppid=1 pid=77 auid=4294967295 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 "
