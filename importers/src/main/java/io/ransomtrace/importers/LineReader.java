@@ -151,7 +151,7 @@ public final class LineReader implements Closeable {
                 }
                 return false;
             }
-            if (limit - pos >= maxLineBytes) {
+            if (limit - pos > maxLineBytes) {
                 skipRestOfOverlongLine();
                 return true;
             }

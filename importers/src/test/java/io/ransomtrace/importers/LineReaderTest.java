@@ -102,6 +102,20 @@ class LineReaderTest {
     }
 
     @Test
+    void aLineExactlyAtTheCapIsNotOverlongAndOneByteMoreIs() throws IOException {
+        int cap = 100_000;
+        Path f = dir.resolve("edge.log");
+        Files.writeString(f, "a".repeat(cap) + "\n" + "b".repeat(cap + 1) + "\nc\n");
+        try (LineReader r = LineReader.open(f, cap)) {
+            List<Line> lines = readAll(r);
+            assertThat(lines).extracting(Line::overlong).containsExactly(false, true, false);
+            assertThat(lines.get(0).text()).hasSize(cap);
+            assertThat(lines.get(1).fullLength()).isEqualTo(cap + 1);
+            assertThat(lines.get(2)).isEqualTo(new Line(3, 2L * cap + 3, "c", false, 1));
+        }
+    }
+
+    @Test
     void escapesBinaryBytesForQuarantineText() {
         byte[] junk = {'o', 'k', 0, 1, (byte) 0xff, '\t', 0x1d, 'z'};
         assertThat(LineReader.escape(junk, 0, junk.length)).isEqualTo("ok\\x00\\x01\\ufffd\t\\x1dz");

@@ -17,18 +17,24 @@ final class AuditFields {
 
     private final byte[] b;
     private final boolean interpreted;
-    private int[] offs = new int[128]; // keyStart, keyEnd, valStart, valEnd per field
+    private int[] offs; // keyStart, keyEnd, valStart, valEnd per field
     private int n;
     /** End of the last unquoted value, for ausearch -i values that contain spaces. */
     private int lastValueEnd = -1;
 
-    private AuditFields(byte[] b, boolean interpreted) {
+    private AuditFields(byte[] b, boolean interpreted, int expectedFields) {
         this.b = b;
         this.interpreted = interpreted;
+        this.offs = new int[4 * Math.max(4, expectedFields)];
     }
 
     static AuditFields parse(byte[] b, int from, int to, boolean interpreted, boolean proctitleRecord) {
-        AuditFields f = new AuditFields(b, interpreted);
+        // one field per '=' at most: sizing by it avoids both waste and regrowth (this runs for every record)
+        int equals = 0;
+        for (int i = from; i < to; i++) {
+            if (b[i] == '=') equals++;
+        }
+        AuditFields f = new AuditFields(b, interpreted, equals);
         f.scan(from, to, proctitleRecord && interpreted);
         return f;
     }

@@ -110,7 +110,7 @@ public final class AuditdImporter implements Importer {
                         }
                         consume(batch);
                         rt.recycle(batch);
-                        if (sink.cancelled()) {
+                        if (!lastSeen && sink.cancelled()) {
                             cancelled = true;
                             break;
                         }
@@ -121,7 +121,7 @@ public final class AuditdImporter implements Importer {
                 do {
                     batcher.fill(batch);
                     consume(batch);
-                    if (sink.cancelled()) {
+                    if (!batch.last && sink.cancelled()) {
                         cancelled = true;
                         break;
                     }

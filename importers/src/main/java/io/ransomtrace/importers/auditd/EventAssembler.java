@@ -1,10 +1,9 @@
 package io.ransomtrace.importers.auditd;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -60,12 +59,17 @@ final class EventAssembler {
     }
 
     private static final class Pending {
+        final Key key;
         final List<AuditRecord> records = new ArrayList<>(8);
         long lastSeq;
         long bytes;
         boolean complete;
         /** A user-space message so far alone: complete as soon as a record of another event arrives. */
         boolean userMessage;
+
+        Pending(Key key) {
+            this.key = key;
+        }
     }
 
     private final Listener listener;
@@ -73,8 +77,9 @@ final class EventAssembler {
     private final long maxPendingBytes;
     private final int maxRecordsPerEvent;
     private final long maxRecordGap;
+    private final HashMap<Key, Pending> pending = new HashMap<>(256);
     /** In order of each event's first record: events are handed on in that order, so output follows the log. */
-    private final LinkedHashMap<Key, Pending> pending = new LinkedHashMap<>(256);
+    private final ArrayDeque<Pending> order = new ArrayDeque<>(256);
     private long pendingBytes;
     private long seq;
     private Pending last;
@@ -126,8 +131,9 @@ final class EventAssembler {
         // ausearch -i prints an event's records in reverse, EOE first; its "----" separators end events instead
         boolean eoe = !r.interpreted && "EOE".equals(r.type);
         if (p == null) {
-            p = new Pending();
+            p = new Pending(key);
             pending.put(key, p);
+            order.addLast(p);
             p.complete = eoe;
             p.userMessage = isStandalone(r.type);
         }
@@ -146,16 +152,16 @@ final class EventAssembler {
 
     /** Hands on events from the oldest: complete ones, and incomplete ones that waited too long or must make room. */
     private void drain() {
-        Iterator<Map.Entry<Key, Pending>> it = pending.entrySet().iterator();
-        while (it.hasNext()) {
-            Pending p = it.next().getValue();
-            boolean tooMany = pending.size() > maxPendingEvents;
+        Pending p;
+        while ((p = order.peekFirst()) != null) {
+            boolean tooMany = order.size() > maxPendingEvents;
             boolean tooBig = pendingBytes > maxPendingBytes;
             boolean tooOld = p.lastSeq < seq - maxRecordGap;
             if (!p.complete && !tooMany && !tooBig && !tooOld) {
                 return;
             }
-            it.remove();
+            order.pollFirst();
+            pending.remove(p.key);
             pendingBytes -= p.bytes;
             if (last == p) {
                 last = null;
@@ -167,7 +173,8 @@ final class EventAssembler {
 
     /** Hands on every waiting event, oldest first (end of input, or an ausearch "----" separator). */
     void flushAll() {
-        List<Pending> all = new ArrayList<>(pending.values());
+        List<Pending> all = new ArrayList<>(order);
+        order.clear();
         pending.clear();
         pendingBytes = 0;
         last = null;
@@ -178,6 +185,6 @@ final class EventAssembler {
     }
 
     int pendingEvents() {
-        return pending.size();
+        return order.size();
     }
 }

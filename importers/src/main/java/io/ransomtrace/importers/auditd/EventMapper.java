@@ -28,6 +28,9 @@ final class EventMapper {
     private static final int AT_REMOVEDIR = 0x200;
     private static final int MAX_OTHER_FIELDS = 16;
     private static final int MAX_FIELD_CHARS = 512;
+    /** Fields auditd hex-encodes when they hold spaces, quotes or control characters. */
+    private static final java.util.Set<String> ENCODED_KEYS = java.util.Set.of("exe", "comm", "cmd", "name", "cwd",
+            "proctitle", "key", "acct", "path", "old", "new", "data", "dir", "file", "ocomm", "watch");
 
     private final int sourceId;
     private final String defaultHost;
@@ -142,6 +145,16 @@ final class EventMapper {
         ArgvDecoder.Argv argv;
         if (!execve.isEmpty()) {
             argv = ArgvDecoder.fromExecve(execve);
+        } else if (!success) {
+            // A failed exec logs no EXECVE, and its PROCTITLE is still the caller's: the attempted program is
+            // all we know (PATH item 0).
+            String attempted = null;
+            for (AuditRecord r : records) {
+                if (r.type.equals("PATH") && r.fields().number("item", -1) == 0) {
+                    attempted = PathResolver.resolve(cwd, r.fields().decoded("name"));
+                }
+            }
+            argv = new ArgvDecoder.Argv(attempted == null ? List.of() : List.of(attempted), true);
         } else if (proctitle != null) {
             argv = ArgvDecoder.fromProctitle(proctitle);
         } else {
@@ -204,7 +217,7 @@ final class EventMapper {
                 } else {
                     return null; // a read-only open is not a file operation
                 }
-                if (OpenFlags.creates(flags)) {
+                if (kind == FileOpKind.CREATE) { // the creation mode only matters when the file was created
                     long m = switch (name) {
                         case "open" -> f.hex("a2", -1);
                         case "creat" -> f.hex("a1", -1);
@@ -389,7 +402,7 @@ final class EventMapper {
         for (int i = 0; i < f.size() && fields.size() < MAX_OTHER_FIELDS; i++) {
             String key = f.key(i);
             if (key.equals("msg") || fields.containsKey(key)) continue;
-            String v = cap(f.text(i));
+            String v = cap(ENCODED_KEYS.contains(key) ? f.decoded(i) : f.text(i));
             if (v != null) fields.put(key, v);
         }
         boolean hasProcess = f.has("pid") || f.has("auid") || f.has("uid");
@@ -397,7 +410,7 @@ final class EventMapper {
         StringBuilder summary = new StringBuilder(primary.type);
         int shown = 0;
         for (String key : new String[]{"op", "acct", "exe", "unit", "cmd", "res", "auid", "uid"}) {
-            String v = key.equals("cmd") || key.equals("exe") ? f.decoded(key) : f.text(key);
+            String v = ENCODED_KEYS.contains(key) ? f.decoded(key) : f.text(key);
             if (v != null && shown < 4) {
                 summary.append(' ').append(key).append('=').append(cap(v));
                 shown++;

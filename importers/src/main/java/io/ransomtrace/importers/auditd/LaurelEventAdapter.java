@@ -1,6 +1,7 @@
 package io.ransomtrace.importers.auditd;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ransomtrace.engine.model.Event;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -40,7 +41,7 @@ public final class LaurelEventAdapter {
     }
 
     /** Maps one laurel event; null (see {@link #error()}) when it has no usable ID or no records. */
-    public io.ransomtrace.engine.model.Event map(JsonNode event, long eventId, long line, long offset) {
+    public Event map(JsonNode event, long eventId, long line, long offset) {
         List<AuditRecord> records = records(event, line, offset);
         return records == null ? null : mapper.map(records, eventId);
     }

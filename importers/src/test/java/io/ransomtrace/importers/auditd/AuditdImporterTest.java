@@ -64,7 +64,7 @@ class AuditdImporterTest {
 
     @Test
     void writeOpenOfExistingFileIsWriteKeepingTruncFlagAndReadOnlyOpenIsNotAFileOp() {
-        String log = syscall(11, "257", "a0=ffffff9c a1=7ffd a2=201 a3=0", "yes")
+        String log = syscall(11, "257", "a0=ffffff9c a1=7ffd a2=241 a3=1b6", "yes") // O_CREAT on an existing file
                 + rec("PATH", 11, "item=0 name=\"/srv/data/a.db\" inode=5 mode=0100644 nametype=NORMAL")
                 + rec("EOE", 11, "")
                 + syscall(12, "257", "a0=ffffff9c a1=7ffd a2=80000 a3=0", "yes")
@@ -74,7 +74,7 @@ class AuditdImporterTest {
         FileOp write = (FileOp) r.sink.events.get(0);
         assertThat(write.kind()).isEqualTo(FileOpKind.WRITE);
         assertThat(OpenFlags.truncates(write.openFlags())).isTrue();
-        assertThat(write.mode()).isEqualTo(-1);
+        assertThat(write.mode()).as("no creation, no creation mode").isEqualTo(-1);
         OtherRecord read = (OtherRecord) r.sink.events.get(1);
         assertThat(read.type()).isEqualTo("SYSCALL:openat");
         assertThat(read.fields()).containsEntry("path", "/etc/ld.so.cache");
@@ -169,6 +169,19 @@ class AuditdImporterTest {
     }
 
     @Test
+    void aFailedExecKeepsTheAttemptedProgramNotTheCallersProctitle() {
+        String log = syscall(43, "59", "a0=1 a1=2 a2=3 a3=4", "no").replace("exit=3", "exit=-13")
+                + rec("CWD", 43, "cwd=\"/tmp\"")
+                + rec("PATH", 43, "item=0 name=\"./payload\" inode=9 mode=0100644 nametype=NORMAL")
+                + rec("PROCTITLE", 43, "proctitle=\"bash\"")
+                + rec("EOE", 43, "");
+        ProcessExec e = (ProcessExec) Imports.ofText(dir, log).sink.events.get(0);
+        assertThat(e.success()).isFalse();
+        assertThat(e.argv()).containsExactly("/tmp/payload");
+        assertThat(e.argvTruncated()).isTrue();
+    }
+
+    @Test
     void exitGroupIsProcessExitAndUnsetLoginUidIsUnset() {
         String log = "type=SYSCALL msg=audit(1764324000.500:50): arch=c000003e syscall=231 success=yes exit=0 a0=2 "
                 + "a1=0 a2=0 a3=0 items=0 ppid=1 pid=77 auid=4294967295 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 "
@@ -256,6 +269,15 @@ class AuditdImporterTest {
         assertThat(others.get(0).summary()).contains("op=login").contains("acct=alice");
         assertThat(r.stats.recordsOther()).isEqualTo(3);
         assertThat(r.stats.recordTypeCounts()).containsEntry("USER_LOGIN", 1L).containsEntry("DAEMON_START", 1L);
+    }
+
+    @Test
+    void hexEncodedValuesOfOtherRecordsAreDecoded() {
+        Imports r = Imports.of(io.ransomtrace.importers.Fixtures.auditd("go-libaudit/auparse/audit-ubuntu16.log"));
+        OtherRecord failedLogin = r.sink.of(OtherRecord.class).get(0);
+        assertThat(failedLogin.type()).isEqualTo("USER_LOGIN");
+        assertThat(failedLogin.fields()).containsEntry("acct", "(invalid user)").containsEntry("res", "failed");
+        assertThat(failedLogin.summary()).contains("acct=(invalid user)");
     }
 
     @Test

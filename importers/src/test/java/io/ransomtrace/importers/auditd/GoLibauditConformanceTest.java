@@ -173,6 +173,33 @@ class GoLibauditConformanceTest {
         }
     }
 
+    /** The v0 coalesced form: one object with syscall{}, execve{cmdline}, cwd and path[]. */
+    @Test
+    void aucoalesceV0ExecveGolden() throws IOException {
+        Path log = Fixtures.auditd("go-libaudit/aucoalesce-v0/execve.log");
+        JsonNode g = JSON.readTree(log.resolveSibling("execve.log.golden.json").toFile());
+        Imports r = Imports.of(log);
+        assertThat(r.sink.events).hasSize(1);
+        ProcessExec e = (ProcessExec) r.sink.events.get(0);
+        JsonNode sc = g.get("syscall");
+        assertThat(e.time()).isEqualTo(Instant.parse(g.get("@timestamp").asText()));
+        assertThat(e.provenance().nativeId()).endsWith(":" + g.get("sequence").asText());
+        assertThat(e.actor().pid()).isEqualTo(sc.get("pid").asInt());
+        assertThat(e.actor().ppid()).isEqualTo(sc.get("ppid").asInt());
+        assertThat(e.actor().exe()).isEqualTo(sc.get("exe").asText());
+        assertThat(e.actor().comm()).isEqualTo(sc.get("comm").asText());
+        assertThat(e.actor().credentials().loginUid()).isEqualTo(sc.get("auid").asLong());
+        assertThat(e.actor().credentials().uid()).isEqualTo(sc.get("uid").asLong());
+        assertThat(e.actor().credentials().gid()).isEqualTo(sc.get("gid").asLong());
+        assertThat(e.actor().credentials().session()).isEqualTo(sc.get("ses").asLong());
+        assertThat(e.tty()).isEqualTo(sc.get("tty").asText());
+        assertThat(e.cwd()).isEqualTo(g.get("cwd").asText());
+        String cmdline = g.get("execve").get("cmdline").asText();
+        assertThat(e.argv().stream().map(a -> "\"" + a + "\"").reduce((a, b) -> a + " " + b).orElse(""))
+                .isEqualTo(cmdline);
+        assertThat(e.argvTruncated()).isFalse();
+    }
+
     @Test
     void reassemblerFixturesGiveTheSameFiveEventsInOrderOutOfOrderOrWithLostMessages() {
         Path dir = Fixtures.auditd("go-libaudit/reassembler");

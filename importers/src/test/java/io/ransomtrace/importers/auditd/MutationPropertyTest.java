@@ -67,6 +67,12 @@ class MutationPropertyTest {
         check(new LaurelImporter(), file, damages, Format.LAUREL);
     }
 
+    @Property(tries = 40)
+    void ausearchInterpretedOutputSurvivesDamage(@ForAll("damages") List<Damage> damages) throws Exception {
+        Path file = Path.of(MutationPropertyTest.class.getResource("interpreted/test4.log.interpreted").toURI());
+        check(new AuditdImporter(Format.AUDITD_INTERPRETED), file.toString(), damages, Format.AUDITD_INTERPRETED);
+    }
+
     @Provide
     Arbitrary<String> rawFiles() {
         return Arbitraries.of(RAW);
