@@ -218,6 +218,9 @@ public final class EcsEventMapper {
             path = JsonPaths.firstText(doc, "auditd.summary.object.primary");
         }
         if (path == null) {
+            if (syscall != null) {
+                return null; // Auditbeat reports syscalls the kernel gave no PATH record for: kept as other
+            }
             throw new RecordRejected("ECS file event (" + kind + ") names no file.path");
         }
         int mode = (int) octal(JsonPaths.text(doc, "file.mode"));

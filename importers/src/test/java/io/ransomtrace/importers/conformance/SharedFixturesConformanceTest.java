@@ -112,6 +112,37 @@ class SharedFixturesConformanceTest {
     }
 
     @Test
+    void everyFixtureFileReadAsTheWrongFormatIsReportedNeverThrown() throws IOException {
+        Path root = TestFiles.fixture("SOURCES.md").getParent();
+        List<Path> files;
+        try (var walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThan(50);
+        List<io.ransomtrace.importers.Importer> importers = List.of(new EcsImporter(), new SysmonImporter(),
+                new OsqueryImporter(), new CsvImporter());
+        for (Path file : files) {
+            for (io.ransomtrace.importers.Importer importer : importers) {
+                CollectingSink sink = new CollectingSink();
+                ImportStats stats = importer.importSource(new SourceFile(1, file, importer.format()), sink);
+                assertThat(stats.invariantHolds()).as("%s as %s", file, importer.format()).isTrue();
+                assertThat(sink.quarantined).allSatisfy(q -> assertThat(q.reason()).isNotBlank());
+            }
+            byte[] head = Files.readAllBytes(file);
+            head = java.util.Arrays.copyOf(head, Math.min(head.length, 8192));
+            if (file.toString().contains("/auditd/") || file.toString().contains("/laurel/")) {
+                // Raw audit logs, their YAML/golden companions aside, are no EDR export.
+                if (!file.toString().endsWith(".json") && !file.toString().endsWith(".yaml")) {
+                    assertThat(EcsImporter.looksLike(head)).as("ECS sniff on %s", file).isFalse();
+                    assertThat(SysmonImporter.looksLike(head)).as("Sysmon sniff on %s", file).isFalse();
+                    assertThat(OsqueryImporter.looksLike(head)).as("osquery sniff on %s", file).isFalse();
+                    assertThat(CsvImporter.looksLike(head)).as("CSV sniff on %s", file).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
     void falcoAlertsAreNotClaimedByAnyEdrImporter() throws IOException {
         Path file = TestFiles.fixture("falco/wazuh/falco.ini");
         List<String> alerts = Files.readAllLines(file).stream().filter(l -> l.startsWith("log 1 pass = "))

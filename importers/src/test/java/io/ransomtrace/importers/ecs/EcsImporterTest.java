@@ -266,14 +266,15 @@ class EcsImporterTest {
                 {"@timestamp":"2026-11-20T03:14:02Z","event":{"category":["file"],"type":["change"],"action":"xattr-set"},"file":{"path":"/etc/c"}}
                 {"@timestamp":"2026-11-20T03:14:03Z","event":{"category":["file"],"type":["change"]},"file":{"path":"/etc/d"}}
                 {"@timestamp":"2026-11-20T03:14:04Z","event":{"category":["file"],"type":["deletion"],"action":"whatever"},"file":{"path":"/etc/e"}}
+                {"@timestamp":"2024-05-07T07:51:49.381Z","event":{"category":["file"],"type":["creation"],"action":"linked"},"auditd":{"data":{"syscall":"linkat"},"paths":[]},"process":{"pid":4242}}
                 """);
         CollectingSink sink = new CollectingSink();
         ImportStats stats = read(file, sink);
 
-        assertThat(stats.recordsOther()).isEqualTo(1);
+        assertThat(stats.recordsOther()).isEqualTo(2);
         assertThat(sink.events).extracting(e -> e instanceof FileOp op ? op.kind() + " " + op.path()
                 : ((OtherRecord) e).type()).containsExactly("WRITE /etc/a", "CHMOD /etc/b", "ecs:file/xattr-set",
-                "WRITE /etc/d", "DELETE /etc/e");
+                "WRITE /etc/d", "DELETE /etc/e", "ecs:file/linked");
     }
 
     @Test

@@ -58,7 +58,7 @@ class MutatedInputPropertiesTest {
 
         byte[] seed() throws IOException {
             byte[] all = Files.readAllBytes(TestFiles.resource(resource));
-            return Arrays.copyOf(all, Math.min(all.length, 24 * 1024));
+            return Arrays.copyOf(all, Math.min(all.length, 16 * 1024));
         }
     }
 
@@ -111,14 +111,14 @@ class MutatedInputPropertiesTest {
         return out;
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void mutatedSamplesNeverThrowAndKeepTheInvariant(@ForAll Sample sample,
                                                      @ForAll @Size(min = 1, max = 6) List<@net.jqwik.api.From("mutation") Mutation> mutations)
             throws IOException {
         check(sample, apply(sample.seed(), mutations));
     }
 
-    @Property(tries = 40)
+    @Property(tries = 30)
     void randomBytesNeverThrow(@ForAll Sample sample, @ForAll @Size(max = 4096) byte[] junk) throws IOException {
         check(sample, junk);
     }
