@@ -123,12 +123,12 @@ public final class TuningPanel extends VBox {
         label.setTooltip(new Tooltip(s.key() + "\n" + s.description()));
         labels.put(s.key(), label);
         Slider slider = new Slider(s.min(), s.max(), s.currentValue());
-        slider.setId("slider-" + s.key());
+        slider.setId("slider-" + cssId(s.key()));
         slider.setBlockIncrement(s.step());
         slider.setMajorTickUnit(s.max() - s.min() > 0 ? s.max() - s.min() : 1);
         HBox.setHgrow(slider, Priority.ALWAYS);
         Spinner<Double> spinner = new Spinner<>();
-        spinner.setId("spinner-" + s.key());
+        spinner.setId("spinner-" + cssId(s.key()));
         SpinnerValueFactory.DoubleSpinnerValueFactory f =
                 new SpinnerValueFactory.DoubleSpinnerValueFactory(s.min(), s.max(), s.currentValue(), s.step());
         f.setConverter(converter(s));
@@ -140,7 +140,7 @@ public final class TuningPanel extends VBox {
         unit.getStyleClass().add("text-muted");
         unit.setMinWidth(40);
         Button reset = new Button("default " + converter(s).toString(s.defaultValue()), new FontIcon(Material2MZ.RESTORE));
-        reset.setId("reset-" + s.key());
+        reset.setId("reset-" + cssId(s.key()));
         reset.getStyleClass().addAll("flat", "small", "default-marker");
         reset.setTooltip(new Tooltip("Back to the profile default"));
         reset.setOnAction(e -> setValue(s.key(), s.defaultValue()));
@@ -181,6 +181,11 @@ public final class TuningPanel extends VBox {
         grid.add(description, 1, row + 1);
         markDefault(s.key(), s.currentValue());
         return row + 2;
+    }
+
+    /** A key usable as a CSS id (profile keys contain dots): {@code overwrite.minFiles} → {@code overwrite-minFiles}. */
+    public static String cssId(String key) {
+        return key.replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
     private static StringConverter<Double> converter(ThresholdSpec s) {
