@@ -496,15 +496,23 @@ public final class EventsGrid extends VBox {
         }
     }
 
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        // The rows that fit change with the height and with the horizontal scroll bar coming and going.
+        recomputeVisibleCount();
+    }
+
     private void recomputeVisibleCount() {
-        double header = 0;
-        javafx.scene.Node h = table.lookup(".column-header-background");
-        if (h != null) {
-            header = h.getLayoutBounds().getHeight();
+        double viewport;
+        javafx.scene.Node clip = table.lookup(".clipped-container");
+        if (clip instanceof Region r && r.getHeight() > 0) {
+            viewport = r.getHeight();
+        } else {
+            javafx.scene.Node h = table.lookup(".column-header-background");
+            viewport = table.getHeight() - (h == null ? 52 : h.getLayoutBounds().getHeight()) - 16;
         }
-        javafx.scene.Node hbar = table.lookup(".scroll-bar:horizontal");
-        double bar = hbar != null && hbar.isVisible() ? hbar.getLayoutBounds().getHeight() : 0;
-        int n = (int) Math.max(1, Math.floor((table.getHeight() - header - bar - 2) / table.getFixedCellSize()));
+        int n = (int) Math.max(1, Math.floor(viewport / table.getFixedCellSize()));
         if (n != visibleCount) {
             visibleCount = n;
             updateScrollBar();

@@ -107,6 +107,7 @@ public final class ProcessTreeTable extends VBox {
     private void buildColumns() {
         TreeTableColumn<ProcessRow, ProcessRow> process = new TreeTableColumn<>("Process");
         process.setId("process-col-process");
+        process.getStyleClass().add("process-cell");
         process.setPrefWidth(220);
         process.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().getValue()));
         process.setCellFactory(c -> new TreeTableCell<>() {
@@ -118,8 +119,8 @@ public final class ProcessTreeTable extends VBox {
         });
         TreeTableColumn<ProcessRow, String> cmd = text("Command line", "command", 330, ProcessRow::commandLine);
         TreeTableColumn<ProcessRow, String> user = text("User ← login", "user", 110, ProcessRow::userDisplay);
-        TreeTableColumn<ProcessRow, String> start = text("Start (UTC)", "start", 150, r -> TimeFormats.full(r.start()));
-        TreeTableColumn<ProcessRow, String> end = text("End", "end", 150, r -> TimeFormats.full(r.end()));
+        TreeTableColumn<ProcessRow, String> start = text("Start (UTC)", "start", 140, r -> TimeFormats.seconds(r.start()));
+        TreeTableColumn<ProcessRow, String> end = text("End", "end", 140, r -> TimeFormats.seconds(r.end()));
         TreeTableColumn<ProcessRow, String> files = text("Files", "files", 60,
                 r -> r.filesModified() == 0 ? "" : String.format("%,d", r.filesModified()));
         files.getStyleClass().add("numeric");
