@@ -442,7 +442,11 @@ public final class EventsGrid extends VBox {
 
     /** The rows on screen, top to bottom (null for rows whose page is still being fetched). */
     public List<EventRow> visibleRows() {
-        return List.copyOf(window.stream().map(r -> r == PENDING ? null : r).toList());
+        List<EventRow> shown = new java.util.ArrayList<>(window.size());
+        for (EventRow r : window) {
+            shown.add(r == PENDING ? null : r);
+        }
+        return java.util.Collections.unmodifiableList(shown);
     }
 
     /** Scrolls so that row {@code index} is the first on screen (clamped to the listing). */
