@@ -105,7 +105,7 @@ public final class RewriteTimeline extends Region {
         rangeLabel.setId("timeline-range");
         rangeLabel.setMouseTransparent(true);
         logScale.getStyleClass().addAll("small", "flat");
-        logScale.setMinWidth(Region.USE_PREF_SIZE);
+        logScale.setMinWidth(40);
         reset.setMinWidth(Region.USE_PREF_SIZE);
         logScale.setId("timeline-log");
         logScale.setTooltip(new javafx.scene.control.Tooltip(
@@ -230,7 +230,7 @@ public final class RewriteTimeline extends Region {
         double bw = reset.prefWidth(-1);
         double bh = reset.prefHeight(-1);
         reset.resizeRelocate(w - RIGHT - bw, 0, bw, Math.min(bh, TOP - 2));
-        double gw = logScale.prefWidth(-1);
+        double gw = Math.max(40, logScale.prefWidth(-1));
         logScale.resizeRelocate(w - RIGHT - bw - 4 - gw, 0, gw, Math.min(logScale.prefHeight(-1), TOP - 2));
         double lw = rangeLabel.prefWidth(-1);
         rangeLabel.resizeRelocate(w - RIGHT - bw - gw - 14 - lw, 2, lw, TOP - 6);

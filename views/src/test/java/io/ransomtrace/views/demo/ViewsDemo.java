@@ -125,6 +125,9 @@ public final class ViewsDemo extends Application {
             if (args.contains("event")) {
                 events.table().getSelectionModel().select(3);
             }
+            if (args.contains("zoom")) {
+                timeline.focusAround(SyntheticCase.ATTACK.plusSeconds(8), java.time.Duration.ofSeconds(12));
+            }
             if (args.contains("tune")) {
                 tuning.setValue("overwrite.minFiles", 30);
             }
