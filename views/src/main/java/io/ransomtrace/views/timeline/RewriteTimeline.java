@@ -266,6 +266,9 @@ public final class RewriteTimeline extends Region {
             TimelineData fetched;
             try {
                 fetched = s.bucketsFor(range.from(), range.to(), max);
+                if (fetched == null) {
+                    fetched = TimelineData.empty(range.from(), range.to());
+                }
             } catch (RuntimeException e) {
                 fetched = TimelineData.empty(range.from(), range.to());
             }

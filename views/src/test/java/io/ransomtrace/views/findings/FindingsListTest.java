@@ -71,4 +71,17 @@ class FindingsListTest {
         robot.interact(() -> list.setFindings(SyntheticCase.findings().subList(0, 4)));
         assertThat(list.selectedFindingProperty().get().id()).isEqualTo("f-rsync");
     }
+
+    @Test
+    void incompleteFindingsAreShownNotDropped(FxRobot robot) {
+        List<FindingRow> odd = new ArrayList<>(SyntheticCase.findings());
+        odd.add(new FindingRow("f-odd", null, Double.NaN, null, null, null, null, 0, null, true, null));
+        robot.interact(() -> list.setFindings(odd));
+        robot.clickOn("First alert (UTC)");
+        robot.clickOn("Severity");
+        assertThat(list.shown()).hasSize(6);
+        assertThat(list.shown().get(5).id()).isEqualTo("f-odd");
+        assertThat(list.shown().get(5).suppressedWhy()).isEqualTo("no reason given");
+        assertThat(robot.lookup("(untitled finding)  — suppressed: no reason given").tryQuery()).isPresent();
+    }
 }
