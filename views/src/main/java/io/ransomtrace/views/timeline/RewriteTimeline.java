@@ -49,7 +49,7 @@ public final class RewriteTimeline extends Region {
     public static final Duration MIN_SPAN = Duration.ofMillis(10);
     private static final double LEFT = 52;
     private static final double RIGHT = 12;
-    private static final double TOP = 26;
+    private static final double TOP = 30;
     private static final double BOTTOM = 22;
     private static final double MIN_BAR_PX = 3;
     private static final Font FONT = Font.font(11);
