@@ -442,7 +442,11 @@ public final class EventsGrid extends VBox {
 
     /** The rows on screen, top to bottom (null for rows whose page is still being fetched). */
     public List<EventRow> visibleRows() {
-        return List.copyOf(window.stream().map(r -> r == PENDING ? null : r).toList());
+        List<EventRow> shown = new java.util.ArrayList<>(window.size());
+        for (EventRow r : window) {
+            shown.add(r == PENDING ? null : r);
+        }
+        return java.util.Collections.unmodifiableList(shown);
     }
 
     /** Scrolls so that row {@code index} is the first on screen (clamped to the listing). */
@@ -496,15 +500,23 @@ public final class EventsGrid extends VBox {
         }
     }
 
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        // The rows that fit change with the height and with the horizontal scroll bar coming and going.
+        recomputeVisibleCount();
+    }
+
     private void recomputeVisibleCount() {
-        double header = 0;
-        javafx.scene.Node h = table.lookup(".column-header-background");
-        if (h != null) {
-            header = h.getLayoutBounds().getHeight();
+        double viewport;
+        javafx.scene.Node clip = table.lookup(".clipped-container");
+        if (clip instanceof Region r && r.getHeight() > 0) {
+            viewport = r.getHeight();
+        } else {
+            javafx.scene.Node h = table.lookup(".column-header-background");
+            viewport = table.getHeight() - (h == null ? 52 : h.getLayoutBounds().getHeight()) - 16;
         }
-        javafx.scene.Node hbar = table.lookup(".scroll-bar:horizontal");
-        double bar = hbar != null && hbar.isVisible() ? hbar.getLayoutBounds().getHeight() : 0;
-        int n = (int) Math.max(1, Math.floor((table.getHeight() - header - bar - 2) / table.getFixedCellSize()));
+        int n = (int) Math.max(1, Math.floor(viewport / table.getFixedCellSize()));
         if (n != visibleCount) {
             visibleCount = n;
             updateScrollBar();

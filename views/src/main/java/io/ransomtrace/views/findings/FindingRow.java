@@ -18,4 +18,10 @@ import java.time.Instant;
 public record FindingRow(String id, Severity severity, double score, String title, String host, String rootCommand,
                          String loginUser, long filesAffected, Instant firstAlert, boolean suppressed,
                          String suppressedWhy) {
+    public FindingRow {
+        // A finding the engine could not grade is still shown, at the bottom.
+        severity = severity == null ? Severity.INFO : severity;
+        title = title == null ? "(untitled finding)" : title;
+        suppressedWhy = suppressed && (suppressedWhy == null || suppressedWhy.isBlank()) ? "no reason given" : suppressedWhy;
+    }
 }

@@ -107,6 +107,7 @@ public final class ProcessTreeTable extends VBox {
     private void buildColumns() {
         TreeTableColumn<ProcessRow, ProcessRow> process = new TreeTableColumn<>("Process");
         process.setId("process-col-process");
+        process.getStyleClass().add("process-cell");
         process.setPrefWidth(220);
         process.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().getValue()));
         process.setCellFactory(c -> new TreeTableCell<>() {
@@ -118,8 +119,10 @@ public final class ProcessTreeTable extends VBox {
         });
         TreeTableColumn<ProcessRow, String> cmd = text("Command line", "command", 330, ProcessRow::commandLine);
         TreeTableColumn<ProcessRow, String> user = text("User ← login", "user", 110, ProcessRow::userDisplay);
-        TreeTableColumn<ProcessRow, String> start = text("Start (UTC)", "start", 150, r -> TimeFormats.full(r.start()));
-        TreeTableColumn<ProcessRow, String> end = text("End", "end", 150, r -> TimeFormats.full(r.end()));
+        TreeTableColumn<ProcessRow, String> start = text("Start (UTC)", "start", 150, r -> TimeFormats.seconds(r.start()));
+        TreeTableColumn<ProcessRow, String> end = text("End", "end", 150, r -> TimeFormats.seconds(r.end()));
+        start.setMinWidth(150);
+        end.setMinWidth(150);
         TreeTableColumn<ProcessRow, String> files = text("Files", "files", 60,
                 r -> r.filesModified() == 0 ? "" : String.format("%,d", r.filesModified()));
         files.getStyleClass().add("numeric");
@@ -141,6 +144,7 @@ public final class ProcessTreeTable extends VBox {
                 item.badges().stream().sorted().forEach(b -> {
                     Label l = new Label(b);
                     l.getStyleClass().add("signal-badge");
+                    l.setMinWidth(Region.USE_PREF_SIZE);
                     box.getChildren().add(l);
                 });
                 setGraphic(box);

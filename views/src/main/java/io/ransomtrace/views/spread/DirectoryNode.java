@@ -46,6 +46,15 @@ public record DirectoryNode(String path, String name, long filesEncrypted, long 
         return e;
     }
 
+    /** Rows the icicle needs: 1 for a leaf. */
+    public int depth() {
+        int d = 0;
+        for (DirectoryNode c : children) {
+            d = Math.max(d, c.depth());
+        }
+        return d + 1;
+    }
+
     /** The latest first-hit anywhere in this subtree, or null (the end of the colour scale). */
     public Instant latestHit() {
         Instant l = firstHit;
@@ -60,7 +69,7 @@ public record DirectoryNode(String path, String name, long filesEncrypted, long 
 
     /**
      * Builds the tree from per-directory counts. Intermediate directories that were not hit themselves appear
-     * with zero counts; a chain of single-child, untouched directories from the root is folded into one node
+     * with zero counts; a chain of single-child, untouched directories is folded into one node
      * ({@code /home/alice} rather than {@code /} → {@code home} → {@code alice}) so depth is spent on what was hit.
      */
     public static DirectoryNode fromStats(List<DirectoryStat> stats) {
@@ -108,7 +117,14 @@ public record DirectoryNode(String path, String name, long filesEncrypted, long 
         DirectoryNode build(String displayName) {
             List<DirectoryNode> kids = new ArrayList<>();
             for (Builder c : children.values()) {
-                kids.add(c.build(c.name));
+                // Fold a chain of untouched single-child directories into one cell: "srv/share", not two rows.
+                Builder end = c;
+                StringBuilder name = new StringBuilder(c.name);
+                while (end.children.size() == 1 && end.files == 0 && end.notes == 0) {
+                    end = end.children.values().iterator().next();
+                    name.append('/').append(end.name);
+                }
+                kids.add(end.build(name.toString()));
             }
             // Biggest first: the eye reads the icicle left to right.
             kids.sort(Comparator.comparingLong(DirectoryNode::subtreeFiles).reversed());

@@ -120,8 +120,11 @@ public final class NoteSpreadMap extends Region {
         if (shown == null || w < 10 || h < LEGEND + ROW) {
             cells = List.of();
         } else {
-            int depth = (int) Math.max(1, Math.floor((h - LEGEND) / ROW));
-            cells = IcicleLayout.layout(shown, 0, 0, w, ROW, depth);
+            // Rows share the height, between a dense minimum and a calm maximum.
+            int treeDepth = shown.depth();
+            double row = Math.max(ROW, Math.min(40, (h - LEGEND) / treeDepth));
+            int depth = (int) Math.max(1, Math.floor((h - LEGEND) / row));
+            cells = IcicleLayout.layout(shown, 0, 0, w, row, depth);
         }
         draw();
     }

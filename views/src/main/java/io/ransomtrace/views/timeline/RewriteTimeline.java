@@ -49,7 +49,7 @@ public final class RewriteTimeline extends Region {
     public static final Duration MIN_SPAN = Duration.ofMillis(10);
     private static final double LEFT = 52;
     private static final double RIGHT = 12;
-    private static final double TOP = 26;
+    private static final double TOP = 30;
     private static final double BOTTOM = 22;
     private static final double MIN_BAR_PX = 3;
     private static final Font FONT = Font.font(11);
@@ -63,6 +63,8 @@ public final class RewriteTimeline extends Region {
     private final Label hover = new Label();
     private final Button reset = new Button("Reset zoom");
     private final Label rangeLabel = new Label();
+    private final javafx.scene.control.ToggleButton logScale = new javafx.scene.control.ToggleButton("log");
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
     private final Executor fetcher;
     private final AtomicLong fetchSeq = new AtomicLong();
 
@@ -102,7 +104,15 @@ public final class RewriteTimeline extends Region {
         rangeLabel.getStyleClass().add("chart-range");
         rangeLabel.setId("timeline-range");
         rangeLabel.setMouseTransparent(true);
-        getChildren().addAll(canvas, rangeLabel, reset, hover);
+        logScale.getStyleClass().addAll("small", "flat");
+        logScale.setMinWidth(40);
+        reset.setMinWidth(Region.USE_PREF_SIZE);
+        logScale.setId("timeline-log");
+        logScale.setTooltip(new javafx.scene.control.Tooltip(
+                "Logarithmic count axis: background activity stays visible next to a burst"));
+        logScale.selectedProperty().addListener(o -> draw());
+        measure.setFont(FONT);
+        getChildren().addAll(canvas, rangeLabel, logScale, reset, hover);
         setPadding(Insets.EMPTY);
 
         visibleRange.addListener((obs, old, now) -> {
@@ -220,8 +230,10 @@ public final class RewriteTimeline extends Region {
         double bw = reset.prefWidth(-1);
         double bh = reset.prefHeight(-1);
         reset.resizeRelocate(w - RIGHT - bw, 0, bw, Math.min(bh, TOP - 2));
+        double gw = Math.max(40, logScale.prefWidth(-1));
+        logScale.resizeRelocate(w - RIGHT - bw - 4 - gw, 0, gw, Math.min(logScale.prefHeight(-1), TOP - 2));
         double lw = rangeLabel.prefWidth(-1);
-        rangeLabel.resizeRelocate(w - RIGHT - bw - 8 - lw, 2, lw, TOP - 6);
+        rangeLabel.resizeRelocate(w - RIGHT - bw - gw - 14 - lw, 2, lw, TOP - 6);
         hover.autosize();
         draw();
     }
@@ -254,6 +266,9 @@ public final class RewriteTimeline extends Region {
             TimelineData fetched;
             try {
                 fetched = s.bucketsFor(range.from(), range.to(), max);
+                if (fetched == null) {
+                    fetched = TimelineData.empty(range.from(), range.to());
+                }
             } catch (RuntimeException e) {
                 fetched = TimelineData.empty(range.from(), range.to());
             }
@@ -312,20 +327,49 @@ public final class RewriteTimeline extends Region {
         }
     }
 
+    /** Whether the count axis is logarithmic. */
+    public javafx.beans.property.BooleanProperty logScaleProperty() {
+        return logScale.selectedProperty();
+    }
+
+    /** Height in pixels of a stack reaching {@code count} on the count axis. */
+    private double heightOf(double count, long max) {
+        if (max <= 0 || count <= 0) {
+            return 0;
+        }
+        double f = logScale.isSelected() ? Math.log1p(count) / Math.log1p(max) : count / max;
+        return f * plotHeight();
+    }
+
     private void drawCountAxis(GraphicsContext g, long max, double w) {
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         g.setLineWidth(1);
-        int lines = 4;
-        for (int i = 0; i <= lines; i++) {
-            double y = Math.round(TOP + plotHeight() * (1 - i / (double) lines)) + 0.5;
+        List<Long> levels = new ArrayList<>();
+        if (logScale.isSelected() && max > 0) {
+            levels.add(0L);
+            for (long v = 1; v <= max; v *= 10) {
+                levels.add(v);
+            }
+        } else {
+            for (int i = 0; i <= 4; i++) {
+                levels.add(max * i / 4);
+            }
+        }
+        for (long v : levels) {
+            double y = Math.round(TOP + plotHeight() - heightOf(v, max)) + 0.5;
             g.setStroke(Palette.GRID);
             g.strokeLine(LEFT, y, w - RIGHT, y);
             if (max > 0) {
                 g.setFill(Palette.AXIS_TEXT);
-                g.fillText(compact(max * i / lines), LEFT - 6, y);
+                g.fillText(compact(v), LEFT - 6, y);
             }
         }
+    }
+
+    private double textWidth(String s) {
+        measure.setText(s);
+        return measure.getLayoutBounds().getWidth();
     }
 
     private void drawTimeAxis(GraphicsContext g, TimeRange range, double h) {
@@ -353,7 +397,7 @@ public final class RewriteTimeline extends Region {
             g.fillRect(x, y - 4, 9, 9);
             g.setFill(Palette.AXIS_TEXT);
             g.fillText(kind.label(), x + 13, y);
-            x += 13 + kind.label().length() * 6.2 + 12;
+            x += 13 + textWidth(kind.label()) + 12;
         }
     }
 
@@ -380,7 +424,9 @@ public final class RewriteTimeline extends Region {
                 if (c == 0) {
                     continue;
                 }
-                double hgt = c * ph / max;
+                // Segments split the stack's height in proportion to their counts, on either scale.
+                double total = heightOf(b.total(), max);
+                double hgt = total * c / b.total();
                 if (kind == OpKind.NOTE) {
                     hgt = Math.max(hgt, 3); // a single note among thousands of writes must stay visible
                 }
@@ -411,7 +457,7 @@ public final class RewriteTimeline extends Region {
             g.strokeLine(x, TOP, x, TOP + plotHeight());
             g.setLineDashes();
             String text = m.label();
-            double tw = text.length() * 6.2 + 6;
+            double tw = textWidth(text) + 6;
             double lx = x + tw + 4 > LEFT + plotWidth() ? x - tw - 2 : x + 3;
             double ly = TOP + 2 + (row++ % 3) * 14;
             g.setFill(m.kind().color());

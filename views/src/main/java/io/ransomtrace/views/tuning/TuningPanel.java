@@ -84,6 +84,9 @@ public final class TuningPanel extends VBox {
         defaults.setOnAction(e -> resetAllToDefaults());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        for (Button b : List.of(defaults, load, save)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox header = new HBox(4, title, grow, defaults, load, save);
         header.setAlignment(Pos.CENTER_LEFT);
 
@@ -123,12 +126,11 @@ public final class TuningPanel extends VBox {
         label.setTooltip(new Tooltip(s.key() + "\n" + s.description()));
         labels.put(s.key(), label);
         Slider slider = new Slider(s.min(), s.max(), s.currentValue());
-        slider.setId("slider-" + s.key());
+        slider.setId("slider-" + cssId(s.key()));
         slider.setBlockIncrement(s.step());
         slider.setMajorTickUnit(s.max() - s.min() > 0 ? s.max() - s.min() : 1);
-        HBox.setHgrow(slider, Priority.ALWAYS);
         Spinner<Double> spinner = new Spinner<>();
-        spinner.setId("spinner-" + s.key());
+        spinner.setId("spinner-" + cssId(s.key()));
         SpinnerValueFactory.DoubleSpinnerValueFactory f =
                 new SpinnerValueFactory.DoubleSpinnerValueFactory(s.min(), s.max(), s.currentValue(), s.step());
         f.setConverter(converter(s));
@@ -138,11 +140,14 @@ public final class TuningPanel extends VBox {
         spinner.getStyleClass().add(Spinner.STYLE_CLASS_SPLIT_ARROWS_HORIZONTAL);
         Label unit = new Label(s.unit() == null ? "" : s.unit());
         unit.getStyleClass().add("text-muted");
-        unit.setMinWidth(40);
+        unit.setMinWidth(44);
+        unit.setPrefWidth(44);
         Button reset = new Button("default " + converter(s).toString(s.defaultValue()), new FontIcon(Material2MZ.RESTORE));
-        reset.setId("reset-" + s.key());
+        reset.setId("reset-" + cssId(s.key()));
         reset.getStyleClass().addAll("flat", "small", "default-marker");
         reset.setTooltip(new Tooltip("Back to the profile default"));
+        reset.setMinWidth(104);
+        reset.setAlignment(Pos.CENTER_LEFT);
         reset.setOnAction(e -> setValue(s.key(), s.defaultValue()));
         resets.put(s.key(), reset);
         sliders.put(s.key(), slider);
@@ -171,7 +176,7 @@ public final class TuningPanel extends VBox {
                 changed(s.key(), now);
             }
         });
-        HBox controls = new HBox(6, slider, spinner, unit, reset);
+        HBox controls = new HBox(6, withDefaultTick(slider, s), spinner, unit, reset);
         controls.setAlignment(Pos.CENTER_LEFT);
         Label description = new Label(s.description());
         description.getStyleClass().addAll("text-muted", "threshold-description");
@@ -181,6 +186,33 @@ public final class TuningPanel extends VBox {
         grid.add(description, 1, row + 1);
         markDefault(s.key(), s.currentValue());
         return row + 2;
+    }
+
+    /** The slider with a small tick under its track where the profile default lies. */
+    private static javafx.scene.Node withDefaultTick(Slider slider, ThresholdSpec s) {
+        Region tick = new Region();
+        tick.getStyleClass().add("default-tick");
+        tick.setManaged(false);
+        tick.setMouseTransparent(true);
+        javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(slider, tick) {
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                double inset = 8; // half the thumb: the track starts and ends under the thumb's centre
+                double f = s.max() == s.min() ? 0 : (s.defaultValue() - s.min()) / (s.max() - s.min());
+                double x = inset + f * Math.max(0, getWidth() - 2 * inset);
+                tick.resizeRelocate(Math.round(x) - 1, getHeight() - 5, 2, 5);
+            }
+        };
+        box.setMinWidth(100);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        javafx.scene.control.Tooltip.install(tick, new Tooltip("profile default"));
+        return box;
+    }
+
+    /** A key usable as a CSS id (profile keys contain dots): {@code overwrite.minFiles} → {@code overwrite-minFiles}. */
+    public static String cssId(String key) {
+        return key.replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
     private static StringConverter<Double> converter(ThresholdSpec s) {

@@ -30,12 +30,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Not a test: shows every component with the synthetic case, to look at them. Run under Xvfb:
- * <pre>
- * Xvfb :98 -screen 0 1600x1000x24 &amp;  DISPLAY=:98 mvn -o -q -pl views test-compile exec:java ...
- * </pre>
- * (see views/README-demo in the report for the exact command). Args: {@code dark} for the dark theme,
- * {@code tab=N} to open tab N, {@code finding}/{@code event}/{@code process} for what the inspector shows.
+ * Not a test: shows every component with the synthetic case, to look at them (views/README.md has the command
+ * to run it under Xvfb). Args: {@code dark} for the dark theme, {@code tab=N} to open tab N,
+ * {@code finding}/{@code event}/{@code process} for what the inspector shows, {@code zoom} to pivot the
+ * timeline on the attack, {@code tune} to move a threshold.
  */
 public final class ViewsDemo extends Application {
 
@@ -124,6 +122,9 @@ public final class ViewsDemo extends Application {
             }
             if (args.contains("event")) {
                 events.table().getSelectionModel().select(3);
+            }
+            if (args.contains("zoom")) {
+                timeline.focusAround(SyntheticCase.ATTACK.plusSeconds(8), java.time.Duration.ofSeconds(12));
             }
             if (args.contains("tune")) {
                 tuning.setValue("overwrite.minFiles", 30);

@@ -1,0 +1,87 @@
+package io.ransomtrace.views.findings;
+
+import io.ransomtrace.views.testdata.SyntheticCase;
+import io.ransomtrace.views.testdata.TestTheme;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class FindingsListTest {
+    private FindingsList list;
+    private final List<String> selected = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        TestTheme.apply();
+        list = new FindingsList();
+        list.setFindings(SyntheticCase.findings());
+        list.setOnFindingSelected(f -> selected.add(f.id()));
+        stage.setScene(new Scene(list, 1200, 300));
+        stage.show();
+    }
+
+    @Test
+    void mostSevereFindingsComeFirst(FxRobot robot) {
+        assertThat(list.shown()).extracting(FindingRow::severity)
+                .containsExactly(Severity.CRITICAL, Severity.HIGH, Severity.HIGH, Severity.MEDIUM, Severity.LOW);
+        assertThat(robot.lookup(".severity-chip").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("Critical", "Medium");
+        robot.clickOn("Files");
+        assertThat(list.shown()).extracting(FindingRow::filesAffected).isSorted();
+    }
+
+    @Test
+    void filterNarrowsAndSuppressedAreGreyedOrHidden(FxRobot robot) {
+        robot.clickOn("#findings-filter").write("fs01");
+        assertThat(list.shown()).extracting(FindingRow::id).containsExactlyInAnyOrder("f-enc", "f-note", "f-rsync");
+        assertThat(robot.lookup("#findings-count").queryAs(Label.class).getText()).isEqualTo("3 of 5 (1 suppressed)");
+        TableRow<?> suppressedRow = robot.lookup(".table-row-cell")
+                .match((TableRow<?> r) -> r.getItem() != null && ((FindingRow) r.getItem()).suppressed())
+                .queryAs(TableRow.class);
+        assertThat(suppressedRow.getPseudoClassStates()).anyMatch(p -> p.getPseudoClassName().equals("suppressed"));
+        assertThat(robot.lookup("Bulk rewrite of /backup/share  — suppressed: nightly backup job (allowlist: rsync, bob, until 2027-03-31)")
+                .tryQuery()).isPresent();
+        robot.clickOn("#findings-show-suppressed");
+        assertThat(list.shown()).extracting(FindingRow::id).containsExactlyInAnyOrder("f-enc", "f-note");
+    }
+
+    @Test
+    void selectingFocusesAndNextPreviousWalkTheList(FxRobot robot) {
+        robot.clickOn("Ransom note README_RESTORE.txt dropped in 13 directories");
+        assertThat(selected).containsExactly("f-note");
+        robot.interact(list::selectNext);
+        robot.interact(list::selectNext);
+        robot.interact(list::selectPrevious);
+        assertThat(selected).containsExactly("f-note", "f-rsync", "f-tar", "f-rsync");
+        robot.interact(() -> list.setFindings(SyntheticCase.findings().subList(0, 4)));
+        assertThat(list.selectedFindingProperty().get().id()).isEqualTo("f-rsync");
+    }
+
+    @Test
+    void incompleteFindingsAreShownNotDropped(FxRobot robot) {
+        List<FindingRow> odd = new ArrayList<>(SyntheticCase.findings());
+        odd.add(new FindingRow("f-odd", null, Double.NaN, null, null, null, null, 0, null, true, null));
+        robot.interact(() -> list.setFindings(odd));
+        robot.clickOn("First alert (UTC)");
+        robot.clickOn("Severity");
+        assertThat(list.shown()).hasSize(6);
+        assertThat(list.shown().get(5).id()).isEqualTo("f-odd");
+        assertThat(list.shown().get(5).suppressedWhy()).isEqualTo("no reason given");
+        assertThat(robot.lookup("(untitled finding)  — suppressed: no reason given").tryQuery()).isPresent();
+    }
+}
