@@ -227,6 +227,22 @@ class AttackScenariosTest {
         assertThat(f.overwrite()).isEqualTo(OverwriteKind.IN_PLACE);
     }
 
+    /** A handful of files encrypted and deleted: worth a look, not a page. */
+    @Test
+    void fewFilesEncryptedAndDeletedIsMediumNotHigh() {
+        Trail t = new Trail("ws05");
+        Proc login = t.sshLogin("dan", 1010);
+        Proc script = login.spawn("/usr/bin/bash", "bash", "hide.sh");
+        for (String f : Tools.files("/home/dan/private", "doc", ".odt", 8)) {
+            Tools.opensslEncrypt(script, f, ".enc");
+            Tools.rm(script, f);
+        }
+        Finding f = worst(detect(t));
+        assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(f.filesAffected()).isEqualTo(8);
+        assertThat(f.signal("delete-after-encrypt").fired()).isTrue();
+    }
+
     private static String[] concat(String[] head, List<String> tail) {
         String[] out = new String[head.length + tail.size()];
         System.arraycopy(head, 0, out, 0, head.length);
