@@ -243,6 +243,37 @@ class AttackScenariosTest {
         assertThat(f.signal("delete-after-encrypt").fired()).isTrue();
     }
 
+    /** A script that truncates and rewrites each file (open(f, "wb")): only content facts tell it from a rebuild. */
+    @Test
+    void truncatingRewritesCountWhenTheContentLooksEncrypted() {
+        Trail t = new Trail("ws06");
+        Proc login = t.sshLogin("root", 0);
+        Proc py = login.spawn("/usr/bin/python3", "python3", "/dev/shm/x.py");
+        ContentHint ciphertext = new ContentHint(7.98, "8f1ac2", null, null);
+        ContentHint plain = new ContentHint(4.1, "7f454c46", null, null);
+        List<String> files = Tools.tree("/home/team", 6, 40, ".xlsx");
+        for (String f : files) {
+            py.truncateOpen(f);
+        }
+        assertThat(detect(t)).allSatisfy(x -> assertThat(x.severity()).isLessThan(Severity.MEDIUM));
+
+        Trail withContent = new Trail("ws06");
+        Proc login2 = withContent.sshLogin("root", 0);
+        Proc py2 = login2.spawn("/usr/bin/python3", "python3", "/dev/shm/x.py");
+        Proc javac = login2.spawn("/usr/bin/javac", "javac", "-d", "out", "Main.java");
+        for (String f : files) {
+            py2.truncateOpen(f, ciphertext);
+            javac.truncateOpen(f.replace(".xlsx", ".class"), plain);
+        }
+        List<Finding> findings = detect(withContent);
+        Finding f = worst(findings);
+        assertThat(f.severity()).isEqualTo(Severity.HIGH);
+        assertThat(f.rootProcess().commandLine()).isEqualTo("python3 /dev/shm/x.py");
+        assertThat(f.signal("content-hint").fired()).isTrue();
+        assertThat(findings).filteredOn(x -> x.rootProcess().commandLine().startsWith("javac"))
+                .allSatisfy(x -> assertThat(x.severity()).isLessThan(Severity.MEDIUM));
+    }
+
     private static String[] concat(String[] head, List<String> tail) {
         String[] out = new String[head.length + tail.size()];
         System.arraycopy(head, 0, out, 0, head.length);
