@@ -73,6 +73,9 @@ public final class Campaign {
     private ProcessInfo lastActor;
     final EvidenceLog evidence;
 
+    /** Bumped whenever a signal's input changes; the score is recomputed only when it moved. */
+    long revision;
+    long scoredRevision = -1;
     int score;
     Severity severity = Severity.INFO;
     Severity notified;
@@ -175,6 +178,7 @@ public final class Campaign {
 
     /** An exec of an encryption or destruction tool, or a bulk runner, in this campaign. */
     void onTool(Event exec, ProcessInfo p, ToolUse use, String bulkIndicator, long millis) {
+        revision++;
         touch(exec);
         actor(p);
         if (bulkIndicator != null) {
@@ -234,6 +238,7 @@ public final class Campaign {
             }
         }
         if (op.contentHint() != null) {
+            revision++;
             content.observe(op.contentHint(), op.kind() == io.ransomtrace.engine.model.FileOpKind.RENAME
                     && op.targetPath() != null ? op.targetPath() : path);
             evidence.add(SignalKind.CONTENT_HINT, op);
@@ -250,6 +255,7 @@ public final class Campaign {
         memory.created.put(key(ph), millis, 0);
         long dirHash = directory(path, h.directory);
         if (notes.created(path, h.slash, dot, dirHash, millis, op.contentHint())) {
+            revision++;
             evidence.add(SignalKind.RANSOM_NOTE, op);
         }
         if (dot > 0 && ExtensionChangeSignal.eligible(settings.benign, path, dot + 1, path.length())) {
@@ -293,6 +299,7 @@ public final class Campaign {
     }
 
     private void inPlaceCounted(Event e, String path, long ph) {
+        revision++;
         overwrite.overwritten();
         evidence.add(SignalKind.OVERWRITE_IN_PLACE, e);
         if (memory.renamedTo.find(key(ph), Long.MIN_VALUE) >= 0) {
@@ -320,6 +327,7 @@ public final class Campaign {
         if (dot < 0) {
             return;
         }
+        revision++;
         extension.record(extension.register(target, dot));
         evidence.add(SignalKind.EXTENSION_CHANGE, op);
         int written = memory.inPlace.find(key(ph), Long.MIN_VALUE);
@@ -339,6 +347,7 @@ public final class Campaign {
         int written = memory.inPlace.find(key(ph), millis - settings.pairWindowMillis);
         if (written >= 0) {
             if (memory.inPlace.aux(written) == COUNTED) {
+                revision++;
                 overwrite.retracted(); // written then deleted: a temporary, not an overwritten original
             }
             memory.inPlace.remove(written);
@@ -357,6 +366,7 @@ public final class Campaign {
     }
 
     private void pair(String originalPath, long suffixHash, FileOp op) {
+        revision++;
         deleteAfter.paired(originalPath);
         extension.record(suffixHash);
         evidence.add(SignalKind.DELETE_AFTER_ENCRYPT, op);
@@ -366,6 +376,7 @@ public final class Campaign {
 
     private void newIdentity(long ph, String path, long millis) {
         if (files.add(ph)) {
+            revision++;
             identities++;
             mass.newFile(millis);
             if (changedFiles.size() < settings.maxListedFiles) {
@@ -381,8 +392,11 @@ public final class Campaign {
     }
 
     private long directory(String path, long h) {
-        if (directories.add(h) && directoryNames.size() < settings.maxListedDirectories) {
-            directoryNames.add(PathNames.directory(path));
+        if (directories.add(h)) {
+            revision++;
+            if (directoryNames.size() < settings.maxListedDirectories) {
+                directoryNames.add(PathNames.directory(path));
+            }
         }
         return h;
     }
