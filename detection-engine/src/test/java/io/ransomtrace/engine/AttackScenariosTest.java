@@ -227,6 +227,26 @@ class AttackScenariosTest {
         assertThat(f.overwrite()).isEqualTo(OverwriteKind.IN_PLACE);
     }
 
+    /** A host that audits execve only: the same openssl + rm loop is read from the command lines. */
+    @Test
+    void execOnlyTelemetryStillShowsCopyAndDelete() {
+        Trail t = new Trail("legacy01");
+        Proc login = t.sshLogin("root", 0);
+        Proc script = login.spawn("/usr/bin/bash", "bash", "/dev/shm/e.sh");
+        for (String f : Tools.tree("/home/shared", 8, 120, ".docx")) {
+            Proc sh = script.spawn("/bin/sh", "sh", "-c", "openssl enc ... && rm ...");
+            sh.spawn("/usr/bin/openssl", "openssl", "enc", "-aes-256-cbc", "-pass", "pass:x", "-in", f, "-out", f + ".lck").exit();
+            sh.spawn("/usr/bin/rm", "rm", "-f", f).exit();
+            sh.exit();
+        }
+        Finding f = worst(detect(t));
+        assertThat(f.severity()).isEqualTo(Severity.HIGH);
+        assertThat(f.filesAffected()).isEqualTo(120);
+        assertThat(f.directoriesAffected()).isEqualTo(8);
+        assertThat(f.overwrite()).isEqualTo(OverwriteKind.NEW_FILE_THEN_DELETE);
+        assertThat(f.signal("delete-after-encrypt").description()).contains("from command lines only");
+    }
+
     /** A handful of files encrypted and deleted: worth a look, not a page. */
     @Test
     void fewFilesEncryptedAndDeletedIsMediumNotHigh() {

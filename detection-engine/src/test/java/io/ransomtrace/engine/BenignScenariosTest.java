@@ -183,6 +183,17 @@ class BenignScenariosTest {
     }
 
     @Test
+    void renamingPhotosToAnotherEverydayTypeStaysQuiet() {
+        Trail t = new Trail("ws07");
+        Proc login = t.sshLogin("erin", 1011);
+        Proc rename = login.spawn("/usr/bin/rename", "rename", "s/\\.jpeg$/.jpg/", "*.jpeg");
+        for (String f : Tools.files("/home/erin/Pictures", "IMG_", ".jpeg", 500)) {
+            rename.rename(f, f.replace(".jpeg", ".jpg"));
+        }
+        assertQuiet(detect(t));
+    }
+
+    @Test
     void failedWritesAreNeverCounted() {
         Trail t = new Trail("ws04");
         Proc login = t.sshLogin("carol", 1004);

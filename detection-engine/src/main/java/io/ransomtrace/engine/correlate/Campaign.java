@@ -64,6 +64,8 @@ public final class Campaign {
 
     private final LongHashSet files;
     private int identities;
+    /** Successful modifying file operations seen; 0 means the lineage is known from command lines only. */
+    private int fileOps;
     private final LongHashSet directories;
     final List<String> directoryNames = new ArrayList<>();
     final List<String> impactedFiles = new ArrayList<>();
@@ -133,8 +135,11 @@ public final class Campaign {
         return overwrite.inPlace() + deleteAfter.pairs() + overwrite.renameOnly();
     }
 
-    /** Distinct files changed, notes excluded. */
+    /** Distinct files changed, notes excluded (from command lines when the lineage sent no file events). */
     public int filesAffected() {
+        if (deleteAfter.fromCommandLines()) {
+            return deleteAfter.pairs();
+        }
         return Math.max(0, identities - notes.noteCount());
     }
 
@@ -192,6 +197,22 @@ public final class Campaign {
             encryptionTool.record(use);
             evidence.add(SignalKind.ENCRYPTION_TOOL, exec);
             addTool(p, use.tool());
+            for (String target : use.targets()) {
+                memory.encryptedByCommand.put(key(PathNames.hash(target)), millis, 0);
+            }
+        } else if (use.action() == ToolUse.Action.DELETE) {
+            for (String target : use.targets()) {
+                int slot = memory.encryptedByCommand.find(key(PathNames.hash(target)), millis - settings.pairWindowMillis);
+                if (slot >= 0) {
+                    memory.encryptedByCommand.remove(slot);
+                    deleteAfter.pairedByCommands(target);
+                    evidence.add(SignalKind.DELETE_AFTER_ENCRYPT, exec);
+                    if (fileOps == 0) {
+                        listImpact(target);
+                        directory(target, PathNames.directoryHash(target));
+                    }
+                }
+            }
         } else if (use.destroys()) {
             encryptionTool.record(use);
             addTool(p, use.tool());
@@ -220,6 +241,10 @@ public final class Campaign {
 
     /** A successful file operation that changes contents or names. */
     void onFileOp(FileOp op, ProcessInfo actor, long millis, boolean copyTool) {
+        if (fileOps++ == 0) {
+            deleteAfter.fileTelemetry();
+            revision++;
+        }
         touch(op);
         actor(actor);
         String path = op.path();
@@ -323,7 +348,7 @@ public final class Campaign {
             memory.created.put(key(th), millis, 0); // a temp file renamed into place (sed -i, rsync, dpkg)
             return;
         }
-        int dot = ExtensionChangeSignal.renameSuffixDot(settings.benign, settings.known, path, target);
+        int dot = ExtensionChangeSignal.renameSuffixDot(settings.benign, settings.known, settings.ordinary, path, target);
         if (dot < 0) {
             return;
         }

@@ -15,6 +15,8 @@ final class PathMemory {
     final RecentPathTable inPlace = new RecentPathTable(16);
     /** New names of files a campaign renamed to a new suffix. */
     final RecentPathTable renamedTo = new RecentPathTable(15);
+    /** Inputs named by encrypting command lines (openssl -in X, gpg X): a later rm X pairs. */
+    final RecentPathTable encryptedByCommand = new RecentPathTable(15);
     /** Scratch hashes of the current event's path (the detector is single-threaded). */
     final io.ransomtrace.engine.signal.PathHashes scratch = new io.ransomtrace.engine.signal.PathHashes();
 }

@@ -49,6 +49,7 @@ public final class SignalSettings {
 
     final Set<String> knownExtensions;
     final Set<String> benignSuffixes;
+    final Set<String> ordinaryFileTypes;
     final List<String> noteKeywords;
     final List<String> noteWeakKeywords;
     final Set<String> noteExtensions;
@@ -91,6 +92,7 @@ public final class SignalSettings {
         contentThreshold = p.integer("signals.contentHint.threshold");
         knownExtensions = new HashSet<>(p.list("lists.knownRansomwareExtensions"));
         benignSuffixes = new HashSet<>(p.list("lists.benignSuffixes"));
+        ordinaryFileTypes = new HashSet<>(p.list("lists.ordinaryFileTypes"));
         noteKeywords = p.list("lists.noteNameKeywords");
         noteWeakKeywords = p.list("lists.noteWeakNameKeywords");
         noteExtensions = new HashSet<>(p.list("lists.noteExtensions"));
