@@ -4,6 +4,7 @@ import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.model.Credentials;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.engine.model.FileOp;
+import io.ransomtrace.engine.model.FileOpKind;
 import io.ransomtrace.engine.model.OpenFlags;
 import io.ransomtrace.engine.process.ProcessInfo;
 import io.ransomtrace.engine.signal.BulkInvocationSignal;
@@ -264,7 +265,7 @@ public final class Campaign {
         }
         if (op.contentHint() != null) {
             revision++;
-            content.observe(op.contentHint(), op.kind() == io.ransomtrace.engine.model.FileOpKind.RENAME
+            content.observe(op.contentHint(), op.kind() == FileOpKind.RENAME
                     && op.targetPath() != null ? op.targetPath() : path);
             evidence.add(SignalKind.CONTENT_HINT, op);
         }
@@ -305,7 +306,7 @@ public final class Campaign {
             // Truncating rewrites (O_TRUNC, truncate(2)) are what every build and copy does to stale files;
             // they count only once the same file is also renamed to a new suffix, or its content looks
             // encrypted. A rewrite that keeps the file (O_RDWR, O_WRONLY without O_TRUNC) counts at once.
-            boolean truncating = op.kind() == io.ransomtrace.engine.model.FileOpKind.TRUNCATE || OpenFlags.truncates(flags);
+            boolean truncating = op.kind() == FileOpKind.TRUNCATE || OpenFlags.truncates(flags);
             boolean ciphertext = op.contentHint() != null && op.contentHint().entropy() != null
                     && op.contentHint().entropy() >= settings.signals.contentEntropy();
             boolean counts = !truncating || ciphertext;

@@ -132,11 +132,11 @@ final class FindingAssembler {
         return out;
     }
 
-    private static String title(Campaign c, RootProcess root, int files, List<String> extensions, NoteSummary notes) {
+    private String title(Campaign c, RootProcess root, int files, List<String> extensions, NoteSummary notes) {
         String what;
         int impact = c.impactFiles();
         if (impact > 0 && (c.extension.fired() || c.deleteAfter.fired() || c.overwrite.fired())) {
-            what = impact >= 20 || c.notes.fired() ? "Mass encryption" : "Encryption of files";
+            what = impact >= settings.highMinFiles || c.notes.fired() ? "Mass encryption" : "Encryption of files";
         } else if (c.notes.fired()) {
             what = "Ransom notes dropped";
         } else if (c.encryptionTool.fired()) {
