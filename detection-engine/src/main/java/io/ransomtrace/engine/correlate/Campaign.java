@@ -104,10 +104,11 @@ public final class Campaign {
         extension = new ExtensionChangeSignal(s, settings.benign, settings.known);
         overwrite = new OverwriteInPlaceSignal(s);
         deleteAfter = new DeleteAfterEncryptSignal(s);
-        notes = new RansomNoteSignal(s, settings.noteExtensions, settings.known, settings.maxListedDirectories);
+        notes = new RansomNoteSignal(s, settings.noteExtensions, settings.known, settings.ordinary, settings.benign,
+                settings.maxListedDirectories);
         content = new ContentHintSignal(s);
         signals = new Signal[] {encryptionTool, bulk, mass, extension, overwrite, deleteAfter, notes, content};
-        files = new LongHashSet(16, settings.maxTrackedFiles);
+        files = new LongHashSet(64, settings.maxTrackedFiles);
         directories = new LongHashSet(8, Math.max(settings.maxTrackedFiles / 4, 1000));
         evidence = new EvidenceLog(settings.evidencePerSignal);
         if (root.argvKnown()) {

@@ -12,7 +12,8 @@ class SignalUnitTest {
 
     private RansomNoteSignal notes() {
         return new RansomNoteSignal(settings, RansomNoteSignal.noteExtensionSet(settings),
-                ExtensionChangeSignal.knownSet(settings), 100);
+                ExtensionChangeSignal.knownSet(settings), ExtensionChangeSignal.ordinarySet(settings),
+                ExtensionChangeSignal.benignSet(settings), 100);
     }
 
     private static boolean create(RansomNoteSignal s, String path, long millis, ContentHint hint) {
