@@ -49,6 +49,7 @@ public final class Detector implements Consumer<Event> {
     private long nextSweepMillis = Long.MIN_VALUE;
     private long eventsProcessed;
     private boolean finished;
+    private List<Finding> findings;
 
     public Detector(Profile profile, Allowlist allowlist) {
         this(profile, allowlist, null);
@@ -96,13 +97,17 @@ public final class Detector implements Consumer<Event> {
         reorder.add(event, process);
     }
 
-    /** Flushes the reorder buffer, closes every campaign and returns all findings, ordered by first seen. */
+    /**
+     * Flushes the reorder buffer, closes every campaign and returns all findings, ordered by first seen, host
+     * and id. Calling it again returns the same list; {@link #accept} afterwards is an error.
+     */
     public List<Finding> finish() {
         if (!finished) {
             reorder.flush(process);
             finished = true;
+            findings = List.copyOf(campaigns.finish());
         }
-        return campaigns.finish();
+        return findings;
     }
 
     /** Events that reached detection so far. */
