@@ -247,6 +247,46 @@ class AttackScenariosTest {
         assertThat(f.signal("delete-after-encrypt").description()).contains("from command lines only");
     }
 
+    /** Rename first, encrypt after (HelloKitty-style): still in place, each file counted once. */
+    @Test
+    void renameThenRewriteIsInPlaceAndCountedOnce() {
+        Trail t = new Trail("esx02");
+        Proc login = t.sshLogin("root", 0);
+        Proc locker = login.spawn("/tmp/elf", "/tmp/elf");
+        for (String f : Tools.tree("/vmfs/volumes/ds2", 4, 40, ".vmdk")) {
+            locker.rename(f, f + ".crypt");
+            locker.writeInPlace(f + ".crypt");
+        }
+        Finding f = worst(detect(t));
+        assertThat(f.severity()).isEqualTo(Severity.HIGH);
+        assertThat(f.filesAffected()).isEqualTo(40);
+        assertThat(f.overwrite()).isEqualTo(OverwriteKind.IN_PLACE);
+        assertThat(f.files()).hasSize(40).allMatch(p -> p.endsWith(".vmdk"));
+    }
+
+    /** Two hosts hit by the same script: one finding per host. */
+    @Test
+    void eachHostGetsItsOwnCampaign() {
+        List<io.ransomtrace.engine.model.Event> all = new java.util.ArrayList<>();
+        for (String host : List.of("web01", "web02")) {
+            Trail t = new Trail(host, host.equals("web01") ? 1 : 2);
+            Proc script = t.sshLogin("root", 0).spawn("/usr/bin/bash", "bash", "x.sh");
+            for (String f : Tools.tree("/srv", 5, 30, ".db")) {
+                Tools.opensslEncrypt(script, f, ".enc");
+                Tools.rm(script, f);
+            }
+            all.addAll(t.events());
+        }
+        all.sort(java.util.Comparator.comparing(io.ransomtrace.engine.model.Event::time));
+        List<Finding> findings = Detector.run(all, Profile.defaults(), Allowlist.empty());
+        assertThat(findings).extracting(Finding::host).containsExactlyInAnyOrder("web01", "web02");
+        assertThat(findings).allSatisfy(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.HIGH);
+            assertThat(x.filesAffected()).isEqualTo(30);
+        });
+        assertThat(findings.get(0).id()).isNotEqualTo(findings.get(1).id());
+    }
+
     /** A handful of files encrypted and deleted: worth a look, not a page. */
     @Test
     void fewFilesEncryptedAndDeletedIsMediumNotHigh() {
