@@ -287,6 +287,20 @@ class AttackScenariosTest {
         assertThat(findings.get(0).id()).isNotEqualTo(findings.get(1).id());
     }
 
+    /** A locker named like a copy tool but run from /tmp gets no copy-tool leniency. */
+    @Test
+    void aLockerCalledRsyncInTmpIsNotACopyTool() {
+        Trail t = new Trail("db04");
+        Proc login = t.sshLogin("root", 0);
+        Proc fake = login.spawn("/tmp/.s/rsync", "rsync");
+        for (String f : Tools.tree("/var/lib/pgsql", 4, 40, ".dat")) {
+            fake.writeInPlace(f);
+        }
+        Finding f = worst(detect(t));
+        assertThat(f.severity()).isEqualTo(Severity.HIGH);
+        assertThat(f.signal("overwrite-in-place").value()).isEqualTo(40);
+    }
+
     /** A handful of files encrypted and deleted: worth a look, not a page. */
     @Test
     void fewFilesEncryptedAndDeletedIsMediumNotHigh() {

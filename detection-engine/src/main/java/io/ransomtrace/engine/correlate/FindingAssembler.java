@@ -48,7 +48,8 @@ final class FindingAssembler {
         boolean suppressed = false;
         AllowlistMatch match = null;
         Optional<AllowlistEntry> entry = allowlist.match(new AllowlistSubject(c.host, root.exe(), root.commandLine(),
-                root.user(), root.parentExe(), c.exes, directories,
+                root.user() != null ? root.user() : root.uid() != null ? String.valueOf(root.uid()) : null,
+                root.parentExe(), c.exes, directories,
                 c.directoryCount() <= directories.size(), c.lastSeen));
         if (entry.isPresent()) {
             AllowlistEntry e = entry.get();
