@@ -34,7 +34,7 @@ import java.util.Set;
  * <p>Files are counted by identity: an original and its encrypted copy (X and X.enc, or f renamed to
  * f.locked, or sedXXXX renamed over f) count as one file.
  */
-public final class Campaign {
+final class Campaign {
     private static final int MAX_TOOLS = 32;
     /** inPlace table marks: a truncating rewrite not counted yet, and a counted in-place overwrite. */
     private static final long PENDING = 1;
@@ -116,29 +116,13 @@ public final class Campaign {
         }
     }
 
-    public ProcessInfo root() {
-        return root;
-    }
-
-    public String host() {
-        return host;
-    }
-
-    public Severity severity() {
-        return severity;
-    }
-
-    public int score() {
-        return score;
-    }
-
     /** Files the campaign changed the way encryption does: overwritten in place, paired with a copy, or renamed. */
-    public int impactFiles() {
+    int impactFiles() {
         return overwrite.inPlace() + deleteAfter.pairs() + overwrite.renameOnly();
     }
 
     /** Distinct files changed, notes excluded (from command lines when the lineage sent no file events). */
-    public int filesAffected() {
+    int filesAffected() {
         if (deleteAfter.fromCommandLines()) {
             return deleteAfter.pairs();
         }

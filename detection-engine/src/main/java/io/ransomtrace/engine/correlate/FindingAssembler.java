@@ -152,7 +152,8 @@ final class FindingAssembler {
         if (user != null) {
             sb.append(" (").append(user).append(")");
         }
-        sb.append(" on ").append(c.host).append(": ").append(files).append(files == 1 ? " file" : " files");
+        sb.append(" on ").append(c.host).append(": ").append(c.filesCapped() ? "at least " : "").append(files)
+                .append(files == 1 ? " file" : " files");
         if (!extensions.isEmpty() && c.extension.fired()) {
             sb.append(" → ").append(extensions.get(0));
         }

@@ -153,15 +153,6 @@ public final class ExtensionChangeSignal extends Signal {
         return out;
     }
 
-    /** Files that gained any new suffix. */
-    public int total() {
-        int t = 0;
-        for (int[] c : counts.values()) {
-            t += c[0];
-        }
-        return t;
-    }
-
     @Override
     public SignalKind kind() {
         return SignalKind.EXTENSION_CHANGE;
