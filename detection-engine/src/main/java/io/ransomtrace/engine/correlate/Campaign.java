@@ -51,6 +51,7 @@ final class Campaign {
     Instant firstSeen;
     Instant lastSeen;
     long lastMillis;
+    long firstMillis;
     Credentials actorCredentials = Credentials.UNKNOWN;
 
     final EncryptionToolSignal encryptionTool;
@@ -97,6 +98,7 @@ final class Campaign {
         this.firstSeen = first.time();
         this.lastSeen = first.time();
         this.lastMillis = first.time().toEpochMilli();
+        this.firstMillis = lastMillis;
         var s = settings.signals;
         encryptionTool = new EncryptionToolSignal(s);
         bulk = new BulkInvocationSignal(s);
@@ -141,14 +143,15 @@ final class Campaign {
         return RecentPathTable.key(serial, pathHash);
     }
 
-    private void touch(Event e) {
-        Instant t = e.time();
-        if (t.isAfter(lastSeen)) {
-            lastSeen = t;
-            lastMillis = t.toEpochMilli();
-        }
-        if (t.isBefore(firstSeen)) {
-            firstSeen = t;
+    private void touch(Event e, long millis) {
+        if (millis >= lastMillis) {
+            if (millis > lastMillis || e.time().isAfter(lastSeen)) {
+                lastSeen = e.time();
+            }
+            lastMillis = millis;
+        } else if (millis <= firstMillis && e.time().isBefore(firstSeen)) {
+            firstSeen = e.time();
+            firstMillis = millis;
         }
     }
 
@@ -170,7 +173,7 @@ final class Campaign {
     /** An exec of an encryption or destruction tool, or a bulk runner, in this campaign. */
     void onTool(Event exec, ProcessInfo p, ToolUse use, String bulkIndicator, long millis) {
         revision++;
-        touch(exec);
+        touch(exec, millis);
         actor(p);
         if (bulkIndicator != null) {
             bulk.recordInvocation(bulkIndicator);
@@ -231,7 +234,7 @@ final class Campaign {
             deleteAfter.fileTelemetry();
             revision++;
         }
-        touch(op);
+        touch(op, millis);
         actor(actor);
         String path = op.path();
         if (path == null || path.isEmpty()) {
