@@ -15,6 +15,7 @@ import io.ransomtrace.engine.profile.Allowlist;
 import io.ransomtrace.engine.profile.Profile;
 import io.ransomtrace.engine.signal.BulkInvocationSignal;
 import io.ransomtrace.engine.signal.EncryptionCommandParser;
+import io.ransomtrace.engine.signal.SignalSettings;
 import io.ransomtrace.engine.signal.ToolUse;
 
 import java.util.HashMap;
@@ -42,6 +43,7 @@ public final class Detector implements Consumer<Event> {
     private final int maxProcesses;
     private final ReorderBuffer reorder;
     private final CampaignTracker campaigns;
+    private final SignalSettings copyToolCheck;
     private final Map<String, ProcessTable> hosts = new HashMap<>();
     private final Consumer<Event> process = this::process;
     private String lastHost;
@@ -49,6 +51,7 @@ public final class Detector implements Consumer<Event> {
     private long nextSweepMillis = Long.MIN_VALUE;
     private long eventsProcessed;
     private boolean finished;
+    private List<Finding> findings;
 
     public Detector(Profile profile, Allowlist allowlist) {
         this(profile, allowlist, null);
@@ -67,7 +70,9 @@ public final class Detector implements Consumer<Event> {
         maxProcesses = profile.integer("process.maxPerHost");
         reorder = new ReorderBuffer(profile.longValue("reorder.windowSeconds") * 1000,
                 profile.integer("reorder.maxBufferedEvents"));
-        campaigns = new CampaignTracker(new CampaignSettings(profile), allowlist, alerts);
+        CampaignSettings campaignSettings = new CampaignSettings(profile);
+        copyToolCheck = campaignSettings.signals();
+        campaigns = new CampaignTracker(campaignSettings, allowlist, alerts);
     }
 
     /** Runs a whole stream and returns its findings. */
@@ -96,13 +101,17 @@ public final class Detector implements Consumer<Event> {
         reorder.add(event, process);
     }
 
-    /** Flushes the reorder buffer, closes every campaign and returns all findings, ordered by first seen. */
+    /**
+     * Flushes the reorder buffer, closes every campaign and returns all findings, ordered by first seen, host
+     * and id. Calling it again returns the same list; {@link #accept} afterwards is an error.
+     */
     public List<Finding> finish() {
         if (!finished) {
             reorder.flush(process);
             finished = true;
+            findings = List.copyOf(campaigns.finish());
         }
-        return campaigns.finish();
+        return findings;
     }
 
     /** Events that reached detection so far. */
@@ -176,12 +185,20 @@ public final class Detector implements Consumer<Event> {
         String name = p.exeName();
         List<String> argv = exec.argv();
         ToolUse use = EncryptionCommandParser.knows(name) ? EncryptionCommandParser.parse(name, argv, exec.cwd()) : null;
+        if (use != null && use.destroys() && startedByCopyTool(table, p)) {
+            use = null; // logrotate's "shred" option, a package manager wiping its own files: hygiene, not impact
+        }
         String bulk = BulkInvocationSignal.indicator(name, argv, classifier.isBulkRunner(name), classifier.isShell(name), use);
         if ((use == null || use.action() == ToolUse.Action.OTHER) && bulk == null) {
             return;
         }
         ProcessInfo root = table.rootOf(p);
         campaigns.tool(exec, p, root, table, use, bulk, millis);
+    }
+
+    private boolean startedByCopyTool(ProcessTable table, ProcessInfo p) {
+        ProcessInfo parent = table.parent(p);
+        return parent != null && copyToolCheck.isCopyTool(parent.exe(), parent.exeName());
     }
 
     private void sweep(long millis) {

@@ -227,6 +227,127 @@ class AttackScenariosTest {
         assertThat(f.overwrite()).isEqualTo(OverwriteKind.IN_PLACE);
     }
 
+    /** A host that audits execve only: the same openssl + rm loop is read from the command lines. */
+    @Test
+    void execOnlyTelemetryStillShowsCopyAndDelete() {
+        Trail t = new Trail("legacy01");
+        Proc login = t.sshLogin("root", 0);
+        Proc script = login.spawn("/usr/bin/bash", "bash", "/dev/shm/e.sh");
+        for (String f : Tools.tree("/home/shared", 8, 120, ".docx")) {
+            Proc sh = script.spawn("/bin/sh", "sh", "-c", "openssl enc ... && rm ...");
+            sh.spawn("/usr/bin/openssl", "openssl", "enc", "-aes-256-cbc", "-pass", "pass:x", "-in", f, "-out", f + ".lck").exit();
+            sh.spawn("/usr/bin/rm", "rm", "-f", f).exit();
+            sh.exit();
+        }
+        Finding f = worst(detect(t));
+        assertThat(f.severity()).isEqualTo(Severity.HIGH);
+        assertThat(f.filesAffected()).isEqualTo(120);
+        assertThat(f.directoriesAffected()).isEqualTo(8);
+        assertThat(f.overwrite()).isEqualTo(OverwriteKind.NEW_FILE_THEN_DELETE);
+        assertThat(f.signal("delete-after-encrypt").description()).contains("from command lines only");
+    }
+
+    /** Rename first, encrypt after (HelloKitty-style): still in place, each file counted once. */
+    @Test
+    void renameThenRewriteIsInPlaceAndCountedOnce() {
+        Trail t = new Trail("esx02");
+        Proc login = t.sshLogin("root", 0);
+        Proc locker = login.spawn("/tmp/elf", "/tmp/elf");
+        for (String f : Tools.tree("/vmfs/volumes/ds2", 4, 40, ".vmdk")) {
+            locker.rename(f, f + ".crypt");
+            locker.writeInPlace(f + ".crypt");
+        }
+        Finding f = worst(detect(t));
+        assertThat(f.severity()).isEqualTo(Severity.HIGH);
+        assertThat(f.filesAffected()).isEqualTo(40);
+        assertThat(f.overwrite()).isEqualTo(OverwriteKind.IN_PLACE);
+        assertThat(f.files()).hasSize(40).allMatch(p -> p.endsWith(".vmdk"));
+    }
+
+    /** Two hosts hit by the same script: one finding per host. */
+    @Test
+    void eachHostGetsItsOwnCampaign() {
+        List<io.ransomtrace.engine.model.Event> all = new java.util.ArrayList<>();
+        for (String host : List.of("web01", "web02")) {
+            Trail t = new Trail(host, host.equals("web01") ? 1 : 2);
+            Proc script = t.sshLogin("root", 0).spawn("/usr/bin/bash", "bash", "x.sh");
+            for (String f : Tools.tree("/srv", 5, 30, ".db")) {
+                Tools.opensslEncrypt(script, f, ".enc");
+                Tools.rm(script, f);
+            }
+            all.addAll(t.events());
+        }
+        all.sort(java.util.Comparator.comparing(io.ransomtrace.engine.model.Event::time));
+        List<Finding> findings = Detector.run(all, Profile.defaults(), Allowlist.empty());
+        assertThat(findings).extracting(Finding::host).containsExactlyInAnyOrder("web01", "web02");
+        assertThat(findings).allSatisfy(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.HIGH);
+            assertThat(x.filesAffected()).isEqualTo(30);
+        });
+        assertThat(findings.get(0).id()).isNotEqualTo(findings.get(1).id());
+    }
+
+    /** A locker named like a copy tool but run from /tmp gets no copy-tool leniency. */
+    @Test
+    void aLockerCalledRsyncInTmpIsNotACopyTool() {
+        Trail t = new Trail("db04");
+        Proc login = t.sshLogin("root", 0);
+        Proc fake = login.spawn("/tmp/.s/rsync", "rsync");
+        for (String f : Tools.tree("/var/lib/pgsql", 4, 40, ".dat")) {
+            fake.writeInPlace(f);
+        }
+        Finding f = worst(detect(t));
+        assertThat(f.severity()).isEqualTo(Severity.HIGH);
+        assertThat(f.signal("overwrite-in-place").value()).isEqualTo(40);
+    }
+
+    /** A handful of files encrypted and deleted: worth a look, not a page. */
+    @Test
+    void fewFilesEncryptedAndDeletedIsMediumNotHigh() {
+        Trail t = new Trail("ws05");
+        Proc login = t.sshLogin("dan", 1010);
+        Proc script = login.spawn("/usr/bin/bash", "bash", "hide.sh");
+        for (String f : Tools.files("/home/dan/private", "doc", ".odt", 8)) {
+            Tools.opensslEncrypt(script, f, ".enc");
+            Tools.rm(script, f);
+        }
+        Finding f = worst(detect(t));
+        assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(f.filesAffected()).isEqualTo(8);
+        assertThat(f.signal("delete-after-encrypt").fired()).isTrue();
+    }
+
+    /** A script that truncates and rewrites each file (open(f, "wb")): only content facts tell it from a rebuild. */
+    @Test
+    void truncatingRewritesCountWhenTheContentLooksEncrypted() {
+        Trail t = new Trail("ws06");
+        Proc login = t.sshLogin("root", 0);
+        Proc py = login.spawn("/usr/bin/python3", "python3", "/dev/shm/x.py");
+        ContentHint ciphertext = new ContentHint(7.98, "8f1ac2", null, null);
+        ContentHint plain = new ContentHint(4.1, "7f454c46", null, null);
+        List<String> files = Tools.tree("/home/team", 6, 40, ".xlsx");
+        for (String f : files) {
+            py.truncateOpen(f);
+        }
+        assertThat(detect(t)).allSatisfy(x -> assertThat(x.severity()).isLessThan(Severity.MEDIUM));
+
+        Trail withContent = new Trail("ws06");
+        Proc login2 = withContent.sshLogin("root", 0);
+        Proc py2 = login2.spawn("/usr/bin/python3", "python3", "/dev/shm/x.py");
+        Proc javac = login2.spawn("/usr/bin/javac", "javac", "-d", "out", "Main.java");
+        for (String f : files) {
+            py2.truncateOpen(f, ciphertext);
+            javac.truncateOpen(f.replace(".xlsx", ".class"), plain);
+        }
+        List<Finding> findings = detect(withContent);
+        Finding f = worst(findings);
+        assertThat(f.severity()).isEqualTo(Severity.HIGH);
+        assertThat(f.rootProcess().commandLine()).isEqualTo("python3 /dev/shm/x.py");
+        assertThat(f.signal("content-hint").fired()).isTrue();
+        assertThat(findings).filteredOn(x -> x.rootProcess().commandLine().startsWith("javac"))
+                .allSatisfy(x -> assertThat(x.severity()).isLessThan(Severity.MEDIUM));
+    }
+
     private static String[] concat(String[] head, List<String> tail) {
         String[] out = new String[head.length + tail.size()];
         System.arraycopy(head, 0, out, 0, head.length);

@@ -67,6 +67,14 @@ class BenignScenariosTest {
         for (String log : Tools.files("/var/log/app", "worker", ".log", 40)) {
             logrotate.truncate(log); // copytruncate
         }
+        for (String old : Tools.files("/var/log/secure", "audit", ".log.5.gz", 30)) {
+            Proc shred = logrotate.spawn("/usr/bin/shred", "shred", "-u", old); // the "shred" option
+            String zeros = old.substring(0, old.lastIndexOf('/') + 1) + "0".repeat(old.length() - old.lastIndexOf('/') - 1);
+            shred.writeInPlace(old); // what shred -u really does: overwrite, rename to zeros, unlink
+            shred.rename(old, zeros);
+            shred.delete(zeros);
+            shred.exit();
+        }
         List<Finding> findings = detect(t);
         assertQuiet(findings);
         assertThat(findings).noneMatch(f -> f.signal("extension-change") != null);
@@ -178,6 +186,17 @@ class BenignScenariosTest {
         for (String f : List.of("/home/carol/passport.jpg", "/home/carol/contract.pdf")) {
             Tools.gpgSymmetric(login, f);
             Tools.rm(login, f);
+        }
+        assertQuiet(detect(t));
+    }
+
+    @Test
+    void renamingPhotosToAnotherEverydayTypeStaysQuiet() {
+        Trail t = new Trail("ws07");
+        Proc login = t.sshLogin("erin", 1011);
+        Proc rename = login.spawn("/usr/bin/rename", "rename", "s/\\.jpeg$/.jpg/", "*.jpeg");
+        for (String f : Tools.files("/home/erin/Pictures", "IMG_", ".jpeg", 500)) {
+            rename.rename(f, f.replace(".jpeg", ".jpg"));
         }
         assertQuiet(detect(t));
     }

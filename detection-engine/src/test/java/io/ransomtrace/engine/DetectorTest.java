@@ -170,6 +170,23 @@ class DetectorTest {
     }
 
     @Test
+    void eventsLaterThanTheWindowAreStillProcessedAndCounted() {
+        Trail t = new Trail("h").step(Duration.ofSeconds(1));
+        Proc login = t.sshLogin("alice", 1000);
+        for (int i = 0; i < 10; i++) {
+            login.spawn("/usr/bin/true", "true").exit();
+        }
+        List<Event> events = new ArrayList<>(t.events());
+        Event early = events.remove(1);
+        events.add(early); // ~20 s late, far past the 2 s window
+        Detector d = new Detector(Profile.defaults(), Allowlist.empty());
+        events.forEach(d::accept);
+        d.finish();
+        assertThat(d.eventsProcessed()).isEqualTo(events.size());
+        assertThat(d.lateEvents()).isEqualTo(1);
+    }
+
+    @Test
     void eventsWithoutActorOrTimeAreIgnoredNotFatal() {
         Detector d = new Detector(Profile.defaults(), Allowlist.empty());
         d.accept(null);

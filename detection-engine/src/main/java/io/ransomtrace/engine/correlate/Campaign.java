@@ -4,6 +4,7 @@ import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.model.Credentials;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.engine.model.FileOp;
+import io.ransomtrace.engine.model.FileOpKind;
 import io.ransomtrace.engine.model.OpenFlags;
 import io.ransomtrace.engine.process.ProcessInfo;
 import io.ransomtrace.engine.signal.BulkInvocationSignal;
@@ -33,7 +34,7 @@ import java.util.Set;
  * <p>Files are counted by identity: an original and its encrypted copy (X and X.enc, or f renamed to
  * f.locked, or sedXXXX renamed over f) count as one file.
  */
-public final class Campaign {
+final class Campaign {
     private static final int MAX_TOOLS = 32;
     /** inPlace table marks: a truncating rewrite not counted yet, and a counted in-place overwrite. */
     private static final long PENDING = 1;
@@ -50,6 +51,7 @@ public final class Campaign {
     Instant firstSeen;
     Instant lastSeen;
     long lastMillis;
+    long firstMillis;
     Credentials actorCredentials = Credentials.UNKNOWN;
 
     final EncryptionToolSignal encryptionTool;
@@ -64,6 +66,8 @@ public final class Campaign {
 
     private final LongHashSet files;
     private int identities;
+    /** Successful modifying file operations seen; 0 means the lineage is known from command lines only. */
+    private int fileOps;
     private final LongHashSet directories;
     final List<String> directoryNames = new ArrayList<>();
     final List<String> impactedFiles = new ArrayList<>();
@@ -73,6 +77,9 @@ public final class Campaign {
     private ProcessInfo lastActor;
     final EvidenceLog evidence;
 
+    /** Bumped whenever a signal's input changes; the score is recomputed only when it moved. */
+    long revision;
+    long scoredRevision = -1;
     int score;
     Severity severity = Severity.INFO;
     Severity notified;
@@ -91,6 +98,7 @@ public final class Campaign {
         this.firstSeen = first.time();
         this.lastSeen = first.time();
         this.lastMillis = first.time().toEpochMilli();
+        this.firstMillis = lastMillis;
         var s = settings.signals;
         encryptionTool = new EncryptionToolSignal(s);
         bulk = new BulkInvocationSignal(s);
@@ -98,10 +106,11 @@ public final class Campaign {
         extension = new ExtensionChangeSignal(s, settings.benign, settings.known);
         overwrite = new OverwriteInPlaceSignal(s);
         deleteAfter = new DeleteAfterEncryptSignal(s);
-        notes = new RansomNoteSignal(s, settings.noteExtensions, settings.known, settings.maxListedDirectories);
+        notes = new RansomNoteSignal(s, settings.noteExtensions, settings.known, settings.ordinary, settings.benign,
+                settings.maxListedDirectories);
         content = new ContentHintSignal(s);
         signals = new Signal[] {encryptionTool, bulk, mass, extension, overwrite, deleteAfter, notes, content};
-        files = new LongHashSet(16, settings.maxTrackedFiles);
+        files = new LongHashSet(64, settings.maxTrackedFiles);
         directories = new LongHashSet(8, Math.max(settings.maxTrackedFiles / 4, 1000));
         evidence = new EvidenceLog(settings.evidencePerSignal);
         if (root.argvKnown()) {
@@ -109,29 +118,16 @@ public final class Campaign {
         }
     }
 
-    public ProcessInfo root() {
-        return root;
-    }
-
-    public String host() {
-        return host;
-    }
-
-    public Severity severity() {
-        return severity;
-    }
-
-    public int score() {
-        return score;
-    }
-
     /** Files the campaign changed the way encryption does: overwritten in place, paired with a copy, or renamed. */
-    public int impactFiles() {
+    int impactFiles() {
         return overwrite.inPlace() + deleteAfter.pairs() + overwrite.renameOnly();
     }
 
-    /** Distinct files changed, notes excluded. */
-    public int filesAffected() {
+    /** Distinct files changed, notes excluded (from command lines when the lineage sent no file events). */
+    int filesAffected() {
+        if (deleteAfter.fromCommandLines()) {
+            return deleteAfter.pairs();
+        }
         return Math.max(0, identities - notes.noteCount());
     }
 
@@ -147,14 +143,15 @@ public final class Campaign {
         return RecentPathTable.key(serial, pathHash);
     }
 
-    private void touch(Event e) {
-        Instant t = e.time();
-        if (t.isAfter(lastSeen)) {
-            lastSeen = t;
-            lastMillis = t.toEpochMilli();
-        }
-        if (t.isBefore(firstSeen)) {
-            firstSeen = t;
+    private void touch(Event e, long millis) {
+        if (millis >= lastMillis) {
+            if (millis > lastMillis || e.time().isAfter(lastSeen)) {
+                lastSeen = e.time();
+            }
+            lastMillis = millis;
+        } else if (millis <= firstMillis && e.time().isBefore(firstSeen)) {
+            firstSeen = e.time();
+            firstMillis = millis;
         }
     }
 
@@ -175,7 +172,8 @@ public final class Campaign {
 
     /** An exec of an encryption or destruction tool, or a bulk runner, in this campaign. */
     void onTool(Event exec, ProcessInfo p, ToolUse use, String bulkIndicator, long millis) {
-        touch(exec);
+        revision++;
+        touch(exec, millis);
         actor(p);
         if (bulkIndicator != null) {
             bulk.recordInvocation(bulkIndicator);
@@ -188,6 +186,22 @@ public final class Campaign {
             encryptionTool.record(use);
             evidence.add(SignalKind.ENCRYPTION_TOOL, exec);
             addTool(p, use.tool());
+            for (String target : use.targets()) {
+                memory.encryptedByCommand.put(key(PathNames.hash(target)), millis, 0);
+            }
+        } else if (use.action() == ToolUse.Action.DELETE) {
+            for (String target : use.targets()) {
+                int slot = memory.encryptedByCommand.find(key(PathNames.hash(target)), millis - settings.pairWindowMillis);
+                if (slot >= 0) {
+                    memory.encryptedByCommand.remove(slot);
+                    deleteAfter.pairedByCommands(target);
+                    evidence.add(SignalKind.DELETE_AFTER_ENCRYPT, exec);
+                    if (fileOps == 0) {
+                        listImpact(target);
+                        directory(target, PathNames.directoryHash(target));
+                    }
+                }
+            }
         } else if (use.destroys()) {
             encryptionTool.record(use);
             addTool(p, use.tool());
@@ -216,7 +230,11 @@ public final class Campaign {
 
     /** A successful file operation that changes contents or names. */
     void onFileOp(FileOp op, ProcessInfo actor, long millis, boolean copyTool) {
-        touch(op);
+        if (fileOps++ == 0) {
+            deleteAfter.fileTelemetry();
+            revision++;
+        }
+        touch(op, millis);
         actor(actor);
         String path = op.path();
         if (path == null || path.isEmpty()) {
@@ -234,7 +252,8 @@ public final class Campaign {
             }
         }
         if (op.contentHint() != null) {
-            content.observe(op.contentHint(), op.kind() == io.ransomtrace.engine.model.FileOpKind.RENAME
+            revision++;
+            content.observe(op.contentHint(), op.kind() == FileOpKind.RENAME
                     && op.targetPath() != null ? op.targetPath() : path);
             evidence.add(SignalKind.CONTENT_HINT, op);
         }
@@ -250,6 +269,7 @@ public final class Campaign {
         memory.created.put(key(ph), millis, 0);
         long dirHash = directory(path, h.directory);
         if (notes.created(path, h.slash, dot, dirHash, millis, op.contentHint())) {
+            revision++;
             evidence.add(SignalKind.RANSOM_NOTE, op);
         }
         if (dot > 0 && ExtensionChangeSignal.eligible(settings.benign, path, dot + 1, path.length())) {
@@ -274,7 +294,7 @@ public final class Campaign {
             // Truncating rewrites (O_TRUNC, truncate(2)) are what every build and copy does to stale files;
             // they count only once the same file is also renamed to a new suffix, or its content looks
             // encrypted. A rewrite that keeps the file (O_RDWR, O_WRONLY without O_TRUNC) counts at once.
-            boolean truncating = op.kind() == io.ransomtrace.engine.model.FileOpKind.TRUNCATE || OpenFlags.truncates(flags);
+            boolean truncating = op.kind() == FileOpKind.TRUNCATE || OpenFlags.truncates(flags);
             boolean ciphertext = op.contentHint() != null && op.contentHint().entropy() != null
                     && op.contentHint().entropy() >= settings.signals.contentEntropy();
             boolean counts = !truncating || ciphertext;
@@ -293,6 +313,7 @@ public final class Campaign {
     }
 
     private void inPlaceCounted(Event e, String path, long ph) {
+        revision++;
         overwrite.overwritten();
         evidence.add(SignalKind.OVERWRITE_IN_PLACE, e);
         if (memory.renamedTo.find(key(ph), Long.MIN_VALUE) >= 0) {
@@ -316,10 +337,11 @@ public final class Campaign {
             memory.created.put(key(th), millis, 0); // a temp file renamed into place (sed -i, rsync, dpkg)
             return;
         }
-        int dot = ExtensionChangeSignal.renameSuffixDot(settings.benign, settings.known, path, target);
+        int dot = ExtensionChangeSignal.renameSuffixDot(settings.benign, settings.known, settings.ordinary, path, target);
         if (dot < 0) {
             return;
         }
+        revision++;
         extension.record(extension.register(target, dot));
         evidence.add(SignalKind.EXTENSION_CHANGE, op);
         int written = memory.inPlace.find(key(ph), Long.MIN_VALUE);
@@ -339,6 +361,7 @@ public final class Campaign {
         int written = memory.inPlace.find(key(ph), millis - settings.pairWindowMillis);
         if (written >= 0) {
             if (memory.inPlace.aux(written) == COUNTED) {
+                revision++;
                 overwrite.retracted(); // written then deleted: a temporary, not an overwritten original
             }
             memory.inPlace.remove(written);
@@ -357,6 +380,7 @@ public final class Campaign {
     }
 
     private void pair(String originalPath, long suffixHash, FileOp op) {
+        revision++;
         deleteAfter.paired(originalPath);
         extension.record(suffixHash);
         evidence.add(SignalKind.DELETE_AFTER_ENCRYPT, op);
@@ -366,6 +390,7 @@ public final class Campaign {
 
     private void newIdentity(long ph, String path, long millis) {
         if (files.add(ph)) {
+            revision++;
             identities++;
             mass.newFile(millis);
             if (changedFiles.size() < settings.maxListedFiles) {
@@ -381,8 +406,11 @@ public final class Campaign {
     }
 
     private long directory(String path, long h) {
-        if (directories.add(h) && directoryNames.size() < settings.maxListedDirectories) {
-            directoryNames.add(PathNames.directory(path));
+        if (directories.add(h)) {
+            revision++;
+            if (directoryNames.size() < settings.maxListedDirectories) {
+                directoryNames.add(PathNames.directory(path));
+            }
         }
         return h;
     }

@@ -27,6 +27,7 @@ public final class CampaignSettings {
     final int minimumScore;
     final HashedNames benign;
     final HashedNames known;
+    final HashedNames ordinary;
     final HashedNames noteExtensions;
 
     public CampaignSettings(Profile p) {
@@ -48,6 +49,7 @@ public final class CampaignSettings {
         minimumScore = p.integer("report.minimumScore");
         benign = ExtensionChangeSignal.benignSet(signals);
         known = ExtensionChangeSignal.knownSet(signals);
+        ordinary = ExtensionChangeSignal.ordinarySet(signals);
         noteExtensions = RansomNoteSignal.noteExtensionSet(signals);
     }
 

@@ -65,7 +65,11 @@ public final class CampaignTracker {
         Campaign c = campaignOf(root, table, op);
         if (actor != lastActor) {
             lastActor = actor;
-            lastActorCopies = settings.signals.isCopyTool(actor.exeName());
+            // a copy tool, or a helper it started (logrotate's gzip and shred, dpkg's scripts), replaces
+            // files with legitimate content: its writes over existing files are not overwrites
+            ProcessInfo parent = table.parent(actor);
+            lastActorCopies = settings.signals.isCopyTool(actor.exe(), actor.exeName())
+                    || (parent != null && settings.signals.isCopyTool(parent.exe(), parent.exeName()));
         }
         c.onFileOp(op, actor, millis, lastActorCopies);
         judge(c, op);

@@ -48,7 +48,8 @@ final class FindingAssembler {
         boolean suppressed = false;
         AllowlistMatch match = null;
         Optional<AllowlistEntry> entry = allowlist.match(new AllowlistSubject(c.host, root.exe(), root.commandLine(),
-                root.user(), root.parentExe(), c.exes, directories,
+                root.user() != null ? root.user() : root.uid() != null ? String.valueOf(root.uid()) : null,
+                root.parentExe(), c.exes, directories,
                 c.directoryCount() <= directories.size(), c.lastSeen));
         if (entry.isPresent()) {
             AllowlistEntry e = entry.get();
@@ -132,11 +133,11 @@ final class FindingAssembler {
         return out;
     }
 
-    private static String title(Campaign c, RootProcess root, int files, List<String> extensions, NoteSummary notes) {
+    private String title(Campaign c, RootProcess root, int files, List<String> extensions, NoteSummary notes) {
         String what;
         int impact = c.impactFiles();
         if (impact > 0 && (c.extension.fired() || c.deleteAfter.fired() || c.overwrite.fired())) {
-            what = impact >= 20 || c.notes.fired() ? "Mass encryption" : "Encryption of files";
+            what = impact >= settings.highMinFiles || c.notes.fired() ? "Mass encryption" : "Encryption of files";
         } else if (c.notes.fired()) {
             what = "Ransom notes dropped";
         } else if (c.encryptionTool.fired()) {
@@ -151,7 +152,8 @@ final class FindingAssembler {
         if (user != null) {
             sb.append(" (").append(user).append(")");
         }
-        sb.append(" on ").append(c.host).append(": ").append(files).append(files == 1 ? " file" : " files");
+        sb.append(" on ").append(c.host).append(": ").append(c.filesCapped() ? "at least " : "").append(files)
+                .append(files == 1 ? " file" : " files");
         if (!extensions.isEmpty() && c.extension.fired()) {
             sb.append(" → ").append(extensions.get(0));
         }

@@ -25,6 +25,10 @@ final class SeverityPolicy {
 
     /** Scores the campaign and stores score and severity on it. No allocation. */
     void evaluate(Campaign c) {
+        if (c.scoredRevision == c.revision) {
+            return; // nothing a signal reads has changed since the last evaluation
+        }
+        c.scoredRevision = c.revision;
         double sum = 0;
         boolean impact = false;
         for (Signal signal : c.signals) {

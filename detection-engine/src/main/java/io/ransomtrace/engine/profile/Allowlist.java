@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Known-legitimate activity. Entries either suppress a finding (it stays visible, marked suppressed) or cap
@@ -99,7 +101,7 @@ public final class Allowlist {
     private static AllowlistEntry entry(String at, Map<?, ?> m) {
         for (Object k : m.keySet()) {
             if (!ENTRY_KEYS.contains(String.valueOf(k))) {
-                throw new ProfileException(at + "." + k, "unknown key; allowed: " + String.join(", ", new java.util.TreeSet<>(ENTRY_KEYS)));
+                throw new ProfileException(at + "." + k, "unknown key; allowed: " + String.join(", ", new TreeSet<>(ENTRY_KEYS)));
             }
         }
         String reason = text(at + ".reason", m.get("reason"), true);
@@ -112,7 +114,7 @@ public final class Allowlist {
         String effectText = text(at + ".effect", m.get("effect"), true);
         AllowlistEffect effect;
         Severity cap = null;
-        switch (effectText.toLowerCase(java.util.Locale.ROOT)) {
+        switch (effectText.toLowerCase(Locale.ROOT)) {
             case "suppress" -> effect = AllowlistEffect.SUPPRESS;
             case "cap", "cap-severity", "capseverity" -> {
                 effect = AllowlistEffect.CAP_SEVERITY;
@@ -125,11 +127,11 @@ public final class Allowlist {
             default -> throw new ProfileException(at + ".effect", "must be 'suppress' or 'cap', got '" + effectText + "'");
         }
         if (!(m.get("match") instanceof Map<?, ?> match) || match.isEmpty()) {
-            throw new ProfileException(at + ".match", "must set at least one of " + String.join(", ", new java.util.TreeSet<>(MATCH_KEYS)));
+            throw new ProfileException(at + ".match", "must set at least one of " + String.join(", ", new TreeSet<>(MATCH_KEYS)));
         }
         for (Object k : match.keySet()) {
             if (!MATCH_KEYS.contains(String.valueOf(k))) {
-                throw new ProfileException(at + ".match." + k, "unknown condition; allowed: " + String.join(", ", new java.util.TreeSet<>(MATCH_KEYS)));
+                throw new ProfileException(at + ".match." + k, "unknown condition; allowed: " + String.join(", ", new TreeSet<>(MATCH_KEYS)));
             }
         }
         return new AllowlistEntry(id, reason, author, expires, effect, cap,

@@ -71,6 +71,7 @@ final class ProfileSchema {
 
             list("lists.knownRansomwareExtensions", "Suffixes of known ransomware families: they lower the extension-change threshold."),
             list("lists.benignSuffixes", "Suffixes that never count as encryption (compression, rotation, package-manager and editor temp files)."),
+            list("lists.ordinaryFileTypes", "Everyday file types: renaming files to one of them (.jpeg -> .jpg) is housekeeping, not encryption."),
             list("lists.noteNameKeywords", "Words that make a repeated file name a ransom note on their own."),
             list("lists.noteWeakNameKeywords", "Words that add confidence to a note name but need other evidence."),
             list("lists.noteExtensions", "Extensions a ransom note may have (empty string: no extension)."),

@@ -3,10 +3,15 @@ package io.ransomtrace.engine.signal;
 /**
  * Signal 6: X.suffix written and X deleted by the same campaign (in either order, within the pair window):
  * the original is gone and only the encrypted copy is left. Compression suffixes (.gz, .xz...) never pair.
+ * Where a host audits execve but not file syscalls, the same shape is read from command lines: an encrypting
+ * command naming X as input, then rm/unlink naming X.
  */
 public final class DeleteAfterEncryptSignal extends Signal {
     private int pairs;
     private String example;
+    private int inferred;
+    private String inferredExample;
+    private boolean fileTelemetry;
 
     public DeleteAfterEncryptSignal(SignalSettings settings) {
         super(settings);
@@ -19,8 +24,28 @@ public final class DeleteAfterEncryptSignal extends Signal {
         }
     }
 
+    /**
+     * From command lines alone: an encrypting command named X as input and a later rm/unlink named X. Used only
+     * while the campaign has shown no file events (a host that audits execve but not file syscalls).
+     */
+    public void pairedByCommands(String originalPath) {
+        inferred++;
+        if (inferredExample == null) {
+            inferredExample = originalPath;
+        }
+    }
+
+    /** The campaign has file events: pairs come from them, not from command lines. */
+    public void fileTelemetry() {
+        fileTelemetry = true;
+    }
+
+    public boolean fromCommandLines() {
+        return !fileTelemetry && inferred > 0;
+    }
+
     public int pairs() {
-        return pairs;
+        return fromCommandLines() ? inferred : pairs;
     }
 
     @Override
@@ -35,7 +60,7 @@ public final class DeleteAfterEncryptSignal extends Signal {
 
     @Override
     public double value() {
-        return pairs;
+        return pairs();
     }
 
     @Override
@@ -45,11 +70,16 @@ public final class DeleteAfterEncryptSignal extends Signal {
 
     @Override
     public double strength() {
-        return SignalSettings.ramp(pairs, settings.deleteThreshold, settings.deleteSaturation);
+        return SignalSettings.ramp(pairs(), settings.deleteThreshold, settings.deleteSaturation);
     }
 
     @Override
     public String describe() {
+        if (fromCommandLines()) {
+            return plural(inferred, "original", "originals") + " deleted by rm/unlink after an encrypting command named it as input"
+                    + " (first: " + inferredExample + "); from command lines only — this lineage sent no file events; fires at "
+                    + settings.deleteThreshold;
+        }
         return plural(pairs, "original", "originals") + " deleted after a copy with a new suffix was written"
                 + (example != null ? " (first: " + example + ")" : "") + "; fires at " + settings.deleteThreshold;
     }

@@ -16,7 +16,7 @@ public final class EncryptionCommandParser {
 
     private static final Set<String> KNOWN = Set.of("openssl", "gpg", "gpg2", "ccrypt", "ccencrypt", "ccdecrypt", "ccat",
             "7z", "7za", "7zz", "7zr", "zip", "zipcloak", "rar", "age", "aescrypt", "mcrypt", "mdecrypt", "shred", "dd",
-            "truncate");
+            "truncate", "rm", "unlink");
 
     private static final String[] CIPHER_PREFIXES = {"aes", "aria", "camellia", "des", "bf", "blowfish", "cast",
             "chacha20", "idea", "rc2", "rc4", "rc5", "seed", "sm4"};
@@ -76,6 +76,7 @@ public final class EncryptionCommandParser {
             case "shred" -> shred(args, cwd);
             case "dd" -> dd(args, cwd);
             case "truncate" -> truncate(args, cwd);
+            case "rm", "unlink" -> remove(name, args, cwd);
             default -> null;
         };
     }
@@ -432,6 +433,17 @@ public final class EncryptionCommandParser {
             return other("truncate", "truncate");
         }
         return new ToolUse("truncate", Action.DESTROY, "truncate" + (size != null ? " -s " + size : ""), targets.size() > 1, targets);
+    }
+
+    private static ToolUse remove(String tool, List<String> args, String cwd) {
+        List<String> targets = operands(args, cwd, Set.of());
+        boolean recursive = false;
+        for (String a : args) {
+            if (a.equals("--recursive") || (a.startsWith("-") && !a.startsWith("--") && (a.indexOf('r') > 0 || a.indexOf('R') > 0))) {
+                recursive = true;
+            }
+        }
+        return new ToolUse(tool, targets.isEmpty() ? Action.OTHER : Action.DELETE, tool, recursive, targets);
     }
 
     private static List<String> valueOf(List<String> args, String option, String cwd) {

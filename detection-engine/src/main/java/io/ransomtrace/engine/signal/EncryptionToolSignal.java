@@ -19,7 +19,7 @@ public final class EncryptionToolSignal extends Signal {
     }
 
     public void record(ToolUse use) {
-        if (use.action() == ToolUse.Action.OTHER) {
+        if (!use.encrypts() && !use.destroys()) {
             return;
         }
         runs++;

@@ -10,7 +10,8 @@ import java.util.Map;
  * Signal 4: files whose name gains or swaps a suffix (report.pdf → report.pdf.locked, report.pdf →
  * report.enc), by rename or by a new file plus deletion of the original, repeated with the same new suffix.
  * Known ransomware extensions need fewer repetitions; unknown ones are caught by repetition alone. Suffixes
- * of compression, rotation, package managers and editors (.gz, .1, .dpkg-new, .swp...) never count.
+ * of compression, rotation, package managers and editors (.gz, .1, .dpkg-new, .swp...) never count, and
+ * neither does renaming to an everyday file type (.jpeg → .jpg).
  */
 public final class ExtensionChangeSignal extends Signal {
     private static final int MAX_SUFFIXES = 256;
@@ -37,6 +38,10 @@ public final class ExtensionChangeSignal extends Signal {
         return new HashedNames(s.benignSuffixes);
     }
 
+    public static HashedNames ordinarySet(SignalSettings s) {
+        return new HashedNames(s.ordinaryFileTypes);
+    }
+
     public static HashedNames knownSet(SignalSettings s) {
         return new HashedNames(s.knownExtensions);
     }
@@ -60,12 +65,14 @@ public final class ExtensionChangeSignal extends Signal {
      * The new suffix when a rename from {@code oldPath} to {@code newPath} gains or swaps one, else -1 (returns
      * the index in newPath of the dot starting the suffix that counts).
      */
-    public static int renameSuffixDot(HashedNames benign, HashedNames known, String oldPath, String newPath) {
+    public static int renameSuffixDot(HashedNames benign, HashedNames known, HashedNames ordinary, String oldPath,
+                                      String newPath) {
         int oldSlash = oldPath.lastIndexOf('/');
         int newSlash = newPath.lastIndexOf('/');
         int newDot = PathNames.suffixDot(newPath);
-        if (newDot < 0 || !eligible(benign, newPath, newDot + 1, newPath.length())) {
-            return -1;
+        if (newDot < 0 || !eligible(benign, newPath, newDot + 1, newPath.length())
+                || ordinary.contains(newPath, newDot + 1, newPath.length())) {
+            return -1; // .jpeg -> .jpg, report -> report.pdf: housekeeping, not encryption
         }
         boolean sameDir = oldSlash == newSlash && oldPath.regionMatches(0, newPath, 0, oldSlash + 1);
         if (sameDir) {
@@ -144,15 +151,6 @@ public final class ExtensionChangeSignal extends Signal {
             out.add("." + e.getKey());
         }
         return out;
-    }
-
-    /** Files that gained any new suffix. */
-    public int total() {
-        int t = 0;
-        for (int[] c : counts.values()) {
-            t += c[0];
-        }
-        return t;
     }
 
     @Override

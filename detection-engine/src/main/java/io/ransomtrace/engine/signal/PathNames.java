@@ -51,11 +51,6 @@ public final class PathNames {
         return hash(s, 0, s.length());
     }
 
-    /** Index of the last '/', or -1. */
-    public static int lastSlash(String path) {
-        return path.lastIndexOf('/');
-    }
-
     /** Hash of the directory part of a path (everything before the last '/'). */
     public static long directoryHash(String path) {
         int slash = path.lastIndexOf('/');

@@ -61,6 +61,8 @@ public final class RansomNoteSignal extends Signal {
 
     private final HashedNames noteExtensions;
     private final HashedNames known;
+    private final HashedNames ordinary;
+    private final HashedNames benign;
     private final int maxListedDirectories;
     private final Map<String, NoteName> names = new LinkedHashMap<>();
     /** The most widespread name with a strong keyword or ransom text. */
@@ -69,10 +71,13 @@ public final class RansomNoteSignal extends Signal {
     private NoteName bestAny;
     private int impactFiles;
 
-    public RansomNoteSignal(SignalSettings settings, HashedNames noteExtensions, HashedNames known, int maxListedDirectories) {
+    public RansomNoteSignal(SignalSettings settings, HashedNames noteExtensions, HashedNames known, HashedNames ordinary,
+                            HashedNames benign, int maxListedDirectories) {
         super(settings);
         this.noteExtensions = noteExtensions;
         this.known = known;
+        this.ordinary = ordinary;
+        this.benign = benign;
         this.maxListedDirectories = maxListedDirectories;
     }
 
@@ -97,6 +102,9 @@ public final class RansomNoteSignal extends Signal {
         }
         boolean noteExt = dot < 0 ? noteExtensions.contains("", 0, 0) : noteExtensions.contains(path, dot + 1, end)
                 || known.contains(path, dot + 1, end);
+        if (!noteExt && (ordinary.contains(path, dot + 1, end) || benign.contains(path, dot + 1, end))) {
+            return false; // data.json, build.o, x.tmp: not a note whatever the name says
+        }
         String strong = settings.noteKeywordMatcher.find(path, start, end);
         if (!noteExt && strong == null) {
             return false;

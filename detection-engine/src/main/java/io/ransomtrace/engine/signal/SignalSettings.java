@@ -49,6 +49,7 @@ public final class SignalSettings {
 
     final Set<String> knownExtensions;
     final Set<String> benignSuffixes;
+    final Set<String> ordinaryFileTypes;
     final List<String> noteKeywords;
     final List<String> noteWeakKeywords;
     final Set<String> noteExtensions;
@@ -91,6 +92,7 @@ public final class SignalSettings {
         contentThreshold = p.integer("signals.contentHint.threshold");
         knownExtensions = new HashSet<>(p.list("lists.knownRansomwareExtensions"));
         benignSuffixes = new HashSet<>(p.list("lists.benignSuffixes"));
+        ordinaryFileTypes = new HashSet<>(p.list("lists.ordinaryFileTypes"));
         noteKeywords = p.list("lists.noteNameKeywords");
         noteWeakKeywords = p.list("lists.noteWeakNameKeywords");
         noteExtensions = new HashSet<>(p.list("lists.noteExtensions"));
@@ -105,9 +107,27 @@ public final class SignalSettings {
         return contentEntropy;
     }
 
-    /** True for programs whose writes over existing files are copies (cp, rsync, package managers). */
-    public boolean isCopyTool(String exeName) {
-        return exeName != null && copyTools.contains(exeName);
+    private static final String[] SYSTEM_DIRECTORIES = {"/usr/bin/", "/bin/", "/usr/sbin/", "/sbin/", "/usr/local/bin/",
+            "/usr/local/sbin/", "/usr/lib/", "/usr/libexec/", "/opt/"};
+
+    /**
+     * True for programs whose writes over existing files are copies (cp, rsync, package managers). The name
+     * must match and, when the executable path is known, it must live in a system directory: a binary called
+     * "rsync" in /tmp is not trusted.
+     */
+    public boolean isCopyTool(String exe, String exeName) {
+        if (exeName == null || !copyTools.contains(exeName)) {
+            return false;
+        }
+        if (exe == null || exe.isEmpty()) {
+            return true;
+        }
+        for (String dir : SYSTEM_DIRECTORIES) {
+            if (exe.startsWith(dir)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 0.5 at the threshold rising linearly to 1 at saturation: firing matters most, volume adds the rest. */

@@ -19,14 +19,14 @@ public final class SlidingCounter {
     }
 
     public void add(long millis) {
-        long b = Math.floorDiv(millis, bucketMillis);
+        long b = millis >= 0 ? millis / bucketMillis : Math.floorDiv(millis, bucketMillis);
         if (currentBucket == Long.MIN_VALUE) {
             currentBucket = b;
         }
         if (b > currentBucket) {
             long steps = Math.min(BUCKETS, b - currentBucket);
             for (long s = 1; s <= steps; s++) {
-                int idx = (int) Math.floorMod(currentBucket + s, (long) BUCKETS);
+                int idx = bucketIndex(currentBucket + s);
                 total -= buckets[idx];
                 buckets[idx] = 0;
             }
@@ -34,12 +34,16 @@ public final class SlidingCounter {
         } else if (b <= currentBucket - BUCKETS) {
             return;
         }
-        buckets[(int) Math.floorMod(b, (long) BUCKETS)]++;
+        buckets[bucketIndex(b)]++;
         total++;
         if (total > peak) {
             peak = total;
             peakAtMillis = millis;
         }
+    }
+
+    private static int bucketIndex(long bucket) {
+        return (int) (bucket >= 0 ? bucket % BUCKETS : Math.floorMod(bucket, (long) BUCKETS));
     }
 
     /** The highest count seen in any window so far. */

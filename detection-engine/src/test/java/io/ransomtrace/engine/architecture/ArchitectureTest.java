@@ -43,6 +43,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theHotPathUsesNoRegularExpressions() {
+        noClasses().that().resideInAnyPackage("io.ransomtrace.engine.process..", "io.ransomtrace.engine.signal..",
+                        "io.ransomtrace.engine.correlate..")
+                .and().doNotHaveSimpleName("FindingAssembler")
+                .should().dependOnClassesThat().resideInAPackage("java.util.regex..")
+                .check(engine);
+    }
+
+    @Test
     void engineOpensNoFiles() {
         noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")

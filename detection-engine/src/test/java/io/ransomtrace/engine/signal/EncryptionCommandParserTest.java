@@ -113,6 +113,15 @@ class EncryptionCommandParserTest {
     }
 
     @Test
+    void removalsNameTheirTargetsButAreNotEncryption() {
+        ToolUse rm = parse("rm -f a.pdf /srv/b.pdf");
+        assertThat(rm.action()).isEqualTo(ToolUse.Action.DELETE);
+        assertThat(rm.targets()).containsExactly("/home/u/a.pdf", "/srv/b.pdf");
+        assertThat(parse("rm -rf build").recursive()).isTrue();
+        assertThat(parse("rm").action()).isEqualTo(ToolUse.Action.OTHER);
+    }
+
+    @Test
     void recursiveFlagsAreSeen() {
         assertThat(parse("ccrypt -r -e -K k /srv").recursive()).isTrue();
         assertThat(parse("7z a -r -pX out.7z /srv").recursive()).isTrue();

@@ -9,9 +9,10 @@ class ExtensionChangeRulesTest {
     private final SignalSettings settings = new SignalSettings(Profile.defaults());
     private final HashedNames benign = ExtensionChangeSignal.benignSet(settings);
     private final HashedNames known = ExtensionChangeSignal.knownSet(settings);
+    private final HashedNames ordinary = ExtensionChangeSignal.ordinarySet(settings);
 
     private String suffix(String from, String to) {
-        int dot = ExtensionChangeSignal.renameSuffixDot(benign, known, from, to);
+        int dot = ExtensionChangeSignal.renameSuffixDot(benign, known, ordinary, from, to);
         return dot < 0 ? null : to.substring(dot + 1);
     }
 
@@ -35,5 +36,7 @@ class ExtensionChangeRulesTest {
         assertThat(suffix("/home/u/a.txt", "/home/u/a.txt.bak")).isNull();
         assertThat(suffix("/home/u/a.TXT", "/home/u/a.txt")).isNull();
         assertThat(suffix("/home/u/a.txt", "/home/u/b.txt")).isNull();
+        assertThat(suffix("/home/u/IMG_1.jpeg", "/home/u/IMG_1.jpg")).isNull();
+        assertThat(suffix("/home/u/report", "/home/u/report.pdf")).isNull();
     }
 }

@@ -117,6 +117,12 @@ public final class Proc {
         return this;
     }
 
+    /** open(O_WRONLY|O_TRUNC) of an existing file, with content facts as an EDR exports them. */
+    public Proc truncateOpen(String path, ContentHint hint) {
+        op(FileOpKind.TRUNCATE, path, null, OpenFlags.O_WRONLY | OpenFlags.O_TRUNC, hint);
+        return this;
+    }
+
     /** open(O_WRONLY|O_APPEND) of an existing file. */
     public Proc append(String path) {
         op(FileOpKind.WRITE, path, null, OpenFlags.O_WRONLY | OpenFlags.O_APPEND, null);
