@@ -40,7 +40,11 @@ rt_cleanup() {
     scenario_cleanup
     rt_tree_remove
     rt_users_remove
-    [ $rc = 0 ] || rt_log "FAILED ($rc): $CASE_NAME not recorded"
+    if [ $rc != 0 ]; then
+        # never leave a half-recorded case behind: cases/ is shipped as test data
+        [ -n "${CASE_DIR_CREATED:-}" ] && rm -rf "$CASE_DIR"
+        rt_log "FAILED ($rc): $CASE_NAME not recorded"
+    fi
     exit $rc
 }
 trap rt_cleanup EXIT
@@ -52,7 +56,7 @@ rt_users_create
 rt_tree_build
 scenario_prepare
 
-rm -rf "$CASE_DIR"; mkdir -p "$CASE_DIR"
+rm -rf "$CASE_DIR"; mkdir -p "$CASE_DIR"; CASE_DIR_CREATED=1
 rt_auditd_start "$CASE_DIR" "$HOST" "$FORMAT"
 auditctl -R "$RT_RECORD_DIR/rules/$RULESET.rules" >/dev/null
 if [ "$PACKAGING" = rotate ]; then
