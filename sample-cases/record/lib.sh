@@ -234,3 +234,12 @@ rt_check() {
 # Save a fingerprint of each listed file (stdin: paths) to FILE; rt_changed FILE counts those now different.
 rt_fingerprint() { xargs -r -d '\n' md5sum > "$1"; }
 rt_changed() { md5sum -c --quiet "$1" 2>/dev/null | grep -c ': FAILED' || true; }
+# rt_attack CMD...: run the attacker's part and remember when it ran (epoch seconds, same clock as the
+# audit timestamps); record-case.sh writes it to truth.yaml as attackWindow.
+rt_attack() {
+    ATTACK_START=$(date -u +%s.%3N)
+    local rc=0
+    "$@" || rc=$?
+    ATTACK_END=$(date -u +%s.%3N)
+    return $rc
+}

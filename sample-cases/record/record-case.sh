@@ -93,6 +93,9 @@ LOG_FILES=$(cd "$CASE_DIR" && ls audit.log* | sort -V | paste -sd, - | sed 's/,/
     echo "summary: \"$SUMMARY\""
     echo "users: { alice: 1101, bob: 1102, carol: 1103, dave: 1104, svc-backup: 1190 }"
     scenario_truth
+    if [ -n "${ATTACK_START:-}" ]; then
+        echo "attackWindow: { start: $ATTACK_START, end: $ATTACK_END }   # epoch s around the attacker's session, recorder clock = audit clock"
+    fi
 } > "$CASE_DIR/truth.yaml"
 {
     echo "# $CASE_NAME"

@@ -17,7 +17,7 @@ SH
     N_FILES=$(wc -l < "$RT_OPT.targets"); N_DIRS=$(rt_count_dirs < "$RT_OPT.targets")
 }
 scenario_run() {
-    as_login dave "sudo -H bash /var/tmp/.font-cache/esx.sh"
+    rt_attack as_login dave "sudo -H bash /var/tmp/.font-cache/esx.sh"
 }
 scenario_verify() {
     rt_check encrypted "$(find "$RT_ROOT" -name '*.esxlock' | wc -l)" "$N_FILES" &&

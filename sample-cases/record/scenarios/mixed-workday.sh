@@ -49,7 +49,7 @@ scenario_run() {
     rt_log "attack"
     targets | sort > "$RT_OPT.targets"
     N_FILES=$(wc -l < "$RT_OPT.targets"); N_DIRS=$(rt_count_dirs < "$RT_OPT.targets")
-    as_login carol "id; uname -a; sudo -l >/dev/null; ls /srv/rt-lab/shares; find /srv/rt-lab -maxdepth 3 -type d | head -40 >/dev/null; df -h >/dev/null; cd /var/tmp/.font-cache && sudo ./kworker-sync -e .rtx -n README_RESTORE.txt -x $ATTACK_EXTS /srv/rt-lab/shares/finance /srv/rt-lab/shares/hr /srv/rt-lab/home/alice"
+    rt_attack as_login carol "id; uname -a; sudo -l >/dev/null; ls /srv/rt-lab/shares; find /srv/rt-lab -maxdepth 3 -type d | head -40 >/dev/null; df -h >/dev/null; cd /var/tmp/.font-cache && sudo ./kworker-sync -e .rtx -n README_RESTORE.txt -x $ATTACK_EXTS /srv/rt-lab/shares/finance /srv/rt-lab/shares/hr /srv/rt-lab/home/alice"
     sleep 8
     rt_log "afternoon"
     as_login bob "find /srv/rt-lab/tmp/build-cache -type f -name '*.tmp' -mmin -600 -delete; cd ~/Projects/platform && git log --oneline | head -1 >/dev/null" & a=$!
