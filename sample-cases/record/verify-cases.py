@@ -110,7 +110,7 @@ def main():
     total = 0
     for name in sorted(os.listdir(CASES)):
         d = os.path.join(CASES, name)
-        if not os.path.isdir(d):
+        if not os.path.isdir(d) or name.startswith("."):   # .NAME.recording: a recording in progress
             continue
         total += 1
         problems = check_case(d)

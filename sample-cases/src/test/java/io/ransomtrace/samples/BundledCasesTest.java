@@ -47,7 +47,7 @@ class BundledCasesTest {
     static void loadCases() throws IOException {
         cases = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(CASES)) {
-            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+            for (Path dir : dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith(".")).sorted().toList()) {
                 Path truthFile = dir.resolve("truth.yaml");
                 assertThat(truthFile).as("truth.yaml of %s", dir).isRegularFile();
                 try (InputStream in = Files.newInputStream(truthFile)) {
