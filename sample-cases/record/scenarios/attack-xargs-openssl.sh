@@ -32,7 +32,6 @@ expected:
     loginUser: root
     runAsUser: root
     filesAffected: $N_FILES
-    filesVisibleInLog: false
     overwrite: new-file-then-delete
     newExtension: ".☢"
     notes: none
