@@ -92,7 +92,7 @@ LOG_FILES=$(cd "$CASE_DIR" && ls audit.log* | sort -V | paste -sd, - | sed 's/,/
     echo "logFormat: $FORMAT"
     echo "logFiles: [$LOG_FILES]"
     echo "durationSeconds: $DURATION"
-    echo "fileEventsRecorded: $([ "$RULESET" = exec-only ] && echo false || echo true)   # exec-only: counts below are real but not visible in the log"
+    echo "fileEventsRecorded: $([ "$RULESET" = exec-only ] && echo false || echo true)   # false with exec-only rules: the counts below are real, the log cannot show them"
     echo "summary: \"$SUMMARY\""
     echo "users: { alice: 1101, bob: 1102, carol: 1103, dave: 1104, svc-backup: 1190 }"
     scenario_truth
