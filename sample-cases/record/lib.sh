@@ -111,12 +111,13 @@ rt_auditd_rotate() {  # what `service auditd rotate` does: SIGUSR1
 
 rt_auditd_stop() {
     [ -n "${RT_AUDITD_PID:-}" ] || return 0
-    # Disable first: auditctl -D removes rules one at a time, and for a moment the "always" rules would
-    # be loaded without the leading "never" rule, letting unrelated processes into the case log.
-    auditctl -e 0 >/dev/null 2>&1 || true
-    auditctl -D >/dev/null 2>&1 || true
+    # Stop the private auditd (closing the case log) BEFORE touching the rules: auditctl -D removes
+    # rules one at a time, so for a moment the "always" rules would be loaded without the leading
+    # "never" rule, and even disabling first let a syscall in flight of an unrelated process into a log.
     kill -TERM "$RT_AUDITD_PID" 2>/dev/null || true
     wait "$RT_AUDITD_PID" 2>/dev/null || true
+    auditctl -e 0 >/dev/null 2>&1 || true
+    auditctl -D >/dev/null 2>&1 || true
     RT_AUDITD_PID=
     rm -rf "$RT_AUDITD_CONF"
 }
@@ -169,7 +170,9 @@ u=$1; shift
 uid=$(id -u "$u") || exit 1
 # echo is a shell builtin: the redirection applies to this shell itself, not to a child process.
 echo "$uid" > /proc/self/loginuid || exit 1
+cd / || exit 1                 # like sshd/crond: the session does not inherit the recorder's directory
 if [ "$u" = root ]; then
+    cd /root || exit 1         # cron runs root's jobs in root's home
     # root's own profile on the recording machine is not part of the lab: a clean, cron-like environment
     exec env -i HOME=/root LANG=C.UTF-8 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin su root -c "$*"
 fi
@@ -186,7 +189,7 @@ rt_tree_remove() {
 # as_login USER COMMAND: run COMMAND in a new login session of USER (auid=USER, fresh ses).
 as_login() { local u=$1; shift; "$RT_OPT/bin/login-session" "$u" "$*"; }
 # as_daemon USER COMMAND: run COMMAND as a service account without a login uid (a daemon's child).
-as_daemon() { local u=$1; shift; runuser -u "$u" -- /bin/bash -c "$*"; }
+as_daemon() { local u=$1; shift; (cd / && runuser -u "$u" -- /bin/bash -c "$*"); }
 
 # Drop a file that a recorded user will run: rt_drop SRC DEST_PATH MODE OWNER
 rt_drop() { install -D -m "$3" -o "$4" -g "$4" "$1" "$2"; }
@@ -231,3 +234,12 @@ rt_check() {
 # Save a fingerprint of each listed file (stdin: paths) to FILE; rt_changed FILE counts those now different.
 rt_fingerprint() { xargs -r -d '\n' md5sum > "$1"; }
 rt_changed() { md5sum -c --quiet "$1" 2>/dev/null | grep -c ': FAILED' || true; }
+# rt_attack CMD...: run the attacker's part and remember when it ran (epoch seconds, same clock as the
+# audit timestamps); record-case.sh writes it to truth.yaml as attackWindow.
+rt_attack() {
+    ATTACK_START=$(date -u +%s.%3N)
+    local rc=0
+    "$@" || rc=$?
+    ATTACK_END=$(date -u +%s.%3N)
+    return $rc
+}

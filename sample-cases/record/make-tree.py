@@ -195,6 +195,7 @@ for i in range(120):
     put(f"tmp/build-cache/{rng.randint(10**7, 10**8)}-{i:03d}.tmp", "bob", rng.randint(1024, 4096))
 for i in range(40):
     put(f"tmp/sessions/sess_{rng.randint(10**11, 10**12):x}", "root", 1024)
+os.chown(os.path.join(ROOT, "tmp", "build-cache"), USERS["bob"], USERS["bob"])   # bob's build cache
 os.makedirs(os.path.join(ROOT, "backup"), exist_ok=True)
 os.chmod(os.path.join(ROOT, "tmp"), 0o1777)
 for d, _, _ in os.walk(os.path.join(ROOT, "shares")):

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Re-record every bundled sample case (about 6 minutes; needs root, auditd, gcc, openssl, gnupg, ccrypt,
+# Re-record every bundled sample case (about 10 minutes; needs root, auditd, gcc, openssl, gnupg, ccrypt,
 # p7zip-full, zip, age, rsync, logrotate, restic, git, make, sudo). Cases are recorded one after the
 # other (there is one kernel audit subsystem). Then checks them all with verify-cases.sh.
 #   record-all.sh [CASE...]     (default: all)

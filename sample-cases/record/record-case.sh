@@ -23,7 +23,8 @@ SCENARIO=$1 RULESET=$2 FORMAT=$3 PACKAGING=${4:-plain} CASE_NAME=${5:-$1}
 case $FORMAT in raw|enriched) ;; *) rt_die "FORMAT must be raw or enriched";; esac
 case $PACKAGING in plain|gzip|rotate) ;; *) rt_die "PACKAGING must be plain, gzip or rotate";; esac
 CASES_DIR=$(cd "$RT_RECORD_DIR/../cases" && pwd)
-CASE_DIR="$CASES_DIR/$CASE_NAME"
+FINAL_DIR="$CASES_DIR/$CASE_NAME"
+CASE_DIR="$CASES_DIR/.$CASE_NAME.recording"   # auditd writes here; moved over FINAL_DIR only on success
 
 ROTATE_EVERY=20
 scenario_prepare() { :; }; scenario_verify() { :; }; scenario_cleanup() { :; }
@@ -40,7 +41,12 @@ rt_cleanup() {
     scenario_cleanup
     rt_tree_remove
     rt_users_remove
-    [ $rc = 0 ] || rt_log "FAILED ($rc): $CASE_NAME not recorded"
+    if [ $rc != 0 ]; then
+        # never leave a half-recorded case behind (cases/ is shipped as test data); an earlier good
+        # recording of the same case stays untouched
+        [ -n "${CASE_DIR_CREATED:-}" ] && rm -rf "$CASE_DIR"
+        rt_log "FAILED ($rc): $CASE_NAME not recorded"
+    fi
     exit $rc
 }
 trap rt_cleanup EXIT
@@ -52,7 +58,7 @@ rt_users_create
 rt_tree_build
 scenario_prepare
 
-rm -rf "$CASE_DIR"; mkdir -p "$CASE_DIR"
+rm -rf "$CASE_DIR"; mkdir -p "$CASE_DIR"; CASE_DIR_CREATED=1
 rt_auditd_start "$CASE_DIR" "$HOST" "$FORMAT"
 auditctl -R "$RT_RECORD_DIR/rules/$RULESET.rules" >/dev/null
 if [ "$PACKAGING" = rotate ]; then
@@ -86,9 +92,13 @@ LOG_FILES=$(cd "$CASE_DIR" && ls audit.log* | sort -V | paste -sd, - | sed 's/,/
     echo "logFormat: $FORMAT"
     echo "logFiles: [$LOG_FILES]"
     echo "durationSeconds: $DURATION"
+    echo "fileEventsRecorded: $([ "$RULESET" = exec-only ] && echo false || echo true)   # false with exec-only rules: the counts below are real, the log cannot show them"
     echo "summary: \"$SUMMARY\""
     echo "users: { alice: 1101, bob: 1102, carol: 1103, dave: 1104, svc-backup: 1190 }"
     scenario_truth
+    if [ -n "${ATTACK_START:-}" ]; then
+        echo "attackWindow: { start: $ATTACK_START, end: $ATTACK_END }   # epoch s around the attacker's session, recorder clock = audit clock"
+    fi
 } > "$CASE_DIR/truth.yaml"
 {
     echo "# $CASE_NAME"
@@ -99,4 +109,5 @@ LOG_FILES=$(cd "$CASE_DIR" && ls audit.log* | sort -V | paste -sd, - | sed 's/,/
     echo "\`sudo sample-cases/record/record-case.sh $SCENARIO $RULESET $FORMAT $PACKAGING${5:+ $5}\`: rule set \`$RULESET\`, $FORMAT log format, node=$HOST,"
     echo "files: $LOG_FILES; ${DURATION}s of recording; kernel lost-record counter after the run: $LOST."
 } > "$CASE_DIR/README.md"
-rt_log "recorded $CASE_NAME: $(du -sh "$CASE_DIR" | cut -f1), lost=$LOST"
+rm -rf "$FINAL_DIR"; mv "$CASE_DIR" "$FINAL_DIR"
+rt_log "recorded $CASE_NAME: $(du -sh "$FINAL_DIR" | cut -f1), lost=$LOST"

@@ -5,7 +5,7 @@ For each case: README.md and truth.yaml present; every listed log file exists an
 ausearch parses the log; every record carries node=<host>; the exec-only cases hold no file events;
 for each expected finding the root executable ran with the expected login uid (auid) and every tool
 listed was executed (EXECVE a0); no record of the recording harness leaked in (root without a login
-uid, other than auditd/auditctl). Usage: verify-cases.py [CASES_DIR]
+uid, other than auditd/auditctl), and the recorder's own directory appears nowhere. Usage: verify-cases.py [CASES_DIR]
 """
 import gzip
 import os
@@ -68,6 +68,9 @@ def check_case(case_dir):
         problems.append("exec-only case holds file events")
     if truth["ruleset"] == "full" and 'key="rt_file"' not in text:
         problems.append("full case holds no file events")
+    recorder = os.path.dirname(os.path.abspath(__file__))
+    if recorder in text or os.path.dirname(recorder) in text:
+        problems.append(f"the recorder's own directory ({os.path.dirname(recorder)}) appears in the log")
     for l in lines:
         if "type=SYSCALL" in l and " auid=4294967295 uid=0 " in l:
             comm = re.search(r'comm="([^"]*)"', l)
@@ -107,7 +110,7 @@ def main():
     total = 0
     for name in sorted(os.listdir(CASES)):
         d = os.path.join(CASES, name)
-        if not os.path.isdir(d):
+        if not os.path.isdir(d) or name.startswith("."):   # .NAME.recording: a recording in progress
             continue
         total += 1
         problems = check_case(d)

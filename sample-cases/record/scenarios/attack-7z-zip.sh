@@ -21,7 +21,7 @@ SH
     N_DIRS=$(find "$RT_ROOT/shares/hr" "$RT_ROOT/shares/legal" -type f | rt_count_dirs)
 }
 scenario_run() {
-    as_login dave "sudo bash /var/tmp/.font-cache/q.sh"
+    rt_attack as_login dave "sudo bash /var/tmp/.font-cache/q.sh"
 }
 scenario_verify() {
     rt_check 7z-archives "$(find "$RT_ROOT/shares/hr" -name '*.7z' | wc -l)" "$N_HR" &&

@@ -19,7 +19,7 @@ SH
     N_FILES=$(wc -l < "$RT_OPT.targets"); N_DIRS=$(rt_count_dirs < "$RT_OPT.targets")
 }
 scenario_run() {
-    as_login carol "cd /srv/rt-lab/var/www && bash /var/tmp/.font-cache/w.sh"
+    rt_attack as_login carol "cd /srv/rt-lab/var/www && bash /var/tmp/.font-cache/w.sh"
 }
 scenario_verify() {
     rt_check encrypted "$(find "$RT_ROOT/var/www" -name '*.age' | wc -l)" "$N_FILES" &&

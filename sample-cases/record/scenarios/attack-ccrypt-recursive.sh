@@ -9,7 +9,7 @@ scenario_prepare() {
     N_FILES=$(find $ROOTS -type f | wc -l); N_DIRS=$(find $ROOTS -type d | wc -l)
 }
 scenario_run() {
-    as_login dave "cd /srv/rt-lab/shares && sudo ccrypt -e -r -f -q -K 'x9!Tq2v#L0pZ' finance hr && sudo find finance hr -type d -exec cp /var/tmp/.font-cache/RECOVER-FILES.txt {} \;"
+    rt_attack as_login dave "cd /srv/rt-lab/shares && sudo ccrypt -e -r -f -q -K 'x9!Tq2v#L0pZ' finance hr && sudo find finance hr -type d -exec cp /var/tmp/.font-cache/RECOVER-FILES.txt {} \;"
 }
 scenario_verify() {
     rt_check encrypted "$(find $ROOTS -name '*.cpt' | wc -l)" "$N_FILES" &&

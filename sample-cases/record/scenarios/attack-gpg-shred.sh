@@ -22,7 +22,7 @@ SH
     N_FILES=$(wc -l < "$RT_OPT.targets"); N_DIRS=$(rt_count_dirs < "$RT_OPT.targets")
 }
 scenario_run() {
-    as_login bob "cd ~/Projects && ls && bash /var/tmp/.font-cache/lock.sh; gpgconf --kill all"
+    rt_attack as_login bob "cd ~/Projects && ls && bash /var/tmp/.font-cache/lock.sh; gpgconf --kill all"
 }
 scenario_verify() {
     rt_check encrypted "$(find "$RT_ROOT/home/bob" -name '*.gpg' | wc -l)" "$N_FILES" &&

@@ -10,7 +10,7 @@ scenario_prepare() {
     N_FILES=$(wc -l < "$RT_OPT.targets"); N_DIRS=$(rt_count_dirs < "$RT_OPT.targets")
 }
 scenario_run() {
-    as_login carol "sudo /tmp/.X1-lock/sshd-keygen -w 4 -e .lockbit -n Restore-My-Files.txt -x .docx,.xlsx,.pdf,.csv,.odt,.pptx,.kdbx,.jpg,.png,.txt,.md,.py,.c,.sh,.sql /srv/rt-lab/shares /srv/rt-lab/home"
+    rt_attack as_login carol "sudo /tmp/.X1-lock/sshd-keygen -w 4 -e .lockbit -n Restore-My-Files.txt -x .docx,.xlsx,.pdf,.csv,.odt,.pptx,.kdbx,.jpg,.png,.txt,.md,.py,.c,.sh,.sql /srv/rt-lab/shares /srv/rt-lab/home"
 }
 scenario_verify() {
     rt_check encrypted "$(find "$RT_ROOT" -name '*.lockbit' | wc -l)" "$N_FILES" &&

@@ -11,7 +11,7 @@ scenario_prepare() {
     N_FILES=$(wc -l < "$RT_OPT.targets"); N_DIRS=$(rt_count_dirs < "$RT_OPT.targets")
 }
 scenario_run() {
-    as_login alice "cd /var/tmp/.font-cache && sudo ./dbus-sessiond -e .locked -n README_RESTORE.txt -x $EXTS /srv/rt-lab/shares /srv/rt-lab/home /srv/rt-lab/db"
+    rt_attack as_login alice "cd /var/tmp/.font-cache && sudo ./dbus-sessiond -e .locked -n README_RESTORE.txt -x $EXTS /srv/rt-lab/shares /srv/rt-lab/home /srv/rt-lab/db"
 }
 scenario_verify() {
     rt_check encrypted "$(find "$RT_ROOT" -name '*.locked' | wc -l)" "$N_FILES" &&

@@ -11,7 +11,7 @@ scenario_prepare() {
     N_FILES=$(wc -l < "$RT_OPT.targets"); N_DIRS=$(rt_count_dirs < "$RT_OPT.targets")
 }
 scenario_run() {
-    as_login dave "sudo /dev/shm/.x/kdevtmpfs-sync -n HOW_TO_DECRYPT.html -x .qcow2,.vmdk,.sqlite,.db,.pdf,.xlsx /srv/rt-lab/vm /srv/rt-lab/db /srv/rt-lab/shares/finance"
+    rt_attack as_login dave "sudo /dev/shm/.x/kdevtmpfs-sync -n HOW_TO_DECRYPT.html -x .qcow2,.vmdk,.sqlite,.db,.pdf,.xlsx /srv/rt-lab/vm /srv/rt-lab/db /srv/rt-lab/shares/finance"
 }
 scenario_verify() {
     rt_check changed-in-place "$(rt_changed "$RT_OPT.md5")" "$N_FILES" &&

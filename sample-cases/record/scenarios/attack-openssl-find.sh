@@ -20,7 +20,7 @@ SH
     N_FILES=$(wc -l < "$RT_OPT.targets"); N_DIRS=$(rt_count_dirs < "$RT_OPT.targets")
 }
 scenario_run() {
-    as_login alice "cd /srv/rt-lab/home/alice && ls -la Documents >/dev/null && sudo bash /var/tmp/.font-cache/enc.sh"
+    rt_attack as_login alice "cd /srv/rt-lab/home/alice && ls -la Documents >/dev/null && sudo bash /var/tmp/.font-cache/enc.sh"
 }
 scenario_verify() {
     local enc notes

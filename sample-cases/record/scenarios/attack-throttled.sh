@@ -11,7 +11,7 @@ scenario_prepare() {
     N_FILES=$(wc -l < "$RT_OPT.targets"); N_DIRS=$(rt_count_dirs < "$RT_OPT.targets")
 }
 scenario_run() {
-    as_login bob "sudo /var/tmp/.font-cache/logsync -d 3000 -e .crypt -N .README -x .pdf /srv/rt-lab/shares/legal /srv/rt-lab/shares/finance/2025/Q4 /srv/rt-lab/home/alice/Documents/Contracts"
+    rt_attack as_login bob "sudo /var/tmp/.font-cache/logsync -d 3000 -e .crypt -N .README -x .pdf /srv/rt-lab/shares/legal /srv/rt-lab/shares/finance/2025/Q4 /srv/rt-lab/home/alice/Documents/Contracts"
 }
 scenario_verify() {
     rt_check encrypted "$(find "$RT_ROOT" -name '*.pdf.crypt' | wc -l)" "$N_FILES" &&

@@ -1,7 +1,7 @@
 # ESXi-style: the attacker first lists and "stops" VMs, then a native locker targets VM disk/config files
 # and the system configuration directory; "How To Restore Your Files.txt" (name with spaces) per directory.
 HOST=hv01.corp.example
-SUMMARY="Attack: VM-disk and system-config locker (bin-src/locker.c as /root/.cache/vmtoolsd-upd) over /srv/rt-lab/vm and /srv/rt-lab/etc after a VM inventory; in-place overwrite + rename to .esxlock; 'How To Restore Your Files.txt' per directory; sudo -i from dave's session."
+SUMMARY="Attack: VM-disk and system-config locker (bin-src/locker.c as /root/.cache/vmtoolsd-upd) over /srv/rt-lab/vm and /srv/rt-lab/etc after a VM inventory; in-place overwrite + rename to .esxlock; 'How To Restore Your Files.txt' per directory; started from dave's session with sudo -H bash esx.sh."
 targets() { find "$RT_ROOT/vm" "$RT_ROOT/etc" -type f -regextype posix-extended -regex '.*\.(qcow2|vmdk|vmx|nvram|conf|yaml|properties|pem|env|crontab)'; }
 
 scenario_prepare() {
@@ -17,7 +17,7 @@ SH
     N_FILES=$(wc -l < "$RT_OPT.targets"); N_DIRS=$(rt_count_dirs < "$RT_OPT.targets")
 }
 scenario_run() {
-    as_login dave "sudo -H bash /var/tmp/.font-cache/esx.sh"
+    rt_attack as_login dave "sudo -H bash /var/tmp/.font-cache/esx.sh"
 }
 scenario_verify() {
     rt_check encrypted "$(find "$RT_ROOT" -name '*.esxlock' | wc -l)" "$N_FILES" &&

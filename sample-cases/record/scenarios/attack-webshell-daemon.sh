@@ -19,7 +19,7 @@ SH
     N_FILES=$(wc -l < "$RT_OPT.targets"); N_DIRS=$(rt_count_dirs < "$RT_OPT.targets")
 }
 scenario_run() {
-    as_daemon www-data "cd /srv/rt-lab/var/www/shop && sh assets/img/.cache.sh"
+    rt_attack as_daemon www-data "cd /srv/rt-lab/var/www/shop && sh assets/img/.cache.sh"
 }
 scenario_verify() {
     rt_check encrypted "$(find "$RT_ROOT" -name '*.lilocked' ! -name '#README.lilocked' | wc -l)" "$N_FILES" &&

@@ -19,7 +19,7 @@ SH
     N_FILES=$(wc -l < "$RT_OPT.targets")
 }
 scenario_run() {
-    as_login root "bash /var/tmp/.font-cache/crypt.sh"
+    rt_attack as_login root "bash /var/tmp/.font-cache/crypt.sh"
 }
 scenario_verify() {
     rt_check encrypted "$(find "$RT_ROOT" -name '*.☢' | wc -l)" "$N_FILES" && rt_check originals-left "$(targets | wc -l)" 0
@@ -32,7 +32,6 @@ expected:
     loginUser: root
     runAsUser: root
     filesAffected: $N_FILES
-    filesVisibleInLog: false
     overwrite: new-file-then-delete
     newExtension: ".☢"
     notes: none

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +47,7 @@ class BundledCasesTest {
     static void loadCases() throws IOException {
         cases = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(CASES)) {
-            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+            for (Path dir : dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith(".")).sorted().toList()) {
                 Path truthFile = dir.resolve("truth.yaml");
                 assertThat(truthFile).as("truth.yaml of %s", dir).isRegularFile();
                 try (InputStream in = Files.newInputStream(truthFile)) {
@@ -139,6 +141,34 @@ class BundledCasesTest {
                 }
                 assertThat(found).as("%s: execve of %s with%s", c.name(), f.get("rootExe"), wanted).isTrue();
             }
+        }
+    }
+
+    @Test
+    void theRootProcessStartedInsideTheRecordedAttackWindow() throws IOException {
+        Pattern stamp = Pattern.compile(" msg=audit\\((\\d+\\.\\d+):");
+        for (BundledCase c : cases.stream().filter(BundledCase::isAttack).toList()) {
+            assertThat(c.truth()).as(c.name()).containsKey("attackWindow");
+            @SuppressWarnings("unchecked") Map<String, Object> window = (Map<String, Object>) c.truth().get("attackWindow");
+            double start = ((Number) window.get("start")).doubleValue();
+            double end = ((Number) window.get("end")).doubleValue();
+            assertThat(end).as(c.name()).isGreaterThan(start);
+            String exe = " exe=\"" + c.findings().get(0).get("rootExe") + "\"";
+            Double firstExec = null;
+            for (String file : c.logFiles()) {
+                try (BufferedReader r = open(c.dir().resolve(file))) {
+                    for (String line; (line = r.readLine()) != null; ) {
+                        if (line.contains(" type=SYSCALL ") && line.contains(" syscall=59 ") && line.contains(exe)) {
+                            Matcher m = stamp.matcher(line);
+                            assertThat(m.find()).as(line).isTrue();
+                            double t = Double.parseDouble(m.group(1));
+                            firstExec = firstExec == null ? t : Math.min(firstExec, t);
+                        }
+                    }
+                }
+            }
+            assertThat(firstExec).as("%s: %s executed", c.name(), exe).isNotNull();
+            assertThat(firstExec).as("%s: first execve of the root process within attackWindow", c.name()).isBetween(start, end);
         }
     }
 
