@@ -1,0 +1,82 @@
+package io.ransomtrace.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code ransomtrace scan} on real recordings, through the CLI as automation uses it. */
+class ScanCommandE2ETest {
+
+    @Test
+    void anAttackIsReportedInTheJsonContractAndFailsTheBuild(@TempDir Path tmp) throws IOException {
+        Path json = tmp.resolve("out.json");
+        CliRun run = CliRun.of("scan", SampleCases.of("attack-openssl-find").toString(), "--json", json.toString(),
+                "--fail-on", "high");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("CRITICAL", "README_RESTORE.txt");
+
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertThat(doc.get("schemaVersion").asInt()).isEqualTo(1);
+        JsonNode input = doc.at("/summary/inputs/0");
+        assertThat(input.get("path").asText()).endsWith("audit.log");
+        assertThat(input.get("format").asText()).isEqualTo("auditd_raw");
+        assertThat(input.get("records").asLong()).isGreaterThan(input.get("events").asLong()).isPositive();
+        assertThat(doc.at("/summary/hosts/0").asText()).isEqualTo("fs01.corp.example");
+
+        JsonNode f = doc.at("/findings/0");
+        for (String field : new String[]{"id", "severity", "score", "host", "title", "rootProcess", "tools", "firstSeen",
+                "lastSeen", "firstAlert", "filesAffected", "directoriesAffected", "extensions", "overwrite", "notes",
+                "signals", "filesBeforeFirstHighAlert", "suppressed", "evidence"}) {
+            assertThat(f.has(field)).as(field).isTrue();
+        }
+        assertThat(f.get("severity").asText()).isEqualTo("critical");
+        assertThat(f.at("/rootProcess/commandLine").asText()).contains("enc.sh");
+        assertThat(f.at("/rootProcess/pid").isNumber()).isTrue();
+        assertThat(f.at("/rootProcess/loginUid").asLong()).isEqualTo(1101);
+        assertThat(f.get("overwrite").asText()).isEqualTo("new-file-then-delete");
+        assertThat(f.at("/notes/names/0").asText()).isEqualTo("README_RESTORE.txt");
+        assertThat(Instant.parse(f.get("firstAlert").asText())).isAfterOrEqualTo(Instant.parse(f.get("firstSeen").asText()));
+        assertThat(f.at("/signals/0/description").asText()).isNotBlank();
+        assertThat(f.at("/evidence/0/line").asLong()).isPositive();
+    }
+
+    @Test
+    void aBenignCaseDoesNotFailTheBuildAtHigh() {
+        CliRun run = CliRun.of("scan", "-q", SampleCases.of("benign-rsync").toString(), "--fail-on", "high");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(0);
+    }
+
+    @Test
+    void aMissingInputIsAnInputErrorWithAClearMessage() {
+        CliRun run = CliRun.of("scan", "/no/such/audit.log");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("no such file or directory: /no/such/audit.log").doesNotContain("Exception");
+    }
+
+    @Test
+    void binaryJunkIsReportedNotFatal(@TempDir Path tmp) throws IOException {
+        Path junk = tmp.resolve("junk.bin");
+        byte[] bytes = new byte[4096];
+        new java.util.Random(7).nextBytes(bytes);
+        Files.write(junk, bytes);
+        CliRun run = CliRun.of("scan", junk.toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("not a format Ransomtrace recognises");
+        assertThat(run.err()).contains("no input could be read").doesNotContain("Exception");
+    }
+
+    @Test
+    void aBadFailOnLevelIsAUsageError() {
+        CliRun run = CliRun.of("scan", SampleCases.of("benign-rsync").toString(), "--fail-on", "severe");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--fail-on must be one of");
+    }
+}
