@@ -191,7 +191,11 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         }
         c.commit();
         current = new SourceProgress(id);
-        tracker = new ProcessTracker(this, nextProcessKey);
+        if (tracker == null) {
+            // One tracker for all sources of an import: rotated logs given oldest first (as the input expander
+            // orders them) keep a process that spans two files as one process, with its lineage.
+            tracker = new ProcessTracker(this, nextProcessKey);
+        }
         return id;
     }
 
@@ -200,12 +204,18 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
                 "DELETE FROM content_hints WHERE event_id IN (SELECT id FROM events WHERE source_id=?)",
                 "DELETE FROM other_details WHERE event_id IN (SELECT id FROM events WHERE source_id=?)",
                 "DELETE FROM events WHERE source_id=?",
-                "DELETE FROM import_errors WHERE source_id=?",
-                "DELETE FROM processes WHERE source_id=?")) {
+                "DELETE FROM import_errors WHERE source_id=?")) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setInt(1, id);
                 ps.executeUpdate();
             }
+        }
+        // keep the processes that events of other sources still belong to (a process spanning rotated logs)
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM processes WHERE source_id=? AND key NOT IN "
+                + "(SELECT proc_key FROM events WHERE proc_key IS NOT NULL AND source_id<>?)")) {
+            ps.setInt(1, id);
+            ps.setInt(2, id);
+            ps.executeUpdate();
         }
     }
 
@@ -351,20 +361,12 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
             ps.executeUpdate();
         }
         c.commit();
-        nextProcessKey = Math.max(nextProcessKey, maxProcessKeyPlusOne());
         current = null;
-        tracker = null;
         return new SourceTotals(p.events, p.errors);
     }
 
     /** What was stored for a finished source. */
     public record SourceTotals(long events, long errors) {
-    }
-
-    private long maxProcessKeyPlusOne() throws SQLException {
-        try (Statement st = c.createStatement()) {
-            return maxPlusOne(st, "SELECT MAX(key) FROM processes");
-        }
     }
 
     /**
