@@ -9,7 +9,7 @@
 #              (or the importers' generator: see bench/auditd-parse.sh once the auditd branch is merged)
 #   RUNS       runs of each tool, alternating; the best of each is reported (default 1)
 # environment:
-#   JAVA_OPTS      JVM options for the import (default: -Xmx256m, what the launcher uses for large imports)
+#   JAVA_OPTS      JVM options for the import (default: -Xmx256m -XX:+UseParallelGC)
 #   IMPORTERS_JAR  an importers jar to put first on the class path (to bench a branch before it is merged)
 #
 # Build first: mvn -B -o -pl app package -DskipTests   (the app jar and target/lib)
@@ -19,7 +19,7 @@ LOG=${1:?usage: bench/import-vs-ausearch.sh AUDIT_LOG [RUNS]}
 RUNS=${2:-1}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 APP_JAR=$ROOT/app/target/ransomtrace-app.jar
-JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
+JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:+UseParallelGC}
 command -v ausearch >/dev/null || { echo "ausearch not found (apt-get install auditd)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time not found (apt-get install time)" >&2; exit 2; }
 [ -f "$APP_JAR" ] || { echo "build first: mvn -B -o -pl app package -DskipTests" >&2; exit 2; }
@@ -34,8 +34,9 @@ cat "$LOG" > /dev/null
 
 elapsed() { awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$1"; }
 rss_kb() { awk -F': ' '/Maximum resident set size/ {print $2}' "$1"; }
+cpu_s() { awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$1"; }
 
-best_aus=""; best_imp=""; best_rss=""; case_bytes=""
+best_aus=""; best_imp=""; best_rss=""; case_bytes=""; aus_cpu=""; imp_cpu=""
 for run in $(seq 1 "$RUNS"); do
   # ausearch exits 1 when it finds nothing; with no criteria it prints every record (to /dev/null here).
   /usr/bin/time -v -o "$WORK/aus.time" ausearch --raw -if "$LOG" > /dev/null 2> "$WORK/aus.err" || true
@@ -48,16 +49,18 @@ for run in $(seq 1 "$RUNS"); do
   i=$(elapsed "$WORK/imp.time")
   r=$(rss_kb "$WORK/imp.time")
   case_bytes=$(stat -c %s "$WORK/bench.rtcase")
-  echo "run $run: ausearch --raw ${a}s, ransomtrace import ${i}s, import peak RSS $((r / 1024)) MB"
-  if [ -z "$best_aus" ] || awk "BEGIN{exit !($a < $best_aus)}"; then best_aus=$a; fi
-  if [ -z "$best_imp" ] || awk "BEGIN{exit !($i < $best_imp)}"; then best_imp=$i; best_rss=$r; fi
+  ac=$(cpu_s "$WORK/aus.time"); ic=$(cpu_s "$WORK/imp.time")
+  echo "run $run: ausearch --raw ${a}s (cpu ${ac}s), ransomtrace import ${i}s (cpu ${ic}s), import peak RSS $((r / 1024)) MB"
+  if [ -z "$best_aus" ] || awk "BEGIN{exit !($a < $best_aus)}"; then best_aus=$a; aus_cpu=$ac; fi
+  if [ -z "$best_imp" ] || awk "BEGIN{exit !($i < $best_imp)}"; then best_imp=$i; best_rss=$r; imp_cpu=$ic; fi
 done
 
 grep -E "imported|interrupted|Total" "$WORK/imp.out" || true
-awk -v a="$best_aus" -v i="$best_imp" -v r="$best_rss" -v c="$case_bytes" -v l="$LOG_BYTES" 'BEGIN {
-  printf "\nlog                      %.1f MB\n", l / 1e6
-  printf "ausearch --raw -if       %.2f s\n", a
-  printf "ransomtrace import       %.2f s   (parse + store + indexes + ANALYZE)\n", i
+awk -v a="$best_aus" -v i="$best_imp" -v r="$best_rss" -v c="$case_bytes" -v l="$LOG_BYTES" \
+    -v ac="$aus_cpu" -v ic="$imp_cpu" -v load="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
+  printf "\nlog                      %.1f MB   (load average at the end: %s on %d cores)\n", l / 1e6, load, '"$(nproc)"'
+  printf "ausearch --raw -if       %.2f s   (cpu %.2f s)\n", a, ac
+  printf "ransomtrace import       %.2f s   (cpu %.2f s; parse + store + indexes + ANALYZE)\n", i, ic
   printf "ratio import / ausearch  %.2f     (target <= 0.50)\n", i / a
   printf "import peak RSS          %.0f MB   (target < 512 MB)\n", r / 1024
   printf "case size                %.1f MB = %.3f of the log\n", c / 1e6, c / l

@@ -41,7 +41,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
     public record NewSource(Path path, long size, String fingerprint, String format) {
     }
 
-    private static final int PATH_CACHE = 200_000;
+    private static final int PATH_CACHE = 65_536;
     private static final int ACTOR_CACHE = 50_000;
     private static final int RAW_TEXT_CAP = QuarantinedRecord.RAW_TEXT_CAP + 64;
     private static final ObjectMapper JSON = new ObjectMapper();
