@@ -26,6 +26,11 @@ public record ImportOptions(int batchSize, int queuedBatches, long commitEveryEv
                 forcedFormat);
     }
 
+    /** How often the listener hears of progress at most (Duration.ZERO: after every batch). */
+    public ImportOptions withProgressEvery(Duration interval) {
+        return new ImportOptions(batchSize, queuedBatches, commitEveryEvents, commitInterval, interval, forcedFormat);
+    }
+
     public ImportOptions withFormat(Format format) {
         return new ImportOptions(batchSize, queuedBatches, commitEveryEvents, commitInterval, progressInterval, format);
     }

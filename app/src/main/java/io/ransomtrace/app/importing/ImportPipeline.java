@@ -199,7 +199,7 @@ public final class ImportPipeline {
         long bytesRead = 0;
         try {
             while (end == null) {
-                BatchQueueSink.Batch b = sink.next(options.progressInterval().toMillis());
+                BatchQueueSink.Batch b = sink.next(Math.max(50, options.progressInterval().toMillis()));
                 if (b == null) {
                     run.sourceProgress(sink.bytesRead(), writer.eventsWritten(), writer.errorsWritten());
                     continue;

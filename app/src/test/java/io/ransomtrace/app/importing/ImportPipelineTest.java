@@ -83,9 +83,10 @@ class ImportPipelineTest {
                 cancel.cancel();
             }
         };
-        // a short queue, so the parser cannot run far ahead of the writer and finish before the cancel arrives
+        // a short queue and progress after every batch, so the parser cannot run far ahead of the writer and
+        // finish before the cancel arrives
         ImportOptions options = ImportOptions.defaults().withCommitEvery(5_000, Duration.ofSeconds(5))
-                .withQueue(256, 2);
+                .withQueue(256, 2).withProgressEvery(Duration.ZERO);
         try (CaseStore store = CaseStore.create(dir.resolve("c.rtcase"))) {
             ImportSummary s = new ImportPipeline(new TestCatalog(), options).run(store, List.of(log), cancelHalfWay,
                     cancel);
