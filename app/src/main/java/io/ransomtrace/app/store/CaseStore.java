@@ -209,7 +209,9 @@ public final class CaseStore implements AutoCloseable {
 
     private static Connection connect(Path file, boolean readOnly, boolean create) throws IOException {
         SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(3000);
+        // A lock held longer than a second is an import in another process (it locks the case exclusively):
+        // waiting longer would not help; the message says so.
+        config.setBusyTimeout(1000);
         // Otherwise the driver runs "SELECT last_insert_rowid()" after every INSERT: a third of the import time.
         config.setGetGeneratedKeys(false);
         if (readOnly) {

@@ -66,6 +66,24 @@ class CaseStoreTest {
     }
 
     @Test
+    void whileAnImportHoldsTheCaseOtherOpensAreToldWhy() throws Exception {
+        Path file = dir.resolve("busy.rtcase");
+        try (CaseStore store = CaseStore.create(file); CaseWriter writer = store.openWriter()) {
+            writer.beginBulk(false);
+            writer.beginSource(new CaseWriter.NewSource(dir.resolve("a.log"), 10, "10:ab", "AUDITD_RAW"), null);
+            assertThatThrownBy(() -> CaseStore.openReadOnly(file)).isInstanceOf(CaseOpenException.class)
+                    .hasMessageContaining("in use by another Ransomtrace");
+            assertThatThrownBy(() -> CaseStore.open(file)).isInstanceOf(CaseOpenException.class)
+                    .hasMessageContaining("in use by another Ransomtrace");
+            writer.finishSource(null, null, SourceStatus.COMPLETE, null, 10, 1);
+            writer.endBulk();
+        }
+        try (CaseStore ro = CaseStore.openReadOnly(file)) {
+            assertThat(ro.queries().sources()).extracting(SourceInfo::status).containsExactly(SourceStatus.COMPLETE);
+        }
+    }
+
+    @Test
     void aCaseFromANewerVersionGivesAClearMessageAndIsLeftAlone() throws Exception {
         Path file = dir.resolve("future.rtcase");
         CaseStore.create(file).close();
