@@ -55,6 +55,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
     private final PreparedStatement insertHost;
     private final PreparedStatement insertProcess;
     private final PreparedStatement exitProcess;
+    private final PreparedStatement identifyProcess;
     private final PreparedStatement progressSource;
 
     private final Map<String, Integer> hosts = new HashMap<>();
@@ -105,6 +106,8 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
                 + "login_user, entity_id, parent_entity_id, exec_success, source_id) "
                 + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         exitProcess = c.prepareStatement("UPDATE processes SET exit_us=?, exit_code=? WHERE key=?");
+        identifyProcess = c.prepareStatement("UPDATE processes SET exe=?, comm=?, ppid=?, parent_key=?, uid=?, euid=?, "
+                + "gid=?, auid=?, session=?, user=?, login_user=?, entity_id=? WHERE key=?");
         progressSource = c.prepareStatement("UPDATE sources SET events=?, errors=?, bytes_read=?, last_line=?, "
                 + "last_byte_offset=?, first_event_us=?, last_event_us=? WHERE id=?");
         try (Statement st = c.createStatement()) {
@@ -396,7 +399,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
     @Override
     public void close() throws SQLException {
         for (PreparedStatement ps : List.of(insertHint, insertOther, insertActor, insertHost,
-                insertProcess, exitProcess, progressSource)) {
+                insertProcess, exitProcess, identifyProcess, progressSource)) {
             ps.close();
         }
         insertEvent.close();
@@ -496,6 +499,30 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
             ps.setString(22, x == null ? null : x.parentEntityId());
             Sql.setInt(ps, 23, x == null ? null : (x.success() ? 1 : 0));
             ps.setInt(24, r.sourceId());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreFailure(e);
+        }
+    }
+
+    @Override
+    public void identified(long key, Actor a, Long parentKey) {
+        try {
+            Credentials cr = a.credentials();
+            PreparedStatement ps = identifyProcess;
+            ps.setString(1, a.exe());
+            ps.setString(2, a.comm());
+            ps.setInt(3, a.ppid());
+            Sql.setLong(ps, 4, parentKey);
+            ps.setLong(5, cr.uid());
+            ps.setLong(6, cr.euid());
+            ps.setLong(7, cr.gid());
+            ps.setLong(8, cr.loginUid());
+            ps.setLong(9, cr.session());
+            ps.setString(10, cr.user());
+            ps.setString(11, cr.loginUser());
+            ps.setString(12, a.entityId());
+            ps.setLong(13, key);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreFailure(e);
