@@ -47,6 +47,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Connection c;
+    private final java.util.concurrent.atomic.AtomicBoolean importRunning;
     private final BatchInsert insertEvent;
     private final PreparedStatement insertHint;
     private final PreparedStatement insertOther;
@@ -84,8 +85,9 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         }
     }
 
-    CaseWriter(Connection c) throws SQLException {
+    CaseWriter(Connection c, java.util.concurrent.atomic.AtomicBoolean importRunning) throws SQLException {
         this.c = c;
+        this.importRunning = importRunning;
         this.paths = new PathDictionary(c, PATH_CACHE);
         insertEvent = new BatchInsert(c, "INSERT INTO events(id, time_us, host_id, proc_key, actor_id, kind, path_id, "
                 + "path2_id, flags, mode, result, inode, source_id, line, byte_offset, native_id)", 16, 32,
@@ -156,6 +158,9 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
                     st.execute("DROP INDEX IF EXISTS " + name);
                 }
             }
+        }
+        if (!importRunning.compareAndSet(false, true)) {
+            throw new SQLException("another import is already running on this case");
         }
         c.setAutoCommit(false);
         bulk = true;
@@ -381,8 +386,12 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
             return;
         }
         bulk = false;
-        c.commit();
-        c.setAutoCommit(true);
+        try {
+            c.commit();
+            c.setAutoCommit(true);
+        } finally {
+            importRunning.set(false);
+        }
         CaseStore.ensureEventIndexes(c);
         try (Statement st = c.createStatement()) {
             // a sampled ANALYZE: good enough for the planner, and seconds faster on a big case

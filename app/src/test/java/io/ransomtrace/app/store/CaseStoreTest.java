@@ -75,8 +75,13 @@ class CaseStoreTest {
                     .hasMessageContaining("in use by another Ransomtrace");
             assertThatThrownBy(() -> CaseStore.open(file)).isInstanceOf(CaseOpenException.class)
                     .hasMessageContaining("in use by another Ransomtrace");
+            var target = new AnalystAnnotations.Target(AnalystAnnotations.TargetKind.EVENT, 1);
+            assertThatThrownBy(() -> store.annotations().addTag(target, "x")).isInstanceOf(CaseStoreException.class)
+                    .hasMessageContaining("An import is running");
             writer.finishSource(null, null, SourceStatus.COMPLETE, null, 10, 1);
             writer.endBulk();
+            store.annotations().addTag(target, "x");
+            assertThat(store.annotations().tags(target)).containsExactly("x");
         }
         try (CaseStore ro = CaseStore.openReadOnly(file)) {
             assertThat(ro.queries().sources()).extracting(SourceInfo::status).containsExactly(SourceStatus.COMPLETE);
