@@ -5,7 +5,7 @@ import io.ransomtrace.importers.Format;
 import java.time.Duration;
 
 /**
- * Tuning of the pipeline. The defaults suit a desktop: batches of 2048 events, at most 32 batches waiting
+ * Tuning of the pipeline. The defaults suit a desktop: batches of 2048 events, at most 8 batches waiting
  * (bounded memory whatever the input size), a commit every 500 000 events or 2 seconds.
  *
  * @param forcedFormat read every file as this format instead of sniffing it (null: sniff)
@@ -14,7 +14,7 @@ public record ImportOptions(int batchSize, int queuedBatches, long commitEveryEv
                             Duration progressInterval, Format forcedFormat) {
 
     public static ImportOptions defaults() {
-        return new ImportOptions(2048, 32, 500_000, Duration.ofSeconds(2), Duration.ofMillis(250), null);
+        return new ImportOptions(2048, 8, 500_000, Duration.ofSeconds(2), Duration.ofMillis(250), null);
     }
 
     public ImportOptions withCommitEvery(long events, Duration interval) {
@@ -24,6 +24,11 @@ public record ImportOptions(int batchSize, int queuedBatches, long commitEveryEv
     public ImportOptions withQueue(int batchSize, int queuedBatches) {
         return new ImportOptions(batchSize, queuedBatches, commitEveryEvents, commitInterval, progressInterval,
                 forcedFormat);
+    }
+
+    /** How often the listener hears of progress at most (Duration.ZERO: after every batch). */
+    public ImportOptions withProgressEvery(Duration interval) {
+        return new ImportOptions(batchSize, queuedBatches, commitEveryEvents, commitInterval, interval, forcedFormat);
     }
 
     public ImportOptions withFormat(Format format) {

@@ -56,13 +56,13 @@ public final class ImportPipeline {
     public ImportSummary run(CaseStore store, List<Path> inputs, ImportProgressListener listener,
                              Cancellation cancellation) throws IOException {
         long runStart = System.nanoTime();
-        List<Path> files = catalog.expand(inputs);
+        List<SourceResult> results = new ArrayList<>();
+        List<Path> files = expand(inputs, results);
         long totalBytes = 0;
         for (Path f : files) {
             totalBytes += sizeOrZero(f);
         }
         Run run = new Run(files.size(), totalBytes, runStart, listener);
-        List<SourceResult> results = new ArrayList<>();
         try (CaseWriter writer = store.openWriter()) {
             boolean dropIndexes = writer.storedEvents() < totalBytes / BYTES_PER_EVENT_ESTIMATE;
             writer.beginBulk(dropIndexes);
@@ -103,6 +103,27 @@ public final class ImportPipeline {
         }
         run.report(ImportProgress.Phase.DONE, true);
         return new ImportSummary(results, cancellation.isCancelled(), Duration.ofNanos(System.nanoTime() - runStart));
+    }
+
+    /**
+     * The files to import. An input that cannot be expanded (a directory that cannot be listed) becomes an
+     * unreadable result instead of failing the whole import.
+     */
+    private List<Path> expand(List<Path> inputs, List<SourceResult> unreadable) {
+        try {
+            return catalog.expand(inputs);
+        } catch (IOException | RuntimeException all) {
+            List<Path> files = new ArrayList<>();
+            for (Path input : inputs) {
+                try {
+                    files.addAll(catalog.expand(List.of(input)));
+                } catch (IOException | RuntimeException e) {
+                    unreadable.add(new SourceResult(input, Outcome.UNREADABLE, null, null, 0, 0, 0, 0, Duration.ZERO,
+                            "cannot read: " + (e.getMessage() == null ? e.toString() : e.getMessage())));
+                }
+            }
+            return files;
+        }
     }
 
     private SourceResult importOne(CaseWriter writer, Path file, Run run, Cancellation cancellation)
@@ -178,7 +199,7 @@ public final class ImportPipeline {
         long bytesRead = 0;
         try {
             while (end == null) {
-                BatchQueueSink.Batch b = sink.next(options.progressInterval().toMillis());
+                BatchQueueSink.Batch b = sink.next(Math.max(50, options.progressInterval().toMillis()));
                 if (b == null) {
                     run.sourceProgress(sink.bytesRead(), writer.eventsWritten(), writer.errorsWritten());
                     continue;

@@ -49,10 +49,12 @@ public final class AnalystAnnotations {
 
     private final Connection c;
     private final boolean readOnly;
+    private final java.util.concurrent.atomic.AtomicBoolean importRunning;
 
-    AnalystAnnotations(Connection c, boolean readOnly) {
+    AnalystAnnotations(Connection c, boolean readOnly, java.util.concurrent.atomic.AtomicBoolean importRunning) {
         this.c = c;
         this.readOnly = readOnly;
+        this.importRunning = importRunning;
     }
 
     // ----------------------------------------------------------------------------------- tags and notes
@@ -244,6 +246,11 @@ public final class AnalystAnnotations {
     private void requireWritable() {
         if (readOnly) {
             throw new CaseStoreException("The case is open read-only; open it for writing to change it.", null);
+        }
+        // the import commits its own large transactions on this connection; a write in between would commit
+        // half a batch without its progress record
+        if (importRunning.get()) {
+            throw new CaseStoreException("An import is running on this case; save again when it has finished.", null);
         }
     }
 }

@@ -50,13 +50,15 @@ public final class CaseStore implements AutoCloseable {
     private final boolean readOnly;
     private final SqliteCaseQueries queries;
     private final AnalystAnnotations annotations;
+    /** Set while a {@link CaseWriter} holds the connection in bulk mode (one long transaction). */
+    private final java.util.concurrent.atomic.AtomicBoolean importRunning = new java.util.concurrent.atomic.AtomicBoolean();
 
     private CaseStore(Path file, Connection connection, boolean readOnly) {
         this.file = file;
         this.connection = connection;
         this.readOnly = readOnly;
         this.queries = new SqliteCaseQueries(connection, readOnly);
-        this.annotations = new AnalystAnnotations(connection, readOnly);
+        this.annotations = new AnalystAnnotations(connection, readOnly, importRunning);
     }
 
     /** Creates a new, empty case. Refuses to overwrite an existing file. */
@@ -178,7 +180,7 @@ public final class CaseStore implements AutoCloseable {
             throw new CaseOpenException("Case " + file.getFileName() + " is open read-only; it cannot be imported into.");
         }
         try {
-            return new CaseWriter(connection);
+            return new CaseWriter(connection, importRunning);
         } catch (SQLException e) {
             throw new IOException("Cannot prepare the case for import: " + e.getMessage(), e);
         }
@@ -209,7 +211,9 @@ public final class CaseStore implements AutoCloseable {
 
     private static Connection connect(Path file, boolean readOnly, boolean create) throws IOException {
         SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(3000);
+        // A lock held longer than a second is an import in another process (it locks the case exclusively):
+        // waiting longer would not help; the message says so.
+        config.setBusyTimeout(1000);
         // Otherwise the driver runs "SELECT last_insert_rowid()" after every INSERT: a third of the import time.
         config.setGetGeneratedKeys(false);
         if (readOnly) {

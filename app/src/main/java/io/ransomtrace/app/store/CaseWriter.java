@@ -41,12 +41,13 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
     public record NewSource(Path path, long size, String fingerprint, String format) {
     }
 
-    private static final int PATH_CACHE = 200_000;
+    private static final int PATH_CACHE = 65_536;
     private static final int ACTOR_CACHE = 50_000;
     private static final int RAW_TEXT_CAP = QuarantinedRecord.RAW_TEXT_CAP + 64;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Connection c;
+    private final java.util.concurrent.atomic.AtomicBoolean importRunning;
     private final BatchInsert insertEvent;
     private final PreparedStatement insertHint;
     private final PreparedStatement insertOther;
@@ -55,6 +56,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
     private final PreparedStatement insertHost;
     private final PreparedStatement insertProcess;
     private final PreparedStatement exitProcess;
+    private final PreparedStatement identifyProcess;
     private final PreparedStatement progressSource;
 
     private final Map<String, Integer> hosts = new HashMap<>();
@@ -83,8 +85,9 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         }
     }
 
-    CaseWriter(Connection c) throws SQLException {
+    CaseWriter(Connection c, java.util.concurrent.atomic.AtomicBoolean importRunning) throws SQLException {
         this.c = c;
+        this.importRunning = importRunning;
         this.paths = new PathDictionary(c, PATH_CACHE);
         insertEvent = new BatchInsert(c, "INSERT INTO events(id, time_us, host_id, proc_key, actor_id, kind, path_id, "
                 + "path2_id, flags, mode, result, inode, source_id, line, byte_offset, native_id)", 16, 32,
@@ -105,6 +108,8 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
                 + "login_user, entity_id, parent_entity_id, exec_success, source_id) "
                 + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         exitProcess = c.prepareStatement("UPDATE processes SET exit_us=?, exit_code=? WHERE key=?");
+        identifyProcess = c.prepareStatement("UPDATE processes SET exe=?, comm=?, ppid=?, parent_key=?, uid=?, euid=?, "
+                + "gid=?, auid=?, session=?, user=?, login_user=?, entity_id=? WHERE key=?");
         progressSource = c.prepareStatement("UPDATE sources SET events=?, errors=?, bytes_read=?, last_line=?, "
                 + "last_byte_offset=?, first_event_us=?, last_event_us=? WHERE id=?");
         try (Statement st = c.createStatement()) {
@@ -154,6 +159,9 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
                 }
             }
         }
+        if (!importRunning.compareAndSet(false, true)) {
+            throw new SQLException("another import is already running on this case");
+        }
         c.setAutoCommit(false);
         bulk = true;
     }
@@ -191,7 +199,11 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         }
         c.commit();
         current = new SourceProgress(id);
-        tracker = new ProcessTracker(this, nextProcessKey);
+        if (tracker == null) {
+            // One tracker for all sources of an import: rotated logs given oldest first (as the input expander
+            // orders them) keep a process that spans two files as one process, with its lineage.
+            tracker = new ProcessTracker(this, nextProcessKey);
+        }
         return id;
     }
 
@@ -200,12 +212,18 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
                 "DELETE FROM content_hints WHERE event_id IN (SELECT id FROM events WHERE source_id=?)",
                 "DELETE FROM other_details WHERE event_id IN (SELECT id FROM events WHERE source_id=?)",
                 "DELETE FROM events WHERE source_id=?",
-                "DELETE FROM import_errors WHERE source_id=?",
-                "DELETE FROM processes WHERE source_id=?")) {
+                "DELETE FROM import_errors WHERE source_id=?")) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setInt(1, id);
                 ps.executeUpdate();
             }
+        }
+        // keep the processes that events of other sources still belong to (a process spanning rotated logs)
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM processes WHERE source_id=? AND key NOT IN "
+                + "(SELECT proc_key FROM events WHERE proc_key IS NOT NULL AND source_id<>?)")) {
+            ps.setInt(1, id);
+            ps.setInt(2, id);
+            ps.executeUpdate();
         }
     }
 
@@ -351,20 +369,12 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
             ps.executeUpdate();
         }
         c.commit();
-        nextProcessKey = Math.max(nextProcessKey, maxProcessKeyPlusOne());
         current = null;
-        tracker = null;
         return new SourceTotals(p.events, p.errors);
     }
 
     /** What was stored for a finished source. */
     public record SourceTotals(long events, long errors) {
-    }
-
-    private long maxProcessKeyPlusOne() throws SQLException {
-        try (Statement st = c.createStatement()) {
-            return maxPlusOne(st, "SELECT MAX(key) FROM processes");
-        }
     }
 
     /**
@@ -376,8 +386,12 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
             return;
         }
         bulk = false;
-        c.commit();
-        c.setAutoCommit(true);
+        try {
+            c.commit();
+            c.setAutoCommit(true);
+        } finally {
+            importRunning.set(false);
+        }
         CaseStore.ensureEventIndexes(c);
         try (Statement st = c.createStatement()) {
             // a sampled ANALYZE: good enough for the planner, and seconds faster on a big case
@@ -394,7 +408,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
     @Override
     public void close() throws SQLException {
         for (PreparedStatement ps : List.of(insertHint, insertOther, insertActor, insertHost,
-                insertProcess, exitProcess, progressSource)) {
+                insertProcess, exitProcess, identifyProcess, progressSource)) {
             ps.close();
         }
         insertEvent.close();
@@ -494,6 +508,30 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
             ps.setString(22, x == null ? null : x.parentEntityId());
             Sql.setInt(ps, 23, x == null ? null : (x.success() ? 1 : 0));
             ps.setInt(24, r.sourceId());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreFailure(e);
+        }
+    }
+
+    @Override
+    public void identified(long key, Actor a, Long parentKey) {
+        try {
+            Credentials cr = a.credentials();
+            PreparedStatement ps = identifyProcess;
+            ps.setString(1, a.exe());
+            ps.setString(2, a.comm());
+            ps.setInt(3, a.ppid());
+            Sql.setLong(ps, 4, parentKey);
+            ps.setLong(5, cr.uid());
+            ps.setLong(6, cr.euid());
+            ps.setLong(7, cr.gid());
+            ps.setLong(8, cr.loginUid());
+            ps.setLong(9, cr.session());
+            ps.setString(10, cr.user());
+            ps.setString(11, cr.loginUser());
+            ps.setString(12, a.entityId());
+            ps.setLong(13, key);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreFailure(e);

@@ -15,9 +15,14 @@ import io.ransomtrace.engine.model.Provenance;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 
-/** Turns an events row (with its joined dictionary rows) back into the engine's event. */
+/**
+ * Turns an events row (with its joined dictionary rows) back into the engine's event. One reader per query:
+ * it remembers the hosts, actors and paths it has built by their ids, because every column read is a call
+ * into the driver's native code and a replay of millions of events is dominated by those calls, not by SQLite.
+ */
 final class EventRowReader {
 
     /** Columns in the order {@link #read} expects them; prefix with FROM {@link #JOINS}. */
@@ -25,7 +30,7 @@ final class EventRowReader {
             + "e.result, e.inode, e.source_id, e.line, e.byte_offset, e.native_id, e.actor_id, a.pid, a.ppid, a.exe, "
             + "a.comm, a.uid, a.euid, a.gid, a.auid, a.session, a.user, a.login_user, a.entity_id, ch.event_id, "
             + "ch.entropy, ch.header_hex, ch.original_extension, ch.text_excerpt, od.type, od.summary, od.fields, "
-            + "pr.argv, pr.argv_truncated, pr.cwd, pr.tty, pr.parent_entity_id";
+            + "pr.argv, pr.argv_truncated, pr.cwd, pr.tty, pr.parent_entity_id, e.host_id, e.path_id, e.path2_id";
 
     static final String JOINS = "events e "
             + "LEFT JOIN hosts h ON h.id = e.host_id "
@@ -40,13 +45,14 @@ final class EventRowReader {
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
     };
 
-    private EventRowReader() {
-    }
+    private final Map<Long, String> hosts = new HashMap<>();
+    private final LruCache<Long, Actor> actors = new LruCache<>(10_000);
+    private final LruCache<Long, String> paths = new LruCache<>(10_000);
 
-    static StoredEvent read(ResultSet rs) throws SQLException {
+    StoredEvent read(ResultSet rs) throws SQLException {
         long id = rs.getLong(1);
         var time = Times.fromMicros(rs.getLong(2));
-        String host = rs.getString(3);
+        String host = cached(rs, 42, 3, hosts);
         long pk = rs.getLong(4);
         Long procKey = rs.wasNull() ? null : pk;
         EventKind kind = EventKind.fromCode(rs.getInt(5));
@@ -61,20 +67,41 @@ final class EventRowReader {
             }
             case OTHER -> new OtherRecord(id, time, host, actor, rs.getString(34), rs.getString(35),
                     fields(rs.getString(36)), prov);
-            default -> new FileOp(id, time, host, actor, kind.fileOpKind(), rs.getString(6), rs.getString(7),
-                    rs.getInt(8), rs.getInt(9), rs.getInt(10) != 0, rs.getLong(11), hint(rs), prov);
+            default -> new FileOp(id, time, host, actor, kind.fileOpKind(), cached(rs, 43, 6, paths),
+                    cached(rs, 44, 7, paths), rs.getInt(8), rs.getInt(9), rs.getInt(10) != 0, rs.getLong(11),
+                    hint(rs), prov);
         };
         return new StoredEvent(event, procKey);
     }
 
-    private static Actor actor(ResultSet rs) throws SQLException {
-        rs.getLong(16);
+    /** The text of a dictionary column ({@code textColumn}), by its id ({@code idColumn}); null for no id. */
+    private static String cached(ResultSet rs, int idColumn, int textColumn, Map<Long, String> cache)
+            throws SQLException {
+        long key = rs.getLong(idColumn);
+        if (rs.wasNull()) {
+            return null;
+        }
+        String text = cache.get(key);
+        if (text == null) {
+            text = rs.getString(textColumn);
+            cache.put(key, text);
+        }
+        return text;
+    }
+
+    private Actor actor(ResultSet rs) throws SQLException {
+        long key = rs.getLong(16);
         if (rs.wasNull()) {
             return Actor.NONE;
         }
-        Credentials cr = new Credentials(rs.getLong(21), rs.getLong(22), rs.getLong(23), rs.getLong(24),
-                rs.getLong(25), rs.getString(26), rs.getString(27));
-        return new Actor(rs.getInt(17), rs.getInt(18), rs.getString(19), rs.getString(20), cr, rs.getString(28));
+        Actor a = actors.get(key);
+        if (a == null) {
+            Credentials cr = new Credentials(rs.getLong(21), rs.getLong(22), rs.getLong(23), rs.getLong(24),
+                    rs.getLong(25), rs.getString(26), rs.getString(27));
+            a = new Actor(rs.getInt(17), rs.getInt(18), rs.getString(19), rs.getString(20), cr, rs.getString(28));
+            actors.put(key, a);
+        }
+        return a;
     }
 
     private static ContentHint hint(ResultSet rs) throws SQLException {

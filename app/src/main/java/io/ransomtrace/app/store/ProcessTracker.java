@@ -16,7 +16,9 @@ import java.util.Objects;
  * maps to nothing until the next exec. A process seen only through the file operations it did (it started
  * before the log begins) gets a key too, with no start time; so does one whose executable suddenly differs
  * from what we knew under that pid (its exec was not logged). Parents are found by the live process under
- * the parent pid, or by the EDR entity id when one is given.
+ * the parent pid, or by the EDR entity id when one is given. A parent that never appears itself (the shell
+ * that was already running when the log starts) gets a key as well, known only by its pid until an event of
+ * its own tells its executable: so the children of one shell stay together under it in the tree.
  *
  * <p>Memory is bounded by the number of live processes, not by the log size.
  */
@@ -25,6 +27,9 @@ final class ProcessTracker {
     /** What the tracker tells the store to write. */
     interface Rows {
         void insert(ProcessRow row);
+
+        /** A process known only by its pid (as somebody's parent) did something: now we know who it is. */
+        void identified(long key, Actor actor, Long parentKey);
 
         void exited(long key, long exitMicros, Integer exitCode);
     }
@@ -37,7 +42,7 @@ final class ProcessTracker {
     private record HostPid(Integer hostId, int pid) {
     }
 
-    private record Live(long key, String exe) {
+    private record Live(long key, String exe, boolean knownOnlyAsParent) {
     }
 
     private final Rows rows;
@@ -56,9 +61,9 @@ final class ProcessTracker {
         if (event instanceof ProcessExec exec) {
             long key = nextKey++;
             rows.insert(new ProcessRow(key, hostId, actor.pid(), actor.ppid(), parentKey(hostId, actor,
-                    exec.parentEntityId()), timeMicros, timeMicros, actor, exec, sourceId));
+                    exec.parentEntityId(), timeMicros, sourceId), timeMicros, timeMicros, actor, exec, sourceId));
             if (exec.success()) {
-                live.put(new HostPid(hostId, actor.pid()), new Live(key, actor.exe()));
+                live.put(new HostPid(hostId, actor.pid()), new Live(key, actor.exe(), false));
                 if (actor.entityId() != null) {
                     byEntityId.put(actor.entityId(), key);
                 }
@@ -76,36 +81,52 @@ final class ProcessTracker {
             return key;
         }
         Live l = live.get(hp);
+        if (l != null && l.knownOnlyAsParent() && actor.exe() != null) {
+            live.put(hp, new Live(l.key(), actor.exe(), false));
+            rows.identified(l.key(), actor, actor.ppid() == hp.pid() ? null
+                    : parentKey(hostId, actor, null, timeMicros, sourceId));
+            return l.key();
+        }
         if (l != null && (actor.exe() == null || l.exe() == null || Objects.equals(actor.exe(), l.exe()))) {
             return l.key();
         }
         long key = insertUnstarted(hostId, actor, timeMicros, sourceId);
-        live.put(hp, new Live(key, actor.exe()));
+        live.put(hp, new Live(key, actor.exe(), false));
         return key;
     }
 
     private long insertUnstarted(Integer hostId, Actor actor, long timeMicros, int sourceId) {
         long key = nextKey++;
-        rows.insert(new ProcessRow(key, hostId, actor.pid(), actor.ppid(), parentKey(hostId, actor, null), null,
-                timeMicros, actor, null, sourceId));
+        Long parent = parentKey(hostId, actor, null, timeMicros, sourceId);
+        rows.insert(new ProcessRow(key, hostId, actor.pid(), actor.ppid(), parent, null, timeMicros, actor, null,
+                sourceId));
         if (actor.entityId() != null) {
             byEntityId.put(actor.entityId(), key);
         }
         return key;
     }
 
-    private Long parentKey(Integer hostId, Actor actor, String parentEntityId) {
+    private Long parentKey(Integer hostId, Actor actor, String parentEntityId, long timeMicros, int sourceId) {
         if (parentEntityId != null) {
             Long k = byEntityId.get(parentEntityId);
             if (k != null) {
                 return k;
             }
         }
-        if (actor.ppid() < 0) {
+        if (actor.ppid() <= 0 || actor.ppid() == actor.pid()) {
             return null;
         }
-        Live parent = live.get(new HostPid(hostId, actor.ppid()));
-        return parent == null ? null : parent.key();
+        HostPid hp = new HostPid(hostId, actor.ppid());
+        Live parent = live.get(hp);
+        if (parent != null) {
+            return parent.key();
+        }
+        // the parent was running before the log started: known by its pid only, for now
+        long key = nextKey++;
+        Actor known = new Actor(actor.ppid(), -1, null, null, null, null);
+        rows.insert(new ProcessRow(key, hostId, actor.ppid(), -1, null, null, timeMicros, known, null, sourceId));
+        live.put(hp, new Live(key, null, true));
+        return key;
     }
 
 }

@@ -215,13 +215,14 @@ final class SqliteCaseQueries implements CaseQueries {
             bind(ps, params);
             List<StoredEvent> out = new ArrayList<>();
             boolean more = false;
+            EventRowReader reader = new EventRowReader();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (out.size() == limit) {
                         more = true;
                         break;
                     }
-                    out.add(EventRowReader.read(rs));
+                    out.add(reader.read(rs));
                 }
             }
             EventPage.Cursor next = null;
@@ -241,7 +242,7 @@ final class SqliteCaseQueries implements CaseQueries {
                 + EventRowReader.JOINS + " WHERE e.id = ?")) {
             ps.setLong(1, eventId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(EventRowReader.read(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(new EventRowReader().read(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw failure("reading event " + eventId, e);
@@ -256,10 +257,11 @@ final class SqliteCaseQueries implements CaseQueries {
         long n = 0;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, w.params());
+            EventRowReader reader = new EventRowReader();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     n++;
-                    if (!sink.test(EventRowReader.read(rs).event())) {
+                    if (!sink.test(reader.read(rs).event())) {
                         break;
                     }
                 }

@@ -83,9 +83,10 @@ class ImportPipelineTest {
                 cancel.cancel();
             }
         };
-        // a short queue, so the parser cannot run far ahead of the writer and finish before the cancel arrives
+        // a short queue and progress after every batch, so the parser cannot run far ahead of the writer and
+        // finish before the cancel arrives
         ImportOptions options = ImportOptions.defaults().withCommitEvery(5_000, Duration.ofSeconds(5))
-                .withQueue(256, 2);
+                .withQueue(256, 2).withProgressEvery(Duration.ZERO);
         try (CaseStore store = CaseStore.create(dir.resolve("c.rtcase"))) {
             ImportSummary s = new ImportPipeline(new TestCatalog(), options).run(store, List.of(log), cancelHalfWay,
                     cancel);
@@ -119,6 +120,27 @@ class ImportPipelineTest {
         assertThat(lines).hasSize((int) count);
         for (int i = 0; i < lines.size(); i++) {
             assertThat(lines.get(i)).isEqualTo(i + 1L);
+        }
+    }
+
+    @Test
+    void aProcessThatSpansRotatedLogsKeepsOneKeyAndItsLineage() throws Exception {
+        Path older = Files.writeString(dir.resolve("audit.log.1"), """
+                1763600000000000|web-01|4242|1|/usr/bin/bash|EXEC|bash
+                1763600000000010|web-01|4300|4242|/tmp/locker|EXEC|/tmp/locker
+                1763600000000020|web-01|4300|4242|/tmp/locker|WRITE|/srv/a.doc
+                """);
+        Path newer = Files.writeString(dir.resolve("audit.log"), """
+                1763600000000030|web-01|4300|4242|/tmp/locker|RENAME|/srv/a.doc|/srv/a.doc.locked
+                1763600000000040|web-01|4300|4242|/tmp/locker|EXIT|0
+                """);
+        try (CaseStore store = CaseStore.create(dir.resolve("c.rtcase"))) {
+            Imports.importFiles(store, older, newer);
+            long bash = store.queries().rootProcesses("web-01", 10).get(0).key();
+            List<StoredEvent> lineage = store.queries().events(EventFilter.all().ofLineage(bash), null, 10).events();
+            assertThat(lineage).extracting(s -> s.event().provenance().sourceId()).containsExactly(1, 1, 1, 2, 2);
+            assertThat(lineage.subList(1, 5)).extracting(StoredEvent::processKey).containsOnly(lineage.get(1).processKey());
+            assertThat(store.queries().rootProcesses("web-01", 10)).hasSize(1);
         }
     }
 

@@ -60,6 +60,10 @@ class CaseQueriesTest {
         store.close();
     }
 
+    private long bash() {
+        return q.children(q.rootProcesses("web-01", 1).get(0).key()).get(0).key();
+    }
+
     private ProcessNode only(List<ProcessNode> l) {
         assertThat(l).hasSize(1);
         return l.get(0);
@@ -68,7 +72,13 @@ class CaseQueriesTest {
     @Test
     void theProcessTreeFollowsParentsAndSeparatesReusedPids() {
         assertThat(q.hosts()).containsExactly("db-02", "web-01");
-        List<ProcessNode> roots = q.rootProcesses("web-01", 10);
+        // init was running before the log: known by its pid only, it still holds its children together
+        ProcessNode init = only(q.rootProcesses("web-01", 10));
+        assertThat(init.pid()).isEqualTo(1);
+        assertThat(init.exe()).isNull();
+        assertThat(init.start()).isNull();
+        assertThat(init.children()).isEqualTo(3);
+        List<ProcessNode> roots = q.children(init.key());
         assertThat(roots).extracting(ProcessNode::exe).containsExactly("/usr/bin/bash", "/usr/sbin/cron",
                 "/usr/sbin/rsyslogd");
         ProcessNode bash = roots.get(0);
@@ -87,16 +97,38 @@ class CaseQueriesTest {
         assertThat(rsyslog.firstSeen()).isEqualTo(Instant.parse("2025-11-20T00:53:36Z"));
         assertThat(rsyslog.execSuccess()).isNull();
 
-        assertThat(q.ancestors(find.key())).extracting(ProcessNode::key).containsExactly(locker.key(), bash.key());
+        assertThat(q.ancestors(find.key())).extracting(ProcessNode::key).containsExactly(locker.key(), bash.key(),
+                init.key());
         assertThat(q.lineage(bash.key())).extracting(ProcessNode::key)
                 .containsExactlyInAnyOrder(bash.key(), locker.key(), find.key());
         assertThat(q.process(locker.key())).contains(locker);
-        assertThat(q.rootProcesses("db-02", 10)).extracting(ProcessNode::exe).containsExactly("/usr/bin/vim");
+        ProcessNode dbInit = only(q.rootProcesses("db-02", 10));
+        assertThat(dbInit.key()).as("pid 1 of another host is another process").isNotEqualTo(init.key());
+        assertThat(q.children(dbInit.key())).extracting(ProcessNode::exe).containsExactly("/usr/bin/vim");
+    }
+
+    @Test
+    void aParentKnownOnlyByItsPidIsIdentifiedWhenItActs() throws Exception {
+        Path log = Files.write(dir.resolve("shell.log"), List.of(
+                T + "|web-01|4300|4242|/tmp/locker|EXEC|/tmp/locker",
+                (T + 10) + "|web-01|4242|4000|/usr/bin/bash|WRITE|/home/alice/.bash_history"));
+        try (CaseStore other = CaseStore.create(dir.resolve("shell.rtcase"))) {
+            Imports.importFiles(other, log);
+            CaseQueries oq = other.queries();
+            List<StoredEvent> events = oq.events(EventFilter.all(), null, 10).events();
+            ProcessNode locker = oq.process(events.get(0).processKey()).orElseThrow();
+            ProcessNode shell = oq.process(locker.parentKey()).orElseThrow();
+            assertThat(shell.pid()).isEqualTo(4242);
+            assertThat(shell.exe()).isEqualTo("/usr/bin/bash");
+            assertThat(shell.start()).isNull();
+            assertThat(events.get(1).processKey()).isEqualTo(shell.key());
+            assertThat(oq.ancestors(locker.key())).extracting(ProcessNode::pid).containsExactly(4242, 4000);
+        }
     }
 
     @Test
     void fileOperationsAreCountedPerSecondForALineageOrAHost() {
-        long bash = q.rootProcesses("web-01", 1).get(0).key();
+        long bash = bash();
         Instant from = Instant.parse("2025-11-20T00:53:30Z");
         List<FileOpBucket> buckets = q.fileOpCounts(Scope.lineage(bash), from, from.plusSeconds(10), Duration.ofSeconds(1));
         assertThat(buckets).containsExactly(
@@ -161,7 +193,7 @@ class CaseQueriesTest {
                 null, 100).events()).hasSize(10).allSatisfy(s -> assertThat(((FileOp) s.event()).targetPath())
                 .endsWith(".locked"));
 
-        long bash = q.rootProcesses("web-01", 1).get(0).key();
+        long bash = bash();
         assertThat(q.events(EventFilter.all().ofProcess(bash), null, 100).events()).hasSize(1);
         assertThat(q.events(EventFilter.all().ofLineage(bash), null, 100).events()).hasSize(2 + 1 + 3 + 60 + 1);
         assertThat(q.replay(EventFilter.all().ofLineage(bash), e -> false)).as("the sink can stop a replay").isEqualTo(1);
