@@ -59,6 +59,24 @@ public final class InputExpander {
         return files;
     }
 
+    /**
+     * True for a file that commonly sits beside logs in a case folder but is documentation, not telemetry
+     * (README.md, notes.yaml, a checksum or signature). Such a file found in a folder is skipped, not reported
+     * as an unreadable log; anything else that is not a log is still reported.
+     */
+    public static boolean isCompanionFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        for (String ext : COMPANION_EXTENSIONS) {
+            if (name.endsWith(ext)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> COMPANION_EXTENSIONS = List.of(".md", ".yaml", ".yml", ".rst", ".sha256",
+            ".sha256sum", ".md5", ".asc", ".sig", ".pdf", ".png", ".jpg");
+
     /** Where a file name sits in its rotated set. */
     record Rotation(String base, long age) {
     }

@@ -75,7 +75,7 @@ public final class LogScan {
             Format format = forcedFormat;
             String problem = null;
             ImportStats stats = null;
-            if (format == null && input.fromFolder() && sniffQuietly(file) == Format.UNKNOWN) {
+            if (format == null && input.fromFolder() && InputExpander.isCompanionFile(file) && sniffQuietly(file) == Format.UNKNOWN) {
                 skipped.add(file);
                 continue;
             }

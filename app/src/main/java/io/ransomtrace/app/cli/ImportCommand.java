@@ -30,8 +30,8 @@ import java.util.concurrent.TimeUnit;
  * with a progress line and a per-file summary. Ctrl-C stops cleanly: what was read is kept and the file is
  * marked interrupted, ready to be imported again.
  *
- * <p>Exit status: 0 when every file was imported or already in the case, 1 when some file was not (interrupted,
- * unreadable, unsupported), 2 when the case itself could not be opened.
+ * <p>Exit status ({@link ExitCodes}): 0 when every file was imported or already in the case, 3 (input error) when
+ * some file was not (interrupted, unreadable, unsupported) or the case itself could not be opened.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import telemetry files (audit logs, EDR exports...) into a case file.")
@@ -94,13 +94,13 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
             ImportSummary summary = new ImportPipeline(catalog, options).run(store, inputs, progress, cancellation);
             progress.done();
             printSummary(out, summary, store);
-            return summary.allOk() ? 0 : 1;
+            return summary.allOk() ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
         } catch (CaseOpenException e) {
             err.println("ransomtrace import: " + e.getMessage());
-            return 2;
+            return ExitCodes.INPUT_ERROR;
         } catch (IOException e) {
             err.println("ransomtrace import: " + e.getMessage());
-            return 1;
+            return ExitCodes.INPUT_ERROR;
         } finally {
             finished.countDown();
             try {

@@ -59,22 +59,22 @@ class ImportCommandTest {
     }
 
     @Test
-    void aFileItCannotReadMakesTheExitStatusOne() throws Exception {
+    void aFileItCannotReadIsAnInputError() throws Exception {
         Path junk = Files.write(dir.resolve("x.bin"), new byte[]{1, 2, 3});
         Run r = run("--case", dir.resolve("c.rtcase").toString(), "--quiet", junk.toString());
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exit()).isEqualTo(ExitCodes.INPUT_ERROR);
         assertThat(r.out()).contains("unsupported").contains("not a format Ransomtrace reads");
     }
 
     @Test
-    void aCaseItCannotOpenIsExplainedWithExitStatusTwo() throws Exception {
+    void aCaseItCannotOpenIsExplainedAsAnInputError() throws Exception {
         Path casePath = dir.resolve("future.rtcase");
         CaseStore.create(casePath).close();
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + casePath); var st = c.createStatement()) {
             st.execute("PRAGMA user_version=" + (CaseSchema.CURRENT_VERSION + 1));
         }
         Run r = run("--case", casePath.toString(), TinyLogWriter.campaign(dir.resolve("a.log"), 1).toString());
-        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.exit()).isEqualTo(ExitCodes.INPUT_ERROR);
         assertThat(r.err()).contains("newer Ransomtrace").contains("Update Ransomtrace");
     }
 
