@@ -95,7 +95,7 @@ plugin_dir = $RT_AUDITD_CONF/plugins
 end_of_event_timeout = 2
 CONF
     chmod 640 "$RT_AUDITD_CONF/auditd.conf"
-    /usr/sbin/auditd -n -c "$RT_AUDITD_CONF" > "$RT_AUDITD_CONF/auditd.out" 2>&1 &
+    /usr/sbin/auditd -n -c "$RT_AUDITD_CONF" > "$RT_AUDITD_CONF/auditd.out" 2>&1 9>&- &
     RT_AUDITD_PID=$!
     for _ in $(seq 50); do
         [ "$(auditctl -s | awk '$1=="pid"{print $2}')" = "$RT_AUDITD_PID" ] && { rt_log "private auditd pid $RT_AUDITD_PID -> $case_dir/audit.log ($format, node=$host)"; return 0; }
@@ -187,9 +187,10 @@ rt_tree_remove() {
 }
 
 # as_login USER COMMAND: run COMMAND in a new login session of USER (auid=USER, fresh ses).
-as_login() { local u=$1; shift; "$RT_OPT/bin/login-session" "$u" "$*"; }
+# (9>&-: the recording lock of record-case.sh must not be inherited by daemons a session leaves behind)
+as_login() { local u=$1; shift; "$RT_OPT/bin/login-session" "$u" "$*" 9>&-; }
 # as_daemon USER COMMAND: run COMMAND as a service account without a login uid (a daemon's child).
-as_daemon() { local u=$1; shift; (cd / && runuser -u "$u" -- /bin/bash -c "$*"); }
+as_daemon() { local u=$1; shift; (cd / && runuser -u "$u" -- /bin/bash -c "$*" 9>&-); }
 
 # Drop a file that a recorded user will run: rt_drop SRC DEST_PATH MODE OWNER
 rt_drop() { install -D -m "$3" -o "$4" -g "$4" "$1" "$2"; }

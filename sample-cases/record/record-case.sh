@@ -18,6 +18,9 @@ RT_RECORD_DIR=$(cd "$(dirname "$0")" && pwd)
 [ $# -ge 3 ] || { sed -n '2,12p' "$0"; exit 2; }
 SCENARIO=$1 RULESET=$2 FORMAT=$3 PACKAGING=${4:-plain} CASE_NAME=${5:-$1}
 [ "$(id -u)" = 0 ] || rt_die "run as root"
+# one kernel audit subsystem: two recordings at once would load each other's rules into each other's logs
+exec 9> /run/rt-lab-record.lock
+flock -n 9 || rt_die "another recording is running (/run/rt-lab-record.lock)"
 [ -f "$RT_RECORD_DIR/scenarios/$SCENARIO.sh" ] || rt_die "no scenario $SCENARIO"
 [ -f "$RT_RECORD_DIR/rules/$RULESET.rules" ] || rt_die "no rule set $RULESET"
 case $FORMAT in raw|enriched) ;; *) rt_die "FORMAT must be raw or enriched";; esac
