@@ -51,7 +51,7 @@ expect_version() {  # $1 = output of `ransomtrace --version`, $2 = where it ran
 
 # --- prerequisites ------------------------------------------------------------------------------------------
 missing_tools=""
-for tool in jlink jpackage jdeps fakeroot dpkg-deb; do
+for tool in jlink jpackage jdeps jar fakeroot dpkg-deb; do
   command -v "$tool" >/dev/null 2>&1 || missing_tools="$missing_tools $tool"
 done
 if [ -n "$missing_tools" ]; then
@@ -77,7 +77,7 @@ help_out="$("$image/bin/ransomtrace" --help 2>&1)" || fail "image: --help exited
 grep -qE '^ +gui +' <<<"$help_out" || fail "image: --help does not list the gui command: $help_out"
 sample_jar="$(ls "$image"/lib/app/sample-cases-*.jar 2>/dev/null | head -n1)"
 [ -n "$sample_jar" ] || fail "image: the sample-cases jar is not in lib/app"
-cases_in_jar="$(unzip -Z1 "$sample_jar" | grep -c '^sample-cases/.' || true)"
+cases_in_jar="$(jar tf "$sample_jar" | grep -c '^sample-cases/.' || true)"
 pass "image: --version, --help; $(basename "$sample_jar") bundled with $cases_in_jar sample-case entries"
 
 step "scan a sample case with the image's launcher"
@@ -142,12 +142,14 @@ fi
 # leaves the package unconfigured and `apt-get -f install` completes it: the usual two-step for a local .deb
 # (`apt install ./ransomtrace_*.deb` does both at once).
 install_deb() {  # $1 = prefix that runs a command in the target system ("" or "chroot DIR"), $2 = deb path there
-  local run=($1)
+  local run=($1) apt_log="$here/target/apt-get-f-install.log"
   "${run[@]}" env DEBIAN_FRONTEND=noninteractive dpkg -i "$2" || true
   if ! "${run[@]}" dpkg-query -W -f='${Status}' ransomtrace 2>/dev/null | grep -q 'install ok installed'; then
-    say "dpkg -i left ransomtrace unconfigured (missing dependencies above); completing with apt-get -f install"
-    "${run[@]}" apt-get update -qq
-    "${run[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -f install -y -qq -o Dpkg::Use-Pty=0 >/dev/null
+    say "dpkg -i left ransomtrace unconfigured (missing dependencies above); completing with apt-get -f install (log: $apt_log)"
+    { "${run[@]}" apt-get update -qq \
+      && "${run[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -f install -y -qq -o Dpkg::Use-Pty=0; } >"$apt_log" 2>&1 \
+      || fail "apt-get -f install failed: $(tail -n 10 "$apt_log")"
+    say "apt-get -f install: $(grep -c '^Setting up' "$apt_log" || true) packages set up"
   fi
   "${run[@]}" dpkg-query -W -f='${Status}' ransomtrace | grep -q 'install ok installed' \
     || fail "ransomtrace is not 'install ok installed' after dpkg -i + apt-get -f install"
@@ -211,10 +213,14 @@ else
   cp /etc/resolv.conf "$jail/etc/resolv.conf" 2>/dev/null || true
   mount -t proc proc "$jail/proc"
   cp "$deb" "$jail/tmp/"
+  # The dependencies apt-get fetches (GTK and friends, ~100 MB) are kept between runs; the base stays pristine.
+  mkdir -p "$cache/apt-archives"
+  find "$cache/apt-archives" -maxdepth 1 -name '*.deb' -exec cp -t "$jail/var/cache/apt/archives/" {} +
   if chroot "$jail" sh -c 'command -v java' >/dev/null 2>&1; then fail "the clean Debian base has a java: it would not prove the bundled runtime"; fi
   install_deb "chroot $jail" "/tmp/$(basename "$deb")"
   check_installed_cli "chroot $jail" "clean Debian"
   chroot "$jail" sh -c 'command -v java' >/dev/null 2>&1 && fail "installing ransomtrace pulled in a system java"
+  find "$jail/var/cache/apt/archives" -maxdepth 1 -name '*.deb' -exec cp -n -t "$cache/apt-archives/" {} +
   chroot "$jail" dpkg -r ransomtrace
   check_removed "$jail"
   cleanup_jail
