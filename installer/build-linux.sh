@@ -167,7 +167,7 @@ export DPKG_DEB_COMPRESSOR_TYPE="${DPKG_DEB_COMPRESSOR_TYPE:-zstd}"
   --file-associations rtcase-association.properties \
   --linux-package-name ransomtrace \
   --linux-deb-maintainer "packaging@ransomtrace.io" \
-  --linux-menu-group "Utility;Security;" \
+  --linux-menu-group "System;Security;" \
   --linux-app-category utils \
   --linux-shortcut \
   --install-dir /opt \

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Smoke test of the Linux packages, as an analyst would meet them:
-#   1. build the app image and the .deb (installer/build-linux.sh)
+#   1. build the app image and the .deb (installer/build-linux.sh); check the .deb's desktop entries and scripts
 #   2. the image's launcher: `ransomtrace --version`, `--help`, and `scan` on a sample case when --help lists it
 #   3. the window: bin/ransomtrace-workbench under Xvfb until a window titled "Ransomtrace" appears (timed)
 #   4. this machine: `dpkg -i` the .deb, `ransomtrace --version` from the PATH, `dpkg -r`
@@ -67,6 +67,26 @@ step "build app image and .deb"
 image="$here/target/image/ransomtrace"
 deb="$(ls "$here"/target/ransomtrace_*.deb | head -n1)"
 pass "build: image $(du -sh "$image" | cut -f1), runtime $(du -sh "$image/lib/runtime" | cut -f1), deb $(du -h "$deb" | cut -f1)"
+
+step ".deb contents: menu entry, file association, PATH link"
+debx="$(mktemp -d)"
+dpkg-deb -x "$deb" "$debx"
+dpkg-deb -e "$deb" "$debx/DEBIAN"
+menu="$debx/opt/ransomtrace/lib/ransomtrace-ransomtrace-workbench.desktop"
+handler="$debx/opt/ransomtrace/lib/ransomtrace-ransomtrace.desktop"
+grep -qx 'Exec=/opt/ransomtrace/bin/ransomtrace-workbench' "$menu" || fail "menu entry does not start ransomtrace-workbench: $(cat "$menu")"
+grep -qx 'NoDisplay=true' "$menu" && fail "the menu entry is hidden"
+grep -qx 'MimeType=application/x-ransomtrace-case' "$handler" || fail ".rtcase handler lacks the MIME type: $(cat "$handler")"
+grep -q 'glob pattern="\*.rtcase"' "$debx"/opt/ransomtrace/lib/*MimeInfo.xml || fail "no *.rtcase glob in the MIME definition"
+grep -q 'ln -sfn /opt/ransomtrace/bin/ransomtrace /usr/bin/ransomtrace' "$debx/DEBIAN/postinst" || fail "postinst does not link /usr/bin/ransomtrace"
+if command -v desktop-file-validate >/dev/null 2>&1; then
+  desktop-file-validate "$menu" "$handler" || fail "desktop-file-validate rejects the desktop entries"
+  validated="desktop-file-validate clean"
+else
+  validated="desktop-file-validate not installed, entries not validated"
+fi
+rm -rf "$debx"
+pass ".deb contents: menu entry opens ransomtrace-workbench, *.rtcase -> application/x-ransomtrace-case, postinst links the CLI ($validated)"
 
 # --- 2. the image's launcher ---------------------------------------------------------------------------------
 step "app image launcher"
