@@ -199,6 +199,7 @@ else
   check_installed_cli "" "this machine"
   dpkg -r ransomtrace
   check_removed ""
+  dpkg -P ransomtrace >/dev/null  # -r keeps the package's maintainer scripts registered; leave no trace here
   pass "dpkg -i here: /usr/bin/ransomtrace --version; dpkg -r removed the link and /opt/ransomtrace"
 fi
 
