@@ -154,6 +154,11 @@ $image_only && exit 0
 # linux/resources overrides jpackage's postinst/prerm (adds /usr/bin/ransomtrace) and the desktop entry
 # (opens the workbench instead of the CLI); jpackage still fills in its own placeholders in them.
 step "jpackage deb"
+# The payload is mostly already compressed (jars, the jlink-compressed lib/modules): dpkg-deb's default xz
+# takes ~80 s on the 2-core build machine for 3 MB less than zstd, which takes ~1 s. Debian 12 and Ubuntu
+# 21.10+ read zstd packages (dpkg >= 1.21.18); the package targets Debian 12 libraries anyway (jpackage derives
+# its dependencies from the build machine). DPKG_DEB_COMPRESSOR_TYPE=xz restores the default.
+export DPKG_DEB_COMPRESSOR_TYPE="${DPKG_DEB_COMPRESSOR_TYPE:-zstd}"
 (cd "$linux" && "$jdk/bin/jpackage" --type deb \
   "${common[@]}" \
   --app-image "$image" \
@@ -162,7 +167,7 @@ step "jpackage deb"
   --file-associations rtcase-association.properties \
   --linux-package-name ransomtrace \
   --linux-deb-maintainer "packaging@ransomtrace.io" \
-  --linux-menu-group "Utility;Security;" \
+  --linux-menu-group "System;Security;" \
   --linux-app-category utils \
   --linux-shortcut \
   --install-dir /opt \
