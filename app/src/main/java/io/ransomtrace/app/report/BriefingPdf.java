@@ -1,0 +1,36 @@
+package io.ransomtrace.app.report;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * Renders the briefing's XHTML to PDF with openhtmltopdf (PDFBox). Only {@code data:} URIs are resolved: the
+ * document can reach nothing outside itself. The font is the Liberation Sans that PDFBox ships, embedded, so the
+ * PDF reads the same everywhere and draws non-Latin file names.
+ */
+public final class BriefingPdf {
+
+    static final String FONT_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+
+    private BriefingPdf() {
+    }
+
+    public static void write(String xhtml, OutputStream out) throws IOException {
+        PdfRendererBuilder b = new PdfRendererBuilder();
+        b.useFastMode();
+        b.useUriResolver((base, uri) -> uri != null && uri.startsWith("data:") ? uri : null);
+        if (BriefingPdf.class.getResource(FONT_RESOURCE) != null) {
+            b.useFont(BriefingPdf::fontStream, "Liberation Sans");
+        }
+        b.withHtmlContent(xhtml, null);
+        b.toStream(out);
+        b.run();
+    }
+
+    static InputStream fontStream() {
+        return BriefingPdf.class.getResourceAsStream(FONT_RESOURCE);
+    }
+}
