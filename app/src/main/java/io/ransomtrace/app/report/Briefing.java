@@ -88,6 +88,45 @@ final class Briefing {
         return out;
     }
 
+    private static final java.util.Set<String> SHELLS = java.util.Set.of("sh", "bash", "dash", "zsh", "ksh", "ash",
+            "busybox", "python", "python3", "perl");
+
+    /**
+     * What ran, for a sentence: "a program named kworker-sync", or for a shell or interpreter running a script,
+     * "a script named enc.sh".
+     */
+    static String actor(io.ransomtrace.engine.finding.RootProcess r) {
+        if (r == null) {
+            return "an unknown program";
+        }
+        String script = script(r);
+        return script != null ? "a script named " + program(script) : "a program named " + program(r.exe());
+    }
+
+    /** The script a shell or interpreter root ran ({@code bash /tmp/enc.sh} gives /tmp/enc.sh), or null. */
+    static String script(io.ransomtrace.engine.finding.RootProcess r) {
+        if (r == null || r.commandLine() == null || !SHELLS.contains(program(r.exe()))) {
+            return null;
+        }
+        String[] parts = r.commandLine().strip().split("\\s+");
+        for (int i = 1; i < parts.length; i++) {
+            if (parts[i].equals("-c")) {
+                return null;
+            }
+            if (!parts[i].startsWith("-")) {
+                return parts[i];
+            }
+        }
+        return null;
+    }
+
+    /** True for executables installed with the system (misused, not dropped by the attacker). */
+    static boolean systemTool(String exe) {
+        return exe != null && (exe.startsWith("/usr/bin/") || exe.startsWith("/bin/") || exe.startsWith("/usr/sbin/")
+                || exe.startsWith("/sbin/") || exe.startsWith("/usr/lib/") || exe.startsWith("/lib/")
+                || exe.startsWith("/usr/libexec/"));
+    }
+
     /** The program name of a path, for sentences ("kworker-sync"). */
     static String program(String exe) {
         if (exe == null) {

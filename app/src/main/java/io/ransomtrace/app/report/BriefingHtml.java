@@ -138,9 +138,7 @@ public final class BriefingHtml {
         FindingSection ls = r.sections().get(0);
         out.append("On ").append(first == null ? "an unknown day" : Briefing.DAY.format(first)).append(", between ")
                 .append(first == null ? "?" : Briefing.CLOCK.format(first)).append(" and ")
-                .append(last == null ? "?" : Briefing.CLOCK.format(last)).append(" UTC, a program named <b>")
-                .append(Inert.html(Briefing.program(lead.rootProcess() == null ? null : lead.rootProcess().exe())))
-                .append("</b> running as <b>").append(Inert.html(ls.userInWords())).append("</b> changed <b>")
+                .append(last == null ? "?" : Briefing.CLOCK.format(last)).append(" UTC, ").append(Inert.html(Briefing.actor(lead.rootProcess()))).append(" running as <b>").append(Inert.html(ls.userInWords())).append("</b> changed <b>")
                 .append(count(lead.filesAffected(), "file")).append("</b> in ").append(count(lead.directoriesAffected(), "directory"))
                 .append(" on <b>").append(Inert.html(lead.host())).append("</b>");
         if (!lead.extensions().isEmpty()) {

@@ -50,16 +50,35 @@ public final class RecommendedActions {
                                 + "before deciding on isolation."));
             }
         });
-        Set<String> tools = new LinkedHashSet<>();
+        Set<String> dropped = new LinkedHashSet<>();
+        Set<String> misused = new LinkedHashSet<>();
         for (Finding f : chosen) {
-            if (f.rootProcess() != null && f.rootProcess().exe() != null) {
-                tools.add(f.rootProcess().exe());
+            String script = Briefing.script(f.rootProcess());
+            if (script != null) {
+                dropped.add(script);
             }
-            tools.addAll(f.tools());
+            List<String> exes = new ArrayList<>(f.tools());
+            if (f.rootProcess() != null && f.rootProcess().exe() != null) {
+                exes.add(0, f.rootProcess().exe());
+            }
+            for (String exe : exes) {
+                if (Briefing.systemTool(exe)) {
+                    misused.add(Briefing.program(exe));
+                } else {
+                    dropped.add(exe);
+                }
+            }
         }
-        if (!tools.isEmpty() && chosen.stream().anyMatch(f -> f.severity().atLeast(Severity.HIGH))) {
-            out.add(new Action("Preserve and block " + join(tools, 3),
-                    "these programs did the work: copy them for analysis, then block them on every host."));
+        boolean serious = chosen.stream().anyMatch(f -> f.severity().atLeast(Severity.HIGH));
+        if (!dropped.isEmpty() && serious) {
+            out.add(new Action("Preserve and block " + join(dropped, 3),
+                    "the attacker brought " + (dropped.size() > 1 ? "these files" : "this file")
+                            + ": copy for analysis (hash, strings), then block and hunt for it on every host."));
+        }
+        if (!misused.isEmpty() && serious) {
+            out.add(new Action("Hunt for the same use of " + join(misused, 5) + " on other hosts",
+                    "these are system tools the campaign misused; search other hosts' logs for the same command lines "
+                            + "(the appendix lists them)."));
         }
         Set<String> accounts = new LinkedHashSet<>();
         for (Finding f : chosen) {
