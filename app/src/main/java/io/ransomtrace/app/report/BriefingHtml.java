@@ -78,7 +78,7 @@ public final class BriefingHtml {
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n");
         out.append("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head>");
         out.append("<meta charset=\"UTF-8\" />");
-        out.append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(Inert.escape(CSP)).append("\" />");
+        out.append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\" />"); // our constant: no double quote
         out.append("<meta name=\"referrer\" content=\"no-referrer\" />");
         out.append("<title>").append(Inert.html(r.title())).append("</title>");
         out.append("<style>").append(CSS).append("</style></head><body><div class=\"page\">");
