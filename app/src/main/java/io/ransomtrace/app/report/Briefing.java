@@ -22,6 +22,19 @@ final class Briefing {
     private Briefing() {
     }
 
+    /** "between 14:02:10 and 14:09:55 UTC", or "at 14:27:57 UTC, within 28 ms" when both fall in one second. */
+    static String when(java.time.Instant first, java.time.Instant last) {
+        if (first == null || last == null) {
+            return "at an unknown time";
+        }
+        String a = CLOCK.format(first);
+        String b = CLOCK.format(last);
+        if (a.equals(b)) {
+            return "at " + a + " UTC, within " + duration(Duration.between(first, last));
+        }
+        return "between " + a + " and " + b + " UTC";
+    }
+
     static String duration(Duration d) {
         if (d == null) {
             return "never";

@@ -136,9 +136,9 @@ public final class BriefingHtml {
                 .append(Inert.html(joined(hosts, 3))).append("</div>");
         out.append("<h2>What happened</h2><p class=\"lead\">");
         FindingSection ls = r.sections().get(0);
-        out.append("On ").append(first == null ? "an unknown day" : Briefing.DAY.format(first)).append(", between ")
-                .append(first == null ? "?" : Briefing.CLOCK.format(first)).append(" and ")
-                .append(last == null ? "?" : Briefing.CLOCK.format(last)).append(" UTC, ").append(Inert.html(Briefing.actor(lead.rootProcess()))).append(" running as <b>").append(Inert.html(ls.userInWords())).append("</b> changed <b>")
+        out.append("On ").append(first == null ? "an unknown day" : Briefing.DAY.format(first)).append(", ")
+                .append(Briefing.when(first, last)).append(", <b>").append(Inert.html(Briefing.actor(lead.rootProcess())))
+                .append("</b> running as <b>").append(Inert.html(ls.userInWords())).append("</b> changed <b>")
                 .append(count(lead.filesAffected(), "file")).append("</b> in ").append(count(lead.directoriesAffected(), "directory"))
                 .append(" on <b>").append(Inert.html(lead.host())).append("</b>");
         if (!lead.extensions().isEmpty()) {

@@ -121,6 +121,18 @@ public final class NavigatorLayer {
             if (!p.argv().isEmpty()) {
                 addProgram(out, p.argv().get(0));
             }
+            // Commands inside a shell string (su -c "ls /srv; find ... | ..."): each command's first word.
+            for (String command : p.commandLine().split("[;|&\\n]+|\\$\\(|`")) {
+                String[] words = command.strip().replace("\"", " ").replace("'", " ").strip().split("\\s+");
+                int i = 0;
+                while (i < words.length - 1 && (words[i].equals("sudo") || words[i].equals("-c") || words[i].startsWith("-")
+                        || words[i].equals("su") || words[i].equals("exec"))) {
+                    i++;
+                }
+                if (words.length > 0 && DISCOVERY.contains(Briefing.program(words[i]))) {
+                    out.add(Briefing.program(words[i]));
+                }
+            }
         }
         for (String t : s.finding().tools()) {
             addProgram(out, t);
