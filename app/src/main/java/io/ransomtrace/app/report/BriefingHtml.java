@@ -50,9 +50,9 @@ public final class BriefingHtml {
             table.facts td.k { width: 33%; color: #4a5868; font-weight: bold; }
             table.grid th { text-align: left; background: #eef1f4; padding: 3pt 4pt; font-size: 8.5pt; border-bottom: 1pt solid #b8c2cc; }
             table.grid td { padding: 2.5pt 4pt; vertical-align: top; font-size: 8.5pt; border-bottom: 0.5pt solid #dde2e8; }
-            .mono { font-family: 'Liberation Sans', monospace; word-wrap: break-word; overflow-wrap: break-word; }
+            .mono { font-family: 'Liberation Sans', monospace; word-wrap: break-word; }
             td.mono, span.mono { font-size: 8.5pt; }
-            .wrap { word-wrap: break-word; overflow-wrap: break-word; }
+            .wrap { word-wrap: break-word; }
             table.grid { table-layout: fixed; }
             ol.actions { margin: 0; padding-left: 16pt; } ol.actions li { margin-bottom: 3pt; }
             .muted { color: #6b7785; }
