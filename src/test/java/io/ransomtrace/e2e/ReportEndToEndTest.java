@@ -69,6 +69,19 @@ class ReportEndToEndTest {
     }
 
     @Test
+    void lowerSeverityFindingsChosenAlongsideAreNamedButNotSummedIntoTheCampaign() throws IOException {
+        Path html = dir.resolve("low.html");
+        assertThat(RansomtraceCommand.run("report", "--case", caseFile.toString(), "--format", "html", "--min-severity", "low",
+                "--out", html.toString())).isZero();
+        String text = Files.readString(html);
+        assertThat(text).contains("CRITICAL: one campaign of mass file encryption on fs01.corp.example · 2 lower-severity findings to review")
+                .contains("99 files in 15 directories")
+                .contains("Bulk file modification by git");
+        // the campaign's two charts on page 2, and two for each of the other findings in the appendix
+        assertThat(text.split("<img ", -1)).hasSize(1 + 6);
+    }
+
+    @Test
     void everyDataExportIsWrittenFromTheCli() throws IOException {
         for (String format : List.of("html", "json", "csv", "restore", "ecs", "navigator")) {
             Path out = dir.resolve("export." + format);

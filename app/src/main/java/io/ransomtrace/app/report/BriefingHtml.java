@@ -7,6 +7,7 @@ import io.ransomtrace.engine.coverage.HostCoverage;
 import io.ransomtrace.engine.coverage.RuleNeed;
 import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.finding.OverwriteKind;
+import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.finding.SignalMeasurement;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.engine.model.FileOp;
@@ -115,7 +116,13 @@ public final class BriefingHtml {
         Instant first = null;
         Instant last = null;
         Duration fastest = null;
-        for (FindingSection s : r.sections()) {
+        // The headline speaks of the serious campaigns; lower-severity findings chosen alongside are listed, not summed.
+        List<FindingSection> headline = r.sections().stream().filter(s -> s.finding().severity().atLeast(Severity.HIGH)).toList();
+        if (headline.isEmpty()) {
+            headline = r.sections();
+        }
+        int others = r.sections().size() - headline.size();
+        for (FindingSection s : headline) {
             Finding f = s.finding();
             hosts.add(f.host());
             users.add(s.userInWords());
@@ -132,8 +139,14 @@ public final class BriefingHtml {
         }
         out.append("<div class=\"banner sev-").append(lead.severity().label()).append("\">")
                 .append(lead.severity().label().toUpperCase(Locale.ROOT)).append(": ")
-                .append(fs.size() == 1 ? "one campaign" : count(fs.size(), "campaign")).append(" of mass file encryption on ")
-                .append(Inert.html(joined(hosts, 3))).append("</div>");
+                .append(lead.severity().atLeast(Severity.HIGH)
+                        ? (headline.size() == 1 ? "one campaign" : count(headline.size(), "campaign")) + " of mass file encryption on "
+                        : (headline.size() == 1 ? "one finding" : count(headline.size(), "finding")) + " of suspicious file activity on ")
+                .append(Inert.html(joined(hosts, 3)));
+        if (others > 0) {
+            out.append(" · ").append(count(others, "lower-severity finding")).append(" to review");
+        }
+        out.append("</div>");
         out.append("<h2>What happened</h2><p class=\"lead\">");
         FindingSection ls = r.sections().get(0);
         out.append("On ").append(first == null ? "an unknown day" : Briefing.DAY.format(first)).append(", ")
@@ -149,8 +162,12 @@ public final class BriefingHtml {
             out.append(" It left ").append(count(lead.notes().count(), "ransom note")).append(" (")
                     .append(Inert.html(lead.notes().names().isEmpty() ? "" : lead.notes().names().get(0), 60)).append(").");
         }
-        if (fs.size() > 1) {
-            out.append(" This briefing covers ").append(count(fs.size(), "campaign")).append(" in all; the table sums them.");
+        if (headline.size() > 1) {
+            out.append(" This briefing covers ").append(count(headline.size(), "campaign")).append(" in all; the table sums them.");
+        }
+        if (others > 0) {
+            out.append(" ").append(count(others, "lower-severity finding")).append(" chosen alongside ")
+                    .append(others == 1 ? "is" : "are").append(" described in the appendix.");
         }
         out.append("</p>");
 
@@ -312,6 +329,13 @@ public final class BriefingHtml {
         out.append("</table>");
         if (!s.tags().isEmpty() || !s.notes().isEmpty()) {
             analystAnnotations(s);
+        }
+        if (n > 1) {
+            // The first finding's charts are in the body; the others' are here.
+            out.append("<p><b>File operations over time</b></p>");
+            timelineImage(s);
+            out.append("<p><b>Spread by directory</b></p>");
+            spreadImage(s);
         }
         out.append("<p><b>Signals</b></p><table class=\"grid\"><tr><th style=\"width:17%\">Signal</th><th style=\"width:8%\">Fired</th>")
                 .append("<th style=\"width:9%\">Points</th><th>Measurement</th></tr>");
