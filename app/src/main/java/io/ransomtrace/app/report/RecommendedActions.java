@@ -81,7 +81,12 @@ public final class RecommendedActions {
                             + "(the appendix lists them)."));
         }
         Set<String> accounts = new LinkedHashSet<>();
+        // Only the serious campaigns' accounts: a lower-severity finding chosen alongside (a git clone) names a user
+        // whose account must not be disabled on its strength.
         for (Finding f : chosen) {
+            if (!f.severity().atLeast(Severity.HIGH)) {
+                continue;
+            }
             RootProcess r = f.rootProcess();
             if (r == null) {
                 continue;
@@ -112,6 +117,9 @@ public final class RecommendedActions {
         boolean deleted = false;
         for (FindingSection s : report.sections()) {
             Finding f = s.finding();
+            if (f.overwrite() == OverwriteKind.NONE) {
+                continue; // nothing of the originals was lost: nothing to restore
+            }
             files += Math.max(f.filesAffected(), s.affected().size());
             dirs.addAll(f.directories());
             inPlace |= f.overwrite() == OverwriteKind.IN_PLACE;
@@ -123,7 +131,8 @@ public final class RecommendedActions {
                     + "(undelete is unreliable on a busy file system)"
                     : "the originals were renamed or changed; restore them from backup";
             out.add(new Action("Restore " + count(files, "file") + " in " + count(Math.max(dirs.size(),
-                    report.chosenFindings().stream().mapToInt(Finding::directoriesAffected).max().orElse(0)), "directory")
+                    report.chosenFindings().stream().filter(f -> f.overwrite() != OverwriteKind.NONE)
+                            .mapToInt(Finding::directoriesAffected).max().orElse(0)), "directory")
                     + " from backup",
                     how + ". Use the restore list (ransomtrace report --format restore) and pick a backup taken before "
                             + firstSeen(chosen) + " UTC."));
