@@ -1,0 +1,101 @@
+package io.ransomtrace.app.report;
+
+import io.ransomtrace.app.analysis.ScanJson;
+import io.ransomtrace.app.analysis.ScanJsonWriter;
+import io.ransomtrace.app.store.CaseStore;
+import io.ransomtrace.app.store.SourceInfo;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Exports a case: what {@code ransomtrace report} and the window's File → Export… call. Runs on the caller's
+ * thread (the window calls it from a background task), reports progress, and stops when {@code cancelled} answers
+ * true, throwing {@link ReportCancelledException}. The output is written to a temporary file beside the target
+ * and moved into place when complete, so a cancelled or failed export never leaves a half-written file.
+ */
+public final class ReportService {
+
+    /** What an export wrote. */
+    public record Result(Path file, ReportFormat format, int findings, long bytes) {
+    }
+
+    public Result export(Path caseFile, ReportRequest request, ReportProgress progress, BooleanSupplier cancelled)
+            throws IOException {
+        try (CaseStore store = CaseStore.openReadOnly(caseFile)) {
+            return export(store, request, progress, cancelled);
+        }
+    }
+
+    public Result export(CaseStore store, ReportRequest request, ReportProgress progress, BooleanSupplier cancelled)
+            throws IOException {
+        ReportFormat format = request.format();
+        boolean needsRestoreList = format == ReportFormat.PDF || format == ReportFormat.HTML || format == ReportFormat.RESTORE;
+        CaseReport report = CaseReportBuilder.build(store, request, progress, cancelled, needsRestoreList);
+        if (cancelled.getAsBoolean()) {
+            throw new ReportCancelledException();
+        }
+        progress.progress("Writing " + format.description(), 0.85);
+        Path target = request.out().toAbsolutePath();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createFile(dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + System.nanoTime() + ".part"));
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                write(report, format, out);
+            }
+            if (cancelled.getAsBoolean()) {
+                throw new ReportCancelledException();
+            }
+            move(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        progress.progress("Done", 1.0);
+        return new Result(target, format, report.sections().size(), Files.size(target));
+    }
+
+    /** Writes one format of an already built report. */
+    public static void write(CaseReport report, ReportFormat format, OutputStream out) throws IOException {
+        switch (format) {
+            case HTML -> out.write(BriefingHtml.render(report).getBytes(StandardCharsets.UTF_8));
+            case PDF -> BriefingPdf.write(BriefingHtml.render(report), out);
+            case JSON -> out.write(ScanJsonWriter.toJson(scanDocument(report)).getBytes(StandardCharsets.UTF_8));
+            case CSV -> CsvExports.findings(report, out);
+            case RESTORE -> CsvExports.restoreList(report, out);
+            case ECS -> EcsEvents.write(report, out);
+            case NAVIGATOR -> NavigatorLayer.write(report, out);
+        }
+        out.flush();
+    }
+
+    /** The chosen findings in the {@code scan --json} schema, with the case's sources as inputs. */
+    public static ScanJson.Document scanDocument(CaseReport report) {
+        List<ScanJson.Input> inputs = report.sources().stream().map(ReportService::input).toList();
+        long errors = report.sources().stream().mapToLong(SourceInfo::errors).sum();
+        return new ScanJson.Document(ScanJson.SCHEMA_VERSION,
+                new ScanJson.Summary(inputs, report.events(), errors, report.hosts()),
+                report.chosenFindings().stream().map(ScanJson::of).toList());
+    }
+
+    private static ScanJson.Input input(SourceInfo s) {
+        return new ScanJson.Input(String.valueOf(s.path()), s.format(), s.recordsRead(), s.events(), s.errors());
+    }
+
+    private static void move(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.ransomtrace.app.report;
+
+import io.ransomtrace.app.store.CaseStore;
+import io.ransomtrace.app.store.ProcessNode;
+import io.ransomtrace.app.testing.Imports;
+import io.ransomtrace.app.testing.SampleEvents;
+import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.finding.NoteSummary;
+import io.ransomtrace.engine.finding.OverwriteKind;
+import io.ransomtrace.engine.finding.RootProcess;
+import io.ransomtrace.engine.finding.Severity;
+import io.ransomtrace.engine.model.Actor;
+import io.ransomtrace.engine.model.Credentials;
+import io.ransomtrace.engine.model.Event;
+import io.ransomtrace.engine.model.FileOp;
+import io.ransomtrace.engine.model.FileOpKind;
+import io.ransomtrace.engine.model.OpenFlags;
+import io.ransomtrace.engine.model.ProcessExec;
+import io.ransomtrace.engine.model.Provenance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the restore list counts as an original, and what it gives as the new name. */
+class AffectedFilesTest {
+
+    static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+    static final Provenance P = new Provenance(0, 0, 0, null);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void originalsAreListedOnceWithWhatBecameOfThemAndTheCampaignsOwnFilesAreNot() throws IOException {
+        Credentials c = new Credentials(1000, 1000, 1000, 1000, 1, "bob", "bob");
+        Actor shell = new Actor(100, 1, "/usr/bin/bash", "bash", c, null);
+        Actor locker = new Actor(200, 100, "/tmp/locker", "locker", c, null);
+        Actor other = new Actor(300, 1, "/usr/bin/vim", "vim", c, null);
+        List<Event> ev = new ArrayList<>();
+        ev.add(new ProcessExec(0, T0, "h", shell, List.of("bash"), false, "/", null, null, true, P));
+        ev.add(new ProcessExec(0, T0.plusMillis(1), "h", locker, List.of("/tmp/locker", "/d"), false, "/", null, null, true, P));
+        ev.add(new ProcessExec(0, T0.plusMillis(1), "h", other, List.of("vim"), false, "/", null, null, true, P));
+        int t = 2;
+        // new file then delete: a temporary copy renamed into place, then the original removed
+        ev.add(op(t++, locker, FileOpKind.CREATE, "/d/a.txt.tmp", null));
+        ev.add(op(t++, locker, FileOpKind.RENAME, "/d/a.txt.tmp", "/d/a.txt.enc"));
+        ev.add(op(t++, locker, FileOpKind.DELETE, "/d/a.txt", null));
+        // overwritten in place, then renamed
+        ev.add(op(t++, locker, FileOpKind.WRITE, "/d/b.doc", null));
+        ev.add(op(t++, locker, FileOpKind.WRITE, "/d/b.doc", null));
+        ev.add(op(t++, locker, FileOpKind.RENAME, "/d/b.doc", "/d/b.doc.x"));
+        // truncated only
+        ev.add(op(t++, locker, FileOpKind.TRUNCATE, "/d/c.db", null));
+        // the ransom note, written and rewritten by the campaign itself
+        ev.add(op(t++, locker, FileOpKind.CREATE, "/d/NOTE.txt", null));
+        ev.add(op(t++, locker, FileOpKind.WRITE, "/d/NOTE.txt", null));
+        // someone else's edit at the same time, and a failed delete
+        ev.add(op(t++, other, FileOpKind.WRITE, "/d/z.txt", null));
+        ev.add(new FileOp(0, T0.plusMillis(t++), "h", locker, FileOpKind.DELETE, "/d/e.txt", null, 0, -1, false, -1, null, P));
+        Instant last = T0.plusMillis(t);
+        ev.add(op(t + 5, locker, FileOpKind.DELETE, "/d/after.txt", null)); // after the campaign's last event
+
+        Path log = SampleEvents.writeJsonLines(dir.resolve("e.jsonl"), ev, 0);
+        try (CaseStore store = CaseStore.create(dir.resolve("a.rtcase"))) {
+            Imports.importFiles(store, log);
+            ProcessNode root = store.queries().rootProcesses("h", 10).stream().filter(p -> p.pid() == 100).findFirst().orElseThrow();
+            Finding f = new Finding("rt-1", Severity.HIGH, 80, "h", "test", new RootProcess(100, 1, "/usr/bin/bash", "bash",
+                    1000L, "bob", 1000L, "bob", null), List.of("/tmp/locker"), T0, last, T0.plusMillis(5), 3, List.of(), 1,
+                    List.of("/d"), List.of(".enc"), OverwriteKind.IN_PLACE, NoteSummary.NONE, List.of(), null, false, null, List.of());
+            Map<String, AffectedFile> byPath = AffectedFiles.of(store.queries(), f, root.key(), () -> false).stream()
+                    .collect(Collectors.toMap(AffectedFile::path, Function.identity()));
+            assertThat(byPath).containsOnlyKeys("/d/a.txt", "/d/b.doc", "/d/c.db");
+            assertThat(byPath.get("/d/a.txt").operation()).isEqualTo("deleted");
+            assertThat(byPath.get("/d/a.txt").newName()).isEqualTo("/d/a.txt.enc");
+            assertThat(byPath.get("/d/b.doc").operation()).isEqualTo("overwritten+renamed");
+            assertThat(byPath.get("/d/b.doc").newName()).isEqualTo("/d/b.doc.x");
+            assertThat(byPath.get("/d/b.doc").time()).isEqualTo(T0.plusMillis(5));
+            assertThat(byPath.get("/d/c.db").operation()).isEqualTo("overwritten");
+            assertThat(byPath.get("/d/c.db").newName()).isNull();
+            assertThat(byPath.values()).allSatisfy(a -> {
+                assertThat(a.host()).isEqualTo("h");
+                assertThat(a.findingId()).isEqualTo("rt-1");
+                assertThat(a.overwrite()).isEqualTo("in-place");
+            });
+        }
+    }
+
+    private static FileOp op(int ms, Actor a, FileOpKind kind, String path, String target) {
+        int flags = kind == FileOpKind.CREATE ? OpenFlags.O_WRONLY | OpenFlags.O_CREAT : kind == FileOpKind.WRITE ? OpenFlags.O_WRONLY : 0;
+        return new FileOp(0, T0.plusMillis(ms), "h", a, kind, path, target, flags, -1, true, -1, null, P);
+    }
+}
