@@ -35,7 +35,7 @@ class CoverageE2ETest {
 
     @Test
     void fullTelemetryIsGreenForFiles(@TempDir Path tmp) {
-        String out = coverageOf(tmp, "attack-openssl-find");
+        String out = coverageOf(tmp, "mixed-workday");
         for (String item : new String[]{"Process execution", "Parent process", "Login user \\(auid\\)", "File creation",
                 "Opens for writing", "Renames", "Deletes"}) {
             assertThat(out).containsPattern("\\[GREEN\\] " + item);

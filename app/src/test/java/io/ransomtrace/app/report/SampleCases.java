@@ -6,7 +6,6 @@ import io.ransomtrace.app.importing.ImportPipeline;
 import io.ransomtrace.app.importing.ImportProgressListener;
 import io.ransomtrace.app.importing.BuiltInImporters;
 import io.ransomtrace.app.store.CaseStore;
-import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,20 +17,17 @@ final class SampleCases {
     private SampleCases() {
     }
 
-    /** sample-cases/cases/NAME in the repository, or the recording worktree while the cases move there. */
+    /** sample-cases/cases/NAME in the repository. */
     static Path folder(String name) {
-        for (Path p : List.of(Path.of("..", "sample-cases", "cases", name), Path.of("sample-cases", "cases", name),
-                Path.of("/work/wt-samples/sample-cases/cases", name))) {
+        for (Path p : List.of(Path.of("..", "sample-cases", "cases", name), Path.of("sample-cases", "cases", name))) {
             if (Files.isDirectory(p)) {
                 return p.toAbsolutePath().normalize();
             }
         }
-        Assumptions.abort("sample case " + name + " not found under sample-cases/cases/");
-        return null;
+        throw new IllegalStateException("sample case " + name + " not found under sample-cases/cases/");
     }
 
     static Path importCase(Path dir, String name) throws IOException {
-        Assumptions.assumeTrue(BuiltInImporters.available(), "importers module not on the class path");
         Path folder = folder(name);
         Path caseFile = dir.resolve(name + ".rtcase");
         try (CaseStore store = CaseStore.create(caseFile)) {

@@ -69,6 +69,9 @@ public final class CoverageAssessor {
             }
         } else if (event instanceof FileOp f) {
             if (f.success()) {
+                if (io.ransomtrace.engine.model.OpenFlags.writes(f.openFlags())) {
+                    t.writeOpens++;
+                }
                 t.fileOps.merge(f.kind(), 1L, Long::sum);
                 t.areas.merge(DirectoryArea.of(f.path()), 1L, Long::sum);
             }
@@ -106,6 +109,7 @@ public final class CoverageAssessor {
         long execsWithParent;
         long execsWithLoginUid;
         long contentHints;
+        long writeOpens;
         long lostReported;
         long lostNotices;
         long serialGaps;
@@ -153,7 +157,7 @@ public final class CoverageAssessor {
 
         CoverageChecklist.Tally snapshot() {
             return new CoverageChecklist.Tally(execs, execsTruncated, execsWithParent, execsWithLoginUid,
-                    new EnumMap<>(fileOps), new EnumMap<>(areas), contentHints, first, last,
+                    new EnumMap<>(fileOps), new EnumMap<>(areas), contentHints, writeOpens, first, last,
                     serialGaps, serialsMissing, lostNotices, lostReported, !lastSerialBySource.isEmpty());
         }
     }

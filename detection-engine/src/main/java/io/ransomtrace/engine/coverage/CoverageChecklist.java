@@ -17,7 +17,7 @@ final class CoverageChecklist {
     /** The counters of one host, as {@link CoverageAssessor} gathered them. */
     record Tally(long execs, long execsTruncated, long execsWithParent, long execsWithLoginUid,
                  Map<FileOpKind, Long> fileOps, Map<DirectoryArea, Long> areas, long contentHints,
-                 Instant first, Instant last, long serialGaps, long serialsMissing, long lostNotices,
+                 long writeOpens, Instant first, Instant last, long serialGaps, long serialsMissing, long lostNotices,
                  long lostReported, boolean hasAuditSerials) {
     }
 
@@ -89,11 +89,18 @@ final class CoverageChecklist {
             return new CoverageCheck(id, title, CoverageStatus.RED, "no file telemetry",
                     "no file telemetry at all: mass modification, extension changes, overwrites and ransom notes cannot be seen; detection relies on tool command lines only");
         }
+        if (n == 0 && kind == FileOpKind.WRITE && t.writeOpens() > 0) {
+            // Creating opens are the same open(2)/openat(2) calls: they are recorded, nothing rewrote an existing file.
+            return new CoverageCheck(id, title, CoverageStatus.GREEN,
+                    "0 rewrites of existing files; " + count(t.writeOpens(), "open") + " for writing recorded",
+                    "opens for writing are recorded; none rewrote an existing file in this data");
+        }
         if (n == 0) {
-            // A host with file telemetry but none of this kind: either the rules leave it out, or nothing did it.
-            CoverageStatus s = kind == FileOpKind.TRUNCATE ? CoverageStatus.AMBER : CoverageStatus.RED;
-            return new CoverageCheck(id, title, s, "0 of " + count(anyFileOps, "file operation"),
-                    "no " + title.toLowerCase(Locale.ROOT) + " seen although other file operations were: " + missing);
+            // File telemetry exists but none of this kind: either nothing did it, or the rules leave it out.
+            // Only the host's rule set can tell which (see the rule review).
+            return new CoverageCheck(id, title, CoverageStatus.AMBER, "0 of " + count(anyFileOps, "file operation"),
+                    "no " + title.toLowerCase(Locale.ROOT) + " seen although other file operations were: either none happened or the"
+                            + " audit rules do not record them (import the host's rules to know); if not recorded, " + missing);
         }
         return new CoverageCheck(id, title, CoverageStatus.GREEN, count(n, "operation"), title + " are recorded");
     }
