@@ -24,7 +24,9 @@ import io.ransomtrace.engine.signal.ToolUse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,6 +38,7 @@ import java.util.Set;
  */
 final class Campaign {
     private static final int MAX_TOOLS = 32;
+    private static final int MAX_PROGRAMS = 64;
     /** inPlace table marks: a truncating rewrite not counted yet, and a counted in-place overwrite. */
     private static final long PENDING = 1;
     private static final long COUNTED = 2;
@@ -75,6 +78,9 @@ final class Campaign {
     final Set<String> tools = new LinkedHashSet<>();
     final Set<String> exes = new LinkedHashSet<>();
     private ProcessInfo lastActor;
+    /** The program (below the root) behind the current file operation, and files first changed per program. */
+    private ProcessInfo program;
+    final Map<ProcessInfo, int[]> filesByProgram = new IdentityHashMap<>();
     final EvidenceLog evidence;
 
     /** Bumped whenever a signal's input changes; the score is recomputed only when it moved. */
@@ -129,6 +135,11 @@ final class Campaign {
             return deleteAfter.pairs();
         }
         return Math.max(0, identities - notes.noteCount());
+    }
+
+    /** Distinct files changed, notes included. */
+    int identities() {
+        return identities;
     }
 
     boolean filesCapped() {
@@ -228,8 +239,9 @@ final class Campaign {
         }
     }
 
-    /** A successful file operation that changes contents or names. */
-    void onFileOp(FileOp op, ProcessInfo actor, long millis, boolean copyTool) {
+    /** A successful file operation that changes contents or names, by {@code actor} on behalf of {@code program}. */
+    void onFileOp(FileOp op, ProcessInfo actor, ProcessInfo program, long millis, boolean copyTool) {
+        this.program = program;
         if (fileOps++ == 0) {
             deleteAfter.fileTelemetry();
             revision++;
@@ -393,6 +405,15 @@ final class Campaign {
             revision++;
             identities++;
             mass.newFile(millis);
+            if (program != null) {
+                int[] n = filesByProgram.get(program);
+                if (n == null && filesByProgram.size() < MAX_PROGRAMS) {
+                    filesByProgram.put(program, n = new int[1]);
+                }
+                if (n != null) {
+                    n[0]++;
+                }
+            }
             if (changedFiles.size() < settings.maxListedFiles) {
                 changedFiles.add(path);
             }

@@ -34,6 +34,7 @@ public final class CampaignTracker {
     private Campaign lastCampaign;
     private ProcessInfo lastActor;
     private boolean lastActorCopies;
+    private ProcessInfo lastProgram;
 
     public CampaignTracker(CampaignSettings settings, Allowlist allowlist, Consumer<Finding> alerts) {
         this.settings = settings;
@@ -70,8 +71,9 @@ public final class CampaignTracker {
             ProcessInfo parent = table.parent(actor);
             lastActorCopies = settings.signals.isCopyTool(actor.exe(), actor.exeName())
                     || (parent != null && settings.signals.isCopyTool(parent.exe(), parent.exeName()));
+            lastProgram = table.actingProgram(actor, root);
         }
-        c.onFileOp(op, actor, millis, lastActorCopies);
+        c.onFileOp(op, actor, lastProgram, millis, lastActorCopies);
         judge(c, op);
     }
 

@@ -234,6 +234,24 @@ public final class ProcessTable {
         return root;
     }
 
+    /**
+     * The program doing the work for {@code actor} inside its campaign: the highest ordinary program (an
+     * executable in no list, whose exec was seen) between the actor and the campaign root, or null. A
+     * locker started by a script (and the workers it forks) is that program; per-file tools, shells and
+     * wrappers are not programs.
+     */
+    public ProcessInfo actingProgram(ProcessInfo actor, ProcessInfo root) {
+        ProcessInfo program = null;
+        ProcessInfo p = actor;
+        for (int depth = 0; p != null && p != root && depth <= MAX_WALK; depth++) {
+            if (p.role() == ProcessRole.ORDINARY && p.argvKnown()) {
+                program = p;
+            }
+            p = parentOf(p, false);
+        }
+        return p == root ? program : null;
+    }
+
     /** Drops processes that exited longer ago than the grace period. Cheap; call often. */
     public void evictExited(long nowMillis) {
         while (!exitedQueue.isEmpty()) {
