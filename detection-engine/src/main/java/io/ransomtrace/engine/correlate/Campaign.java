@@ -280,7 +280,10 @@ final class Campaign {
         long originalKey = key(h.stem);
         memory.created.put(key(ph), millis, 0);
         long dirHash = directory(path, h.directory);
-        if (notes.created(path, h.slash, dot, dirHash, millis, op.contentHint())) {
+        boolean note = dot > 0 && files.contains(h.stem)
+                ? notes.createdPerFile(path, h.slash, dot, dirHash, millis, op.contentHint())
+                : notes.created(path, h.slash, dot, dirHash, millis, op.contentHint());
+        if (note) {
             revision++;
             evidence.add(SignalKind.RANSOM_NOTE, op);
         }

@@ -109,13 +109,40 @@ public final class RansomNoteSignal extends Signal {
         if (!noteExt && strong == null) {
             return false;
         }
-        String name = path.substring(start);
+        return record(path.substring(start), strong, settings.noteWeakKeywordMatcher.find(path, start, end),
+                slash, path, dirHash, millis, hint);
+    }
+
+    /**
+     * A file named after a file the campaign has just encrypted, overwritten or renamed, plus a suffix
+     * ({@code report.pdf.README} beside {@code report.pdf.crypt}): a per-file note. All such files with the
+     * same suffix are one note name, {@code <file>.README}, counted across directories like a shared name.
+     * The suffix must look like a note: a strong or weak note keyword, or a note extension (txt, html…).
+     */
+    public boolean createdPerFile(String path, int slash, int dot, long dirHash, long millis, ContentHint hint) {
+        int end = path.length();
+        if (dot <= slash + 1 || end - dot > 40 || known.contains(path, dot + 1, end)) {
+            return false; // f.locked is the encrypted file itself, not a note about it
+        }
+        String strong = settings.noteKeywordMatcher.find(path, dot + 1, end);
+        String weak = settings.noteWeakKeywordMatcher.find(path, dot + 1, end);
+        if (strong == null && weak == null && !noteExtensions.contains(path, dot + 1, end)) {
+            return false;
+        }
+        return record(PER_FILE + path.substring(dot), strong, weak, slash, path, dirHash, millis, hint);
+    }
+
+    /** How a per-file note name is shown: {@code <file>.README}. */
+    public static final String PER_FILE = "<file>";
+
+    private boolean record(String name, String strong, String weak, int slash, String path, long dirHash, long millis,
+                           ContentHint hint) {
         NoteName n = names.get(name);
         if (n == null) {
             if (names.size() >= MAX_NAMES && !makeRoom()) {
                 return false;
             }
-            n = new NoteName(name, millis, strong, settings.noteWeakKeywordMatcher.find(path, start, end));
+            n = new NoteName(name, millis, strong, weak);
             names.put(name, n);
         }
         if (millis - n.firstMillis > settings.noteWindowMillis) {
