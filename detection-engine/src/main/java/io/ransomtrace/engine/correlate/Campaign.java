@@ -24,6 +24,7 @@ import io.ransomtrace.engine.signal.ToolUse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,11 @@ final class Campaign {
 
     private final LongHashSet files;
     private int identities;
+    /** Files the campaign created and deleted again (locks, temps): not affected files. */
+    private int temporaries;
+    private static final int MAX_RENAME_CHAINS = 4096;
+    /** For a file renamed without a new suffix (shred's 000… names): its current name's hash → original path. */
+    private final Map<Long, String> renamedFrom = new HashMap<>();
     /** Successful modifying file operations seen; 0 means the lineage is known from command lines only. */
     private int fileOps;
     private final LongHashSet directories;
@@ -134,7 +140,7 @@ final class Campaign {
         if (deleteAfter.fromCommandLines()) {
             return deleteAfter.pairs();
         }
-        return Math.max(0, identities - notes.noteCount());
+        return Math.max(0, identities - temporaries - notes.noteCount());
     }
 
     /** Distinct files changed, notes included. */
@@ -354,6 +360,7 @@ final class Campaign {
         }
         int dot = ExtensionChangeSignal.renameSuffixDot(settings.benign, settings.known, settings.ordinary, path, target);
         if (dot < 0) {
+            followRename(path, ph, th, millis);
             return;
         }
         revision++;
@@ -372,7 +379,40 @@ final class Campaign {
         }
     }
 
+    /**
+     * A rename to a name with no new suffix keeps the file's story going under the new name: shred -u
+     * renames {@code f} to {@code 0000…}, {@code 000…}, … {@code 0} before unlinking it, and that unlink is
+     * the deletion of {@code f} (pairing with {@code f.gpg}, and taking back an in-place overwrite, as for a
+     * plain delete of {@code f}).
+     */
+    private void followRename(String path, long ph, long th, long millis) {
+        boolean moved = false;
+        int slot = memory.createdWithSuffix.find(key(ph), millis - settings.pairWindowMillis);
+        if (slot >= 0) {
+            long when = memory.createdWithSuffix.millis(slot);
+            long suffixHash = memory.createdWithSuffix.aux(slot);
+            memory.createdWithSuffix.remove(slot);
+            memory.createdWithSuffix.put(key(th), when, suffixHash);
+            moved = true;
+        }
+        slot = memory.inPlace.find(key(ph), millis - settings.pairWindowMillis);
+        if (slot >= 0) {
+            long when = memory.inPlace.millis(slot);
+            long mark = memory.inPlace.aux(slot);
+            memory.inPlace.remove(slot);
+            memory.inPlace.put(key(th), when, mark);
+            moved = true;
+        }
+        if (moved) {
+            String origin = renamedFrom.remove(ph);
+            if (renamedFrom.size() < MAX_RENAME_CHAINS) {
+                renamedFrom.put(th, origin != null ? origin : path);
+            }
+        }
+    }
+
     private void onDelete(FileOp op, String path, long ph, long dirHash, long millis) {
+        String origin = renamedFrom.isEmpty() ? null : renamedFrom.remove(ph);
         int written = memory.inPlace.find(key(ph), millis - settings.pairWindowMillis);
         if (written >= 0) {
             if (memory.inPlace.aux(written) == COUNTED) {
@@ -385,8 +425,19 @@ final class Campaign {
         if (slot >= 0) {
             long suffixHash = memory.createdWithSuffix.aux(slot);
             memory.createdWithSuffix.remove(slot);
-            pair(path, suffixHash, op);
-            files.add(ph); // the original of a copy already counted
+            String original = origin != null ? origin : path;
+            pair(original, suffixHash, op);
+            if (!files.add(ph) && origin != null && identities > 0) {
+                identities--; // the original was counted when it was wiped; its copy is the same file
+            }
+            return;
+        }
+        if (origin == null && memory.created.find(key(ph), millis - settings.pairWindowMillis) >= 0
+                && files.contains(ph)) {
+            // created and deleted by the campaign itself: a lock or temp file (gpg's ~/.gnupg/.#lk…), not
+            // a file of the victim's
+            revision++;
+            temporaries++;
             return;
         }
         memory.deleted.put(key(ph), millis, 0);
