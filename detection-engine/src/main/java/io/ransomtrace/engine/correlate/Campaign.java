@@ -43,6 +43,8 @@ final class Campaign {
     /** inPlace table marks: a truncating rewrite not counted yet, and a counted in-place overwrite. */
     private static final long PENDING = 1;
     private static final long COUNTED = 2;
+    /** A file a destruction tool (shred, dd, truncate) was pointed at: counted, and kept when deleted after. */
+    private static final long DESTROYED = 3;
 
     final long serial;
     final String host;
@@ -226,7 +228,7 @@ final class Campaign {
                 long ph = PathNames.hash(target);
                 int slot = memory.inPlace.find(key(ph), Long.MIN_VALUE);
                 if (slot < 0 || memory.inPlace.aux(slot) == PENDING) {
-                    memory.inPlace.put(key(ph), millis, COUNTED);
+                    memory.inPlace.put(key(ph), millis, DESTROYED);
                     overwrite.destroyedByTool(use.label());
                     listImpact(target);
                 }
@@ -414,14 +416,18 @@ final class Campaign {
     private void onDelete(FileOp op, String path, long ph, long dirHash, long millis) {
         String origin = renamedFrom.isEmpty() ? null : renamedFrom.remove(ph);
         int written = memory.inPlace.find(key(ph), millis - settings.pairWindowMillis);
+        int slot = memory.createdWithSuffix.find(key(ph), millis - settings.pairWindowMillis);
         if (written >= 0) {
-            if (memory.inPlace.aux(written) == COUNTED) {
+            long mark = memory.inPlace.aux(written);
+            // written then deleted: a temporary, not an overwritten original; shredded then deleted is
+            // destruction (shred -u) and stays, unless an encrypted copy pairs with it (gpg f; shred -u f:
+            // the copy is what remains, new-file-then-delete)
+            if (mark == COUNTED || (mark == DESTROYED && slot >= 0)) {
                 revision++;
-                overwrite.retracted(); // written then deleted: a temporary, not an overwritten original
+                overwrite.retracted();
             }
             memory.inPlace.remove(written);
         }
-        int slot = memory.createdWithSuffix.find(key(ph), millis - settings.pairWindowMillis);
         if (slot >= 0) {
             long suffixHash = memory.createdWithSuffix.aux(slot);
             memory.createdWithSuffix.remove(slot);
