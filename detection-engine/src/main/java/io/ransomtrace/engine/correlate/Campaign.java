@@ -288,9 +288,10 @@ final class Campaign {
         long originalKey = key(h.stem);
         memory.created.put(key(ph), millis, 0);
         long dirHash = directory(path, h.directory);
+        boolean newFile = !files.contains(ph);
         boolean note = dot > 0 && files.contains(h.stem)
-                ? notes.createdPerFile(path, h.slash, dot, dirHash, millis, op.contentHint())
-                : notes.created(path, h.slash, dot, dirHash, millis, op.contentHint());
+                ? notes.createdPerFile(path, h.slash, dot, dirHash, millis, op.contentHint(), newFile)
+                : notes.created(path, h.slash, dot, dirHash, millis, op.contentHint(), newFile);
         if (note) {
             revision++;
             evidence.add(SignalKind.RANSOM_NOTE, op);
