@@ -146,6 +146,20 @@ class RecordedShapesTest {
         assertThat(f.filesBeforeFirstHighAlert()).isBetween(10, 18);
     }
 
+    /** A lock file per rewritten file (f.lock, as git and editors make) is housekeeping, never a per-file note. */
+    @Test
+    void perFileLockFilesAreNotNotes() {
+        Trail t = new Trail("dev01");
+        Proc login = t.sshLogin("bob", 1102);
+        Proc tool = login.spawn("/usr/local/bin/cfgsync", "cfgsync", "/srv/conf");
+        for (String f : files("/srv/conf", 3, 10, ".conf")) {
+            tool.writeInPlace(f).create(f + ".lock").delete(f + ".lock");
+        }
+        Finding f = worst(detect(t));
+        assertThat(f.notes().names()).isEmpty();
+        assertThat(f.filesAffected()).isEqualTo(30);
+    }
+
     /** The same throttled locker without notes stays below high at 18 files (the notes are what removes the doubt). */
     @Test
     void eighteenRenamedFilesWithoutNotesStayMedium() {

@@ -123,8 +123,9 @@ public final class RansomNoteSignal extends Signal {
     public boolean createdPerFile(String path, int slash, int dot, long dirHash, long millis, ContentHint hint,
                                   boolean newFile) {
         int end = path.length();
-        if (dot <= slash + 1 || end - dot > 40 || known.contains(path, dot + 1, end)) {
-            return false; // f.locked is the encrypted file itself, not a note about it
+        if (dot <= slash + 1 || end - dot > 40 || known.contains(path, dot + 1, end)
+                || benign.contains(path, dot + 1, end)) {
+            return false; // f.locked is the encrypted file itself; git's index.lock, f.bak are housekeeping
         }
         String strong = settings.noteKeywordMatcher.find(path, dot + 1, end);
         String weak = settings.noteWeakKeywordMatcher.find(path, dot + 1, end);
