@@ -36,6 +36,8 @@ import java.util.stream.Stream;
  */
 public final class Detector implements Consumer<Event> {
     private static final long SWEEP_INTERVAL_MILLIS = 60_000;
+    /** accept() looks at the thread's interrupt flag once per this many events (a power of two). */
+    public static final int INTERRUPT_CHECK_INTERVAL = 4096;
 
     private final ProcessClassifier classifier;
     private final long exitGraceMillis;
@@ -50,6 +52,7 @@ public final class Detector implements Consumer<Event> {
     private ProcessTable lastTable;
     private long nextSweepMillis = Long.MIN_VALUE;
     private long eventsProcessed;
+    private long accepted;
     private boolean finished;
     private List<Finding> findings;
 
@@ -90,10 +93,19 @@ public final class Detector implements Consumer<Event> {
         return d.finish();
     }
 
+    /**
+     * @throws DetectionCancelledException when the calling thread was interrupted (checked every
+     *         {@value #INTERRUPT_CHECK_INTERVAL} events, so the check costs nothing measurable): the
+     *         workbench interrupts a stale live-tuning re-run this way. The interrupt flag stays set and the
+     *         detector must not be used any more.
+     */
     @Override
     public void accept(Event event) {
         if (finished) {
             throw new IllegalStateException("finish() was already called");
+        }
+        if ((++accepted & (INTERRUPT_CHECK_INTERVAL - 1)) == 0 && Thread.currentThread().isInterrupted()) {
+            throw new DetectionCancelledException(accepted);
         }
         if (event == null || event.time() == null || event.host() == null || event.actor() == null) {
             return; // nothing to attribute; importers keep such records for the analyst

@@ -135,7 +135,9 @@ class AttackScenariosTest {
         assertThat(f.signal("mass-modification").description()).contains("slow burn: 200");
         assertThat(f.signal("mass-modification").fired()).isTrue();
         assertThat(f.signal("extension-change").description()).contains("known ransomware extension");
-        assertThat(f.rootProcess().commandLine()).isEqualTo("sh -c /var/tmp/.cache/upd");
+        // the locker did all the work: it is named root, and the sh -c that started it is kept as launchedBy
+        assertThat(f.rootProcess().commandLine()).isEqualTo("/var/tmp/.cache/upd");
+        assertThat(f.rootProcess().launchedBy()).isEqualTo("sh -c /var/tmp/.cache/upd");
     }
 
     /** An operator typing a loop at the prompt: every openssl and rm is a child of the login shell. */

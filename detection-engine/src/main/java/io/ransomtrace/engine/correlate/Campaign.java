@@ -24,7 +24,10 @@ import io.ransomtrace.engine.signal.ToolUse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,9 +39,12 @@ import java.util.Set;
  */
 final class Campaign {
     private static final int MAX_TOOLS = 32;
+    private static final int MAX_PROGRAMS = 64;
     /** inPlace table marks: a truncating rewrite not counted yet, and a counted in-place overwrite. */
     private static final long PENDING = 1;
     private static final long COUNTED = 2;
+    /** A file a destruction tool (shred, dd, truncate) was pointed at: counted, and kept when deleted after. */
+    private static final long DESTROYED = 3;
 
     final long serial;
     final String host;
@@ -66,6 +72,11 @@ final class Campaign {
 
     private final LongHashSet files;
     private int identities;
+    /** Files the campaign created and deleted again (locks, temps): not affected files. */
+    private int temporaries;
+    private static final int MAX_RENAME_CHAINS = 4096;
+    /** For a file renamed without a new suffix (shred's 000… names): its current name's hash → original path. */
+    private final Map<Long, String> renamedFrom = new HashMap<>();
     /** Successful modifying file operations seen; 0 means the lineage is known from command lines only. */
     private int fileOps;
     private final LongHashSet directories;
@@ -75,6 +86,9 @@ final class Campaign {
     final Set<String> tools = new LinkedHashSet<>();
     final Set<String> exes = new LinkedHashSet<>();
     private ProcessInfo lastActor;
+    /** The program (below the root) behind the current file operation, and files first changed per program. */
+    private ProcessInfo program;
+    final Map<ProcessInfo, int[]> filesByProgram = new IdentityHashMap<>();
     final EvidenceLog evidence;
 
     /** Bumped whenever a signal's input changes; the score is recomputed only when it moved. */
@@ -128,7 +142,12 @@ final class Campaign {
         if (deleteAfter.fromCommandLines()) {
             return deleteAfter.pairs();
         }
-        return Math.max(0, identities - notes.noteCount());
+        return Math.max(0, identities - temporaries - notes.noteCount());
+    }
+
+    /** Distinct files changed, notes included. */
+    int identities() {
+        return identities;
     }
 
     boolean filesCapped() {
@@ -209,7 +228,7 @@ final class Campaign {
                 long ph = PathNames.hash(target);
                 int slot = memory.inPlace.find(key(ph), Long.MIN_VALUE);
                 if (slot < 0 || memory.inPlace.aux(slot) == PENDING) {
-                    memory.inPlace.put(key(ph), millis, COUNTED);
+                    memory.inPlace.put(key(ph), millis, DESTROYED);
                     overwrite.destroyedByTool(use.label());
                     listImpact(target);
                 }
@@ -228,8 +247,9 @@ final class Campaign {
         }
     }
 
-    /** A successful file operation that changes contents or names. */
-    void onFileOp(FileOp op, ProcessInfo actor, long millis, boolean copyTool) {
+    /** A successful file operation that changes contents or names, by {@code actor} on behalf of {@code program}. */
+    void onFileOp(FileOp op, ProcessInfo actor, ProcessInfo program, long millis, boolean copyTool) {
+        this.program = program;
         if (fileOps++ == 0) {
             deleteAfter.fileTelemetry();
             revision++;
@@ -268,7 +288,11 @@ final class Campaign {
         long originalKey = key(h.stem);
         memory.created.put(key(ph), millis, 0);
         long dirHash = directory(path, h.directory);
-        if (notes.created(path, h.slash, dot, dirHash, millis, op.contentHint())) {
+        boolean newFile = !files.contains(ph);
+        boolean note = dot > 0 && files.contains(h.stem)
+                ? notes.createdPerFile(path, h.slash, dot, dirHash, millis, op.contentHint(), newFile)
+                : notes.created(path, h.slash, dot, dirHash, millis, op.contentHint(), newFile);
+        if (note) {
             revision++;
             evidence.add(SignalKind.RANSOM_NOTE, op);
         }
@@ -339,6 +363,7 @@ final class Campaign {
         }
         int dot = ExtensionChangeSignal.renameSuffixDot(settings.benign, settings.known, settings.ordinary, path, target);
         if (dot < 0) {
+            followRename(path, ph, th, millis);
             return;
         }
         revision++;
@@ -357,21 +382,69 @@ final class Campaign {
         }
     }
 
+    /**
+     * A rename to a name with no new suffix keeps the file's story going under the new name: shred -u
+     * renames {@code f} to {@code 0000…}, {@code 000…}, … {@code 0} before unlinking it, and that unlink is
+     * the deletion of {@code f} (pairing with {@code f.gpg}, and taking back an in-place overwrite, as for a
+     * plain delete of {@code f}).
+     */
+    private void followRename(String path, long ph, long th, long millis) {
+        boolean moved = false;
+        int slot = memory.createdWithSuffix.find(key(ph), millis - settings.pairWindowMillis);
+        if (slot >= 0) {
+            long when = memory.createdWithSuffix.millis(slot);
+            long suffixHash = memory.createdWithSuffix.aux(slot);
+            memory.createdWithSuffix.remove(slot);
+            memory.createdWithSuffix.put(key(th), when, suffixHash);
+            moved = true;
+        }
+        slot = memory.inPlace.find(key(ph), millis - settings.pairWindowMillis);
+        if (slot >= 0) {
+            long when = memory.inPlace.millis(slot);
+            long mark = memory.inPlace.aux(slot);
+            memory.inPlace.remove(slot);
+            memory.inPlace.put(key(th), when, mark);
+            moved = true;
+        }
+        if (moved) {
+            String origin = renamedFrom.remove(ph);
+            if (renamedFrom.size() < MAX_RENAME_CHAINS) {
+                renamedFrom.put(th, origin != null ? origin : path);
+            }
+        }
+    }
+
     private void onDelete(FileOp op, String path, long ph, long dirHash, long millis) {
+        String origin = renamedFrom.isEmpty() ? null : renamedFrom.remove(ph);
         int written = memory.inPlace.find(key(ph), millis - settings.pairWindowMillis);
+        int slot = memory.createdWithSuffix.find(key(ph), millis - settings.pairWindowMillis);
         if (written >= 0) {
-            if (memory.inPlace.aux(written) == COUNTED) {
+            long mark = memory.inPlace.aux(written);
+            // written then deleted: a temporary, not an overwritten original; shredded then deleted is
+            // destruction (shred -u) and stays, unless an encrypted copy pairs with it (gpg f; shred -u f:
+            // the copy is what remains, new-file-then-delete)
+            if (mark == COUNTED || (mark == DESTROYED && slot >= 0)) {
                 revision++;
-                overwrite.retracted(); // written then deleted: a temporary, not an overwritten original
+                overwrite.retracted();
             }
             memory.inPlace.remove(written);
         }
-        int slot = memory.createdWithSuffix.find(key(ph), millis - settings.pairWindowMillis);
         if (slot >= 0) {
             long suffixHash = memory.createdWithSuffix.aux(slot);
             memory.createdWithSuffix.remove(slot);
-            pair(path, suffixHash, op);
-            files.add(ph); // the original of a copy already counted
+            String original = origin != null ? origin : path;
+            pair(original, suffixHash, op);
+            if (!files.add(ph) && origin != null && identities > 0) {
+                identities--; // the original was counted when it was wiped; its copy is the same file
+            }
+            return;
+        }
+        if (origin == null && memory.created.find(key(ph), millis - settings.pairWindowMillis) >= 0
+                && files.contains(ph)) {
+            // created and deleted by the campaign itself: a lock or temp file (gpg's ~/.gnupg/.#lk…), not
+            // a file of the victim's
+            revision++;
+            temporaries++;
             return;
         }
         memory.deleted.put(key(ph), millis, 0);
@@ -393,6 +466,15 @@ final class Campaign {
             revision++;
             identities++;
             mass.newFile(millis);
+            if (program != null) {
+                int[] n = filesByProgram.get(program);
+                if (n == null && filesByProgram.size() < MAX_PROGRAMS) {
+                    filesByProgram.put(program, n = new int[1]);
+                }
+                if (n != null) {
+                    n[0]++;
+                }
+            }
             if (changedFiles.size() < settings.maxListedFiles) {
                 changedFiles.add(path);
             }

@@ -22,6 +22,7 @@ public final class CampaignSettings {
     final int medium;
     final int low;
     final int highMinFiles;
+    final int highMinFilesWithNotes;
     final int contextOnlyCap;
     final Severity alertSeverity;
     final int minimumScore;
@@ -44,6 +45,7 @@ public final class CampaignSettings {
         medium = p.integer("severity.medium");
         low = p.integer("severity.low");
         highMinFiles = p.integer("severity.highMinFiles");
+        highMinFilesWithNotes = Math.min(highMinFiles, p.integer("severity.highMinFilesWithNotes"));
         contextOnlyCap = p.integer("severity.contextOnlyCap");
         alertSeverity = p.severity("alert.minimumSeverity");
         minimumScore = p.integer("report.minimumScore");

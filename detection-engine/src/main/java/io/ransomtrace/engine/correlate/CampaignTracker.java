@@ -5,6 +5,7 @@ import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.engine.model.FileOp;
 import io.ransomtrace.engine.process.ProcessInfo;
+import io.ransomtrace.engine.process.ProcessRole;
 import io.ransomtrace.engine.process.ProcessTable;
 import io.ransomtrace.engine.profile.Allowlist;
 import io.ransomtrace.engine.signal.ToolUse;
@@ -34,6 +35,9 @@ public final class CampaignTracker {
     private Campaign lastCampaign;
     private ProcessInfo lastActor;
     private boolean lastActorCopies;
+    private ProcessInfo lastProgram;
+    /** The per-file tool behind the current actor (itself, or the tool that spawned it: gpg → gpg-agent). */
+    private ProcessInfo lastActorTool;
 
     public CampaignTracker(CampaignSettings settings, Allowlist allowlist, Consumer<Finding> alerts) {
         this.settings = settings;
@@ -70,9 +74,44 @@ public final class CampaignTracker {
             ProcessInfo parent = table.parent(actor);
             lastActorCopies = settings.signals.isCopyTool(actor.exe(), actor.exeName())
                     || (parent != null && settings.signals.isCopyTool(parent.exe(), parent.exeName()));
+            lastProgram = table.actingProgram(actor, root);
+            lastActorTool = actor.role() == ProcessRole.FILE_TOOL && actor.argvKnown() ? actor
+                    : parent != null && parent.role() == ProcessRole.FILE_TOOL && parent.argvKnown() ? parent : null;
         }
-        c.onFileOp(op, actor, millis, lastActorCopies);
+        if (lastActorTool != null && toolHousekeeping(lastActorTool, op.path())) {
+            return;
+        }
+        c.onFileOp(op, actor, lastProgram, millis, lastActorCopies);
         judge(c, op);
+    }
+
+    /**
+     * A per-file tool (gpg, openssl, age…) keeps its own state in a hidden directory (~/.gnupg: keyrings,
+     * lock files named after the pid, random_seed, agent sockets). Changes there, in a hidden directory its
+     * command line never named, are the tool's housekeeping, not files of the victim's: counting them made
+     * every gpg run look like four or five affected files. A command line that names the hidden directory
+     * ({@code gpg -c ~/.ssh/id_rsa}) keeps counting it.
+     */
+    static boolean toolHousekeeping(ProcessInfo tool, String path) {
+        if (path == null) {
+            return false;
+        }
+        int slash = path.lastIndexOf('/');
+        int hidden = slash > 0 ? path.indexOf("/.", 0) : -1;
+        if (hidden < 0 || hidden >= slash) {
+            return false;
+        }
+        int end = path.indexOf('/', hidden + 1);
+        String name = path.substring(hidden + 1, end < 0 ? path.length() : end);
+        if (name.equals(".") || name.equals("..")) {
+            return false;
+        }
+        for (String arg : tool.argv()) {
+            if (arg.contains(name)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An exec that ran an encryption/destruction tool or a bulk runner. */

@@ -9,6 +9,7 @@ import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.finding.SignalMeasurement;
 import io.ransomtrace.engine.model.Credentials;
 import io.ransomtrace.engine.process.ProcessInfo;
+import io.ransomtrace.engine.process.ProcessRole;
 import io.ransomtrace.engine.profile.Allowlist;
 import io.ransomtrace.engine.profile.AllowlistEffect;
 import io.ransomtrace.engine.profile.AllowlistEntry;
@@ -25,6 +26,9 @@ import java.util.Set;
 
 /** Builds the analyst-facing {@link Finding} from a campaign, applying the allowlist. */
 final class FindingAssembler {
+    /** Share of a campaign's files one program must have changed to be named its root (§1.3). */
+    static final double DOING_SHARE = 0.9;
+
     private final CampaignSettings settings;
     private final Allowlist allowlist;
 
@@ -84,14 +88,47 @@ final class FindingAssembler {
     }
 
     private RootProcess rootProcess(Campaign c) {
-        ProcessInfo r = c.root;
+        ProcessInfo script = c.root;
+        ProcessInfo r = doingProgram(c);
+        String parentExe = c.parentExe;
+        String launchedBy = null;
+        if (r == null) {
+            r = script;
+        } else {
+            parentExe = script.exe() != null ? script.exe() : script.exeName();
+            launchedBy = script.commandLine();
+        }
         Credentials cr = r.credentials() != Credentials.UNKNOWN ? r.credentials() : c.actorCredentials;
         Long uid = cr.uid() == Credentials.UNSET ? null : cr.uid();
         String user = cr.user() != null ? cr.user() : uid != null && uid == 0 ? "root" : null;
         Long loginUid = cr.hasLoginUid() ? cr.loginUid() : null;
         String loginUser = cr.loginUser() != null ? cr.loginUser() : loginUid != null && loginUid == 0 ? "root" : null;
         String exe = r.exe() != null ? r.exe() : r.exeName();
-        return new RootProcess(r.pid(), r.ppid(), exe, r.commandLine(), uid, user, loginUid, loginUser, c.parentExe);
+        return new RootProcess(r.pid(), r.ppid(), exe, r.commandLine(), uid, user, loginUid, loginUser, parentExe,
+                launchedBy);
+    }
+
+    /**
+     * When the campaign root is a script and one program it started (a binary in no list) changed at least
+     * {@link #DOING_SHARE} of the campaign's files, that program is what the analyst must look at: the
+     * script only did discovery and launched it (the root is then named as "launched by").
+     */
+    static ProcessInfo doingProgram(Campaign c) {
+        if (c.root.role() != ProcessRole.SCRIPT_RUNNER) {
+            return null;
+        }
+        int total = 0;
+        ProcessInfo best = null;
+        int bestFiles = 0;
+        for (var e : c.filesByProgram.entrySet()) {
+            total += e.getValue()[0];
+            if (e.getValue()[0] > bestFiles) {
+                bestFiles = e.getValue()[0];
+                best = e.getKey();
+            }
+        }
+        int all = Math.max(total, c.identities());
+        return best != null && bestFiles >= DOING_SHARE * all ? best : null;
     }
 
     private static List<String> files(Campaign c) {

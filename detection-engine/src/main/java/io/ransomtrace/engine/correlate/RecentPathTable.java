@@ -40,6 +40,10 @@ final class RecentPathTable {
         return slots[i] == key && slots[i + 1] >= notBefore ? i : -1;
     }
 
+    long millis(int slot) {
+        return slots[slot + 1];
+    }
+
     long aux(int slot) {
         return slots[slot + 2];
     }

@@ -11,7 +11,8 @@ import io.ransomtrace.engine.signal.Signal;
  *       loop and many changed files are not encryption by themselves;</li>
  *   <li>severity from the score bands; high and critical also need {@code severity.highMinFiles} files
  *       encrypted, overwritten or renamed, and that volume with a fired destructive signal (extension
- *       change, overwrite, delete-after-encrypt) is high whatever the score; critical needs notes, and
+ *       change, overwrite, delete-after-encrypt) is high whatever the score (with ransom notes the volume is
+ *       {@code severity.highMinFilesWithNotes}); critical needs notes, and
  *       notes plus that volume make a high campaign critical;</li>
  *   <li>one encryption run touching at most one file, without notes, is never above low.</li>
  * </ol>
@@ -52,7 +53,8 @@ final class SeverityPolicy {
                 : score >= s.medium ? Severity.MEDIUM
                 : score >= s.low ? Severity.LOW
                 : Severity.INFO;
-        boolean volume = impactFiles >= s.highMinFiles;
+        // a ransom note beside the files removes the doubt a small volume leaves (a throttled locker)
+        boolean volume = impactFiles >= (notes ? s.highMinFilesWithNotes : s.highMinFiles);
         if (destructive && volume && !sev.atLeast(Severity.HIGH)) {
             sev = Severity.HIGH; // tens of files encrypted, overwritten or renamed by one lineage
         }

@@ -8,7 +8,14 @@ package io.ransomtrace.engine.finding;
  * @param loginUid  audit login uid (the human behind sudo/su), or null when unset
  * @param loginUser login user name, or null when unknown
  * @param parentExe executable of the root's parent (the shell, cron, sshd the campaign came from), or null
+ * @param launchedBy command line of the script that started the root when the root is the one program that
+ *                   did the campaign's work inside a larger script (§1.3 of docs/detections.md), else null
  */
 public record RootProcess(int pid, int ppid, String exe, String commandLine, Long uid, String user,
-                          Long loginUid, String loginUser, String parentExe) {
+                          Long loginUid, String loginUser, String parentExe, String launchedBy) {
+
+    public RootProcess(int pid, int ppid, String exe, String commandLine, Long uid, String user,
+                       Long loginUid, String loginUser, String parentExe) {
+        this(pid, ppid, exe, commandLine, uid, user, loginUid, loginUser, parentExe, null);
+    }
 }

@@ -65,6 +65,11 @@ public final class ProcessClassifier {
         return name != null && nameClass(name) == NameClass.BULK;
     }
 
+    /** True for script interpreters (python3, perl...). */
+    public boolean isInterpreter(String name) {
+        return name != null && nameClass(name) == NameClass.INTERPRETER;
+    }
+
     /** True for shells (bash, sh...). */
     public boolean isShell(String name) {
         return name != null && nameClass(name) == NameClass.SHELL;

@@ -1,10 +1,13 @@
 package io.ransomtrace.engine.process;
 
 import io.ransomtrace.engine.model.Actor;
+import io.ransomtrace.engine.model.Credentials;
 import io.ransomtrace.engine.model.ProcessExec;
 import io.ransomtrace.engine.model.ProcessExit;
 
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The processes of one host, built from exec records and, for processes that started before the log, from
@@ -22,6 +25,9 @@ public final class ProcessTable {
     private final int maxProcesses;
     private final PidMap byPid = new PidMap();
     private final ArrayDeque<ProcessInfo> exitedQueue = new ArrayDeque<>();
+    private static final int SCRIPTS_PER_SESSION = 8;
+    /** Per audit session, the scripts (shells or interpreters running a script) started last in it, newest first. */
+    private final Map<Long, ArrayDeque<ProcessInfo>> scriptsBySession = new HashMap<>();
 
     public ProcessTable(ProcessClassifier classifier, long exitGraceMillis, long idleTimeoutMillis, int maxProcesses) {
         this.classifier = classifier;
@@ -58,15 +64,38 @@ public final class ProcessTable {
             byPid.put(a.pid(), p);
         }
         p.provenance(e.provenance());
+        boolean wasScript = isScript(p);
         String name = nameOf(a, e.argv().isEmpty() ? null : e.argv().get(0));
         p.image(a.exe(), name, e.argv(), !e.argv().isEmpty(), e.cwd(), e.tty());
         p.credentials(a.credentials());
         p.role(classifier.classifyExec(name, e.argv(), e.tty()));
         p.seen(millis);
+        rememberScript(p, a.credentials().session(), wasScript);
         if (p.cachedRoot() != null && p.cachedRoot() != p && p.role() == ProcessRole.BOUNDARY) {
             p.root(p);
         }
         return p;
+    }
+
+    private boolean isScript(ProcessInfo p) {
+        return p.role() == ProcessRole.SCRIPT_RUNNER && p.exeName() != null
+                && (classifier.isShell(p.exeName()) || classifier.isInterpreter(p.exeName()));
+    }
+
+    /** Keeps the session's recent scripts current: a script that exec'd another program is no longer one. */
+    private void rememberScript(ProcessInfo p, long session, boolean wasScript) {
+        boolean script = isScript(p);
+        if (session == Credentials.UNSET || (!script && !wasScript)) {
+            return;
+        }
+        ArrayDeque<ProcessInfo> scripts = scriptsBySession.computeIfAbsent(session, k -> new ArrayDeque<>());
+        scripts.remove(p);
+        if (script) {
+            scripts.addFirst(p);
+            if (scripts.size() > SCRIPTS_PER_SESSION) {
+                scripts.removeLast();
+            }
+        }
     }
 
     public void onExit(ProcessExit e, long millis) {
@@ -129,9 +158,43 @@ public final class ProcessTable {
             parent = new ProcessInfo(ppid, -1, child.startMillis(), child.firstEventId());
             parent.credentials(child.credentials());
             parent.role(ppid == 1 || ppid == 2 ? ProcessRole.BOUNDARY : ProcessRole.UNKNOWN);
+            if (parent.role() == ProcessRole.UNKNOWN) {
+                adoptSubshell(parent, child);
+            }
             byPid.put(ppid, parent);
         }
         return parent;
+    }
+
+    /**
+     * A parent that never appeared in the log is, in practice, a forked subshell that never ran exec: the
+     * body of {@code find … | while read f; do …; done} or of {@code ( … ) &} in a script. Auditd records
+     * nothing for it (no exec, no file change of its own), so only its children name it, by ppid. If a
+     * script is still running in the same audit session, as the same user, was started before the child and
+     * has the nearest lower pid (pids are handed out in order, so the script's fork came just after it), the
+     * placeholder is taken as that script's subshell and the lineage continues through it.
+     */
+    private void adoptSubshell(ProcessInfo stub, ProcessInfo child) {
+        Credentials c = child.credentials();
+        if (c.session() == Credentials.UNSET) {
+            return;
+        }
+        ArrayDeque<ProcessInfo> scripts = scriptsBySession.get(c.session());
+        if (scripts == null) {
+            return;
+        }
+        for (ProcessInfo script : scripts) {
+            // still that script: not exited, not forgotten, and not since exec'd into something else
+            // (/usr/bin/7z is a sh script that execs p7zip)
+            boolean stillScript = !script.exited() && byPid.get(script.pid()) == script && isScript(script);
+            if (stillScript && script.pid() < stub.pid() && script.startMillis() <= child.startMillis()
+                    && (c.uid() == Credentials.UNSET || script.credentials().uid() == Credentials.UNSET
+                        || script.credentials().uid() == c.uid())) {
+                stub.ppid(script.pid());
+                stub.role(ProcessRole.SCRIPT_RUNNER);
+                return;
+            }
+        }
     }
 
     /** The parent process as the table knows it, or null. */
@@ -171,6 +234,24 @@ public final class ProcessTable {
         return root;
     }
 
+    /**
+     * The program doing the work for {@code actor} inside its campaign: the highest ordinary program (an
+     * executable in no list, whose exec was seen) between the actor and the campaign root, or null. A
+     * locker started by a script (and the workers it forks) is that program; per-file tools, shells and
+     * wrappers are not programs.
+     */
+    public ProcessInfo actingProgram(ProcessInfo actor, ProcessInfo root) {
+        ProcessInfo program = null;
+        ProcessInfo p = actor;
+        for (int depth = 0; p != null && p != root && depth <= MAX_WALK; depth++) {
+            if (p.role() == ProcessRole.ORDINARY && p.argvKnown()) {
+                program = p;
+            }
+            p = parentOf(p, false);
+        }
+        return p == root ? program : null;
+    }
+
     /** Drops processes that exited longer ago than the grace period. Cheap; call often. */
     public void evictExited(long nowMillis) {
         while (!exitedQueue.isEmpty()) {
@@ -187,6 +268,10 @@ public final class ProcessTable {
     public void sweepIdle(long nowMillis) {
         long cutoff = nowMillis - idleTimeoutMillis;
         byPid.removeIf(p -> p.lastSeenMillis() < cutoff);
+        scriptsBySession.values().removeIf(scripts -> {
+            scripts.removeIf(p -> p.exited() || byPid.get(p.pid()) != p);
+            return scripts.isEmpty();
+        });
         if (byPid.size() > maxProcesses) {
             long[] seen = new long[byPid.size()];
             int[] n = {0};

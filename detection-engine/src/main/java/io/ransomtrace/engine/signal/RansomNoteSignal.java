@@ -91,10 +91,11 @@ public final class RansomNoteSignal extends Signal {
     }
 
     /**
-     * A file was created ({@code slash} and {@code dot} as {@link PathHashes} computes them). Returns true when its name is a note candidate that was just created in a new
+     * A file was created ({@code slash} and {@code dot} as {@link PathHashes} computes them; {@code newFile}
+     * false when the campaign already had a file by that path). Returns true when its name is a note candidate that was just created in a new
      * directory (the caller then knows this creation may be a note, not an affected file).
      */
-    public boolean created(String path, int slash, int dot, long dirHash, long millis, ContentHint hint) {
+    public boolean created(String path, int slash, int dot, long dirHash, long millis, ContentHint hint, boolean newFile) {
         int start = slash + 1;
         int end = path.length();
         if (end - start < 3 || end - start > 120) {
@@ -109,19 +110,50 @@ public final class RansomNoteSignal extends Signal {
         if (!noteExt && strong == null) {
             return false;
         }
-        String name = path.substring(start);
+        return record(path.substring(start), strong, settings.noteWeakKeywordMatcher.find(path, start, end),
+                slash, path, dirHash, millis, hint, newFile);
+    }
+
+    /**
+     * A file named after a file the campaign has just encrypted, overwritten or renamed, plus a suffix
+     * ({@code report.pdf.README} beside {@code report.pdf.crypt}): a per-file note. All such files with the
+     * same suffix are one note name, {@code <file>.README}, counted across directories like a shared name.
+     * The suffix must look like a note: a strong or weak note keyword, or a note extension (txt, html…).
+     */
+    public boolean createdPerFile(String path, int slash, int dot, long dirHash, long millis, ContentHint hint,
+                                  boolean newFile) {
+        int end = path.length();
+        if (dot <= slash + 1 || end - dot > 40 || known.contains(path, dot + 1, end)
+                || benign.contains(path, dot + 1, end)) {
+            return false; // f.locked is the encrypted file itself; git's index.lock, f.bak are housekeeping
+        }
+        String strong = settings.noteKeywordMatcher.find(path, dot + 1, end);
+        String weak = settings.noteWeakKeywordMatcher.find(path, dot + 1, end);
+        if (strong == null && weak == null && !noteExtensions.contains(path, dot + 1, end)) {
+            return false;
+        }
+        return record(PER_FILE + path.substring(dot), strong, weak, slash, path, dirHash, millis, hint, newFile);
+    }
+
+    /** How a per-file note name is shown: {@code <file>.README}. */
+    public static final String PER_FILE = "<file>";
+
+    private boolean record(String name, String strong, String weak, int slash, String path, long dirHash, long millis,
+                           ContentHint hint, boolean newFile) {
         NoteName n = names.get(name);
         if (n == null) {
             if (names.size() >= MAX_NAMES && !makeRoom()) {
                 return false;
             }
-            n = new NoteName(name, millis, strong, settings.noteWeakKeywordMatcher.find(path, start, end));
+            n = new NoteName(name, millis, strong, weak);
             names.put(name, n);
         }
         if (millis - n.firstMillis > settings.noteWindowMillis) {
             return false;
         }
-        n.creations++;
+        if (newFile) {
+            n.creations++; // cp -n of the same note into a directory again is not another note file
+        }
         boolean newDir = n.addDir(dirHash);
         if (newDir && n.dirNames.size() < maxListedDirectories) {
             n.dirNames.add(slash <= 0 ? "/" : path.substring(0, slash));
@@ -191,7 +223,7 @@ public final class RansomNoteSignal extends Signal {
         return out;
     }
 
-    /** How many note files were created. */
+    /** How many distinct note files were created. */
     public int noteCount() {
         int c = 0;
         for (NoteName n : notes()) {

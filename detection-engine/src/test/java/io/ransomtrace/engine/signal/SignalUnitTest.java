@@ -18,7 +18,7 @@ class SignalUnitTest {
 
     private static boolean create(RansomNoteSignal s, String path, long millis, ContentHint hint) {
         PathHashes h = new PathHashes().of(path);
-        return s.created(path, h.slash, h.dot, h.directory, millis, hint);
+        return s.created(path, h.slash, h.dot, h.directory, millis, hint, true);
     }
 
     @Test
