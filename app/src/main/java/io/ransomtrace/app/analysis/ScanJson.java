@@ -37,8 +37,9 @@ public final class ScanJson {
                               List<String> files, List<String> directories) {
     }
 
+    /** {@code launchedBy}: the script that started the root program, when the root is the program it launched. */
     public record RootProcessJson(int pid, int ppid, String exe, String commandLine, Long uid, String user,
-                                  Long loginUid, String loginUser, String parentExe) {
+                                  Long loginUid, String loginUser, String parentExe, String launchedBy) {
     }
 
     public record Notes(List<String> names, int count, List<String> directories) {
@@ -55,7 +56,7 @@ public final class ScanJson {
         RootProcess r = f.rootProcess();
         return new FindingJson(f.id(), f.severity().label(), f.score(), f.host(), f.title(),
                 r == null ? null : new RootProcessJson(r.pid(), r.ppid(), r.exe(), r.commandLine(), r.uid(), r.user(),
-                        r.loginUid(), r.loginUser(), r.parentExe()),
+                        r.loginUid(), r.loginUser(), r.parentExe(), r.launchedBy()),
                 f.tools(), time(f.firstSeen()), time(f.lastSeen()), time(f.firstAlert()),
                 f.filesAffected(), f.directoriesAffected(), f.extensions(), f.overwrite().label(),
                 new Notes(f.notes().names(), f.notes().count(), f.notes().directories()),

@@ -86,6 +86,9 @@ final class ScanReportText {
             RootProcess r = f.rootProcess();
             if (r != null) {
                 out.printf(Locale.ROOT, "    host %s, root pid %d %s%n", f.host(), r.pid(), shorten(r.commandLine() == null ? String.valueOf(r.exe()) : r.commandLine(), 100));
+                if (r.launchedBy() != null) {
+                    out.printf(Locale.ROOT, "    launched by %s%n", shorten(r.launchedBy(), 100));
+                }
                 out.printf(Locale.ROOT, "    user %s, login user %s%n", who(r.user(), r.uid()), who(r.loginUser(), r.loginUid()));
             }
             out.printf(Locale.ROOT, "    %s to %s, first alert %s%n", f.firstSeen(), f.lastSeen(), f.firstAlert() == null ? "none" : f.firstAlert());

@@ -25,8 +25,14 @@ public record ProcessNode(long key, String host, int pid, int ppid, Long parentK
         argv = argv == null ? List.of() : List.copyOf(argv);
     }
 
-    /** The command line as a shell would show it, or the executable when no arguments were logged. */
+    /**
+     * The command line as a shell would show it, the executable (or comm) when no arguments were logged, and ""
+     * for a process known only as someone's parent pid.
+     */
     public String commandLine() {
-        return argv.isEmpty() ? (exe != null ? exe : comm) : String.join(" ", argv);
+        if (!argv.isEmpty()) {
+            return String.join(" ", argv);
+        }
+        return exe != null ? exe : comm != null ? comm : "";
     }
 }

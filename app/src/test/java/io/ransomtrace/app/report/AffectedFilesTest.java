@@ -73,7 +73,7 @@ class AffectedFilesTest {
         Path log = SampleEvents.writeJsonLines(dir.resolve("e.jsonl"), ev, 0);
         try (CaseStore store = CaseStore.create(dir.resolve("a.rtcase"))) {
             Imports.importFiles(store, log);
-            ProcessNode root = store.queries().rootProcesses("h", 10).stream().filter(p -> p.pid() == 100).findFirst().orElseThrow();
+            ProcessNode root = findByPid(store.queries(), "h", 100);
             Finding f = new Finding("rt-1", Severity.HIGH, 80, "h", "test", new RootProcess(100, 1, "/usr/bin/bash", "bash",
                     1000L, "bob", 1000L, "bob", null), List.of("/tmp/locker"), T0, last, T0.plusMillis(5), 3, List.of(), 1,
                     List.of("/d"), List.of(".enc"), OverwriteKind.IN_PLACE, NoteSummary.NONE, List.of(), null, false, null, List.of());
@@ -98,5 +98,18 @@ class AffectedFilesTest {
     private static FileOp op(int ms, Actor a, FileOpKind kind, String path, String target) {
         int flags = kind == FileOpKind.CREATE ? OpenFlags.O_WRONLY | OpenFlags.O_CREAT : kind == FileOpKind.WRITE ? OpenFlags.O_WRONLY : 0;
         return new FileOp(0, T0.plusMillis(ms), "h", a, kind, path, target, flags, -1, true, -1, null, P);
+    }
+
+    /** The process with this pid, wherever it sits in the tree (its parent may be a placeholder root). */
+    private static ProcessNode findByPid(io.ransomtrace.app.store.CaseQueries q, String host, int pid) {
+        java.util.ArrayDeque<ProcessNode> todo = new java.util.ArrayDeque<>(q.rootProcesses(host, 100));
+        while (!todo.isEmpty()) {
+            ProcessNode p = todo.poll();
+            if (p.pid() == pid) {
+                return p;
+            }
+            todo.addAll(q.children(p.key()));
+        }
+        throw new AssertionError("no process " + pid + " on " + host);
     }
 }

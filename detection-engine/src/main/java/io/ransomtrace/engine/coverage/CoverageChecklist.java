@@ -29,8 +29,7 @@ final class CoverageChecklist {
         checks.add(execCheck(t));
         checks.add(ratioCheck("parent", "Parent process", t.execs(), t.execsWithParent(),
                 "process starts carry their parent pid", "the chain from the encryptor back to whoever started it cannot be drawn"));
-        checks.add(ratioCheck("login-uid", "Login user (auid)", t.execs(), t.execsWithLoginUid(),
-                "process starts carry a login uid", "the human behind sudo or a service account cannot be named"));
+        checks.add(loginUidCheck(t));
         long anyFileOps = t.fileOps().values().stream().mapToLong(Long::longValue).sum();
         checks.add(fileKindCheck(t, anyFileOps, "file-create", "File creation", FileOpKind.CREATE,
                 "encrypted copies and ransom notes cannot be seen being written"));
@@ -69,6 +68,23 @@ final class CoverageChecklist {
                 count(t.execs(), "process start") + ", " + percent(full, t.execs()) + " with full argv",
                 s == CoverageStatus.GREEN ? "command lines of encryption tools are visible"
                         : "part of the command lines are truncated: some tool arguments may be cut off");
+    }
+
+    /** Services legitimately run without a login session, so any login uid at all shows the field is recorded. */
+    private static CoverageCheck loginUidCheck(Tally t) {
+        String missing = "the human behind sudo or a service account cannot be named";
+        if (t.execs() == 0) {
+            return new CoverageCheck("login-uid", "Login user (auid)", CoverageStatus.RED, "no process starts",
+                    "no process telemetry: " + missing);
+        }
+        if (t.execsWithLoginUid() == 0) {
+            return new CoverageCheck("login-uid", "Login user (auid)", CoverageStatus.RED,
+                    "0 of " + count(t.execs(), "process start"), "no login uid recorded: " + missing);
+        }
+        return new CoverageCheck("login-uid", "Login user (auid)", CoverageStatus.GREEN,
+                percent(t.execsWithLoginUid(), t.execs()) + " of " + count(t.execs(), "process start")
+                        + (t.execsWithLoginUid() < t.execs() ? " (the rest ran outside a login session: services, cron)" : ""),
+                "the login user behind sudo and su is recorded");
     }
 
     private static CoverageCheck ratioCheck(String id, String title, long total, long with, String good, String missing) {

@@ -1,0 +1,21 @@
+package io.ransomtrace.e2e;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Detection quality on every recorded sample case: each attack high or critical with the right root, login
+ * user, file count and overwrite kind; no benign activity at medium or above.
+ */
+class EvaluateSampleCasesTest {
+
+    @Test
+    void everyAttackIsFoundAndNothingBenignIsFlagged() {
+        CliRun run = CliRun.of("evaluate", SampleCases.dir().toString());
+        assertThat(run.out()).contains("| mixed-workday | attack | critical |");
+        assertThat(run.out()).doesNotContain("**");
+        assertThat(run.out()).containsPattern("Recall (\\d+)/\\1 \\(100 %\\), false positives 0");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    }
+}
