@@ -44,10 +44,13 @@ public final class CoverageView extends ScrollPane {
             for (CoverageCheck c : h.checks()) {
                 Label name = new Label(c.title());
                 name.setGraphic(dot(c.status()));
-                name.setMinWidth(170);
+                name.setMinWidth(200);
+                name.setWrapText(true);
                 Label measured = new Label(c.measured());
                 measured.getStyleClass().add(Styles.TEXT_MUTED);
-                measured.setMinWidth(140);
+                measured.setWrapText(true);
+                measured.setMinWidth(200);
+                measured.setMaxWidth(240);
                 Label why = new Label(c.explanation());
                 why.setWrapText(true);
                 GridPane.setHgrow(why, Priority.ALWAYS);

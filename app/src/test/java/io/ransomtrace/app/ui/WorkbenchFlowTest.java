@@ -19,6 +19,7 @@ import io.ransomtrace.views.tuning.AllowlistEntry;
 import io.ransomtrace.views.tuning.SeverityChange;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.TreeItem;
@@ -59,9 +60,8 @@ class WorkbenchFlowTest {
 
     @BeforeAll
     static void importSample(@TempDir Path tmp) throws Exception {
-        Path logs = SampleLogs.mixedWorkday(tmp);
-        assumeTrue(logs != null, "mixed-workday sample logs not found (class path sample-cases/mixed-workday, "
-                + "../sample-cases/cases/mixed-workday, or -Dransomtrace.samples=DIR)");
+        Path logs = SampleCaseLogs.mixedWorkday();
+        assumeTrue(logs != null, SampleCaseLogs.MISSING);
         caseFile = tmp.resolve("mixed.rtcase");
         try (CaseStore store = CaseStore.create(caseFile)) {
             new ImportPipeline().run(store, List.of(logs), ImportProgressListener.NONE, new Cancellation());
@@ -146,8 +146,8 @@ class WorkbenchFlowTest {
         robot.interact(() -> window.sidePanels().getSelectionModel().select(2));
         robot.interact(() -> window.allowlistEditor().prefill(AllowlistEntry.MatchField.EXE,
                 attack.rootProcess().exe()));
-        robot.interact(() -> robot.lookup("#allowlist-reason").queryAs(TextField.class).requestFocus());
-        robot.write("red-team exercise RT-42");
+        robot.interact(() -> robot.lookup("#allowlist-reason").queryAs(TextField.class)
+                .setText("red-team exercise RT-42"));
         robot.clickOn("#allowlist-add");
         waitUntil(30, () -> rowOf(attack.id()) != null && rowOf(attack.id()).suppressed());
         assertThat(rowOf(attack.id()).suppressedWhy()).contains("red-team exercise RT-42");
@@ -163,8 +163,8 @@ class WorkbenchFlowTest {
         // The editor sits below the evidence list: focus its fields (as Tab would) rather than click them.
         robot.interact(() -> robot.lookup("#inspector-tag-input").query().requestFocus());
         robot.write("patient-zero").type(KeyCode.ENTER);
-        robot.interact(() -> robot.lookup("#inspector-notes").query().requestFocus());
-        robot.write("Started from carol's sudo.");
+        robot.interact(() -> robot.lookup("#inspector-notes").queryAs(TextArea.class)
+                .setText("Started from carol's sudo."));
         robot.interact(() -> robot.lookup("#inspector-save").queryAs(Button.class).fire());
         AnalystAnnotations.Target target = new AnalystAnnotations.Target(AnalystAnnotations.TargetKind.FINDING,
                 FindingIds.annotationId(id));
@@ -172,7 +172,6 @@ class WorkbenchFlowTest {
         assertThat(ann.tags(target)).containsExactly("patient-zero");
         assertThat(ann.notes(target)).extracting(AnalystAnnotations.Note::text)
                 .containsExactly("Started from carol's sudo.");
-
         long before = workbench.focusCount();
         robot.interact(workbench::rerun);
         waitUntil(30, () -> workbench.focusCount() > before && workbench.tasks().running() == 0);
@@ -190,24 +189,5 @@ class WorkbenchFlowTest {
             WaitForAsyncUtils.waitForFxEvents();
             return condition.call();
         });
-    }
-
-    /** Where the test finds the recorded sample's logs. */
-    static final class SampleLogs {
-        static Path mixedWorkday(Path tmp) throws Exception {
-            String prop = System.getProperty("ransomtrace.samples");
-            if (prop != null && Files.isDirectory(Path.of(prop, "mixed-workday"))) {
-                return Path.of(prop, "mixed-workday");
-            }
-            if (BundledSampleCase.bundled()) {
-                return BundledSampleCase.extractLogs();
-            }
-            for (Path p : List.of(Path.of("../sample-cases/cases/mixed-workday"), Path.of("sample-cases/cases/mixed-workday"))) {
-                if (Files.isDirectory(p)) {
-                    return p;
-                }
-            }
-            return null;
-        }
     }
 }

@@ -304,6 +304,9 @@ public final class MainWindow {
 
         SplitPane main = new SplitPane(left, centre, sidePanels);
         main.setDividerPositions(0.14, 0.68);
+        // Tuning and allowlist rows need width (label, slider, spinner, default): widen the side while they show.
+        sidePanels.getSelectionModel().selectedIndexProperty().addListener((o, was, now) ->
+                main.setDividerPosition(1, now.intValue() == 0 ? 0.68 : 0.55));
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(sidePanels, false);
         return main;
