@@ -1,7 +1,10 @@
 package io.ransomtrace.app.ui;
 
 import io.ransomtrace.app.ui.mainwindow.MainWindow;
+import io.ransomtrace.views.tuning.AllowlistEntry;
 import javafx.animation.PauseTransition;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
@@ -66,7 +69,20 @@ final class ScreenshotTour {
                         v == null ? 20 : v.finding().notes().directories().size() + 1);
             }
         });
-        shot("allowlist", () -> window.sidePanels().getSelectionModel().select(2));
+        shot("allowlist", () -> {
+            // Revert the tuning preview, then allowlist the nightly rsync: its finding shows suppressed, greyed.
+            if (workbench.tuning() != null) {
+                workbench.tuning().revert();
+            }
+            window.sidePanels().getSelectionModel().select(2);
+            window.allowlistEditor().prefill(AllowlistEntry.MatchField.EXE, "/usr/bin/rsync");
+            if (window.allowlistEditor().lookup("#allowlist-reason") instanceof TextField reason) {
+                reason.setText("nightly backup to nas01 (ticket OPS-1182)");
+            }
+            if (window.allowlistEditor().lookup("#allowlist-add") instanceof Button add) {
+                add.fire();
+            }
+        });
         steps.add(Platform::exit);
     }
 

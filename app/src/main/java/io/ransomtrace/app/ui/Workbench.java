@@ -466,7 +466,11 @@ public final class Workbench implements AutoCloseable {
         window.spreadMap().setStats(v.directories());
         window.eventsGrid().showTimeRange(v.from(), v.to());
         window.inspector().showFinding(v.detail());
-        window.sidePanels().getSelectionModel().select(0);
+        // Bring the inspector forward for a newly chosen finding, not when a re-run re-shows the same one
+        // (the analyst is then working in the tuning or allowlist panel).
+        if (focused == null || !focused.finding().id().equals(f.id())) {
+            window.sidePanels().getSelectionModel().select(0);
+        }
         focused = v;
         focusedDone++;
         onFocused.accept(v);

@@ -303,10 +303,10 @@ public final class MainWindow {
                 tab("tab-tuning", "Tuning", tuningHolder), tab("tab-allowlist", "Allowlist", allowlistEditor));
 
         SplitPane main = new SplitPane(left, centre, sidePanels);
-        main.setDividerPositions(0.14, 0.68);
+        main.setDividerPositions(0.13, 0.72);
         // Tuning and allowlist rows need width (label, slider, spinner, default): widen the side while they show.
         sidePanels.getSelectionModel().selectedIndexProperty().addListener((o, was, now) ->
-                main.setDividerPosition(1, now.intValue() == 0 ? 0.68 : 0.55));
+                main.setDividerPosition(1, now.intValue() == 0 ? 0.72 : 0.55));
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(sidePanels, false);
         return main;
