@@ -180,6 +180,30 @@ class WorkbenchFlowTest {
         assertThat(workbench.focused().detail().notes()).isEqualTo("Started from carol's sudo.");
     }
 
+    @Test
+    void importingIntoANewCaseListsSourcesWithStatusAndQuarantinedRecords(FxRobot robot, @TempDir Path tmp)
+            throws Exception {
+        Path logs = SampleCaseLogs.mixedWorkday();
+        List<String> lines = Files.readAllLines(logs.resolve("audit.log"));
+        List<String> damaged = new java.util.ArrayList<>(lines.subList(0, 40));
+        damaged.add("type=SYSCALL msg=audit(garbage) \u0001 not an audit record");
+        damaged.addAll(lines.subList(40, 80));
+        Path input = Files.write(tmp.resolve("audit.log"), damaged);
+        Path newCase = tmp.resolve("new.rtcase");
+
+        robot.interact(() -> workbench.importInto(newCase, List.of(input)));
+        waitUntil(30, () -> workbench.session() != null && workbench.tasks().running() == 0);
+
+        assertThat(Files.exists(newCase)).isTrue();
+        TreeItem<String> sources = window.caseNavigator().getRoot().getChildren().get(0);
+        assertThat(sources.getValue()).isEqualTo("Sources (1)");
+        assertThat(sources.getChildren()).singleElement().extracting(TreeItem::getValue).asString()
+                .startsWith("audit.log — complete").endsWith(", 1 errors");
+        assertThat(window.importErrors().getItems()).singleElement()
+                .satisfies(e -> assertThat(e.line()).isEqualTo(41));
+        assertThat(window.statusBar().message().getText()).contains("events analysed");
+    }
+
     private FindingRow rowOf(String id) {
         return window.findings().findings().stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
     }
