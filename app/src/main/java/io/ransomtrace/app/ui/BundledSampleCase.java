@@ -46,16 +46,26 @@ public final class BundledSampleCase {
         return BundledSampleCase.class.getClassLoader().getResource(RESOURCE) != null;
     }
 
-    /**
-     * Copies the sample's log files into a new temporary folder and returns it. Ground truth and documentation
-     * (yaml, md, txt) stay behind: they are not telemetry.
-     */
+    /** Where the sample's logs are kept next to its case, so the inspector can show their raw lines later. */
+    public static Path logsFolder() {
+        return casesFolder().resolve(NAME + "-logs");
+    }
+
+    /** Copies the sample's log files into a new temporary folder and returns it. */
     public static Path extractLogs() throws IOException {
+        return extractLogs(Files.createTempDirectory("ransomtrace-sample-"));
+    }
+
+    /**
+     * Copies the sample's log files into {@code target} (created if needed) and returns it. Ground truth and
+     * documentation (yaml, md, txt) stay behind: they are not telemetry.
+     */
+    public static Path extractLogs(Path target) throws IOException {
         URL url = BundledSampleCase.class.getClassLoader().getResource(RESOURCE);
         if (url == null) {
             throw new IOException("The bundled sample case " + NAME + " is not on the class path.");
         }
-        Path target = Files.createTempDirectory("ransomtrace-sample-");
+        Files.createDirectories(target);
         try {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {

@@ -283,7 +283,7 @@ public final class Workbench implements AutoCloseable {
             return;
         }
         tasks.run("Importing the sample case " + BundledSampleCase.NAME, p -> {
-            Path logs = BundledSampleCase.extractLogs();
+            Path logs = BundledSampleCase.extractLogs(BundledSampleCase.logsFolder());
             Path partial = target.resolveSibling(target.getFileName() + ".part");
             Files.deleteIfExists(partial);
             try (CaseStore store = CaseStore.create(partial)) {
