@@ -186,7 +186,14 @@ public final class Workbench implements AutoCloseable {
         MenuItem find = new MenuItem("Find");
         find.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
         find.setOnAction(e -> find());
-        window.actionsMenu().getItems().addAll(rerun, new SeparatorMenuItem(), next, previous, find);
+        MenuItem tag = new MenuItem("Tag selected process or event…");
+        tag.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
+        tag.setOnAction(e -> annotateSelection(false));
+        MenuItem note = new MenuItem("Note on selected process or event…");
+        note.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
+        note.setOnAction(e -> annotateSelection(true));
+        window.actionsMenu().getItems().addAll(rerun, new SeparatorMenuItem(), next, previous, find,
+                new SeparatorMenuItem(), tag, note);
     }
 
     /** Ctrl+F: the search of the view in front (process tree, events), else the findings filter. */
@@ -556,6 +563,48 @@ public final class Workbench implements AutoCloseable {
     private void prefillAllowlist(AllowlistEntry.MatchField field, String value) {
         window.sidePanels().getSelectionModel().select(2);
         window.allowlistEditor().prefill(field, value == null ? "" : value);
+    }
+
+    /**
+     * What Ctrl+T / Ctrl+N annotate: the selected event when the events tab is in front, else the selected
+     * process (findings are annotated in the inspector).
+     */
+    Target selectionTarget() {
+        int tab = window.investigationTabs().getSelectionModel().getSelectedIndex();
+        EventRow event = window.eventsGrid().selectedEventProperty().get();
+        if (tab == 3 && event != null) {
+            return new Target(TargetKind.EVENT, event.eventId());
+        }
+        var item = window.processTree().treeTable().getSelectionModel().getSelectedItem();
+        if (item != null && item.getValue() != null) {
+            return new Target(TargetKind.PROCESS, Long.parseLong(item.getValue().key()));
+        }
+        return null;
+    }
+
+    private void annotateSelection(boolean note) {
+        CaseSession s = session;
+        Target t = selectionTarget();
+        if (s == null || t == null) {
+            window.statusBar().showIdle("Select a process or an event first.");
+            return;
+        }
+        AnalystAnnotations ann = s.store().annotations();
+        String what = t.kind() == TargetKind.EVENT ? "event " + t.id() : "process";
+        TextInputDialog d = new TextInputDialog();
+        d.setTitle(note ? "Note" : "Tag");
+        d.setHeaderText((note ? "Note on " : "Tag ") + what + "\ntags: " + String.join(", ", ann.tags(t))
+                + (ann.notes(t).isEmpty() ? "" : "\nnotes: " + ann.notes(t).size()));
+        d.setContentText(note ? "Note:" : "Tag:");
+        d.initOwner(stage);
+        d.showAndWait().map(String::strip).filter(x -> !x.isEmpty()).ifPresent(text -> {
+            if (note) {
+                ann.addNote(t, text);
+            } else {
+                ann.addTag(t, text);
+            }
+            window.statusBar().showIdle((note ? "Note saved on " : "Tagged ") + what + ".");
+        });
     }
 
     private void tagProcess(ProcessRow row) {

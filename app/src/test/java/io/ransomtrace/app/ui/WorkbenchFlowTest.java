@@ -172,6 +172,16 @@ class WorkbenchFlowTest {
         assertThat(ann.tags(target)).containsExactly("patient-zero");
         assertThat(ann.notes(target)).extracting(AnalystAnnotations.Note::text)
                 .containsExactly("Started from carol's sudo.");
+        // Ctrl+T / Ctrl+N annotate the selected process (the campaign root), or the selected event in the grid.
+        assertThat(workbench.selectionTarget()).isEqualTo(new AnalystAnnotations.Target(
+                AnalystAnnotations.TargetKind.PROCESS, workbench.focused().root().orElseThrow().key()));
+        robot.interact(() -> window.showTab(3));
+        waitUntil(15, () -> window.eventsGrid().size() > 0 && !window.eventsGrid().visibleRows().isEmpty());
+        robot.interact(() -> window.eventsGrid().selectIndex(0));
+        waitUntil(15, () -> window.eventsGrid().selectedEventProperty().get() != null);
+        assertThat(workbench.selectionTarget()).isEqualTo(new AnalystAnnotations.Target(
+                AnalystAnnotations.TargetKind.EVENT, window.eventsGrid().selectedEventProperty().get().eventId()));
+
         long before = workbench.focusCount();
         robot.interact(workbench::rerun);
         waitUntil(30, () -> workbench.focusCount() > before && workbench.tasks().running() == 0);
