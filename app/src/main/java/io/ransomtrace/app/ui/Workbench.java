@@ -92,6 +92,26 @@ public final class Workbench implements AutoCloseable {
     });
     private final AtomicLong focusGeneration = new AtomicLong();
     private final AtomicReference<Preview> lastPreview = new AtomicReference<>();
+    private static final io.ransomtrace.views.events.EventPageSource NO_EVENTS =
+            new io.ransomtrace.views.events.EventPageSource() {
+                @Override
+                public long count(io.ransomtrace.views.events.EventQuery query) {
+                    return 0;
+                }
+
+                @Override
+                public List<EventRow> page(io.ransomtrace.views.events.EventKey after, int limit,
+                                           io.ransomtrace.views.events.EventQuery query) {
+                    return List.of();
+                }
+
+                @Override
+                public io.ransomtrace.views.events.EventKey keyBefore(long index,
+                                                                      io.ransomtrace.views.events.EventQuery query) {
+                    return null;
+                }
+            };
+
     private CaseSession session;
     private CampaignView focused;
     private long focusedDone;
@@ -230,10 +250,23 @@ public final class Workbench implements AutoCloseable {
 
     /** Import logs into the open case, or into a new case the analyst names. */
     public void importLogs(List<Path> inputs) {
-        Path target;
+        Path target = null;
         if (session != null) {
-            target = session.store().file();
-        } else {
+            javafx.scene.control.ButtonType into = new javafx.scene.control.ButtonType("Into "
+                    + session.store().file().getFileName());
+            javafx.scene.control.ButtonType fresh = new javafx.scene.control.ButtonType("Into a new case…");
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, inputs.size() + " file(s) or folder(s) to import.",
+                    into, fresh, javafx.scene.control.ButtonType.CANCEL);
+            ask.setHeaderText("Import into the open case or into a new one?");
+            ask.initOwner(stage);
+            var answer = ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
+            if (answer == into) {
+                target = session.store().file();
+            } else if (answer != fresh) {
+                return;
+            }
+        }
+        if (target == null) {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("New case for these logs");
             Path folder = BundledSampleCase.casesFolder();
@@ -421,7 +454,12 @@ public final class Workbench implements AutoCloseable {
             runner = null;
         }
         window.processTree().setSource(null, null);
-        window.eventsGrid().setSource(null);
+        // Nothing may keep reading the case about to be closed: the views get empty sources.
+        window.eventsGrid().setSource(NO_EVENTS);
+        Instant now = Instant.now();
+        window.timeline().setSource((from, to, max) -> io.ransomtrace.views.timeline.TimelineData.empty(from, to),
+                now, now.plusSeconds(1));
+        window.spreadMap().setStats(List.of());
         window.findings().setFindings(List.of());
         window.inspector().clear();
     }
