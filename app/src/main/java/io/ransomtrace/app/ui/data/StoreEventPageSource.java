@@ -23,8 +23,8 @@ import java.util.Set;
  * Java on the rows that come back (the grid's filters are "contains" tests the store has no column for).
  *
  * <p>The store has no count query: {@link #count} and {@link #keyBefore} walk the matching rows page by page
- * (keyset, so memory stays flat) and remember the last few answers. Time order is always oldest first: the
- * store pages only forwards.
+ * (keyset, so memory stays flat) and remember the last few answers. The store pages only forwards: newest-first
+ * pages are cut from a forward scan (bounded memory, but a scan per page).
  */
 public final class StoreEventPageSource implements EventPageSource {
     private static final int SCAN_PAGE = 2000;
@@ -63,6 +63,9 @@ public final class StoreEventPageSource implements EventPageSource {
 
     @Override
     public List<EventRow> page(EventKey after, int limit, EventQuery query) {
+        if (query.newestFirst()) {
+            return newestFirstPage(after, limit, query);
+        }
         List<EventRow> out = new ArrayList<>(limit);
         scan(query, after, r -> {
             out.add(r);
@@ -71,10 +74,39 @@ public final class StoreEventPageSource implements EventPageSource {
         return out;
     }
 
+    /**
+     * Newest first: the store only pages forwards, so the rows before {@code after} are scanned oldest first and
+     * the last {@code limit} of them kept (a bounded ring, then reversed). Correct, but a scan per page.
+     */
+    private List<EventRow> newestFirstPage(EventKey after, int limit, EventQuery query) {
+        java.util.ArrayDeque<EventRow> last = new java.util.ArrayDeque<>(limit);
+        scan(query, null, r -> {
+            if (after != null && r.key().compareTo(after) >= 0) {
+                return false;
+            }
+            if (last.size() == limit) {
+                last.removeFirst();
+            }
+            last.addLast(r);
+            return true;
+        });
+        List<EventRow> out = new ArrayList<>(last);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
     @Override
     public EventKey keyBefore(long index, EventQuery query) {
         if (index <= 0) {
             return null;
+        }
+        if (query.newestFirst()) {
+            // Row index-1 of the newest-first order is row count-index of the oldest-first order.
+            long ascending = count(query) - index;
+            if (ascending < 0) {
+                return null;
+            }
+            return keyBefore(ascending + 1, new EventQuery(query.filter(), false));
         }
         long[] seen = {0};
         EventKey[] key = {null};

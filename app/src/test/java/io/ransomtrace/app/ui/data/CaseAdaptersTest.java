@@ -85,6 +85,19 @@ class CaseAdaptersTest {
         assertThat(paged).isEqualTo(all);
         assertThat(src.keyBefore(500, EventQuery.ALL)).isEqualTo(all.get(499).key());
 
+        // Newest first: the same rows backwards, page after page, and far jumps land on the right row.
+        EventQuery newest = new EventQuery(io.ransomtrace.views.events.EventFilter.NONE, true);
+        List<EventRow> backwards = new ArrayList<>();
+        after = null;
+        while (!(page = src.page(after, 500, newest)).isEmpty()) {
+            backwards.addAll(page);
+            after = page.get(page.size() - 1).key();
+        }
+        List<EventRow> reversed = new ArrayList<>(all);
+        java.util.Collections.reverse(reversed);
+        assertThat(backwards).isEqualTo(reversed);
+        assertThat(src.keyBefore(10, newest)).isEqualTo(reversed.get(9).key());
+
         // Renames to the attack's suffix: the grid's "contains" filters, exactly as the in-memory test says.
         var filter = io.ransomtrace.views.events.EventFilter.NONE.withKind("RENAME").withPathContains(".rtx");
         EventQuery renames = new EventQuery(filter, false);
