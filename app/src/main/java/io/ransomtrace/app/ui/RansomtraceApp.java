@@ -5,19 +5,47 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** The JavaFX application: one main window. Started by {@code ransomtrace gui}. */
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The JavaFX application: one main window. Started by {@code ransomtrace gui [CASE]}: opens CASE, or on a first
+ * start the bundled sample case. Parameters: the case path (optional) and {@code --screenshot-dir=DIR}, which
+ * photographs every view of the attack finding into DIR and quits (for the README's screenshots).
+ */
 public final class RansomtraceApp extends Application {
+    private Workbench workbench;
 
     @Override
     public void start(Stage stage) {
         Theme.LIGHT.apply();
         MainWindow window = new MainWindow(stage);
-        Scene scene = new Scene(window.root(), 1440, 900);
+        Scene scene = new Scene(window.root(), 1600, 1000);
         MainWindow.addStylesheets(scene);
         stage.setTitle("Ransomtrace");
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        workbench = new Workbench(stage, window);
         stage.show();
+
+        List<String> raw = getParameters().getRaw();
+        String shots = getParameters().getNamed().get("screenshot-dir");
+        if (shots != null) {
+            new ScreenshotTour(window, workbench, Path.of(shots)).start();
+        }
+        String casePath = getParameters().getUnnamed().isEmpty() ? null : getParameters().getUnnamed().get(0);
+        if (casePath != null) {
+            workbench.openCase(Path.of(casePath));
+        } else if (!raw.contains("--no-sample")) {
+            workbench.openSampleCase();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (workbench != null) {
+            workbench.close();
+        }
     }
 }

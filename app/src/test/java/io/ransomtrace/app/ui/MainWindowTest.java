@@ -41,7 +41,7 @@ class MainWindowTest {
         assertThat(robot.lookup("#empty-import-logs").queryAs(Button.class).getText()).isEqualTo("Import logs…");
         assertThat(robot.lookup("#findings-table").queryAs(TableView.class).getItems()).isEmpty();
         assertThat(robot.lookup("#status-case").queryAs(Label.class).getText()).isEqualTo("No case open");
-        for (String region : new String[]{"#case-navigator", "#investigation-tabs", "#inspector", "#status-bar"}) {
+        for (String region : new String[]{"#case-navigator", "#investigation-tabs", "#side-panels", "#status-bar"}) {
             Node node = robot.lookup(region).query();
             assertThat(node.isVisible()).as(region).isTrue();
         }

@@ -4,6 +4,14 @@ import atlantafx.base.theme.Styles;
 import io.ransomtrace.app.ui.Theme;
 import io.ransomtrace.views.common.EmptyState;
 import io.ransomtrace.views.common.StatusBar;
+import io.ransomtrace.views.events.EventsGrid;
+import io.ransomtrace.views.findings.FindingsList;
+import io.ransomtrace.views.inspector.Inspector;
+import io.ransomtrace.views.process.ProcessTreeTable;
+import io.ransomtrace.views.spread.NoteSpreadMap;
+import io.ransomtrace.views.timeline.RewriteTimeline;
+import io.ransomtrace.views.tuning.AllowlistEditor;
+import io.ransomtrace.app.ui.CoverageView;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -54,9 +62,19 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final StatusBar statusBar = new StatusBar();
     private final TreeView<String> caseNavigator = new TreeView<>();
-    private final TableView<Object> findingsTable = new TableView<>();
+    private final FindingsList findings = new FindingsList();
     private final TabPane investigationTabs = new TabPane();
-    private final VBox inspector = new VBox();
+    private final ProcessTreeTable processTree = new ProcessTreeTable();
+    private final RewriteTimeline timeline = new RewriteTimeline();
+    private final NoteSpreadMap spreadMap = new NoteSpreadMap();
+    private final EventsGrid eventsGrid = new EventsGrid();
+    private final CoverageView coverage = new CoverageView();
+    private final Inspector inspector = new Inspector();
+    private final StackPane tuningHolder = new StackPane();
+    private final AllowlistEditor allowlistEditor = new AllowlistEditor();
+    private final TabPane sidePanels = new TabPane();
+    private final TableView<io.ransomtrace.app.store.ImportErrorRow> importErrors = new TableView<>();
+    private final Menu actionsMenu = new Menu("Investigate");
     private final CheckMenuItem darkThemeItem = new CheckMenuItem("Dark theme");
     private Consumer<Path> onOpenCase = path -> statusBar.showIdle("Selected " + path.getFileName());
     private Consumer<List<Path>> onImportLogs = paths -> statusBar.showIdle("Selected " + paths.size() + " file(s)");
@@ -90,8 +108,66 @@ public final class MainWindow {
         return investigationTabs;
     }
 
-    public VBox inspector() {
+    public FindingsList findings() {
+        return findings;
+    }
+
+    public ProcessTreeTable processTree() {
+        return processTree;
+    }
+
+    public RewriteTimeline timeline() {
+        return timeline;
+    }
+
+    public NoteSpreadMap spreadMap() {
+        return spreadMap;
+    }
+
+    public EventsGrid eventsGrid() {
+        return eventsGrid;
+    }
+
+    public CoverageView coverage() {
+        return coverage;
+    }
+
+    public Inspector inspector() {
         return inspector;
+    }
+
+    public AllowlistEditor allowlistEditor() {
+        return allowlistEditor;
+    }
+
+    /** Inspector, Tuning and Allowlist, stacked as tabs on the right. */
+    public TabPane sidePanels() {
+        return sidePanels;
+    }
+
+    /** Where the controller puts the tuning panel (it is built per case, from the case's profile). */
+    public StackPane tuningHolder() {
+        return tuningHolder;
+    }
+
+    public TableView<io.ransomtrace.app.store.ImportErrorRow> importErrors() {
+        return importErrors;
+    }
+
+    /** The menu the controller fills with re-run, next/previous finding and the view shortcuts. */
+    public Menu actionsMenu() {
+        return actionsMenu;
+    }
+
+    /** Shows investigation tab {@code index} (0 = process tree … 4 = coverage) and focuses its content. */
+    public void showTab(int index) {
+        if (index >= 0 && index < investigationTabs.getTabs().size()) {
+            investigationTabs.getSelectionModel().select(index);
+            javafx.scene.Node content = investigationTabs.getTabs().get(index).getContent();
+            if (content != null) {
+                content.requestFocus();
+            }
+        }
     }
 
     public void setOnOpenCase(Consumer<Path> handler) {
@@ -153,7 +229,17 @@ public final class MainWindow {
             wanted.apply();
         });
         Menu view = new Menu("View", null, darkThemeItem);
-        MenuBar bar = new MenuBar(file, view);
+        String[] names = {"Process tree", "File-rewrite timeline", "Note spread map", "Events", "Coverage"};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
+        for (int i = 0; i < names.length; i++) {
+            int tab = i;
+            MenuItem show = new MenuItem(names[i]);
+            show.setAccelerator(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN));
+            show.setOnAction(e -> showTab(tab));
+            view.getItems().add(i, show);
+        }
+        view.getItems().add(names.length, new SeparatorMenuItem());
+        MenuBar bar = new MenuBar(file, actionsMenu, view);
         bar.setId("menu-bar");
         return bar;
     }
@@ -184,38 +270,59 @@ public final class MainWindow {
         caseNavigator.setId("case-navigator");
         caseNavigator.setShowRoot(true);
         caseNavigator.setRoot(new TreeItem<>("No case open"));
-        VBox navigator = titled("Case", caseNavigator);
+        importErrors.setId("import-errors");
+        importErrors.getStyleClass().add(Styles.DENSE);
+        importErrors.setPlaceholder(emptyHint("No quarantined records."));
+        importErrors.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        importErrors.getColumns().add(column("Line", 50, r -> String.valueOf(r.line())));
+        importErrors.getColumns().add(column("Reason", 120, io.ransomtrace.app.store.ImportErrorRow::reason));
+        importErrors.getColumns().add(column("Raw", 160, io.ransomtrace.app.store.ImportErrorRow::rawText));
+        SplitPane left = new SplitPane(titled("Case", caseNavigator), titled("Import errors", importErrors));
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.62);
 
-        findingsTable.setId("findings-table");
-        for (String name : List.of("Severity", "Title", "Host", "Root command", "Login user", "Files", "First alert")) {
-            TableColumn<Object, Object> c = new TableColumn<>(name);
-            c.setReorderable(false);
-            findingsTable.getColumns().add(c);
-        }
-        findingsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        findingsTable.getStyleClass().add(Styles.DENSE);
-        findingsTable.setPlaceholder(EmptyState.noCase(this::chooseCaseToOpen, this::chooseLogsToImport));
+        findings.table().setPlaceholder(EmptyState.noCase(this::chooseCaseToOpen, this::chooseLogsToImport));
 
         investigationTabs.setId("investigation-tabs");
         investigationTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        for (String name : List.of("Process tree", "File-rewrite timeline", "Note spread map", "Events")) {
-            Tab t = new Tab(name, emptyHint("No case open."));
-            investigationTabs.getTabs().add(t);
-        }
+        investigationTabs.getTabs().addAll(
+                tab("tab-process-tree", "Process tree", processTree),
+                tab("tab-timeline", "File-rewrite timeline", timeline),
+                tab("tab-spread", "Note spread map", spreadMap),
+                tab("tab-events", "Events", eventsGrid),
+                tab("tab-coverage", "Coverage", coverage));
 
-        SplitPane centre = new SplitPane(titled("Findings", findingsTable), investigationTabs);
+        SplitPane centre = new SplitPane(titled("Findings", findings), investigationTabs);
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.38);
+        centre.setDividerPositions(0.34);
 
-        inspector.setId("inspector");
-        inspector.getChildren().add(emptyHint("Select a finding, process or event to see its details here."));
-        VBox inspectorPane = titled("Inspector", inspector);
+        sidePanels.setId("side-panels");
+        sidePanels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tuningHolder.getChildren().add(emptyHint("Open a case to tune its detection profile."));
+        sidePanels.getTabs().addAll(tab("tab-inspector", "Inspector", inspector),
+                tab("tab-tuning", "Tuning", tuningHolder), tab("tab-allowlist", "Allowlist", allowlistEditor));
 
-        SplitPane main = new SplitPane(navigator, centre, inspectorPane);
-        main.setDividerPositions(0.17, 0.78);
-        SplitPane.setResizableWithParent(navigator, false);
-        SplitPane.setResizableWithParent(inspectorPane, false);
+        SplitPane main = new SplitPane(left, centre, sidePanels);
+        main.setDividerPositions(0.13, 0.72);
+        // Tuning and allowlist rows need width (label, slider, spinner, default): widen the side while they show.
+        sidePanels.getSelectionModel().selectedIndexProperty().addListener((o, was, now) ->
+                main.setDividerPosition(1, now.intValue() == 0 ? 0.72 : 0.55));
+        SplitPane.setResizableWithParent(left, false);
+        SplitPane.setResizableWithParent(sidePanels, false);
         return main;
+    }
+
+    private static Tab tab(String id, String name, javafx.scene.Node content) {
+        Tab t = new Tab(name, content);
+        t.setId(id);
+        return t;
+    }
+
+    private static <R> TableColumn<R, String> column(String name, double width, java.util.function.Function<R, String> value) {
+        TableColumn<R, String> c = new TableColumn<>(name);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cd -> new javafx.beans.property.SimpleStringProperty(value.apply(cd.getValue())));
+        return c;
     }
 
     private static VBox titled(String title, javafx.scene.Node content) {

@@ -1,0 +1,71 @@
+package io.ransomtrace.app.ui.data;
+
+import io.ransomtrace.engine.finding.EvidenceRef;
+import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.finding.RootProcess;
+import io.ransomtrace.engine.finding.SignalMeasurement;
+import io.ransomtrace.views.findings.FindingRow;
+import io.ransomtrace.views.findings.Severity;
+import io.ransomtrace.views.inspector.EvidenceLine;
+import io.ransomtrace.views.inspector.SignalLine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Maps engine findings onto the findings list's and the inspector's view records. */
+public final class FindingRows {
+
+    private FindingRows() {
+    }
+
+    public static FindingRow row(Finding f) {
+        RootProcess r = f.rootProcess();
+        String login = r == null ? null : firstNonNull(r.loginUser(), r.loginUid() == null ? null : "uid " + r.loginUid());
+        return new FindingRow(f.id(), Severity.parse(f.severity().name()), f.score(), f.title(), f.host(),
+                r == null ? null : r.commandLine(), login, f.filesAffected(), f.firstAlert(), f.suppressed(),
+                f.allowlist() == null ? null : why(f));
+    }
+
+    public static List<FindingRow> rows(List<Finding> findings) {
+        return findings.stream().map(FindingRows::row).toList();
+    }
+
+    /** "reason (author)", and the severity the detector gave before the allowlist. */
+    private static String why(Finding f) {
+        StringBuilder b = new StringBuilder(f.allowlist().reason() == null ? "allowlisted" : f.allowlist().reason());
+        if (f.allowlist().author() != null && !f.allowlist().author().isBlank()) {
+            b.append(" (").append(f.allowlist().author()).append(')');
+        }
+        if (f.allowlist().originalSeverity() != null) {
+            b.append("; was ").append(f.allowlist().originalSeverity().label());
+        }
+        return b.toString();
+    }
+
+    public static List<SignalLine> signals(Finding f) {
+        List<SignalLine> out = new ArrayList<>();
+        for (SignalMeasurement s : f.signals()) {
+            out.add(new SignalLine(s.kind(), s.description(), s.value(), s.threshold(), "", s.fired()));
+        }
+        return out;
+    }
+
+    /** Evidence lines with a summary each; {@code describe} reads the event from the case. */
+    public static List<EvidenceLine> evidence(Finding f, EventDescriber describe) {
+        List<EvidenceLine> out = new ArrayList<>();
+        for (EvidenceRef e : f.evidence()) {
+            out.add(describe.describe(e.eventId()));
+        }
+        return out;
+    }
+
+    /** Reads one event of the case as an evidence line. */
+    @FunctionalInterface
+    public interface EventDescriber {
+        EvidenceLine describe(long eventId);
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+}

@@ -1,0 +1,116 @@
+package io.ransomtrace.app.ui.data;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.ransomtrace.engine.finding.Severity;
+import io.ransomtrace.engine.profile.Parameter;
+import io.ransomtrace.engine.profile.ParameterType;
+import io.ransomtrace.engine.profile.Profile;
+import io.ransomtrace.views.tuning.ThresholdSpec;
+
+import java.io.ByteArrayInputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Between the engine's {@link Profile} and the tuning panel: every numeric parameter becomes a
+ * {@link ThresholdSpec}; the panel's values become a profile again; a profile is stored as YAML holding the keys
+ * that differ from the shipped defaults (dotted keys, which {@link Profile#load} reads).
+ */
+public final class ProfileValues {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
+
+    private ProfileValues() {
+    }
+
+    public static List<ThresholdSpec> specs(Profile profile) {
+        List<ThresholdSpec> out = new ArrayList<>();
+        for (Parameter p : profile.parameters()) {
+            if (p.type() != ParameterType.INTEGER && p.type() != ParameterType.DECIMAL) {
+                continue;
+            }
+            double def = ((Number) p.defaultValue()).doubleValue();
+            double cur = ((Number) p.current()).doubleValue();
+            boolean integral = p.type() == ParameterType.INTEGER;
+            double min = p.min() != null ? p.min().doubleValue() : 0;
+            double max = p.max() != null ? p.max().doubleValue() : Math.max(def, cur) * 10 + (integral ? 10 : 1);
+            // Open-ended ranges (e.g. 1..2^31) would make the slider useless: a slider spans up to 10x the default.
+            double sliderMax = Math.min(max, Math.max(Math.max(def, cur) * 10, min + (integral ? 10 : 1)));
+            double step = integral ? 1 : stepFor(sliderMax - min);
+            out.add(new ThresholdSpec(p.key(), label(p.key()), p.description(), min, sliderMax, def, cur, step, ""));
+        }
+        // What an analyst tunes (signal thresholds, severity cut-offs) first; the engine's bookkeeping last.
+        out.sort(java.util.Comparator.comparingInt(s -> s.key().startsWith("signals.") ? 0
+                : s.key().startsWith("severity.") ? 1 : 2));
+        return out;
+    }
+
+    public static Map<String, Double> values(Profile profile) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (ThresholdSpec s : specs(profile)) {
+            out.put(s.key(), s.currentValue());
+        }
+        return out;
+    }
+
+    /** {@code base} with the panel's values. Integer keys get rounded values. */
+    public static Profile apply(Profile base, Map<String, Double> values) {
+        Profile p = base;
+        Map<String, ParameterType> types = new LinkedHashMap<>();
+        for (Parameter par : base.parameters()) {
+            types.put(par.key(), par.type());
+        }
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            ParameterType t = types.get(e.getKey());
+            if (t == ParameterType.INTEGER) {
+                long v = Math.round(e.getValue());
+                if (((Number) p.value(e.getKey())).longValue() != v) {
+                    p = p.with(e.getKey(), v);
+                }
+            } else if (t == ParameterType.DECIMAL) {
+                if (((Number) p.value(e.getKey())).doubleValue() != e.getValue()) {
+                    p = p.with(e.getKey(), e.getValue());
+                }
+            }
+        }
+        return p;
+    }
+
+    public static String toYaml(Profile profile) {
+        Map<String, Object> changed = new LinkedHashMap<>();
+        for (Parameter p : profile.parameters()) {
+            if (!p.current().equals(p.defaultValue())) {
+                changed.put(p.key(), p.current() instanceof Severity s ? s.label() : p.current());
+            }
+        }
+        try {
+            return changed.isEmpty() ? "{}\n" : YAML.writeValueAsString(changed);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Profile fromYaml(String yaml) {
+        return Profile.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** "signals.massModification.threshold" → "Mass modification threshold". */
+    static String label(String key) {
+        String[] parts = key.split("\\.");
+        String tail = parts.length >= 2 ? parts[parts.length - 2] + " " + parts[parts.length - 1] : key;
+        String spaced = tail.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    private static double stepFor(double span) {
+        double raw = span / 100;
+        double pow = Math.pow(10, Math.floor(Math.log10(raw)));
+        return raw / pow >= 5 ? 5 * pow : raw / pow >= 2 ? 2 * pow : pow;
+    }
+}

@@ -1,0 +1,227 @@
+package io.ransomtrace.app.ui;
+
+import io.ransomtrace.app.importing.ImportPipeline;
+import io.ransomtrace.app.importing.ImportProgressListener;
+import io.ransomtrace.app.importing.Cancellation;
+import io.ransomtrace.app.store.AnalystAnnotations;
+import io.ransomtrace.app.store.CaseStore;
+import io.ransomtrace.app.ui.data.CaseAllowlist;
+import io.ransomtrace.app.ui.data.FindingIds;
+import io.ransomtrace.app.ui.mainwindow.MainWindow;
+import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.views.findings.FindingRow;
+import io.ransomtrace.views.findings.Severity;
+import io.ransomtrace.views.process.ProcessRow;
+import io.ransomtrace.views.spread.DirectoryStat;
+import io.ransomtrace.views.timeline.TimelineData;
+import io.ransomtrace.views.timeline.TimelineMarker;
+import io.ransomtrace.views.tuning.AllowlistEntry;
+import io.ransomtrace.views.tuning.SeverityChange;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.control.TreeItem;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The analyst's main flow on the recorded mixed-workday case (a working day with one attack): open the case →
+ * findings listed, the attack selected → its lineage expanded in the tree → the timeline shows the burst with
+ * the first-alert marker → the spread map lists the note directories → raising a threshold previews the
+ * severity change, Keep adopts it → an allowlist entry suppresses the finding, with its reason.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class WorkbenchFlowTest {
+    private static Path caseFile;
+
+    private MainWindow window;
+    private Workbench workbench;
+
+    @BeforeAll
+    static void importSample(@TempDir Path tmp) throws Exception {
+        Path logs = SampleCaseLogs.mixedWorkday();
+        assumeTrue(logs != null, SampleCaseLogs.MISSING);
+        caseFile = tmp.resolve("mixed.rtcase");
+        try (CaseStore store = CaseStore.create(caseFile)) {
+            new ImportPipeline().run(store, List.of(logs), ImportProgressListener.NONE, new Cancellation());
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        Theme.LIGHT.apply();
+        window = new MainWindow(stage);
+        Scene scene = new Scene(window.root(), 1600, 1000);
+        MainWindow.addStylesheets(scene);
+        stage.setScene(scene);
+        workbench = new Workbench(stage, window);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeCase() throws Exception {
+        WaitForAsyncUtils.asyncFx(workbench::close).get();
+    }
+
+    @Test
+    void openSelectInspectTuneAndAllowlistTheAttack(FxRobot robot) throws Exception {
+        robot.interact(() -> workbench.openCase(caseFile));
+        waitUntil(30, () -> workbench.focused() != null);
+
+        // Findings listed; the attack (highest severity) selected and shown in the inspector.
+        FindingRow selected = window.findings().selectedFindingProperty().get();
+        assertThat(window.findings().findings()).hasSizeGreaterThan(3);
+        assertThat(selected.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(selected.title()).contains("Mass encryption").contains("kworker-sync");
+        assertThat(window.inspector().visibleTexts()).anyMatch(t -> t.contains("overwrite-in-place"));
+        Finding attack = workbench.focused().finding();
+
+        // The tree shows the attack's lineage expanded, down to the encryptor.
+        assertThat(window.processTree().highlightedLineage()).hasSizeGreaterThanOrEqualTo(2);
+        TreeItem<ProcessRow> row = window.processTree().treeTable().getSelectionModel().getSelectedItem();
+        assertThat(row.getValue().exe()).endsWith("kworker-sync");
+        for (TreeItem<ProcessRow> up = row.getParent(); up != null && up.getValue() != null; up = up.getParent()) {
+            assertThat(up.isExpanded()).as("ancestor %s expanded", up.getValue().exeName()).isTrue();
+        }
+
+        // The timeline shows the burst, with the first-alert marker on it.
+        robot.interact(() -> window.showTab(1));
+        waitUntil(15, () -> window.timeline().getData() != null && !window.timeline().getData().buckets().isEmpty());
+        TimelineData data = window.timeline().getData();
+        long plotted = data.buckets().stream().mapToLong(b -> b.total()).sum();
+        assertThat(plotted).isGreaterThanOrEqualTo(attack.filesAffected());
+        assertThat(data.markers()).anyMatch(m -> m.kind() == TimelineMarker.Kind.FIRST_ALERT
+                && m.time().equals(attack.firstAlert()));
+
+        // The spread map lists the directories the notes were dropped in.
+        robot.interact(() -> window.showTab(2));
+        List<DirectoryStat> noted = workbench.focused().directories().stream().filter(d -> d.notes() > 0).toList();
+        assertThat(noted).hasSize(attack.notes().directories().size());
+        assertThat(noted).extracting(DirectoryStat::path)
+                .containsExactlyInAnyOrderElementsOf(attack.notes().directories());
+        assertThat(window.spreadMap().cells()).isNotEmpty();
+
+        // Raising the note threshold past the attack's note directories: the diff shows the severity drop.
+        robot.interact(() -> window.sidePanels().getSelectionModel().select(1));
+        robot.interact(() -> workbench.tuning().setValue("signals.ransomNote.minDirectories",
+                attack.notes().directories().size() + 1));
+        waitUntil(30, () -> !window.findings().findings().isEmpty()
+                && workbench.tuning().diffView().diff().severityChanged().stream()
+                .anyMatch(c -> c.before().id().equals(attack.id())));
+        SeverityChange change = workbench.tuning().diffView().diff().severityChanged().stream()
+                .filter(c -> c.before().id().equals(attack.id())).findFirst().orElseThrow();
+        Severity lowered = change.after().severity();
+        assertThat(lowered.ordinal()).isGreaterThan(change.before().severity().ordinal());
+        assertThat(rowOf(attack.id()).severity()).as("nothing changes before Keep").isEqualTo(Severity.CRITICAL);
+        robot.clickOn("#diff-keep");
+        waitUntil(15, () -> rowOf(attack.id()).severity() == lowered);
+        AnalystAnnotations ann = workbench.session().store().annotations();
+        assertThat(ann.activeProfile()).hasValueSatisfying(p -> assertThat(p.yaml())
+                .contains("signals.ransomNote.minDirectories"));
+        assertThat(ann.tuningHistory(ann.activeProfile().get().id()))
+                .anyMatch(t -> t.parameter().equals("signals.ransomNote.minDirectories"));
+
+        // An allowlist entry on the encryptor's executable: after the re-run the finding is suppressed, with why.
+        robot.interact(() -> window.sidePanels().getSelectionModel().select(2));
+        robot.interact(() -> window.allowlistEditor().prefill(AllowlistEntry.MatchField.EXE,
+                attack.rootProcess().exe()));
+        robot.interact(() -> robot.lookup("#allowlist-reason").queryAs(TextField.class)
+                .setText("red-team exercise RT-42"));
+        robot.clickOn("#allowlist-add");
+        waitUntil(30, () -> rowOf(attack.id()) != null && rowOf(attack.id()).suppressed());
+        assertThat(rowOf(attack.id()).suppressedWhy()).contains("red-team exercise RT-42");
+        assertThat(CaseAllowlist.read(ann)).singleElement()
+                .satisfies(e -> assertThat(e.reason()).isEqualTo("red-team exercise RT-42"));
+    }
+
+    @Test
+    void notesOnAFindingAreStoredInTheCaseAndSurviveAReRun(FxRobot robot) throws Exception {
+        robot.interact(() -> workbench.openCase(caseFile));
+        waitUntil(30, () -> workbench.focused() != null);
+        String id = workbench.focused().finding().id();
+        // The editor sits below the evidence list: focus its fields (as Tab would) rather than click them.
+        robot.interact(() -> robot.lookup("#inspector-tag-input").query().requestFocus());
+        robot.write("patient-zero").type(KeyCode.ENTER);
+        robot.interact(() -> robot.lookup("#inspector-notes").queryAs(TextArea.class)
+                .setText("Started from carol's sudo."));
+        robot.interact(() -> robot.lookup("#inspector-save").queryAs(Button.class).fire());
+        AnalystAnnotations.Target target = new AnalystAnnotations.Target(AnalystAnnotations.TargetKind.FINDING,
+                FindingIds.annotationId(id));
+        AnalystAnnotations ann = workbench.session().store().annotations();
+        assertThat(ann.tags(target)).containsExactly("patient-zero");
+        assertThat(ann.notes(target)).extracting(AnalystAnnotations.Note::text)
+                .containsExactly("Started from carol's sudo.");
+        // Ctrl+T / Ctrl+N annotate the selected process (the campaign root), or the selected event in the grid.
+        assertThat(workbench.selectionTarget()).isEqualTo(new AnalystAnnotations.Target(
+                AnalystAnnotations.TargetKind.PROCESS, workbench.focused().root().orElseThrow().key()));
+        robot.interact(() -> window.showTab(3));
+        waitUntil(15, () -> window.eventsGrid().size() > 0 && !window.eventsGrid().visibleRows().isEmpty());
+        robot.interact(() -> window.eventsGrid().selectIndex(0));
+        waitUntil(15, () -> window.eventsGrid().selectedEventProperty().get() != null);
+        assertThat(workbench.selectionTarget()).isEqualTo(new AnalystAnnotations.Target(
+                AnalystAnnotations.TargetKind.EVENT, window.eventsGrid().selectedEventProperty().get().eventId()));
+
+        long before = workbench.focusCount();
+        robot.interact(workbench::rerun);
+        waitUntil(30, () -> workbench.focusCount() > before && workbench.tasks().running() == 0);
+        assertThat(workbench.focused().finding().id()).isEqualTo(id);
+        assertThat(workbench.focused().detail().tags()).containsExactly("patient-zero");
+        assertThat(workbench.focused().detail().notes()).isEqualTo("Started from carol's sudo.");
+    }
+
+    @Test
+    void importingIntoANewCaseListsSourcesWithStatusAndQuarantinedRecords(FxRobot robot, @TempDir Path tmp)
+            throws Exception {
+        Path logs = SampleCaseLogs.mixedWorkday();
+        List<String> lines = Files.readAllLines(logs.resolve("audit.log"));
+        List<String> damaged = new java.util.ArrayList<>(lines.subList(0, 40));
+        damaged.add("type=SYSCALL msg=audit(garbage) \u0001 not an audit record");
+        damaged.addAll(lines.subList(40, 80));
+        Path input = Files.write(tmp.resolve("audit.log"), damaged);
+        Path newCase = tmp.resolve("new.rtcase");
+
+        robot.interact(() -> workbench.importInto(newCase, List.of(input)));
+        waitUntil(30, () -> workbench.session() != null && workbench.tasks().running() == 0);
+
+        assertThat(Files.exists(newCase)).isTrue();
+        TreeItem<String> sources = window.caseNavigator().getRoot().getChildren().get(0);
+        assertThat(sources.getValue()).isEqualTo("Sources (1)");
+        assertThat(sources.getChildren()).singleElement().extracting(TreeItem::getValue).asString()
+                .startsWith("audit.log — complete").endsWith(", 1 errors");
+        assertThat(window.importErrors().getItems()).singleElement()
+                .satisfies(e -> assertThat(e.line()).isEqualTo(41));
+        assertThat(window.statusBar().message().getText()).contains("events analysed");
+    }
+
+    private FindingRow rowOf(String id) {
+        return window.findings().findings().stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+    }
+
+    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.call();
+        });
+    }
+}
