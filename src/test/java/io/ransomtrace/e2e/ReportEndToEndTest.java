@@ -4,7 +4,6 @@ import io.ransomtrace.app.cli.RansomtraceCommand;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,12 +29,7 @@ class ReportEndToEndTest {
 
     @BeforeAll
     static void importMixedWorkday() throws IOException {
-        Path root = RepositoryRoot.find();
-        Path folder = root.resolve("sample-cases/cases/mixed-workday");
-        if (!Files.isDirectory(folder)) {
-            folder = Path.of("/work/wt-samples/sample-cases/cases/mixed-workday");
-        }
-        Assumptions.assumeTrue(Files.isDirectory(folder), "sample case mixed-workday not found under sample-cases/cases/");
+        Path folder = SampleCases.of("mixed-workday");
         caseFile = dir.resolve("mixed.rtcase");
         List<String> args = new ArrayList<>(List.of("import", "--case", caseFile.toString()));
         try (Stream<Path> logs = Files.list(folder)) {
