@@ -159,6 +159,7 @@ public final class Workbench implements AutoCloseable {
     private void wire() {
         window.setOnOpenCase(this::openCase);
         window.setOnImportLogs(this::importLogs);
+        window.setOnExport(this::exportFindings);
         window.findings().setOnFindingSelected(row -> {
             if (row != null) {
                 focus(row.id());
@@ -246,6 +247,30 @@ public final class Workbench implements AutoCloseable {
             }
             return s;
         }, this::show, e -> error("Cannot open " + file.getFileName(), e));
+    }
+
+    /** File → Export…: a briefing or a data export of the open case, written in the background. */
+    public void exportFindings() {
+        CaseSession s = session;
+        if (s == null) {
+            window.statusBar().showIdle("Open a case to export its findings");
+            return;
+        }
+        var row = window.findings().selectedFindingProperty().get();
+        ExportDialog.ask(stage, row == null ? null : row.id(), row == null ? null : row.title(),
+                s.store().file().getFileName().toString(), request ->
+                        tasks.run("Exporting: " + request.format().description(),
+                                p -> new io.ransomtrace.app.report.ReportService().export(s.store(), request,
+                                        (step, fraction) -> p.update(fraction, step, ""), p::cancelled),
+                                result -> window.statusBar().showIdle("Exported " + result.findings() + " finding(s) to "
+                                        + result.file() + " (" + result.bytes() / 1024 + " KB)"),
+                                e -> {
+                                    if (e instanceof io.ransomtrace.app.report.ReportCancelledException) {
+                                        window.statusBar().showIdle("Export cancelled: nothing was written");
+                                    } else {
+                                        error("Export failed", e);
+                                    }
+                                }));
     }
 
     /** Import logs into the open case, or into a new case the analyst names. */

@@ -78,6 +78,7 @@ public final class MainWindow {
     private final CheckMenuItem darkThemeItem = new CheckMenuItem("Dark theme");
     private Consumer<Path> onOpenCase = path -> statusBar.showIdle("Selected " + path.getFileName());
     private Consumer<List<Path>> onImportLogs = paths -> statusBar.showIdle("Selected " + paths.size() + " file(s)");
+    private Runnable onExport = () -> statusBar.showIdle("Open a case to export its findings");
 
     public MainWindow(Stage stage) {
         this.stage = stage;
@@ -174,6 +175,10 @@ public final class MainWindow {
         this.onOpenCase = handler;
     }
 
+    public void setOnExport(Runnable handler) {
+        this.onExport = handler;
+    }
+
     public void setOnImportLogs(Consumer<List<Path>> handler) {
         this.onImportLogs = handler;
     }
@@ -218,10 +223,14 @@ public final class MainWindow {
         MenuItem imp = new MenuItem("Import logs…", new FontIcon(Material2OutlinedAL.FILE_UPLOAD));
         imp.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN));
         imp.setOnAction(e -> chooseLogsToImport());
+        MenuItem export = new MenuItem("Export…");
+        export.setId("menu-export");
+        export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        export.setOnAction(e -> onExport.run());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> Platform.exit());
-        Menu file = new Menu("File", null, open, imp, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, imp, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
 
         darkThemeItem.setId("menu-dark-theme");
         darkThemeItem.setOnAction(e -> {
