@@ -81,5 +81,13 @@ class RecommendedRulesCaseTest {
         assertThat(out).doesNotContain("Add these lines", "none imported");
         assertThat(out).containsPattern("\\[GREEN\\] Opens for writing\\s+\\d+ operations");
         assertThat(out).containsPattern("\\[GREEN\\] Renames\\s+\\d+ operations");
+        // The attack neither truncates nor deletes; the imported rules say those would have been recorded.
+        for (String kind : new String[]{"Truncation", "Deletes"}) {
+            assertThat(out).containsPattern("\\[GREEN\\] " + kind + "\\s+0 of \\d+ file operations");
+        }
+        assertThat(out).doesNotContain("import the host's rules");
+        CliRun json = CliRun.of("coverage", "--case", rtcase.toString(), "--json");
+        assertThat(json.out()).contains("the host's audit rules record truncation", "the host's audit rules record deletes")
+                .contains("none happened in this data");
     }
 }
