@@ -20,6 +20,7 @@ attack-vm-etc                attack-vm-etc                full       raw       p
 attack-webshell-daemon       attack-webshell-daemon       full       raw       plain
 attack-xargs-openssl         attack-xargs-openssl         exec-only  raw       plain
 attack-openssl-find-exec-only attack-openssl-find         exec-only  raw       gzip
+attack-recommended-rules     attack-native-inplace        an0603     raw       plain
 benign-backup-tar-gpg        benign-backup-tar-gpg        full       raw       plain
 benign-openssl-archive       benign-openssl-archive       full       raw       plain
 benign-logrotate             benign-logrotate             full       raw       gzip

@@ -4,6 +4,8 @@
 #   record-case.sh SCENARIO RULESET FORMAT [PACKAGING] [CASE_NAME]
 #     SCENARIO   a file scenarios/SCENARIO.sh
 #     RULESET    full | exec-only        (rules/RULESET.rules)
+#                an0603                  the product's recommended rules, docs/audit/an0603.rules, behind the
+#                                        recording hygiene lines (composed into rules/an0603.rules at record time)
 #     FORMAT     raw | enriched          (auditd log_format)
 #     PACKAGING  plain (audit.log) | gzip (audit.log.gz) | rotate (audit.log, audit.log.1, audit.log.2)
 #     CASE_NAME  folder name under sample-cases/cases (default: SCENARIO)
@@ -22,6 +24,7 @@ SCENARIO=$1 RULESET=$2 FORMAT=$3 PACKAGING=${4:-plain} CASE_NAME=${5:-$1}
 exec 9> /run/rt-lab-record.lock
 flock -n 9 || rt_die "another recording is running (/run/rt-lab-record.lock)"
 [ -f "$RT_RECORD_DIR/scenarios/$SCENARIO.sh" ] || rt_die "no scenario $SCENARIO"
+[ "$RULESET" = an0603 ] && rt_compose_recommended_rules "$RT_RECORD_DIR/rules/an0603.rules"
 [ -f "$RT_RECORD_DIR/rules/$RULESET.rules" ] || rt_die "no rule set $RULESET"
 case $FORMAT in raw|enriched) ;; *) rt_die "FORMAT must be raw or enriched";; esac
 case $PACKAGING in plain|gzip|rotate) ;; *) rt_die "PACKAGING must be plain, gzip or rotate";; esac
@@ -64,6 +67,14 @@ scenario_prepare
 rm -rf "$CASE_DIR"; mkdir -p "$CASE_DIR"; CASE_DIR_CREATED=1
 rt_auditd_start "$CASE_DIR" "$HOST" "$FORMAT"
 auditctl -R "$RT_RECORD_DIR/rules/$RULESET.rules" >/dev/null
+# The host's rule set as the kernel holds it, beside the log: importing the case folder imports it too, so
+# `ransomtrace coverage` reviews the rules the recording was made with. (The harness is a root process
+# without a login uid: the hygiene rule keeps this auditctl out of the log.)
+{
+    echo "# host: $HOST"
+    echo "# auditctl -l during the recording (rule set $RULESET; the first rule is the recording hygiene line)"
+    auditctl -l
+} > "$CASE_DIR/auditctl-l.txt"
 if [ "$PACKAGING" = rotate ]; then
     # 1 s ticks so that the loop ends promptly when killed
     ( t=0; while sleep 1; do t=$((t + 1)); [ $((t % ROTATE_EVERY)) = 0 ] && rt_auditd_rotate; done ) &
@@ -79,7 +90,7 @@ LOST=$(auditctl -s | awk '$1=="lost"{print $2}')
 rt_auditd_stop
 scenario_verify || rt_die "scenario verification failed: the run did not do what truth.yaml would claim"
 
-chmod 755 "$CASE_DIR"; chmod 644 "$CASE_DIR"/audit.log*
+chmod 755 "$CASE_DIR"; chmod 644 "$CASE_DIR"/audit.log* "$CASE_DIR/auditctl-l.txt"
 [ -s "$CASE_DIR/audit.log" ] || rt_die "empty audit.log"
 case $PACKAGING in
     gzip) gzip -9n "$CASE_DIR/audit.log" ;;
@@ -111,6 +122,7 @@ LOG_FILES=$(cd "$CASE_DIR" && ls audit.log* | sort -V | paste -sd, - | sed 's/,/
     echo "Recorded $(date -u +%Y-%m-%d) on a Debian 12 host (kernel $(uname -r), auditd $(dpkg-query -W -f "\${Version}" auditd 2>/dev/null || echo "?")) with"
     echo "\`sudo sample-cases/record/record-case.sh $SCENARIO $RULESET $FORMAT $PACKAGING${5:+ $5}\`: rule set \`$RULESET\`, $FORMAT log format, node=$HOST,"
     echo "files: $LOG_FILES; ${DURATION}s of recording; kernel lost-record counter after the run: $LOST."
+    echo "The rule set as the kernel held it during the recording (\`auditctl -l\`) is in \`auditctl-l.txt\`."
 } > "$CASE_DIR/README.md"
 rm -rf "$FINAL_DIR"; mv "$CASE_DIR" "$FINAL_DIR"
 rt_log "recorded $CASE_NAME: $(du -sh "$FINAL_DIR" | cut -f1), lost=$LOST"

@@ -35,6 +35,36 @@ def rotation_order(files):
     return sorted(files, key=key)
 
 
+RECOMMENDED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "audit", "an0603.rules")
+
+
+def check_recommended_rules(case_dir, text, host):
+    """A case recorded with docs/audit/an0603.rules: its file events carry the recommended keys, and the
+    host's rule set (auditctl-l.txt) names the host and holds every key of the shipped file."""
+    problems = []
+    for key in ("rt_exec", "rt_write", "rt_rename"):
+        if f'key="{key}"' not in text:
+            problems.append(f"an0603 case holds no {key} events")
+    if 'key="rt_file"' in text:
+        problems.append("an0603 case holds events of the full rule set (rt_file)")
+    listing = os.path.join(case_dir, "auditctl-l.txt")
+    if not os.path.isfile(listing):
+        return problems + ["an0603 case lacks auditctl-l.txt (the host's rule set)"]
+    rules = open(listing, encoding="utf-8").read().splitlines()
+    if not rules or rules[0] != f"# host: {host}":
+        problems.append(f"auditctl-l.txt does not start with '# host: {host}'")
+    shipped = open(RECOMMENDED, encoding="utf-8").read()
+    listed = "\n".join(rules)
+    for key in sorted(set(re.findall(r"-k (rt_\w+)", shipped))):
+        if f"key={key}" not in listed:
+            problems.append(f"auditctl-l.txt lacks the shipped rules with key {key}")
+    always = [l for l in shipped.splitlines() if l.startswith("-a always")]
+    loaded = [l for l in rules if l.startswith("-a always")]
+    if len(loaded) != len(always):
+        problems.append(f"auditctl-l.txt holds {len(loaded)} 'always' rules, docs/audit/an0603.rules {len(always)}")
+    return problems
+
+
 def check_case(case_dir):
     problems = []
     name = os.path.basename(case_dir)
@@ -68,6 +98,8 @@ def check_case(case_dir):
         problems.append("exec-only case holds file events")
     if truth["ruleset"] == "full" and 'key="rt_file"' not in text:
         problems.append("full case holds no file events")
+    if truth["ruleset"] == "an0603":
+        problems += check_recommended_rules(case_dir, text, host)
     recorder = os.path.dirname(os.path.abspath(__file__))
     if recorder in text or os.path.dirname(recorder) in text:
         problems.append(f"the recorder's own directory ({os.path.dirname(recorder)}) appears in the log")

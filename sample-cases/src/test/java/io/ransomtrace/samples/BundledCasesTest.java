@@ -68,6 +68,7 @@ class BundledCasesTest {
         assertThat(cases).anySatisfy(c -> assertThat(c.truth().get("logFormat")).isEqualTo("enriched"));
         assertThat(cases).anySatisfy(c -> assertThat(c.truth().get("logFormat")).isEqualTo("raw"));
         assertThat(cases).anySatisfy(c -> assertThat(c.truth().get("ruleset")).isEqualTo("exec-only"));
+        assertThat(cases).anySatisfy(c -> assertThat(c.truth().get("ruleset")).isEqualTo("an0603"));
         assertThat(cases).anySatisfy(c -> assertThat(c.logFiles()).anySatisfy(f -> assertThat(f).endsWith(".gz")));
         assertThat(cases).anySatisfy(c -> assertThat(c.logFiles()).contains("audit.log", "audit.log.1", "audit.log.2"));
     }
@@ -77,7 +78,7 @@ class BundledCasesTest {
         for (BundledCase c : cases) {
             assertThat(c.truth()).as(c.name()).containsKeys(REQUIRED.toArray(String[]::new));
             assertThat(c.truth().get("case")).as(c.name()).isEqualTo(c.name());
-            assertThat(c.truth().get("ruleset")).as(c.name()).isIn("full", "exec-only");
+            assertThat(c.truth().get("ruleset")).as(c.name()).isIn("full", "exec-only", "an0603");
             assertThat(c.truth().get("logFormat")).as(c.name()).isIn("raw", "enriched");
             assertThat(c.dir().resolve("README.md")).as(c.name()).isRegularFile();
             if (!c.isAttack()) {
@@ -118,6 +119,32 @@ class BundledCasesTest {
             }
             assertThat(lines).as(c.name()).isGreaterThan(50);
             assertThat(daemonStart).as("%s: written by auditd", c.name()).isTrue();
+        }
+    }
+
+    /**
+     * A case recorded with the recommended rules (docs/audit/an0603.rules) carries the host's rule set as the
+     * kernel listed it, so importing the folder lets the coverage check review it; its first line names the host.
+     */
+    @Test
+    void theHostRuleSetBesideALogNamesItsHostAndHoldsTheRecommendedKeys() throws IOException {
+        for (BundledCase c : cases) {
+            Path listing = c.dir().resolve("auditctl-l.txt");
+            if ("an0603".equals(c.truth().get("ruleset"))) {
+                assertThat(listing).as("%s: the host's rule set", c.name()).isRegularFile();
+            }
+            if (!Files.isRegularFile(listing)) {
+                continue;
+            }
+            List<String> lines = Files.readAllLines(listing, StandardCharsets.UTF_8);
+            assertThat(lines.get(0)).as(c.name()).isEqualTo("# host: " + c.truth().get("host"));
+            assertThat(lines).as(c.name()).allSatisfy(l -> assertThat(l).matches("#.*|-a (always|never),exit .*"));
+            if ("an0603".equals(c.truth().get("ruleset"))) {
+                for (String key : List.of("rt_exec", "rt_write", "rt_rename", "rt_delete", "rt_attr")) {
+                    assertThat(lines).as("%s: rules with key %s", c.name(), key)
+                            .anySatisfy(l -> assertThat(l).startsWith("-a always,exit").endsWith("-F key=" + key));
+                }
+            }
         }
     }
 

@@ -94,7 +94,7 @@ public final class CoverageAssessor {
             }
             List<String> rules = !t.ruleLines.isEmpty() ? t.ruleLines : sharedRules;
             RuleSetReview review = rules.isEmpty() ? null : reviewer.review(rules);
-            out.add(new HostCoverage(e.getKey(), t.first, t.last, t.events, CoverageChecklist.build(t.snapshot()), review));
+            out.add(new HostCoverage(e.getKey(), t.first, t.last, t.events, CoverageChecklist.build(t.snapshot(), review), review));
         }
         return out;
     }

@@ -24,22 +24,23 @@ final class CoverageChecklist {
     private CoverageChecklist() {
     }
 
-    static List<CoverageCheck> build(Tally t) {
+    /** @param rules the review of the host's imported audit rules, or null when none were imported */
+    static List<CoverageCheck> build(Tally t, RuleSetReview rules) {
         List<CoverageCheck> checks = new ArrayList<>();
         checks.add(execCheck(t));
         checks.add(ratioCheck("parent", "Parent process", t.execs(), t.execsWithParent(),
                 "process starts carry their parent pid", "the chain from the encryptor back to whoever started it cannot be drawn"));
         checks.add(loginUidCheck(t));
         long anyFileOps = t.fileOps().values().stream().mapToLong(Long::longValue).sum();
-        checks.add(fileKindCheck(t, anyFileOps, "file-create", "File creation", FileOpKind.CREATE,
+        checks.add(fileKindCheck(t, anyFileOps, "file-create", "File creation", FileOpKind.CREATE, need(rules, "create"),
                 "encrypted copies and ransom notes cannot be seen being written"));
-        checks.add(fileKindCheck(t, anyFileOps, "file-write", "Opens for writing", FileOpKind.WRITE,
+        checks.add(fileKindCheck(t, anyFileOps, "file-write", "Opens for writing", FileOpKind.WRITE, need(rules, "write"),
                 "in-place overwrites cannot be seen"));
-        checks.add(fileKindCheck(t, anyFileOps, "file-truncate", "Truncation", FileOpKind.TRUNCATE,
+        checks.add(fileKindCheck(t, anyFileOps, "file-truncate", "Truncation", FileOpKind.TRUNCATE, need(rules, "truncate"),
                 "truncate-then-write overwrites look like ordinary writes (only O_TRUNC opens remain visible)"));
-        checks.add(fileKindCheck(t, anyFileOps, "file-rename", "Renames", FileOpKind.RENAME,
+        checks.add(fileKindCheck(t, anyFileOps, "file-rename", "Renames", FileOpKind.RENAME, need(rules, "rename"),
                 "extension changes (report.docx -> report.docx.locked) cannot be seen"));
-        checks.add(fileKindCheck(t, anyFileOps, "file-delete", "Deletes", FileOpKind.DELETE,
+        checks.add(fileKindCheck(t, anyFileOps, "file-delete", "Deletes", FileOpKind.DELETE, need(rules, "delete"),
                 "delete-after-encrypt cannot be seen: originals vanish without a trace"));
         checks.add(directoryCheck(t, anyFileOps));
         checks.add(new CoverageCheck("content", "Content hints (entropy, header bytes)",
@@ -99,7 +100,13 @@ final class CoverageChecklist {
                 s == CoverageStatus.GREEN ? good : "only some " + good + "; for the others " + missing);
     }
 
-    private static CoverageCheck fileKindCheck(Tally t, long anyFileOps, String id, String title, FileOpKind kind, String missing) {
+    private static RuleNeed need(RuleSetReview rules, String id) {
+        return rules == null ? null : rules.needs().stream().filter(n -> n.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** @param need what the host's rule set says about this kind of operation, or null when no rules were imported */
+    private static CoverageCheck fileKindCheck(Tally t, long anyFileOps, String id, String title, FileOpKind kind,
+                                               RuleNeed need, String missing) {
         long n = t.fileOps().getOrDefault(kind, 0L);
         if (anyFileOps == 0) {
             return new CoverageCheck(id, title, CoverageStatus.RED, "no file telemetry",
@@ -110,6 +117,19 @@ final class CoverageChecklist {
             return new CoverageCheck(id, title, CoverageStatus.GREEN,
                     "0 rewrites of existing files; " + count(t.writeOpens(), "open") + " for writing recorded",
                     "opens for writing are recorded; none rewrote an existing file in this data");
+        }
+        if (n == 0 && need != null) {
+            // None of this kind in the data: the host's imported rule set tells whether that means "none happened".
+            String measured = "0 of " + count(anyFileOps, "file operation");
+            String what = title.toLowerCase(Locale.ROOT);
+            return switch (need.status()) {
+                case GREEN -> new CoverageCheck(id, title, CoverageStatus.GREEN, measured,
+                        "the host's audit rules record " + what + " (" + need.coveredBy() + "): none happened in this data");
+                case AMBER -> new CoverageCheck(id, title, CoverageStatus.AMBER, measured,
+                        "the host's audit rules record " + what + " only partly (" + need.explanation() + ")");
+                case RED -> new CoverageCheck(id, title, CoverageStatus.RED, measured,
+                        "the host's audit rules do not record " + what + ": " + missing);
+            };
         }
         if (n == 0) {
             // File telemetry exists but none of this kind: either nothing did it, or the rules leave it out.

@@ -97,6 +97,48 @@ class CoverageAssessorTest {
         assertThat(check(h, "file-delete").status()).isEqualTo(CoverageStatus.GREEN);
     }
 
+    private OtherRecord rule(String line) {
+        return new OtherRecord(serial, T0, "fs01", Actor.NONE, CoverageAssessor.AUDIT_RULE_TYPE, line, Map.of(), prov());
+    }
+
+    @Test
+    void aKindMissingFromTheDataIsGreenWhenTheHostsRulesRecordIt() {
+        List<Event> events = new ArrayList<>();
+        events.add(exec("locker", "-e", ".locked"));
+        events.add(op(FileOpKind.WRITE, "/home/alice/a.docx"));
+        events.add(op(FileOpKind.RENAME, "/home/alice/a.docx"));
+        RuleSetReviewer.recommendedRules().stream().filter(l -> l.startsWith("-a")).map(this::rule).forEach(events::add);
+        HostCoverage h = assess(events);
+        for (String id : List.of("file-truncate", "file-delete")) {
+            assertThat(check(h, id).status()).as(id).isEqualTo(CoverageStatus.GREEN);
+            assertThat(check(h, id).measured()).as(id).isEqualTo("0 of 2 file operations");
+            assertThat(check(h, id).explanation()).as(id).contains("the host's audit rules record", "none happened in this data")
+                    .doesNotContain("import the host's rules");
+        }
+        assertThat(check(h, "file-delete").explanation()).contains("-S unlink,unlinkat");
+    }
+
+    @Test
+    void aKindMissingFromTheDataIsRedWhenTheHostsRulesLeaveItOut() {
+        List<Event> events = new ArrayList<>();
+        events.add(exec("cp", "a", "b"));
+        events.add(op(FileOpKind.CREATE, "/home/alice/b"));
+        events.add(rule("-a always,exit -F arch=b64 -S openat,creat -F key=write"));
+        events.add(rule("-a always,exit -F arch=b32 -S openat,creat -F key=write"));
+        events.add(rule("-w /srv/shares/ -p wa -k shares"));
+        HostCoverage h = assess(events);
+        assertThat(check(h, "file-create").status()).isEqualTo(CoverageStatus.GREEN);
+        assertThat(check(h, "file-delete").status()).isEqualTo(CoverageStatus.AMBER);
+        assertThat(check(h, "file-delete").explanation()).contains("only partly", "under /srv/shares/");
+        assertThat(h.rules().needs()).filteredOn(n -> n.id().equals("truncate")).extracting(RuleNeed::status)
+                .containsExactly(CoverageStatus.AMBER);
+        events.remove(events.size() - 1);
+        HostCoverage withoutWatch = assess(events);
+        assertThat(check(withoutWatch, "file-rename").status()).isEqualTo(CoverageStatus.RED);
+        assertThat(check(withoutWatch, "file-rename").explanation())
+                .startsWith("the host's audit rules do not record renames").contains("extension changes");
+    }
+
     @Test
     void serialGapsAreReportedAsPossibleLoss() {
         List<Event> events = new ArrayList<>();
