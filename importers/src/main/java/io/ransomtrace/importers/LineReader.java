@@ -2,7 +2,6 @@ package io.ransomtrace.importers;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -321,7 +320,7 @@ public final class LineReader implements Closeable {
 
     /** Bytes of the file on disk consumed so far (compressed bytes for gzip input). */
     public long fileBytesRead() {
-        return counter.count;
+        return counter.count();
     }
 
     /** Size of the file on disk, or -1 when reading a stream. */
@@ -357,38 +356,5 @@ public final class LineReader implements Closeable {
             }
         }
         return sb == null ? decoded : sb.toString();
-    }
-
-    private static final class CountingInputStream extends FilterInputStream {
-        long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            count += s;
-            return s;
-        }
     }
 }

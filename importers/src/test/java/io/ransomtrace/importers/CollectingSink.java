@@ -1,6 +1,9 @@
 package io.ransomtrace.importers;
 
 import io.ransomtrace.engine.model.Event;
+import io.ransomtrace.engine.model.FileOp;
+import io.ransomtrace.engine.model.FileOpKind;
+import io.ransomtrace.engine.model.ProcessExec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +24,18 @@ public class CollectingSink implements ImportSink {
     }
 
     public <T extends Event> List<T> of(Class<T> type) {
-        List<T> out = new ArrayList<>();
-        for (Event e : events) {
-            if (type.isInstance(e)) out.add(type.cast(e));
-        }
-        return out;
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    public <T extends Event> List<T> ofType(Class<T> type) {
+        return of(type);
+    }
+
+    public List<FileOp> fileOps(FileOpKind kind) {
+        return of(FileOp.class).stream().filter(f -> f.kind() == kind).toList();
+    }
+
+    public List<ProcessExec> execsOf(String exe) {
+        return of(ProcessExec.class).stream().filter(e -> exe.equals(e.actor().exe())).toList();
     }
 }

@@ -16,17 +16,17 @@ public final class SourceStreams {
 
     /** A stream over the file's content that also tells how many bytes of the file on disk were consumed. */
     public static final class Opened extends FilterInputStream {
-        private final CountingStream raw;
+        private final io.ransomtrace.importers.CountingInputStream raw;
         private final long totalBytes;
 
-        Opened(InputStream content, CountingStream raw, long totalBytes) {
+        Opened(InputStream content, io.ransomtrace.importers.CountingInputStream raw, long totalBytes) {
             super(content);
             this.raw = raw;
             this.totalBytes = totalBytes;
         }
 
         public long compressedBytesRead() {
-            return raw.count;
+            return raw.count();
         }
 
         public long totalBytes() {
@@ -36,7 +36,7 @@ public final class SourceStreams {
 
     public static Opened open(Path path) throws IOException {
         long size = Files.size(path);
-        CountingStream raw = new CountingStream(Files.newInputStream(path));
+        io.ransomtrace.importers.CountingInputStream raw = new io.ransomtrace.importers.CountingInputStream(Files.newInputStream(path));
         BufferedInputStream buffered = new BufferedInputStream(raw, 64 * 1024);
         buffered.mark(2);
         int b1 = buffered.read();
@@ -53,39 +53,6 @@ public final class SourceStreams {
     public static byte[] head(Path path, int max) throws IOException {
         try (Opened in = open(path)) {
             return in.readNBytes(max);
-        }
-    }
-
-    static final class CountingStream extends FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            count += s;
-            return s;
         }
     }
 }

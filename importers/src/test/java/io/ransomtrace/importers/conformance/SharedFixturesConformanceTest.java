@@ -11,7 +11,7 @@ import io.ransomtrace.importers.ImportStats;
 import io.ransomtrace.importers.SourceFile;
 import io.ransomtrace.importers.csv.CsvImporter;
 import io.ransomtrace.importers.ecs.EcsImporter;
-import io.ransomtrace.importers.edr.CollectingSink;
+import io.ransomtrace.importers.CollectingSink;
 import io.ransomtrace.importers.edr.TestFiles;
 import io.ransomtrace.importers.osquery.OsqueryImporter;
 import io.ransomtrace.importers.sysmon.SysmonImporter;

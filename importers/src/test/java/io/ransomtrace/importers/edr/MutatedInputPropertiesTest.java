@@ -1,5 +1,6 @@
 package io.ransomtrace.importers.edr;
 
+import io.ransomtrace.importers.CollectingSink;
 import io.ransomtrace.engine.model.EventId;
 import io.ransomtrace.importers.Format;
 import io.ransomtrace.importers.ImportStats;

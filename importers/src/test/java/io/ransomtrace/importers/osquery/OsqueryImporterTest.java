@@ -9,7 +9,7 @@ import io.ransomtrace.importers.Format;
 import io.ransomtrace.importers.ImportStats;
 import io.ransomtrace.importers.QuarantinedRecord;
 import io.ransomtrace.importers.SourceFile;
-import io.ransomtrace.importers.edr.CollectingSink;
+import io.ransomtrace.importers.CollectingSink;
 import io.ransomtrace.importers.edr.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -10,7 +10,7 @@ import io.ransomtrace.importers.ImportStats;
 import io.ransomtrace.importers.Importer;
 import io.ransomtrace.importers.SourceFile;
 import io.ransomtrace.importers.ecs.EcsImporter;
-import io.ransomtrace.importers.edr.CollectingSink;
+import io.ransomtrace.importers.CollectingSink;
 import io.ransomtrace.importers.osquery.OsqueryImporter;
 import io.ransomtrace.importers.sysmon.SysmonImporter;
 import org.junit.jupiter.api.Test;
@@ -69,7 +69,12 @@ class SameAttackInEveryFormatTest {
     }
 
     private List<Event> roundTrip(String name, List<String> lines, Importer importer, Format format) throws IOException {
-        Path file = tmp.resolve(name);
+        return roundTrip(tmp, name, lines, importer, format);
+    }
+
+    /** Writes the lines to a file, imports it back and checks nothing was quarantined. */
+    static List<Event> roundTrip(Path dir, String name, List<String> lines, Importer importer, Format format) throws IOException {
+        Path file = dir.resolve(name);
         Files.write(file, lines);
         CollectingSink sink = new CollectingSink();
         ImportStats stats = importer.importSource(new SourceFile(2, file, format), sink);
