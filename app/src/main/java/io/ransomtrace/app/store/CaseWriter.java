@@ -50,7 +50,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
     private final java.util.concurrent.atomic.AtomicBoolean importRunning;
     private final BatchInsert insertEvent;
     private final PreparedStatement insertHint;
-    private final PreparedStatement insertOther;
+    private final BatchInsert insertOther;
     private final BatchInsert insertError;
     private final PreparedStatement insertActor;
     private final PreparedStatement insertHost;
@@ -94,8 +94,11 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
                 (tag, why) -> unstorable((Event) tag, why));
         insertHint = c.prepareStatement("INSERT OR REPLACE INTO content_hints(event_id, entropy, header_hex, "
                 + "original_extension, text_excerpt) VALUES (?,?,?,?,?)");
-        insertOther = c.prepareStatement("INSERT OR REPLACE INTO other_details(event_id, type, summary, fields) "
-                + "VALUES (?,?,?,?)");
+        // Other records are most of a busy log (logins, daemon notices, read-only syscalls): batched like events.
+        insertOther = new BatchInsert(c, "INSERT OR REPLACE INTO other_details(event_id, type, summary, fields)", 4, 32,
+                (tag, why) -> {
+                    throw why; // the event row exists (inserted first): a failure here is a broken case
+                });
         insertError = new BatchInsert(c, "INSERT INTO import_errors(source_id, line, byte_offset, reason, raw_text)", 5,
                 32, (tag, why) -> {
                     throw why; // no constraint can fail here: a failure is a broken case
@@ -269,11 +272,8 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
             insertHint.setString(5, h.textExcerpt());
             insertHint.executeUpdate();
         } else if (e instanceof OtherRecord o) {
-            insertOther.setLong(1, e.id());
-            insertOther.setString(2, o.type() == null ? "" : o.type());
-            insertOther.setString(3, o.summary());
-            insertOther.setString(4, o.fields().isEmpty() ? null : json(new TreeMap<>(o.fields())));
-            insertOther.executeUpdate();
+            insertOther.add(new Object[]{e.id(), o.type() == null ? "" : o.type(), o.summary(),
+                    o.fields().isEmpty() ? null : json(new TreeMap<>(o.fields()))}, e);
         }
         p.events++;
         if (prov != null) {
@@ -318,6 +318,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
 
     private void updateProgress(long bytesRead) throws SQLException {
         insertEvent.flush();
+        insertOther.flush();
         insertError.flush();
         paths.flush();
         SourceProgress p = current;
@@ -407,11 +408,12 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement ps : List.of(insertHint, insertOther, insertActor, insertHost,
+        for (PreparedStatement ps : List.of(insertHint, insertActor, insertHost,
                 insertProcess, exitProcess, identifyProcess, progressSource)) {
             ps.close();
         }
         insertEvent.close();
+        insertOther.close();
         insertError.close();
         paths.close();
     }
