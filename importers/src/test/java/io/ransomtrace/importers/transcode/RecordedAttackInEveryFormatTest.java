@@ -10,12 +10,8 @@ import io.ransomtrace.engine.model.ProcessExit;
 import io.ransomtrace.engine.profile.Allowlist;
 import io.ransomtrace.engine.profile.Profile;
 import io.ransomtrace.importers.Format;
-import io.ransomtrace.importers.Importer;
 import io.ransomtrace.importers.SourceFile;
 import io.ransomtrace.importers.auditd.AuditdImporter;
-import io.ransomtrace.importers.ecs.EcsImporter;
-import io.ransomtrace.importers.osquery.OsqueryImporter;
-import io.ransomtrace.importers.sysmon.SysmonImporter;
 import io.ransomtrace.importers.CollectingSink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,28 +59,14 @@ class RecordedAttackInEveryFormatTest {
         return out;
     }
 
-    private List<Event> roundTrip(String name, List<String> lines, Importer importer, Format format) throws IOException {
-        return SameAttackInEveryFormatTest.roundTrip(tmp, name, lines, importer, format);
-    }
-
     @Test
     void theRecordedAttackLooksTheSameInEveryFormat() throws IOException {
         List<Event> original = recordedAttack();
         assertThat(SameAttackInEveryFormatTest.processes(original)).hasSizeGreaterThan(200);
-        List<String> ecs = new ArrayList<>();
-        List<String> sysmon = new ArrayList<>();
-        List<String> osquery = new ArrayList<>();
-        long record = 1;
-        for (Event e : original) {
-            ecs.addAll(EcsTranscoder.toLines(e));
-            List<String> s = SysmonTranscoder.toLines(e, record);
-            record += s.size();
-            sysmon.addAll(s);
-            osquery.addAll(OsqueryTranscoder.toLines(e, osquery.size() + 1));
-        }
-        List<Event> fromEcs = roundTrip("attack.ndjson", ecs, new EcsImporter(), Format.ECS_NDJSON);
-        List<Event> fromSysmon = roundTrip("attack-sysmon.log", sysmon, new SysmonImporter(), Format.SYSMON_XML);
-        List<Event> fromOsquery = roundTrip("attack-osquery.log", osquery, new OsqueryImporter(), Format.OSQUERY);
+        SameAttackInEveryFormatTest.Transcoded back = SameAttackInEveryFormatTest.transcodeAndImport(tmp, original);
+        List<Event> fromEcs = back.ecs();
+        List<Event> fromSysmon = back.sysmon();
+        List<Event> fromOsquery = back.osquery();
 
         var expected = SameAttackInEveryFormatTest.processes(original);
         assertThat(SameAttackInEveryFormatTest.processes(fromEcs)).isEqualTo(expected);

@@ -68,10 +68,6 @@ class SameAttackInEveryFormatTest {
         return ops;
     }
 
-    private List<Event> roundTrip(String name, List<String> lines, Importer importer, Format format) throws IOException {
-        return roundTrip(tmp, name, lines, importer, format);
-    }
-
     /** Writes the lines to a file, imports it back and checks nothing was quarantined. */
     static List<Event> roundTrip(Path dir, String name, List<String> lines, Importer importer, Format format) throws IOException {
         Path file = dir.resolve(name);
@@ -83,9 +79,11 @@ class SameAttackInEveryFormatTest {
         return sink.events;
     }
 
-    @Test
-    void processesLineageAndFileOperationsAgreeAcrossEcsSysmonAndOsquery() throws IOException {
-        List<Event> original = attack();
+    /** An event stream after a trip through each EDR format and back through its importer. */
+    record Transcoded(List<Event> ecs, List<Event> sysmon, List<Event> osquery) {
+    }
+
+    static Transcoded transcodeAndImport(Path dir, List<Event> original) throws IOException {
         List<String> ecs = new ArrayList<>();
         List<String> sysmon = new ArrayList<>();
         List<String> osquery = new ArrayList<>();
@@ -97,9 +95,18 @@ class SameAttackInEveryFormatTest {
             sysmon.addAll(s);
             osquery.addAll(OsqueryTranscoder.toLines(e, osquery.size() + 1));
         }
-        List<Event> fromEcs = roundTrip("attack.ndjson", ecs, new EcsImporter(), Format.ECS_NDJSON);
-        List<Event> fromSysmon = roundTrip("attack-sysmon.log", sysmon, new SysmonImporter(), Format.SYSMON_XML);
-        List<Event> fromOsquery = roundTrip("attack-osquery.log", osquery, new OsqueryImporter(), Format.OSQUERY);
+        return new Transcoded(roundTrip(dir, "attack.ndjson", ecs, new EcsImporter(), Format.ECS_NDJSON),
+                roundTrip(dir, "attack-sysmon.log", sysmon, new SysmonImporter(), Format.SYSMON_XML),
+                roundTrip(dir, "attack-osquery.log", osquery, new OsqueryImporter(), Format.OSQUERY));
+    }
+
+    @Test
+    void processesLineageAndFileOperationsAgreeAcrossEcsSysmonAndOsquery() throws IOException {
+        List<Event> original = attack();
+        Transcoded back = transcodeAndImport(tmp, original);
+        List<Event> fromEcs = back.ecs();
+        List<Event> fromSysmon = back.sysmon();
+        List<Event> fromOsquery = back.osquery();
 
         List<Proc> expected = processes(original);
         assertThat(expected).hasSize(1 + 1 + 16 + 1);
