@@ -23,6 +23,6 @@ public final class RansomtraceCommand implements Runnable {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new RansomtraceCommand()).execute(args);
+        return new CommandLine(new RansomtraceCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     }
 }
