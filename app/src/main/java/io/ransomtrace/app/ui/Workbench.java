@@ -312,12 +312,20 @@ public final class Workbench implements AutoCloseable {
             }
             target = f.toPath();
         }
+        importAskingCsvMappings(target, inputs);
+    }
+
+    /**
+     * Imports {@code inputs} into {@code caseFile}, first asking for a mapping for each CSV file no built-in
+     * mapping reads; a CSV file the analyst cancels is left out and named in the status bar.
+     */
+    void importAskingCsvMappings(Path caseFile, List<Path> inputs) {
         CsvPlan plan = askCsvMappings(inputs);
         if (plan.plain().isEmpty() && plan.mapped().isEmpty()) {
             window.statusBar().showIdle("Nothing imported: " + skippedNote(plan));
             return;
         }
-        importInto(target, plan);
+        importInto(caseFile, plan);
     }
 
     /**
