@@ -119,7 +119,8 @@ public final class CsvMappingDialog extends Dialog<CsvMapping> {
             CsvMapping current = draft.mapping();
             CsvMapping m;
             if ("closest built-in".equals(pick)) {
-                m = CsvMappingDraft.closestStart(draft.sample(), current.name());
+                CsvMapping closest = CsvMappingDraft.closestStart(draft.sample(), current.name());
+                m = closest.withSettings(current.name(), closest.delimiter(), closest.timestampFormat(), closest.zone());
             } else if ("empty".equals(pick)) {
                 m = new CsvMapping(current.name(), null, draft.sample().delimiter(), "auto", ZoneId.of("UTC"),
                         java.util.Map.of(), java.util.Map.of(), CsvOperation.OTHER);
