@@ -3,10 +3,14 @@ package io.ransomtrace.app.ui;
 import io.ransomtrace.app.analysis.CaseAnalysis;
 import io.ransomtrace.app.analysis.DetectionSettings;
 import io.ransomtrace.app.importing.Cancellation;
+import io.ransomtrace.app.importing.ImportOptions;
 import io.ransomtrace.app.importing.ImportPipeline;
+import io.ransomtrace.app.importing.ImporterCatalog;
 import io.ransomtrace.app.importing.ImportProgress;
 import io.ransomtrace.app.importing.ImportProgressListener;
 import io.ransomtrace.app.importing.ImportSummary;
+import io.ransomtrace.importers.Format;
+import io.ransomtrace.importers.csv.CsvMapping;
 import io.ransomtrace.app.store.AnalystAnnotations;
 import io.ransomtrace.app.store.AnalystAnnotations.Target;
 import io.ransomtrace.app.store.AnalystAnnotations.TargetKind;
@@ -308,11 +312,78 @@ public final class Workbench implements AutoCloseable {
             }
             target = f.toPath();
         }
-        importInto(target, inputs);
+        importAskingCsvMappings(target, inputs);
+    }
+
+    /**
+     * Imports {@code inputs} into {@code caseFile}, first asking for a mapping for each CSV file no built-in
+     * mapping reads; a CSV file the analyst cancels is left out and named in the status bar.
+     */
+    void importAskingCsvMappings(Path caseFile, List<Path> inputs) {
+        CsvPlan plan = askCsvMappings(inputs);
+        if (plan.plain().isEmpty() && plan.mapped().isEmpty()) {
+            window.statusBar().showIdle("Nothing imported: " + skippedNote(plan));
+            return;
+        }
+        importInto(caseFile, plan);
+    }
+
+    /**
+     * What to import how: inputs read by the built-in importers, CSV files read through a mapping the analyst
+     * chose, and CSV files they skipped.
+     */
+    record CsvPlan(List<Path> plain, Map<Path, CsvMapping> mapped, List<Path> skipped) {
+    }
+
+    /** Asks for a mapping for every CSV file among the inputs that no built-in mapping reads. */
+    private CsvPlan askCsvMappings(List<Path> inputs) {
+        ImporterCatalog catalog = ImporterCatalog.builtIn();
+        List<Path> files;
+        try {
+            files = catalog.expand(inputs);
+        } catch (IOException e) {
+            return new CsvPlan(inputs, Map.of(), List.of()); // the import itself reports unreadable inputs
+        }
+        Map<Path, CsvMapping> mapped = new LinkedHashMap<>();
+        List<Path> skipped = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                if (catalog.sniff(file) != Format.CSV || !CsvSample.needsMapping(file)) {
+                    continue;
+                }
+                Optional<CsvMapping> m = CsvMappingDialog.ask(stage, file);
+                if (m.isPresent()) {
+                    mapped.put(file, m.get());
+                } else {
+                    skipped.add(file);
+                }
+            } catch (IOException e) {
+                // Left to the import, which keeps the reason with the file's result.
+            }
+        }
+        if (mapped.isEmpty() && skipped.isEmpty()) {
+            return new CsvPlan(inputs, Map.of(), List.of());
+        }
+        List<Path> plain = files.stream().filter(f -> !mapped.containsKey(f) && !skipped.contains(f)).toList();
+        return new CsvPlan(plain, mapped, skipped);
+    }
+
+    private static String skippedNote(CsvPlan plan) {
+        if (plan.skipped().isEmpty()) {
+            return "";
+        }
+        return plan.skipped().size() + " CSV file(s) skipped, no mapping chosen: " + String.join(", ",
+                plan.skipped().stream().map(p -> p.getFileName().toString()).toList()) + ".";
     }
 
     /** Imports {@code inputs} into {@code caseFile} (created when missing), then opens it and runs the detector. */
     public void importInto(Path caseFile, List<Path> inputs) {
+        importInto(caseFile, new CsvPlan(inputs, Map.of(), List.of()));
+    }
+
+    private void importInto(Path caseFile, CsvPlan plan) {
+        List<Path> inputs = new ArrayList<>(plan.plain());
+        inputs.addAll(plan.mapped().keySet());
         CaseSession open = session != null && session.store().file().equals(caseFile) ? session : null;
         CaseSession old = session;
         detachViews();
@@ -327,13 +398,23 @@ public final class Workbench implements AutoCloseable {
                 }
                 store = CaseStore.openOrCreate(caseFile);
             }
-            runImport(store, inputs, p);
+            if (!plan.plain().isEmpty()) {
+                runImport(store, plan.plain(), p, ImporterCatalog.builtIn());
+            }
+            for (Map.Entry<Path, CsvMapping> m : plan.mapped().entrySet()) {
+                runImport(store, List.of(m.getKey()), p, new CsvMappedCatalog(ImporterCatalog.builtIn(), m.getValue()));
+            }
             CaseSession s = CaseSession.open(store, p);
             if (s == null) {
                 store.close();
             }
             return s;
-        }, this::show, e -> error("Import failed", e));
+        }, s -> {
+            show(s);
+            if (s != null && !plan.skipped().isEmpty()) {
+                window.statusBar().showIdle(window.statusBar().message().getText() + " " + skippedNote(plan));
+            }
+        }, e -> error("Import failed", e));
     }
 
     /** First start: the bundled mixed-workday sample, imported once into the user's data folder. */
@@ -352,7 +433,7 @@ public final class Workbench implements AutoCloseable {
             Path partial = target.resolveSibling(target.getFileName() + ".part");
             Files.deleteIfExists(partial);
             try (CaseStore store = CaseStore.create(partial)) {
-                runImport(store, List.of(logs), p);
+                runImport(store, List.of(logs), p, ImporterCatalog.builtIn());
             }
             Files.move(partial, target);
             CaseStore store = CaseStore.open(target);
@@ -360,8 +441,8 @@ public final class Workbench implements AutoCloseable {
         }, this::show, e -> error("Cannot prepare the sample case", e));
     }
 
-    private static ImportSummary runImport(CaseStore store, List<Path> inputs, BackgroundTasks.Progress p)
-            throws IOException {
+    private static ImportSummary runImport(CaseStore store, List<Path> inputs, BackgroundTasks.Progress p,
+                                           ImporterCatalog catalog) throws IOException {
         Cancellation cancellation = new Cancellation();
         ImportProgressListener listener = pr -> {
             if (p.cancelled()) {
@@ -372,7 +453,7 @@ public final class Workbench implements AutoCloseable {
                     + " (" + pr.source().getFileName() + "), " + String.format("%,d events", pr.events());
             p.update(pr.percent() / 100, what, String.format("%,.0f events/s", pr.eventsPerSecond()));
         };
-        return new ImportPipeline().run(store, inputs, listener, cancellation);
+        return new ImportPipeline(catalog, ImportOptions.defaults()).run(store, inputs, listener, cancellation);
     }
 
     /** Puts a freshly analysed case into every view. */
