@@ -26,7 +26,26 @@ public interface CaseQueries {
     List<String> hosts();
 
     /** A page of events in time order, starting after {@code after} (null: from the start). */
-    EventPage events(EventFilter filter, EventPage.Cursor after, int limit);
+    default EventPage events(EventFilter filter, EventPage.Cursor after, int limit) {
+        return events(filter, after, limit, false);
+    }
+
+    /**
+     * A page of events in time order (ties by id), or newest first when {@code newestFirst}: then the page holds
+     * the events just before {@code after} (null: from the newest), and {@link EventPage#next()} continues
+     * further back. Keyset paging both ways: a page costs the same however deep into the case it is.
+     */
+    EventPage events(EventFilter filter, EventPage.Cursor after, int limit, boolean newestFirst);
+
+    /** How many events match, counted in SQL (same criteria as {@link #events}). */
+    long count(EventFilter filter);
+
+    /**
+     * The position of the event at {@code index} (0-based) in time order, or newest first, or empty past the
+     * end. For far jumps in the events grid only: it skips {@code index} rows (an OFFSET), so it costs in
+     * proportion to the index, unlike paging.
+     */
+    Optional<EventPage.Cursor> keyAt(EventFilter filter, long index, boolean newestFirst);
 
     Optional<StoredEvent> event(long eventId);
 

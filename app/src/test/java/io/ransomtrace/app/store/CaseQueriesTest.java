@@ -198,4 +198,46 @@ class CaseQueriesTest {
         assertThat(q.events(EventFilter.all().ofLineage(bash), null, 100).events()).hasSize(2 + 1 + 3 + 60 + 1);
         assertThat(q.replay(EventFilter.all().ofLineage(bash), e -> false)).as("the sink can stop a replay").isEqualTo(1);
     }
+
+    /** All matching events oldest first, or newest first, in pages of {@code size}, following the cursors. */
+    private List<EventPage.Cursor> walk(EventFilter f, boolean newestFirst, int size) {
+        List<EventPage.Cursor> keys = new ArrayList<>();
+        EventPage.Cursor after = null;
+        do {
+            EventPage page = q.events(f, after, size, newestFirst);
+            assertThat(page.events()).hasSizeLessThanOrEqualTo(size);
+            for (StoredEvent e : page.events()) {
+                keys.add(new EventPage.Cursor(Times.toMicros(e.event().time()), e.event().id()));
+            }
+            after = page.next();
+        } while (after != null);
+        return keys;
+    }
+
+    @Test
+    void countNewestFirstPagesAndKeyAtAgreeWithTheForwardListingForEveryFilter() {
+        List<EventFilter> filters = List.of(EventFilter.all(), EventFilter.all().onHost("web-01"),
+                EventFilter.all().onHost("db-02"), EventFilter.all().containing(".locked"),
+                EventFilter.all().ofKinds(Set.of(EventKind.RENAME)), EventFilter.all().underPath("/srv/d1"),
+                EventFilter.all().ofLineage(bash()).ofKinds(Set.of(EventKind.WRITE)),
+                EventFilter.all().between(Times.fromMicros(T + 10_000_000L), Times.fromMicros(T + 11_000_000L)),
+                EventFilter.all().onHost("no-such-host"));
+        for (EventFilter f : filters) {
+            List<EventPage.Cursor> oldestFirst = walk(f, false, 1000);
+            List<EventPage.Cursor> newestFirst = new ArrayList<>(oldestFirst);
+            java.util.Collections.reverse(newestFirst);
+
+            assertThat(q.count(f)).as("count of %s", f).isEqualTo(oldestFirst.size());
+            assertThat(walk(f, true, 7)).as("newest first, %s", f).isEqualTo(newestFirst);
+            assertThat(walk(f, false, 7)).as("oldest first in small pages, %s", f).isEqualTo(oldestFirst);
+            for (int i = 0; i < oldestFirst.size(); i++) {
+                assertThat(q.keyAt(f, i, false)).contains(oldestFirst.get(i));
+                assertThat(q.keyAt(f, i, true)).contains(newestFirst.get(i));
+            }
+            assertThat(q.keyAt(f, oldestFirst.size(), false)).isEmpty();
+            assertThat(q.keyAt(f, -1, true)).isEmpty();
+        }
+        assertThat(q.count(EventFilter.all())).isEqualTo(70); // 4 execs, 3 notes, 30 writes + 30 renames, 1 exit, 2 more writes
+        assertThat(q.count(EventFilter.all().containing(".locked"))).isEqualTo(30);
+    }
 }

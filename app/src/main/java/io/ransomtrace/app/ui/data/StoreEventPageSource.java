@@ -18,13 +18,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The events grid over the case store: keyset pages of {@link CaseQueries#events}. The grid's filter is handed
- * to SQL as far as the store's filter can express it (time range, kind, one substring), and checked exactly in
- * Java on the rows that come back (the grid's filters are "contains" tests the store has no column for).
+ * The events grid over the case store: keyset pages of {@link CaseQueries#events}, oldest or newest first. The
+ * grid's filter is handed to SQL as far as the store's filter can express it (time range, kind, one substring),
+ * and checked exactly in Java on the rows that come back (the grid's filters are "contains" tests the store has
+ * no column for).
  *
- * <p>The store has no count query: {@link #count} and {@link #keyBefore} walk the matching rows page by page
- * (keyset, so memory stays flat) and remember the last few answers. The store pages only forwards: newest-first
- * pages are cut from a forward scan (bounded memory, but a scan per page).
+ * <p>When SQL expresses the grid's filter exactly (no filter, a time range, a kind), {@link #count} is one SQL
+ * COUNT and {@link #keyBefore} one OFFSET query. Otherwise SQL would count rows the Java test drops, so both
+ * walk the matching rows page by page (keyset, so memory stays flat) and the last few counts are remembered.
  */
 public final class StoreEventPageSource implements EventPageSource {
     private static final int SCAN_PAGE = 2000;
@@ -44,6 +45,9 @@ public final class StoreEventPageSource implements EventPageSource {
 
     @Override
     public long count(EventQuery query) {
+        if (sqlIsExact(query.filter())) {
+            return queries.count(toStoreFilter(query.filter()));
+        }
         synchronized (counts) {
             Long known = counts.get(query);
             if (known != null) {
@@ -63,35 +67,16 @@ public final class StoreEventPageSource implements EventPageSource {
 
     @Override
     public List<EventRow> page(EventKey after, int limit, EventQuery query) {
-        if (query.newestFirst()) {
-            return newestFirstPage(after, limit, query);
-        }
         List<EventRow> out = new ArrayList<>(limit);
-        scan(query, after, r -> {
+        if (limit <= 0) {
+            return out;
+        }
+        // an exact SQL filter keeps every row read: read just the page (2000 joined rows per screen would be waste)
+        int batch = sqlIsExact(query.filter()) ? limit : Math.max(limit, SCAN_PAGE);
+        scan(query, after, batch, r -> {
             out.add(r);
             return out.size() < limit;
         });
-        return out;
-    }
-
-    /**
-     * Newest first: the store only pages forwards, so the rows before {@code after} are scanned oldest first and
-     * the last {@code limit} of them kept (a bounded ring, then reversed). Correct, but a scan per page.
-     */
-    private List<EventRow> newestFirstPage(EventKey after, int limit, EventQuery query) {
-        java.util.ArrayDeque<EventRow> last = new java.util.ArrayDeque<>(limit);
-        scan(query, null, r -> {
-            if (after != null && r.key().compareTo(after) >= 0) {
-                return false;
-            }
-            if (last.size() == limit) {
-                last.removeFirst();
-            }
-            last.addLast(r);
-            return true;
-        });
-        List<EventRow> out = new ArrayList<>(last);
-        java.util.Collections.reverse(out);
         return out;
     }
 
@@ -100,13 +85,9 @@ public final class StoreEventPageSource implements EventPageSource {
         if (index <= 0) {
             return null;
         }
-        if (query.newestFirst()) {
-            // Row index-1 of the newest-first order is row count-index of the oldest-first order.
-            long ascending = count(query) - index;
-            if (ascending < 0) {
-                return null;
-            }
-            return keyBefore(ascending + 1, new EventQuery(query.filter(), false));
+        if (sqlIsExact(query.filter())) {
+            return queries.keyAt(toStoreFilter(query.filter()), index - 1, query.newestFirst())
+                    .map(c -> new EventKey(instant(c.timeMicros()), c.eventId())).orElse(null);
         }
         long[] seen = {0};
         EventKey[] key = {null};
@@ -121,18 +102,24 @@ public final class StoreEventPageSource implements EventPageSource {
         boolean accept(EventRow row);
     }
 
+    /** Matching rows in the query's order, strictly beyond {@code after}, until the sink has enough. */
     private void scan(EventQuery query, EventKey after, RowSink sink) {
+        scan(query, after, SCAN_PAGE, sink);
+    }
+
+    private void scan(EventQuery query, EventKey after, int batch, RowSink sink) {
         EventFilter wanted = query.filter();
         io.ransomtrace.app.store.EventFilter sql = toStoreFilter(wanted);
+        boolean exact = sqlIsExact(wanted);
         EventPage.Cursor cursor = after == null ? null : new EventPage.Cursor(micros(after.time()), after.eventId());
         while (true) {
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
-            EventPage page = queries.events(sql, cursor, SCAN_PAGE);
+            EventPage page = queries.events(sql, cursor, batch, query.newestFirst());
             for (StoredEvent e : page.events()) {
                 EventRow r = rows.row(e);
-                if (wanted.matches(r) && !sink.accept(r)) {
+                if ((exact || wanted.matches(r)) && !sink.accept(r)) {
                     return;
                 }
             }
@@ -141,6 +128,28 @@ public final class StoreEventPageSource implements EventPageSource {
             }
             cursor = page.next();
         }
+    }
+
+    /**
+     * Whether {@link #toStoreFilter} selects exactly the rows {@link EventFilter#matches} keeps, so SQL may count
+     * and skip. The text criteria are wider in SQL (one substring over several columns), a pid is not in SQL
+     * at all, and OTHER rows show their record type as kind; times must fit the store's microseconds.
+     */
+    static boolean sqlIsExact(EventFilter f) {
+        if (f.pathContains() != null || f.process() != null || f.quickText() != null) {
+            return false;
+        }
+        if (f.kind() != null) {
+            EventKind k = kindNamed(f.kind());
+            if (k == null || k == EventKind.OTHER) {
+                return false;
+            }
+        }
+        return onMicros(f.from()) && onMicros(f.to());
+    }
+
+    private static boolean onMicros(Instant t) {
+        return t == null || t.getNano() % 1000 == 0;
     }
 
     /**
@@ -171,6 +180,10 @@ public final class StoreEventPageSource implements EventPageSource {
             }
         }
         return null;
+    }
+
+    static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
     }
 
     static long micros(Instant t) {
