@@ -132,7 +132,8 @@ public final class EventsGrid extends VBox {
             boolean desc = !t.getSortOrder().isEmpty() && timeColumn.getSortType() == TableColumn.SortType.DESCENDING;
             if (desc != newestFirst) {
                 newestFirst = desc;
-                requery();
+                // Not from inside TableView.sort: replacing the rows while it restores the selection throws.
+                Platform.runLater(this::requery);
             }
             return true;
         });

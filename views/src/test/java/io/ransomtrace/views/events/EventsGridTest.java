@@ -98,6 +98,22 @@ class EventsGridTest {
     }
 
     @Test
+    void sortingWithARowSelectedReordersWithoutError(FxRobot robot) {
+        Instant newest = EVENTS.stream().map(EventRow::time).max(Instant::compareTo).orElseThrow();
+        EventRow first = grid.visibleRows().get(0);
+        robot.clickOn(first.path());
+        assertThat(selected).containsExactly(first);
+        java.util.List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler((t, e) -> errors.add(e)));
+        robot.clickOn("Time (UTC)");
+        robot.clickOn("Time (UTC)");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(errors).isEmpty();
+        assertThat(grid.isNewestFirst()).isTrue();
+        assertThat(grid.visibleRows().get(0).time()).isEqualTo(newest);
+    }
+
+    @Test
     void selectingARowReportsItAndTheRowMenuPivotsAroundIt(FxRobot robot) {
         EventRow first = grid.visibleRows().get(0);
         robot.clickOn(first.path());

@@ -233,8 +233,7 @@ class MillionsOfEventsGridTest {
         }
         assertShowsFrom(0, +1);
 
-        // the time column sorted newest first: the last event on top, then a drag to the oldest. (Sorted before a row
-        // is selected: with a selection, JavaFX's TableView.sort throws in the views' sort policy, a views bug.)
+        // the time column sorted newest first: the last event on top, then a drag to the oldest.
         robot.clickOn("Time (UTC)");
         robot.clickOn("Time (UTC)");
         assertThat(eventsGrid.isNewestFirst()).isTrue();
