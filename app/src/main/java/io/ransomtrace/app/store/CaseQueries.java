@@ -41,6 +41,12 @@ public interface CaseQueries {
     long count(EventFilter filter);
 
     /**
+     * Distinct files this process created, wrote, truncated, renamed (counted by the old name) or deleted,
+     * successfully: the process tree's "files" column.
+     */
+    long filesModified(long processKey);
+
+    /**
      * The position of the event at {@code index} (0-based) in time order, or newest first, or empty past the
      * end. For far jumps in the events grid only: it skips {@code index} rows (an OFFSET), so it costs in
      * proportion to the index, unlike paging.

@@ -261,6 +261,21 @@ final class SqliteCaseQueries implements CaseQueries {
     }
 
     @Override
+    public long filesModified(long processKey) {
+        // kinds 1..5: create, write, truncate, rename, delete (EventKind codes); uses events_process(proc_key, time_us)
+        String sql = "SELECT COUNT(DISTINCT path_id) FROM events WHERE proc_key = ? AND kind BETWEEN "
+                + EventKind.CREATE.code() + " AND " + EventKind.DELETE.code() + " AND result = 1";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, processKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw failure("counting a process's files", e);
+        }
+    }
+
+    @Override
     public Optional<EventPage.Cursor> keyAt(EventFilter filter, long index, boolean newestFirst) {
         if (index < 0) {
             return Optional.empty();

@@ -87,6 +87,8 @@ class CaseQueriesTest {
         assertThat(locker.children()).isEqualTo(1);
         ProcessNode find = only(q.children(locker.key()));
         assertThat(find.exit()).isEqualTo(Instant.parse("2025-11-20T00:53:34Z"));
+        assertThat(q.filesModified(locker.key())).as("3 notes + 30 files written then renamed").isEqualTo(33);
+        assertThat(q.filesModified(find.key())).isZero();
 
         ProcessNode cron = roots.get(1);
         assertThat(cron.pid()).isEqualTo(find.pid());

@@ -119,7 +119,7 @@ public final class StoreProcessSource implements ProcessSource {
         String login = c == null ? null : c.loginUser() != null ? c.loginUser()
                 : c.loginUid() >= 0 && c.loginUid() != 4294967295L ? "uid " + c.loginUid() : null;
         return new ProcessRow(String.valueOf(n.key()), n.pid(), n.ppid(), n.exe() != null ? n.exe() : n.comm(),
-                n.commandLine(), user, login, n.start() != null ? n.start() : n.firstSeen(), n.exit(), 0,
+                n.commandLine(), user, login, n.start() != null ? n.start() : n.firstSeen(), n.exit(), queries.filesModified(n.key()),
                 badges.getOrDefault(n.key(), Set.of()));
     }
 }
