@@ -74,6 +74,9 @@ public interface CaseQueries {
      */
     List<FileOpBucket> fileOpCounts(Scope scope, Instant from, Instant to, Duration bucket);
 
+    /** Like {@link #fileOpCounts(Scope, Instant, Instant, Duration)}, only for files with exactly this name (a ransom note). */
+    List<FileOpBucket> fileOpCounts(Scope scope, Instant from, Instant to, Duration bucket, String fileName);
+
     /**
      * Per-directory counts of successful file operations, most active directories first, for the note spread
      * map.

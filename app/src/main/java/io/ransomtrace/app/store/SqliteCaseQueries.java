@@ -406,16 +406,28 @@ final class SqliteCaseQueries implements CaseQueries {
 
     @Override
     public List<FileOpBucket> fileOpCounts(Scope scope, Instant from, Instant to, Duration bucket) {
+        return fileOpCounts(scope, from, to, bucket, null);
+    }
+
+    @Override
+    public List<FileOpBucket> fileOpCounts(Scope scope, Instant from, Instant to, Duration bucket, String fileName) {
         long fromUs = Times.toMicros(from);
         long width = Math.max(1, bucket.toNanos() / 1_000);
         Where s = scope(scope);
         String sql = s.prefix() + "SELECT (e.time_us - ?) / ? AS b, e.kind, COUNT(*) FROM events e "
+                + (fileName == null ? "" : "JOIN paths p ON p.id = e.path_id ")
                 + "WHERE e.kind BETWEEN 1 AND " + EventKind.LAST_FILE_OP_CODE + " AND e.result = 1 "
-                + "AND e.time_us >= ? AND e.time_us < ?" + s.sql() + " GROUP BY b, e.kind ORDER BY b, e.kind";
+                + "AND e.time_us >= ? AND e.time_us < ?" + s.sql()
+                + (fileName == null ? "" : " AND (p.path = ? OR p.path LIKE ? ESCAPE '\\')")
+                + " GROUP BY b, e.kind ORDER BY b, e.kind";
         List<Object> params = new ArrayList<>(s.prefix().isEmpty() ? List.of() : s.params());
         params.addAll(List.of(fromUs, width, fromUs, Times.toMicros(to)));
         if (s.prefix().isEmpty()) {
             params.addAll(s.params());
+        }
+        if (fileName != null) {
+            params.add(fileName);
+            params.add("%/" + fileName.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);

@@ -610,8 +610,8 @@ public final class Workbench implements AutoCloseable {
         if (!v.chain().isEmpty()) {
             window.processTree().highlightLineage(v.chain());
         }
-        window.timeline().setSource(new StoreBucketSupplier(s.store().queries(), v.scope(), v.markers()),
-                v.from(), v.to());
+        window.timeline().setSource(new StoreBucketSupplier(s.store().queries(), v.scope(), v.markers(),
+                v.finding().notes().names()), v.from(), v.to());
         // A burst of a few seconds is one bar in the two-minute frame: open zoomed on it (Reset shows the frame).
         window.timeline().setVisibleRange(v.burstRange());
         window.spreadMap().setStats(v.directories());

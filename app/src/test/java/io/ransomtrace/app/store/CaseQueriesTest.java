@@ -144,6 +144,13 @@ class CaseQueriesTest {
         assertThat(host).containsExactly(new FileOpBucket(start, FileOpKind.WRITE, 1));
         assertThat(q.fileOpCounts(Scope.wholeCase(), start, start.plusSeconds(60), Duration.ofMinutes(1)))
                 .extracting(FileOpBucket::count).containsExactly(3L, 30L + 2, 30L); // CREATE, WRITE, RENAME
+        // the ransom note alone (the timeline's note band), in the lineage and on the host
+        Instant notesAt = Instant.parse("2025-11-20T00:53:23Z");
+        assertThat(q.fileOpCounts(Scope.lineage(bash), notesAt, notesAt.plusSeconds(1), Duration.ofSeconds(1), "README.txt"))
+                .containsExactly(new FileOpBucket(notesAt, FileOpKind.CREATE, 3));
+        assertThat(q.fileOpCounts(Scope.host("web-01"), start, start.plusSeconds(60), Duration.ofMinutes(1), "f1.doc"))
+                .containsExactly(new FileOpBucket(start, FileOpKind.WRITE, 1), new FileOpBucket(start, FileOpKind.RENAME, 1));
+        assertThat(q.fileOpCounts(Scope.host("web-01"), start, start.plusSeconds(60), Duration.ofMinutes(1), "%.doc")).isEmpty();
     }
 
     @Test

@@ -25,11 +25,18 @@ public final class StoreBucketSupplier implements BucketSupplier {
     private final CaseQueries queries;
     private final Scope scope;
     private final List<TimelineMarker> markers;
+    private final List<String> noteNames;
 
     public StoreBucketSupplier(CaseQueries queries, Scope scope, List<TimelineMarker> markers) {
+        this(queries, scope, markers, List.of());
+    }
+
+    /** @param noteNames ransom-note file names: their creations are drawn in the note band, not as creates */
+    public StoreBucketSupplier(CaseQueries queries, Scope scope, List<TimelineMarker> markers, List<String> noteNames) {
         this.queries = queries;
         this.scope = scope;
         this.markers = List.copyOf(markers);
+        this.noteNames = List.copyOf(noteNames);
     }
 
     @Override
@@ -49,8 +56,19 @@ public final class StoreBucketSupplier implements BucketSupplier {
                 }
             }
         }
+        TreeMap<Instant, Long> notes = new TreeMap<>();
+        for (String name : noteNames) {
+            for (FileOpBucket b : queries.fileOpCounts(scope, start, to, width, name)) {
+                if (b.kind() == io.ransomtrace.engine.model.FileOpKind.CREATE) {
+                    notes.merge(b.bucketStart(), b.count(), Long::sum);
+                }
+            }
+        }
         List<TimelineBucket> buckets = new ArrayList<>(counts.size());
-        counts.forEach((t, c) -> buckets.add(new TimelineBucket(t, t.plus(width), c[0], c[1], c[2], c[3], 0)));
+        counts.forEach((t, c) -> {
+            long n = Math.min(c[1], notes.getOrDefault(t, 0L));
+            buckets.add(new TimelineBucket(t, t.plus(width), c[0], c[1] - n, c[2], c[3], n));
+        });
         TimeRange range = new TimeRange(from, to);
         List<TimelineMarker> shown = markers.stream().filter(m -> range.contains(m.time())).toList();
         return new TimelineData(range, width, buckets, shown);
