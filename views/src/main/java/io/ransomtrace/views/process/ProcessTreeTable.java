@@ -122,10 +122,11 @@ public final class ProcessTreeTable extends VBox {
         TreeTableColumn<ProcessRow, String> start = text("Start (UTC)", "start", 150, r -> TimeFormats.seconds(r.start()));
         TreeTableColumn<ProcessRow, String> end = text("End", "end", 150, r -> TimeFormats.seconds(r.end()));
         start.setMinWidth(150);
-        end.setMinWidth(150);
+        end.setMinWidth(90);
         TreeTableColumn<ProcessRow, String> files = text("Files", "files", 60,
                 r -> r.filesModified() == 0 ? "" : String.format("%,d", r.filesModified()));
         files.getStyleClass().add("numeric");
+        files.setMinWidth(56);
         TreeTableColumn<ProcessRow, ProcessRow> badges = new TreeTableColumn<>("Signals");
         badges.setId("process-col-signals");
         badges.setPrefWidth(200);
