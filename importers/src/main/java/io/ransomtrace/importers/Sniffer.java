@@ -121,15 +121,20 @@ public final class Sniffer {
         return n;
     }
 
+    /** A header of three or more columns and rows that split the same way, with any of the usual delimiters. */
     private static boolean looksLikeCsv(List<String> lines) {
         if (lines.size() < 2) return false;
-        int headerCols = lines.get(0).split(",", -1).length;
-        if (headerCols < 3) return false;
-        int agree = 0;
-        int n = Math.min(lines.size(), 10);
-        for (int i = 1; i < n; i++) {
-            if (lines.get(i).split(",", -1).length >= headerCols) agree++;
+        for (String delimiter : new String[]{",", ";", "\t", "|"}) {
+            String split = java.util.regex.Pattern.quote(delimiter);
+            int headerCols = lines.get(0).split(split, -1).length;
+            if (headerCols < 3) continue;
+            int agree = 0;
+            int n = Math.min(lines.size(), 10);
+            for (int i = 1; i < n; i++) {
+                if (lines.get(i).split(split, -1).length >= headerCols) agree++;
+            }
+            if (agree * 2 >= n - 1) return true;
         }
-        return agree * 2 >= n - 1;
+        return false;
     }
 }

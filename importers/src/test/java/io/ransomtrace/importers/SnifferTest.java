@@ -57,6 +57,16 @@ class SnifferTest {
         Path csv = dir.resolve("export.csv");
         Files.writeString(csv, "time,host,pid,path\n2026-01-01,h,1,/a\n2026-01-01,h,2,/b\n");
         assertThat(Sniffer.sniff(csv)).isEqualTo(Format.CSV);
+        // European spreadsheet exports use ';', SIEM exports often tabs
+        Path semicolons = dir.resolve("export-de.csv");
+        Files.writeString(semicolons, "Zeit;Host;PID;Pfad\n2026-01-01;h;1;/a\n2026-01-01;h;2;/b\n");
+        assertThat(Sniffer.sniff(semicolons)).isEqualTo(Format.CSV);
+        Path tabs = dir.resolve("export.tsv");
+        Files.writeString(tabs, "time\thost\tpid\tpath\n2026-01-01\th\t1\t/a\n2026-01-01\th\t2\t/b\n");
+        assertThat(Sniffer.sniff(tabs)).isEqualTo(Format.CSV);
+        Path prose = dir.resolve("notes.txt");
+        Files.writeString(prose, "Meeting notes; nothing here.\nAnother line of text\n");
+        assertThat(Sniffer.sniff(prose)).isEqualTo(Format.UNKNOWN);
     }
 
     @Test
