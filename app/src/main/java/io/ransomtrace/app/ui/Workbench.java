@@ -320,12 +320,15 @@ public final class Workbench implements AutoCloseable {
      * mapping reads; a CSV file the analyst cancels is left out and named in the status bar.
      */
     void importAskingCsvMappings(Path caseFile, List<Path> inputs) {
-        CsvPlan plan = askCsvMappings(inputs);
-        if (plan.plain().isEmpty() && plan.mapped().isEmpty()) {
-            window.statusBar().showIdle("Nothing imported: " + skippedNote(plan));
-            return;
-        }
-        importInto(caseFile, plan);
+        // Expanding folders and reading each file's head is I/O: off the FX thread; the dialogs come back on it.
+        tasks.run("Checking " + inputs.size() + " input(s)", p -> csvFilesNeedingMapping(inputs), check -> {
+            CsvPlan plan = askCsvMappings(inputs, check);
+            if (plan.plain().isEmpty() && plan.mapped().isEmpty()) {
+                window.statusBar().showIdle("Nothing imported: " + skippedNote(plan));
+                return;
+            }
+            importInto(caseFile, plan);
+        }, e -> error("Cannot read the inputs", e));
     }
 
     /**
@@ -335,22 +338,40 @@ public final class Workbench implements AutoCloseable {
     record CsvPlan(List<Path> plain, Map<Path, CsvMapping> mapped, List<Path> skipped) {
     }
 
-    /** Asks for a mapping for every CSV file among the inputs that no built-in mapping reads. */
-    private CsvPlan askCsvMappings(List<Path> inputs) {
+    /** The expanded input files, and those among them that are CSV no built-in mapping reads. */
+    private record CsvCheck(List<Path> files, List<Path> needingMapping) {
+    }
+
+    private static CsvCheck csvFilesNeedingMapping(List<Path> inputs) {
         ImporterCatalog catalog = ImporterCatalog.builtIn();
         List<Path> files;
         try {
             files = catalog.expand(inputs);
         } catch (IOException e) {
-            return new CsvPlan(inputs, Map.of(), List.of()); // the import itself reports unreadable inputs
+            return new CsvCheck(null, List.of()); // the import itself reports unreadable inputs
+        }
+        List<Path> needing = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                if (catalog.sniff(file) == Format.CSV && CsvSample.needsMapping(file)) {
+                    needing.add(file);
+                }
+            } catch (IOException e) {
+                // Left to the import, which keeps the reason with the file's result.
+            }
+        }
+        return new CsvCheck(files, needing);
+    }
+
+    /** Asks (on the FX thread) for a mapping for every CSV file that needs one. */
+    private CsvPlan askCsvMappings(List<Path> inputs, CsvCheck check) {
+        if (check.needingMapping().isEmpty()) {
+            return new CsvPlan(inputs, Map.of(), List.of());
         }
         Map<Path, CsvMapping> mapped = new LinkedHashMap<>();
         List<Path> skipped = new ArrayList<>();
-        for (Path file : files) {
+        for (Path file : check.needingMapping()) {
             try {
-                if (catalog.sniff(file) != Format.CSV || !CsvSample.needsMapping(file)) {
-                    continue;
-                }
                 Optional<CsvMapping> m = CsvMappingDialog.ask(stage, file);
                 if (m.isPresent()) {
                     mapped.put(file, m.get());
@@ -364,7 +385,7 @@ public final class Workbench implements AutoCloseable {
         if (mapped.isEmpty() && skipped.isEmpty()) {
             return new CsvPlan(inputs, Map.of(), List.of());
         }
-        List<Path> plain = files.stream().filter(f -> !mapped.containsKey(f) && !skipped.contains(f)).toList();
+        List<Path> plain = check.files().stream().filter(f -> !mapped.containsKey(f) && !skipped.contains(f)).toList();
         return new CsvPlan(plain, mapped, skipped);
     }
 

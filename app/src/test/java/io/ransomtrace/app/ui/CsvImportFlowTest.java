@@ -60,7 +60,6 @@ class CsvImportFlowTest {
     void mappedCsvIsImportedAndCancelledCsvIsSkippedAndNamed(FxRobot robot) throws Exception {
         Path mapped = tmp.resolve("edr-a.csv");
         Path skipped = tmp.resolve("edr-b.csv");
-        // Comma-separated: Sniffer recognises CSV by commas only, so a ;-separated export never reaches the dialog.
         String export = CsvMappingDraftTest.UNKNOWN_EXPORT.replace(';', ',');
         Files.writeString(mapped, export);
         Files.writeString(skipped, export);
