@@ -7,7 +7,10 @@ import io.ransomtrace.engine.coverage.CoverageAssessor;
 import io.ransomtrace.engine.coverage.HostCoverage;
 import io.ransomtrace.engine.finding.Finding;
 
+import io.ransomtrace.engine.model.Event;
+
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -31,29 +34,33 @@ public final class CaseAnalysis {
     public static Result run(CaseQueries queries, DetectionSettings settings, BooleanSupplier cancelled) {
         Detector detector = new Detector(settings.profile(), settings.allowlist());
         CoverageAssessor coverage = new CoverageAssessor();
-        boolean[] stopped = {false};
-        long n = queries.replay(EventFilter.all(), e -> {
-            if (cancelled.getAsBoolean()) {
-                stopped[0] = true;
-                return false;
-            }
+        long[] events = {0};
+        boolean stopped = replay(queries, cancelled, e -> {
+            events[0]++;
             detector.accept(e);
             coverage.accept(e);
-            return true;
         });
-        return new Result(detector.finish(), coverage.assess(), n, stopped[0]);
+        return new Result(detector.finish(), coverage.assess(), events[0], stopped);
     }
 
     /** Findings only (for live tuning, where coverage does not change). */
     public static List<Finding> findings(CaseQueries queries, DetectionSettings settings, BooleanSupplier cancelled) {
         Detector detector = new Detector(settings.profile(), settings.allowlist());
+        replay(queries, cancelled, detector);
+        return detector.finish();
+    }
+
+    /** Streams every event of the case in time order to {@code sink}; true when {@code cancelled} stopped it. */
+    private static boolean replay(CaseQueries queries, BooleanSupplier cancelled, Consumer<Event> sink) {
+        boolean[] stopped = {false};
         queries.replay(EventFilter.all(), e -> {
             if (cancelled.getAsBoolean()) {
+                stopped[0] = true;
                 return false;
             }
-            detector.accept(e);
+            sink.accept(e);
             return true;
         });
-        return detector.finish();
+        return stopped[0];
     }
 }
