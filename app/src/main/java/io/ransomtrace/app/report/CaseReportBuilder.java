@@ -49,7 +49,7 @@ public final class CaseReportBuilder {
                                    BooleanSupplier cancelled, boolean withAffectedFiles) {
         CaseQueries q = store.queries();
         progress.progress("Analysing the case", 0.05);
-        CaseAnalysis.Result analysis = CaseAnalysis.run(q, DetectionSettings.defaults(), cancelled);
+        CaseAnalysis.Result analysis = CaseAnalysis.run(q, DetectionSettings.ofCase(store), cancelled);
         if (analysis.cancelled() || cancelled.getAsBoolean()) {
             throw new ReportCancelledException();
         }

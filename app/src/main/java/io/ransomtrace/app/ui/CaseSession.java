@@ -7,7 +7,6 @@ import io.ransomtrace.app.store.SourceInfo;
 import io.ransomtrace.app.ui.data.CampaignLocator;
 import io.ransomtrace.app.ui.data.CaseAllowlist;
 import io.ransomtrace.app.ui.data.EventRows;
-import io.ransomtrace.app.ui.data.ProfileValues;
 import io.ransomtrace.engine.coverage.HostCoverage;
 import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.finding.SignalMeasurement;
@@ -34,8 +33,7 @@ public record CaseSession(CaseStore store, List<SourceInfo> sources, EventRows r
 
     /** The profile stored as active in the case, or the shipped defaults. */
     static Profile activeProfile(CaseStore store) {
-        return store.annotations().activeProfile().map(p -> ProfileValues.fromYaml(p.yaml()))
-                .orElse(Profile.defaults());
+        return DetectionSettings.ofCase(store).profile();
     }
 
     /**
