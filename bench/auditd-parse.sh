@@ -10,9 +10,9 @@ size_mb=${SIZE_MB:-1024}
 data=bench-data/audit-${size_mb}m.log
 
 mkdir -p bench-data
-mvn -q -B -o -Dstyle.color=never -pl importers test-compile
-mvn -q -B -o -Dstyle.color=never -pl importers dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$PWD/bench-data/classpath.txt"
+# -am: the engine comes from this checkout, not from a local repository (nothing is installed there)
+mvn -q -B -o -Dstyle.color=never -pl importers -am test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/bench-data/classpath.txt"
 cp="importers/target/classes:importers/target/test-classes:$(cat bench-data/classpath.txt)"
 
 if [ ! -f "$data" ]; then

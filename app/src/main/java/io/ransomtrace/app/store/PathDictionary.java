@@ -14,7 +14,7 @@ import java.util.Map;
  * <p>Why not a UNIQUE index on the path text: a campaign creates a new path for almost every file it touches
  * (the file, then its encrypted name), and keeping a text index up to date row by row cost twice as much as
  * storing the events. Instead every path of the case is known by a 64-bit hash (16 bytes of memory each, no
- * text), recent paths by their text in a bounded cache, and a hash hit outside that cache is confirmed by
+ * text), recent paths by their text in a fixed-size cache, and a hash hit outside that cache is confirmed by
  * reading the row by id. The text index for queries is built once after the load.
  */
 final class PathDictionary {
@@ -23,17 +23,17 @@ final class PathDictionary {
     private final BatchInsert insert;
     private final PreparedStatement byId;
     private final LongLongMap idsByHash;
-    private final LruCache<String, Long> recent;
+    private final RecentCache<String> recent;
     /** Paths whose hash collides with another path's (expected: none in practice; handled anyway). */
     private final Map<String, Long> collided = new HashMap<>();
     private long nextId;
 
     PathDictionary(Connection c, int recentCapacity) throws SQLException {
-        insert = new BatchInsert(c, "INSERT INTO paths(id, path, parent_id)", 3, 64, (tag, why) -> {
+        insert = new BatchInsert(c, "INSERT INTO paths(id, path, parent_id)", 3, 256, (tag, why) -> {
             throw why; // ids are ours and there is no other constraint: a failure here is a broken case
         });
         byId = c.prepareStatement("SELECT path FROM paths WHERE id=?");
-        recent = new LruCache<>(recentCapacity);
+        recent = new RecentCache<>(recentCapacity);
         long count;
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM paths")) {
@@ -55,11 +55,11 @@ final class PathDictionary {
         if (path == null) {
             return null;
         }
-        Long cached = recent.get(path);
-        if (cached != null) {
+        long hash = hash64(path);
+        long cached = recent.get(path, hash, ABSENT);
+        if (cached != ABSENT) {
             return cached;
         }
-        long hash = hash64(path);
         long candidate = idsByHash.get(hash, ABSENT);
         long id;
         if (candidate != ABSENT && path.equals(textOf(candidate))) {
@@ -72,7 +72,7 @@ final class PathDictionary {
             insert.add(new Object[]{id, path, parent}, null);
             remember(path, id);
         }
-        recent.put(path, id);
+        recent.put(path, hash, id);
         return id;
     }
 

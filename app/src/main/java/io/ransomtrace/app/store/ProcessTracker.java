@@ -48,6 +48,11 @@ final class ProcessTracker {
     private final Rows rows;
     private final Map<HostPid, Live> live = new HashMap<>();
     private final Map<String, Long> byEntityId = new LruCache<>(100_000);
+    /**
+     * One copy of each executable path for the live table: the parser gives every event its own string, and a
+     * busy host keeps hundreds of thousands of processes alive under a few hundred executables.
+     */
+    private final Map<String, String> exes = new HashMap<>();
     private long nextKey;
 
     ProcessTracker(Rows rows, long firstFreeKey) {
@@ -63,7 +68,7 @@ final class ProcessTracker {
             rows.insert(new ProcessRow(key, hostId, actor.pid(), actor.ppid(), parentKey(hostId, actor,
                     exec.parentEntityId(), timeMicros, sourceId), timeMicros, timeMicros, actor, exec, sourceId));
             if (exec.success()) {
-                live.put(new HostPid(hostId, actor.pid()), new Live(key, actor.exe(), false));
+                live.put(new HostPid(hostId, actor.pid()), new Live(key, exe(actor.exe()), false));
                 if (actor.entityId() != null) {
                     byEntityId.put(actor.entityId(), key);
                 }
@@ -82,7 +87,7 @@ final class ProcessTracker {
         }
         Live l = live.get(hp);
         if (l != null && l.knownOnlyAsParent() && actor.exe() != null) {
-            live.put(hp, new Live(l.key(), actor.exe(), false));
+            live.put(hp, new Live(l.key(), exe(actor.exe()), false));
             rows.identified(l.key(), actor, actor.ppid() == hp.pid() ? null
                     : parentKey(hostId, actor, null, timeMicros, sourceId));
             return l.key();
@@ -91,8 +96,23 @@ final class ProcessTracker {
             return l.key();
         }
         long key = insertUnstarted(hostId, actor, timeMicros, sourceId);
-        live.put(hp, new Live(key, actor.exe(), false));
+        live.put(hp, new Live(key, exe(actor.exe()), false));
         return key;
+    }
+
+    private String exe(String exe) {
+        if (exe == null) {
+            return null;
+        }
+        String known = exes.get(exe);
+        if (known != null) {
+            return known;
+        }
+        if (exes.size() >= 10_000) {
+            exes.clear(); // many distinct executables: keep the memory bound, lose only sharing
+        }
+        exes.put(exe, exe);
+        return exe;
     }
 
     private long insertUnstarted(Integer hostId, Actor actor, long timeMicros, int sourceId) {

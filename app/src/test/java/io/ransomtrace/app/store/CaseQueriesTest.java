@@ -110,6 +110,36 @@ class CaseQueriesTest {
     }
 
     @Test
+    void exitsAndIdentitiesLearnedAfterACommitStillReachTheirProcesses() throws Exception {
+        // a commit after every event: each exit and identification is staged in one transaction and applied
+        // to a process row written in an earlier one
+        Path log = Files.write(dir.resolve("commits.log"), List.of(
+                T + "|web-01|4300|4242|/tmp/locker|EXEC|/tmp/locker",
+                (T + 10) + "|web-01|4301|4300|/usr/bin/find|EXEC|find /srv",
+                (T + 20) + "|web-01|4301|4300|/usr/bin/find|EXIT|0",
+                (T + 30) + "|web-01|4242|4000|/usr/bin/bash|WRITE|/home/alice/.bash_history",
+                (T + 40) + "|web-01|4300|4242|/tmp/locker|EXIT|3"));
+        try (CaseStore other = CaseStore.create(dir.resolve("commits.rtcase"))) {
+            new io.ransomtrace.app.importing.ImportPipeline(new io.ransomtrace.app.testing.TestCatalog(),
+                    io.ransomtrace.app.importing.ImportOptions.defaults().withQueue(1, 1)
+                            .withCommitEvery(1, Duration.ZERO))
+                    .run(other, List.of(log), io.ransomtrace.app.importing.ImportProgressListener.NONE,
+                            new io.ransomtrace.app.importing.Cancellation());
+            CaseQueries oq = other.queries();
+            List<StoredEvent> events = oq.events(EventFilter.all(), null, 10).events();
+            ProcessNode locker = oq.process(events.get(0).processKey()).orElseThrow();
+            ProcessNode find = only(oq.children(locker.key()));
+            assertThat(find.exit()).isEqualTo(Instant.parse("2025-11-20T00:53:20.000020Z"));
+            assertThat(find.exitCode()).isZero();
+            assertThat(locker.exitCode()).isEqualTo(3);
+            assertThat(locker.exit()).isEqualTo(Instant.parse("2025-11-20T00:53:20.000040Z"));
+            ProcessNode shell = oq.process(locker.parentKey()).orElseThrow();
+            assertThat(shell.exe()).isEqualTo("/usr/bin/bash");
+            assertThat(shell.ppid()).isEqualTo(4000);
+        }
+    }
+
+    @Test
     void aParentKnownOnlyByItsPidIsIdentifiedWhenItActs() throws Exception {
         Path log = Files.write(dir.resolve("shell.log"), List.of(
                 T + "|web-01|4300|4242|/tmp/locker|EXEC|/tmp/locker",
