@@ -1,5 +1,7 @@
 package io.ransomtrace.app.importing;
 
+import io.ransomtrace.app.store.CaseWriter;
+
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.importers.ImportSink;
 import io.ransomtrace.importers.ImportStats;
@@ -48,7 +50,7 @@ final class BatchQueueSink implements ImportSink {
 
     @Override
     public void event(Event event) {
-        add(event);
+        add(CaseWriter.prepare(event)); // on the importer's thread: the writer's is the busier one
     }
 
     @Override

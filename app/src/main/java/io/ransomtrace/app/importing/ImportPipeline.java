@@ -206,7 +206,7 @@ public final class ImportPipeline {
                 }
                 for (int i = 0; i < b.size(); i++) {
                     Object item = b.items()[i];
-                    if (item instanceof Event e) {
+                    if (item instanceof CaseWriter.Prepared e) {
                         store(writer, e, source.sourceId());
                     } else {
                         writer.quarantine((QuarantinedRecord) item);
@@ -265,9 +265,10 @@ public final class ImportPipeline {
      * Stores one event. An event the case cannot take (a malformed event from an importer, a duplicate id) is
      * quarantined like a bad input line rather than stopping the import; a failing case (disk full) stops it.
      */
-    private static void store(CaseWriter writer, Event e, int sourceId) throws SQLException {
+    private static void store(CaseWriter writer, CaseWriter.Prepared prepared, int sourceId) throws SQLException {
+        Event e = prepared.event();
         try {
-            writer.write(e);
+            writer.write(prepared);
         } catch (CaseWriter.StoreFailure f) {
             throw f;
         } catch (SQLException f) {

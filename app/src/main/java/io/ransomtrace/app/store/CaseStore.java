@@ -61,6 +61,8 @@ public final class CaseStore implements AutoCloseable {
         this.annotations = new AnalystAnnotations(connection, readOnly, importRunning);
     }
 
+    static final int PAGE_SIZE = 16_384;
+
     /** Creates a new, empty case. Refuses to overwrite an existing file. */
     public static CaseStore create(Path file) throws IOException {
         if (Files.exists(file)) {
@@ -72,6 +74,12 @@ public final class CaseStore implements AutoCloseable {
         }
         Connection c = connect(file, false, true);
         try {
+            try (Statement st = c.createStatement()) {
+                // Before anything is written (it is fixed then). 16 KB pages instead of 4 KB: a quarter of the
+                // write calls during a bulk import (a third less system time) and shallower trees; any SQLite
+                // reads them, and cases made with 4 KB pages stay as they are.
+                st.execute("PRAGMA page_size=" + PAGE_SIZE);
+            }
             configureReadWrite(c);
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA application_id=" + CaseSchema.APPLICATION_ID);

@@ -50,8 +50,11 @@ public enum EventKind {
         return fileOpKind != null;
     }
 
+    /** values() copies the array on every call; these run once per stored or replayed event. */
+    private static final EventKind[] ALL = values();
+
     public static EventKind of(FileOpKind kind) {
-        for (EventKind k : values()) {
+        for (EventKind k : ALL) {
             if (k.fileOpKind == kind) {
                 return k;
             }
@@ -73,7 +76,7 @@ public enum EventKind {
     }
 
     public static EventKind fromCode(int code) {
-        for (EventKind k : values()) {
+        for (EventKind k : ALL) {
             if (k.code == code) {
                 return k;
             }

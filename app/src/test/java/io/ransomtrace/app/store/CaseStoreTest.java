@@ -32,6 +32,9 @@ class CaseStoreTest {
         assertThatThrownBy(() -> CaseStore.create(file)).isInstanceOf(CaseOpenException.class)
                 .hasMessageContaining("already exists");
         assertThat(dir.resolve("new.rtcase-journal")).doesNotExist();
+        // SQLite's header: the page size in bytes 16-17 (big-endian)
+        byte[] header = java.nio.file.Files.readAllBytes(file);
+        assertThat((header[16] & 0xff) << 8 | (header[17] & 0xff)).isEqualTo(CaseStore.PAGE_SIZE);
     }
 
     @Test
