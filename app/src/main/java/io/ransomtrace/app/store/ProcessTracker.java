@@ -50,7 +50,7 @@ final class ProcessTracker {
     private final Map<String, Long> byEntityId = new LruCache<>(100_000);
     /**
      * One copy of each executable path for the live table: the parser gives every event its own string, and a
-     * busy host keeps hundreds of thousands of processes alive under a few hundred executables.
+     * log can name hundreds of thousands of processes that never exit in it under a few hundred executables.
      */
     private final Map<String, String> exes = new HashMap<>();
     private long nextKey;
