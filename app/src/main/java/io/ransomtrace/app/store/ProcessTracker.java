@@ -39,14 +39,12 @@ final class ProcessTracker {
                       long firstSeenMicros, Actor actor, ProcessExec exec, int sourceId) {
     }
 
-    private record HostPid(Integer hostId, int pid) {
-    }
-
     private record Live(long key, String exe, boolean knownOnlyAsParent) {
     }
 
     private final Rows rows;
-    private final Map<HostPid, Live> live = new HashMap<>();
+    /** The process alive under each (host, pid), by {@link #hostPid}. */
+    private final LongObjectMap<Live> live = new LongObjectMap<>(1024);
     private final Map<String, Long> byEntityId = new LruCache<>(100_000);
     /**
      * One copy of each executable path for the live table: the parser gives every event its own string, and a
@@ -68,7 +66,7 @@ final class ProcessTracker {
             rows.insert(new ProcessRow(key, hostId, actor.pid(), actor.ppid(), parentKey(hostId, actor,
                     exec.parentEntityId(), timeMicros, sourceId), timeMicros, timeMicros, actor, exec, sourceId));
             if (exec.success()) {
-                live.put(new HostPid(hostId, actor.pid()), new Live(key, exe(actor.exe()), false));
+                live.put(hostPid(hostId, actor.pid()), new Live(key, exe(actor.exe()), false));
                 if (actor.entityId() != null) {
                     byEntityId.put(actor.entityId(), key);
                 }
@@ -78,7 +76,7 @@ final class ProcessTracker {
         if (actor == null || actor.pid() < 0) {
             return null;
         }
-        HostPid hp = new HostPid(hostId, actor.pid());
+        long hp = hostPid(hostId, actor.pid());
         if (event instanceof ProcessExit exit) {
             Live l = live.remove(hp);
             long key = l != null ? l.key() : insertUnstarted(hostId, actor, timeMicros, sourceId);
@@ -88,7 +86,7 @@ final class ProcessTracker {
         Live l = live.get(hp);
         if (l != null && l.knownOnlyAsParent() && actor.exe() != null) {
             live.put(hp, new Live(l.key(), exe(actor.exe()), false));
-            rows.identified(l.key(), actor, actor.ppid() == hp.pid() ? null
+            rows.identified(l.key(), actor, actor.ppid() == actor.pid() ? null
                     : parentKey(hostId, actor, null, timeMicros, sourceId));
             return l.key();
         }
@@ -98,6 +96,11 @@ final class ProcessTracker {
         long key = insertUnstarted(hostId, actor, timeMicros, sourceId);
         live.put(hp, new Live(key, exe(actor.exe()), false));
         return key;
+    }
+
+    /** Host and pid in one long: the host's id (-1 for none) above, the pid below. */
+    private static long hostPid(Integer hostId, int pid) {
+        return (long) (hostId == null ? -1 : hostId) << 32 | (pid & 0xffffffffL);
     }
 
     private String exe(String exe) {
@@ -136,7 +139,7 @@ final class ProcessTracker {
         if (actor.ppid() <= 0 || actor.ppid() == actor.pid()) {
             return null;
         }
-        HostPid hp = new HostPid(hostId, actor.ppid());
+        long hp = hostPid(hostId, actor.ppid());
         Live parent = live.get(hp);
         if (parent != null) {
             return parent.key();
