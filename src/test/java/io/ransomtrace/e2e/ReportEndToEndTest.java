@@ -72,8 +72,9 @@ class ReportEndToEndTest {
                 .contains("99 files in 15 directories")
                 .contains("Bulk file modification by git")
                 // the git clone's author is not a suspect, and a clone leaves nothing to restore
-                .contains("Disable the account uid 1103 and")
+                .contains("Disable the account carol and")
                 .contains("Restore 99 files in 15 directories from backup")
+                .doesNotContain("bob and reset")
                 .doesNotContain("uid 1102 and reset");
         // the campaign's two charts on page 2, and two for each of the other findings in the appendix
         assertThat(text.split("<img ", -1)).hasSize(1 + 6);

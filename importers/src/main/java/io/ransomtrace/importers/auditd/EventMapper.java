@@ -34,6 +34,7 @@ final class EventMapper {
 
     private final int sourceId;
     private final String defaultHost;
+    private final LoginNames names = new LoginNames();
 
     EventMapper(int sourceId, String defaultHost) {
         this.sourceId = sourceId;
@@ -52,12 +53,15 @@ final class EventMapper {
         String host = host(records);
         Instant time = Instant.ofEpochSecond(first.seconds, first.millis * 1_000_000L);
         Provenance prov = new Provenance(sourceId, first.line, first.byteOffset, first.nativeId());
+        for (AuditRecord r : records) {
+            names.observe(host, r); // a LOGIN record comes with the syscall that set the login uid
+        }
         if (syscall == null) {
             return otherRecord(records, id, time, host, prov);
         }
         AuditFields f = syscall.fields();
         String name = syscallName(f, syscall.interpreted);
-        Actor actor = actor(f, syscall.interpreted);
+        Actor actor = names.named(host, actor(f, syscall.interpreted));
         boolean success = !f.valueIs("success", "no");
         switch (name) {
             case "execve", "execveat":
@@ -406,7 +410,7 @@ final class EventMapper {
             if (v != null) fields.put(key, v);
         }
         boolean hasProcess = f.has("pid") || f.has("auid") || f.has("uid");
-        Actor actor = hasProcess ? actor(f, primary.interpreted) : Actor.NONE;
+        Actor actor = hasProcess ? names.named(host, actor(f, primary.interpreted)) : Actor.NONE;
         StringBuilder summary = new StringBuilder(primary.type);
         int shown = 0;
         for (String key : new String[]{"op", "acct", "exe", "unit", "cmd", "res", "auid", "uid"}) {

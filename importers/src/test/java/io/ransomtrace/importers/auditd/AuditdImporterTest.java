@@ -7,6 +7,7 @@ import io.ransomtrace.engine.model.FileOpKind;
 import io.ransomtrace.engine.model.OpenFlags;
 import io.ransomtrace.engine.model.OtherRecord;
 import io.ransomtrace.engine.model.ProcessExec;
+import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.engine.model.ProcessExit;
 import io.ransomtrace.importers.Format;
 import org.junit.jupiter.api.Test;
@@ -210,6 +211,56 @@ class AuditdImporterTest {
         FileOp arm = (FileOp) r.sink.events.get(1);
         assertThat(arm.kind()).isEqualTo(FileOpKind.WRITE);
         assertThat(OpenFlags.describe(arm.openFlags())).isEqualTo("O_WRONLY|O_CREAT|O_APPEND");
+    }
+
+    @Test
+    void aRawLogNamesItsUsersFromItsOwnLoginRecords() {
+        String exec = "type=SYSCALL msg=audit(%d.000:%d): arch=c000003e syscall=59 success=yes exit=0 a0=1 a1=2 "
+                + "a2=3 a3=4 items=0 ppid=4000 pid=%d auid=%d uid=%d gid=0 euid=%d suid=0 fsuid=0 egid=0 sgid=0 "
+                + "fsgid=0 tty=pts1 ses=%d comm=\"bash\" exe=\"/usr/bin/bash\" key=(null)\n"
+                + "type=EXECVE msg=audit(%d.000:%d): argc=1 a0=\"bash\"\n";
+        String log = String.format(exec, 1764324000, 1, 4001, 1101, 1101, 1101, 284, 1764324000, 1)
+                // alice logs in: the kernel gives session 284 her login uid (a LOGIN record with the write to
+                // /proc/self/loginuid), PAM names the account
+                + "type=SYSCALL msg=audit(1764324001.000:2): arch=c000003e syscall=1 success=yes exit=4 a0=8 a1=2 "
+                + "a2=4 a3=0 items=0 ppid=20600 pid=20614 auid=1101 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 "
+                + "sgid=0 fsgid=0 tty=(none) ses=284 comm=\"sshd\" exe=\"/usr/sbin/sshd\" key=(null)\n"
+                + "type=LOGIN msg=audit(1764324001.000:2): pid=20614 uid=0 old-auid=4294967295 auid=1101 tty=(none) "
+                + "old-ses=4294967295 ses=284 res=1\n"
+                + "type=EOE msg=audit(1764324001.000:2): \n"
+                + "type=USER_START msg=audit(1764324001.010:3): pid=20614 uid=0 auid=1101 ses=284 "
+                + "msg='op=PAM:session_open grantors=pam_unix acct=\"alice\" exe=\"/usr/sbin/sshd\" hostname=? "
+                + "addr=? terminal=ssh res=success'\n"
+                + String.format(exec, 1764324002, 4, 4002, 1101, 1101, 1101, 284, 1764324002, 4)
+                // inside her session she runs sudo: a PAM session for root under her login uid renames nothing
+                + "type=USER_START msg=audit(1764324003.000:5): pid=4100 uid=0 auid=1101 ses=284 "
+                + "msg='op=PAM:session_open grantors=pam_unix acct=\"root\" exe=\"/usr/bin/sudo\" hostname=? "
+                + "addr=? terminal=/dev/pts/1 res=success'\n"
+                + String.format(exec, 1764324004, 6, 4101, 1101, 0, 0, 284, 1764324004, 6)
+                // sshd names bob with his uid; a failed login names nobody
+                + "type=USER_LOGIN msg=audit(1764324005.000:7): pid=5120 uid=0 auid=1102 ses=290 "
+                + "msg='op=login id=1102 exe=\"/usr/sbin/sshd\" hostname=10.0.0.5 addr=10.0.0.5 terminal=ssh "
+                + "res=success'\n"
+                + "type=USER_LOGIN msg=audit(1764324005.500:8): pid=5121 uid=0 auid=4294967295 ses=4294967295 "
+                + "msg='op=login acct=\"(unknown)\" exe=\"/usr/sbin/sshd\" hostname=10.0.0.9 addr=10.0.0.9 "
+                + "terminal=ssh res=failed'\n"
+                + "type=USER_LOGIN msg=audit(1764324006.000:9): pid=5122 uid=0 auid=1103 ses=291 "
+                + "msg='op=login id=1103 acct=\"bob\" exe=\"/usr/sbin/sshd\" hostname=10.0.0.5 addr=10.0.0.5 "
+                + "terminal=ssh res=success'\n"
+                + String.format(exec, 1764324007, 10, 4200, 1103, 1103, 1103, 291, 1764324007, 10);
+        List<Event> events = Imports.ofText(dir, log).sink.events;
+        List<Credentials> execs = events.stream().filter(e -> e instanceof ProcessExec)
+                .map(e -> e.actor().credentials()).toList();
+        assertThat(execs).hasSize(4);
+        assertThat(execs.get(0).user()).as("before the login the log has not named uid 1101 yet").isNull();
+        assertThat(execs.get(1).user()).isEqualTo("alice");
+        assertThat(execs.get(1).loginUser()).isEqualTo("alice");
+        assertThat(execs.get(2).user()).as("sudo: uid 0").isEqualTo("root");
+        assertThat(execs.get(2).loginUser()).as("sudo's PAM session did not rename her").isEqualTo("alice");
+        assertThat(execs.get(3).user()).isEqualTo("bob");
+        OtherRecord start = (OtherRecord) events.stream().filter(e -> e instanceof OtherRecord o
+                && o.type().equals("USER_START")).findFirst().orElseThrow();
+        assertThat(start.actor().credentials().loginUser()).isEqualTo("alice");
     }
 
     @Test
