@@ -247,26 +247,19 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
     /**
      * An event with the parts of its row that need no database already worked out, so that the importer's thread
      * can do them while the writer's thread, the slower of the two, only stores. Today: the fields of an other
-     * record as JSON (a busy log has hundreds of thousands of them). {@code fieldsJson} null: work it out here.
+     * record as JSON (a busy log has hundreds of thousands of them); null when the event has none.
      */
     public record Prepared(Event event, String fieldsJson) {
     }
 
-    /** Prepares an event for {@link #write(Prepared)}; safe to call from any thread, never throws. */
+    /** Prepares an event for {@link #write(Prepared)}; safe to call from any thread. */
     public static Prepared prepare(Event e) {
-        String fieldsJson = null;
-        if (e instanceof OtherRecord o && !o.fields().isEmpty()) {
-            try {
-                fieldsJson = FieldsJson.write(o.fields());
-            } catch (RuntimeException malformed) {
-                fieldsJson = null; // the writer meets it again and quarantines the event with the reason
-            }
-        }
-        return new Prepared(e, fieldsJson);
+        return new Prepared(e, e instanceof OtherRecord o && !o.fields().isEmpty() ? FieldsJson.write(o.fields())
+                : null);
     }
 
     public void write(Event e) throws SQLException {
-        write(new Prepared(e, null));
+        write(prepare(e));
     }
 
     public void write(Prepared prepared) throws SQLException {
@@ -311,8 +304,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
             insertHint.executeUpdate();
         } else if (e instanceof OtherRecord o) {
             insertOther.add(new Object[]{e.id(), o.type() == null ? "" : o.type(), o.summary(),
-                    prepared.fieldsJson() != null ? prepared.fieldsJson()
-                            : o.fields().isEmpty() ? null : FieldsJson.write(o.fields())}, e);
+                    prepared.fieldsJson()}, e);
         }
         p.events++;
         if (prov != null) {
@@ -527,11 +519,9 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
                 return;
             }
             insertProcess.add(new Object[]{r.key(), r.hostId(), r.pid(), r.ppid(), r.parentKey(), r.startMicros(),
-                    r.firstSeenMicros(), a.exe(), a.comm(), x == null ? null : Argv.join(x.argv()),
-                    x != null && x.argvTruncated() ? 1 : 0, x == null ? null : x.cwd(), x == null ? null : x.tty(),
-                    cr.uid(), cr.euid(), cr.gid(), cr.loginUid(), cr.session(), cr.user(), cr.loginUser(),
-                    a.entityId(), x == null ? null : x.parentEntityId(), x == null ? null : (x.success() ? 1 : 0),
-                    r.sourceId()}, null);
+                    r.firstSeenMicros(), a.exe(), a.comm(), Argv.join(x.argv()), x.argvTruncated() ? 1 : 0, x.cwd(),
+                    x.tty(), cr.uid(), cr.euid(), cr.gid(), cr.loginUid(), cr.session(), cr.user(), cr.loginUser(),
+                    a.entityId(), x.parentEntityId(), x.success() ? 1 : 0, r.sourceId()}, null);
         } catch (SQLException e) {
             throw new StoreFailure(e);
         }
