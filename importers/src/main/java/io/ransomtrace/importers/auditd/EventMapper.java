@@ -125,7 +125,8 @@ final class EventMapper {
         return v;
     }
 
-    private static long id(AuditFields f, String key) {
+    /** A numeric id field, with auditd's "unset" spellings and a missing field as {@link Credentials#UNSET}. */
+    static long id(AuditFields f, String key) {
         long v = f.number(key, Long.MIN_VALUE);
         return v == Long.MIN_VALUE ? Credentials.UNSET : Credentials.normalizeId(v);
     }

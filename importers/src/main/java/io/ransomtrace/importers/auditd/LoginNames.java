@@ -27,11 +27,12 @@ final class LoginNames {
 
     /** Learns from a record that is not part of a syscall event; ignores everything but logins. */
     void observe(String host, AuditRecord r) {
-        AuditFields f = r.fields();
+        // by type first: this sees every record, and most are not logins (their fields stay unparsed here)
         switch (r.type) {
             case "LOGIN" -> {
-                long auid = id(f, "auid");
-                long ses = id(f, "ses");
+                AuditFields f = r.fields();
+                long auid = EventMapper.id(f, "auid");
+                long ses = EventMapper.id(f, "ses");
                 if (auid != Credentials.UNSET && ses != Credentials.UNSET && !f.valueIs("res", "0")) {
                     Map<Long, Long> sessions = loginUidBySession.computeIfAbsent(host, h -> new HashMap<>());
                     if (sessions.size() >= MAX_SESSIONS) {
@@ -41,9 +42,10 @@ final class LoginNames {
                 }
             }
             case "USER_START" -> {
+                AuditFields f = r.fields();
                 String acct = account(f);
-                long auid = id(f, "auid");
-                long ses = id(f, "ses");
+                long auid = EventMapper.id(f, "auid");
+                long ses = EventMapper.id(f, "ses");
                 Map<Long, Long> sessions = loginUidBySession.get(host);
                 // the session was just given this login uid, and this is its first PAM session
                 if (acct != null && sessions != null && ses != Credentials.UNSET
@@ -52,8 +54,9 @@ final class LoginNames {
                 }
             }
             case "USER_LOGIN" -> {
+                AuditFields f = r.fields();
                 String acct = account(f);
-                long uid = id(f, "id");
+                long uid = EventMapper.id(f, "id");
                 if (acct != null && uid != Credentials.UNSET) {
                     learn(host, uid, acct);
                 }
@@ -106,10 +109,5 @@ final class LoginNames {
             return null; // "(unknown)", "(invalid user)"
         }
         return acct;
-    }
-
-    private static long id(AuditFields f, String key) {
-        long v = f.number(key, Long.MIN_VALUE);
-        return v == Long.MIN_VALUE ? Credentials.UNSET : Credentials.normalizeId(v);
     }
 }
