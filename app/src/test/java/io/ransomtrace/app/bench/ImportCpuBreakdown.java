@@ -17,6 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Where an import's CPU goes, per thread (parser, writer, digest) and per phase (loading, indexing): the
@@ -31,24 +34,21 @@ public final class ImportCpuBreakdown {
         Map<String, Long> cpuByThread = new ConcurrentHashMap<>();
         long[] indexingStartCpu = {-1};
         long[] indexingStartWall = {-1};
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                for (long id : mx.getAllThreadIds()) {
-                    var info = mx.getThreadInfo(id);
-                    long cpu = mx.getThreadCpuTime(id);
-                    if (info != null && cpu > 0) {
-                        cpuByThread.merge(info.getThreadName(), cpu, Math::max);
-                    }
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
+        // A thread's CPU time can no longer be read once it has ended: sample every live thread's often.
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cpu-sampler");
+            t.setDaemon(true);
+            return t;
+        });
+        sampler.scheduleAtFixedRate(() -> {
+            for (long id : mx.getAllThreadIds()) {
+                var info = mx.getThreadInfo(id);
+                long cpu = mx.getThreadCpuTime(id);
+                if (info != null && cpu > 0) {
+                    cpuByThread.merge(info.getThreadName(), cpu, Math::max);
                 }
             }
-        });
-        sampler.setDaemon(true);
-        sampler.start();
+        }, 0, 50, TimeUnit.MILLISECONDS);
         long wall = System.nanoTime();
         ImportSummary s;
         try (CaseStore store = CaseStore.create(casePath)) {
@@ -62,7 +62,7 @@ public final class ImportCpuBreakdown {
         long indexingCpu = mx.getCurrentThreadCpuTime() - indexingStartCpu[0];
         long indexingWall = System.nanoTime() - indexingStartWall[0];
         cpuByThread.merge("main", mx.getCurrentThreadCpuTime(), Math::max);
-        sampler.interrupt();
+        sampler.shutdownNow();
         double secs = (System.nanoTime() - wall) / 1e9;
         System.out.printf(Locale.ROOT, "%,d events from %.0f MB in %.1f s wall; case %.1f MB%n", s.events(),
                 Files.size(log) / 1e6, secs, Files.size(casePath) / 1e6);
