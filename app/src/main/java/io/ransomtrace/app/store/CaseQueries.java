@@ -91,4 +91,11 @@ public interface CaseQueries {
      * for re-running the detector. Stops early when the sink returns false. Returns the number delivered.
      */
     long replay(EventFilter filter, Predicate<? super Event> sink);
+
+    /**
+     * True when a replay of the whole case reads the replay table (chunks written at import) rather than joining
+     * the events table with its dictionaries: cases made before that table existed do the latter until
+     * {@link CaseStore#packForReplay} has run on them.
+     */
+    boolean replaysFromChunks();
 }

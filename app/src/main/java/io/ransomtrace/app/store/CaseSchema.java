@@ -157,7 +157,22 @@ public final class CaseSchema {
             // No query looks a process up by (host, pid): the tree walks parent keys. The index only cost a sort
             // of every process row after each import (over a second per million processes).
             new Migration(4, "drop the unused (host, pid) index of processes", List.of(
-                    "DROP INDEX IF EXISTS processes_host_pid")));
+                    "DROP INDEX IF EXISTS processes_host_pid")),
+            // The events again, packed for the detector's re-runs (ReplayChunks): a few hundred rows per
+            // million events read in order instead of seven joined look-ups per event. A copy: cases without
+            // chunks (made before, or whose chunks do not cover every event) replay the events table.
+            new Migration(5, "replay chunks: the events packed for re-running detection", List.of(
+                    """
+                    CREATE TABLE replay_chunks (
+                      id INTEGER PRIMARY KEY,
+                      source_id INTEGER NOT NULL,
+                      events INTEGER NOT NULL,
+                      first_us INTEGER NOT NULL,
+                      first_id INTEGER NOT NULL,
+                      last_us INTEGER NOT NULL,
+                      last_id INTEGER NOT NULL,
+                      format INTEGER NOT NULL,
+                      data BLOB NOT NULL)""")));
 
     public static final int CURRENT_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

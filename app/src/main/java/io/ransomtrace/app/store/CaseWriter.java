@@ -58,6 +58,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
     private final BatchInsert insertProcessWithoutExec;
     private final StagedProcessUpdates processUpdates;
     private final PreparedStatement progressSource;
+    private final PreparedStatement insertReplayChunk;
 
     private final Map<String, Integer> hosts = new HashMap<>();
     private final PathDictionary paths;
@@ -69,6 +70,8 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
     private boolean bulk;
     private SourceProgress current;
     private ProcessTracker tracker;
+    /** The current source's events packed for the detector's re-runs (see {@link ReplayChunks}). */
+    private ReplayChunkEncoder replay;
 
     /** What has been written for the current source. */
     private static final class SourceProgress {
@@ -125,6 +128,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         processUpdates = new StagedProcessUpdates(c);
         progressSource = c.prepareStatement("UPDATE sources SET events=?, errors=?, bytes_read=?, last_line=?, "
                 + "last_byte_offset=?, first_event_us=?, last_event_us=? WHERE id=?");
+        insertReplayChunk = c.prepareStatement(ReplayChunks.INSERT_SQL);
         try (Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT id, name FROM hosts")) {
                 while (rs.next()) {
@@ -214,6 +218,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         }
         c.commit();
         current = new SourceProgress(id);
+        replay = new ReplayChunkEncoder(id);
         if (tracker == null) {
             // One tracker for all sources of an import: rotated logs given oldest first (as the input expander
             // orders them) keep a process that spans two files as one process, with its lineage.
@@ -233,6 +238,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
                 ps.executeUpdate();
             }
         }
+        ReplayChunks.deleteSource(c, id);
         // keep the processes that events of other sources still belong to (a process spanning rotated logs)
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM processes WHERE source_id=? AND key NOT IN "
                 + "(SELECT proc_key FROM events WHERE proc_key IS NOT NULL AND source_id<>?)")) {
@@ -293,6 +299,10 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         row[14] = prov == null ? 0L : prov.byteOffset();
         row[15] = prov == null ? null : prov.nativeId();
         insertEvent.add(row, e);
+        ReplayChunkEncoder.Chunk chunk = replay.add(e, micros);
+        if (chunk != null) {
+            ReplayChunks.insert(insertReplayChunk, chunk);
+        }
 
         if (e instanceof FileOp f && f.contentHint() != null) {
             ContentHint h = f.contentHint();
@@ -356,6 +366,11 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         insertProcessWithoutExec.flush();
         processUpdates.apply(); // after the process rows they update are in the table
         paths.flush();
+        // every committed event is in a committed chunk, so even an interrupted source replays from chunks
+        ReplayChunkEncoder.Chunk chunk = replay.finish();
+        if (chunk != null) {
+            ReplayChunks.insert(insertReplayChunk, chunk);
+        }
         SourceProgress p = current;
         progressSource.setLong(1, p.events);
         progressSource.setLong(2, p.errors);
@@ -443,7 +458,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement ps : List.of(insertHint, insertHost, progressSource)) {
+        for (PreparedStatement ps : List.of(insertHint, insertHost, progressSource, insertReplayChunk)) {
             ps.close();
         }
         insertActor.close();

@@ -311,6 +311,30 @@ final class SqliteCaseQueries implements CaseQueries {
 
     @Override
     public long replay(EventFilter filter, Predicate<? super Event> sink) {
+        if (filter.equals(EventFilter.all())) {
+            Optional<List<ReplayChunks.Info>> chunks = replayChunks();
+            if (chunks.isPresent()) {
+                return ReplayChunks.replay(c, chunks.get(), sink);
+            }
+        }
+        return replayTable(filter, sink);
+    }
+
+    @Override
+    public boolean replaysFromChunks() {
+        return replayChunks().isPresent();
+    }
+
+    private Optional<List<ReplayChunks.Info>> replayChunks() {
+        try {
+            return ReplayChunks.directory(c);
+        } catch (SQLException e) {
+            throw failure("reading the replay table", e);
+        }
+    }
+
+    /** The replay from the events table and its dictionaries: the reference the replay chunks must match. */
+    long replayTable(EventFilter filter, Predicate<? super Event> sink) {
         Where w = where(filter);
         String sql = w.prefix() + "SELECT " + EventRowReader.COLUMNS + " FROM " + EventRowReader.JOINS + w.sql()
                 + " ORDER BY e.time_us, e.id";

@@ -1,0 +1,364 @@
+package io.ransomtrace.app.store;
+
+import io.ransomtrace.engine.model.Actor;
+import io.ransomtrace.engine.model.ContentHint;
+import io.ransomtrace.engine.model.Credentials;
+import io.ransomtrace.engine.model.Event;
+import io.ransomtrace.engine.model.FileOp;
+import io.ransomtrace.engine.model.OtherRecord;
+import io.ransomtrace.engine.model.ProcessExec;
+import io.ransomtrace.engine.model.ProcessExit;
+import io.ransomtrace.engine.model.Provenance;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Packs events into replay chunks: up to {@value #EVENTS_PER_CHUNK} events, sorted by time and id, in one
+ * byte array that {@link ReplayChunkDecoder} turns back into the very events a replay of the events table gives
+ * (same values, same order), without a join or a column read per value.
+ *
+ * <p>Layout (all integers are LEB128 varints, signed ones zig-zag encoded): the number of events; the chunk's
+ * strings, each once (length, UTF-8 bytes); its actors, each once (pid, ppid, string references, ids); then per
+ * event its kind code, the id and the time as differences from the previous event's, host, actor, provenance
+ * and the fields of its kind. A string reference is the string's index + 1, 0 for null. Times are epoch
+ * microseconds, as in the events table.
+ */
+final class ReplayChunkEncoder {
+
+    static final int FORMAT = 1;
+    static final int EVENTS_PER_CHUNK = 4096;
+
+    /** Native ids of auditd events ("1767600000.123:4501") are stored as numbers and rebuilt on reading. */
+    static final int NATIVE_NONE = 0;
+    static final int NATIVE_TEXT = 1;
+    static final int NATIVE_AUDIT = 2;
+
+    /** An encoded chunk with the keys of its first and last event (time in microseconds, id). */
+    record Chunk(int sourceId, int events, long firstMicros, long firstId, long lastMicros, long lastId, byte[] data) {
+    }
+
+    private final int sourceId;
+    private final int capacity;
+    private final Event[] events;
+    private final long[] micros;
+    private int n;
+
+    ReplayChunkEncoder(int sourceId) {
+        this(sourceId, EVENTS_PER_CHUNK);
+    }
+
+    ReplayChunkEncoder(int sourceId, int capacity) {
+        this.sourceId = sourceId;
+        this.capacity = capacity;
+        this.events = new Event[capacity];
+        this.micros = new long[capacity];
+    }
+
+    /** Adds an event stored with this time; returns the chunk it completed, or null. */
+    Chunk add(Event e, long timeMicros) {
+        events[n] = e;
+        micros[n] = timeMicros;
+        n++;
+        return n == capacity ? encode() : null;
+    }
+
+    /** The events added since the last chunk, as a chunk; null when there are none. */
+    Chunk finish() {
+        return n == 0 ? null : encode();
+    }
+
+    int pending() {
+        return n;
+    }
+
+    private Chunk encode() {
+        int[] order = sortedOrder();
+        Strings strings = new Strings();
+        Map<Actor, Integer> actorIndex = new HashMap<>();
+        Bytes actors = new Bytes(256);
+        Bytes body = new Bytes(n * 48);
+        long prevId = 0;
+        long prevMicros = 0;
+        long prevLine = 0;
+        long prevOffset = 0;
+        long prevSeconds = 0;
+        long prevSerial = 0;
+        for (int k = 0; k < n; k++) {
+            Event e = events[order[k]];
+            long t = micros[order[k]];
+            EventKind kind = EventKind.of(e);
+            body.put(kind.code());
+            body.signed(e.id() - prevId);
+            prevId = e.id();
+            body.signed(t - prevMicros);
+            prevMicros = t;
+            body.varint(strings.ref(e.host()));
+            body.varint(actor(e.actor(), actorIndex, actors, strings));
+            Provenance p = e.provenance();
+            body.signed(p == null ? sourceId : p.sourceId());
+            long line = p == null ? 0 : p.line();
+            long offset = p == null ? 0 : p.byteOffset();
+            body.signed(line - prevLine);
+            body.signed(offset - prevOffset);
+            prevLine = line;
+            prevOffset = offset;
+            String nativeId = p == null ? null : p.nativeId();
+            long[] audit = nativeId == null ? null : auditSerial(nativeId);
+            if (nativeId == null) {
+                body.put(NATIVE_NONE);
+            } else if (audit != null) {
+                body.put(NATIVE_AUDIT);
+                body.signed(audit[0] - prevSeconds);
+                body.varint(audit[1]);
+                body.signed(audit[2] - prevSerial);
+                prevSeconds = audit[0];
+                prevSerial = audit[2];
+            } else {
+                body.put(NATIVE_TEXT);
+                body.varint(strings.ref(nativeId));
+            }
+            if (e instanceof FileOp f) {
+                body.varint(strings.ref(f.path()));
+                body.varint(strings.ref(f.targetPath()));
+                body.signed(f.openFlags());
+                body.signed(f.mode());
+                body.put(f.success() ? 1 : 0);
+                body.signed(f.inode());
+                ContentHint h = f.contentHint();
+                if (h == null) {
+                    body.put(0);
+                } else {
+                    body.put(h.entropy() == null ? 1 : 2);
+                    if (h.entropy() != null) {
+                        body.fixed64(Double.doubleToRawLongBits(h.entropy()));
+                    }
+                    body.varint(strings.ref(h.headerBytesHex()));
+                    body.varint(strings.ref(h.originalExtension()));
+                    body.varint(strings.ref(h.textExcerpt()));
+                }
+            } else if (e instanceof ProcessExec x) {
+                List<String> argv = x.argv();
+                body.varint(argv.size());
+                for (String a : argv) {
+                    body.varint(strings.ref(a));
+                }
+                body.put((x.argvTruncated() ? 1 : 0) | (x.success() ? 2 : 0));
+                body.varint(strings.ref(x.cwd()));
+                body.varint(strings.ref(x.tty()));
+                body.varint(strings.ref(x.parentEntityId()));
+            } else if (e instanceof ProcessExit x) {
+                body.varint(x.exitCode() == null ? 0 : zigzag(x.exitCode()) + 1);
+            } else if (e instanceof OtherRecord o) {
+                // as the events table keeps them: no type is stored as "", fields in key order
+                body.varint(strings.ref(o.type() == null ? "" : o.type()));
+                body.varint(strings.ref(o.summary()));
+                Map<String, String> fields = o.fields().size() > 1 ? new TreeMap<>(o.fields()) : o.fields();
+                body.varint(fields.size());
+                for (Map.Entry<String, String> f : fields.entrySet()) {
+                    body.varint(strings.ref(f.getKey()));
+                    body.varint(strings.ref(f.getValue()));
+                }
+            }
+        }
+        Bytes out = new Bytes(16 + strings.bytes.size() + actors.size() + body.size());
+        out.varint(n);
+        out.varint(strings.count);
+        out.append(strings.bytes);
+        out.varint(actorIndex.size());
+        out.append(actors);
+        out.append(body);
+        Event first = events[order[0]];
+        Event last = events[order[n - 1]];
+        Chunk chunk = new Chunk(sourceId, n, micros[order[0]], first.id(), micros[order[n - 1]], last.id(),
+                out.toArray());
+        Arrays.fill(events, 0, n, null);
+        n = 0;
+        return chunk;
+    }
+
+    /** The events' positions sorted by (time, id); most chunks are in order already. */
+    private int[] sortedOrder() {
+        int[] order = new int[n];
+        boolean sorted = true;
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+            if (i > 0 && compare(i - 1, i) > 0) {
+                sorted = false;
+            }
+        }
+        if (sorted) {
+            return order;
+        }
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, this::compare);
+        for (int i = 0; i < n; i++) {
+            order[i] = boxed[i];
+        }
+        return order;
+    }
+
+    private int compare(int a, int b) {
+        int c = Long.compare(micros[a], micros[b]);
+        return c != 0 ? c : Long.compare(events[a].id(), events[b].id());
+    }
+
+    /** Actors as the events table keeps them: none (null or {@link Actor#NONE}) is 0, else index + 1. */
+    private static int actor(Actor a, Map<Actor, Integer> index, Bytes out, Strings strings) {
+        if (a == null || a.equals(Actor.NONE)) {
+            return 0;
+        }
+        Integer known = index.get(a);
+        if (known != null) {
+            return known;
+        }
+        int ref = index.size() + 1;
+        index.put(a, ref);
+        out.signed(a.pid());
+        out.signed(a.ppid());
+        out.varint(strings.ref(a.exe()));
+        out.varint(strings.ref(a.comm()));
+        Credentials c = a.credentials();
+        out.signed(c.uid());
+        out.signed(c.euid());
+        out.signed(c.gid());
+        out.signed(c.loginUid());
+        out.signed(c.session());
+        out.varint(strings.ref(c.user()));
+        out.varint(strings.ref(c.loginUser()));
+        out.varint(strings.ref(a.entityId()));
+        return ref;
+    }
+
+    /**
+     * The parts of an auditd event's native id "SECONDS.MILLIS:SERIAL", or null when the text is anything else
+     * (or would not be rebuilt exactly: leading zeros, a sign, other millisecond widths).
+     */
+    static long[] auditSerial(String s) {
+        int dot = s.indexOf('.');
+        int colon = s.indexOf(':', dot + 1);
+        if (dot <= 0 || colon != dot + 4 || colon == s.length() - 1) {
+            return null;
+        }
+        long seconds = digits(s, 0, dot);
+        long millis = digits(s, dot + 1, colon);
+        long serial = digits(s, colon + 1, s.length());
+        if (seconds < 0 || millis < 0 || serial < 0) {
+            return null;
+        }
+        if ((s.charAt(0) == '0' && dot > 1) || (s.charAt(colon + 1) == '0' && colon + 2 < s.length())) {
+            return null; // leading zeros would not come back
+        }
+        return new long[]{seconds, millis, serial};
+    }
+
+    private static long digits(String s, int from, int to) {
+        if (to - from > 18 || to <= from) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    static long zigzag(long v) {
+        return (v << 1) ^ (v >> 63);
+    }
+
+    /** The chunk's string table: each distinct string once, in order of first use. */
+    private static final class Strings {
+        final Map<String, Integer> index = new HashMap<>(1024);
+        final Bytes bytes = new Bytes(16_384);
+        int count;
+
+        int ref(String s) {
+            if (s == null) {
+                return 0;
+            }
+            Integer known = index.get(s);
+            if (known != null) {
+                return known;
+            }
+            int ref = ++count;
+            index.put(s, ref);
+            bytes.string(s);
+            return ref;
+        }
+    }
+
+    /** A growable byte array with varint writes. */
+    static final class Bytes {
+        private byte[] b;
+        private int size;
+
+        Bytes(int capacity) {
+            b = new byte[Math.max(16, capacity)];
+        }
+
+        int size() {
+            return size;
+        }
+
+        private void room(int more) {
+            if (size + more > b.length) {
+                b = Arrays.copyOf(b, Math.max(b.length * 2, size + more));
+            }
+        }
+
+        void put(int v) {
+            room(1);
+            b[size++] = (byte) v;
+        }
+
+        void varint(long v) {
+            room(10);
+            while ((v & ~0x7FL) != 0) {
+                b[size++] = (byte) ((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            b[size++] = (byte) v;
+        }
+
+        void signed(long v) {
+            varint(zigzag(v));
+        }
+
+        void fixed64(long v) {
+            room(8);
+            for (int i = 0; i < 8; i++) {
+                b[size++] = (byte) (v >>> (8 * i));
+            }
+        }
+
+        void string(String s) {
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            varint(utf8.length);
+            room(utf8.length);
+            System.arraycopy(utf8, 0, b, size, utf8.length);
+            size += utf8.length;
+        }
+
+        void append(Bytes other) {
+            room(other.size);
+            System.arraycopy(other.b, 0, b, size, other.size);
+            size += other.size;
+        }
+
+        byte[] toArray() {
+            return Arrays.copyOf(b, size);
+        }
+    }
+}
