@@ -299,7 +299,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         row[14] = prov == null ? 0L : prov.byteOffset();
         row[15] = prov == null ? null : prov.nativeId();
         insertEvent.add(row, e);
-        ReplayChunkEncoder.Chunk chunk = replay.add(e, micros);
+        ReplayChunkEncoder.Chunk chunk = replay.add(e, micros, idOrZero(row[4]), idOrZero(row[6]), idOrZero(row[7]));
         if (chunk != null) {
             ReplayChunks.insert(insertReplayChunk, chunk);
         }
@@ -322,6 +322,10 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         }
         p.firstMicros = Math.min(p.firstMicros, micros);
         p.lastMicros = Math.max(p.lastMicros, micros);
+    }
+
+    private static long idOrZero(Object id) {
+        return id == null ? 0 : (Long) id;
     }
 
     public void quarantine(QuarantinedRecord r) throws SQLException {

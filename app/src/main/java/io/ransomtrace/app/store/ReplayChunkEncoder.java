@@ -46,6 +46,12 @@ final class ReplayChunkEncoder {
     private final int capacity;
     private final Event[] events;
     private final long[] micros;
+    /** The ids the events table gave the event's actor and paths (0: none known), to dedupe without hashing text. */
+    private final long[] actorIds;
+    private final long[] pathIds;
+    private final long[] targetPathIds;
+    private final Strings strings = new Strings();
+    private final LongLongMap actorRefsById = new LongLongMap(1024);
     private int n;
 
     ReplayChunkEncoder(int sourceId) {
@@ -57,12 +63,26 @@ final class ReplayChunkEncoder {
         this.capacity = capacity;
         this.events = new Event[capacity];
         this.micros = new long[capacity];
+        this.actorIds = new long[capacity];
+        this.pathIds = new long[capacity];
+        this.targetPathIds = new long[capacity];
     }
 
     /** Adds an event stored with this time; returns the chunk it completed, or null. */
     Chunk add(Event e, long timeMicros) {
+        return add(e, timeMicros, 0, 0, 0);
+    }
+
+    /**
+     * Like {@link #add(Event, long)}, with the ids the events table gave the event's actor, path and target path
+     * (0 for none): equal ids are equal values, which spares hashing and comparing them again.
+     */
+    Chunk add(Event e, long timeMicros, long actorId, long pathId, long targetPathId) {
         events[n] = e;
         micros[n] = timeMicros;
+        actorIds[n] = actorId;
+        pathIds[n] = pathId;
+        targetPathIds[n] = targetPathId;
         n++;
         return n == capacity ? encode() : null;
     }
@@ -78,7 +98,8 @@ final class ReplayChunkEncoder {
 
     private Chunk encode() {
         int[] order = sortedOrder();
-        Strings strings = new Strings();
+        strings.clear();
+        actorRefsById.clear();
         Map<Actor, Integer> actorIndex = new HashMap<>();
         Bytes actors = new Bytes(256);
         Bytes body = new Bytes(n * 48);
@@ -89,8 +110,9 @@ final class ReplayChunkEncoder {
         long prevSeconds = 0;
         long prevSerial = 0;
         for (int k = 0; k < n; k++) {
-            Event e = events[order[k]];
-            long t = micros[order[k]];
+            int at = order[k];
+            Event e = events[at];
+            long t = micros[at];
             EventKind kind = EventKind.of(e);
             body.put(kind.code());
             body.signed(e.id() - prevId);
@@ -98,7 +120,15 @@ final class ReplayChunkEncoder {
             body.signed(t - prevMicros);
             prevMicros = t;
             body.varint(strings.ref(e.host()));
-            body.varint(actor(e.actor(), actorIndex, actors, strings));
+            long actorId = actorIds[at];
+            int actorRef = actorId > 0 ? (int) actorRefsById.get(actorId, -1) : -1;
+            if (actorRef < 0) {
+                actorRef = actor(e.actor(), actorIndex, actors, strings);
+                if (actorId > 0) {
+                    actorRefsById.put(actorId, actorRef);
+                }
+            }
+            body.varint(actorRef);
             Provenance p = e.provenance();
             body.signed(p == null ? sourceId : p.sourceId());
             long line = p == null ? 0 : p.line();
@@ -123,8 +153,8 @@ final class ReplayChunkEncoder {
                 body.varint(strings.ref(nativeId));
             }
             if (e instanceof FileOp f) {
-                body.varint(strings.ref(f.path()));
-                body.varint(strings.ref(f.targetPath()));
+                body.varint(strings.ref(pathIds[at], f.path()));
+                body.varint(strings.ref(targetPathIds[at], f.targetPath()));
                 body.signed(f.openFlags());
                 body.signed(f.mode());
                 body.put(f.success() ? 1 : 0);
@@ -281,8 +311,31 @@ final class ReplayChunkEncoder {
     /** The chunk's string table: each distinct string once, in order of first use. */
     private static final class Strings {
         final Map<String, Integer> index = new HashMap<>(1024);
-        final Bytes bytes = new Bytes(16_384);
+        final LongLongMap pathRefs = new LongLongMap(8192);
+        Bytes bytes = new Bytes(16_384);
         int count;
+
+        void clear() {
+            index.clear();
+            pathRefs.clear();
+            bytes = new Bytes(Math.max(16_384, bytes.size()));
+            count = 0;
+        }
+
+        /** A path's reference by the id of its row in the paths table (0: not known, by its text). */
+        int ref(long pathId, String path) {
+            if (pathId <= 0 || path == null) {
+                return ref(path);
+            }
+            long known = pathRefs.get(pathId, -1);
+            if (known >= 0) {
+                return (int) known;
+            }
+            int ref = ++count;
+            pathRefs.put(pathId, ref);
+            bytes.string(path);
+            return ref;
+        }
 
         int ref(String s) {
             if (s == null) {
