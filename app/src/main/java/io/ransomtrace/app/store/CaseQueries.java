@@ -68,6 +68,15 @@ public interface CaseQueries {
     /** The process and all its descendants, in key order (the campaign's lineage). */
     List<ProcessNode> lineage(long key);
 
+    /** The key of the process an event belongs to (cheap: no join). */
+    Optional<Long> processOf(long eventId);
+
+    /** The process itself when it has this pid, else its nearest ancestor with this pid. */
+    Optional<Long> selfOrAncestorWithPid(long processKey, int pid);
+
+    /** Keys of a process and its descendants, at most {@code limit} of them (no other columns: cheap). */
+    List<Long> lineageKeys(long rootKey, int limit);
+
     /**
      * Successful file operations per time bucket and kind within a lineage or host, for the rewrite timeline.
      * Buckets start at {@code from} and are {@code bucket} wide; empty buckets are not returned.

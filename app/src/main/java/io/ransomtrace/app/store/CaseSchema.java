@@ -172,7 +172,50 @@ public final class CaseSchema {
                       last_us INTEGER NOT NULL,
                       last_id INTEGER NOT NULL,
                       format INTEGER NOT NULL,
-                      data BLOB NOT NULL)""")));
+                      data BLOB NOT NULL)""")),
+            // What the last detection run concluded, so that opening a case shows it at once instead of replaying
+            // every event. The run's stamp says what it was computed from (the engine's code, the settings, the
+            // sources as they were); a case whose stamp no longer matches is re-analysed in the background.
+            new Migration(6, "the last analysis: findings with their signals and campaign processes", List.of(
+                    """
+                    CREATE TABLE analysis (
+                      id INTEGER PRIMARY KEY CHECK (id = 1),
+                      engine_version TEXT NOT NULL,
+                      settings_hash TEXT NOT NULL,
+                      case_data TEXT NOT NULL,
+                      events INTEGER NOT NULL,
+                      finished_at TEXT NOT NULL,
+                      millis INTEGER NOT NULL,
+                      coverage TEXT NOT NULL)""",
+                    """
+                    CREATE TABLE analysis_findings (
+                      position INTEGER PRIMARY KEY,
+                      finding_id TEXT NOT NULL,
+                      severity TEXT NOT NULL,
+                      score INTEGER NOT NULL,
+                      host TEXT,
+                      title TEXT NOT NULL,
+                      first_us INTEGER,
+                      last_us INTEGER,
+                      suppressed INTEGER NOT NULL,
+                      root_process_key INTEGER,
+                      finding TEXT NOT NULL)""",
+                    """
+                    CREATE TABLE analysis_signals (
+                      position INTEGER NOT NULL,
+                      ordinal INTEGER NOT NULL,
+                      kind TEXT NOT NULL,
+                      fired INTEGER NOT NULL,
+                      value REAL NOT NULL,
+                      threshold REAL NOT NULL,
+                      contribution REAL NOT NULL,
+                      description TEXT,
+                      PRIMARY KEY (position, ordinal)) WITHOUT ROWID""",
+                    """
+                    CREATE TABLE analysis_processes (
+                      position INTEGER NOT NULL,
+                      process_key INTEGER NOT NULL,
+                      PRIMARY KEY (position, process_key)) WITHOUT ROWID""")));
 
     public static final int CURRENT_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

@@ -52,6 +52,7 @@ public final class CaseStore implements AutoCloseable {
     private final boolean readOnly;
     private final SqliteCaseQueries queries;
     private final AnalystAnnotations annotations;
+    private final LastAnalysis lastAnalysis;
     /** Set while a {@link CaseWriter} holds the connection in bulk mode (one long transaction). */
     private final java.util.concurrent.atomic.AtomicBoolean importRunning = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -61,6 +62,7 @@ public final class CaseStore implements AutoCloseable {
         this.readOnly = readOnly;
         this.queries = new SqliteCaseQueries(connection, readOnly);
         this.annotations = new AnalystAnnotations(connection, readOnly, importRunning);
+        this.lastAnalysis = new LastAnalysis(connection, readOnly, importRunning);
     }
 
     static final int PAGE_SIZE = 16_384;
@@ -182,6 +184,11 @@ public final class CaseStore implements AutoCloseable {
 
     public AnalystAnnotations annotations() {
         return annotations;
+    }
+
+    /** The last detection run kept in the case. */
+    public LastAnalysis lastAnalysis() {
+        return lastAnalysis;
     }
 
     /** A writer for bulk-importing sources. Only one at a time; used from a single thread. */

@@ -389,6 +389,41 @@ final class SqliteCaseQueries implements CaseQueries {
         return processes(LINEAGE_CTE, "WHERE p.key IN (SELECT key FROM lineage) ORDER BY p.key", List.of(key));
     }
 
+    @Override
+    public Optional<Long> processOf(long eventId) {
+        return keys("SELECT proc_key FROM events WHERE id = ? AND proc_key IS NOT NULL", List.of(eventId))
+                .stream().findFirst();
+    }
+
+    @Override
+    public Optional<Long> selfOrAncestorWithPid(long processKey, int pid) {
+        return keys("WITH RECURSIVE up(key, pid, parent, depth) AS (SELECT key, pid, parent_key, 0 FROM processes "
+                + "WHERE key = ? UNION ALL SELECT p.key, p.pid, p.parent_key, up.depth + 1 FROM processes p "
+                + "JOIN up ON p.key = up.parent WHERE up.depth < 10000) "
+                + "SELECT key FROM up WHERE pid = ? ORDER BY depth LIMIT 1", List.of(processKey, pid))
+                .stream().findFirst();
+    }
+
+    @Override
+    public List<Long> lineageKeys(long rootKey, int limit) {
+        return keys(LINEAGE_CTE + "SELECT key FROM lineage LIMIT ?", List.of(rootKey, limit));
+    }
+
+    private List<Long> keys(String sql, List<Object> params) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            List<Long> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("looking up processes", e);
+        }
+    }
+
     private List<ProcessNode> processes(String cte, String tail, List<Object> params) {
         try (PreparedStatement ps = c.prepareStatement(cte + "SELECT " + PROCESS_COLUMNS + tail)) {
             bind(ps, params);

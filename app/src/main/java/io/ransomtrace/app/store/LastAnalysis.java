@@ -1,0 +1,285 @@
+package io.ransomtrace.app.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.ransomtrace.engine.coverage.HostCoverage;
+import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.finding.SignalMeasurement;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What the last detection run over the case concluded, kept in the case (schema v6) so that opening it shows the
+ * findings at once: every finding (as the engine reported it, with its signals and evidence), the process it is
+ * rooted at and the processes of its campaign, the coverage assessment, and the {@link Stamp} that says what the
+ * run was computed from. Whoever opens the case compares the stamp with the present one and re-analyses only when
+ * they differ.
+ *
+ * <p>Findings are stored as JSON of the engine's records (one row each, with the columns a list needs beside it);
+ * signals and campaign processes also as rows, for the process tree's badges and lineage without reading JSON.
+ */
+public final class LastAnalysis {
+
+    /**
+     * What a run was computed from.
+     *
+     * @param engineVersion the detection engine's code (see the analysis package's EngineVersion)
+     * @param settingsHash  the profile and allowlist the run used
+     * @param caseData      the case's sources and their event counts at the time ({@link #caseData()})
+     */
+    public record Stamp(String engineVersion, String settingsHash, String caseData) {
+    }
+
+    /**
+     * A stored run.
+     *
+     * @param roots process key of each finding's root in the process tree, in the order of {@code findings}
+     *              (null where the root was not found in the case)
+     */
+    public record Run(Stamp stamp, Instant finishedAt, long millis, long events, List<Finding> findings,
+                      List<Long> roots, List<HostCoverage> coverage) {
+        public Run {
+            findings = List.copyOf(findings);
+            roots = java.util.Collections.unmodifiableList(new ArrayList<>(roots));
+            coverage = List.copyOf(coverage);
+            if (roots.size() != findings.size()) {
+                throw new IllegalArgumentException("one root per finding");
+            }
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final TypeReference<List<HostCoverage>> COVERAGE = new TypeReference<>() {
+    };
+
+    private final Connection c;
+    private final boolean readOnly;
+    private final AtomicBoolean importRunning;
+
+    LastAnalysis(Connection c, boolean readOnly, AtomicBoolean importRunning) {
+        this.c = c;
+        this.readOnly = readOnly;
+        this.importRunning = importRunning;
+    }
+
+    /** The case's sources as a stamp sees them: each source's id, status and event count. */
+    public String caseData() {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, status, events FROM sources ORDER BY id")) {
+            StringBuilder sb = new StringBuilder();
+            while (rs.next()) {
+                sb.append(sb.isEmpty() ? "" : ",").append(rs.getInt(1)).append(':').append(rs.getString(2))
+                        .append(':').append(rs.getLong(3));
+            }
+            return sb.toString();
+        } catch (SQLException e) {
+            throw new CaseStoreException("Failed reading the case's sources: " + e.getMessage(), e);
+        }
+    }
+
+    /** The stamp of the stored run, without reading its findings; empty when none is stored. */
+    public Optional<Stamp> stamp() {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT engine_version, settings_hash, case_data FROM analysis")) {
+            return rs.next() ? Optional.of(new Stamp(rs.getString(1), rs.getString(2), rs.getString(3)))
+                    : Optional.empty();
+        } catch (SQLException e) {
+            throw new CaseStoreException("Failed reading the stored analysis: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The stored run; empty when none is stored, or when it cannot be read back (written by an engine whose
+     * findings had another shape): then the case is simply analysed again.
+     */
+    public Optional<Run> read() {
+        try {
+            Stamp stamp;
+            Instant finished;
+            long millis;
+            long events;
+            List<HostCoverage> coverage;
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT engine_version, settings_hash, case_data, finished_at, millis, "
+                         + "events, coverage FROM analysis")) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                stamp = new Stamp(rs.getString(1), rs.getString(2), rs.getString(3));
+                finished = Instant.parse(rs.getString(4));
+                millis = rs.getLong(5);
+                events = rs.getLong(6);
+                coverage = JSON.readValue(rs.getString(7), COVERAGE);
+            }
+            List<Finding> findings = new ArrayList<>();
+            List<Long> roots = new ArrayList<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT finding, root_process_key FROM analysis_findings "
+                         + "ORDER BY position")) {
+                while (rs.next()) {
+                    findings.add(JSON.readValue(rs.getString(1), Finding.class));
+                    long root = rs.getLong(2);
+                    roots.add(rs.wasNull() ? null : root);
+                }
+            }
+            return Optional.of(new Run(stamp, finished, millis, events, findings, roots, coverage));
+        } catch (JsonProcessingException | RuntimeException e) {
+            return Optional.empty(); // another engine's shape of a finding: analyse again
+        } catch (SQLException e) {
+            throw new CaseStoreException("Failed reading the stored analysis: " + e.getMessage(), e);
+        }
+    }
+
+    /** The fired signals of the stored findings, per process key of their roots: the process tree's badges. */
+    public Map<Long, Set<String>> badges() {
+        Map<Long, Set<String>> out = new LinkedHashMap<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT f.root_process_key, s.kind FROM analysis_findings f "
+                     + "JOIN analysis_signals s ON s.position = f.position "
+                     + "WHERE f.root_process_key IS NOT NULL AND s.fired = 1 ORDER BY f.position, s.ordinal")) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>()).add(rs.getString(2));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new CaseStoreException("Failed reading the stored analysis: " + e.getMessage(), e);
+        }
+    }
+
+    /** The processes of a stored finding's campaign (its root and the root's descendants), in key order. */
+    public List<Long> campaignProcesses(String findingId) {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT p.process_key FROM analysis_processes p "
+                + "JOIN analysis_findings f ON f.position = p.position WHERE f.finding_id = ? ORDER BY p.process_key")) {
+            ps.setString(1, findingId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new CaseStoreException("Failed reading the stored analysis: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces the stored run, in one transaction.
+     *
+     * @param campaigns the processes of each finding's campaign, in the order of the run's findings
+     */
+    public void write(Run run, List<List<Long>> campaigns) {
+        if (readOnly) {
+            throw new CaseStoreException("The case is open read-only; its analysis cannot be stored.", null);
+        }
+        if (importRunning.get()) {
+            throw new CaseStoreException("An import is running on this case; its analysis is stored afterwards.", null);
+        }
+        if (campaigns.size() != run.findings().size()) {
+            throw new IllegalArgumentException("one list of campaign processes per finding");
+        }
+        try {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                insert(run, campaigns);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new CaseStoreException("Failed storing the analysis: " + e.getMessage(), e);
+        }
+    }
+
+    private void insert(Run run, List<List<Long>> campaigns) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String table : List.of("analysis", "analysis_findings", "analysis_signals", "analysis_processes")) {
+                st.execute("DELETE FROM " + table);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO analysis(id, engine_version, settings_hash, "
+                + "case_data, events, finished_at, millis, coverage) VALUES (1,?,?,?,?,?,?,?)")) {
+            ps.setString(1, run.stamp().engineVersion());
+            ps.setString(2, run.stamp().settingsHash());
+            ps.setString(3, run.stamp().caseData());
+            ps.setLong(4, run.events());
+            ps.setString(5, run.finishedAt().toString());
+            ps.setLong(6, run.millis());
+            ps.setString(7, json(run.coverage()));
+            ps.executeUpdate();
+        }
+        try (PreparedStatement finding = c.prepareStatement("INSERT INTO analysis_findings(position, finding_id, "
+                + "severity, score, host, title, first_us, last_us, suppressed, root_process_key, finding) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+             PreparedStatement signal = c.prepareStatement("INSERT INTO analysis_signals(position, ordinal, kind, "
+                     + "fired, value, threshold, contribution, description) VALUES (?,?,?,?,?,?,?,?)");
+             PreparedStatement process = c.prepareStatement("INSERT OR IGNORE INTO analysis_processes(position, "
+                     + "process_key) VALUES (?,?)")) {
+            for (int i = 0; i < run.findings().size(); i++) {
+                Finding f = run.findings().get(i);
+                finding.setInt(1, i);
+                finding.setString(2, f.id());
+                finding.setString(3, f.severity().label());
+                finding.setInt(4, f.score());
+                finding.setString(5, f.host());
+                finding.setString(6, f.title());
+                Sql.setLong(finding, 7, f.firstSeen() == null ? null : Times.toMicros(f.firstSeen()));
+                Sql.setLong(finding, 8, f.lastSeen() == null ? null : Times.toMicros(f.lastSeen()));
+                finding.setInt(9, f.suppressed() ? 1 : 0);
+                Sql.setLong(finding, 10, run.roots().get(i));
+                finding.setString(11, json(f));
+                finding.executeUpdate();
+                for (int k = 0; k < f.signals().size(); k++) {
+                    SignalMeasurement s = f.signals().get(k);
+                    signal.setInt(1, i);
+                    signal.setInt(2, k);
+                    signal.setString(3, s.kind());
+                    signal.setInt(4, s.fired() ? 1 : 0);
+                    signal.setDouble(5, s.value());
+                    signal.setDouble(6, s.threshold());
+                    signal.setDouble(7, s.contribution());
+                    signal.setString(8, s.description());
+                    signal.executeUpdate();
+                }
+                for (Long key : campaigns.get(i)) {
+                    process.setInt(1, i);
+                    process.setLong(2, key);
+                    process.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot store " + value.getClass().getSimpleName() + ": "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+}
