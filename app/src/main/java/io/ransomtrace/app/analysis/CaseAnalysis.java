@@ -45,6 +45,17 @@ public final class CaseAnalysis {
         return new Result(detector.finish(), coverage.assess(), events[0], stopped);
     }
 
+    /** Findings only, as a result without coverage (which does not depend on the settings). */
+    public static Result findingsOnly(CaseQueries queries, DetectionSettings settings, BooleanSupplier cancelled) {
+        Detector detector = new Detector(settings.profile(), settings.allowlist());
+        long[] events = {0};
+        boolean stopped = replay(queries, cancelled, e -> {
+            events[0]++;
+            detector.accept(e);
+        });
+        return new Result(detector.finish(), List.of(), events[0], stopped);
+    }
+
     /** Findings only (for live tuning, where coverage does not change). */
     public static List<Finding> findings(CaseQueries queries, DetectionSettings settings, BooleanSupplier cancelled) {
         Detector detector = new Detector(settings.profile(), settings.allowlist());

@@ -57,7 +57,18 @@ public final class KeptAnalysis {
         if (!store.readOnly() && !store.queries().replaysFromChunks()) {
             store.packForReplay(cancelled);
         }
-        CaseAnalysis.Result r = CaseAnalysis.run(store.queries(), settings, cancelled);
+        // Coverage depends on the events alone: when only the settings changed, the kept assessment still holds
+        // and the re-run feeds the detector only.
+        Optional<LastAnalysis.Run> before = store.lastAnalysis().stamp()
+                .filter(s -> s.engineVersion().equals(stamp.engineVersion()) && s.caseData().equals(stamp.caseData()))
+                .flatMap(s -> store.lastAnalysis().read());
+        CaseAnalysis.Result r;
+        if (before.isPresent()) {
+            CaseAnalysis.Result found = CaseAnalysis.findingsOnly(store.queries(), settings, cancelled);
+            r = new CaseAnalysis.Result(found.findings(), before.get().coverage(), found.events(), found.cancelled());
+        } else {
+            r = CaseAnalysis.run(store.queries(), settings, cancelled);
+        }
         if (r.cancelled()) {
             return Optional.empty();
         }

@@ -186,6 +186,7 @@ public final class CaseSchema {
                       events INTEGER NOT NULL,
                       finished_at TEXT NOT NULL,
                       millis INTEGER NOT NULL,
+                      format INTEGER NOT NULL,
                       coverage TEXT NOT NULL)""",
                     """
                     CREATE TABLE analysis_findings (
@@ -199,7 +200,7 @@ public final class CaseSchema {
                       last_us INTEGER,
                       suppressed INTEGER NOT NULL,
                       root_process_key INTEGER,
-                      finding TEXT NOT NULL)""",
+                      finding BLOB NOT NULL)""",
                     """
                     CREATE TABLE analysis_signals (
                       position INTEGER NOT NULL,

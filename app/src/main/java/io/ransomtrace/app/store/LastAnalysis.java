@@ -32,8 +32,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * run was computed from. Whoever opens the case compares the stamp with the present one and re-analyses only when
  * they differ.
  *
- * <p>Findings are stored as JSON of the engine's records (one row each, with the columns a list needs beside it);
- * signals and campaign processes also as rows, for the process tree's badges and lineage without reading JSON.
+ * <p>Findings are kept packed by {@link FindingCodec} (one row each, with the columns a list needs beside it);
+ * signals and campaign processes also as rows, for the process tree's badges and lineage; the coverage
+ * assessment (a few records per host) as JSON.
  */
 public final class LastAnalysis {
 
@@ -121,8 +122,8 @@ public final class LastAnalysis {
             List<HostCoverage> coverage;
             try (Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT engine_version, settings_hash, case_data, finished_at, millis, "
-                         + "events, coverage FROM analysis")) {
-                if (!rs.next()) {
+                         + "events, coverage, format FROM analysis")) {
+                if (!rs.next() || rs.getInt(8) != FindingCodec.FORMAT) {
                     return Optional.empty();
                 }
                 stamp = new Stamp(rs.getString(1), rs.getString(2), rs.getString(3));
@@ -137,14 +138,14 @@ public final class LastAnalysis {
                  ResultSet rs = st.executeQuery("SELECT finding, root_process_key FROM analysis_findings "
                          + "ORDER BY position")) {
                 while (rs.next()) {
-                    findings.add(JSON.readValue(rs.getString(1), Finding.class));
+                    findings.add(FindingCodec.decode(rs.getBytes(1)));
                     long root = rs.getLong(2);
                     roots.add(rs.wasNull() ? null : root);
                 }
             }
             return Optional.of(new Run(stamp, finished, millis, events, findings, roots, coverage));
-        } catch (JsonProcessingException | RuntimeException e) {
-            return Optional.empty(); // another engine's shape of a finding: analyse again
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return Optional.empty(); // another engine's shape of what is kept: analyse again
         } catch (SQLException e) {
             throw new CaseStoreException("Failed reading the stored analysis: " + e.getMessage(), e);
         }
@@ -222,14 +223,15 @@ public final class LastAnalysis {
             }
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO analysis(id, engine_version, settings_hash, "
-                + "case_data, events, finished_at, millis, coverage) VALUES (1,?,?,?,?,?,?,?)")) {
+                + "case_data, events, finished_at, millis, format, coverage) VALUES (1,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, run.stamp().engineVersion());
             ps.setString(2, run.stamp().settingsHash());
             ps.setString(3, run.stamp().caseData());
             ps.setLong(4, run.events());
             ps.setString(5, run.finishedAt().toString());
             ps.setLong(6, run.millis());
-            ps.setString(7, json(run.coverage()));
+            ps.setInt(7, FindingCodec.FORMAT);
+            ps.setString(8, json(run.coverage()));
             ps.executeUpdate();
         }
         try (PreparedStatement finding = c.prepareStatement("INSERT INTO analysis_findings(position, finding_id, "
@@ -251,7 +253,7 @@ public final class LastAnalysis {
                 Sql.setLong(finding, 8, f.lastSeen() == null ? null : Times.toMicros(f.lastSeen()));
                 finding.setInt(9, f.suppressed() ? 1 : 0);
                 Sql.setLong(finding, 10, run.roots().get(i));
-                finding.setString(11, json(f));
+                finding.setBytes(11, FindingCodec.encode(f));
                 finding.executeUpdate();
                 for (int k = 0; k < f.signals().size(); k++) {
                     SignalMeasurement s = f.signals().get(k);

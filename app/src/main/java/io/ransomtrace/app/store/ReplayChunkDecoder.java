@@ -10,7 +10,6 @@ import io.ransomtrace.engine.model.ProcessExec;
 import io.ransomtrace.engine.model.ProcessExit;
 import io.ransomtrace.engine.model.Provenance;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,11 +25,10 @@ final class ReplayChunkDecoder {
         }
     }
 
-    private final byte[] b;
-    private int pos;
+    private final PackedReader in;
 
     private ReplayChunkDecoder(byte[] b) {
-        this.b = b;
+        this.in = new PackedReader(b);
     }
 
     /** The events of the chunk, each with its time in microseconds ({@code micros[i]} for {@code events[i]}). */
@@ -45,29 +43,27 @@ final class ReplayChunkDecoder {
                         + expectedEvents);
             }
             return d;
-        } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException | NullPointerException e) {
+        } catch (IndexOutOfBoundsException | IllegalArgumentException | NullPointerException e) {
             throw new DamagedChunkException("a replay chunk does not decode: " + e);
         }
     }
 
     private Decoded read() {
-        int n = (int) varint();
-        String[] strings = new String[(int) varint() + 1]; // [0] is null
+        int n = (int) in.varint();
+        String[] strings = new String[(int) in.varint() + 1]; // [0] is null
         for (int i = 1; i < strings.length; i++) {
-            int len = (int) varint();
-            strings[i] = new String(b, pos, len, StandardCharsets.UTF_8);
-            pos += len;
+            strings[i] = in.string();
         }
-        Actor[] actors = new Actor[(int) varint() + 1];
+        Actor[] actors = new Actor[(int) in.varint() + 1];
         actors[0] = Actor.NONE;
         for (int i = 1; i < actors.length; i++) {
-            int pid = (int) signed();
-            int ppid = (int) signed();
-            String exe = strings[(int) varint()];
-            String comm = strings[(int) varint()];
-            Credentials c = new Credentials(signed(), signed(), signed(), signed(), signed(), strings[(int) varint()],
-                    strings[(int) varint()]);
-            actors[i] = new Actor(pid, ppid, exe, comm, c, strings[(int) varint()]);
+            int pid = (int) in.signed();
+            int ppid = (int) in.signed();
+            String exe = strings[(int) in.varint()];
+            String comm = strings[(int) in.varint()];
+            Credentials c = new Credentials(in.signed(), in.signed(), in.signed(), in.signed(), in.signed(), strings[(int) in.varint()],
+                    strings[(int) in.varint()]);
+            actors[i] = new Actor(pid, ppid, exe, comm, c, strings[(int) in.varint()]);
         }
         Event[] events = new Event[n];
         long[] micros = new long[n];
@@ -78,23 +74,23 @@ final class ReplayChunkDecoder {
         long seconds = 0;
         long serial = 0;
         for (int k = 0; k < n; k++) {
-            EventKind kind = EventKind.fromCode(b[pos++]);
-            id += signed();
-            t += signed();
+            EventKind kind = EventKind.fromCode(in.get());
+            id += in.signed();
+            t += in.signed();
             Instant time = Times.fromMicros(t);
-            String host = strings[(int) varint()];
-            Actor actor = actors[(int) varint()];
-            int sourceId = (int) signed();
-            line += signed();
-            offset += signed();
+            String host = strings[(int) in.varint()];
+            Actor actor = actors[(int) in.varint()];
+            int sourceId = (int) in.signed();
+            line += in.signed();
+            offset += in.signed();
             String nativeId;
-            switch (b[pos++]) {
+            switch (in.get()) {
                 case ReplayChunkEncoder.NATIVE_NONE -> nativeId = null;
-                case ReplayChunkEncoder.NATIVE_TEXT -> nativeId = strings[(int) varint()];
+                case ReplayChunkEncoder.NATIVE_TEXT -> nativeId = strings[(int) in.varint()];
                 case ReplayChunkEncoder.NATIVE_AUDIT -> {
-                    seconds += signed();
-                    long millis = varint();
-                    serial += signed();
+                    seconds += in.signed();
+                    long millis = in.varint();
+                    serial += in.signed();
                     nativeId = auditId(seconds, millis, serial);
                 }
                 default -> throw new DamagedChunkException("unknown native id tag");
@@ -103,58 +99,59 @@ final class ReplayChunkDecoder {
             events[k] = switch (kind) {
                 case EXEC -> exec(id, time, host, actor, strings, prov);
                 case EXIT -> {
-                    long code = varint();
-                    yield new ProcessExit(id, time, host, actor, code == 0 ? null : (int) unzigzag(code - 1), prov);
+                    long code = in.varint(); // 0 for none, else the zig-zagged code + 1
+                    long zz = code - 1;
+                    yield new ProcessExit(id, time, host, actor, code == 0 ? null : (int) ((zz >>> 1) ^ -(zz & 1)), prov);
                 }
                 case OTHER -> other(id, time, host, actor, strings, prov);
                 default -> fileOp(kind, id, time, host, actor, strings, prov);
             };
             micros[k] = t;
         }
-        if (pos != b.length) {
-            throw new DamagedChunkException("a replay chunk has " + (b.length - pos) + " bytes left over");
+        if (!in.atEnd()) {
+            throw new DamagedChunkException("a replay chunk has " + in.remaining() + " bytes left over");
         }
         return new Decoded(events, micros);
     }
 
     private FileOp fileOp(EventKind kind, long id, Instant time, String host, Actor actor, String[] strings,
                           Provenance prov) {
-        String path = strings[(int) varint()];
-        String target = strings[(int) varint()];
-        int flags = (int) signed();
-        int mode = (int) signed();
-        boolean success = b[pos++] != 0;
-        long inode = signed();
+        String path = strings[(int) in.varint()];
+        String target = strings[(int) in.varint()];
+        int flags = (int) in.signed();
+        int mode = (int) in.signed();
+        boolean success = in.get() != 0;
+        long inode = in.signed();
         ContentHint hint = null;
-        int tag = b[pos++];
+        int tag = in.get();
         if (tag != 0) {
-            Double entropy = tag == 2 ? Double.longBitsToDouble(fixed64()) : null;
-            hint = new ContentHint(entropy, strings[(int) varint()], strings[(int) varint()], strings[(int) varint()]);
+            Double entropy = tag == 2 ? Double.longBitsToDouble(in.fixed64()) : null;
+            hint = new ContentHint(entropy, strings[(int) in.varint()], strings[(int) in.varint()], strings[(int) in.varint()]);
         }
         return new FileOp(id, time, host, actor, kind.fileOpKind(), path, target, flags, mode, success, inode, hint,
                 prov);
     }
 
     private ProcessExec exec(long id, Instant time, String host, Actor actor, String[] strings, Provenance prov) {
-        String[] argv = new String[(int) varint()];
+        String[] argv = new String[(int) in.varint()];
         for (int i = 0; i < argv.length; i++) {
-            argv[i] = strings[(int) varint()];
+            argv[i] = strings[(int) in.varint()];
         }
-        int bits = b[pos++];
-        String cwd = strings[(int) varint()];
-        String tty = strings[(int) varint()];
-        String parentEntityId = strings[(int) varint()];
+        int bits = in.get();
+        String cwd = strings[(int) in.varint()];
+        String tty = strings[(int) in.varint()];
+        String parentEntityId = strings[(int) in.varint()];
         return new ProcessExec(id, time, host, actor, Arrays.asList(argv), (bits & 1) != 0, cwd, tty, parentEntityId,
                 (bits & 2) != 0, prov);
     }
 
     private OtherRecord other(long id, Instant time, String host, Actor actor, String[] strings, Provenance prov) {
-        String type = strings[(int) varint()];
-        String summary = strings[(int) varint()];
-        int count = (int) varint();
+        String type = strings[(int) in.varint()];
+        String summary = strings[(int) in.varint()];
+        int count = (int) in.varint();
         Map<String, String> fields = count == 0 ? Map.of() : new LinkedHashMap<>(count * 2);
         for (int i = 0; i < count; i++) {
-            fields.put(strings[(int) varint()], strings[(int) varint()]);
+            fields.put(strings[(int) in.varint()], strings[(int) in.varint()]);
         }
         return new OtherRecord(id, time, host, actor, type, summary, fields, prov);
     }
@@ -165,37 +162,5 @@ final class ReplayChunkDecoder {
         if (millis < 100) sb.append('0');
         if (millis < 10) sb.append('0');
         return sb.append(millis).append(':').append(serial).toString();
-    }
-
-    private long varint() {
-        long v = 0;
-        int shift = 0;
-        while (true) {
-            byte x = b[pos++];
-            v |= (long) (x & 0x7F) << shift;
-            if (x >= 0) {
-                return v;
-            }
-            shift += 7;
-            if (shift > 63) {
-                throw new DamagedChunkException("a varint longer than 64 bits");
-            }
-        }
-    }
-
-    private long signed() {
-        return unzigzag(varint());
-    }
-
-    private static long unzigzag(long v) {
-        return (v >>> 1) ^ -(v & 1);
-    }
-
-    private long fixed64() {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v |= (b[pos++] & 0xFFL) << (8 * i);
-        }
-        return v;
     }
 }

@@ -101,8 +101,8 @@ final class ReplayChunkEncoder {
         strings.clear();
         actorRefsById.clear();
         Map<Actor, Integer> actorIndex = new HashMap<>();
-        Bytes actors = new Bytes(256);
-        Bytes body = new Bytes(n * 48);
+        PackedWriter actors = new PackedWriter(256);
+        PackedWriter body = new PackedWriter(n * 48);
         long prevId = 0;
         long prevMicros = 0;
         long prevLine = 0;
@@ -182,7 +182,7 @@ final class ReplayChunkEncoder {
                 body.varint(strings.ref(x.tty()));
                 body.varint(strings.ref(x.parentEntityId()));
             } else if (e instanceof ProcessExit x) {
-                body.varint(x.exitCode() == null ? 0 : zigzag(x.exitCode()) + 1);
+                body.varint(x.exitCode() == null ? 0 : PackedWriter.zigzag(x.exitCode()) + 1);
             } else if (e instanceof OtherRecord o) {
                 // as the events table keeps them: no type is stored as "", fields in key order
                 body.varint(strings.ref(o.type() == null ? "" : o.type()));
@@ -195,7 +195,7 @@ final class ReplayChunkEncoder {
                 }
             }
         }
-        Bytes out = new Bytes(16 + strings.bytes.size() + actors.size() + body.size());
+        PackedWriter out = new PackedWriter(16 + strings.bytes.size() + actors.size() + body.size());
         out.varint(n);
         out.varint(strings.count);
         out.append(strings.bytes);
@@ -241,7 +241,7 @@ final class ReplayChunkEncoder {
     }
 
     /** Actors as the events table keeps them: none (null or {@link Actor#NONE}) is 0, else index + 1. */
-    private static int actor(Actor a, Map<Actor, Integer> index, Bytes out, Strings strings) {
+    private static int actor(Actor a, Map<Actor, Integer> index, PackedWriter out, Strings strings) {
         if (a == null || a.equals(Actor.NONE)) {
             return 0;
         }
@@ -304,21 +304,17 @@ final class ReplayChunkEncoder {
         return v;
     }
 
-    static long zigzag(long v) {
-        return (v << 1) ^ (v >> 63);
-    }
-
     /** The chunk's string table: each distinct string once, in order of first use. */
     private static final class Strings {
         final Map<String, Integer> index = new HashMap<>(1024);
         final LongLongMap pathRefs = new LongLongMap(8192);
-        Bytes bytes = new Bytes(16_384);
+        PackedWriter bytes = new PackedWriter(16_384);
         int count;
 
         void clear() {
             index.clear();
             pathRefs.clear();
-            bytes = new Bytes(Math.max(16_384, bytes.size()));
+            bytes = new PackedWriter(Math.max(16_384, bytes.size()));
             count = 0;
         }
 
@@ -349,69 +345,6 @@ final class ReplayChunkEncoder {
             index.put(s, ref);
             bytes.string(s);
             return ref;
-        }
-    }
-
-    /** A growable byte array with varint writes. */
-    static final class Bytes {
-        private byte[] b;
-        private int size;
-
-        Bytes(int capacity) {
-            b = new byte[Math.max(16, capacity)];
-        }
-
-        int size() {
-            return size;
-        }
-
-        private void room(int more) {
-            if (size + more > b.length) {
-                b = Arrays.copyOf(b, Math.max(b.length * 2, size + more));
-            }
-        }
-
-        void put(int v) {
-            room(1);
-            b[size++] = (byte) v;
-        }
-
-        void varint(long v) {
-            room(10);
-            while ((v & ~0x7FL) != 0) {
-                b[size++] = (byte) ((v & 0x7F) | 0x80);
-                v >>>= 7;
-            }
-            b[size++] = (byte) v;
-        }
-
-        void signed(long v) {
-            varint(zigzag(v));
-        }
-
-        void fixed64(long v) {
-            room(8);
-            for (int i = 0; i < 8; i++) {
-                b[size++] = (byte) (v >>> (8 * i));
-            }
-        }
-
-        void string(String s) {
-            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-            varint(utf8.length);
-            room(utf8.length);
-            System.arraycopy(utf8, 0, b, size, utf8.length);
-            size += utf8.length;
-        }
-
-        void append(Bytes other) {
-            room(other.size);
-            System.arraycopy(other.b, 0, b, size, other.size);
-            size += other.size;
-        }
-
-        byte[] toArray() {
-            return Arrays.copyOf(b, size);
         }
     }
 }

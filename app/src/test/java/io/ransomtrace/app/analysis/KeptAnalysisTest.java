@@ -97,7 +97,7 @@ class KeptAnalysisTest {
             KeptAnalysis.analyseAndKeep(store, DetectionSettings.defaults(), () -> false).orElseThrow();
             try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("c.rtcase"));
                  Statement st = c.createStatement()) {
-                st.execute("UPDATE analysis_findings SET finding = '{\"id\": 5, \"signals\": \"none\"}'");
+                st.execute("UPDATE analysis_findings SET finding = x'0102030405'");
             }
             assertThat(KeptAnalysis.kept(store)).as("a finding of another shape: analyse again").isEmpty();
         }
