@@ -107,4 +107,7 @@ public interface CaseQueries {
      * {@link CaseStore#packForReplay} has run on them.
      */
     boolean replaysFromChunks();
+
+    /** How many replays ({@link #replay}) this view of the case has started: opening a case must not need one. */
+    long replaysStarted();
 }

@@ -41,6 +41,7 @@ final class SqliteCaseQueries implements CaseQueries {
 
     private final Connection c;
     private final boolean readOnly;
+    private final java.util.concurrent.atomic.AtomicLong replays = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param readOnly a read-only view can only be open when no import holds the case (an import locks it
@@ -311,6 +312,7 @@ final class SqliteCaseQueries implements CaseQueries {
 
     @Override
     public long replay(EventFilter filter, Predicate<? super Event> sink) {
+        replays.incrementAndGet();
         if (filter.equals(EventFilter.all())) {
             Optional<List<ReplayChunks.Info>> chunks = replayChunks();
             if (chunks.isPresent()) {
@@ -318,6 +320,11 @@ final class SqliteCaseQueries implements CaseQueries {
             }
         }
         return replayTable(filter, sink);
+    }
+
+    @Override
+    public long replaysStarted() {
+        return replays.get();
     }
 
     @Override
