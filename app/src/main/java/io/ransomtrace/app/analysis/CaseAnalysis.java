@@ -74,8 +74,8 @@ public final class CaseAnalysis {
     public record Partial(long events, long total, List<Finding> alerts) {
     }
 
-    /** How often a re-run of a large case reports its {@link Partial} result: every quarter million events. */
-    public static final long PARTIAL_EVERY = 1 << 18;
+    /** How often a re-run of a large case reports its {@link Partial} result: every 65,536 events (tens of ms). */
+    public static final long PARTIAL_EVERY = 1 << 16;
 
     /**
      * Findings only, reporting partial results every {@code every} events and the final findings at the end, on
