@@ -1,5 +1,6 @@
 package io.ransomtrace.views.events;
 
+import io.ransomtrace.engine.model.ProgramName;
 import io.ransomtrace.views.common.TimeFormats;
 import io.ransomtrace.views.common.ViewStyles;
 import javafx.animation.PauseTransition;
@@ -214,7 +215,7 @@ public final class EventsGrid extends VBox {
         processFilter.setId("events-process-filter");
         processFilter.setPromptText("exe or pid");
         TableColumn<EventRow, String> process = column("process", 200,
-                r -> shortExe(r.exe()) + "  [" + r.pid() + "]");
+                r -> ProgramName.of(r.exe(), "?") + "  [" + r.pid() + "]");
         process.setGraphic(header("Process", processFilter));
 
         pathFilter.setId("events-path-filter");
@@ -585,14 +586,6 @@ public final class EventsGrid extends VBox {
 
     private static boolean isReal(EventRow r) {
         return r != null && r != PENDING;
-    }
-
-    private static String shortExe(String exe) {
-        if (exe == null) {
-            return "?";
-        }
-        int slash = exe.lastIndexOf('/');
-        return slash >= 0 && slash < exe.length() - 1 ? exe.substring(slash + 1) : exe;
     }
 
     private static String nullToEmpty(String s) {
