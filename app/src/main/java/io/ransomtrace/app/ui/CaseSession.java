@@ -10,8 +10,8 @@ import io.ransomtrace.app.ui.data.EventRows;
 import io.ransomtrace.engine.coverage.HostCoverage;
 import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.finding.SignalMeasurement;
+import io.ransomtrace.engine.profile.AllowlistRule;
 import io.ransomtrace.engine.profile.Profile;
-import io.ransomtrace.views.tuning.AllowlistEntry;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -28,7 +28,7 @@ import java.util.function.BooleanSupplier;
  * @param badges signal badges per process key: the fired signals of the findings rooted there
  */
 public record CaseSession(CaseStore store, List<SourceInfo> sources, EventRows rows, Profile profile,
-                          List<AllowlistEntry> allowlist, List<Finding> findings, List<HostCoverage> coverage,
+                          List<AllowlistRule> allowlist, List<Finding> findings, List<HostCoverage> coverage,
                           Map<Long, Set<String>> badges, long events) {
 
     /** The profile stored as active in the case, or the shipped defaults. */
@@ -41,7 +41,7 @@ public record CaseSession(CaseStore store, List<SourceInfo> sources, EventRows r
      *
      * @return null when cancelled
      */
-    static CaseSession analyse(CaseStore store, Profile profile, List<AllowlistEntry> allowlist,
+    static CaseSession analyse(CaseStore store, Profile profile, List<AllowlistRule> allowlist,
                                BackgroundTasks.Progress progress) {
         List<SourceInfo> sources = store.queries().sources();
         long total = Math.max(1, sources.stream().mapToLong(SourceInfo::events).sum());
@@ -69,7 +69,7 @@ public record CaseSession(CaseStore store, List<SourceInfo> sources, EventRows r
         return analyse(store, activeProfile(store), CaseAllowlist.read(store.annotations()), progress);
     }
 
-    CaseSession withFindings(Profile newProfile, List<AllowlistEntry> newAllowlist, List<Finding> newFindings) {
+    CaseSession withFindings(Profile newProfile, List<AllowlistRule> newAllowlist, List<Finding> newFindings) {
         return new CaseSession(store, sources, rows, newProfile, newAllowlist, newFindings, coverage,
                 badges(store, newFindings), events);
     }

@@ -1,21 +1,21 @@
 package io.ransomtrace.app.ui;
 
 import io.ransomtrace.app.ui.mainwindow.MainWindow;
-import io.ransomtrace.views.tuning.AllowlistEntry;
+import io.ransomtrace.engine.profile.AllowlistRule;
 import javafx.animation.PauseTransition;
-import javafx.scene.control.Button;
-import javafx.scene.control.TextField;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.util.Duration;
 
-import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 /**
  * Photographs the window for the README (hidden {@code --screenshot-dir} option): once the first finding is in
@@ -75,7 +75,7 @@ final class ScreenshotTour {
                 workbench.tuning().revert();
             }
             window.sidePanels().getSelectionModel().select(2);
-            window.allowlistEditor().prefill(AllowlistEntry.MatchField.EXE, "/usr/bin/rsync");
+            window.allowlistEditor().prefill(AllowlistRule.MatchField.EXE, "/usr/bin/rsync");
             if (window.allowlistEditor().lookup("#allowlist-reason") instanceof TextField reason) {
                 reason.setText("nightly backup to nas01 (ticket OPS-1182)");
             }

@@ -5,15 +5,13 @@ import io.ransomtrace.app.analysis.DetectionSettings;
 import io.ransomtrace.app.importing.Cancellation;
 import io.ransomtrace.app.importing.ImportOptions;
 import io.ransomtrace.app.importing.ImportPipeline;
-import io.ransomtrace.app.importing.ImporterCatalog;
 import io.ransomtrace.app.importing.ImportProgress;
 import io.ransomtrace.app.importing.ImportProgressListener;
 import io.ransomtrace.app.importing.ImportSummary;
-import io.ransomtrace.importers.Format;
-import io.ransomtrace.importers.csv.CsvMapping;
-import io.ransomtrace.app.store.AnalystAnnotations;
+import io.ransomtrace.app.importing.ImporterCatalog;
 import io.ransomtrace.app.store.AnalystAnnotations.Target;
 import io.ransomtrace.app.store.AnalystAnnotations.TargetKind;
+import io.ransomtrace.app.store.AnalystAnnotations;
 import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.app.store.EventFilter;
 import io.ransomtrace.app.store.Scope;
@@ -32,16 +30,17 @@ import io.ransomtrace.app.ui.data.StoreProcessSource;
 import io.ransomtrace.app.ui.mainwindow.MainWindow;
 import io.ransomtrace.engine.coverage.HostCoverage;
 import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.profile.AllowlistRule;
 import io.ransomtrace.engine.profile.Parameter;
 import io.ransomtrace.engine.profile.Profile;
+import io.ransomtrace.importers.Format;
+import io.ransomtrace.importers.csv.CsvMapping;
+import io.ransomtrace.views.common.LatestWinsRunner;
 import io.ransomtrace.views.events.EventRow;
 import io.ransomtrace.views.findings.FindingRow;
 import io.ransomtrace.views.inspector.Annotations;
 import io.ransomtrace.views.process.ProcessAction;
 import io.ransomtrace.views.process.ProcessRow;
-import io.ransomtrace.views.timeline.TimelineMarker;
-import io.ransomtrace.views.tuning.AllowlistEntry;
-import io.ransomtrace.views.tuning.LatestWinsRunner;
 import io.ransomtrace.views.tuning.TuningPanel;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -59,7 +58,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -711,21 +709,21 @@ public final class Workbench implements AutoCloseable {
     private void processAction(ProcessAction action, ProcessRow row) {
         switch (action) {
             case SHOW_EVENTS -> {
-                var f = io.ransomtrace.views.events.EventFilter.NONE.withProcess(String.valueOf(row.pid()));
+                var f = io.ransomtrace.views.events.GridFilter.NONE.withProcess(String.valueOf(row.pid()));
                 if (row.start() != null) {
                     f = f.withTimeRange(row.start(), row.end() == null ? null : row.end().plusMillis(1));
                 }
                 window.eventsGrid().setFilter(f);
                 window.showTab(3);
             }
-            case ALLOWLIST_EXE -> prefillAllowlist(AllowlistEntry.MatchField.EXE, row.exe());
-            case ALLOWLIST_COMMAND -> prefillAllowlist(AllowlistEntry.MatchField.COMMAND_LINE, row.commandLine());
-            case ALLOWLIST_USER -> prefillAllowlist(AllowlistEntry.MatchField.USER, row.user());
+            case ALLOWLIST_EXE -> prefillAllowlist(AllowlistRule.MatchField.EXE, row.exe());
+            case ALLOWLIST_COMMAND -> prefillAllowlist(AllowlistRule.MatchField.COMMAND_LINE, row.commandLine());
+            case ALLOWLIST_USER -> prefillAllowlist(AllowlistRule.MatchField.USER, row.user());
             case TAG -> tagProcess(row);
         }
     }
 
-    private void prefillAllowlist(AllowlistEntry.MatchField field, String value) {
+    private void prefillAllowlist(AllowlistRule.MatchField field, String value) {
         window.sidePanels().getSelectionModel().select(2);
         window.allowlistEditor().prefill(field, value == null ? "" : value);
     }
@@ -790,7 +788,7 @@ public final class Workbench implements AutoCloseable {
     }
 
     /** Stores the editor's entries in the case and re-runs the detector with them. */
-    private void allowlistChanged(List<AllowlistEntry> entries) {
+    private void allowlistChanged(List<AllowlistRule> entries) {
         CaseSession s = session;
         if (s == null) {
             return;
@@ -812,7 +810,7 @@ public final class Workbench implements AutoCloseable {
         }
     }
 
-    private void rerun(Profile profile, List<AllowlistEntry> allowlist) {
+    private void rerun(Profile profile, List<AllowlistRule> allowlist) {
         CaseSession s = session;
         tasks.run("Re-running detection", p -> CaseSession.analyse(s.store(), profile, allowlist, p), fresh -> {
             if (fresh == null || session != s) {

@@ -4,8 +4,9 @@ import io.ransomtrace.app.analysis.ScanJson;
 import io.ransomtrace.app.analysis.ScanJsonWriter;
 import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.app.ui.data.CaseAllowlist;
-import io.ransomtrace.views.findings.Severity;
-import io.ransomtrace.views.tuning.AllowlistEntry;
+import io.ransomtrace.engine.finding.Severity;
+import io.ransomtrace.engine.profile.AllowlistEffect;
+import io.ransomtrace.engine.profile.AllowlistRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +33,8 @@ class CaseSettingsReportTest {
         assertThat(attack.suppressed()).isFalse();
 
         try (CaseStore store = CaseStore.open(caseFile)) {
-            CaseAllowlist.write(store.annotations(), List.of(new AllowlistEntry(AllowlistEntry.MatchField.HOST,
-                    "fs01.corp.example", AllowlistEntry.Effect.SUPPRESS, Severity.INFO, "restore drill on a lab host",
+            CaseAllowlist.write(store.annotations(), List.of(new AllowlistRule(AllowlistRule.MatchField.HOST,
+                    "fs01.corp.example", AllowlistEffect.SUPPRESS, Severity.INFO, "restore drill on a lab host",
                     "analyst", null)));
         }
         Path after = dir.resolve("after.json");

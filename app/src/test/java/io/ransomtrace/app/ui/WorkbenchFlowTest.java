@@ -1,28 +1,28 @@
 package io.ransomtrace.app.ui;
 
+import io.ransomtrace.app.importing.Cancellation;
 import io.ransomtrace.app.importing.ImportPipeline;
 import io.ransomtrace.app.importing.ImportProgressListener;
-import io.ransomtrace.app.importing.Cancellation;
 import io.ransomtrace.app.store.AnalystAnnotations;
 import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.app.ui.data.CaseAllowlist;
 import io.ransomtrace.app.ui.data.FindingIds;
 import io.ransomtrace.app.ui.mainwindow.MainWindow;
 import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.finding.Severity;
+import io.ransomtrace.engine.profile.AllowlistRule;
 import io.ransomtrace.views.findings.FindingRow;
-import io.ransomtrace.views.findings.Severity;
 import io.ransomtrace.views.process.ProcessRow;
 import io.ransomtrace.views.spread.DirectoryStat;
 import io.ransomtrace.views.timeline.TimelineData;
 import io.ransomtrace.views.timeline.TimelineMarker;
-import io.ransomtrace.views.tuning.AllowlistEntry;
 import io.ransomtrace.views.tuning.SeverityChange;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.control.TreeItem;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,7 +132,7 @@ class WorkbenchFlowTest {
         SeverityChange change = workbench.tuning().diffView().diff().severityChanged().stream()
                 .filter(c -> c.before().id().equals(attack.id())).findFirst().orElseThrow();
         Severity lowered = change.after().severity();
-        assertThat(lowered.ordinal()).isGreaterThan(change.before().severity().ordinal());
+        assertThat(lowered).isLessThan(change.before().severity());
         assertThat(rowOf(attack.id()).severity()).as("nothing changes before Keep").isEqualTo(Severity.CRITICAL);
         robot.clickOn("#diff-keep");
         waitUntil(15, () -> rowOf(attack.id()).severity() == lowered);
@@ -144,7 +144,7 @@ class WorkbenchFlowTest {
 
         // An allowlist entry on the encryptor's executable: after the re-run the finding is suppressed, with why.
         robot.interact(() -> window.sidePanels().getSelectionModel().select(2));
-        robot.interact(() -> window.allowlistEditor().prefill(AllowlistEntry.MatchField.EXE,
+        robot.interact(() -> window.allowlistEditor().prefill(AllowlistRule.MatchField.EXE,
                 attack.rootProcess().exe()));
         robot.interact(() -> robot.lookup("#allowlist-reason").queryAs(TextField.class)
                 .setText("red-team exercise RT-42"));

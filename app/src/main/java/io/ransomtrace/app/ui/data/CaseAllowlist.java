@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ransomtrace.app.store.AnalystAnnotations;
+import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.profile.Allowlist;
 import io.ransomtrace.engine.profile.AllowlistEffect;
-import io.ransomtrace.views.findings.Severity;
-import io.ransomtrace.views.tuning.AllowlistEntry;
-import io.ransomtrace.views.tuning.AllowlistEntry.Effect;
-import io.ransomtrace.views.tuning.AllowlistEntry.MatchField;
+import io.ransomtrace.engine.profile.AllowlistEntry;
+import io.ransomtrace.engine.profile.AllowlistRule.MatchField;
+import io.ransomtrace.engine.profile.AllowlistRule;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,9 +31,9 @@ public final class CaseAllowlist {
     private CaseAllowlist() {
     }
 
-    public static List<AllowlistEntry> read(AnalystAnnotations annotations) {
-        List<AllowlistEntry> out = new ArrayList<>();
-        for (AnalystAnnotations.AllowlistEntry row : annotations.allowlist()) {
+    public static List<AllowlistRule> read(AnalystAnnotations annotations) {
+        List<AllowlistRule> out = new ArrayList<>();
+        for (AnalystAnnotations.AllowlistTableRow row : annotations.allowlist()) {
             MatchField field = field(row.kind());
             if (field == null) {
                 continue;
@@ -45,66 +44,58 @@ public final class CaseAllowlist {
     }
 
     /** Replaces the case's allowlist with {@code entries}. */
-    public static void write(AnalystAnnotations annotations, List<AllowlistEntry> entries) {
-        for (AnalystAnnotations.AllowlistEntry row : annotations.allowlist()) {
+    public static void write(AnalystAnnotations annotations, List<AllowlistRule> entries) {
+        for (AnalystAnnotations.AllowlistTableRow row : annotations.allowlist()) {
             if (field(row.kind()) != null) {
                 annotations.disallow(row.id());
             }
         }
-        for (AllowlistEntry e : entries) {
+        for (AllowlistRule e : entries) {
             annotations.allow(e.field().name(), e.pattern(), encode(e));
         }
     }
 
-    public static Allowlist toEngine(List<AllowlistEntry> entries) {
-        List<io.ransomtrace.engine.profile.AllowlistEntry> out = new ArrayList<>();
+    public static Allowlist toEngine(List<AllowlistRule> rules) {
+        List<AllowlistEntry> out = new ArrayList<>();
         int n = 0;
-        for (AllowlistEntry e : entries) {
+        for (AllowlistRule r : rules) {
             n++;
-            String p = e.pattern();
-            MatchField f = e.field();
-            out.add(new io.ransomtrace.engine.profile.AllowlistEntry("case-" + n + "-" + f.name().toLowerCase(),
-                    e.reason(), e.author(),
-                    e.expires() == null ? null : e.expires().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
-                    e.effect() == Effect.CAP ? AllowlistEffect.CAP_SEVERITY : AllowlistEffect.SUPPRESS,
-                    e.effect() == Effect.CAP ? engineSeverity(e.cap()) : null,
-                    f == MatchField.EXE ? p : null, f == MatchField.COMMAND_LINE ? p : null,
-                    f == MatchField.USER || f == MatchField.LOGIN_USER ? p : null, null,
-                    f == MatchField.PATH ? p : null, f == MatchField.HOST ? p : null));
+            out.add(r.toEntry("case-" + n + "-" + r.field().name().toLowerCase(java.util.Locale.ROOT)));
         }
         return new Allowlist(out);
     }
 
-    private static io.ransomtrace.engine.finding.Severity engineSeverity(Severity s) {
-        io.ransomtrace.engine.finding.Severity e = io.ransomtrace.engine.finding.Severity.parse(
-                s == null ? "low" : s.name());
-        return e == null ? io.ransomtrace.engine.finding.Severity.LOW : e;
-    }
-
-    static String encode(AllowlistEntry e) {
+    static String encode(AllowlistRule e) {
         ObjectNode o = JSON.createObjectNode();
         o.put("reason", e.reason());
         o.put("author", e.author());
         o.put("expires", e.expires() == null ? null : e.expires().toString());
-        o.put("effect", e.effect().name());
+        o.put("effect", e.effect() == AllowlistEffect.CAP_SEVERITY ? "CAP" : "SUPPRESS");
         o.put("cap", e.cap() == null ? null : e.cap().name());
         return o.toString();
     }
 
-    static AllowlistEntry decode(MatchField field, String pattern, String stored) {
+    static AllowlistRule decode(MatchField field, String pattern, String stored) {
         try {
             JsonNode o = stored != null && stored.startsWith("{") ? JSON.readTree(stored) : null;
             if (o != null && o.isObject()) {
-                Effect effect = "CAP".equals(text(o, "effect")) ? Effect.CAP : Effect.SUPPRESS;
+                AllowlistEffect effect = "CAP".equals(text(o, "effect")) ? AllowlistEffect.CAP_SEVERITY
+                        : AllowlistEffect.SUPPRESS;
                 String cap = text(o, "cap");
                 String expires = text(o, "expires");
-                return new AllowlistEntry(field, pattern, effect, cap == null ? null : Severity.parse(cap),
+                return new AllowlistRule(field, pattern, effect, cap == null ? null : capOf(cap),
                         text(o, "reason"), text(o, "author"), expires == null ? null : LocalDate.parse(expires));
             }
         } catch (java.io.IOException | java.time.DateTimeException e) {
             // Not ours: keep it as a plain reason below rather than dropping the analyst's entry.
         }
-        return new AllowlistEntry(field, pattern, Effect.SUPPRESS, null, stored, null, null);
+        return new AllowlistRule(field, pattern, AllowlistEffect.SUPPRESS, null, stored, null, null);
+    }
+
+    /** A stored cap; a name no severity has (written by hand, by another tool) caps at info, as it always did. */
+    private static Severity capOf(String name) {
+        Severity s = Severity.parse(name);
+        return s == null ? Severity.INFO : s;
     }
 
     private static String text(JsonNode o, String name) {

@@ -1,12 +1,11 @@
 package io.ransomtrace.app.ui.data;
 
 import io.ransomtrace.app.store.CaseStore;
+import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.profile.AllowlistEffect;
+import io.ransomtrace.engine.profile.AllowlistRule.MatchField;
+import io.ransomtrace.engine.profile.AllowlistRule;
 import io.ransomtrace.engine.profile.Profile;
-import io.ransomtrace.views.findings.Severity;
-import io.ransomtrace.views.tuning.AllowlistEntry;
-import io.ransomtrace.views.tuning.AllowlistEntry.Effect;
-import io.ransomtrace.views.tuning.AllowlistEntry.MatchField;
 import io.ransomtrace.views.tuning.ThresholdSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,10 +31,10 @@ class AdaptersWithoutCaseTest {
 
     @Test
     void allowlistRowsSurviveTheCaseWithAuthorExpiryAndCap(@TempDir Path dir) throws Exception {
-        List<AllowlistEntry> entries = List.of(
-                new AllowlistEntry(MatchField.EXE, "/usr/bin/restic", Effect.SUPPRESS, null, "nightly backup",
+        List<AllowlistRule> entries = List.of(
+                new AllowlistRule(MatchField.EXE, "/usr/bin/restic", AllowlistEffect.SUPPRESS, null, "nightly backup",
                         "alice", LocalDate.of(2026, 12, 31)),
-                new AllowlistEntry(MatchField.PATH, "/srv/build", Effect.CAP, Severity.LOW, "CI workspace", "bob",
+                new AllowlistRule(MatchField.PATH, "/srv/build", AllowlistEffect.CAP_SEVERITY, Severity.LOW, "CI workspace", "bob",
                         null));
         try (CaseStore store = CaseStore.create(dir.resolve("c.rtcase"))) {
             CaseAllowlist.write(store.annotations(), entries);
@@ -45,15 +44,15 @@ class AdaptersWithoutCaseTest {
             assertThat(CaseAllowlist.read(store.annotations())).containsExactly(entries.get(0));
             // A row written by another tool (plain-text reason) is kept as a suppress entry.
             store.annotations().allow("host", "lab-*", "test machines");
-            assertThat(CaseAllowlist.read(store.annotations())).contains(new AllowlistEntry(MatchField.HOST,
-                    "lab-*", Effect.SUPPRESS, null, "test machines", null, null));
+            assertThat(CaseAllowlist.read(store.annotations())).contains(new AllowlistRule(MatchField.HOST,
+                    "lab-*", AllowlistEffect.SUPPRESS, null, "test machines", null, null));
         }
     }
 
     @Test
     void editorEntriesBecomeEngineEntriesWithExclusiveExpiry() {
         var engine = CaseAllowlist.toEngine(List.of(
-                new AllowlistEntry(MatchField.COMMAND_LINE, "tar czf *", Effect.CAP, Severity.MEDIUM, "archives",
+                new AllowlistRule(MatchField.COMMAND_LINE, "tar czf *", AllowlistEffect.CAP_SEVERITY, Severity.MEDIUM, "archives",
                         "carol", LocalDate.of(2026, 12, 31)))).entries();
         assertThat(engine).singleElement().satisfies(e -> {
             assertThat(e.commandLine()).isEqualTo("tar czf *");

@@ -86,7 +86,7 @@ class CaseAdaptersTest {
         assertThat(src.keyBefore(500, EventQuery.ALL)).isEqualTo(all.get(499).key());
 
         // Newest first: the same rows backwards, page after page, and far jumps land on the right row.
-        EventQuery newest = new EventQuery(io.ransomtrace.views.events.EventFilter.NONE, true);
+        EventQuery newest = new EventQuery(io.ransomtrace.views.events.GridFilter.NONE, true);
         List<EventRow> backwards = new ArrayList<>();
         after = null;
         while (!(page = src.page(after, 500, newest)).isEmpty()) {
@@ -99,7 +99,7 @@ class CaseAdaptersTest {
         assertThat(src.keyBefore(10, newest)).isEqualTo(reversed.get(9).key());
 
         // Renames to the attack's suffix: the grid's "contains" filters, exactly as the in-memory test says.
-        var filter = io.ransomtrace.views.events.EventFilter.NONE.withKind("RENAME").withPathContains(".rtx");
+        var filter = io.ransomtrace.views.events.GridFilter.NONE.withKind("RENAME").withPathContains(".rtx");
         EventQuery renames = new EventQuery(filter, false);
         long expected = all.stream().filter(filter::matches).count();
         assertThat(expected).isGreaterThanOrEqualTo(attack.filesAffected() / 2);
@@ -107,7 +107,7 @@ class CaseAdaptersTest {
         assertThat(src.page(null, 1000, renames)).isEqualTo(all.stream().filter(filter::matches).toList());
 
         // Quick filter on the source file name: checked in Java, not in SQL.
-        var bySource = io.ransomtrace.views.events.EventFilter.NONE.withQuickText(all.get(0).source());
+        var bySource = io.ransomtrace.views.events.GridFilter.NONE.withQuickText(all.get(0).source());
         assertThat(src.count(new EventQuery(bySource, false))).isEqualTo(all.stream().filter(bySource::matches).count());
     }
 

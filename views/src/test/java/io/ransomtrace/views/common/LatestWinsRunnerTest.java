@@ -1,4 +1,4 @@
-package io.ransomtrace.views.tuning;
+package io.ransomtrace.views.common;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,10 +12,10 @@ import java.util.concurrent.Executor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drives the runner with a hand-cranked clock and executor: no real time, no flakiness. */
-class LatestWinsRunnerTest {
+public class LatestWinsRunnerTest {
 
     /** Debounce timer the test fires by hand. */
-    static final class ManualScheduler implements LatestWinsRunner.Scheduler {
+    public static final class ManualScheduler implements LatestWinsRunner.Scheduler {
         final List<Runnable> pending = new ArrayList<>();
         final List<Duration> delays = new ArrayList<>();
 
@@ -26,7 +26,7 @@ class LatestWinsRunnerTest {
             return () -> pending.remove(task);
         }
 
-        void elapse() {
+        public void elapse() {
             List<Runnable> due = new ArrayList<>(pending);
             pending.clear();
             due.forEach(Runnable::run);
@@ -34,7 +34,7 @@ class LatestWinsRunnerTest {
     }
 
     /** Background executor whose tasks run when the test says so. */
-    static final class ManualExecutor implements Executor {
+    public static final class ManualExecutor implements Executor {
         final Deque<Runnable> queue = new ArrayDeque<>();
 
         @Override

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * What the analyst narrowed the grid to. Every field is optional (null or blank means "any").
+ * What the analyst narrowed the events grid to, in the grid's terms (substrings of what a row shows, a pid
+ * typed as text). Every field is optional (null or blank means "any"). A case store translates it into its own
+ * query filter where SQL can say the same, and checks {@link #matches} for the rest.
  *
  * @param kind          exact event kind
  * @param pathContains  substring of the path or target path (case-insensitive)
@@ -13,29 +15,29 @@ import java.util.Locale;
  * @param from          events at or after this instant
  * @param to            events before this instant
  */
-public record EventFilter(String kind, String pathContains, String process, String quickText, Instant from,
-                          Instant to) {
+public record GridFilter(String kind, String pathContains, String process, String quickText, Instant from,
+                         Instant to) {
 
-    public static final EventFilter NONE = new EventFilter(null, null, null, null, null, null);
+    public static final GridFilter NONE = new GridFilter(null, null, null, null, null, null);
 
-    public EventFilter withKind(String v) {
-        return new EventFilter(blankToNull(v), pathContains, process, quickText, from, to);
+    public GridFilter withKind(String v) {
+        return new GridFilter(blankToNull(v), pathContains, process, quickText, from, to);
     }
 
-    public EventFilter withPathContains(String v) {
-        return new EventFilter(kind, blankToNull(v), process, quickText, from, to);
+    public GridFilter withPathContains(String v) {
+        return new GridFilter(kind, blankToNull(v), process, quickText, from, to);
     }
 
-    public EventFilter withProcess(String v) {
-        return new EventFilter(kind, pathContains, blankToNull(v), quickText, from, to);
+    public GridFilter withProcess(String v) {
+        return new GridFilter(kind, pathContains, blankToNull(v), quickText, from, to);
     }
 
-    public EventFilter withQuickText(String v) {
-        return new EventFilter(kind, pathContains, process, blankToNull(v), from, to);
+    public GridFilter withQuickText(String v) {
+        return new GridFilter(kind, pathContains, process, blankToNull(v), from, to);
     }
 
-    public EventFilter withTimeRange(Instant f, Instant t) {
-        return new EventFilter(kind, pathContains, process, quickText, f, t);
+    public GridFilter withTimeRange(Instant f, Instant t) {
+        return new GridFilter(kind, pathContains, process, quickText, f, t);
     }
 
     public boolean isEmpty() {

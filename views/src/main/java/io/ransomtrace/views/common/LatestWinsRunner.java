@@ -1,4 +1,4 @@
-package io.ransomtrace.views.tuning;
+package io.ransomtrace.views.common;
 
 import javafx.application.Platform;
 
@@ -16,10 +16,12 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Re-runs a slow computation as its parameters change, showing only the newest answer: each
- * {@link #submit} restarts a debounce delay; when it expires the work starts on a background executor and
- * any older run still going is cancelled (its thread interrupted: long work should check
- * {@link Thread#interrupted()}); a result is delivered only if no newer submit happened since.
+ * "The latest request wins", the one mechanism every view uses for background work whose answer a newer request
+ * makes obsolete (tuning re-runs, timeline buckets, the events grid's count, the finding every view focuses on).
+ * Each {@link #submit} restarts a debounce delay (none for {@link #onExecutor}); when it expires the work starts
+ * on a background executor, an older request still waiting there is dropped, and one still running is either
+ * interrupted (long work should check {@link Thread#interrupted()}) or left to finish unseen; a result is
+ * delivered only if no newer submit happened since.
  *
  * <p>Time, background and delivery are injected, so tests drive it deterministically: a manual
  * {@link Scheduler}, an inline or manual executor, {@code Runnable::run} delivery.
@@ -43,12 +45,28 @@ public final class LatestWinsRunner<P, R> implements AutoCloseable {
     /** The debounce the workbench uses: long enough to let a slider settle, short enough to feel live. */
     public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(250);
 
+    /** Starts the task at once, on the submitting thread. */
+    private static final Scheduler IMMEDIATELY = (delay, task) -> {
+        task.run();
+        return () -> { };
+    };
+
+    /** Runs on the JavaFX thread: at once when already there, else queued to it. */
+    private static final Executor FX_THREAD = r -> {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            Platform.runLater(r);
+        }
+    };
+
     private final Function<P, R> work;
     private final Executor background;
     private final Scheduler scheduler;
     private final Executor delivery;
     private final Duration debounce;
     private final AutoCloseable resources;
+    private final boolean interruptSuperseded;
 
     private Consumer<R> onResult = r -> { };
     private Consumer<Throwable> onError = e -> { };
@@ -61,17 +79,18 @@ public final class LatestWinsRunner<P, R> implements AutoCloseable {
 
     public LatestWinsRunner(Function<P, R> work, Executor background, Scheduler scheduler, Executor delivery,
                             Duration debounce) {
-        this(work, background, scheduler, delivery, debounce, () -> { });
+        this(work, background, scheduler, delivery, debounce, () -> { }, true);
     }
 
     private LatestWinsRunner(Function<P, R> work, Executor background, Scheduler scheduler, Executor delivery,
-                             Duration debounce, AutoCloseable resources) {
+                             Duration debounce, AutoCloseable resources, boolean interruptSuperseded) {
         this.work = work;
         this.background = background;
         this.scheduler = scheduler;
         this.delivery = delivery;
         this.debounce = debounce;
         this.resources = resources;
+        this.interruptSuperseded = interruptSuperseded;
     }
 
     /**
@@ -85,17 +104,20 @@ public final class LatestWinsRunner<P, R> implements AutoCloseable {
             ScheduledFuture<?> f = timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
             return () -> f.cancel(false);
         };
-        Executor fx = r -> {
-            if (Platform.isFxApplicationThread()) {
-                r.run();
-            } else {
-                Platform.runLater(r);
-            }
-        };
-        return new LatestWinsRunner<>(work, pool, scheduler, fx, DEFAULT_DEBOUNCE, () -> {
+        return new LatestWinsRunner<>(work, pool, scheduler, FX_THREAD, DEFAULT_DEBOUNCE, () -> {
             pool.shutdownNow();
             timer.shutdownNow();
-        });
+        }, true);
+    }
+
+    /**
+     * A runner for a view's reads: no debounce, work on {@code background} (which the caller owns and may share
+     * with other work; {@code Runnable::run} runs inline), results on the JavaFX thread (inline when submitted
+     * from it and the work ran inline). A superseded read still running is not interrupted: it may be in the
+     * middle of a query on a shared connection; its answer is simply not shown.
+     */
+    public static <P, R> LatestWinsRunner<P, R> onExecutor(Function<P, R> work, Executor background) {
+        return new LatestWinsRunner<>(work, background, IMMEDIATELY, FX_THREAD, Duration.ZERO, () -> { }, false);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -137,7 +159,7 @@ public final class LatestWinsRunner<P, R> implements AutoCloseable {
                 pending = null;
             }
             if (running != null) {
-                running.cancel(true);
+                running.cancel(interruptSuperseded);
                 running = null;
             }
         }
@@ -161,7 +183,7 @@ public final class LatestWinsRunner<P, R> implements AutoCloseable {
             }
             pending = null;
             if (running != null) {
-                running.cancel(true);
+                running.cancel(interruptSuperseded);
             }
             task = new FutureTask<>(() -> work.apply(params));
             running = task;
