@@ -1,10 +1,10 @@
 package io.ransomtrace.app.report;
 
+import io.ransomtrace.app.importing.BuiltInImporters;
 import io.ransomtrace.app.importing.Cancellation;
 import io.ransomtrace.app.importing.ImportOptions;
 import io.ransomtrace.app.importing.ImportPipeline;
 import io.ransomtrace.app.importing.ImportProgressListener;
-import io.ransomtrace.app.importing.BuiltInImporters;
 import io.ransomtrace.app.store.CaseStore;
 
 import java.io.IOException;

@@ -1,13 +1,15 @@
 package io.ransomtrace.app.ui;
 
+import io.ransomtrace.app.casefile.FindingIds;
 import io.ransomtrace.app.importing.Cancellation;
 import io.ransomtrace.app.importing.ImportPipeline;
 import io.ransomtrace.app.importing.ImportProgressListener;
 import io.ransomtrace.app.store.AnalystAnnotations;
 import io.ransomtrace.app.store.CaseStore;
-import io.ransomtrace.app.ui.data.CaseAllowlist;
-import io.ransomtrace.app.ui.data.FindingIds;
+import io.ransomtrace.app.ui.mainwindow.InvestigationTab;
 import io.ransomtrace.app.ui.mainwindow.MainWindow;
+import io.ransomtrace.app.ui.mainwindow.NavigatorItem;
+import io.ransomtrace.app.ui.mainwindow.SidePanel;
 import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.profile.AllowlistRule;
@@ -42,7 +44,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The analyst's main flow on the recorded mixed-workday case (a working day with one attack): open the case →
@@ -55,13 +56,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class WorkbenchFlowTest {
     private static Path caseFile;
 
+    private final FakeDialogs dialogs = new FakeDialogs();
     private MainWindow window;
     private Workbench workbench;
 
     @BeforeAll
     static void importSample(@TempDir Path tmp) throws Exception {
         Path logs = SampleCaseLogs.mixedWorkday();
-        assumeTrue(logs != null, SampleCaseLogs.MISSING);
         caseFile = tmp.resolve("mixed.rtcase");
         try (CaseStore store = CaseStore.create(caseFile)) {
             new ImportPipeline().run(store, List.of(logs), ImportProgressListener.NONE, new Cancellation());
@@ -71,17 +72,18 @@ class WorkbenchFlowTest {
     @Start
     void start(Stage stage) {
         Theme.LIGHT.apply();
-        window = new MainWindow(stage);
+        window = new MainWindow();
         Scene scene = new Scene(window.root(), 1600, 1000);
         MainWindow.addStylesheets(scene);
         stage.setScene(scene);
-        workbench = new Workbench(stage, window);
+        workbench = new Workbench(stage, window, dialogs);
         stage.show();
     }
 
     @AfterEach
     void closeCase() throws Exception {
         WaitForAsyncUtils.asyncFx(workbench::close).get();
+        assertThat(dialogs.errors).as("errors shown to the analyst").isEmpty();
     }
 
     @Test
@@ -106,7 +108,7 @@ class WorkbenchFlowTest {
         }
 
         // The timeline shows the burst, with the first-alert marker on it.
-        robot.interact(() -> window.showTab(1));
+        robot.interact(() -> window.showTab(InvestigationTab.TIMELINE));
         waitUntil(15, () -> window.timeline().getData() != null && !window.timeline().getData().buckets().isEmpty());
         TimelineData data = window.timeline().getData();
         long plotted = data.buckets().stream().mapToLong(b -> b.total()).sum();
@@ -115,7 +117,7 @@ class WorkbenchFlowTest {
                 && m.time().equals(attack.firstAlert()));
 
         // The spread map lists the directories the notes were dropped in.
-        robot.interact(() -> window.showTab(2));
+        robot.interact(() -> window.showTab(InvestigationTab.SPREAD_MAP));
         List<DirectoryStat> noted = workbench.focused().directories().stream().filter(d -> d.notes() > 0).toList();
         assertThat(noted).hasSize(attack.notes().directories().size());
         assertThat(noted).extracting(DirectoryStat::path)
@@ -123,7 +125,7 @@ class WorkbenchFlowTest {
         assertThat(window.spreadMap().cells()).isNotEmpty();
 
         // Raising the note threshold past the attack's note directories: the diff shows the severity drop.
-        robot.interact(() -> window.sidePanels().getSelectionModel().select(1));
+        robot.interact(() -> window.showSidePanel(SidePanel.TUNING));
         robot.interact(() -> workbench.tuning().setValue("signals.ransomNote.minDirectories",
                 attack.notes().directories().size() + 1));
         waitUntil(30, () -> !window.findings().findings().isEmpty()
@@ -136,14 +138,14 @@ class WorkbenchFlowTest {
         assertThat(rowOf(attack.id()).severity()).as("nothing changes before Keep").isEqualTo(Severity.CRITICAL);
         robot.clickOn("#diff-keep");
         waitUntil(15, () -> rowOf(attack.id()).severity() == lowered);
-        AnalystAnnotations ann = workbench.session().store().annotations();
+        AnalystAnnotations ann = workbench.shown().session().store().annotations();
         assertThat(ann.activeProfile()).hasValueSatisfying(p -> assertThat(p.yaml())
                 .contains("signals.ransomNote.minDirectories"));
         assertThat(ann.tuningHistory(ann.activeProfile().get().id()))
                 .anyMatch(t -> t.parameter().equals("signals.ransomNote.minDirectories"));
 
         // An allowlist entry on the encryptor's executable: after the re-run the finding is suppressed, with why.
-        robot.interact(() -> window.sidePanels().getSelectionModel().select(2));
+        robot.interact(() -> window.showSidePanel(SidePanel.ALLOWLIST));
         robot.interact(() -> window.allowlistEditor().prefill(AllowlistRule.MatchField.EXE,
                 attack.rootProcess().exe()));
         robot.interact(() -> robot.lookup("#allowlist-reason").queryAs(TextField.class)
@@ -151,7 +153,7 @@ class WorkbenchFlowTest {
         robot.clickOn("#allowlist-add");
         waitUntil(30, () -> rowOf(attack.id()) != null && rowOf(attack.id()).suppressed());
         assertThat(rowOf(attack.id()).suppressedWhy()).contains("red-team exercise RT-42");
-        assertThat(CaseAllowlist.read(ann)).singleElement()
+        assertThat(workbench.shown().session().settings().allowlist()).singleElement()
                 .satisfies(e -> assertThat(e.reason()).isEqualTo("red-team exercise RT-42"));
     }
 
@@ -168,14 +170,14 @@ class WorkbenchFlowTest {
         robot.interact(() -> robot.lookup("#inspector-save").queryAs(Button.class).fire());
         AnalystAnnotations.Target target = new AnalystAnnotations.Target(AnalystAnnotations.TargetKind.FINDING,
                 FindingIds.annotationId(id));
-        AnalystAnnotations ann = workbench.session().store().annotations();
+        AnalystAnnotations ann = workbench.shown().session().store().annotations();
         assertThat(ann.tags(target)).containsExactly("patient-zero");
         assertThat(ann.notes(target)).extracting(AnalystAnnotations.Note::text)
                 .containsExactly("Started from carol's sudo.");
         // Ctrl+T / Ctrl+N annotate the selected process (the campaign root), or the selected event in the grid.
         assertThat(workbench.selectionTarget()).isEqualTo(new AnalystAnnotations.Target(
                 AnalystAnnotations.TargetKind.PROCESS, workbench.focused().root().orElseThrow().key()));
-        robot.interact(() -> window.showTab(3));
+        robot.interact(() -> window.showTab(InvestigationTab.EVENTS));
         waitUntil(15, () -> window.eventsGrid().size() > 0 && !window.eventsGrid().visibleRows().isEmpty());
         robot.interact(() -> window.eventsGrid().selectIndex(0));
         waitUntil(15, () -> window.eventsGrid().selectedEventProperty().get() != null);
@@ -202,11 +204,11 @@ class WorkbenchFlowTest {
         Path newCase = tmp.resolve("new.rtcase");
 
         robot.interact(() -> workbench.importInto(newCase, List.of(input)));
-        waitUntil(30, () -> workbench.session() != null && workbench.tasks().running() == 0);
+        waitUntil(30, () -> workbench.shown() != null && workbench.tasks().running() == 0);
 
         assertThat(Files.exists(newCase)).isTrue();
-        TreeItem<String> sources = window.caseNavigator().getRoot().getChildren().get(0);
-        assertThat(sources.getValue()).isEqualTo("Sources (1)");
+        TreeItem<NavigatorItem> sources = window.caseNavigator().getRoot().getChildren().get(0);
+        assertThat(sources.getValue().label()).isEqualTo("Sources (1)");
         assertThat(sources.getChildren()).singleElement().extracting(TreeItem::getValue).asString()
                 .startsWith("audit.log — complete").endsWith(", 1 errors");
         assertThat(window.importErrors().getItems()).singleElement()

@@ -1,12 +1,13 @@
 package io.ransomtrace.app.ui.data;
 
-import io.ransomtrace.app.analysis.CaseAnalysis;
-import io.ransomtrace.app.analysis.DetectionSettings;
+import io.ransomtrace.app.casefile.CaseSession;
+import io.ransomtrace.app.casefile.CaseSettings;
+import io.ransomtrace.app.casefile.TaskProgress;
 import io.ransomtrace.app.importing.Cancellation;
-import io.ransomtrace.app.importing.ImportPipeline;
+import io.ransomtrace.app.importing.ImportOptions;
 import io.ransomtrace.app.importing.ImportProgressListener;
+import io.ransomtrace.app.importing.ImporterCatalog;
 import io.ransomtrace.app.store.CaseQueries;
-import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.app.store.EventFilter;
 import io.ransomtrace.app.store.EventPage;
 import io.ransomtrace.app.store.ProcessNode;
@@ -30,11 +31,10 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The adapters from the case store to the views, on the recorded mixed-workday case. */
 class CaseAdaptersTest {
-    private static CaseStore store;
+    private static CaseSession session;
     private static CaseQueries q;
     private static EventRows rows;
     private static Finding attack;
@@ -42,19 +42,19 @@ class CaseAdaptersTest {
     @BeforeAll
     static void importSample(@TempDir Path tmp) throws Exception {
         Path logs = SampleCaseLogs.mixedWorkday();
-        assumeTrue(logs != null, SampleCaseLogs.MISSING);
-        store = CaseStore.create(tmp.resolve("mixed.rtcase"));
-        new ImportPipeline().run(store, List.of(logs), ImportProgressListener.NONE, new Cancellation());
-        q = store.queries();
+        session = CaseSession.create(tmp.resolve("mixed.rtcase"));
+        session.importLogs(List.of(logs), ImporterCatalog.builtIn(), ImportOptions.defaults(),
+                ImportProgressListener.NONE, new Cancellation());
+        q = session.queries();
         rows = new EventRows(q.sources());
-        attack = CaseAnalysis.run(q, DetectionSettings.defaults()).findings().stream()
+        attack = session.analyse(CaseSettings.defaults(), TaskProgress.NONE).findings().stream()
                 .max(Comparator.comparing(Finding::severity)).orElseThrow();
     }
 
     @AfterAll
     static void close() throws Exception {
-        if (store != null) {
-            store.close();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -113,12 +113,12 @@ class CaseAdaptersTest {
 
     @Test
     void theCampaignRootIsFoundAndItsLineageAndNotesFeedTheViews() {
-        Optional<ProcessNode> root = new CampaignLocator(q).root(attack);
+        Optional<ProcessNode> root = session.campaigns().root(attack);
         assertThat(root).hasValueSatisfying(r -> {
             assertThat(r.pid()).isEqualTo(attack.rootProcess().pid());
             assertThat(r.host()).isEqualTo(attack.host());
         });
-        CampaignView v = CampaignView.of(q, store.annotations(), rows, attack);
+        CampaignView v = CampaignView.of(session, rows, attack);
         assertThat(v.chain()).endsWith(String.valueOf(root.get().key())).hasSizeGreaterThan(1);
         List<DirectoryStat> noted = v.directories().stream().filter(d -> d.notes() > 0).toList();
         assertThat(noted).extracting(DirectoryStat::path).containsExactlyInAnyOrderElementsOf(attack.notes().directories());

@@ -1,12 +1,14 @@
-package io.ransomtrace.app.report;
+package io.ransomtrace.app.casefile;
 
 import io.ransomtrace.app.analysis.CaseAnalysis;
-import io.ransomtrace.app.analysis.DetectionSettings;
-import io.ransomtrace.app.store.AnalystAnnotations;
-import io.ransomtrace.app.store.AnalystAnnotations.Target;
-import io.ransomtrace.app.store.AnalystAnnotations.TargetKind;
+import io.ransomtrace.app.report.AffectedFile;
+import io.ransomtrace.app.report.AffectedFiles;
+import io.ransomtrace.app.report.CaseReport;
+import io.ransomtrace.app.report.FindingSection;
+import io.ransomtrace.app.report.ReportCancelledException;
+import io.ransomtrace.app.report.ReportProgress;
+import io.ransomtrace.app.report.ReportRequest;
 import io.ransomtrace.app.store.CaseQueries;
-import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.app.store.DirectorySummary;
 import io.ransomtrace.app.store.FileOpBucket;
 import io.ransomtrace.app.store.ProcessNode;
@@ -24,8 +26,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
-/** Analyses a case and reads out what an export needs about the chosen findings. */
-public final class CaseReportBuilder {
+/**
+ * Judges a case with its own settings and reads out what an export needs about the chosen findings: the
+ * campaign's processes, timeline, spread, evidence, affected files and the analyst's tags and notes, from the same
+ * places the window reads them.
+ */
+final class CaseReportBuilder {
 
     /** Bucket widths the timeline may use, so that axis ticks fall on round values. */
     private static final long[] NICE_MILLIS = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000,
@@ -37,33 +43,27 @@ public final class CaseReportBuilder {
     private CaseReportBuilder() {
     }
 
-    public static CaseReport build(CaseStore store, ReportRequest request, ReportProgress progress,
-                                   BooleanSupplier cancelled) {
-        return build(store, request, progress, cancelled, true);
-    }
-
     /**
      * @param withAffectedFiles false to skip the restore-list query (formats that do not show it)
      */
-    public static CaseReport build(CaseStore store, ReportRequest request, ReportProgress progress,
-                                   BooleanSupplier cancelled, boolean withAffectedFiles) {
-        CaseQueries q = store.queries();
+    static CaseReport build(CaseSession session, ReportRequest request, ReportProgress progress,
+                            BooleanSupplier cancelled, boolean withAffectedFiles) {
+        CaseQueries q = session.queries();
         progress.progress("Analysing the case", 0.05);
-        CaseAnalysis.Result analysis = CaseAnalysis.run(q, DetectionSettings.ofCase(store), cancelled);
+        CaseAnalysis.Result analysis = CaseAnalysis.run(q, session.settings().detection(), cancelled);
         if (analysis.cancelled() || cancelled.getAsBoolean()) {
             throw new ReportCancelledException();
         }
         List<Finding> chosen = choose(analysis.findings(), request);
         List<FindingSection> sections = new ArrayList<>();
-        List<AnalystAnnotations.Finding> stored = store.annotations().findings();
         for (int i = 0; i < chosen.size(); i++) {
             if (cancelled.getAsBoolean()) {
                 throw new ReportCancelledException();
             }
             progress.progress("Reading finding " + (i + 1) + " of " + chosen.size(), 0.4 + 0.4 * i / chosen.size());
-            sections.add(section(q, store.annotations(), stored, chosen.get(i), withAffectedFiles, cancelled));
+            sections.add(section(session, chosen.get(i), withAffectedFiles, cancelled));
         }
-        String caseName = store.file().getFileName().toString();
+        String caseName = session.file().getFileName().toString();
         String title = request.title() != null && !request.title().isBlank() ? request.title()
                 : "Mass file encryption briefing: " + caseName;
         return new CaseReport(title, caseName, Instant.now(), q.sources(), analysis.events(), q.hosts(),
@@ -98,11 +98,12 @@ public final class CaseReportBuilder {
         return out;
     }
 
-    private static FindingSection section(CaseQueries q, AnalystAnnotations annotations,
-                                          List<AnalystAnnotations.Finding> stored, Finding f,
-                                          boolean withAffectedFiles, BooleanSupplier cancelled) {
-        Optional<ProcessNode> root = CampaignProcesses.root(q, f);
-        List<ProcessNode> chain = root.map(r -> CampaignProcesses.chain(q, r)).orElse(List.of());
+    private static FindingSection section(CaseSession session, Finding f, boolean withAffectedFiles,
+                                          BooleanSupplier cancelled) {
+        CaseQueries q = session.queries();
+        CampaignLocator locator = session.campaigns();
+        Optional<ProcessNode> root = locator.root(f);
+        List<ProcessNode> chain = root.map(locator::chain).orElse(List.of());
         Duration bucket = bucketFor(f);
         List<FileOpBucket> timeline = List.of();
         List<DirectorySummary> spread = List.of();
@@ -119,38 +120,20 @@ public final class CaseReportBuilder {
         for (EvidenceRef ref : f.evidence()) {
             q.event(ref.eventId()).ifPresent(evidence::add);
         }
-        List<String> tags = new ArrayList<>();
+        CaseAnnotations annotations = session.annotations();
+        CaseAnnotations.OfFinding own = annotations.ofFinding(f);
+        List<String> tags = new ArrayList<>(own.tags());
         List<FindingSection.AnalystNote> notes = new ArrayList<>();
-        for (AnalystAnnotations.Finding s : stored) {
-            if (sameFinding(s, f)) {
-                Target t = new Target(TargetKind.FINDING, s.id());
-                tags.addAll(annotations.tags(t));
-                annotations.notes(t).forEach(n -> notes.add(new FindingSection.AnalystNote("finding", n.text())));
-            }
-        }
-        root.ifPresent(r -> annotations.notes(new Target(TargetKind.PROCESS, r.key())).forEach(n -> notes.add(
+        own.notes().forEach(n -> notes.add(new FindingSection.AnalystNote("finding", n)));
+        root.ifPresent(r -> annotations.notes(CaseAnnotations.process(r.key())).forEach(n -> notes.add(
                 new FindingSection.AnalystNote("process " + r.pid() + " (" + r.commandLine() + ")", n.text()))));
-        root.ifPresent(r -> annotations.tags(new Target(TargetKind.PROCESS, r.key())).forEach(tags::add));
+        root.ifPresent(r -> tags.addAll(annotations.tags(CaseAnnotations.process(r.key()))));
         for (StoredEvent e : evidence) {
-            annotations.notes(new Target(TargetKind.EVENT, e.event().id())).forEach(n -> notes.add(
+            annotations.notes(CaseAnnotations.event(e.event().id())).forEach(n -> notes.add(
                     new FindingSection.AnalystNote("event " + e.event().id(), n.text())));
         }
         return new FindingSection(f, chain, timeline, bucket, spread, evidence, tags.stream().distinct().toList(),
                 notes, affected);
-    }
-
-    /**
-     * A finding the analyst saved (and tagged) is the detector's finding when its details carry the detector's id,
-     * or when it names the same host and the same first time (saved before ids were stored).
-     */
-    static boolean sameFinding(AnalystAnnotations.Finding s, Finding f) {
-        if (s.details() != null && s.details().contains(f.id())) {
-            return true;
-        }
-        if (s.summary() != null && s.summary().contains(f.id())) {
-            return true;
-        }
-        return f.host().equals(s.host()) && s.first() != null && s.first().equals(f.firstSeen());
     }
 
     static Duration bucketFor(Finding f) {

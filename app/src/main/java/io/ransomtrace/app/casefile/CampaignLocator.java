@@ -1,4 +1,4 @@
-package io.ransomtrace.app.ui.data;
+package io.ransomtrace.app.casefile;
 
 import io.ransomtrace.app.store.CaseQueries;
 import io.ransomtrace.app.store.EventFilter;
@@ -9,13 +9,16 @@ import io.ransomtrace.engine.finding.EvidenceRef;
 import io.ransomtrace.engine.finding.Finding;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds the process instance in the case that a finding's campaign is attributed to. The engine reports the
- * root as host + pid (pids are reused), so: take an evidence event's process and climb its ancestors to the
- * root's pid; failing that, the first process with that pid acting around the campaign's first event.
+ * Finds a finding's processes in the case, for the window and the exports alike. The engine names the campaign's
+ * root by host + pid (pids are reused), the store by key: take an evidence event's process and climb its
+ * ancestors to the root's pid on the finding's host; failing that, the first process with that pid acting
+ * around the campaign's first event.
  */
 public final class CampaignLocator {
     private final CaseQueries queries;
@@ -24,6 +27,7 @@ public final class CampaignLocator {
         this.queries = queries;
     }
 
+    /** The root's process instance, or empty when the case does not hold it. */
     public Optional<ProcessNode> root(Finding f) {
         if (f.rootProcess() == null) {
             return Optional.empty();
@@ -36,16 +40,20 @@ public final class CampaignLocator {
             }
             long key = e.get().processKey();
             Optional<ProcessNode> self = queries.process(key);
-            if (self.isPresent() && self.get().pid() == pid) {
+            if (self.isPresent() && isRoot(self.get(), f, pid)) {
                 return self;
             }
             for (ProcessNode a : queries.ancestors(key)) {
-                if (a.pid() == pid) {
+                if (isRoot(a, f, pid)) {
                     return Optional.of(a);
                 }
             }
         }
         return byPidAround(f, pid);
+    }
+
+    private static boolean isRoot(ProcessNode p, Finding f, int pid) {
+        return p.pid() == pid && (p.host() == null || f.host() == null || f.host().equals(p.host()));
     }
 
     private Optional<ProcessNode> byPidAround(Finding f, int pid) {
@@ -66,6 +74,14 @@ public final class CampaignLocator {
             cursor = page.next();
         } while (cursor != null);
         return Optional.empty();
+    }
+
+    /** Oldest known ancestor first, the root last: how the campaign came to run. */
+    public List<ProcessNode> chain(ProcessNode root) {
+        List<ProcessNode> up = new ArrayList<>(queries.ancestors(root.key()));
+        Collections.reverse(up);
+        up.add(root);
+        return up;
     }
 
     /** Every process of the campaign: the root and all its descendants. */

@@ -1,4 +1,4 @@
-package io.ransomtrace.app.ui.data;
+package io.ransomtrace.app.casefile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

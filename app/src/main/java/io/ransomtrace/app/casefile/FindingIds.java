@@ -1,4 +1,4 @@
-package io.ransomtrace.app.ui.data;
+package io.ransomtrace.app.casefile;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

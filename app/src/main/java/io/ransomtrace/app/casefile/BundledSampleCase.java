@@ -1,4 +1,9 @@
-package io.ransomtrace.app.ui;
+package io.ransomtrace.app.casefile;
+
+import io.ransomtrace.app.importing.Cancellation;
+import io.ransomtrace.app.importing.ImportOptions;
+import io.ransomtrace.app.importing.ImportProgressListener;
+import io.ransomtrace.app.importing.ImporterCatalog;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +54,22 @@ public final class BundledSampleCase {
     /** Where the sample's logs are kept next to its case, so the inspector can show their raw lines later. */
     public static Path logsFolder() {
         return casesFolder().resolve(NAME + "-logs");
+    }
+
+    /**
+     * First start: copies the sample's logs to {@link #logsFolder()} (the inspector reads raw lines from them
+     * later) and imports them into a new case at {@code target}, which appears only once it is complete.
+     */
+    public static CaseSession importInto(Path target, ImportProgressListener listener, Cancellation cancellation)
+            throws IOException {
+        Path logs = extractLogs(logsFolder());
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        Files.deleteIfExists(partial);
+        try (CaseSession s = CaseSession.create(partial)) {
+            s.importLogs(List.of(logs), ImporterCatalog.builtIn(), ImportOptions.defaults(), listener, cancellation);
+        }
+        Files.move(partial, target);
+        return CaseSession.open(target);
     }
 
     /** Copies the sample's log files into a new temporary folder and returns it. */

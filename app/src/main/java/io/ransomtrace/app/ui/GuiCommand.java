@@ -1,6 +1,6 @@
-package io.ransomtrace.app.cli;
+package io.ransomtrace.app.ui;
 
-import io.ransomtrace.app.ui.RansomtraceApp;
+import io.ransomtrace.app.cli.ExitCodes;
 import javafx.application.Application;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code ransomtrace gui [CASE.rtcase]}: opens the workbench window. */
+/**
+ * {@code ransomtrace gui [CASE.rtcase]}: opens the workbench window. It lives with the window, and the entry point
+ * ({@link io.ransomtrace.app.Main}) adds it to the command line: the headless commands know nothing of the UI.
+ */
 @Command(name = "gui", mixinStandardHelpOptions = true, description = {"Open the workbench window.",
         "Without a case, opens the bundled mixed-workday sample (imported on first start into "
                 + "~/.local/share/ransomtrace/cases/mixed-workday.rtcase)."})
