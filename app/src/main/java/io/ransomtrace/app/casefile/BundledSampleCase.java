@@ -57,12 +57,12 @@ public final class BundledSampleCase {
     }
 
     /**
-     * First start: copies the sample's logs to {@link #logsFolder()} (the inspector reads raw lines from them
-     * later) and imports them into a new case at {@code target}, which appears only once it is complete.
+     * First start: copies the sample's logs to {@code logsFolder} ({@link #logsFolder()}: the inspector reads raw
+     * lines from them later) and imports them into a new case at {@code target}, which appears only once complete.
      */
-    public static CaseSession importInto(Path target, ImportProgressListener listener, Cancellation cancellation)
-            throws IOException {
-        Path logs = extractLogs(logsFolder());
+    public static CaseSession importInto(Path target, Path logsFolder, ImportProgressListener listener,
+                                         Cancellation cancellation) throws IOException {
+        Path logs = extractLogs(logsFolder);
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         Files.deleteIfExists(partial);
         try (CaseSession s = CaseSession.create(partial)) {

@@ -109,7 +109,8 @@ final class CaseLoader {
         }
         tasks.run("Importing the sample case " + BundledSampleCase.NAME, p -> {
             Cancellation cancellation = new Cancellation();
-            return analyseOrClose(BundledSampleCase.importInto(target, listener(p, cancellation), cancellation), p);
+            return analyseOrClose(BundledSampleCase.importInto(target, BundledSampleCase.logsFolder(),
+                    listener(p, cancellation), cancellation), p);
         }, shown, e -> notices.error("Cannot prepare the sample case", e));
     }
 

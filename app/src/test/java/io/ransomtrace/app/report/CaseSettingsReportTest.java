@@ -4,6 +4,7 @@ import io.ransomtrace.app.analysis.ScanJson;
 import io.ransomtrace.app.analysis.ScanJsonWriter;
 import io.ransomtrace.app.casefile.CaseSession;
 import io.ransomtrace.app.testing.Exports;
+import io.ransomtrace.app.testing.SampleCases;
 import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.profile.AllowlistEffect;
 import io.ransomtrace.engine.profile.AllowlistRule;

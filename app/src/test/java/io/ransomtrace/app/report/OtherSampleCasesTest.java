@@ -3,6 +3,7 @@ package io.ransomtrace.app.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ransomtrace.app.testing.Exports;
+import io.ransomtrace.app.testing.SampleCases;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;

@@ -7,6 +7,7 @@ import io.ransomtrace.app.analysis.ScanJsonWriter;
 import io.ransomtrace.app.casefile.CaseSession;
 import io.ransomtrace.app.store.AnalystAnnotations;
 import io.ransomtrace.app.testing.Exports;
+import io.ransomtrace.app.testing.SampleCases;
 import io.ransomtrace.engine.finding.Severity;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;

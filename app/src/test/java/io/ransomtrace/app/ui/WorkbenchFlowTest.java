@@ -1,9 +1,12 @@
 package io.ransomtrace.app.ui;
 
+import io.ransomtrace.app.casefile.CaseAnnotations;
 import io.ransomtrace.app.casefile.FindingIds;
 import io.ransomtrace.app.importing.Cancellation;
 import io.ransomtrace.app.importing.ImportPipeline;
 import io.ransomtrace.app.importing.ImportProgressListener;
+import io.ransomtrace.app.report.ReportFormat;
+import io.ransomtrace.app.report.ReportRequest;
 import io.ransomtrace.app.store.AnalystAnnotations;
 import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.app.ui.mainwindow.InvestigationTab;
@@ -21,6 +24,8 @@ import io.ransomtrace.views.timeline.TimelineMarker;
 import io.ransomtrace.views.tuning.SeverityChange;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
@@ -190,6 +195,52 @@ class WorkbenchFlowTest {
         assertThat(workbench.focused().finding().id()).isEqualTo(id);
         assertThat(workbench.focused().detail().tags()).containsExactly("patient-zero");
         assertThat(workbench.focused().detail().notes()).isEqualTo("Started from carol's sudo.");
+    }
+
+    @Test
+    void tagsAndNotesGoWhereTheExportReadsThem(FxRobot robot, @TempDir Path tmp) throws Exception {
+        Path copy = Files.copy(caseFile, tmp.resolve("copy.rtcase"));
+        robot.interact(() -> workbench.openCase(copy));
+        waitUntil(30, () -> workbench.focused() != null);
+        String id = workbench.focused().finding().id();
+
+        // Ctrl+T on the selected process (the campaign root): the tag is asked in a dialog and kept in the case.
+        dialogs.texts.add("encryptor");
+        robot.interact(() -> menuItem(window.actionsMenu().getItems(), "Tag selected process or event…").fire());
+        long root = workbench.focused().root().orElseThrow().key();
+        assertThat(workbench.shown().session().annotations().tags(CaseAnnotations.process(root)))
+                .containsExactly("encryptor");
+        assertThat(dialogs.asked).anyMatch(q -> q.startsWith("Tag: Tag process"));
+
+        // A tag on the finding in the inspector.
+        robot.interact(() -> robot.lookup("#inspector-tag-input").query().requestFocus());
+        robot.write("patient-zero").type(KeyCode.ENTER);
+        robot.interact(() -> robot.lookup("#inspector-save").queryAs(Button.class).fire());
+
+        // File → Export…: the briefing of that finding carries both, read from the same place.
+        Path html = tmp.resolve("briefing.html");
+        dialogs.exports.add(new ReportRequest(ReportFormat.HTML, html, List.of(id), Severity.INFO, null));
+        MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
+        robot.interact(() -> bar.getMenus().get(0).getItems().stream()
+                .filter(i -> "menu-export".equals(i.getId())).findFirst().orElseThrow().fire());
+        waitUntil(60, () -> workbench.tasks().running() == 0 && Files.exists(html));
+        assertThat(Files.readString(html)).contains("patient-zero").contains("encryptor");
+        assertThat(window.statusBar().message().getText()).startsWith("Exported 1 finding(s) to ");
+    }
+
+    @Test
+    void aFileThatIsNoCaseIsToldInADialogAndTheStatusBar(FxRobot robot, @TempDir Path tmp) throws Exception {
+        Path notACase = Files.writeString(tmp.resolve("notes.rtcase"), "meeting notes, not a case\n");
+        robot.interact(() -> workbench.openCase(notACase));
+        waitUntil(30, () -> workbench.tasks().running() == 0 && !dialogs.errors.isEmpty());
+        assertThat(dialogs.errors).singleElement().asString().startsWith("Cannot open notes.rtcase: ");
+        assertThat(window.statusBar().message().getText()).startsWith("Cannot open notes.rtcase: ");
+        assertThat(workbench.shown()).isNull();
+        dialogs.errors.clear();
+    }
+
+    private static MenuItem menuItem(List<MenuItem> items, String text) {
+        return items.stream().filter(i -> text.equals(i.getText())).findFirst().orElseThrow();
     }
 
     @Test

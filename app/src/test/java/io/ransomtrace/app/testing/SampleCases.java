@@ -1,4 +1,4 @@
-package io.ransomtrace.app.report;
+package io.ransomtrace.app.testing;
 
 import io.ransomtrace.app.importing.BuiltInImporters;
 import io.ransomtrace.app.importing.Cancellation;
@@ -13,12 +13,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The recorded sample cases, imported into a fresh case file with the real importers. */
-final class SampleCases {
+public final class SampleCases {
     private SampleCases() {
     }
 
     /** sample-cases/cases/NAME in the repository. */
-    static Path folder(String name) {
+    public static Path folder(String name) {
         for (Path p : List.of(Path.of("..", "sample-cases", "cases", name), Path.of("sample-cases", "cases", name))) {
             if (Files.isDirectory(p)) {
                 return p.toAbsolutePath().normalize();
@@ -27,7 +27,7 @@ final class SampleCases {
         throw new IllegalStateException("sample case " + name + " not found under sample-cases/cases/");
     }
 
-    static Path importCase(Path dir, String name) throws IOException {
+    public static Path importCase(Path dir, String name) throws IOException {
         Path folder = folder(name);
         Path caseFile = dir.resolve(name + ".rtcase");
         try (CaseStore store = CaseStore.create(caseFile)) {
