@@ -48,8 +48,8 @@ import java.io.File;
 
 /**
  * The main window's layout: menu and tool bar, case navigator (left), findings above the investigation tabs
- * (centre), inspector (right), status bar (bottom). Features fill the regions; this class only arranges them
- * and owns the window-wide actions (open, import, theme).
+ * (centre), inspector, tuning and allowlist (right), status bar (bottom). Features fill the regions; this class
+ * only arranges them, switches the theme, and hands Open, Import and Export to whoever the workbench set.
  */
 public final class MainWindow {
     private final BorderPane root = new BorderPane();
