@@ -51,18 +51,18 @@ final class ScreenshotTour {
 
     private void plan() {
         shot("process-tree", () -> {
-            window.showTab(InvestigationTab.PROCESS_TREE);
+            window.selectTab(InvestigationTab.PROCESS_TREE);
             window.showSidePanel(SidePanel.INSPECTOR);
         });
-        shot("rewrite-timeline", () -> window.showTab(InvestigationTab.TIMELINE));
-        shot("note-spread-map", () -> window.showTab(InvestigationTab.SPREAD_MAP));
+        shot("rewrite-timeline", () -> window.selectTab(InvestigationTab.TIMELINE));
+        shot("note-spread-map", () -> window.selectTab(InvestigationTab.SPREAD_MAP));
         shot("events", () -> {
-            window.showTab(InvestigationTab.EVENTS);
+            window.selectTab(InvestigationTab.EVENTS);
             window.eventsGrid().selectIndex(Math.min(5, Math.max(0, window.eventsGrid().size() - 1)));
         });
-        shot("coverage", () -> window.showTab(InvestigationTab.COVERAGE));
+        shot("coverage", () -> window.selectTab(InvestigationTab.COVERAGE));
         shot("tuning", () -> {
-            window.showTab(InvestigationTab.TIMELINE);
+            window.selectTab(InvestigationTab.TIMELINE);
             window.showSidePanel(SidePanel.TUNING);
             if (workbench.tuning() != null) {
                 // Ask for notes in more directories than the attack reached: the diff shows what that would cost.

@@ -161,6 +161,11 @@ public final class MainWindow {
         }
     }
 
+    /** Brings an investigation tab to the front without moving the keyboard focus. */
+    public void selectTab(InvestigationTab tab) {
+        investigationTabs.getSelectionModel().select(tab.ordinal());
+    }
+
     /** The investigation tab in front. */
     public InvestigationTab selectedTab() {
         int i = investigationTabs.getSelectionModel().getSelectedIndex();
