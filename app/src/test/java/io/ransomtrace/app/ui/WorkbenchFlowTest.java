@@ -239,6 +239,42 @@ class WorkbenchFlowTest {
         dialogs.errors.clear();
     }
 
+    @Test
+    void logsImportedIntoTheOpenCaseAndAProfileLoadedFromAFileAreAskedForInDialogs(FxRobot robot, @TempDir Path tmp)
+            throws Exception {
+        Path copy = Files.copy(caseFile, tmp.resolve("copy.rtcase"));
+        robot.interact(() -> workbench.openCase(copy));
+        waitUntil(30, () -> workbench.focused() != null);
+        int sourcesBefore = workbench.shown().sources().size();
+
+        // File → Import logs…: the files, then "into the open case".
+        List<String> lines = Files.readAllLines(SampleCaseLogs.mixedWorkday().resolve("audit.log"));
+        Path more = Files.write(tmp.resolve("fs01-audit.log"), lines.subList(0, 60));
+        dialogs.files.add(more);
+        dialogs.importTarget = Dialogs.ImportTarget.OPEN_CASE;
+        MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
+        robot.interact(() -> menuItem(bar.getMenus().get(0).getItems(), "Import logs…").fire());
+        waitUntil(60, () -> workbench.tasks().running() == 0 && workbench.shown() != null
+                && workbench.shown().sources().size() == sourcesBefore + 1);
+        assertThat(workbench.shown().session().file()).isEqualTo(copy);
+        assertThat(dialogs.asked).contains("logs to import", "import target (open: copy.rtcase)");
+
+        // Tuning → Save… then Load…: the loaded profile becomes the case's and the detector runs with it.
+        waitUntil(30, () -> workbench.tuning() != null);
+        robot.interact(() -> workbench.tuning().setValue("signals.ransomNote.minDirectories", 12));
+        Path profile = tmp.resolve("strict-notes.yaml");
+        dialogs.files.add(profile);
+        robot.interact(() -> robot.lookup("#tuning-save").queryAs(Button.class).fire());
+        assertThat(Files.readString(profile)).contains("signals.ransomNote.minDirectories: 12");
+        dialogs.files.add(profile);
+        robot.interact(() -> robot.lookup("#tuning-load").queryAs(Button.class).fire());
+        waitUntil(60, () -> workbench.tasks().running() == 0
+                && ((Number) workbench.shown().settings().profile().value("signals.ransomNote.minDirectories"))
+                .intValue() == 12);
+        assertThat(workbench.shown().session().settings().profile().value("signals.ransomNote.minDirectories"))
+                .isEqualTo(12L);
+    }
+
     private static MenuItem menuItem(List<MenuItem> items, String text) {
         return items.stream().filter(i -> text.equals(i.getText())).findFirst().orElseThrow();
     }
