@@ -1,19 +1,14 @@
 package io.ransomtrace.app.cli;
 
 import io.ransomtrace.app.analysis.DetectionSettings;
-import io.ransomtrace.app.analysis.KeptAnalysis;
-import io.ransomtrace.app.store.AnalystAnnotations;
-import io.ransomtrace.app.store.CaseStore;
+import io.ransomtrace.app.casefile.CaseSession;
+import io.ransomtrace.app.casefile.CaseSettings;
+import io.ransomtrace.app.casefile.TaskProgress;
 import io.ransomtrace.app.store.CaseStoreException;
-import io.ransomtrace.app.store.LastAnalysis;
-import io.ransomtrace.app.ui.data.CaseAllowlist;
-import io.ransomtrace.app.ui.data.ProfileValues;
 import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.finding.Severity;
-import io.ransomtrace.engine.profile.AllowlistEffect;
-import io.ransomtrace.engine.profile.Parameter;
-import io.ransomtrace.engine.profile.Profile;
-import io.ransomtrace.views.tuning.AllowlistEntry;
+import io.ransomtrace.engine.profile.AllowlistEntry;
+import io.ransomtrace.engine.profile.AllowlistRule;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,12 +21,9 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -66,28 +58,31 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return ExitCodes.INPUT_ERROR;
         }
         DetectionSettings given;
+        List<AllowlistRule> rules = null;
         try {
             given = DetectionSettings.load(profile, allowlist);
+            if (allowlist != null) {
+                rules = rules(given.allowlist().entries());
+            }
         } catch (DetectionSettings.SettingsException e) {
             err.println("analyze: " + e.getMessage());
             return ExitCodes.USAGE;
+        } catch (IllegalArgumentException e) {
+            err.println("analyze: allowlist " + allowlist + ": " + e.getMessage());
+            return ExitCodes.USAGE;
         }
-        try (CaseStore store = CaseStore.open(casePath)) {
-            List<AllowlistEntry> caseAllowlist = null;
-            if (allowlist != null) {
-                try {
-                    caseAllowlist = toCase(given.allowlist().entries());
-                } catch (IllegalArgumentException e) {
-                    err.println("analyze: allowlist " + allowlist + ": " + e.getMessage());
-                    return ExitCodes.USAGE;
-                }
+        try (CaseSession session = CaseSession.open(casePath)) {
+            if (profile != null) {
+                session.keepProfile(given.profile(), session.settings().profile(),
+                        "ransomtrace analyze --profile " + profile.getFileName());
             }
-            keepSettings(store, given.profile(), caseAllowlist);
-            DetectionSettings settings = DetectionSettings.ofCase(store);
-            boolean chunks = store.queries().replaysFromChunks();
-            Optional<LastAnalysis.Run> run = KeptAnalysis.analyseAndKeep(store, settings, () -> false);
-            LastAnalysis.Run r = run.orElseThrow();
-            print(out, r, chunks, (System.nanoTime() - start) / 1e9);
+            if (rules != null) {
+                session.keepAllowlist(rules);
+            }
+            boolean fromChunks = session.queries().replaysFromChunks();
+            long detection = System.nanoTime();
+            CaseSession.Analysis a = session.analyse(session.settings(), TaskProgress.NONE);
+            print(out, a, fromChunks, (System.nanoTime() - detection) / 1e9, (System.nanoTime() - start) / 1e9);
             out.flush();
             return ExitCodes.OK;
         } catch (IOException | CaseStoreException e) {
@@ -96,81 +91,50 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    /** Keeps the given settings in the case, as the window's Keep and allowlist editor do. */
-    private void keepSettings(CaseStore store, Profile given, List<AllowlistEntry> caseAllowlist) {
-        AnalystAnnotations ann = store.annotations();
-        if (profile != null) {
-            Profile before = DetectionSettings.ofCase(store).profile();
-            long id = ann.saveProfile("workbench", ProfileValues.toYaml(given));
-            ann.activateProfile(id);
-            Map<String, Object> was = values(before);
-            for (Map.Entry<String, Object> e : values(given).entrySet()) {
-                Object old = was.get(e.getKey());
-                if (!Objects.equals(old, e.getValue())) {
-                    ann.recordTuning(id, e.getKey(), String.valueOf(old), String.valueOf(e.getValue()),
-                            "ransomtrace analyze --profile " + profile.getFileName());
-                }
-            }
-        }
-        if (caseAllowlist != null) {
-            CaseAllowlist.write(ann, caseAllowlist);
-        }
-    }
-
-    private static Map<String, Object> values(Profile p) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Parameter x : p.parameters()) {
-            out.put(x.key(), x.current());
-        }
-        return out;
-    }
-
     /**
-     * The case keeps single-condition allowlist entries (the window edits those); an entry of a file with more
-     * conditions, or one the case cannot say (the parent program), is refused rather than widened.
+     * A case keeps allowlist rules of one field each (as the window edits them); an entry of a file with more
+     * conditions, or one a rule cannot say (the parent program, an expiry during a day), is refused rather than
+     * changed.
      */
-    static List<AllowlistEntry> toCase(List<io.ransomtrace.engine.profile.AllowlistEntry> entries) {
-        List<AllowlistEntry> out = new ArrayList<>();
-        for (io.ransomtrace.engine.profile.AllowlistEntry e : entries) {
-            Map<AllowlistEntry.MatchField, String> conditions = new EnumMap<>(AllowlistEntry.MatchField.class);
-            put(conditions, AllowlistEntry.MatchField.EXE, e.exe());
-            put(conditions, AllowlistEntry.MatchField.COMMAND_LINE, e.commandLine());
-            put(conditions, AllowlistEntry.MatchField.USER, e.user());
-            put(conditions, AllowlistEntry.MatchField.PATH, e.pathPrefix());
-            put(conditions, AllowlistEntry.MatchField.HOST, e.host());
+    static List<AllowlistRule> rules(List<AllowlistEntry> entries) {
+        List<AllowlistRule> out = new ArrayList<>();
+        for (AllowlistEntry e : entries) {
+            Map<AllowlistRule.MatchField, String> conditions = new EnumMap<>(AllowlistRule.MatchField.class);
+            put(conditions, AllowlistRule.MatchField.EXE, e.exe());
+            put(conditions, AllowlistRule.MatchField.COMMAND_LINE, e.commandLine());
+            put(conditions, AllowlistRule.MatchField.USER, e.user());
+            put(conditions, AllowlistRule.MatchField.PATH, e.pathPrefix());
+            put(conditions, AllowlistRule.MatchField.HOST, e.host());
             if (e.parentExe() != null) {
                 throw new IllegalArgumentException("entry " + e.id() + " matches the parent program, which a case's "
                         + "allowlist cannot keep; use it with 'scan --allowlist' instead");
             }
             if (conditions.size() != 1) {
                 throw new IllegalArgumentException("entry " + e.id() + " has " + conditions.size() + " conditions; a "
-                        + "case keeps entries of one condition each (as the window edits them)");
+                        + "case keeps rules of one condition each (as the window edits them)");
             }
-            var only = conditions.entrySet().iterator().next();
             if (e.expires() != null && !e.expires().atZone(ZoneOffset.UTC).toLocalTime().equals(LocalTime.MIDNIGHT)) {
                 throw new IllegalArgumentException("entry " + e.id() + " expires during a day; a case keeps the last "
-                        + "day an entry applies");
+                        + "day a rule applies");
             }
-            boolean cap = e.effect() == AllowlistEffect.CAP_SEVERITY;
-            out.add(new AllowlistEntry(only.getKey(), only.getValue(),
-                    cap ? AllowlistEntry.Effect.CAP : AllowlistEntry.Effect.SUPPRESS,
-                    cap && e.cap() != null ? io.ransomtrace.views.findings.Severity.parse(e.cap().label()) : null,
-                    e.reason(), e.author(),
+            var only = conditions.entrySet().iterator().next();
+            out.add(new AllowlistRule(only.getKey(), only.getValue(), e.effect(), e.cap(), e.reason(), e.author(),
                     e.expires() == null ? null : e.expires().atZone(ZoneOffset.UTC).toLocalDate().minusDays(1)));
         }
         return out;
     }
 
-    private static void put(Map<AllowlistEntry.MatchField, String> m, AllowlistEntry.MatchField f, String v) {
+    private static void put(Map<AllowlistRule.MatchField, String> m, AllowlistRule.MatchField f, String v) {
         if (v != null) {
             m.put(f, v);
         }
     }
 
-    private static void print(PrintWriter out, LastAnalysis.Run r, boolean chunks, double seconds) {
+    private static void print(PrintWriter out, CaseSession.Analysis a, boolean fromChunks, double detection,
+                              double all) {
         Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
         int suppressed = 0;
-        for (Finding f : r.findings()) {
+        for (Finding f : a.findings()) {
             if (f.suppressed()) {
                 suppressed++;
             } else {
@@ -183,15 +147,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 counts.append(counts.isEmpty() ? "" : ", ").append(bySeverity.get(s)).append(' ').append(s.label());
             }
         }
-        out.printf(Locale.ROOT, "Analysed %,d events: %d findings%s%s. Kept in the case.%n", r.events(),
-                r.findings().size(), counts.isEmpty() ? "" : " (" + counts + ")",
+        out.printf(Locale.ROOT, "Analysed %,d events: %d findings%s%s. Kept in the case.%n", a.events(),
+                a.findings().size(), counts.isEmpty() ? "" : " (" + counts + ")",
                 suppressed == 0 ? "" : ", " + suppressed + " suppressed by the allowlist");
-        for (Finding f : r.findings()) {
+        for (Finding f : a.findings()) {
             if (!f.suppressed() && f.severity().atLeast(Severity.HIGH)) {
                 out.printf(Locale.ROOT, "  %-8s %s%n", f.severity().label().toUpperCase(Locale.ROOT), f.title());
             }
         }
-        out.printf(Locale.ROOT, "Detection %.2f s (%s), %.2f s in all.%n", r.millis() / 1000.0,
-                chunks ? "from the replay table" : "the case was packed for re-runs first", seconds);
+        out.printf(Locale.ROOT, "Detection %.2f s (%s), %.2f s in all.%n", detection,
+                fromChunks ? "from the replay table" : "the case was packed for re-runs first", all);
     }
 }

@@ -151,6 +151,17 @@ public final class LastAnalysis {
         }
     }
 
+    /** The kept run's coverage assessment alone (it depends on the events, not on the settings). */
+    public Optional<List<HostCoverage>> coverage() {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coverage FROM analysis")) {
+            return rs.next() ? Optional.of(JSON.readValue(rs.getString(1), COVERAGE)) : Optional.empty();
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw new CaseStoreException("Failed reading the stored analysis: " + e.getMessage(), e);
+        }
+    }
+
     /** The fired signals of the stored findings, per process key of their roots: the process tree's badges. */
     public Map<Long, Set<String>> badges() {
         Map<Long, Set<String>> out = new LinkedHashMap<>();

@@ -2,6 +2,8 @@ package io.ransomtrace.app.bench;
 
 import io.ransomtrace.app.analysis.CaseAnalysis;
 import io.ransomtrace.app.analysis.DetectionSettings;
+import io.ransomtrace.app.casefile.CaseSession;
+import io.ransomtrace.app.casefile.CaseSettings;
 import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.app.store.SourceInfo;
 import io.ransomtrace.engine.DetectionCancelledException;
@@ -27,9 +29,13 @@ public final class LiveTuningBench {
         long firstChangeRuns = args.length > 1 ? Long.parseLong(args[1]) : 1500;
         try (CaseStore store = CaseStore.openReadOnly(Path.of(args[0]))) {
             long total = store.queries().sources().stream().mapToLong(SourceInfo::events).sum();
-            Profile base = DetectionSettings.ofCase(store).profile();
-            DetectionSettings first = new DetectionSettings(base.with("severity.high", 55L), DetectionSettings.ofCase(store).allowlist());
-            DetectionSettings second = new DetectionSettings(base.with("severity.high", 60L), first.allowlist());
+            CaseSettings kept;
+            try (CaseSession session = CaseSession.openReadOnly(Path.of(args[0]))) {
+                kept = session.settings();
+            }
+            Profile base = kept.profile();
+            DetectionSettings first = kept.withProfile(base.with("severity.high", 55L)).detection();
+            DetectionSettings second = kept.withProfile(base.with("severity.high", 60L)).detection();
 
             AtomicLong firstPartialNanos = new AtomicLong();
             long start = System.nanoTime();

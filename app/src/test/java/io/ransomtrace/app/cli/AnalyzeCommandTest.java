@@ -1,7 +1,6 @@
 package io.ransomtrace.app.cli;
 
-import io.ransomtrace.app.analysis.DetectionSettings;
-import io.ransomtrace.app.analysis.KeptAnalysis;
+import io.ransomtrace.app.casefile.CaseSession;
 import io.ransomtrace.app.importing.Cancellation;
 import io.ransomtrace.app.importing.ImportOptions;
 import io.ransomtrace.app.importing.ImportPipeline;
@@ -57,10 +56,9 @@ class AnalyzeCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Analysed 803 events").contains("Kept in the case")
                 .containsPattern("Detection \\d+\\.\\d\\d s \\(from the replay table\\), \\d+\\.\\d\\d s in all");
-        try (CaseStore store = CaseStore.openReadOnly(casePath)) {
-            assertThat(KeptAnalysis.holds(store, DetectionSettings.ofCase(store))).isTrue();
-            assertThat(KeptAnalysis.kept(store).orElseThrow().findings()).isNotEmpty()
-                    .anySatisfy(f -> assertThat(f.severity().atLeast(Severity.HIGH)).isTrue());
+        try (CaseSession session = CaseSession.openReadOnly(casePath)) {
+            assertThat(session.keptAnalysis(session.settings())).hasValueSatisfying(a -> assertThat(a.findings())
+                    .anySatisfy(f -> assertThat(f.severity().atLeast(Severity.HIGH)).isTrue()));
         }
     }
 
@@ -80,15 +78,15 @@ class AnalyzeCommandTest {
         Run r = run("--case", casePath.toString(), "--profile", profile.toString(), "--allowlist", allowlist.toString());
         assertThat(r.exit()).as(r.err() + r.out()).isZero();
         assertThat(r.out()).contains("suppressed by the allowlist");
-        try (CaseStore store = CaseStore.openReadOnly(casePath)) {
-            DetectionSettings kept = DetectionSettings.ofCase(store);
-            assertThat(kept.profile().longValue("severity.high")).isEqualTo(60);
-            assertThat(store.annotations().allowlist()).singleElement()
+        try (CaseSession session = CaseSession.openReadOnly(casePath)) {
+            assertThat(session.settings().profile().longValue("severity.high")).isEqualTo(60);
+            assertThat(session.settings().allowlist()).singleElement()
                     .satisfies(e -> assertThat(e.pattern()).isEqualTo("/tmp/locker"));
-            assertThat(KeptAnalysis.holds(store, kept)).as("stored with the settings now kept").isTrue();
-            assertThat(KeptAnalysis.kept(store).orElseThrow().findings()).allSatisfy(f -> assertThat(f.suppressed()).isTrue());
-            long id = store.annotations().activeProfile().orElseThrow().id();
-            assertThat(store.annotations().tuningHistory(id)).anySatisfy(t -> {
+            assertThat(session.keptAnalysis(session.settings())).as("kept with the settings now kept")
+                    .hasValueSatisfying(a -> assertThat(a.findings()).allSatisfy(f -> assertThat(f.suppressed()).isTrue()));
+            var ann = session.store().annotations();
+            long id = ann.activeProfile().orElseThrow().id();
+            assertThat(ann.tuningHistory(id)).anySatisfy(t -> {
                 assertThat(t.parameter()).isEqualTo("severity.high");
                 assertThat(t.newValue()).isEqualTo("60");
                 assertThat(t.note()).contains("analyze --profile strict.yaml");
@@ -112,8 +110,8 @@ class AnalyzeCommandTest {
         Run r = run("--case", casePath.toString(), "--allowlist", allowlist.toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("two-conditions").contains("has 2 conditions");
-        try (CaseStore store = CaseStore.openReadOnly(casePath)) {
-            assertThat(store.lastAnalysis().stamp()).as("nothing analysed").isEmpty();
+        try (CaseSession session = CaseSession.openReadOnly(casePath)) {
+            assertThat(session.store().lastAnalysis().stamp()).as("nothing analysed").isEmpty();
         }
         assertThat(run("--case", dir.resolve("none.rtcase").toString()).exit()).isEqualTo(ExitCodes.INPUT_ERROR);
     }
