@@ -214,6 +214,26 @@ public final class CaseSession implements AutoCloseable {
                 analysis.events());
     }
 
+    /**
+     * The findings alone, telling {@code partial} every {@link CaseAnalysis#PARTIAL_EVERY} events how far the
+     * replay got and which campaigns have reached the alert severity so far (live tuning of a large case), on
+     * the calling thread; stops early when {@code cancelled} says so.
+     */
+    public List<Finding> findings(CaseSettings settings, BooleanSupplier cancelled,
+                                  java.util.function.Consumer<Partial> partial) {
+        long total = sources().stream().mapToLong(SourceInfo::events).sum();
+        return CaseAnalysis.findings(store.queries(), settings.detection(), cancelled, total,
+                CaseAnalysis.PARTIAL_EVERY, p -> partial.accept(new Partial(p.events(), p.total(), p.alerts())));
+    }
+
+    /**
+     * How far a re-run got, with the campaigns that reached the alert severity so far.
+     *
+     * @param events events replayed so far, of {@code total}
+     */
+    public record Partial(long events, long total, List<Finding> alerts) {
+    }
+
     /** The findings alone (live tuning: coverage does not change); stops early when {@code cancelled} says so. */
     public List<Finding> findings(CaseSettings settings, BooleanSupplier cancelled) {
         return CaseAnalysis.findings(store.queries(), settings.detection(), cancelled);
