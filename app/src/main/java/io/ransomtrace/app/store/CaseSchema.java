@@ -187,7 +187,7 @@ public final class CaseSchema {
                       finished_at TEXT NOT NULL,
                       millis INTEGER NOT NULL,
                       format INTEGER NOT NULL,
-                      coverage TEXT NOT NULL)""",
+                      coverage BLOB NOT NULL)""",
                     """
                     CREATE TABLE analysis_findings (
                       position INTEGER PRIMARY KEY,

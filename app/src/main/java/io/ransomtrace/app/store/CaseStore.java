@@ -44,6 +44,10 @@ public final class CaseStore implements AutoCloseable {
     /** File name extension of a case. */
     public static final String EXTENSION = ".rtcase";
 
+    static {
+        SqliteNativeLibrary.useCachedCopy();
+    }
+
     private static final byte[] JOURNAL_MAGIC = {(byte) 0xd9, (byte) 0xd5, 0x05, (byte) 0xf9, 0x20, (byte) 0xa1,
             0x63, (byte) 0xd7};
 

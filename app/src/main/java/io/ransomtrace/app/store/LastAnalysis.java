@@ -1,11 +1,5 @@
 package io.ransomtrace.app.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.ransomtrace.engine.coverage.HostCoverage;
 import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.finding.SignalMeasurement;
@@ -34,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Findings are kept packed by {@link FindingCodec} (one row each, with the columns a list needs beside it);
  * signals and campaign processes also as rows, for the process tree's badges and lineage; the coverage
- * assessment (a few records per host) as JSON.
+ * assessment packed by {@link CoverageCodec}. Nothing here needs a JSON library: opening a case reads it first.
  */
 public final class LastAnalysis {
 
@@ -65,13 +59,6 @@ public final class LastAnalysis {
             }
         }
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final TypeReference<List<HostCoverage>> COVERAGE = new TypeReference<>() {
-    };
 
     private final Connection c;
     private final boolean readOnly;
@@ -130,7 +117,7 @@ public final class LastAnalysis {
                 finished = Instant.parse(rs.getString(4));
                 millis = rs.getLong(5);
                 events = rs.getLong(6);
-                coverage = JSON.readValue(rs.getString(7), COVERAGE);
+                coverage = CoverageCodec.decode(rs.getBytes(7));
             }
             List<Finding> findings = new ArrayList<>();
             List<Long> roots = new ArrayList<>();
@@ -144,7 +131,7 @@ public final class LastAnalysis {
                 }
             }
             return Optional.of(new Run(stamp, finished, millis, events, findings, roots, coverage));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             return Optional.empty(); // another engine's shape of what is kept: analyse again
         } catch (SQLException e) {
             throw new CaseStoreException("Failed reading the stored analysis: " + e.getMessage(), e);
@@ -153,9 +140,11 @@ public final class LastAnalysis {
 
     /** The kept run's coverage assessment alone (it depends on the events, not on the settings). */
     public Optional<List<HostCoverage>> coverage() {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coverage FROM analysis")) {
-            return rs.next() ? Optional.of(JSON.readValue(rs.getString(1), COVERAGE)) : Optional.empty();
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT coverage, format FROM analysis")) {
+            return rs.next() && rs.getInt(2) == FindingCodec.FORMAT ? Optional.of(CoverageCodec.decode(rs.getBytes(1)))
+                    : Optional.empty();
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         } catch (SQLException e) {
             throw new CaseStoreException("Failed reading the stored analysis: " + e.getMessage(), e);
@@ -227,6 +216,10 @@ public final class LastAnalysis {
         }
     }
 
+    private static void broken(Object tag, SQLException why) throws SQLException {
+        throw why; // positions are ours and unique: a failure here is a broken case
+    }
+
     private void insert(Run run, List<List<Long>> campaigns) throws SQLException {
         try (Statement st = c.createStatement()) {
             for (String table : List.of("analysis", "analysis_findings", "analysis_signals", "analysis_processes")) {
@@ -242,57 +235,40 @@ public final class LastAnalysis {
             ps.setString(5, run.finishedAt().toString());
             ps.setLong(6, run.millis());
             ps.setInt(7, FindingCodec.FORMAT);
-            ps.setString(8, json(run.coverage()));
+            ps.setBytes(8, CoverageCodec.encode(run.coverage()));
             ps.executeUpdate();
         }
-        try (PreparedStatement finding = c.prepareStatement("INSERT INTO analysis_findings(position, finding_id, "
-                + "severity, score, host, title, first_us, last_us, suppressed, root_process_key, finding) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-             PreparedStatement signal = c.prepareStatement("INSERT INTO analysis_signals(position, ordinal, kind, "
-                     + "fired, value, threshold, contribution, description) VALUES (?,?,?,?,?,?,?,?)");
-             PreparedStatement process = c.prepareStatement("INSERT OR IGNORE INTO analysis_processes(position, "
-                     + "process_key) VALUES (?,?)")) {
+        // hundreds of findings with thousands of signals and campaign processes: many rows a statement
+        BatchInsert finding = new BatchInsert(c, "INSERT INTO analysis_findings(position, finding_id, severity, score, "
+                + "host, title, first_us, last_us, suppressed, root_process_key, finding)", 11, 32, LastAnalysis::broken);
+        BatchInsert signal = new BatchInsert(c, "INSERT INTO analysis_signals(position, ordinal, kind, fired, value, "
+                + "threshold, contribution, description)", 8, 128, LastAnalysis::broken);
+        BatchInsert process = new BatchInsert(c, "INSERT OR IGNORE INTO analysis_processes(position, process_key)", 2,
+                256, LastAnalysis::broken);
+        try {
             for (int i = 0; i < run.findings().size(); i++) {
                 Finding f = run.findings().get(i);
-                finding.setInt(1, i);
-                finding.setString(2, f.id());
-                finding.setString(3, f.severity().label());
-                finding.setInt(4, f.score());
-                finding.setString(5, f.host());
-                finding.setString(6, f.title());
-                Sql.setLong(finding, 7, f.firstSeen() == null ? null : Times.toMicros(f.firstSeen()));
-                Sql.setLong(finding, 8, f.lastSeen() == null ? null : Times.toMicros(f.lastSeen()));
-                finding.setInt(9, f.suppressed() ? 1 : 0);
-                Sql.setLong(finding, 10, run.roots().get(i));
-                finding.setBytes(11, FindingCodec.encode(f));
-                finding.executeUpdate();
+                finding.add(new Object[]{i, f.id(), f.severity().label(), f.score(), f.host(), f.title(),
+                        f.firstSeen() == null ? null : Times.toMicros(f.firstSeen()),
+                        f.lastSeen() == null ? null : Times.toMicros(f.lastSeen()), f.suppressed() ? 1 : 0,
+                        run.roots().get(i), FindingCodec.encode(f)}, null);
                 for (int k = 0; k < f.signals().size(); k++) {
                     SignalMeasurement s = f.signals().get(k);
-                    signal.setInt(1, i);
-                    signal.setInt(2, k);
-                    signal.setString(3, s.kind());
-                    signal.setInt(4, s.fired() ? 1 : 0);
-                    signal.setDouble(5, s.value());
-                    signal.setDouble(6, s.threshold());
-                    signal.setDouble(7, s.contribution());
-                    signal.setString(8, s.description());
-                    signal.executeUpdate();
+                    signal.add(new Object[]{i, k, s.kind(), s.fired() ? 1 : 0, s.value(), s.threshold(),
+                            s.contribution(), s.description()}, null);
                 }
                 for (Long key : campaigns.get(i)) {
-                    process.setInt(1, i);
-                    process.setLong(2, key);
-                    process.executeUpdate();
+                    process.add(new Object[]{i, key}, null);
                 }
             }
+            finding.flush();
+            signal.flush();
+            process.flush();
+        } finally {
+            finding.close();
+            signal.close();
+            process.close();
         }
     }
 
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot store " + value.getClass().getSimpleName() + ": "
-                    + e.getOriginalMessage(), e);
-        }
-    }
 }

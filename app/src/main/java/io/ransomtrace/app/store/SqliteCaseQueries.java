@@ -1,8 +1,5 @@
 package io.ransomtrace.app.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ransomtrace.engine.model.Credentials;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.engine.model.FileOpKind;
@@ -26,7 +23,6 @@ import java.util.stream.Collectors;
 /** {@link CaseQueries} over the case's SQLite connection. */
 final class SqliteCaseQueries implements CaseQueries {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Sorts after every valid UTF-8 continuation of a prefix (SQLite compares text bytewise). */
     private static final String MAX_CHAR = new String(Character.toChars(Character.MAX_CODE_POINT));
 
@@ -95,15 +91,7 @@ final class SqliteCaseQueries implements CaseQueries {
     }
 
     private static Map<String, Long> counts(String json) {
-        if (json == null) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(json, new TypeReference<Map<String, Long>>() {
-            });
-        } catch (JsonProcessingException e) {
-            return Map.of();
-        }
+        return CountsJson.read(json);
     }
 
     @Override
