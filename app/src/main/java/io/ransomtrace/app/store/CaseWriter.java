@@ -178,6 +178,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
                 }
             }
         }
+        paths.beforeLoad(); // a case of very many paths looks them up by their index, dropped just now
         if (!importRunning.compareAndSet(false, true)) {
             throw new SQLException("another import is already running on this case");
         }
