@@ -50,6 +50,7 @@ final class ReplayChunkDecoder {
 
     private Decoded read() {
         int n = (int) in.varint();
+        boolean sorted = (in.get() & ReplayChunkEncoder.FLAG_SORTED) != 0;
         String[] strings = new String[(int) in.varint() + 1]; // [0] is null
         for (int i = 1; i < strings.length; i++) {
             strings[i] = in.string();
@@ -111,7 +112,7 @@ final class ReplayChunkDecoder {
         if (!in.atEnd()) {
             throw new DamagedChunkException("a replay chunk has " + in.remaining() + " bytes left over");
         }
-        return new Decoded(events, micros);
+        return sorted ? new Decoded(events, micros) : sortByTimeAndId(events, micros);
     }
 
     private FileOp fileOp(EventKind kind, long id, Instant time, String host, Actor actor, String[] strings,
@@ -154,6 +155,25 @@ final class ReplayChunkDecoder {
             fields.put(strings[(int) in.varint()], strings[(int) in.varint()]);
         }
         return new OtherRecord(id, time, host, actor, type, summary, fields, prov);
+    }
+
+    /** A chunk whose events did not arrive in time order, put in (time, id) order as a replay delivers them. */
+    private static Decoded sortByTimeAndId(Event[] events, long[] micros) {
+        Integer[] order = new Integer[events.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> {
+            int c = Long.compare(micros[a], micros[b]);
+            return c != 0 ? c : Long.compare(events[a].id(), events[b].id());
+        });
+        Event[] e = new Event[events.length];
+        long[] m = new long[events.length];
+        for (int i = 0; i < order.length; i++) {
+            e[i] = events[order[i]];
+            m[i] = micros[order[i]];
+        }
+        return new Decoded(e, m);
     }
 
     /** The text auditd's importer gives an event's native id (see AuditRecord#nativeId). */

@@ -11,48 +11,60 @@ import io.ransomtrace.engine.model.ProcessExit;
 import io.ransomtrace.engine.model.Provenance;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Packs events into replay chunks: up to {@value #EVENTS_PER_CHUNK} events, sorted by time and id, in one
- * byte array that {@link ReplayChunkDecoder} turns back into the very events a replay of the events table gives
- * (same values, same order), without a join or a column read per value.
+ * Packs events into replay chunks: up to {@value #EVENTS_PER_CHUNK} events in one byte array that
+ * {@link ReplayChunkDecoder} turns back into the very events a replay of the events table gives (same values,
+ * sorted by time and id), without a join or a column read per value.
  *
- * <p>Layout (all integers are LEB128 varints, signed ones zig-zag encoded): the number of events; the chunk's
- * strings, each once (length, UTF-8 bytes); its actors, each once (pid, ppid, string references, ids); then per
- * event its kind code, the id and the time as differences from the previous event's, host, actor, provenance
- * and the fields of its kind. A string reference is the string's index + 1, 0 for null. Times are epoch
- * microseconds, as in the events table.
+ * <p>Each event is packed as it arrives, so the encoder holds bytes, not events (holding thousands of events
+ * until a chunk is full kept them alive past young collections: a tenth more CPU for the whole import). Events
+ * arrive almost in time order; a chunk that did not is marked unsorted and the decoder sorts it.
+ *
+ * <p>Layout (all integers are LEB128 varints, signed ones zig-zag encoded): the number of events; a flags byte
+ * (1: the events are in time order); the chunk's strings, each once (length, UTF-8 bytes); its actors, each once
+ * (pid, ppid, string references, ids); then per event its kind code, the id and the time as differences from the
+ * previous event's, host, actor, provenance and the fields of its kind. A string reference is the string's index
+ * + 1, 0 for null. Times are epoch microseconds, as in the events table.
  */
 final class ReplayChunkEncoder {
 
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     static final int EVENTS_PER_CHUNK = 4096;
+    static final int FLAG_SORTED = 1;
 
     /** Native ids of auditd events ("1767600000.123:4501") are stored as numbers and rebuilt on reading. */
     static final int NATIVE_NONE = 0;
     static final int NATIVE_TEXT = 1;
     static final int NATIVE_AUDIT = 2;
 
-    /** An encoded chunk with the keys of its first and last event (time in microseconds, id). */
+    /** An encoded chunk with the smallest and largest key of its events (time in microseconds, then id). */
     record Chunk(int sourceId, int events, long firstMicros, long firstId, long lastMicros, long lastId, byte[] data) {
     }
 
     private final int sourceId;
     private final int capacity;
-    private final Event[] events;
-    private final long[] micros;
-    /** The ids the events table gave the event's actor and paths (0: none known), to dedupe without hashing text. */
-    private final long[] actorIds;
-    private final long[] pathIds;
-    private final long[] targetPathIds;
     private final Strings strings = new Strings();
     private final LongLongMap actorRefsById = new LongLongMap(1024);
+    private final Map<Actor, Integer> actorIndex = new HashMap<>();
+    private PackedWriter actors = new PackedWriter(256);
+    private PackedWriter body = new PackedWriter(1 << 16);
     private int n;
+    private boolean sorted;
+    private long firstMicros;
+    private long firstId;
+    private long lastMicros;
+    private long lastId;
+    private long prevMicros;
+    private long prevId;
+    private long prevLine;
+    private long prevOffset;
+    private long prevSeconds;
+    private long prevSerial;
 
     ReplayChunkEncoder(int sourceId) {
         this(sourceId, EVENTS_PER_CHUNK);
@@ -61,11 +73,7 @@ final class ReplayChunkEncoder {
     ReplayChunkEncoder(int sourceId, int capacity) {
         this.sourceId = sourceId;
         this.capacity = capacity;
-        this.events = new Event[capacity];
-        this.micros = new long[capacity];
-        this.actorIds = new long[capacity];
-        this.pathIds = new long[capacity];
-        this.targetPathIds = new long[capacity];
+        reset();
     }
 
     /** Adds an event stored with this time; returns the chunk it completed, or null. */
@@ -78,166 +86,146 @@ final class ReplayChunkEncoder {
      * (0 for none): equal ids are equal values, which spares hashing and comparing them again.
      */
     Chunk add(Event e, long timeMicros, long actorId, long pathId, long targetPathId) {
-        events[n] = e;
-        micros[n] = timeMicros;
-        actorIds[n] = actorId;
-        pathIds[n] = pathId;
-        targetPathIds[n] = targetPathId;
+        if (n == 0) {
+            firstMicros = lastMicros = timeMicros;
+            firstId = lastId = e.id();
+        } else {
+            if (compare(timeMicros, e.id(), prevMicros, prevId) < 0) {
+                sorted = false;
+            }
+            if (compare(timeMicros, e.id(), firstMicros, firstId) < 0) {
+                firstMicros = timeMicros;
+                firstId = e.id();
+            }
+            if (compare(timeMicros, e.id(), lastMicros, lastId) > 0) {
+                lastMicros = timeMicros;
+                lastId = e.id();
+            }
+        }
+        encode(e, timeMicros, actorId, pathId, targetPathId);
         n++;
-        return n == capacity ? encode() : null;
+        return n == capacity ? finish() : null;
     }
 
     /** The events added since the last chunk, as a chunk; null when there are none. */
     Chunk finish() {
-        return n == 0 ? null : encode();
+        if (n == 0) {
+            return null;
+        }
+        PackedWriter out = new PackedWriter(16 + strings.bytes.size() + actors.size() + body.size());
+        out.varint(n);
+        out.put(sorted ? FLAG_SORTED : 0);
+        out.varint(strings.count);
+        out.append(strings.bytes);
+        out.varint(actorIndex.size());
+        out.append(actors);
+        out.append(body);
+        Chunk chunk = new Chunk(sourceId, n, firstMicros, firstId, lastMicros, lastId, out.toArray());
+        reset();
+        return chunk;
     }
 
     int pending() {
         return n;
     }
 
-    private Chunk encode() {
-        int[] order = sortedOrder();
+    private void reset() {
         strings.clear();
         actorRefsById.clear();
-        Map<Actor, Integer> actorIndex = new HashMap<>();
-        PackedWriter actors = new PackedWriter(256);
-        PackedWriter body = new PackedWriter(n * 48);
-        long prevId = 0;
-        long prevMicros = 0;
-        long prevLine = 0;
-        long prevOffset = 0;
-        long prevSeconds = 0;
-        long prevSerial = 0;
-        for (int k = 0; k < n; k++) {
-            int at = order[k];
-            Event e = events[at];
-            long t = micros[at];
-            EventKind kind = EventKind.of(e);
-            body.put(kind.code());
-            body.signed(e.id() - prevId);
-            prevId = e.id();
-            body.signed(t - prevMicros);
-            prevMicros = t;
-            body.varint(strings.ref(e.host()));
-            long actorId = actorIds[at];
-            int actorRef = actorId > 0 ? (int) actorRefsById.get(actorId, -1) : -1;
-            if (actorRef < 0) {
-                actorRef = actor(e.actor(), actorIndex, actors, strings);
-                if (actorId > 0) {
-                    actorRefsById.put(actorId, actorRef);
-                }
-            }
-            body.varint(actorRef);
-            Provenance p = e.provenance();
-            body.signed(p == null ? sourceId : p.sourceId());
-            long line = p == null ? 0 : p.line();
-            long offset = p == null ? 0 : p.byteOffset();
-            body.signed(line - prevLine);
-            body.signed(offset - prevOffset);
-            prevLine = line;
-            prevOffset = offset;
-            String nativeId = p == null ? null : p.nativeId();
-            long[] audit = nativeId == null ? null : auditSerial(nativeId);
-            if (nativeId == null) {
-                body.put(NATIVE_NONE);
-            } else if (audit != null) {
-                body.put(NATIVE_AUDIT);
-                body.signed(audit[0] - prevSeconds);
-                body.varint(audit[1]);
-                body.signed(audit[2] - prevSerial);
-                prevSeconds = audit[0];
-                prevSerial = audit[2];
-            } else {
-                body.put(NATIVE_TEXT);
-                body.varint(strings.ref(nativeId));
-            }
-            if (e instanceof FileOp f) {
-                body.varint(strings.ref(pathIds[at], f.path()));
-                body.varint(strings.ref(targetPathIds[at], f.targetPath()));
-                body.signed(f.openFlags());
-                body.signed(f.mode());
-                body.put(f.success() ? 1 : 0);
-                body.signed(f.inode());
-                ContentHint h = f.contentHint();
-                if (h == null) {
-                    body.put(0);
-                } else {
-                    body.put(h.entropy() == null ? 1 : 2);
-                    if (h.entropy() != null) {
-                        body.fixed64(Double.doubleToRawLongBits(h.entropy()));
-                    }
-                    body.varint(strings.ref(h.headerBytesHex()));
-                    body.varint(strings.ref(h.originalExtension()));
-                    body.varint(strings.ref(h.textExcerpt()));
-                }
-            } else if (e instanceof ProcessExec x) {
-                List<String> argv = x.argv();
-                body.varint(argv.size());
-                for (String a : argv) {
-                    body.varint(strings.ref(a));
-                }
-                body.put((x.argvTruncated() ? 1 : 0) | (x.success() ? 2 : 0));
-                body.varint(strings.ref(x.cwd()));
-                body.varint(strings.ref(x.tty()));
-                body.varint(strings.ref(x.parentEntityId()));
-            } else if (e instanceof ProcessExit x) {
-                body.varint(x.exitCode() == null ? 0 : PackedWriter.zigzag(x.exitCode()) + 1);
-            } else if (e instanceof OtherRecord o) {
-                // as the events table keeps them: no type is stored as "", fields in key order
-                body.varint(strings.ref(o.type() == null ? "" : o.type()));
-                body.varint(strings.ref(o.summary()));
-                Map<String, String> fields = o.fields().size() > 1 ? new TreeMap<>(o.fields()) : o.fields();
-                body.varint(fields.size());
-                for (Map.Entry<String, String> f : fields.entrySet()) {
-                    body.varint(strings.ref(f.getKey()));
-                    body.varint(strings.ref(f.getValue()));
-                }
-            }
-        }
-        PackedWriter out = new PackedWriter(16 + strings.bytes.size() + actors.size() + body.size());
-        out.varint(n);
-        out.varint(strings.count);
-        out.append(strings.bytes);
-        out.varint(actorIndex.size());
-        out.append(actors);
-        out.append(body);
-        Event first = events[order[0]];
-        Event last = events[order[n - 1]];
-        Chunk chunk = new Chunk(sourceId, n, micros[order[0]], first.id(), micros[order[n - 1]], last.id(),
-                out.toArray());
-        Arrays.fill(events, 0, n, null);
+        actorIndex.clear();
+        actors = new PackedWriter(256);
+        body = new PackedWriter(Math.max(1 << 16, body == null ? 0 : body.size()));
         n = 0;
-        return chunk;
+        sorted = true;
+        prevMicros = prevId = prevLine = prevOffset = prevSeconds = prevSerial = 0;
     }
 
-    /** The events' positions sorted by (time, id); most chunks are in order already. */
-    private int[] sortedOrder() {
-        int[] order = new int[n];
-        boolean sorted = true;
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-            if (i > 0 && compare(i - 1, i) > 0) {
-                sorted = false;
+    private static int compare(long micros1, long id1, long micros2, long id2) {
+        int c = Long.compare(micros1, micros2);
+        return c != 0 ? c : Long.compare(id1, id2);
+    }
+
+    private void encode(Event e, long t, long actorId, long pathId, long targetPathId) {
+        EventKind kind = EventKind.of(e);
+        body.put(kind.code());
+        body.signed(e.id() - prevId);
+        prevId = e.id();
+        body.signed(t - prevMicros);
+        prevMicros = t;
+        body.varint(strings.ref(e.host()));
+        int actorRef = actorId > 0 ? (int) actorRefsById.get(actorId, -1) : -1;
+        if (actorRef < 0) {
+            actorRef = actor(e.actor(), actorIndex, actors, strings);
+            if (actorId > 0) {
+                actorRefsById.put(actorId, actorRef);
             }
         }
-        if (sorted) {
-            return order;
+        body.varint(actorRef);
+        Provenance p = e.provenance();
+        body.signed(p == null ? sourceId : p.sourceId());
+        long line = p == null ? 0 : p.line();
+        long offset = p == null ? 0 : p.byteOffset();
+        body.signed(line - prevLine);
+        body.signed(offset - prevOffset);
+        prevLine = line;
+        prevOffset = offset;
+        String nativeId = p == null ? null : p.nativeId();
+        long[] audit = nativeId == null ? null : auditSerial(nativeId);
+        if (nativeId == null) {
+            body.put(NATIVE_NONE);
+        } else if (audit != null) {
+            body.put(NATIVE_AUDIT);
+            body.signed(audit[0] - prevSeconds);
+            body.varint(audit[1]);
+            body.signed(audit[2] - prevSerial);
+            prevSeconds = audit[0];
+            prevSerial = audit[2];
+        } else {
+            body.put(NATIVE_TEXT);
+            body.varint(strings.ref(nativeId));
         }
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            boxed[i] = i;
+        if (e instanceof FileOp f) {
+            body.varint(strings.ref(pathId, f.path()));
+            body.varint(strings.ref(targetPathId, f.targetPath()));
+            body.signed(f.openFlags());
+            body.signed(f.mode());
+            body.put(f.success() ? 1 : 0);
+            body.signed(f.inode());
+            ContentHint h = f.contentHint();
+            if (h == null) {
+                body.put(0);
+            } else {
+                body.put(h.entropy() == null ? 1 : 2);
+                if (h.entropy() != null) {
+                    body.fixed64(Double.doubleToRawLongBits(h.entropy()));
+                }
+                body.varint(strings.ref(h.headerBytesHex()));
+                body.varint(strings.ref(h.originalExtension()));
+                body.varint(strings.ref(h.textExcerpt()));
+            }
+        } else if (e instanceof ProcessExec x) {
+            List<String> argv = x.argv();
+            body.varint(argv.size());
+            for (String a : argv) {
+                body.varint(strings.ref(a));
+            }
+            body.put((x.argvTruncated() ? 1 : 0) | (x.success() ? 2 : 0));
+            body.varint(strings.ref(x.cwd()));
+            body.varint(strings.ref(x.tty()));
+            body.varint(strings.ref(x.parentEntityId()));
+        } else if (e instanceof ProcessExit x) {
+            body.varint(x.exitCode() == null ? 0 : PackedWriter.zigzag(x.exitCode()) + 1);
+        } else if (e instanceof OtherRecord o) {
+            // as the events table keeps them: no type is stored as "", fields in key order
+            body.varint(strings.ref(o.type() == null ? "" : o.type()));
+            body.varint(strings.ref(o.summary()));
+            Map<String, String> fields = o.fields().size() > 1 ? new TreeMap<>(o.fields()) : o.fields();
+            body.varint(fields.size());
+            for (Map.Entry<String, String> f : fields.entrySet()) {
+                body.varint(strings.ref(f.getKey()));
+                body.varint(strings.ref(f.getValue()));
+            }
         }
-        Arrays.sort(boxed, this::compare);
-        for (int i = 0; i < n; i++) {
-            order[i] = boxed[i];
-        }
-        return order;
-    }
-
-    private int compare(int a, int b) {
-        int c = Long.compare(micros[a], micros[b]);
-        return c != 0 ? c : Long.compare(events[a].id(), events[b].id());
     }
 
     /** Actors as the events table keeps them: none (null or {@link Actor#NONE}) is 0, else index + 1. */
