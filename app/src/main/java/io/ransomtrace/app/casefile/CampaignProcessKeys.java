@@ -5,7 +5,11 @@ import io.ransomtrace.app.store.ProcessNode;
 import io.ransomtrace.engine.finding.EvidenceRef;
 import io.ransomtrace.engine.finding.Finding;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -46,5 +50,36 @@ final class CampaignProcessKeys {
 
     List<Long> lineage(long rootKey) {
         return queries.lineageKeys(rootKey, MAX_KEPT);
+    }
+
+    /** Every finding's campaign, in the findings' order: its root's key (null when not found) and its processes. */
+    record Campaigns(List<Long> roots, List<List<Long>> processes) {
+    }
+
+    /**
+     * {@link #root} and {@link #lineage} of many findings with a few queries: the first evidence event of each
+     * finding answers for most (the pid is its own process's or an ancestor's); the rest are looked up one by one.
+     */
+    Campaigns locate(List<Finding> findings) {
+        Map<Long, Integer> pidByEvent = new HashMap<>();
+        for (Finding f : findings) {
+            if (f.rootProcess() != null && !f.evidence().isEmpty()) {
+                pidByEvent.put(f.evidence().get(0).eventId(), f.rootProcess().pid());
+            }
+        }
+        Map<Long, Long> byFirstEvidence = queries.selfOrAncestorsWithPid(pidByEvent);
+        List<Long> roots = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            Long root = f.rootProcess() == null || f.evidence().isEmpty() ? null
+                    : byFirstEvidence.get(f.evidence().get(0).eventId());
+            roots.add(root != null ? root : root(f).orElse(null));
+        }
+        Map<Long, List<Long>> lineages = queries.lineagesKeys(roots.stream().filter(Objects::nonNull).toList(),
+                MAX_KEPT);
+        List<List<Long>> processes = new ArrayList<>(findings.size());
+        for (Long root : roots) {
+            processes.add(root == null ? List.of() : lineages.getOrDefault(root, List.of(root)));
+        }
+        return new Campaigns(roots, processes);
     }
 }

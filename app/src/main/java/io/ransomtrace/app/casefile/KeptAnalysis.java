@@ -95,13 +95,12 @@ final class KeptAnalysis {
     /** @param write false on a read-only case: the run is only built (its campaigns are not located either) */
     private static LastAnalysis.Run keep(CaseStore store, LastAnalysis.Stamp stamp, List<Finding> findings,
                                          List<HostCoverage> coverage, long events, long startNanos, boolean write) {
-        List<Long> roots = new ArrayList<>(findings.size());
-        List<List<Long>> campaigns = new ArrayList<>(findings.size());
-        CampaignProcessKeys processes = new CampaignProcessKeys(store.queries());
-        for (Finding f : findings) {
-            Optional<Long> root = write ? processes.root(f) : Optional.empty();
-            roots.add(root.orElse(null));
-            campaigns.add(root.map(processes::lineage).orElse(List.of()));
+        List<Long> roots = new ArrayList<>(java.util.Collections.nCopies(findings.size(), (Long) null));
+        List<List<Long>> campaigns = new ArrayList<>(java.util.Collections.nCopies(findings.size(), List.of()));
+        if (write) { // a read-only case keeps nothing: its campaigns are located when a view asks
+            CampaignProcessKeys.Campaigns located = new CampaignProcessKeys(store.queries()).locate(findings);
+            roots = located.roots();
+            campaigns = located.processes();
         }
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
         LastAnalysis.Run run = new LastAnalysis.Run(stamp, Instant.now(), millis, events, findings, roots, coverage);

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -402,6 +403,67 @@ final class SqliteCaseQueries implements CaseQueries {
     @Override
     public List<Long> lineageKeys(long rootKey, int limit) {
         return keys(LINEAGE_CTE + "SELECT key FROM lineage LIMIT ?", List.of(rootKey, limit));
+    }
+
+    /** Ids per IN list: well under SQLite's limit on bound values. */
+    private static final int IN_BATCH = 500;
+
+    @Override
+    public Map<Long, Long> selfOrAncestorsWithPid(Map<Long, Integer> pidByEvent) {
+        Map<Long, Long> out = new java.util.HashMap<>();
+        List<Long> events = new ArrayList<>(pidByEvent.keySet());
+        try {
+            for (int from = 0; from < events.size(); from += IN_BATCH) {
+                List<Long> batch = events.subList(from, Math.min(events.size(), from + IN_BATCH));
+                String in = String.join(",", java.util.Collections.nCopies(batch.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("SELECT e.id, p.key, p.pid FROM events e "
+                        + "JOIN processes p ON p.key = e.proc_key WHERE e.id IN (" + in + ")")) {
+                    bind(ps, batch);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            long event = rs.getLong(1);
+                            long key = rs.getLong(2);
+                            if (rs.getInt(3) == pidByEvent.get(event)) {
+                                out.put(event, key); // most roots: the process itself
+                            } else {
+                                selfOrAncestorWithPid(key, pidByEvent.get(event)).ifPresent(k -> out.put(event, k));
+                            }
+                        }
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("looking up processes", e);
+        }
+    }
+
+    @Override
+    public Map<Long, List<Long>> lineagesKeys(Collection<Long> rootKeys, int limitEach) {
+        Map<Long, List<Long>> out = new java.util.LinkedHashMap<>();
+        List<Long> roots = new ArrayList<>(new java.util.LinkedHashSet<>(rootKeys));
+        try {
+            for (int from = 0; from < roots.size(); from += IN_BATCH) {
+                List<Long> batch = roots.subList(from, Math.min(roots.size(), from + IN_BATCH));
+                String in = String.join(",", java.util.Collections.nCopies(batch.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("WITH RECURSIVE lin(root, key) AS (SELECT key, key "
+                        + "FROM processes WHERE key IN (" + in + ") UNION SELECT l.root, p.key FROM processes p "
+                        + "JOIN lin l ON p.parent_key = l.key) SELECT root, key FROM lin")) {
+                    bind(ps, batch);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            List<Long> keys = out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>());
+                            if (keys.size() < limitEach) {
+                                keys.add(rs.getLong(2));
+                            }
+                        }
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("looking up processes", e);
+        }
     }
 
     private List<Long> keys(String sql, List<Object> params) {

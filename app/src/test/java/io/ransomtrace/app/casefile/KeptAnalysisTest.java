@@ -55,6 +55,16 @@ class KeptAnalysisTest {
                     .containsExactlyInAnyOrderElementsOf(session.queries().lineageKeys(root, 100_000));
             assertThat(session.keptBadges().get(root)).containsExactlyElementsOf(
                     attack.signals().stream().filter(SignalMeasurement::fired).map(SignalMeasurement::kind).toList());
+            // located for all findings at once: what locating them one by one gives
+            CampaignProcessKeys keys = new CampaignProcessKeys(session.queries());
+            CampaignProcessKeys.Campaigns all = keys.locate(analysed.findings());
+            for (int i = 0; i < analysed.findings().size(); i++) {
+                Finding f = analysed.findings().get(i);
+                assertThat(all.roots().get(i)).as(f.title()).isEqualTo(keys.root(f).orElse(null));
+                assertThat(all.processes().get(i)).as(f.title()).containsExactlyInAnyOrderElementsOf(
+                        keys.root(f).map(keys::lineage).orElse(List.of()));
+            }
+            assertThat(all.roots()).as("findings rooted in the case").filteredOn(r -> r != null).hasSizeGreaterThan(1);
             assertThat(session.keptAnalysis(settings)).hasValueSatisfying(kept -> {
                 assertThat(kept.findings()).isEqualTo(direct.findings());
                 assertThat(kept.coverage()).isEqualTo(direct.coverage());
