@@ -7,8 +7,8 @@ bench/gen-ransom-audit-log.py on every axis the import cares about:
   SYSCALL=openat AUID="unset" UID="m.keller" ..., OUID="root" OGID="users" on PATH records);
 - names hex-encoded the way the kernel does it (any byte <= 0x20, '"' or >= 0x7f): file names with spaces or
   umlauts, an executable under a directory with a space, proctitles and EXECVE arguments with spaces;
-- sparse: about 1,600 records a second over a long span (the first generator: several thousand a second);
-- a new process for about every eighth event (~125 k pids per million events) and no exit_group records (the
+- sparse: about 1,500 records (300 events) a second over a long span (the first generator: several thousand);
+- a new process for about every seventh event (~140 k pids per million events) and no exit_group records (the
   rules do not audit exits), so nothing ever tells the importer that a process is gone;
 - long-running daemons doing most of the writing: smbd (one child per client connection, forked without an
   exec), php-fpm workers, postgres (WAL segments recycled by rename), systemd, a monitoring agent, a Jenkins
@@ -674,7 +674,7 @@ def main():
     def add(gen, t):
         heapq.heappush(streams, (t, id(gen), gen))
 
-    # events a second per stream (the whole log: ~330 events, ~1,600 records a second)
+    # events a second per stream (the whole log: ~300 events, ~1,500 records a second)
     add(smbd_sessions(fs01, rnd, t0, 95.0), t0)
     add(php_fpm(web01, rnd, t0, 70.0), t0)
     add(postgres(db01, rnd, t0, 18.0), t0)

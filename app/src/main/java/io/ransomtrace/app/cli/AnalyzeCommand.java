@@ -88,6 +88,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } catch (IOException | CaseStoreException e) {
             err.println("analyze: " + e.getMessage());
             return ExitCodes.INPUT_ERROR;
+        } catch (OutOfMemoryError e) {
+            // every finding is held to be kept: a case with very many needs more than the default heap
+            err.println("analyze: not enough memory for the findings of this case (Java heap " + Runtime.getRuntime()
+                    .maxMemory() / (1 << 20) + " MB); run it again with more, e.g. RANSOMTRACE_JAVA_OPTS=-Xmx2g");
+            return ExitCodes.INPUT_ERROR;
         }
     }
 
