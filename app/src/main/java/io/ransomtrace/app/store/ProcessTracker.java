@@ -13,7 +13,9 @@ import java.util.Objects;
  * Gives every process instance a stable key, so a pid that the kernel reuses later is a different process.
  *
  * <p>A process instance is (host, pid, start): every exec starts one; an exit ends it, after which the pid
- * maps to nothing until the next exec. A process seen only through the file operations it did (it started
+ * maps to nothing until the next exec. An exec in a process that is already running (same pid, same parent)
+ * replaces its program: the new image gets its own row, placed under the image it replaced, so that a
+ * process's lineage covers everything it did under every program it ran. A process seen only through the file operations it did (it started
  * before the log begins) gets a key too, with no start time; so does one whose executable suddenly differs
  * from what we knew under that pid (its exec was not logged). Parents are found by the live process under
  * the parent pid, or by the EDR entity id when one is given. A parent that never appears itself (the shell
@@ -39,7 +41,7 @@ final class ProcessTracker {
                       long firstSeenMicros, Actor actor, ProcessExec exec, int sourceId) {
     }
 
-    private record Live(long key, String exe, boolean knownOnlyAsParent) {
+    private record Live(long key, String exe, int ppid, boolean knownOnlyAsParent) {
     }
 
     private final Rows rows;
@@ -63,10 +65,17 @@ final class ProcessTracker {
         Actor actor = event.actor();
         if (event instanceof ProcessExec exec) {
             long key = nextKey++;
-            rows.insert(new ProcessRow(key, hostId, actor.pid(), actor.ppid(), parentKey(hostId, actor,
-                    exec.parentEntityId(), timeMicros, sourceId), timeMicros, timeMicros, actor, exec, sourceId));
+            Live before = live.get(hostPid(hostId, actor.pid()));
+            // An exec replaces the program of a running process; it does not start a new one. The new image
+            // hangs under the image it replaced, so the process's lineage (what the detector calls one
+            // process) holds the children and file operations of all its images: `bash -c "bash enc.sh"`
+            // is one process whose first exec is the campaign root the detector names.
+            Long parent = sameProcess(before, actor) ? Long.valueOf(before.key())
+                    : parentKey(hostId, actor, exec.parentEntityId(), timeMicros, sourceId);
+            rows.insert(new ProcessRow(key, hostId, actor.pid(), actor.ppid(), parent, timeMicros, timeMicros, actor,
+                    exec, sourceId));
             if (exec.success()) {
-                live.put(hostPid(hostId, actor.pid()), new Live(key, exe(actor.exe()), false));
+                live.put(hostPid(hostId, actor.pid()), new Live(key, exe(actor.exe()), actor.ppid(), false));
                 if (actor.entityId() != null) {
                     byEntityId.put(actor.entityId(), key);
                 }
@@ -85,7 +94,7 @@ final class ProcessTracker {
         }
         Live l = live.get(hp);
         if (l != null && l.knownOnlyAsParent() && actor.exe() != null) {
-            live.put(hp, new Live(l.key(), exe(actor.exe()), false));
+            live.put(hp, new Live(l.key(), exe(actor.exe()), actor.ppid(), false));
             rows.identified(l.key(), actor, actor.ppid() == actor.pid() ? null
                     : parentKey(hostId, actor, null, timeMicros, sourceId));
             return l.key();
@@ -94,8 +103,18 @@ final class ProcessTracker {
             return l.key();
         }
         long key = insertUnstarted(hostId, actor, timeMicros, sourceId);
-        live.put(hp, new Live(key, exe(actor.exe()), false));
+        live.put(hp, new Live(key, exe(actor.exe()), actor.ppid(), false));
         return key;
+    }
+
+    /**
+     * Whether an exec under a pid continues the process live under it: the same parent (a pid reused behind
+     * our back would almost always have another one), or a process we knew only as someone's parent, or an
+     * exec whose parent pid the telemetry did not give.
+     */
+    private static boolean sameProcess(Live before, Actor actor) {
+        return before != null && (before.knownOnlyAsParent() || actor.ppid() < 0 || before.ppid() < 0
+                || before.ppid() == actor.ppid());
     }
 
     /** Host and pid in one long: the host's id (-1 for none) above, the pid below. */
@@ -148,7 +167,7 @@ final class ProcessTracker {
         long key = nextKey++;
         Actor known = new Actor(actor.ppid(), -1, null, null, null, null);
         rows.insert(new ProcessRow(key, hostId, actor.ppid(), -1, null, null, timeMicros, known, null, sourceId));
-        live.put(hp, new Live(key, null, true));
+        live.put(hp, new Live(key, null, -1, true));
         return key;
     }
 

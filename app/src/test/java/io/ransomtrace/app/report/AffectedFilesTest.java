@@ -95,6 +95,60 @@ class AffectedFilesTest {
         }
     }
 
+    /**
+     * A root whose exec happens inside the log, twice in the same pid (an ssh command: {@code bash -c "bash
+     * enc.sh"} execs the script without forking). The detector names that pid from its first exec; the
+     * file operations hang under the image the second exec started. The restore list still lists every file.
+     */
+    @Test
+    void aRootThatExecsAgainInTheSamePidKeepsItsWholeRestoreList() throws IOException {
+        Credentials root = new Credentials(0, 0, 0, 1101, 7, "root", "alice");
+        Actor sshd = new Actor(50, 1, "/usr/sbin/sshd", "sshd", root, null);
+        Actor first = new Actor(100, 50, "/usr/bin/bash", "bash", root, null);
+        List<Event> ev = new ArrayList<>();
+        ev.add(new ProcessExec(0, T0, "h", sshd, List.of("sshd: alice [priv]"), false, "/", null, null, true, P));
+        ev.add(new ProcessExec(0, T0.plusMillis(1), "h", first, List.of("bash", "-c", "bash /tmp/enc.sh"), false,
+                "/root", null, null, true, P));
+        ev.add(new ProcessExec(0, T0.plusMillis(2), "h", first, List.of("bash", "/tmp/enc.sh"), false, "/root", null,
+                null, true, P));
+        int files = 40;
+        int t = 10;
+        for (int i = 0; i < files; i++) {
+            String f = "/srv/d" + (i % 4) + "/f" + i + ".docx";
+            Actor openssl = new Actor(1000 + 2 * i, 100, "/usr/bin/openssl", "openssl", root, null);
+            Actor rm = new Actor(1001 + 2 * i, 100, "/usr/bin/rm", "rm", root, null);
+            ev.add(new ProcessExec(0, T0.plusMillis(t++), "h", openssl, List.of("openssl", "enc", "-aes-256-cbc",
+                    "-pbkdf2", "-pass", "pass:K3y", "-in", f, "-out", f + ".enc"), false, "/root", null, null, true, P));
+            ev.add(op(t++, openssl, FileOpKind.CREATE, f + ".enc", null));
+            ev.add(op(t++, openssl, FileOpKind.WRITE, f + ".enc", null));
+            ev.add(new ProcessExec(0, T0.plusMillis(t++), "h", rm, List.of("rm", "-f", f), false, "/root", null, null,
+                    true, P));
+            ev.add(op(t++, rm, FileOpKind.DELETE, f, null));
+        }
+        Path log = SampleEvents.writeJsonLines(dir.resolve("e.jsonl"), ev, 0);
+        try (CaseStore store = CaseStore.create(dir.resolve("a.rtcase"))) {
+            Imports.importFiles(store, log);
+            var q = store.queries();
+            List<Finding> findings = io.ransomtrace.app.analysis.CaseAnalysis.run(q,
+                    io.ransomtrace.app.analysis.DetectionSettings.defaults()).findings();
+            assertThat(findings).hasSize(1);
+            Finding f = findings.get(0);
+            assertThat(f.rootProcess().pid()).isEqualTo(100);
+            ProcessNode rootNode = CampaignProcesses.root(q, f).orElseThrow();
+            List<AffectedFile> affected = AffectedFiles.of(q, f, rootNode.key(), () -> false);
+            assertThat(affected).hasSize(files);
+            assertThat(affected).allSatisfy(a -> {
+                assertThat(a.operation()).isEqualTo("deleted");
+                assertThat(a.newName()).isEqualTo(a.path() + ".enc");
+            });
+            // both images of pid 100 are in the campaign's chain, the first one above the second
+            assertThat(CampaignProcesses.chain(q, rootNode)).extracting(ProcessNode::commandLine)
+                    .endsWith("bash -c bash /tmp/enc.sh");
+            assertThat(q.lineage(rootNode.key())).extracting(ProcessNode::commandLine)
+                    .contains("bash /tmp/enc.sh");
+        }
+    }
+
     private static FileOp op(int ms, Actor a, FileOpKind kind, String path, String target) {
         int flags = kind == FileOpKind.CREATE ? OpenFlags.O_WRONLY | OpenFlags.O_CREAT : kind == FileOpKind.WRITE ? OpenFlags.O_WRONLY : 0;
         return new FileOp(0, T0.plusMillis(ms), "h", a, kind, path, target, flags, -1, true, -1, null, P);
