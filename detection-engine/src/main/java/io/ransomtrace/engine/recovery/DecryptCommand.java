@@ -1,0 +1,90 @@
+package io.ransomtrace.engine.recovery;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command that undoes one file's encryption: the attacker's tool with the same key and flags, inverted. The
+ * arguments are literal words except two slots the plan's script fills in: where the recovered bytes go
+ * ({@link Slot#OUTPUT}, a fresh file the script then moves into place) and a private scratch directory
+ * ({@link Slot#SCRATCH}, gpg's home). With {@code toStdout} the tool writes the original to its standard
+ * output instead (7z, unzip, ccrypt -c), and the script redirects that to the output file.
+ *
+ * @param args     argv, argv[0] first
+ * @param toStdout true when the recovered bytes come on standard output
+ * @param cleanup  a command to run once after all files (gpg's agent in the scratch home), or empty
+ */
+public record DecryptCommand(List<Arg> args, boolean toStdout, List<Arg> cleanup) {
+
+    public enum Slot { OUTPUT, SCRATCH }
+
+    /** One word: a literal, or a slot, or a literal glued to a slot ({@code --homedir=} + scratch). */
+    public record Arg(String prefix, Slot slot, String suffix) {
+        public static Arg word(String s) {
+            return new Arg(s, null, "");
+        }
+
+        public static Arg slot(Slot slot) {
+            return new Arg("", slot, "");
+        }
+
+        public static Arg slot(Slot slot, String suffix) {
+            return new Arg("", slot, suffix);
+        }
+    }
+
+    public DecryptCommand {
+        args = List.copyOf(args);
+        cleanup = List.copyOf(cleanup);
+    }
+
+    /** The command as words, with slots shown as {@code <output>} and {@code <scratch>} (for reading, not running). */
+    public String display() {
+        List<String> words = new ArrayList<>();
+        for (Arg a : args) {
+            words.add(a.prefix() + (a.slot() == null ? "" : "<" + a.slot().name().toLowerCase(java.util.Locale.ROOT) + ">")
+                    + a.suffix());
+        }
+        return String.join(" ", words) + (toStdout ? " > <output>" : "");
+    }
+
+    static final class Builder {
+        private final List<Arg> args = new ArrayList<>();
+        private final List<Arg> cleanup = new ArrayList<>();
+
+        Builder add(String... words) {
+            for (String w : words) {
+                args.add(Arg.word(w));
+            }
+            return this;
+        }
+
+        Builder addAll(List<String> words) {
+            words.forEach(w -> args.add(Arg.word(w)));
+            return this;
+        }
+
+        Builder output() {
+            args.add(Arg.slot(Slot.OUTPUT));
+            return this;
+        }
+
+        Builder scratch(String suffix) {
+            args.add(Arg.slot(Slot.SCRATCH, suffix));
+            return this;
+        }
+
+        Builder cleanup(Arg... words) {
+            cleanup.addAll(List.of(words));
+            return this;
+        }
+
+        DecryptCommand toFile() {
+            return new DecryptCommand(args, false, cleanup);
+        }
+
+        DecryptCommand toStdout() {
+            return new DecryptCommand(args, true, cleanup);
+        }
+    }
+}
