@@ -71,7 +71,7 @@ public final class CaseReportBuilder {
     }
 
     /** The analyst's choice, or every unsuppressed finding at or above the floor; most severe first. */
-    static List<Finding> choose(List<Finding> all, ReportRequest request) {
+    public static List<Finding> choose(List<Finding> all, ReportRequest request) {
         List<Finding> out = new ArrayList<>();
         if (!request.findingIds().isEmpty()) {
             Set<String> ids = Set.copyOf(request.findingIds());

@@ -149,6 +149,79 @@ class AffectedFilesTest {
         }
     }
 
+    /**
+     * {@code find … | while read f; do 7z a …; done}: the loop body is a subshell that never execs, so the log shows
+     * it only as the parent pid of the tools. It belongs to the script that forked it (same session and user, the
+     * nearest lower pid), as the detector says; the restore list holds the files its children changed.
+     */
+    @Test
+    void filesChangedUnderAScriptsForkedSubshellAreOnTheRestoreList() throws IOException {
+        Credentials c = new Credentials(0, 0, 0, 1104, 243, "root", "dave");
+        Actor sudo = new Actor(29749, 29747, "/usr/bin/sudo", "sudo", c, null);
+        Actor script = new Actor(29751, 29749, "/usr/bin/bash", "bash", c, null);
+        List<Event> ev = new ArrayList<>();
+        ev.add(new ProcessExec(0, T0, "h", sudo, List.of("sudo", "bash", "/var/tmp/q.sh"), false, "/", null, null, true, P));
+        ev.add(new ProcessExec(0, T0.plusMillis(1), "h", script, List.of("bash", "/var/tmp/q.sh"), false, "/", null, null,
+                true, P));
+        int t = 10;
+        for (int i = 0; i < 12; i++) {
+            String f = "/srv/hr/f" + i + ".docx";
+            Actor wrapper = new Actor(29760 + 2 * i, 29753, "/usr/bin/dash", "7z", c, null); // /usr/bin/7z is a sh script
+            Actor p7zip = new Actor(29760 + 2 * i, 29753, "/usr/lib/p7zip/7z", "7z", c, null);
+            ev.add(new ProcessExec(0, T0.plusMillis(t++), "h", wrapper, List.of("/bin/sh", "/usr/bin/7z", "a", "-pX", "-sdel",
+                    f + ".7z", f), false, "/srv/hr", null, null, true, P));
+            ev.add(new ProcessExec(0, T0.plusMillis(t++), "h", p7zip, List.of("/usr/lib/p7zip/7z", "a", "-pX", "-sdel",
+                    f + ".7z", f), false, "/srv/hr", null, null, true, P));
+            ev.add(op(t++, p7zip, FileOpKind.CREATE, f + ".7z", null));
+            ev.add(op(t++, p7zip, FileOpKind.DELETE, f, null));
+        }
+        Path log = SampleEvents.writeJsonLines(dir.resolve("e.jsonl"), ev, 0);
+        try (CaseStore store = CaseStore.create(dir.resolve("a.rtcase"))) {
+            Imports.importFiles(store, log);
+            var q = store.queries();
+            ProcessNode root = findByPid(q, "h", 29751);
+            List<AffectedFile> affected = AffectedFiles.of(q, finding(T0, T0.plusMillis(t)), root.key(), () -> false);
+            assertThat(affected).hasSize(12);
+            assertThat(affected).allSatisfy(a -> assertThat(a.newName()).isEqualTo(a.path() + ".7z"));
+        }
+    }
+
+    /** shred -u overwrites, renames the file to 000…0, 00…0, …, 0, then unlinks it: one original, not a dozen. */
+    @Test
+    void shredsRenameChainIsOneOriginalAndAHardLinkedLockFileIsNone() throws IOException {
+        Credentials c = new Credentials(1102, 1102, 1102, 1102, 9, "bob", "bob");
+        Actor gpg = new Actor(300, 1, "/usr/bin/gpg", "gpg", c, null);
+        Actor shred = new Actor(301, 1, "/usr/bin/shred", "shred", c, null);
+        List<Event> ev = new ArrayList<>();
+        int t = 0;
+        ev.add(new FileOp(0, T0.plusMillis(t++), "h", gpg, FileOpKind.CREATE, "/h/.gnupg/.#lk0x1.h.300", null,
+                OpenFlags.O_WRONLY | OpenFlags.O_CREAT, -1, true, 77, null, P));
+        ev.add(new FileOp(0, T0.plusMillis(t++), "h", gpg, FileOpKind.DELETE, "/h/.gnupg/.#lk0x1.h.300x", null, 0, -1, true,
+                77, null, P));
+        ev.add(op(t++, gpg, FileOpKind.CREATE, "/h/cv.pdf.gpg", null));
+        ev.add(op(t++, shred, FileOpKind.WRITE, "/h/cv.pdf", null));
+        ev.add(op(t++, shred, FileOpKind.RENAME, "/h/cv.pdf", "/h/000000"));
+        ev.add(op(t++, shred, FileOpKind.RENAME, "/h/000000", "/h/00000"));
+        ev.add(op(t++, shred, FileOpKind.RENAME, "/h/00000", "/h/0"));
+        ev.add(op(t++, shred, FileOpKind.DELETE, "/h/0", null));
+        OriginalFiles files = new OriginalFiles();
+        for (Event e : ev) {
+            files.accept((FileOp) e);
+        }
+        assertThat(files.originals()).hasSize(1);
+        OriginalFiles.Original cv = files.originals().iterator().next();
+        assertThat(cv.path()).isEqualTo("/h/cv.pdf");
+        assertThat(cv.operation()).isEqualTo("overwritten+renamed+deleted");
+        assertThat(cv.overwritten()).isTrue();
+        assertThat(files.newName(cv)).isEqualTo("/h/cv.pdf.gpg");
+    }
+
+    private static Finding finding(Instant first, Instant last) {
+        return new Finding("rt-2", Severity.HIGH, 80, "h", "test", new RootProcess(29751, 29749, "/usr/bin/bash", "bash",
+                0L, "root", 1104L, "dave", null), List.of(), first, last, first, 12, List.of(), 1, List.of("/srv/hr"),
+                List.of(".7z"), OverwriteKind.NEW_FILE_THEN_DELETE, NoteSummary.NONE, List.of(), null, false, null, List.of());
+    }
+
     private static FileOp op(int ms, Actor a, FileOpKind kind, String path, String target) {
         int flags = kind == FileOpKind.CREATE ? OpenFlags.O_WRONLY | OpenFlags.O_CREAT : kind == FileOpKind.WRITE ? OpenFlags.O_WRONLY : 0;
         return new FileOp(0, T0.plusMillis(ms), "h", a, kind, path, target, flags, -1, true, -1, null, P);

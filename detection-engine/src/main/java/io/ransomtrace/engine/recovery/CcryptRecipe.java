@@ -134,6 +134,7 @@ public record CcryptRecipe(LoggedCommand command, KeySource key, List<String> in
 
     @Override
     public DecryptCommand decrypt(Target t) {
-        return new DecryptCommand.Builder().add("ccrypt", "-d", "-c", "-K", key.secret(), "--", t.encryptedPath()).toStdout();
+        return new DecryptCommand.Builder().add("ccrypt", "-d", "-c", "-K", key.secret(), "--").input(t.encryptedPath())
+                .toStdout();
     }
 }

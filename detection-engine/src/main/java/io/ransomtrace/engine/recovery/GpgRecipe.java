@@ -53,7 +53,7 @@ public record GpgRecipe(LoggedCommand command, String name, String mode, String 
             if (a.startsWith("--") && a.indexOf('=') > 0) {
                 opt = a.substring(0, a.indexOf('='));
                 v = a.substring(a.indexOf('=') + 1);
-            } else if (VALUE_OPTIONS.contains(a)) {
+            } else if (a.startsWith("--") && VALUE_OPTIONS.contains(a)) {
                 v = i + 1 < args.size() ? args.get(++i) : null;
             }
             if (a.startsWith("--")) {
@@ -162,7 +162,7 @@ public record GpgRecipe(LoggedCommand command, String name, String mode, String 
     public DecryptCommand decrypt(Target t) {
         DecryptCommand.Builder b = new DecryptCommand.Builder().add(name, "--homedir").scratch("/gnupg")
                 .add("--batch", "--quiet", "--no-symkey-cache", "--pinentry-mode", "loopback", "--passphrase",
-                        key.secret(), "--output").output().add("--decrypt", "--", t.encryptedPath());
+                        key.secret(), "--output").output().add("--decrypt", "--").input(t.encryptedPath());
         b.cleanup(DecryptCommand.Arg.word("gpgconf"), DecryptCommand.Arg.word("--homedir"),
                 DecryptCommand.Arg.slot(DecryptCommand.Slot.SCRATCH, "/gnupg"), DecryptCommand.Arg.word("--kill"),
                 DecryptCommand.Arg.word("gpg-agent"));

@@ -188,6 +188,6 @@ public record OpensslEncRecipe(LoggedCommand command, String subcommand, String 
         if (subcommand.equals("enc")) {
             b.add("-" + cipher);
         }
-        return b.addAll(replayed).addAll(keyArgs).add("-in", t.encryptedPath(), "-out").output().toFile();
+        return b.addAll(replayed).addAll(keyArgs).add("-in").input(t.encryptedPath()).add("-out").output().toFile();
     }
 }

@@ -61,7 +61,8 @@ public record RecoveryPlan(List<FileRecovery> files, List<KeyUse> keys) {
             return "The log names no original file of this campaign: nothing to plan.";
         }
         int decrypt = count(RecoveryMethod.DECRYPT);
-        long knownKeys = keys.stream().filter(k -> k.decrypts() > 0).count();
+        // one password used by two tools (7z and zip) is one key to the reader
+        long knownKeys = keys.stream().filter(k -> k.decrypts() > 0).map(k -> k.key().secret()).distinct().count();
         List<String> parts = new ArrayList<>();
         if (decrypt > 0) {
             parts.add(decrypt + " of " + total + " file" + (total == 1 ? "" : "s") + " can be decrypted with the "

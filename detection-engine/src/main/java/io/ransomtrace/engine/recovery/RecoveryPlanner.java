@@ -67,6 +67,22 @@ public final class RecoveryPlanner {
     }
 
     /**
+     * Whether a command can matter to a plan: an encryption or deletion tool, an echo/printf that may feed one,
+     * a shell given a script text. Callers keep only these, so a campaign of a million commands costs little.
+     *
+     * @param name the program's name (executable file name)
+     */
+    public static boolean matters(String name, List<String> argv) {
+        if (name == null) {
+            return false;
+        }
+        if (EncryptionCommandParser.knows(name) || name.equals("echo") || name.equals("printf")) {
+            return true;
+        }
+        return PipedInput.isShell(name) && argv.contains("-c");
+    }
+
+    /**
      * @param commands        every command of the campaign's lineage, in time order (encrypting tools, the
      *                        echo/printf and shells that feed them, rm)
      * @param changed         the originals its file events show changed

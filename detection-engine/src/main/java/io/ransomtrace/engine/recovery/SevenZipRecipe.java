@@ -104,7 +104,7 @@ public record SevenZipRecipe(LoggedCommand command, String name, String archive,
 
     @Override
     public DecryptCommand decrypt(Target t) {
-        return new DecryptCommand.Builder().add(name, "e", "-so", "-spd", "-p" + key.secret(), "--", t.encryptedPath(),
-                t.member()).toStdout();
+        return new DecryptCommand.Builder().add(name, "e", "-so", "-spd", "-p" + key.secret(), "--").input(t.encryptedPath())
+                .add(t.member()).toStdout();
     }
 }

@@ -152,8 +152,8 @@ public record ZipRecipe(LoggedCommand command, String archive, KeySource key, Li
 
     @Override
     public DecryptCommand decrypt(Target t) {
-        return new DecryptCommand.Builder().add("unzip", "-p", "-P", key.secret(), t.encryptedPath(),
-                literalPattern(t.member())).toStdout();
+        return new DecryptCommand.Builder().add("unzip", "-p", "-P", key.secret()).input(t.encryptedPath())
+                .add(literalPattern(t.member())).toStdout();
     }
 
     /** unzip reads member names as wildcards: bracket every wildcard character (and a leading dash). */

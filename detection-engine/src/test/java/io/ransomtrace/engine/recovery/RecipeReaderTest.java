@@ -87,6 +87,11 @@ class RecipeReaderTest {
         assertThat(armored.target("/h/f", null).encryptedPath()).isEqualTo("/h/f.asc");
         Recipe output = recipe("/h", "gpg", "--passphrase", "x", "-co", "/h/out.bin", "f");
         assertThat(output.target("/h/f", null).encryptedPath()).isEqualTo("/h/out.bin");
+        // as attack-gpg-shred ran it: -o with a value, then the input
+        Recipe loop = recipe("/", "gpg", "--batch", "--yes", "--quiet", "--pinentry-mode", "loopback", "--no-symkey-cache",
+                "--passphrase", "XTo/ZcK=", "--symmetric", "--cipher-algo", "AES256", "-o", "/h/d.pptx.gpg", "/h/d.pptx");
+        assertThat(loop.namedInputs()).containsExactly("/h/d.pptx");
+        assertThat(loop.target("/h/d.pptx", null).encryptedPath()).isEqualTo("/h/d.pptx.gpg");
         Recipe toRecipient = recipe("/h", "gpg", "-e", "-r", "evil@example.org", "f");
         assertThat(toRecipient.key().known()).isFalse();
         assertThat(toRecipient.key().kind()).isEqualTo(KeySource.Kind.KEY_PAIR);
