@@ -36,7 +36,10 @@ public sealed interface Recipe permits OpensslEncRecipe, GpgRecipe, SevenZipReci
     /** True when the arguments name {@code original} itself (not only a directory above it). */
     boolean names(String original);
 
-    /** The files the arguments name as inputs, resolved against the working directory. */
+    /**
+     * The files the arguments name as inputs, resolved against the working directory (an archiver's operand may
+     * still hold a wildcard: a file of that very name, or a pattern the archiver expanded itself).
+     */
     List<String> namedInputs();
 
     /** The one file the command wrote, when it names it (or the shell's redirection shows it), else null. */

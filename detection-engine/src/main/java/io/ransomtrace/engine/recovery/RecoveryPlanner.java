@@ -106,7 +106,9 @@ public final class RecoveryPlanner {
         List<String> changedPaths = changed.stream().map(ChangedFile::path).sorted().toList();
         for (Recipe r : recipes) {
             for (String in : r.namedInputs()) {
-                if (!planned.contains(in) && (!r.takesDirectories() || isFile(in, changedPaths, fileEventsSeen))) {
+                // a name with a wildcard may be a pattern the archiver expanded itself: planned only when it changed
+                boolean pattern = in.indexOf('*') >= 0 || in.indexOf('?') >= 0;
+                if (!planned.contains(in) && !pattern && (!r.takesDirectories() || isFile(in, changedPaths, fileEventsSeen))) {
                     planned.add(in);
                     out.add(planNamedOnly(in, r, fileEventsSeen, destroyedCopies));
                 }

@@ -89,7 +89,7 @@ public record SevenZipRecipe(LoggedCommand command, String name, String archive,
 
     @Override
     public List<String> namedInputs() {
-        return inputs.stream().filter(in -> !in.wildcard()).map(ArchiveInput::path).toList();
+        return inputs.stream().map(ArchiveInput::path).toList();
     }
 
     @Override

@@ -137,7 +137,7 @@ public record ZipRecipe(LoggedCommand command, String archive, KeySource key, Li
 
     @Override
     public List<String> namedInputs() {
-        return inputs.stream().filter(in -> !in.wildcard()).map(ArchiveInput::path).toList();
+        return inputs.stream().map(ArchiveInput::path).toList();
     }
 
     @Override
@@ -156,13 +156,19 @@ public record ZipRecipe(LoggedCommand command, String archive, KeySource key, Li
                 .add(literalPattern(t.member())).toStdout();
     }
 
-    /** unzip reads member names as wildcards: bracket every wildcard character (and a leading dash). */
+    /**
+     * unzip reads member names as wildcards: every wildcard character goes in brackets ({@code [*]}, {@code [?]},
+     * {@code [[]}; a lone {@code ]} is literal), a backslash is doubled (it is unzip's escape character), and a
+     * leading dash is bracketed so it is not read as an option.
+     */
     static String literalPattern(String member) {
         StringBuilder b = new StringBuilder();
         for (int k = 0; k < member.length(); k++) {
             char c = member.charAt(k);
-            if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\' || (k == 0 && c == '-')) {
+            if (c == '*' || c == '?' || c == '[' || (k == 0 && c == '-')) {
                 b.append('[').append(c).append(']');
+            } else if (c == '\\') {
+                b.append("\\\\");
             } else {
                 b.append(c);
             }

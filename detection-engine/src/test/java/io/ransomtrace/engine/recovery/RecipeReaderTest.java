@@ -122,7 +122,8 @@ class RecipeReaderTest {
         assertThat(r.target("/srv/legal/contracts/sub/b.txt", null).member()).isEqualTo("sub/b.txt");
         assertThat(r.target("/srv/other/c.txt", null).member()).isEqualTo("srv/other/c.txt");
         assertThat(decrypt(r, "/srv/legal/contracts/a [1]*.pdf"))
-                .isEqualTo("unzip -p -P Zz9 /srv/legal/contracts/contracts.zip a [[]1[]][*].pdf > <output>");
+                .isEqualTo("unzip -p -P Zz9 /srv/legal/contracts/contracts.zip a [[]1][*].pdf > <output>");
+        assertThat(ZipRecipe.literalPattern("back\\slash [x]?.txt")).isEqualTo("back\\\\slash [[]x][?].txt");
         assertThat(decrypt(r, "/srv/legal/contracts/-x.txt")).endsWith(" [-]x.txt > <output>");
         Recipe bare = recipe("/d", "zip", "-rP", "pw", "backup", "docs");
         assertThat(bare.target("/d/docs/x/y.txt", null)).isEqualTo(new Recipe.Target("/d/backup.zip", "docs/x/y.txt"));
