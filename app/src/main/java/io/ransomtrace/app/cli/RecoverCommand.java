@@ -3,7 +3,7 @@ package io.ransomtrace.app.cli;
 import io.ransomtrace.app.recovery.FindingRecovery;
 import io.ransomtrace.app.recovery.PlanWriter;
 import io.ransomtrace.app.recovery.RecoveryService;
-import io.ransomtrace.app.report.ReportCancelledException;
+import io.ransomtrace.app.recovery.RecoveryCancelledException;
 import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.app.store.CaseStoreException;
 import io.ransomtrace.engine.finding.Severity;
@@ -82,7 +82,7 @@ public final class RecoverCommand implements Callable<Integer> {
         } catch (IOException | CaseStoreException e) {
             err.println("recover: " + e.getMessage());
             return ExitCodes.INPUT_ERROR;
-        } catch (ReportCancelledException e) {
+        } catch (RecoveryCancelledException e) {
             err.println("recover: cancelled");
             return ExitCodes.INPUT_ERROR;
         }

@@ -1,6 +1,6 @@
 package io.ransomtrace.app.recovery;
 
-import io.ransomtrace.app.report.OriginalFiles;
+import io.ransomtrace.app.campaign.OriginalFiles;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.engine.model.FileOp;
 import io.ransomtrace.engine.model.FileOpKind;

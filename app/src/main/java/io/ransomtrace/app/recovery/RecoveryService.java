@@ -2,11 +2,8 @@ package io.ransomtrace.app.recovery;
 
 import io.ransomtrace.app.analysis.CaseAnalysis;
 import io.ransomtrace.app.analysis.DetectionSettings;
-import io.ransomtrace.app.report.CampaignProcesses;
-import io.ransomtrace.app.report.CaseReportBuilder;
-import io.ransomtrace.app.report.ReportCancelledException;
-import io.ransomtrace.app.report.ReportFormat;
-import io.ransomtrace.app.report.ReportRequest;
+import io.ransomtrace.app.campaign.CampaignProcesses;
+import io.ransomtrace.app.campaign.FindingSelection;
 import io.ransomtrace.app.store.CaseQueries;
 import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.app.store.EventFilter;
@@ -60,7 +57,7 @@ public final class RecoveryService {
             return true;
         });
         if (stopped[0]) {
-            throw new ReportCancelledException();
+            throw new RecoveryCancelledException();
         }
         RecoveryPlan plan = RecoveryPlanner.plan(trail.commands(), trail.changedFiles(), trail.destroyedCopies(),
                 trail.fileEventsSeen());
@@ -78,11 +75,10 @@ public final class RecoveryService {
         CaseQueries q = store.queries();
         CaseAnalysis.Result analysis = CaseAnalysis.run(q, DetectionSettings.ofCase(store), cancelled);
         if (analysis.cancelled()) {
-            throw new ReportCancelledException();
+            throw new RecoveryCancelledException();
         }
-        ReportRequest choice = new ReportRequest(ReportFormat.CSV, null, findingIds, minSeverity, null);
         List<FindingRecovery> out = new ArrayList<>();
-        for (Finding f : CaseReportBuilder.choose(analysis.findings(), choice)) {
+        for (Finding f : FindingSelection.choose(analysis.findings(), findingIds, minSeverity)) {
             out.add(plan(q, f, cancelled));
         }
         return out;

@@ -1,5 +1,7 @@
 package io.ransomtrace.app.report;
 
+import io.ransomtrace.app.campaign.CampaignProcesses;
+import io.ransomtrace.app.campaign.FindingSelection;
 import io.ransomtrace.app.analysis.CaseAnalysis;
 import io.ransomtrace.app.analysis.DetectionSettings;
 import io.ransomtrace.app.store.AnalystAnnotations;
@@ -71,31 +73,8 @@ public final class CaseReportBuilder {
     }
 
     /** The analyst's choice, or every unsuppressed finding at or above the floor; most severe first. */
-    public static List<Finding> choose(List<Finding> all, ReportRequest request) {
-        List<Finding> out = new ArrayList<>();
-        if (!request.findingIds().isEmpty()) {
-            Set<String> ids = Set.copyOf(request.findingIds());
-            for (Finding f : all) {
-                if (ids.contains(f.id())) {
-                    out.add(f);
-                }
-            }
-            Set<String> found = Set.copyOf(out.stream().map(Finding::id).toList());
-            for (String id : request.findingIds()) {
-                if (!found.contains(id)) {
-                    throw new IllegalArgumentException("no finding with id " + id + " in this case");
-                }
-            }
-        } else {
-            for (Finding f : all) {
-                if (!f.suppressed() && f.severity().atLeast(request.minSeverity())) {
-                    out.add(f);
-                }
-            }
-        }
-        out.sort(Comparator.comparing(Finding::severity).reversed().thenComparing(Comparator.comparingInt(Finding::score).reversed())
-                .thenComparing(Finding::firstSeen, Comparator.nullsLast(Comparator.naturalOrder())));
-        return out;
+    static List<Finding> choose(List<Finding> all, ReportRequest request) {
+        return FindingSelection.choose(all, request.findingIds(), request.minSeverity());
     }
 
     private static FindingSection section(CaseQueries q, AnalystAnnotations annotations,

@@ -1,5 +1,7 @@
 package io.ransomtrace.app.report;
 
+import io.ransomtrace.app.campaign.CampaignProcesses;
+import io.ransomtrace.app.campaign.OriginalFiles;
 import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.app.store.ProcessNode;
 import io.ransomtrace.app.testing.Imports;

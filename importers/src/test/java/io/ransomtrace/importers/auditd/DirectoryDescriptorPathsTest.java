@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code find finance -exec openssl … -in {} -out {}.enc \; -delete}, as the kernel logged it on Debian 12
- * (kernel 6.18, records from src/test/resources/recovery/openssl-pass/audit.log.gz): find deletes each file with
+ * (kernel 6.18, records from a recording of lab.sh's openssl-pass scenario, src/test/resources/recovery): find deletes each file with
  * {@code unlinkat(dirfd, "budget-2026.ods")}, and the PARENT record then names find's working directory; only
  * its inode says the file was in {@code finance/}.
  */

@@ -1,4 +1,4 @@
-package io.ransomtrace.app.report;
+package io.ransomtrace.app.campaign;
 
 import io.ransomtrace.engine.model.FileOp;
 import io.ransomtrace.engine.model.FileOpKind;

@@ -1,4 +1,4 @@
-package io.ransomtrace.app.report;
+package io.ransomtrace.app.campaign;
 
 import io.ransomtrace.app.store.CaseQueries;
 import io.ransomtrace.app.store.ProcessNode;
