@@ -2,6 +2,9 @@ package io.ransomtrace.app.report;
 
 import io.ransomtrace.app.campaign.CampaignProcesses;
 import io.ransomtrace.app.campaign.FindingSelection;
+import io.ransomtrace.app.recovery.FindingRecovery;
+import io.ransomtrace.app.recovery.RecoveryCancelledException;
+import io.ransomtrace.app.recovery.RecoveryService;
 import io.ransomtrace.app.analysis.CaseAnalysis;
 import io.ransomtrace.app.analysis.DetectionSettings;
 import io.ransomtrace.app.store.AnalystAnnotations;
@@ -45,7 +48,7 @@ public final class CaseReportBuilder {
     }
 
     /**
-     * @param withAffectedFiles false to skip the restore-list query (formats that do not show it)
+     * @param withAffectedFiles false to skip the restore-list and recovery-plan queries (formats that do not show them)
      */
     public static CaseReport build(CaseStore store, ReportRequest request, ReportProgress progress,
                                    BooleanSupplier cancelled, boolean withAffectedFiles) {
@@ -86,12 +89,18 @@ public final class CaseReportBuilder {
         List<FileOpBucket> timeline = List.of();
         List<DirectorySummary> spread = List.of();
         List<AffectedFile> affected = List.of();
+        FindingRecovery recovery = null;
         if (root.isPresent() && f.firstSeen() != null && f.lastSeen() != null) {
             Scope scope = Scope.lineage(root.get().key());
             timeline = q.fileOpCounts(scope, f.firstSeen(), f.lastSeen().plus(bucket), bucket);
             spread = q.directories(scope, Set.of(), null, SPREAD_ROWS);
             if (withAffectedFiles) {
                 affected = AffectedFiles.of(q, f, root.get().key(), cancelled);
+                try {
+                    recovery = RecoveryService.plan(q, f, cancelled);
+                } catch (RecoveryCancelledException e) {
+                    throw new ReportCancelledException();
+                }
             }
         }
         List<StoredEvent> evidence = new ArrayList<>();
@@ -115,7 +124,7 @@ public final class CaseReportBuilder {
                     new FindingSection.AnalystNote("event " + e.event().id(), n.text())));
         }
         return new FindingSection(f, chain, timeline, bucket, spread, evidence, tags.stream().distinct().toList(),
-                notes, affected);
+                notes, affected, recovery);
     }
 
     /**
