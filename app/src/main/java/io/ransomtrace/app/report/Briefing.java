@@ -55,18 +55,6 @@ final class Briefing {
         return (ms / 86_400_000) + " days";
     }
 
-    /** What a recovery method means, for a reader who does not know the tools. */
-    static String method(io.ransomtrace.engine.recovery.RecoveryMethod m) {
-        return switch (m) {
-            case DECRYPT -> "the attacker's key is in the audit log: the plan's script decrypts these files with the "
-                    + "attacker's own tool";
-            case INTACT -> "an archiver copied these files and left the originals where they were";
-            case UNDELETE_POSSIBLE -> "deleted and never overwritten: a forensic undelete may still find them on disk "
-                    + "(keep the host's disks untouched); else restore from backup";
-            case RESTORE_FROM_BACKUP -> "overwritten, or locked with a key the log does not show: restore from backup";
-        };
-    }
-
     /** What the overwrite kind means for recovery, for a reader who does not know file systems. */
     static String recovery(OverwriteKind k) {
         return switch (k) {

@@ -1,5 +1,6 @@
 package io.ransomtrace.app.report;
 
+import io.ransomtrace.app.recovery.PlanWords;
 import io.ransomtrace.app.store.ProcessNode;
 import io.ransomtrace.app.store.StoredEvent;
 import io.ransomtrace.engine.coverage.CoverageCheck;
@@ -164,7 +165,8 @@ public final class BriefingHtml {
         if (!lead.extensions().isEmpty()) {
             out.append(", renaming them to end in <b>").append(Inert.html(lead.extensions().get(0), 40)).append("</b>");
         }
-        out.append(". ").append(Inert.html(Briefing.recovery(lead.overwrite())));
+        // When the attacker's key is in the log, how the files come back is the plan's, not the overwrite kind's.
+        out.append(". ").append(Inert.html(decrypts(ls) ? ls.recovery().plan().summary() : Briefing.recovery(lead.overwrite())));
         if (lead.notes().count() > 0) {
             out.append(" It left ").append(count(lead.notes().count(), "ransom note")).append(" (")
                     .append(Inert.html(lead.notes().names().isEmpty() ? "" : lead.notes().names().get(0), 60)).append(").");
@@ -211,8 +213,17 @@ public final class BriefingHtml {
         for (OverwriteKind k : kinds) {
             parts.add(Briefing.overwriteShort(k));
         }
-        return String.join("; ", parts) + (kinds.contains(OverwriteKind.IN_PLACE) || kinds.contains(OverwriteKind.NEW_FILE_THEN_DELETE)
-                ? ": restore from backup" : "");
+        boolean backup = kinds.contains(OverwriteKind.IN_PLACE) || kinds.contains(OverwriteKind.NEW_FILE_THEN_DELETE);
+        boolean planCoversAll = r.sections().stream().allMatch(s -> s.recovery() != null && !s.recovery().plan().files().isEmpty()
+                && s.recovery().plan().count(RecoveryMethod.DECRYPT) + s.recovery().plan().count(RecoveryMethod.INTACT)
+                == s.recovery().plan().files().size());
+        return String.join("; ", parts) + (backup && !planCoversAll ? ": restore from backup"
+                : backup ? ": the recovery plan decrypts them" : "");
+    }
+
+    /** True when the section's plan decrypts at least one file. */
+    private static boolean decrypts(FindingSection s) {
+        return s.recovery() != null && s.recovery().plan().count(RecoveryMethod.DECRYPT) > 0;
     }
 
     private void fact(String key, String value) {
@@ -272,7 +283,7 @@ public final class BriefingHtml {
                     .append("<th>What it means</th></tr>");
             for (Map.Entry<RecoveryMethod, Integer> c : plan.counts().entrySet()) {
                 out.append("<tr><td>").append(c.getKey().label()).append("</td><td>").append(c.getValue()).append("</td><td>")
-                        .append(Inert.escape(Briefing.method(c.getKey()))).append("</td></tr>");
+                        .append(Inert.escape(PlanWords.meaning(c.getKey()))).append("</td></tr>");
             }
             out.append("</table>");
             if (!plan.keys().isEmpty()) {
