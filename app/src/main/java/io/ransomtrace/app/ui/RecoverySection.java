@@ -48,13 +48,21 @@ final class RecoverySection implements AutoCloseable {
     private FindingRecovery shown;
 
     RecoverySection(RecoveryPanel panel, Window owner, BackgroundTasks tasks, Consumer<String> status,
-                    BiConsumer<String, Throwable> error) {
+                    BiConsumer<String, Throwable> error, Consumer<Long> onEvent) {
         this.panel = panel;
         this.owner = owner;
         this.tasks = tasks;
         this.status = status;
         this.error = error;
         panel.setOnExport(this::export);
+        panel.setOnEventSelected(onEvent);
+    }
+
+    /** The case is about to close: a plan still being read is dropped, and stops reading. */
+    void detach() {
+        generation.incrementAndGet();
+        store = null;
+        shown = null;
     }
 
     /** Plans the finding now in focus; the panel says "Planning…" until it is done. */
@@ -105,21 +113,24 @@ final class RecoverySection implements AutoCloseable {
     }
 
     private void export() {
-        FindingRecovery plan = shown;
-        CaseStore s = store;
-        if (plan == null || s == null) {
+        if (shown == null || store == null) {
             return;
         }
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Folder for the recovery plan (new or empty)");
         File dir = chooser.showDialog(owner);
         if (dir != null) {
-            export(dir.toPath(), s, plan);
+            export(dir.toPath());
         }
     }
 
-    /** Writes the plan into {@code dir} in the background (also what the export button ends in). */
-    void export(Path dir, CaseStore s, FindingRecovery plan) {
+    /** Writes the plan shown into {@code dir} in the background (what the export button ends in). */
+    void export(Path dir) {
+        FindingRecovery plan = shown;
+        CaseStore s = store;
+        if (plan == null || s == null) {
+            return;
+        }
         String caseName = s.file().getFileName().toString();
         tasks.run("Writing the recovery plan", p -> PlanWriter.write(dir, caseName, List.of(plan), false),
                 w -> status.accept("Wrote the recovery plan to " + w.dir() + ": decrypt.sh (" + w.decrypt()

@@ -89,6 +89,7 @@ public final class Workbench implements AutoCloseable {
     private final Stage stage;
     private final MainWindow window;
     private final BackgroundTasks tasks;
+    private final RecoverySection recovery;
     private final ExecutorService focusWorker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "workbench-focus");
         t.setDaemon(true);
@@ -132,11 +133,18 @@ public final class Workbench implements AutoCloseable {
         this.stage = stage;
         this.window = window;
         this.tasks = new BackgroundTasks(window.statusBar());
+        this.recovery = new RecoverySection(window.inspector().recovery(), stage, tasks,
+                msg -> window.statusBar().showIdle(msg), this::error, this::showEvidence);
         wire();
     }
 
     public BackgroundTasks tasks() {
         return tasks;
+    }
+
+    /** The inspector's Recovery section (tests drive its export without a folder chooser). */
+    RecoverySection recoverySection() {
+        return recovery;
     }
 
     /** The open case and its findings, or null. */
@@ -574,6 +582,7 @@ public final class Workbench implements AutoCloseable {
 
     private void detachViews() {
         focusGeneration.incrementAndGet();
+        recovery.detach();
         focused = null;
         treeHost = null;
         if (runner != null) {
@@ -638,6 +647,7 @@ public final class Workbench implements AutoCloseable {
         window.spreadMap().setStats(v.directories());
         window.eventsGrid().showTimeRange(v.from(), v.to());
         window.inspector().showFinding(v.detail());
+        recovery.show(s.store(), f);
         // Bring the inspector forward for a newly chosen finding, not when a re-run re-shows the same one
         // (the analyst is then working in the tuning or allowlist panel).
         if (focused == null || !focused.finding().id().equals(f.id())) {
@@ -959,6 +969,7 @@ public final class Workbench implements AutoCloseable {
     public void close() {
         detachViews();
         tasks.close();
+        recovery.close();
         focusWorker.shutdownNow();
         if (session != null) {
             session.close();
