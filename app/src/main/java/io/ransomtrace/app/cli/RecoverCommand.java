@@ -85,6 +85,10 @@ public final class RecoverCommand implements Callable<Integer> {
         } catch (RecoveryCancelledException e) {
             err.println("recover: cancelled");
             return ExitCodes.INPUT_ERROR;
+        } catch (RuntimeException e) {
+            // a case this version cannot read as expected: say what, never a stack trace
+            err.println("recover: cannot plan from " + casePath + ": " + e);
+            return ExitCodes.INPUT_ERROR;
         }
     }
 }

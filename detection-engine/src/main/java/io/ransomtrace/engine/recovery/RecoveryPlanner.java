@@ -29,7 +29,8 @@ public final class RecoveryPlanner {
     private final List<Recipe> recipes = new ArrayList<>();
     private final Map<String, List<Recipe>> byInput = new HashMap<>();
     private final Map<String, List<Recipe>> byOutput = new HashMap<>();
-    private final List<Recipe> byDirectory = new ArrayList<>();
+    /** Commands that take a named directory with everything below it, by each operand they name. */
+    private final Map<String, List<Recipe>> byOperand = new HashMap<>();
     /** Paths that rm/unlink/shred named, with the event: deletions seen only through arguments. */
     private final Map<String, Long> removedByCommand = new HashMap<>();
 
@@ -60,9 +61,10 @@ public final class RecoveryPlanner {
         if (out != null && r.namedInputs().isEmpty()) {
             byOutput.computeIfAbsent(out, k -> new ArrayList<>(1)).add(r);
         }
-        boolean directories = r.takesDirectories();
-        if (directories) {
-            byDirectory.add(r);
+        if (r.takesDirectories()) {
+            for (String in : r.namedInputs()) {
+                byOperand.computeIfAbsent(in, k -> new ArrayList<>(1)).add(r);
+            }
         }
     }
 
@@ -205,7 +207,10 @@ public final class RecoveryPlanner {
             r = latest(byOutput.getOrDefault(newName, List.of()), path, newName, changed);
         }
         if (r == null) {
-            r = latest(byDirectory, path, newName, changed);
+            // a directory above it, nearest first (a lookup per level, not a scan of every command)
+            for (int slash = path.lastIndexOf('/'); r == null && slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+                r = latest(byOperand.getOrDefault(path.substring(0, slash), List.of()), path, newName, changed);
+            }
         }
         return r;
     }
