@@ -70,6 +70,7 @@ public final class BriefingHtml {
             .note { border-left: 2.5pt solid #e8a317; padding: 2pt 6pt; margin: 3pt 0; background: #fdf6e3; }
             .appendix, .charts { page-break-before: always; }
             .finding { page-break-inside: auto; }
+            .recovery { page-break-inside: avoid; }
             pre.rules { font-size: 8pt; background: #f4f6f8; padding: 4pt; white-space: pre-wrap; word-wrap: break-word; }
             """;
 
@@ -269,7 +270,7 @@ public final class BriefingHtml {
         if (planned.isEmpty()) {
             return;
         }
-        out.append("<h2>Recovery</h2><p class=\"muted\">How each affected file can come back, from the commands the "
+        out.append("<div class=\"recovery\"><h2>Recovery</h2><p class=\"muted\">How each affected file can come back, from the commands the "
                 + "attacker ran. Keys are shown masked; <span class=\"mono\">ransomtrace recover --case CASE --out PLAN_DIR</span> "
                 + "writes the tested plan (decrypt.sh holds the keys in full, restore.csv the method per file).</p>");
         for (FindingSection s : planned) {
@@ -300,6 +301,7 @@ public final class BriefingHtml {
                 out.append("</table>");
             }
         }
+        out.append("</div>");
     }
 
     private void timelineImage(FindingSection s) {
