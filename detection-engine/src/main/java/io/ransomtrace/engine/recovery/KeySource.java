@@ -44,7 +44,8 @@ public record KeySource(Kind kind, String secret, String location, String how, l
     public String toSeize() {
         return switch (kind) {
             case FILE -> location;
-            case KEY_PAIR -> location;
+            // a key file named on the host (openssl pkeyutl -inkey); a recipient's private key is the attacker's
+            case KEY_PAIR -> location != null && location.startsWith("/") ? location : null;
             case ENVIRONMENT -> location == null ? null : "the environment variable " + location
                     + " of the attacker's session (look in the scripts, crontabs and shell profiles that set it)";
             default -> null;

@@ -36,6 +36,7 @@ public final class RecipeReader {
             case "7z", "7za", "7zz", "7zr" -> SevenZipRecipe.read(c);
             case "zip" -> ZipRecipe.read(c);
             case "ccrypt", "ccencrypt" -> CcryptRecipe.read(c, piped);
+            case "age" -> AgeRecipe.read(c);
             default -> null;
         };
     }

@@ -144,6 +144,16 @@ class RecipeReaderTest {
         assertThat(suffix.target("/d/f", null).encryptedPath()).isEqualTo("/d/f.locked");
     }
 
+    @Test
+    void ageToARecipientNamesThePrivateKeyThatIsNeeded() {
+        Recipe r = recipe("/var/www", "age", "-r", "age1qyqszqgpqyqszqgpqyqszqgp", "-o", "index.php.age", "index.php");
+        assertThat(r.key().known()).isFalse();
+        assertThat(r.key().kind()).isEqualTo(KeySource.Kind.KEY_PAIR);
+        assertThat(r.key().masked()).contains("the private key of age recipient age1qyqszqgpqyqszqgpqyqszqgp");
+        assertThat(r.key().toSeize()).as("the attacker holds it: nothing on the host to seize").isNull();
+        assertThat(r.target("/var/www/index.php", null).encryptedPath()).isEqualTo("/var/www/index.php.age");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "openssl enc -d -aes-256-cbc -pbkdf2 -pass pass:decoy -in a.enc -out a",
@@ -155,6 +165,7 @@ class RecipeReaderTest {
             "unzip -P decoy a.zip",
             "ccrypt -d -K decoy a.cpt",
             "ccdecrypt -K decoy a.cpt",
+            "age -d -i key.txt -o a a.age",
             "openssl dgst -sha256 -hmac decoy a",
             "openssl enc -base64 -in a -out a.b64",
     })
