@@ -44,6 +44,7 @@ class RecoveryBriefingTest {
             "attack-7z-zip, 28, 28, 1",
             "attack-ccrypt-recursive, 68, 68, 1",
             "attack-gpg-shred, 32, 32, 1",
+            "attack-age, 70, 0, 0",
             "attack-native-inplace, 146, 0, 0",
             "mixed-workday, 99, 0, 0",
     })
