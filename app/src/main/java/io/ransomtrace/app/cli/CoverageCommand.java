@@ -3,15 +3,15 @@ package io.ransomtrace.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.ransomtrace.app.analysis.CaseAnalysis;
-import io.ransomtrace.app.analysis.DetectionSettings;
-import io.ransomtrace.app.store.CaseStore;
+import io.ransomtrace.app.casefile.CaseSession;
+import io.ransomtrace.app.casefile.CaseSettings;
+import io.ransomtrace.app.casefile.TaskProgress;
 import io.ransomtrace.engine.coverage.CoverageCheck;
 import io.ransomtrace.engine.coverage.HostCoverage;
 import io.ransomtrace.engine.coverage.RuleNeed;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,8 +48,9 @@ public final class CoverageCommand implements Callable<Integer> {
             return ExitCodes.INPUT_ERROR;
         }
         List<HostCoverage> hosts;
-        try (CaseStore store = CaseStore.openReadOnly(casePath)) {
-            hosts = CaseAnalysis.run(store.queries(), DetectionSettings.defaults()).coverage();
+        try (CaseSession session = CaseSession.openReadOnly(casePath)) {
+            // What the telemetry shows does not depend on the detection settings: the shipped ones do.
+            hosts = session.analyse(CaseSettings.defaults(), TaskProgress.NONE).coverage();
         } catch (IOException e) {
             err.println("coverage: " + e.getMessage());
             return ExitCodes.INPUT_ERROR;

@@ -3,11 +3,14 @@ package io.ransomtrace.app.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The top-level {@code ransomtrace} command. Subcommands are added as their capability lands. */
+/**
+ * The top-level {@code ransomtrace} command with its headless subcommands. The window's {@code gui} command is
+ * added by the entry point ({@link io.ransomtrace.app.Main}), so nothing here depends on the UI.
+ */
 @Command(name = "ransomtrace", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Investigate mass file encryption on Linux hosts (ATT&CK AN0603 / T1486).",
         subcommands = {ScanCommand.class, ImportCommand.class, CoverageCommand.class, EvaluateCommand.class, ReportCommand.class,
-                RecoverCommand.class, GuiCommand.class},
+                RecoverCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success; no finding at or above --fail-on",
                 "1:at least one finding at or above --fail-on",
@@ -24,6 +27,11 @@ public final class RansomtraceCommand implements Runnable {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new RansomtraceCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command line, for an entry point that adds subcommands of its own. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new RansomtraceCommand()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 }

@@ -1,10 +1,9 @@
 package io.ransomtrace.app.cli;
 
+import io.ransomtrace.app.casefile.CaseSession;
 import io.ransomtrace.app.recovery.FindingRecovery;
 import io.ransomtrace.app.recovery.PlanWriter;
-import io.ransomtrace.app.recovery.RecoveryService;
 import io.ransomtrace.app.recovery.RecoveryCancelledException;
-import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.app.store.CaseStoreException;
 import io.ransomtrace.engine.finding.Severity;
 import picocli.CommandLine;
@@ -60,8 +59,8 @@ public final class RecoverCommand implements Callable<Integer> {
             err.println("recover: no such case: " + casePath);
             return ExitCodes.INPUT_ERROR;
         }
-        try (CaseStore store = CaseStore.openReadOnly(casePath)) {
-            List<FindingRecovery> plans = RecoveryService.plan(store, findings, floor, () -> false);
+        try (CaseSession session = CaseSession.openReadOnly(casePath)) {
+            List<FindingRecovery> plans = session.recoveryPlans(findings, floor, () -> false);
             PlanWriter.Written w = PlanWriter.write(out, casePath.getFileName().toString(), plans, force);
             for (FindingRecovery p : plans) {
                 outw.println(p.findingId() + " (" + p.host() + "): " + (p.note() != null ? p.note() : p.plan().summary()));

@@ -1,11 +1,12 @@
 package io.ransomtrace.app.recovery;
 
-import io.ransomtrace.app.campaign.OriginalFiles;
+import io.ransomtrace.app.report.OriginalFiles;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.engine.model.FileOp;
 import io.ransomtrace.engine.model.FileOpKind;
 import io.ransomtrace.engine.model.ProcessExec;
 import io.ransomtrace.engine.model.ProcessExit;
+import io.ransomtrace.engine.model.ProgramName;
 import io.ransomtrace.engine.recovery.ChangedFile;
 import io.ransomtrace.engine.recovery.LoggedCommand;
 import io.ransomtrace.engine.recovery.RecoveryPlanner;
@@ -81,7 +82,7 @@ final class CampaignTrail {
             return;
         }
         String name = exec.actor().exeName() != null ? exec.actor().exeName()
-                : exec.argv().isEmpty() ? null : baseName(exec.argv().get(0));
+                : exec.argv().isEmpty() ? null : ProgramName.of(exec.argv().get(0));
         if (!RecoveryPlanner.matters(name, exec.argv())) {
             running.remove(pid);
             recentCreates.remove(pid);
@@ -113,11 +114,6 @@ final class CampaignTrail {
             recent.removeFirst();
         }
         recent.addLast(new Create(op.path(), op.time()));
-    }
-
-    private static String baseName(String p) {
-        int slash = p.lastIndexOf('/');
-        return slash >= 0 ? p.substring(slash + 1) : p;
     }
 
     List<LoggedCommand> commands() {

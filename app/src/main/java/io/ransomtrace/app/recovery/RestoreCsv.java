@@ -1,5 +1,6 @@
 package io.ransomtrace.app.recovery;
 
+import io.ransomtrace.app.report.CsvExports;
 import io.ransomtrace.engine.recovery.FileRecovery;
 import io.ransomtrace.engine.recovery.Recipe;
 import org.apache.commons.csv.CSVFormat;
@@ -45,21 +46,12 @@ public final class RestoreCsv {
                 cells.add(f.reason());
                 List<String> safe = new ArrayList<>(cells.size());
                 for (String c : cells) {
-                    safe.add(cell(c));
+                    safe.add(CsvExports.cell(c));
                 }
                 p.printRecord(safe);
             }
         }
         p.flush();
-    }
-
-    /** The CSV exports' rule (report.CsvExports): a cell a spreadsheet would run as a formula gets a leading quote. */
-    static String cell(String v) {
-        if (v == null || v.isEmpty()) {
-            return v == null ? "" : v;
-        }
-        char c = v.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + v : v;
     }
 
     private static String nullToEmpty(String s) {

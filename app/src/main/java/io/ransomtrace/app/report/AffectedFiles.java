@@ -1,6 +1,5 @@
 package io.ransomtrace.app.report;
 
-import io.ransomtrace.app.campaign.OriginalFiles;
 import io.ransomtrace.app.store.CaseQueries;
 import io.ransomtrace.app.store.EventFilter;
 import io.ransomtrace.app.store.EventKind;

@@ -1,6 +1,5 @@
 package io.ransomtrace.app.report;
 
-import io.ransomtrace.app.recovery.PlanWords;
 import io.ransomtrace.app.store.ProcessNode;
 import io.ransomtrace.app.store.StoredEvent;
 import io.ransomtrace.engine.coverage.CoverageCheck;
@@ -167,7 +166,7 @@ public final class BriefingHtml {
             out.append(", renaming them to end in <b>").append(Inert.html(lead.extensions().get(0), 40)).append("</b>");
         }
         // When the attacker's key is in the log, how the files come back is the plan's, not the overwrite kind's.
-        out.append(". ").append(Inert.html(decrypts(ls) ? ls.recovery().plan().summary() : Briefing.recovery(lead.overwrite())));
+        out.append(". ").append(Inert.html(decrypts(ls) ? ls.recovery().summary() : Briefing.recovery(lead.overwrite())));
         if (lead.notes().count() > 0) {
             out.append(" It left ").append(count(lead.notes().count(), "ransom note")).append(" (")
                     .append(Inert.html(lead.notes().names().isEmpty() ? "" : lead.notes().names().get(0), 60)).append(").");
@@ -196,8 +195,8 @@ public final class BriefingHtml {
                 : Briefing.duration(fastest) + " (alert at " + Briefing.TIME.format(lead.firstAlert() == null ? first : lead.firstAlert()) + " UTC)");
         fact("Ransom notes", lead.notes().count() == 0 ? "none seen" : count(lead.notes().count(), "note") + " in "
                 + count(lead.notes().directories().size(), "directory") + ": " + joined(new LinkedHashSet<>(lead.notes().names()), 3));
-        if (ls.recovery() != null && !ls.recovery().plan().files().isEmpty()) {
-            fact("Recovery", ls.recovery().plan().summary());
+        if (ls.recovery() != null && !ls.recovery().files().isEmpty()) {
+            fact("Recovery", ls.recovery().summary());
         }
         out.append("</table>");
         if (!ls.tags().isEmpty() || !ls.notes().isEmpty()) {
@@ -215,16 +214,16 @@ public final class BriefingHtml {
             parts.add(Briefing.overwriteShort(k));
         }
         boolean backup = kinds.contains(OverwriteKind.IN_PLACE) || kinds.contains(OverwriteKind.NEW_FILE_THEN_DELETE);
-        boolean planCoversAll = r.sections().stream().allMatch(s -> s.recovery() != null && !s.recovery().plan().files().isEmpty()
-                && s.recovery().plan().count(RecoveryMethod.DECRYPT) + s.recovery().plan().count(RecoveryMethod.INTACT)
-                == s.recovery().plan().files().size());
+        boolean planCoversAll = r.sections().stream().allMatch(s -> s.recovery() != null && !s.recovery().files().isEmpty()
+                && s.recovery().count(RecoveryMethod.DECRYPT) + s.recovery().count(RecoveryMethod.INTACT)
+                == s.recovery().files().size());
         return String.join("; ", parts) + (backup && !planCoversAll ? ": restore from backup"
                 : backup ? ": the recovery plan decrypts them" : "");
     }
 
     /** True when the section's plan decrypts at least one file. */
     private static boolean decrypts(FindingSection s) {
-        return s.recovery() != null && s.recovery().plan().count(RecoveryMethod.DECRYPT) > 0;
+        return s.recovery() != null && s.recovery().count(RecoveryMethod.DECRYPT) > 0;
     }
 
     private void fact(String key, String value) {
@@ -266,7 +265,7 @@ public final class BriefingHtml {
      */
     private void recovery(CaseReport r) {
         List<FindingSection> planned = r.sections().stream()
-                .filter(s -> s.recovery() != null && !s.recovery().plan().files().isEmpty()).toList();
+                .filter(s -> s.recovery() != null && !s.recovery().files().isEmpty()).toList();
         if (planned.isEmpty()) {
             return;
         }
@@ -274,7 +273,7 @@ public final class BriefingHtml {
                 + "attacker ran. Keys are shown masked; <span class=\"mono\">ransomtrace recover --case CASE --out PLAN_DIR</span> "
                 + "writes the tested plan (decrypt.sh holds the keys in full, restore.csv the method per file).</p>");
         for (FindingSection s : planned) {
-            RecoveryPlan plan = s.recovery().plan();
+            RecoveryPlan plan = s.recovery();
             Finding f = s.finding();
             if (planned.size() > 1) {
                 out.append("<h3>").append(Inert.html(f.title(), 300)).append("</h3>");
@@ -284,7 +283,7 @@ public final class BriefingHtml {
                     .append("<th>What it means</th></tr>");
             for (Map.Entry<RecoveryMethod, Integer> c : plan.counts().entrySet()) {
                 out.append("<tr><td>").append(c.getKey().label()).append("</td><td>").append(c.getValue()).append("</td><td>")
-                        .append(Inert.escape(PlanWords.meaning(c.getKey()))).append("</td></tr>");
+                        .append(Inert.escape(c.getKey().meaning())).append("</td></tr>");
             }
             out.append("</table>");
             if (!plan.keys().isEmpty()) {

@@ -4,8 +4,8 @@ import io.ransomtrace.app.store.DirectorySummary;
 import io.ransomtrace.app.store.FileOpBucket;
 import io.ransomtrace.app.store.ProcessNode;
 import io.ransomtrace.app.store.StoredEvent;
-import io.ransomtrace.app.recovery.FindingRecovery;
 import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.recovery.RecoveryPlan;
 import io.ransomtrace.engine.recovery.SecretMask;
 
 import java.time.Duration;
@@ -28,7 +28,7 @@ import java.util.List;
  */
 public record FindingSection(Finding finding, List<ProcessNode> chain, List<FileOpBucket> timeline, Duration bucket,
                              List<DirectorySummary> spread, List<StoredEvent> evidence, List<String> tags,
-                             List<AnalystNote> notes, List<AffectedFile> affected, FindingRecovery recovery) {
+                             List<AnalystNote> notes, List<AffectedFile> affected, RecoveryPlan recovery) {
 
     public FindingSection {
         chain = List.copyOf(chain);
@@ -46,7 +46,7 @@ public record FindingSection(Finding finding, List<ProcessNode> chain, List<File
 
     /** Text from the log as the briefing shows it: every key the recovery plan found in it hidden. */
     public String masked(String text) {
-        return recovery == null ? text : SecretMask.values(text, SecretMask.secretsOf(recovery.plan()));
+        return recovery == null ? text : SecretMask.values(text, SecretMask.secretsOf(recovery));
     }
 
     /** From the campaign's first activity to its first alert, or null when it never alerted. */

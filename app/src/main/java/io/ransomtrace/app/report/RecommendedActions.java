@@ -117,9 +117,9 @@ public final class RecommendedActions {
         Map<String, String> seize = new LinkedHashMap<>();
         for (FindingSection s : report.sections()) {
             if (s.recovery() != null) {
-                decryptable += s.recovery().plan().count(RecoveryMethod.DECRYPT);
-                kept += s.recovery().plan().count(RecoveryMethod.INTACT);
-                s.recovery().plan().seizures().keySet().forEach(k -> seize.putIfAbsent(k, s.finding().host()));
+                decryptable += s.recovery().count(RecoveryMethod.DECRYPT);
+                kept += s.recovery().count(RecoveryMethod.INTACT);
+                s.recovery().seizures().keySet().forEach(k -> seize.putIfAbsent(k, s.finding().host()));
             }
         }
         if (decryptable > 0) {

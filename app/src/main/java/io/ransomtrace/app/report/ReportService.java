@@ -2,7 +2,6 @@ package io.ransomtrace.app.report;
 
 import io.ransomtrace.app.analysis.ScanJson;
 import io.ransomtrace.app.analysis.ScanJsonWriter;
-import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.app.store.SourceInfo;
 
 import java.io.BufferedOutputStream;
@@ -17,10 +16,11 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Exports a case: what {@code ransomtrace report} and the window's File → Export… call. Runs on the caller's
- * thread (the window calls it from a background task), reports progress, and stops when {@code cancelled} answers
- * true, throwing {@link ReportCancelledException}. The output is written to a temporary file beside the target
- * and moved into place when complete, so a cancelled or failed export never leaves a half-written file.
+ * Writes an export of a case that has been read into a {@link CaseReport} (the case layer's
+ * {@code CaseSession.export} reads it and calls this). Runs on the caller's thread, reports progress, and stops
+ * when {@code cancelled} answers true, throwing {@link ReportCancelledException}. The output is written to a
+ * temporary file beside the target and moved into place when complete, so a cancelled or failed export never
+ * leaves a half-written file.
  */
 public final class ReportService {
 
@@ -28,30 +28,29 @@ public final class ReportService {
     public record Result(Path file, ReportFormat format, int findings, long bytes) {
     }
 
-    public Result export(Path caseFile, ReportRequest request, ReportProgress progress, BooleanSupplier cancelled)
-            throws IOException {
-        try (CaseStore store = CaseStore.openReadOnly(caseFile)) {
-            return export(store, request, progress, cancelled);
-        }
+    private ReportService() {
     }
 
-    public Result export(CaseStore store, ReportRequest request, ReportProgress progress, BooleanSupplier cancelled)
-            throws IOException {
-        ReportFormat format = request.format();
-        boolean needsRestoreList = format == ReportFormat.PDF || format == ReportFormat.HTML || format == ReportFormat.RESTORE;
-        CaseReport report = CaseReportBuilder.build(store, request, progress, cancelled, needsRestoreList);
+    /** Whether a format shows the restore list of affected files (which takes a query per finding to build). */
+    public static boolean needsAffectedFiles(ReportFormat format) {
+        return format == ReportFormat.PDF || format == ReportFormat.HTML || format == ReportFormat.RESTORE;
+    }
+
+    /** Writes {@code report} in {@code format} to {@code out}, replacing it only once complete. */
+    public static Result writeFile(CaseReport report, ReportFormat format, Path out, ReportProgress progress,
+                                   BooleanSupplier cancelled) throws IOException {
         if (cancelled.getAsBoolean()) {
             throw new ReportCancelledException();
         }
         progress.progress("Writing " + format.description(), 0.85);
-        Path target = request.out().toAbsolutePath();
+        Path target = out.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createFile(dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + System.nanoTime() + ".part"));
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                write(report, format, out);
+            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                write(report, format, stream);
             }
             if (cancelled.getAsBoolean()) {
                 throw new ReportCancelledException();

@@ -1,15 +1,11 @@
 package io.ransomtrace.app.recovery;
 
-import io.ransomtrace.app.importing.BuiltInImporters;
-import io.ransomtrace.app.importing.Cancellation;
-import io.ransomtrace.app.importing.ImportOptions;
-import io.ransomtrace.app.importing.ImportPipeline;
-import io.ransomtrace.app.importing.ImportProgressListener;
+import io.ransomtrace.app.casefile.CaseSession;
 import io.ransomtrace.app.report.ReportFormat;
 import io.ransomtrace.app.report.ReportProgress;
 import io.ransomtrace.app.report.ReportRequest;
-import io.ransomtrace.app.report.ReportService;
-import io.ransomtrace.app.store.CaseStore;
+import io.ransomtrace.app.testing.Exports;
+import io.ransomtrace.app.testing.SampleCases;
 import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.recovery.RecoveryMethod;
 import io.ransomtrace.engine.recovery.SecretMask;
@@ -50,10 +46,10 @@ class RecoveryBriefingTest {
     })
     void sampleAttacksPlanEveryFileAndTheBriefingShowsTheKeyMasked(String sample, int files, int decrypt, int keys)
             throws Exception {
-        Path caseFile = importSample(sample);
+        Path caseFile = SampleCases.importCase(dir, sample);
         List<FindingRecovery> plans;
-        try (CaseStore store = CaseStore.openReadOnly(caseFile)) {
-            plans = RecoveryService.plan(store, List.of(), Severity.MEDIUM, () -> false);
+        try (CaseSession session = CaseSession.openReadOnly(caseFile)) {
+            plans = session.recoveryPlans(List.of(), Severity.MEDIUM, () -> false);
         }
         assertThat(plans).hasSize(1);
         var plan = plans.get(0).plan();
@@ -63,7 +59,7 @@ class RecoveryBriefingTest {
         assertThat(secrets).hasSize(keys);
 
         Path html = dir.resolve("briefing.html");
-        new ReportService().export(caseFile, ReportRequest.of(ReportFormat.HTML, html), ReportProgress.NONE, () -> false);
+        Exports.export(caseFile, ReportRequest.of(ReportFormat.HTML, html), ReportProgress.NONE, () -> false);
         String page = Files.readString(html);
         String text = Jsoup.parse(page).text();
         assertThat(text).contains("Recovery").contains(plan.summary());
@@ -76,21 +72,5 @@ class RecoveryBriefingTest {
         for (String secret : secrets) {
             assertThat(page).doesNotContain(secret);
         }
-    }
-
-    private Path importSample(String name) throws Exception {
-        Path folder = null;
-        for (Path p : List.of(Path.of("..", "sample-cases", "cases", name), Path.of("sample-cases", "cases", name))) {
-            if (Files.isDirectory(p)) {
-                folder = p.toAbsolutePath().normalize();
-            }
-        }
-        assertThat(folder).as("sample case " + name).isNotNull();
-        Path caseFile = dir.resolve(name + ".rtcase");
-        try (CaseStore store = CaseStore.create(caseFile)) {
-            new ImportPipeline(new BuiltInImporters(), ImportOptions.defaults())
-                    .run(store, List.of(folder), ImportProgressListener.NONE, new Cancellation());
-        }
-        return caseFile;
     }
 }

@@ -1,7 +1,6 @@
 package io.ransomtrace.app.report;
 
-import io.ransomtrace.app.campaign.CampaignProcesses;
-import io.ransomtrace.app.campaign.OriginalFiles;
+import io.ransomtrace.app.casefile.CampaignLocator;
 import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.app.store.ProcessNode;
 import io.ransomtrace.app.testing.Imports;
@@ -136,7 +135,7 @@ class AffectedFilesTest {
             assertThat(findings).hasSize(1);
             Finding f = findings.get(0);
             assertThat(f.rootProcess().pid()).isEqualTo(100);
-            ProcessNode rootNode = CampaignProcesses.root(q, f).orElseThrow();
+            ProcessNode rootNode = new CampaignLocator(q).root(f).orElseThrow();
             List<AffectedFile> affected = AffectedFiles.of(q, f, rootNode.key(), () -> false);
             assertThat(affected).hasSize(files);
             assertThat(affected).allSatisfy(a -> {
@@ -144,7 +143,7 @@ class AffectedFilesTest {
                 assertThat(a.newName()).isEqualTo(a.path() + ".enc");
             });
             // both images of pid 100 are in the campaign's chain, the first one above the second
-            assertThat(CampaignProcesses.chain(q, rootNode)).extracting(ProcessNode::commandLine)
+            assertThat(new CampaignLocator(q).chain(rootNode)).extracting(ProcessNode::commandLine)
                     .endsWith("bash -c bash /tmp/enc.sh");
             assertThat(q.lineage(rootNode.key())).extracting(ProcessNode::commandLine)
                     .contains("bash /tmp/enc.sh");

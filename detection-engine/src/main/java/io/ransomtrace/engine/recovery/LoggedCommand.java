@@ -1,5 +1,7 @@
 package io.ransomtrace.engine.recovery;
 
+import io.ransomtrace.engine.model.ProgramName;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -31,9 +33,7 @@ public record LoggedCommand(long eventId, Instant time, int pid, int ppid, Strin
 
     /** The program's name: the executable's file name, else argv[0]'s. */
     public String name() {
-        String n = exe != null && !exe.isEmpty() ? exe : argv.isEmpty() ? "" : argv.get(0);
-        int slash = n.lastIndexOf('/');
-        return slash >= 0 ? n.substring(slash + 1) : n;
+        return ProgramName.of(exe != null && !exe.isEmpty() ? exe : argv.isEmpty() ? "" : argv.get(0), "");
     }
 
     /** The arguments after argv[0]. */

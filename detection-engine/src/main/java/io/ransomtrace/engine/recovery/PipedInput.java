@@ -1,5 +1,7 @@
 package io.ransomtrace.engine.recovery;
 
+import io.ransomtrace.engine.model.ProgramName;
+
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,8 +135,7 @@ final class PipedInput {
     }
 
     private static String baseName(String p) {
-        int slash = p.lastIndexOf('/');
-        return slash >= 0 ? p.substring(slash + 1) : p;
+        return ProgramName.of(p, "");
     }
 
     /** What echo or printf with these words writes, or null when a word is unknown. */

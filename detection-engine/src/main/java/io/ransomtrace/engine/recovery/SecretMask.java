@@ -1,5 +1,7 @@
 package io.ransomtrace.engine.recovery;
 
+import io.ransomtrace.engine.model.ProgramName;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -83,7 +85,6 @@ public final class SecretMask {
     }
 
     private static String baseName(String p) {
-        int slash = p.lastIndexOf('/');
-        return slash >= 0 ? p.substring(slash + 1) : p;
+        return ProgramName.of(p, "");
     }
 }
