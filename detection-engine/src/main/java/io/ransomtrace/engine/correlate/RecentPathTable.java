@@ -1,5 +1,10 @@
 package io.ransomtrace.engine.correlate;
 
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
+
 /**
  * A fixed-size, direct-mapped memory of recent (campaign, path) facts — "this campaign created X at t",
  * "deleted Y at t" — used to pair an encrypted copy with its deleted original and to tell in-place writes
@@ -46,6 +51,49 @@ final class RecentPathTable {
 
     long aux(int slot) {
         return slots[slot + 2];
+    }
+
+    /** The occupied slots only: most of a host's table is empty, and an empty slot needs no bytes. */
+    void writeState(SnapshotWriter w) throws IOException {
+        int used = 0;
+        for (int i = 0; i < slots.length; i += STRIDE) {
+            if (slots[i] != 0) {
+                used++;
+            }
+        }
+        w.writeInt(slots.length / STRIDE);
+        w.writeInt(used);
+        int previous = 0;
+        for (int i = 0; i < slots.length; i += STRIDE) {
+            if (slots[i] != 0) {
+                w.writeInt(i / STRIDE - previous); // slot numbers as gaps: small numbers, short encoding
+                previous = i / STRIDE;
+                w.writeFixedLong(slots[i]);
+                w.writeLong(slots[i + 1]);
+                w.writeLong(slots[i + 2]);
+            }
+        }
+    }
+
+    void readState(SnapshotReader r) throws IOException {
+        int size = r.readLength();
+        if (size != slots.length / STRIDE) {
+            throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("snapshot has a path table of " + size
+                    + " slots, this detector " + slots.length / STRIDE);
+        }
+        java.util.Arrays.fill(slots, 0);
+        int used = r.readLength();
+        int slot = 0;
+        for (int n = 0; n < used; n++) {
+            slot += r.readInt();
+            if (slot < 0 || slot >= size) {
+                throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("corrupt snapshot: path slot " + slot);
+            }
+            int i = slot * STRIDE;
+            slots[i] = r.readFixedLong();
+            slots[i + 1] = r.readLong();
+            slots[i + 2] = r.readLong();
+        }
     }
 
     void remove(int slot) {
