@@ -90,6 +90,12 @@ public final class SnapshotReader {
         return v;
     }
 
+    public byte[] readBytes() throws IOException {
+        byte[] bytes = new byte[readLength()];
+        in.readFully(bytes);
+        return bytes;
+    }
+
     public String readString() throws IOException {
         int tag = readInt();
         if (tag == 0) {

@@ -72,6 +72,12 @@ public final class SnapshotWriter {
         }
     }
 
+    /** A byte array (not null) with its length. */
+    public void writeBytes(byte[] bytes) throws IOException {
+        writeInt(bytes.length);
+        out.write(bytes);
+    }
+
     /** A string or null; a string already written is written as its number. */
     public void writeString(String s) throws IOException {
         if (s == null) {
