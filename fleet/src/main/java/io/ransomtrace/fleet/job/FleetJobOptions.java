@@ -1,0 +1,27 @@
+package io.ransomtrace.fleet.job;
+
+import java.io.Serializable;
+
+/**
+ * What the job needs to know, carried to the cluster with the job graph (hence text for the profile and allowlist:
+ * the cluster has no access to the submitting machine's files).
+ *
+ * @param bootstrap          Kafka bootstrap servers
+ * @param inputTopic         audit lines, key = host
+ * @param findingsTopic      findings, in the scan JSON finding schema
+ * @param statusTopic        lines that could not be read and end-of-input summaries; null: not written
+ * @param groupId            consumer group (offsets are committed on checkpoints, for monitoring)
+ * @param bounded            read to the end offsets present at start, then finish (otherwise run until stopped)
+ * @param profileYaml        the detection profile as YAML, or null for the shipped default
+ * @param allowlistYaml      the allowlist as YAML, or null for none
+ * @param contextLines       lines kept before (and after) an alert for the finding's extract
+ * @param transactionalIdPrefix prefix of the Kafka sink's transactional ids (unique per job)
+ * @param failOnceAfterCheckpoint  tests only: fail the detector once, this many records after the first
+ *                           completed checkpoint of the first attempt; negative = never
+ */
+public record FleetJobOptions(String bootstrap, String inputTopic, String findingsTopic, String statusTopic,
+                              String groupId, boolean bounded, String profileYaml, String allowlistYaml,
+                              int contextLines, String transactionalIdPrefix, long failOnceAfterCheckpoint)
+        implements Serializable {
+    public static final int DEFAULT_CONTEXT_LINES = 256;
+}
