@@ -70,6 +70,12 @@ public final class JobCommand implements Callable<Integer> {
             description = "host lines kept before and after a finding's first alert, for its extract (default ${DEFAULT-VALUE})")
     int contextLines;
 
+    @Option(names = "--quiet-after", paramLabel = "SECONDS", defaultValue = "" + FleetJobOptions.DEFAULT_QUIET_SECONDS,
+            description = {"a host counts as gone quiet (its open campaigns close, as an event then would close them) once",
+                    "the fleet's clock passed its newest event by the profile's close times and it sent nothing for this",
+                    "long (default ${DEFAULT-VALUE})"})
+    int quietSeconds;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -77,14 +83,14 @@ public final class JobCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (parallelism < 1 || checkpointSeconds < 1 || contextLines < 0) {
+        if (parallelism < 1 || checkpointSeconds < 1 || contextLines < 0 || quietSeconds < 1) {
             err.println("fleet job: --parallelism and --checkpoint-interval must be at least 1, --context-lines at least 0");
             return FleetCommand.USAGE;
         }
         FleetJobOptions options;
         try {
             options = new FleetJobOptions(bootstrap, in, out, status, group, untilEnd, DetectionFiles.profile(profile),
-                    DetectionFiles.allowlist(allowlist), contextLines, "ransomtrace-fleet-" + out, -1);
+                    DetectionFiles.allowlist(allowlist), contextLines, "ransomtrace-fleet-" + out, quietSeconds, -1);
             Topics.ensure(bootstrap, status == null ? new String[] {out} : new String[] {out, status});
         } catch (IOException e) {
             err.println("fleet job: " + e.getMessage());

@@ -9,7 +9,7 @@ public final class FleetHeaders {
      * end-to-end latency from event to finding can be measured.
      */
     public static final String TRIGGER_INGEST = "ransomtrace.trigger-ingest-ms";
-    /** On status records: {@code error} (a line that could not be read) or {@code host-end}. */
+    /** On status records: {@code error} (a line that could not be read), {@code host-end} or {@code restarted}. */
     public static final String STATUS_TYPE = "ransomtrace.status";
 
     private FleetHeaders() {

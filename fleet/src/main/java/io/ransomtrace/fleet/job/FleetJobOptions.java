@@ -16,12 +16,17 @@ import java.io.Serializable;
  * @param allowlistYaml      the allowlist as YAML, or null for none
  * @param contextLines       lines kept before (and after) an alert for the finding's extract
  * @param transactionalIdPrefix prefix of the Kafka sink's transactional ids (unique per job)
+ * @param quietSeconds       an unbounded job closes a host's campaigns once the fleet's clock has passed its newest
+ *                           event by the profile's close times and the host has sent nothing for this long (wall
+ *                           clock): a host that is merely behind the fleet's clock is not quiet
  * @param failOnceAfterCheckpoint  tests only: fail the detector once, this many records after the first
  *                           completed checkpoint of the first attempt; negative = never
  */
 public record FleetJobOptions(String bootstrap, String inputTopic, String findingsTopic, String statusTopic,
                               String groupId, boolean bounded, String profileYaml, String allowlistYaml,
-                              int contextLines, String transactionalIdPrefix, long failOnceAfterCheckpoint)
+                              int contextLines, String transactionalIdPrefix, int quietSeconds,
+                              long failOnceAfterCheckpoint)
         implements Serializable {
     public static final int DEFAULT_CONTEXT_LINES = 256;
+    public static final int DEFAULT_QUIET_SECONDS = 60;
 }

@@ -65,8 +65,9 @@ final class HostState implements AuditdLineFeed.Output {
         }
     }
 
-    // always readable, frozen or not (set by the serializer from the frozen bytes' head)
     byte[] frozen;
+    /** A frozen copy the heap backend made for copy-on-write (not state read back from a checkpoint). */
+    boolean copyOnWrite;
 
     String key;
     long lines;
@@ -76,6 +77,10 @@ final class HostState implements AuditdLineFeed.Output {
     long timerAt = NO_TIMER;
     int timerStage;
     long linesAtTimer;
+    /** The stage time an event-time timer found the host quiet at, waiting for the wall-clock check; or NO_TIMER. */
+    long quietCandidate = NO_TIMER;
+    /** Wall-clock time of the host's last line (or of the restore that brought its state back). */
+    long lastArrivalWall;
     boolean endTimerSet;
     long events;
     long errors;
@@ -105,12 +110,22 @@ final class HostState implements AuditdLineFeed.Output {
         return h;
     }
 
+    static HostState copyOf(HostState live) {
+        HostState h = frozen(live.freeze());
+        h.copyOnWrite = true;
+        return h;
+    }
+
     boolean isFrozen() {
         return frozen != null;
     }
 
-    /** Turns the frozen form back into live objects (once), with the job's profile and allowlist. */
-    void thaw(Profile profile, Allowlist allowlist) {
+    /**
+     * Turns the frozen form back into live objects (once), with the job's profile and allowlist. State read back
+     * from a checkpoint counts as activity now: a host that sent lines before a failure is not quiet because the
+     * job was down.
+     */
+    void thaw(Profile profile, Allowlist allowlist, long nowWall) {
         this.profile = profile;
         this.allowlist = allowlist;
         if (frozen == null) {
@@ -123,6 +138,9 @@ final class HostState implements AuditdLineFeed.Output {
         } catch (IOException e) {
             throw new IllegalStateException("the saved state of host stream '" + key + "' cannot be restored: "
                     + e.getMessage(), e);
+        }
+        if (!copyOnWrite) {
+            lastArrivalWall = nowWall;
         }
     }
 
@@ -293,6 +311,8 @@ final class HostState implements AuditdLineFeed.Output {
         w.writeLong(timerAt);
         w.writeInt(timerStage);
         w.writeLong(linesAtTimer);
+        w.writeLong(quietCandidate);
+        w.writeLong(lastArrivalWall);
         w.writeBoolean(endTimerSet);
         w.writeLong(events);
         w.writeLong(errors);
@@ -339,6 +359,8 @@ final class HostState implements AuditdLineFeed.Output {
         timerAt = r.readLong();
         timerStage = r.readInt();
         linesAtTimer = r.readLong();
+        quietCandidate = r.readLong();
+        lastArrivalWall = r.readLong();
         endTimerSet = r.readBoolean();
         events = r.readLong();
         errors = r.readLong();

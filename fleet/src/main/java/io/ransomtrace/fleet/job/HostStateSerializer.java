@@ -38,7 +38,7 @@ public final class HostStateSerializer extends TypeSerializer<HostState> {
      */
     @Override
     public HostState copy(HostState from) {
-        return from == null ? null : HostState.frozen(from.freeze());
+        return from == null ? null : HostState.copyOf(from);
     }
 
     @Override

@@ -76,7 +76,7 @@ public final class LocalRun {
                     INPUT_TOPIC, seconds(t0)));
             FleetJobOptions options = new FleetJobOptions(kafka.bootstrap(), INPUT_TOPIC, FINDINGS_TOPIC, STATUS_TOPIC,
                     "ransomtrace-fleet-local", true, profileYaml, allowlistYaml, FleetJobOptions.DEFAULT_CONTEXT_LINES,
-                    "ransomtrace-fleet-local", -1);
+                    "ransomtrace-fleet-local", FleetJobOptions.DEFAULT_QUIET_SECONDS, -1);
             new FleetRunner(options, parallelism, Duration.ofMillis(500), checkpoints.toString(), null).run();
             progress.accept(String.format(java.util.Locale.ROOT, "Flink job ran to the end of the input, parallelism %d (%.1f s)",
                     parallelism, seconds(t0)));
