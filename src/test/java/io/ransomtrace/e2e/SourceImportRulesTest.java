@@ -38,6 +38,18 @@ class SourceImportRulesTest {
         assertThat(violations("views", "java.sql.", "io.ransomtrace.importers.", "io.ransomtrace.app.")).isEmpty();
     }
 
+    @Test
+    void fleetSourcesImportNothingOfTheDesktop() {
+        assertThat(violations("fleet", "javafx.", "java.sql.", "io.ransomtrace.views.", "io.ransomtrace.app.")).isEmpty();
+    }
+
+    @Test
+    void desktopSourcesImportNothingOfFleetOrFlink() {
+        for (String module : List.of("detection-engine", "importers", "views", "app")) {
+            assertThat(violations(module, "io.ransomtrace.fleet.", "org.apache.flink.")).as(module).isEmpty();
+        }
+    }
+
     private static List<String> violations(String module, String... forbiddenPrefixes) {
         Path sources = ROOT.resolve(module).resolve("src/main/java");
         List<String> found = new ArrayList<>();

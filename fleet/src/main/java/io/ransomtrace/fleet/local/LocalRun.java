@@ -123,8 +123,18 @@ public final class LocalRun {
             inputs.add(new FindingJson.Input(s.path().toString(), s.format().name().toLowerCase(java.util.Locale.ROOT),
                     s.records(), c[0], c[1]));
         }
+        // hosts in the order the inputs first named them, as scan lists them
+        Set<String> hosts = new LinkedHashSet<>();
+        for (LogShipper.Shipped s : shipped) {
+            for (String h : s.hosts()) {
+                if (streams.contains(h)) {
+                    hosts.add(h);
+                }
+            }
+        }
+        hosts.addAll(streams);
         FindingJson.Document doc = new FindingJson.Document(FindingJson.SCHEMA_VERSION,
-                new FindingJson.Summary(inputs, events, errors, List.copyOf(streams)), findings);
+                new FindingJson.Summary(inputs, events, errors, List.copyOf(hosts)), findings);
         return new Result(doc, shipped, unreadable);
     }
 
