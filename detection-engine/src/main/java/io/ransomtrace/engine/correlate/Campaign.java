@@ -314,7 +314,7 @@ final class Campaign {
             evidence.add(SignalKind.ENCRYPTION_TOOL, exec);
             addTool(p, use.tool());
             for (String target : use.targets()) {
-                memory.encryptedByCommand.put(key(PathNames.hash(target)), millis, 0);
+                memory.encryptedByCommand.put(key(PathNames.hash(target)), millis, 0, serial);
             }
         } else if (use.action() == ToolUse.Action.DELETE) {
             for (String target : use.targets()) {
@@ -336,7 +336,7 @@ final class Campaign {
                 long ph = PathNames.hash(target);
                 int slot = memory.inPlace.find(key(ph), Long.MIN_VALUE);
                 if (slot < 0 || memory.inPlace.aux(slot) == PENDING) {
-                    memory.inPlace.put(key(ph), millis, DESTROYED);
+                    memory.inPlace.put(key(ph), millis, DESTROYED, serial);
                     overwrite.destroyedByTool(use.label());
                     listImpact(target);
                 }
@@ -394,7 +394,7 @@ final class Campaign {
         long ph = h.full;
         int dot = h.dot;
         long originalKey = key(h.stem);
-        memory.created.put(key(ph), millis, 0);
+        memory.created.put(key(ph), millis, 0, serial);
         long dirHash = directory(path, h.directory);
         boolean newFile = !files.contains(ph);
         boolean note = dot > 0 && files.contains(h.stem)
@@ -413,7 +413,7 @@ final class Campaign {
                 files.add(ph); // the copy of a file already counted
                 return;
             }
-            memory.createdWithSuffix.put(originalKey, millis, suffixHash);
+            memory.createdWithSuffix.put(originalKey, millis, suffixHash, serial);
         }
         newIdentity(ph, path, millis);
     }
@@ -431,12 +431,12 @@ final class Campaign {
                     && op.contentHint().entropy() >= settings.signals.contentEntropy();
             boolean counts = !truncating || ciphertext;
             if (slot < 0) {
-                memory.inPlace.put(key(ph), millis, counts ? COUNTED : PENDING);
+                memory.inPlace.put(key(ph), millis, counts ? COUNTED : PENDING, serial);
                 if (counts) {
                     inPlaceCounted(op, path, ph);
                 }
             } else if (counts && memory.inPlace.aux(slot) == PENDING) {
-                memory.inPlace.put(key(ph), millis, COUNTED);
+                memory.inPlace.put(key(ph), millis, COUNTED, serial);
                 inPlaceCounted(op, path, ph);
             }
         }
@@ -466,7 +466,7 @@ final class Campaign {
         files.add(th); // the same file under its new name
         boolean ownFile = memory.created.find(key(ph), millis - settings.pairWindowMillis) >= 0;
         if (ownFile) {
-            memory.created.put(key(th), millis, 0); // a temp file renamed into place (sed -i, rsync, dpkg)
+            memory.created.put(key(th), millis, 0, serial); // a temp file renamed into place (sed -i, rsync, dpkg)
             return;
         }
         int dot = ExtensionChangeSignal.renameSuffixDot(settings.benign, settings.known, settings.ordinary, path, target);
@@ -479,13 +479,13 @@ final class Campaign {
         evidence.add(SignalKind.EXTENSION_CHANGE, op);
         int written = memory.inPlace.find(key(ph), Long.MIN_VALUE);
         if (written >= 0 && memory.inPlace.aux(written) == PENDING) {
-            memory.inPlace.put(key(ph), millis, COUNTED); // truncated, rewritten, then given a new suffix
+            memory.inPlace.put(key(ph), millis, COUNTED, serial); // truncated, rewritten, then given a new suffix
             overwrite.overwritten();
             evidence.add(SignalKind.OVERWRITE_IN_PLACE, op);
             listImpact(path);
         } else if (written < 0) {
             overwrite.renamedOnly();
-            memory.renamedTo.put(key(th), millis, 0);
+            memory.renamedTo.put(key(th), millis, 0, serial);
             listImpact(path);
         }
     }
@@ -503,7 +503,7 @@ final class Campaign {
             long when = memory.createdWithSuffix.millis(slot);
             long suffixHash = memory.createdWithSuffix.aux(slot);
             memory.createdWithSuffix.remove(slot);
-            memory.createdWithSuffix.put(key(th), when, suffixHash);
+            memory.createdWithSuffix.put(key(th), when, suffixHash, serial);
             moved = true;
         }
         slot = memory.inPlace.find(key(ph), millis - settings.pairWindowMillis);
@@ -511,7 +511,7 @@ final class Campaign {
             long when = memory.inPlace.millis(slot);
             long mark = memory.inPlace.aux(slot);
             memory.inPlace.remove(slot);
-            memory.inPlace.put(key(th), when, mark);
+            memory.inPlace.put(key(th), when, mark, serial);
             moved = true;
         }
         if (moved) {
@@ -555,7 +555,7 @@ final class Campaign {
             temporaries++;
             return;
         }
-        memory.deleted.put(key(ph), millis, 0);
+        memory.deleted.put(key(ph), millis, 0, serial);
         directory(path, dirHash);
         newIdentity(ph, path, millis);
     }

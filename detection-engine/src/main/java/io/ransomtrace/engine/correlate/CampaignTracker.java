@@ -195,7 +195,11 @@ public final class CampaignTracker {
 
     /** The tracker's state for a detector snapshot. */
     public void writeState(SnapshotWriter w) throws IOException {
-        memory.writeState(w);
+        LongHashSet open = new LongHashSet(Math.max(8, active.size() * 2), Integer.MAX_VALUE);
+        for (Campaign c : active.values()) {
+            open.add(c.serial);
+        }
+        memory.writeState(w, open::contains);
         w.writeInt(active.size());
         for (Campaign c : active.values()) {
             c.writeState(w); // its root is the key

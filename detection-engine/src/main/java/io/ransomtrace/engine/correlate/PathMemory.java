@@ -22,9 +22,10 @@ final class PathMemory {
     final RecentPathTable renamedTo = new RecentPathTable(15);
     /** Inputs named by encrypting command lines (openssl -in X, gpg X): a later rm X pairs. */
     final RecentPathTable encryptedByCommand = new RecentPathTable(15);
-    void writeState(SnapshotWriter w) throws IOException {
+    /** @param open whether a campaign (by serial) is still open: only its facts can matter again */
+    void writeState(SnapshotWriter w, java.util.function.LongPredicate open) throws IOException {
         for (RecentPathTable t : tables()) {
-            t.writeState(w);
+            t.writeState(w, open);
         }
     }
 

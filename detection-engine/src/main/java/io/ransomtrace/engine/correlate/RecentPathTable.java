@@ -13,6 +13,7 @@ import java.io.IOException;
  * each other so a lookup touches one cache line.
  */
 final class RecentPathTable {
+    /** Key, time, value, owning campaign. */
     private static final int STRIDE = 4;
 
     private final long[] slots;
@@ -32,11 +33,13 @@ final class RecentPathTable {
         return ((int) (key ^ (key >>> 29)) & mask) * STRIDE;
     }
 
-    void put(long key, long millis, long auxValue) {
+    /** @param owner the campaign the fact is about (its key already carries it; a snapshot keeps open campaigns' facts only) */
+    void put(long key, long millis, long auxValue, long owner) {
         int i = slot(key);
         slots[i] = key;
         slots[i + 1] = millis;
         slots[i + 2] = auxValue;
+        slots[i + 3] = owner;
     }
 
     /** The slot holding key if it was recorded at or after {@code notBefore}, else -1. */
@@ -53,11 +56,14 @@ final class RecentPathTable {
         return slots[slot + 2];
     }
 
-    /** The occupied slots only: most of a host's table is empty, and an empty slot needs no bytes. */
-    void writeState(SnapshotWriter w) throws IOException {
+    /**
+     * The slots of open campaigns only: a closed campaign's facts can never be looked up again (every key carries its
+     * campaign), so a restored table without them answers every lookup the same; most slots are empty or dead.
+     */
+    void writeState(SnapshotWriter w, java.util.function.LongPredicate open) throws IOException {
         int used = 0;
         for (int i = 0; i < slots.length; i += STRIDE) {
-            if (slots[i] != 0) {
+            if (slots[i] != 0 && open.test(slots[i + 3])) {
                 used++;
             }
         }
@@ -65,12 +71,13 @@ final class RecentPathTable {
         w.writeInt(used);
         int previous = 0;
         for (int i = 0; i < slots.length; i += STRIDE) {
-            if (slots[i] != 0) {
+            if (slots[i] != 0 && open.test(slots[i + 3])) {
                 w.writeInt(i / STRIDE - previous); // slot numbers as gaps: small numbers, short encoding
                 previous = i / STRIDE;
                 w.writeFixedLong(slots[i]);
                 w.writeLong(slots[i + 1]);
                 w.writeLong(slots[i + 2]);
+                w.writeLong(slots[i + 3]);
             }
         }
     }
@@ -93,6 +100,7 @@ final class RecentPathTable {
             slots[i] = r.readFixedLong();
             slots[i + 1] = r.readLong();
             slots[i + 2] = r.readLong();
+            slots[i + 3] = r.readLong();
         }
     }
 

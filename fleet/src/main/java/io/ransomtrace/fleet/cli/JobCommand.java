@@ -125,8 +125,9 @@ public final class JobCommand implements Callable<Integer> {
                 parallelism, dir);
         console.flush();
         try {
-            job.getJobExecutionResult().get();
-            console.println("Job finished: the end of " + in + " was reached.");
+            long millis = job.getJobExecutionResult().get().getNetRuntime();
+            console.printf(java.util.Locale.ROOT, "Job finished: the end of %s was reached (job ran %.1f s).%n", in,
+                    millis / 1000.0);
             return FleetCommand.OK;
         } catch (java.util.concurrent.ExecutionException e) {
             err.println("fleet job: the job failed: " + rootCause(e).getMessage());

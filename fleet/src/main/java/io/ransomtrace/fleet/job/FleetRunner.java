@@ -5,6 +5,7 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -41,6 +42,8 @@ public record FleetRunner(FleetJobOptions options, int parallelism, Duration che
         Configuration c = new Configuration();
         c.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         c.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        // detector state is many small campaigns of similar shape: compressed, a checkpoint is a fraction of it
+        c.set(ExecutionOptions.SNAPSHOT_COMPRESSION, true);
         c.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
         c.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, checkpointInterval.dividedBy(2));
         c.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
