@@ -67,7 +67,7 @@ public final class JobCommand implements Callable<Integer> {
     boolean fresh;
 
     @Option(names = "--context-lines", paramLabel = "N", defaultValue = "" + FleetJobOptions.DEFAULT_CONTEXT_LINES,
-            description = "host lines kept before and after a finding's first alert, for its extract (default ${DEFAULT-VALUE})")
+            description = "host lines kept before a finding's first alert for its extract; the lines after it follow, up to 768 KB (default ${DEFAULT-VALUE})")
     int contextLines;
 
     @Option(names = "--quiet-after", paramLabel = "SECONDS", defaultValue = "" + FleetJobOptions.DEFAULT_QUIET_SECONDS,

@@ -9,25 +9,36 @@ import java.util.List;
 
 /**
  * The raw lines kept for one alerted campaign: the host's lines before its first alert (copied from
- * {@link ContextLines}) and the same number after it, so the finding carries the events around it.
+ * {@link ContextLines}) and every line after it until the extract holds {@link #MAX_BYTES} of text, so the finding
+ * carries the events around it: enough that a case built from the extract alone shows the attack going on.
  */
 final class Extract {
-    private final List<ContextLines.Line> lines;
-    private int stillToTake;
+    /** Keeps a finding record under Kafka's default 1 MB message size. */
+    static final int MAX_BYTES = 768 * 1024;
 
-    Extract(List<ContextLines.Line> before, int after) {
+    private final List<ContextLines.Line> lines;
+    private int bytes;
+    private boolean full;
+
+    Extract(List<ContextLines.Line> before) {
         this.lines = new ArrayList<>(before);
-        this.stillToTake = after;
+        for (ContextLines.Line l : before) {
+            bytes += l.bytes().length;
+        }
     }
 
-    boolean following() {
-        return stillToTake > 0;
+    private Extract(List<ContextLines.Line> lines, int bytes, boolean full) {
+        this.lines = lines;
+        this.bytes = bytes;
+        this.full = full;
     }
 
     void follow(ContextLines.Line line) {
-        if (stillToTake > 0) {
+        if (!full && bytes + line.bytes().length <= MAX_BYTES) {
             lines.add(line);
-            stillToTake--;
+            bytes += line.bytes().length;
+        } else {
+            full = true;
         }
     }
 
@@ -36,12 +47,17 @@ final class Extract {
     }
 
     void writeState(SnapshotWriter w) throws IOException {
-        w.writeInt(stillToTake);
+        w.writeBoolean(full);
         ContextLines.writeLines(w, lines);
     }
 
     static Extract readState(SnapshotReader r) throws IOException {
-        int still = r.readLength();
-        return new Extract(ContextLines.readLines(r), still);
+        boolean full = r.readBoolean();
+        List<ContextLines.Line> lines = ContextLines.readLines(r);
+        int bytes = 0;
+        for (ContextLines.Line l : lines) {
+            bytes += l.bytes().length;
+        }
+        return new Extract(lines, bytes, full);
     }
 }

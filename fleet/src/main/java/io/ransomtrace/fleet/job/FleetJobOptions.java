@@ -14,7 +14,8 @@ import java.io.Serializable;
  * @param bounded            read to the end offsets present at start, then finish (otherwise run until stopped)
  * @param profileYaml        the detection profile as YAML, or null for the shipped default
  * @param allowlistYaml      the allowlist as YAML, or null for none
- * @param contextLines       lines kept before (and after) an alert for the finding's extract
+ * @param contextLines       lines kept before an alert for the finding's extract (the lines after it follow up to
+ *                           a size limit)
  * @param transactionalIdPrefix prefix of the Kafka sink's transactional ids (unique per job)
  * @param quietSeconds       an unbounded job closes a host's campaigns once the fleet's clock has passed its newest
  *                           event by the profile's close times and the host has sent nothing for this long (wall

@@ -39,7 +39,7 @@ final class HostState implements AuditdLineFeed.Output {
     static final int AUDITD_SOURCE = 1;
     static final int ECS_SOURCE = 2;
     /** Extracts open at once per host (each alerted campaign has one until its finding is out). */
-    static final int MAX_EXTRACTS = 16;
+    static final int MAX_EXTRACTS = 8;
     /** Files a host's lines are attributed to in the summary (beyond, the last one takes the rest). */
     static final int MAX_SEGMENTS = 256;
     static final long NO_TIMER = Long.MIN_VALUE;
@@ -248,7 +248,7 @@ final class HostState implements AuditdLineFeed.Output {
             it.next();
             it.remove(); // the oldest alerted campaign keeps its finding, without lines
         }
-        extracts.put(f.id(), new Extract(context.lines(), context.capacity()));
+        extracts.put(f.id(), new Extract(context.lines()));
     }
 
     private void emitClosed() {

@@ -75,6 +75,7 @@ public final class MainWindow {
     private final TabPane sidePanels = new TabPane();
     private final TableView<io.ransomtrace.app.store.ImportErrorRow> importErrors = new TableView<>();
     private final Menu actionsMenu = new Menu("Investigate");
+    private final Menu fileMenu = new Menu("File");
     private final CheckMenuItem darkThemeItem = new CheckMenuItem("Dark theme");
     private Consumer<Path> onOpenCase = path -> statusBar.showIdle("Selected " + path.getFileName());
     private Consumer<List<Path>> onImportLogs = paths -> statusBar.showIdle("Selected " + paths.size() + " file(s)");
@@ -160,6 +161,11 @@ public final class MainWindow {
         return actionsMenu;
     }
 
+    /** The File menu (features add their items: File → Open fleet findings…). */
+    public Menu fileMenu() {
+        return fileMenu;
+    }
+
     /** Shows investigation tab {@code index} (0 = process tree … 4 = coverage) and focuses its content. */
     public void showTab(int index) {
         if (index >= 0 && index < investigationTabs.getTabs().size()) {
@@ -230,7 +236,8 @@ public final class MainWindow {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> Platform.exit());
-        Menu file = new Menu("File", null, open, imp, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        Menu file = fileMenu;
+        file.getItems().setAll(open, imp, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
 
         darkThemeItem.setId("menu-dark-theme");
         darkThemeItem.setOnAction(e -> {
