@@ -2,7 +2,8 @@
 # Fleet scale benchmark (README "Fleet"): a synthetic fleet of HOSTS hosts x EVENTS events (default 200 x 50,000),
 # shipped into an in-process Kafka broker; `ransomtrace fleet job` at parallelism 1 and 2 against `ransomtrace scan`
 # of the same files, checkpoint size per host, and event-to-finding latency with the job running live.
-# Needs the build (mvn -q -DskipTests package) and GNU time. Writes into bench-data/fleet/ (git-ignored).
+# Needs the build (mvn -q -DskipTests package), GNU time and about 13 GB of free memory (the job runs with -Xmx10g;
+# FLEET_BENCH_JOB_OPTS changes it). Writes into bench-data/fleet/ (git-ignored).
 # usage: bench/fleet-bench.sh [HOSTS] [EVENTS_PER_HOST] [LIVE_LINES_PER_SECOND]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,4 +25,4 @@ for p in java.lang java.net java.io java.nio sun.nio.ch java.lang.reflect java.t
          java.util.concurrent java.util.concurrent.atomic java.util.concurrent.locks; do
   opens="$opens --add-opens=java.base/$p=ALL-UNNAMED"
 done
-java -Xmx3g $opens -cp "$cp" io.ransomtrace.fleet.bench.FleetBenchmark "$PWD" "$logs" bench-data/fleet/work "$rate"
+java -Xmx2g $opens -cp "$cp" io.ransomtrace.fleet.bench.FleetBenchmark "$PWD" "$logs" bench-data/fleet/work "$rate"

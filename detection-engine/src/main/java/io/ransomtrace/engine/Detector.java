@@ -155,11 +155,6 @@ public final class Detector implements Consumer<Event> {
         }
     }
 
-    /** True once {@link #finish()} was called. */
-    public boolean finished() {
-        return finished;
-    }
-
     /**
      * The detector's state, for {@link io.ransomtrace.engine.snapshot.DetectorSnapshot} (use that: it adds the
      * format version and the profile check). The profile's settings are not written: they come from the profile

@@ -4,6 +4,7 @@ import io.ransomtrace.fleet.job.FleetJobOptions;
 import io.ransomtrace.fleet.job.FleetRunner;
 import io.ransomtrace.fleet.kafka.Topics;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,7 +45,8 @@ public final class JobCommand implements Callable<Integer> {
     int parallelism;
 
     @Option(names = "--checkpoint-dir", paramLabel = "D",
-            description = "where checkpoints go (a path, or a URI such as s3://…); default: a temporary folder, lost at exit")
+            description = {"where checkpoints go (a path, or a URI such as s3://…); default: run locally, a temporary",
+                    "folder lost at exit; under flink run, the cluster's configured checkpoint storage"})
     String checkpointDir;
 
     @Option(names = "--checkpoint-interval", paramLabel = "SECONDS", defaultValue = "10",
@@ -67,7 +69,7 @@ public final class JobCommand implements Callable<Integer> {
     boolean fresh;
 
     @Option(names = "--context-lines", paramLabel = "N", defaultValue = "" + FleetJobOptions.DEFAULT_CONTEXT_LINES,
-            description = "host lines kept before a finding's first alert for its extract; the lines after it follow, up to 768 KB (default ${DEFAULT-VALUE})")
+            description = "host lines kept before a finding's first alert for its extract; the lines after it follow, up to 640 KB (default ${DEFAULT-VALUE})")
     int contextLines;
 
     @Option(names = "--quiet-after", paramLabel = "SECONDS", defaultValue = "" + FleetJobOptions.DEFAULT_QUIET_SECONDS,
@@ -96,14 +98,16 @@ public final class JobCommand implements Callable<Integer> {
             err.println("fleet job: " + e.getMessage());
             return FleetCommand.INPUT_ERROR;
         }
+        // run by `java` (the launcher): a MiniCluster here; run by `flink run`: the cluster's environment
+        boolean local = StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment;
         Path temporary = null;
         String dir = checkpointDir;
-        if (dir == null) {
+        if (dir == null && local) {
             temporary = Files.createTempDirectory("ransomtrace-fleet-checkpoints-");
             dir = temporary.toString();
         }
         String resume = null;
-        if (!fresh && !dir.contains("://")) {
+        if (!fresh && dir != null && !dir.contains("://")) {
             Optional<Path> latest = FleetRunner.latestCheckpoint(Path.of(dir));
             if (latest.isPresent()) {
                 resume = latest.get().toAbsolutePath().toUri().toString();
@@ -122,7 +126,7 @@ public final class JobCommand implements Callable<Integer> {
         }, "fleet-job-cancel");
         Runtime.getRuntime().addShutdownHook(cancel);
         console.printf("Job %s running: %s -> %s, parallelism %d, checkpoints in %s%n", job.getJobID(), in, out,
-                parallelism, dir);
+                parallelism, dir == null ? "the cluster's checkpoint storage" : dir);
         console.flush();
         try {
             long millis = job.getJobExecutionResult().get().getNetRuntime();

@@ -13,8 +13,11 @@ import java.util.List;
  * carries the events around it: enough that a case built from the extract alone shows the attack going on.
  */
 final class Extract {
-    /** Keeps a finding record under Kafka's default 1 MB message size. */
-    static final int MAX_BYTES = 768 * 1024;
+    /**
+     * Keeps a finding record under Kafka's default 1 MB message size, with room for JSON escaping (audit lines are
+     * full of quotes) and the finding's own fields.
+     */
+    static final int MAX_BYTES = 640 * 1024;
 
     private final List<ContextLines.Line> lines;
     private int bytes;

@@ -66,7 +66,7 @@ public final class FindingJson {
 
     /**
      * The host's lines around the finding: those before it first reached the alert severity and those after (up to
-     * about 768 KB of text), as shipped. {@code line} is the line's position in the host's stream (what {@code evidence[].line} cites),
+     * about 640 KB of text), as shipped. {@code line} is the line's position in the host's stream (what {@code evidence[].line} cites),
      * {@code offset} its offset in the input topic's {@code partition}.
      */
     public record Extract(int partition, List<ExtractLine> lines) {

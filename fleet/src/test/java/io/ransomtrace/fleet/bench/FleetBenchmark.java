@@ -48,6 +48,12 @@ import java.util.stream.Stream;
  */
 public final class FleetBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The job processes' heap: every host's detector lives in it (the engine's 8 MB path tables and the campaigns
+     * of its short-lived processes, kept until they close), and a checkpoint briefly copies what it touches.
+     */
+    private static final String JOB_JAVA_OPTS = System.getenv().getOrDefault("FLEET_BENCH_JOB_OPTS",
+            "-Xmx10g -XX:+UseParallelGC");
 
     private record Timed(double wall, double cpu, long maxRssKb, String out) {
     }
@@ -107,7 +113,7 @@ public final class FleetBenchmark {
         });
         sizer.setDaemon(true);
         sizer.start();
-        Timed t = run(work, repo, Map.of("RANSOMTRACE_JAVA_OPTS", "-Xmx6g -XX:+UseParallelGC"), List.of("./ransomtrace",
+        Timed t = run(work, repo, Map.of("RANSOMTRACE_JAVA_OPTS", JOB_JAVA_OPTS), List.of("./ransomtrace",
                 "fleet", "job", "--bootstrap", bootstrap, "--in", "lines", "--out", "findings-p" + parallelism,
                 "--status", "status-p" + parallelism, "--group", "bench-p" + parallelism, "--until-end", "--fresh",
                 "--parallelism", String.valueOf(parallelism), "--checkpoint-dir", checkpoints.toString(),
@@ -140,7 +146,7 @@ public final class FleetBenchmark {
                 "--out", "findings-live", "--group", "bench-live", "--parallelism", "2", "--checkpoint-dir",
                 checkpoints.toString(), "--checkpoint-interval", "1", "--fresh").directory(repo.toFile())
                 .redirectErrorStream(true).redirectOutput(work.resolve("live-job.out").toFile());
-        pb.environment().put("RANSOMTRACE_JAVA_OPTS", "-Xmx6g -XX:+UseParallelGC");
+        pb.environment().put("RANSOMTRACE_JAVA_OPTS", JOB_JAVA_OPTS);
         Process job = pb.start();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean consuming = new AtomicBoolean(true);
