@@ -4,10 +4,10 @@
 # of the same files, checkpoint size per host, and event-to-finding latency with the job running live.
 # Needs the build (mvn -q -DskipTests package), GNU time and about 13 GB of free memory (the job runs with -Xmx10g;
 # FLEET_BENCH_JOB_OPTS changes it). Writes into bench-data/fleet/ (git-ignored).
-# usage: bench/fleet-bench.sh [HOSTS] [EVENTS_PER_HOST] [LIVE_LINES_PER_SECOND]
+# usage: bench/fleet-bench.sh [HOSTS] [EVENTS_PER_HOST] [LIVE_LINES_PER_SECOND] [LIVE_HOSTS] [latency-only]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-hosts="${1:-200}" events="${2:-50000}" rate="${3:-150000}"
+hosts="${1:-200}" events="${2:-50000}" rate="${3:-40000}" live_hosts="${4:-40}" mode="${5:-all}"
 [ -x /usr/bin/time ] || { echo "/usr/bin/time not found (apt-get install time)" >&2; exit 2; }
 [ -f fleet/target/ransomtrace-fleet-job.jar ] && [ -f app/target/ransomtrace-app.jar ] \
   || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
@@ -25,4 +25,4 @@ for p in java.lang java.net java.io java.nio sun.nio.ch java.lang.reflect java.t
          java.util.concurrent java.util.concurrent.atomic java.util.concurrent.locks; do
   opens="$opens --add-opens=java.base/$p=ALL-UNNAMED"
 done
-java -Xmx2g $opens -cp "$cp" io.ransomtrace.fleet.bench.FleetBenchmark "$PWD" "$logs" bench-data/fleet/work "$rate"
+java -Xmx2g $opens -cp "$cp" io.ransomtrace.fleet.bench.FleetBenchmark "$PWD" "$logs" bench-data/fleet/work "$rate" "$live_hosts" "$mode"
