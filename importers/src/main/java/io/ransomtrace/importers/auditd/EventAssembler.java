@@ -1,5 +1,10 @@
 package io.ransomtrace.importers.auditd;
 
+import io.ransomtrace.engine.snapshot.SnapshotFormatException;
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -186,5 +191,82 @@ final class EventAssembler {
 
     int pendingEvents() {
         return order.size();
+    }
+
+    /**
+     * The events waiting for records, each record as its raw line (parsing it again gives the same record), with
+     * the bookkeeping that decides when they are handed on.
+     */
+    void writeState(SnapshotWriter w) throws IOException {
+        w.writeLong(seq);
+        w.writeLong(pendingBytes);
+        w.writeInt(order.size());
+        int lastIndex = -1;
+        int i = 0;
+        for (Pending p : order) {
+            if (p == last) {
+                lastIndex = i;
+            }
+            i++;
+            w.writeLong(p.lastSeq);
+            w.writeLong(p.bytes);
+            w.writeBoolean(p.complete);
+            w.writeBoolean(p.userMessage);
+            w.writeInt(p.records.size());
+            for (AuditRecord r : p.records) {
+                w.writeLong(r.line);
+                w.writeLong(r.byteOffset);
+                w.writeBytes(r.bytes);
+            }
+        }
+        w.writeInt(lastIndex);
+    }
+
+    void readState(SnapshotReader r, AuditLineParser parser) throws IOException {
+        if (!order.isEmpty()) {
+            throw new IllegalStateException("restore into a fresh assembler only");
+        }
+        seq = r.readLong();
+        pendingBytes = r.readLong();
+        int n = r.readLength();
+        Pending[] byIndex = new Pending[n];
+        for (int i = 0; i < n; i++) {
+            long lastSeq = r.readLong();
+            long bytes = r.readLong();
+            boolean complete = r.readBoolean();
+            boolean userMessage = r.readBoolean();
+            int records = r.readLength();
+            Pending p = null;
+            for (int j = 0; j < records; j++) {
+                long line = r.readLong();
+                long offset = r.readLong();
+                byte[] raw = r.readBytes();
+                AuditRecord rec = parser.parse(raw, 0, raw.length, line, offset);
+                if (rec == null) {
+                    throw new SnapshotFormatException("a waiting audit record no longer parses: " + parser.error());
+                }
+                rec.fields(); // parsed as when it was read, so its memory estimate is the same
+                if (p == null) {
+                    p = new Pending(Key.of(rec));
+                }
+                p.records.add(rec);
+            }
+            if (p == null) {
+                throw new SnapshotFormatException("corrupt snapshot: a waiting event without records");
+            }
+            p.lastSeq = lastSeq;
+            p.bytes = bytes;
+            p.complete = complete;
+            p.userMessage = userMessage;
+            pending.put(p.key, p);
+            order.addLast(p);
+            byIndex[i] = p;
+        }
+        int lastIndex = r.readInt();
+        if (lastIndex >= n) {
+            throw new SnapshotFormatException("corrupt snapshot: last waiting event #" + lastIndex);
+        }
+        last = lastIndex < 0 ? null : byIndex[lastIndex];
+        lastKey = last == null ? null : last.key;
     }
 }

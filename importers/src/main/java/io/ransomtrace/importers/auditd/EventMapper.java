@@ -44,6 +44,11 @@ final class EventMapper {
         this.defaultHost = defaultHost;
     }
 
+    /** The account names learned so far (saved with a line feed's state). */
+    LoginNames names() {
+        return names;
+    }
+
     Event map(List<AuditRecord> records, long id) {
         AuditRecord first = records.get(0);
         AuditRecord syscall = null;
