@@ -1,5 +1,6 @@
 package io.ransomtrace.app.ui;
 
+import io.ransomtrace.app.casefile.BundledSampleCase;
 import io.ransomtrace.app.fleet.FleetFindings;
 import io.ransomtrace.app.fleet.FleetFindings.FleetFinding;
 import io.ransomtrace.app.store.CaseStore;

@@ -39,11 +39,11 @@ class FleetFindingsWindowTest {
     @Start
     void start(Stage stage) {
         Theme.LIGHT.apply();
-        window = new MainWindow(stage);
+        window = new MainWindow();
         Scene scene = new Scene(window.root(), 1600, 1000);
         MainWindow.addStylesheets(scene);
         stage.setScene(scene);
-        workbench = new Workbench(stage, window);
+        workbench = new Workbench(stage, window, new FakeDialogs());
         fleet = new FleetFindingsWindow(stage, window, workbench);
         fleet.install();
         stage.show();
@@ -74,10 +74,10 @@ class FleetFindingsWindowTest {
         FleetFindings.FleetFinding attack = fleet.table().getSelectionModel().getSelectedItem();
         Path caseFile = tmp.resolve("from-extract.rtcase");
         robot.interact(() -> fleet.openAsCase(attack, caseFile));
-        waitUntil(60, () -> workbench.session() != null && workbench.tasks().running() == 0);
-        assertThat(workbench.session().store().file()).isEqualTo(caseFile);
-        assertThat(workbench.session().events()).isPositive();
-        assertThat(workbench.session().sources()).singleElement()
+        waitUntil(60, () -> workbench.shown() != null && workbench.tasks().running() == 0);
+        assertThat(workbench.shown().session().file()).isEqualTo(caseFile);
+        assertThat(workbench.shown().analysis().events()).isPositive();
+        assertThat(workbench.shown().sources()).singleElement()
                 .satisfies(s -> assertThat(s.toString()).contains("-extract.log"));
         assertThat(Files.list(tmp.resolve("from-extract-logs")).map(p -> p.getFileName().toString()).toList())
                 .anyMatch(n -> n.endsWith("-fleet-finding.json"));
@@ -91,8 +91,8 @@ class FleetFindingsWindowTest {
         robot.interact(() -> fleet.addHostLogs(List.of(hostLog)));
         Path caseFile = tmp.resolve("from-logs.rtcase");
         robot.interact(() -> fleet.openAsCase(attack, caseFile));
-        waitUntil(60, () -> workbench.session() != null && workbench.tasks().running() == 0);
-        List<Finding> findings = workbench.session().findings();
+        waitUntil(60, () -> workbench.shown() != null && workbench.tasks().running() == 0);
+        List<Finding> findings = workbench.shown().analysis().findings();
         assertThat(findings).anySatisfy(f -> {
             assertThat(f.severity()).isEqualTo(Severity.HIGH);
             assertThat(f.title()).isEqualTo(attack.title());
