@@ -6,13 +6,18 @@ import picocli.CommandLine.Command;
 /** The top-level {@code ransomtrace} command. Subcommands are added as their capability lands. */
 @Command(name = "ransomtrace", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Investigate mass file encryption on Linux hosts (ATT&CK AN0603 / T1486).",
-        subcommands = {ScanCommand.class, ImportCommand.class, CoverageCommand.class, EvaluateCommand.class, ReportCommand.class, GuiCommand.class},
+        subcommands = {ScanCommand.class, ImportCommand.class, CoverageCommand.class, EvaluateCommand.class, ReportCommand.class,
+                RepairCommand.class, GuiCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success; no finding at or above --fail-on",
                 "1:at least one finding at or above --fail-on",
                 "2:usage error",
-                "3:input error (missing or unreadable input, unrecognised format)"})
+                "3:input error or failure (missing, unreadable or refused input, damaged case, disk full)"})
 public final class RansomtraceCommand implements Runnable {
+
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "on a failure, print the technical details (stack trace) too")
+    boolean debug;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -23,6 +28,14 @@ public final class RansomtraceCommand implements Runnable {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new RansomtraceCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command line as {@code ransomtrace} runs it: every failure goes through {@link CommandErrorHandler}. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new RansomtraceCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(new CommandErrorHandler());
+        cl.setExecutionStrategy(CommandErrorHandler.catchingErrors(new CommandLine.RunLast()));
+        return cl;
     }
 }

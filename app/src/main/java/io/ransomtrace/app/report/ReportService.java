@@ -2,25 +2,25 @@ package io.ransomtrace.app.report;
 
 import io.ransomtrace.app.analysis.ScanJson;
 import io.ransomtrace.app.analysis.ScanJsonWriter;
+import io.ransomtrace.app.files.OutputFile;
 import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.app.store.SourceInfo;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
  * Exports a case: what {@code ransomtrace report} and the window's File → Export… call. Runs on the caller's
  * thread (the window calls it from a background task), reports progress, and stops when {@code cancelled} answers
- * true, throwing {@link ReportCancelledException}. The output is written to a temporary file beside the target
- * and moved into place when complete, so a cancelled or failed export never leaves a half-written file.
+ * true, throwing {@link ReportCancelledException}. The output goes through {@link OutputFile}: never over the case
+ * or a log it was made from, a device or a link; written to a temporary file beside the target and moved into
+ * place when complete, so a cancelled or failed export never leaves a half-written file.
  */
 public final class ReportService {
 
@@ -30,13 +30,39 @@ public final class ReportService {
 
     public Result export(Path caseFile, ReportRequest request, ReportProgress progress, BooleanSupplier cancelled)
             throws IOException {
+        return export(caseFile, request, true, progress, cancelled);
+    }
+
+    /** @param replaceExisting replace an existing regular file at the output path ({@code report --force}) */
+    public Result export(Path caseFile, ReportRequest request, boolean replaceExisting, ReportProgress progress,
+                         BooleanSupplier cancelled) throws IOException {
+        OutputFile.check(request.out(), replaceExisting, List.of(caseFile)); // before opening: fail fast
         try (CaseStore store = CaseStore.openReadOnly(caseFile)) {
-            return export(store, request, progress, cancelled);
+            return export(store, request, replaceExisting, progress, cancelled);
         }
     }
 
+    /** Exports from an open case; an existing output file is replaced (the window's file chooser asked). */
     public Result export(CaseStore store, ReportRequest request, ReportProgress progress, BooleanSupplier cancelled)
             throws IOException {
+        return export(store, request, true, progress, cancelled);
+    }
+
+    private Result export(CaseStore store, ReportRequest request, boolean replaceExisting, ReportProgress progress,
+                          BooleanSupplier cancelled) throws IOException {
+        // The output may be none of the inputs: not the case (or its journal), not a log the case was made from.
+        List<Path> inputs = new ArrayList<>();
+        Path caseFile = store.file().toAbsolutePath();
+        inputs.add(caseFile);
+        for (String side : List.of("-journal", "-wal", "-shm")) {
+            inputs.add(caseFile.resolveSibling(caseFile.getFileName() + side));
+        }
+        for (SourceInfo s : store.queries().sources()) {
+            if (s.path() != null) {
+                inputs.add(s.path());
+            }
+        }
+        OutputFile target = OutputFile.check(request.out(), replaceExisting, inputs);
         ReportFormat format = request.format();
         boolean needsRestoreList = format == ReportFormat.PDF || format == ReportFormat.HTML || format == ReportFormat.RESTORE;
         CaseReport report = CaseReportBuilder.build(store, request, progress, cancelled, needsRestoreList);
@@ -44,24 +70,14 @@ public final class ReportService {
             throw new ReportCancelledException();
         }
         progress.progress("Writing " + format.description(), 0.85);
-        Path target = request.out().toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createFile(dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".part"));
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                write(report, format, out);
-            }
+        target.write(out -> {
+            write(report, format, out);
             if (cancelled.getAsBoolean()) {
                 throw new ReportCancelledException();
             }
-            move(tmp, target);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
         progress.progress("Done", 1.0);
-        return new Result(target, format, report.sections().size(), Files.size(target));
+        return new Result(target.path(), format, report.sections().size(), Files.size(target.path()));
     }
 
     /** Writes one format of an already built report. */
@@ -89,13 +105,5 @@ public final class ReportService {
 
     private static ScanJson.Input input(SourceInfo s) {
         return new ScanJson.Input(String.valueOf(s.path()), s.format(), s.recordsRead(), s.events(), s.errors());
-    }
-
-    private static void move(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }
