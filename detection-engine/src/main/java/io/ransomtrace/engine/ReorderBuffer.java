@@ -1,5 +1,6 @@
 package io.ransomtrace.engine;
 
+import io.ransomtrace.engine.model.EpochMillis;
 import io.ransomtrace.engine.model.Event;
 
 import java.util.ArrayDeque;
@@ -38,7 +39,7 @@ final class ReorderBuffer {
         if (newest == null || compare(e, newest) >= 0) {
             inOrder.addLast(e);
             newest = e;
-            newestMillis = e.time().toEpochMilli();
+            newestMillis = EpochMillis.of(e.time());
         } else {
             late.add(e);
         }
@@ -49,7 +50,7 @@ final class ReorderBuffer {
                 break;
             }
             boolean full = inOrder.size() + late.size() > capacity;
-            if (!full && head.time().toEpochMilli() > releaseBefore) {
+            if (!full && EpochMillis.of(head.time()) > releaseBefore) {
                 break;
             }
             release(sink);

@@ -9,6 +9,7 @@ import io.ransomtrace.app.store.SourceStatus;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.importers.Format;
 import io.ransomtrace.importers.ImportStats;
+import io.ransomtrace.importers.InputFileCheck;
 import io.ransomtrace.importers.Importer;
 import io.ransomtrace.importers.QuarantinedRecord;
 import io.ransomtrace.importers.SourceFile;
@@ -111,7 +112,16 @@ public final class ImportPipeline {
      */
     private List<Path> expand(List<Path> inputs, List<SourceResult> unreadable) {
         try {
-            return catalog.expand(inputs);
+            List<Path> files = catalog.expand(inputs);
+            for (Path input : inputs) {
+                // a folder that gave nothing to read (only subfolders, say) is reported, not passed over in silence
+                if (Files.isDirectory(input) && files.stream().noneMatch(f -> input.equals(f.getParent()))) {
+                    String note = InputFileCheck.emptyFolder(input);
+                    unreadable.add(new SourceResult(input, Outcome.UNREADABLE, null, null, 0, 0, 0, 0, Duration.ZERO,
+                            note == null ? "no log file in the folder" : note));
+                }
+            }
+            return files;
         } catch (IOException | RuntimeException all) {
             List<Path> files = new ArrayList<>();
             for (Path input : inputs) {
@@ -130,9 +140,9 @@ public final class ImportPipeline {
             throws SQLException {
         long start = System.nanoTime();
         long size = sizeOrZero(file);
-        if (!Files.isReadable(file) || Files.isDirectory(file)) {
-            return result(file, Outcome.UNREADABLE, null, null, 0, 0, 0, size, start,
-                    "cannot read the file (missing or no permission)");
+        String problem = InputFileCheck.problem(file); // before anything opens it: a FIFO would block forever
+        if (problem != null) {
+            return result(file, Outcome.UNREADABLE, null, null, 0, 0, 0, size, start, problem);
         }
         String fingerprint;
         Format format;

@@ -111,7 +111,7 @@ final class Campaign {
         this.memory = memory;
         this.firstSeen = first.time();
         this.lastSeen = first.time();
-        this.lastMillis = first.time().toEpochMilli();
+        this.lastMillis = io.ransomtrace.engine.model.EpochMillis.of(first.time());
         this.firstMillis = lastMillis;
         var s = settings.signals;
         encryptionTool = new EncryptionToolSignal(s);
