@@ -35,6 +35,14 @@ public final class RansomtraceCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new RansomtraceCommand()).setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new CommandErrorHandler());
+        // Under the POSIX locale Java cannot represent a non-ASCII file name: say so instead of a conversion trace
+        cl.registerConverter(java.nio.file.Path.class, s -> {
+            try {
+                return java.nio.file.Path.of(s);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new CommandLine.TypeConversionException(CommandErrorHandler.message(e, null));
+            }
+        });
         cl.setExecutionStrategy(CommandErrorHandler.catchingErrors(new CommandLine.RunLast()));
         return cl;
     }

@@ -85,7 +85,7 @@ public final class ReportCommand implements Callable<Integer> {
             outw.flush();
             return ExitCodes.OK;
         } catch (IOException | CaseStoreException e) {
-            err.println("report: " + e.getMessage());
+            err.println("report: " + ScanReportText.shown(e.getMessage()));
             return ExitCodes.INPUT_ERROR;
         } catch (ReportCancelledException e) {
             err.println("report: cancelled");

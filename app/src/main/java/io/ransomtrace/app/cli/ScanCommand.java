@@ -97,15 +97,15 @@ public final class ScanCommand implements Callable<Integer> {
         LogScan.Result result;
         try {
             result = new LogScan(settings, format, quiet ? null : f -> {
-                out.printf(Locale.ROOT, "ALERT %-8s %s on %s at %s%n", f.severity().label(), f.title(), f.host(),
-                        f.firstAlert());
+                out.printf(Locale.ROOT, "ALERT %-8s %s on %s at %s%n", f.severity().label(),
+                        ScanReportText.shown(f.title()), ScanReportText.shown(f.host()), f.firstAlert());
                 out.flush();
             }).run(inputs);
         } catch (NoSuchFileException e) {
-            err.println("scan: no such file or directory: " + e.getFile());
+            err.println("scan: no such file or directory: " + ScanReportText.shown(e.getFile()));
             return ExitCodes.INPUT_ERROR;
         } catch (IOException e) {
-            err.println("scan: " + e.getMessage());
+            err.println("scan: " + ScanReportText.shown(e.getMessage()));
             return ExitCodes.INPUT_ERROR;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);

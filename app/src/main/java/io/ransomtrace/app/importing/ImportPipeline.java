@@ -6,6 +6,7 @@ import io.ransomtrace.app.store.CaseWriter;
 import io.ransomtrace.app.store.SourceFingerprint;
 import io.ransomtrace.app.store.SourceInfo;
 import io.ransomtrace.app.store.SourceStatus;
+import io.ransomtrace.app.store.StoreFailures;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.importers.Format;
 import io.ransomtrace.importers.ImportStats;
@@ -82,8 +83,10 @@ public final class ImportPipeline {
                             r = importOne(writer, file, run, cancellation);
                         } catch (SQLException | CaseWriter.StoreFailure e) {
                             storeBroken = true;
+                            String why = "the case could not be written: " + StoreFailures.describe(e);
+                            writer.abandonSource(why);
                             r = new SourceResult(file, Outcome.INTERRUPTED, null, null, 0, 0, 0, sizeOrZero(file),
-                                    Duration.ZERO, "the case could not be written: " + e.getMessage());
+                                    Duration.ZERO, why);
                         }
                     }
                     run.finishSource(r);
@@ -95,8 +98,15 @@ public final class ImportPipeline {
                 try {
                     writer.endBulk();
                 } catch (SQLException e) {
-                    throw new IOException("The import was stored but the case's indexes could not be built: "
-                            + e.getMessage() + ". Opening the case again will retry.", e);
+                    // the first failure is the one to tell (disk full); the index build failing after it follows
+                    String first = results.stream().filter(r -> r.outcome() == Outcome.INTERRUPTED
+                            && r.message() != null && r.message().startsWith("the case could not be written"))
+                            .map(r -> "the import of " + r.path().getFileName() + " stopped: " + r.message()
+                                    + "; it is marked interrupted, what was stored before is kept")
+                            .findFirst().orElse(null);
+                    throw new IOException((first == null ? "" : first + ". ") + "The case's indexes could not be "
+                            + "built (" + StoreFailures.describe(e) + "); opening the case for writing again "
+                            + "rebuilds them.", e);
                 }
             }
         } catch (SQLException e) {

@@ -104,6 +104,8 @@ public final class ReportService {
     }
 
     private static ScanJson.Input input(SourceInfo s) {
-        return new ScanJson.Input(String.valueOf(s.path()), s.format(), s.recordsRead(), s.events(), s.errors());
+        // the scan --json vocabulary: lower-case format names (auditd_raw), whatever the case stored
+        return new ScanJson.Input(String.valueOf(s.path()), s.format() == null ? null
+                : s.format().toLowerCase(java.util.Locale.ROOT), s.recordsRead(), s.events(), s.errors());
     }
 }

@@ -254,8 +254,8 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
 
     /** Prepares an event for {@link #write(Prepared)}; safe to call from any thread. */
     public static Prepared prepare(Event e) {
-        return new Prepared(e, e instanceof OtherRecord o && !o.fields().isEmpty() ? FieldsJson.write(o.fields())
-                : null);
+        return new Prepared(e, e instanceof OtherRecord o && !o.fields().isEmpty() ? FieldsJson.write(o.fields(),
+                StoredText.TEXT) : null);
     }
 
     public void write(Event e) throws SQLException {
@@ -291,20 +291,20 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         row[12] = prov == null ? p.id : prov.sourceId();
         row[13] = prov == null ? 0L : prov.line();
         row[14] = prov == null ? 0L : prov.byteOffset();
-        row[15] = prov == null ? null : prov.nativeId();
+        row[15] = prov == null ? null : StoredText.name(prov.nativeId());
         insertEvent.add(row, e);
 
         if (e instanceof FileOp f && f.contentHint() != null) {
             ContentHint h = f.contentHint();
             insertHint.setLong(1, e.id());
             Sql.setDouble(insertHint, 2, h.entropy());
-            insertHint.setString(3, h.headerBytesHex());
-            insertHint.setString(4, h.originalExtension());
-            insertHint.setString(5, h.textExcerpt());
+            insertHint.setString(3, StoredText.name(h.headerBytesHex()));
+            insertHint.setString(4, StoredText.name(h.originalExtension()));
+            insertHint.setString(5, StoredText.text(h.textExcerpt()));
             insertHint.executeUpdate();
         } else if (e instanceof OtherRecord o) {
-            insertOther.add(new Object[]{e.id(), o.type() == null ? "" : o.type(), o.summary(),
-                    prepared.fieldsJson()}, e);
+            insertOther.add(new Object[]{e.id(), o.type() == null ? "" : StoredText.name(o.type()),
+                    StoredText.text(o.summary()), prepared.fieldsJson()}, e);
         }
         p.events++;
         if (prov != null) {
@@ -409,6 +409,52 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         return new SourceTotals(p.events, p.errors);
     }
 
+    /**
+     * After a failure of the case itself (disk full): drops what was written since the last commit and marks the
+     * source interrupted with the reason, so the case says what happened instead of showing an import still
+     * running. Best effort: when even that small write fails, the next open marks the source interrupted.
+     */
+    public void abandonSource(String note) {
+        SourceProgress p = current;
+        current = null;
+        if (p == null) {
+            return;
+        }
+        try {
+            rollbackQuietly(); // frees the journal: the small update below then fits even on a full disk
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sources SET status=?, status_note=? WHERE id=?")) {
+                ps.setString(1, SourceStatus.INTERRUPTED.name());
+                ps.setString(2, note);
+                ps.setInt(3, p.id);
+                ps.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException stillFailing) {
+            // left IMPORTING: read-only views show it as interrupted, the next read-write open marks it so
+        }
+    }
+
+    /**
+     * Rolls the open transaction back. After SQLITE_FULL, SQLite may have rolled it back already; then a new
+     * one is begun, so the connection is again in the state the bulk load expects (a transaction open).
+     */
+    private void rollbackQuietly() throws SQLException {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            if (!noTransaction(e)) {
+                throw e;
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("BEGIN");
+            }
+        }
+    }
+
+    private static boolean noTransaction(SQLException e) {
+        return String.valueOf(e.getMessage()).contains("no transaction is active");
+    }
+
     /** What was stored for a finished source. */
     public record SourceTotals(long events, long errors) {
     }
@@ -423,7 +469,17 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         }
         bulk = false;
         try {
-            c.commit();
+            try {
+                c.commit();
+            } catch (SQLException e) {
+                // after a failed source (disk full) SQLite may already have rolled the transaction back
+                if (!noTransaction(e)) {
+                    throw e;
+                }
+                try (Statement st = c.createStatement()) {
+                    st.execute("BEGIN"); // so that leaving manual commit mode has a transaction to end
+                }
+            }
             c.setAutoCommit(true);
         } finally {
             importRunning.set(false);
@@ -458,10 +514,11 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
 
     // ----------------------------------------------------------------------------------------- interning
 
-    private Integer host(String name) throws SQLException {
-        if (name == null) {
+    private Integer host(String hostName) throws SQLException {
+        if (hostName == null) {
             return null;
         }
+        String name = StoredText.name(hostName);
         Integer id = hosts.get(name);
         if (id == null) {
             id = nextHostId++;
@@ -474,7 +531,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
     }
 
     private Long path(String path) throws SQLException {
-        return paths.id(path);
+        return paths.id(StoredText.path(path));
     }
 
     /** The directory part of a path; null for "/" and for names without a slash. */
@@ -499,8 +556,9 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         if (id < 0) {
             id = nextActorId++;
             Credentials cr = a.credentials();
-            insertActor.add(new Object[]{id, a.pid(), a.ppid(), a.exe(), a.comm(), cr.uid(), cr.euid(), cr.gid(),
-                    cr.loginUid(), cr.session(), cr.user(), cr.loginUser(), a.entityId()}, null);
+            insertActor.add(new Object[]{id, a.pid(), a.ppid(), StoredText.path(a.exe()), StoredText.name(a.comm()),
+                    cr.uid(), cr.euid(), cr.gid(), cr.loginUid(), cr.session(), StoredText.name(cr.user()),
+                    StoredText.name(cr.loginUser()), StoredText.name(a.entityId())}, null);
             actors.put(a, hash, id);
         }
         return id;
@@ -514,14 +572,20 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         try {
             if (x == null) {
                 insertProcessWithoutExec.add(new Object[]{r.key(), r.hostId(), r.pid(), r.ppid(), r.parentKey(),
-                        r.firstSeenMicros(), a.exe(), a.comm(), cr.uid(), cr.euid(), cr.gid(), cr.loginUid(),
-                        cr.session(), cr.user(), cr.loginUser(), a.entityId(), r.sourceId()}, null);
+                        r.firstSeenMicros(), StoredText.path(a.exe()), StoredText.name(a.comm()), cr.uid(), cr.euid(),
+                        cr.gid(), cr.loginUid(), cr.session(), StoredText.name(cr.user()),
+                        StoredText.name(cr.loginUser()), StoredText.name(a.entityId()), r.sourceId()}, null);
                 return;
             }
+            String argv = Argv.join(x.argv());
+            boolean argvCut = argv != null && argv.length() > StoredText.TEXT;
+            String storedArgv = StoredText.text(argv);
             insertProcess.add(new Object[]{r.key(), r.hostId(), r.pid(), r.ppid(), r.parentKey(), r.startMicros(),
-                    r.firstSeenMicros(), a.exe(), a.comm(), Argv.join(x.argv()), x.argvTruncated() ? 1 : 0, x.cwd(),
-                    x.tty(), cr.uid(), cr.euid(), cr.gid(), cr.loginUid(), cr.session(), cr.user(), cr.loginUser(),
-                    a.entityId(), x.parentEntityId(), x.success() ? 1 : 0, r.sourceId()}, null);
+                    r.firstSeenMicros(), StoredText.path(a.exe()), StoredText.name(a.comm()), storedArgv,
+                    x.argvTruncated() || argvCut ? 1 : 0, StoredText.path(x.cwd()), StoredText.name(x.tty()),
+                    cr.uid(), cr.euid(), cr.gid(), cr.loginUid(), cr.session(), StoredText.name(cr.user()),
+                    StoredText.name(cr.loginUser()), StoredText.name(a.entityId()), StoredText.name(x.parentEntityId()),
+                    x.success() ? 1 : 0, r.sourceId()}, null);
         } catch (SQLException e) {
             throw new StoreFailure(e);
         }
