@@ -57,7 +57,8 @@ class DiskFullTest {
                 assertThat(r.message()).contains("disk full");
             });
         } else {
-            assertThat(failure).contains("disk full").contains("audit.log was interrupted");
+            assertThat(failure).contains("disk full").contains("the import of audit.log stopped")
+                    .contains("marked interrupted");
         }
         try (CaseStore ro = CaseStore.openReadOnly(caseFile)) {
             SourceInfo s = ro.queries().sources().get(0);
