@@ -155,22 +155,26 @@ public final class ImportPipeline {
             return result(file, Outcome.UNREADABLE, null, null, 0, 0, 0, size, start, problem);
         }
         String fingerprint;
+        String legacyFingerprint;
         Format format;
         try {
             fingerprint = SourceFingerprint.of(file);
+            legacyFingerprint = SourceFingerprint.legacy(file);
             format = options.forcedFormat() != null ? options.forcedFormat() : catalog.sniff(file);
         } catch (IOException | RuntimeException e) {
             return result(file, Outcome.UNREADABLE, null, null, 0, 0, 0, size, start, "cannot read the file: " + e);
         }
-        List<SourceInfo> sameFingerprint = writer.sourcesWithFingerprint(fingerprint);
+        List<SourceInfo> sameFingerprint = writer.sourcesWithFingerprint(fingerprint, legacyFingerprint);
         SourceInfo replacing = null;
-        String knownSha = null;
+        SourceFingerprint.Digests known = null;
         for (SourceInfo s : sameFingerprint) {
             if (s.status() == SourceStatus.COMPLETE) {
-                if (knownSha == null) {
-                    knownSha = sha256(file, cancellation);
+                if (known == null) {
+                    known = digests(file, cancellation);
                 }
-                if (knownSha != null && knownSha.equals(s.sha256())) {
+                // the same content (even gzipped or with CRLF), or for sources of older cases the same file
+                if (known != null && (known.contentSha256().equals(writer.contentDigest(s.id()))
+                        || known.fileSha256().equals(s.sha256()))) {
                     return result(file, Outcome.DUPLICATE, s.id(), format, 0, 0, 0, size, start,
                             "already in the case as source #" + s.id() + " (" + s.path().getFileName()
                                     + ", imported " + s.importedAt() + "); not imported again");
@@ -186,15 +190,17 @@ public final class ImportPipeline {
                             : " (looks like " + format.label() + ", which has no importer yet)"));
         }
         int sourceId = writer.beginSource(new CaseWriter.NewSource(file, size, fingerprint, format.name()), replacing);
-        String shaAlready = knownSha;
-        CompletableFuture<String> sha = shaAlready != null ? CompletableFuture.completedFuture(shaAlready)
-                : CompletableFuture.supplyAsync(() -> sha256(file, cancellation), daemon("ransomtrace-import-sha256"));
+        SourceFingerprint.Digests digestsAlready = known;
+        CompletableFuture<SourceFingerprint.Digests> sha = digestsAlready != null
+                ? CompletableFuture.completedFuture(digestsAlready)
+                : CompletableFuture.supplyAsync(() -> digests(file, cancellation), daemon("ransomtrace-import-sha256"));
         return parseAndStore(writer, importer.get(), new SourceFile(sourceId, file, format), size, run, cancellation,
                 sha, start);
     }
 
     private SourceResult parseAndStore(CaseWriter writer, Importer importer, SourceFile source, long size, Run run,
-                                       Cancellation cancellation, CompletableFuture<String> sha, long start)
+                                       Cancellation cancellation, CompletableFuture<SourceFingerprint.Digests> sha,
+                                       long start)
             throws SQLException {
         AtomicBoolean writerGone = new AtomicBoolean();
         BatchQueueSink sink = new BatchQueueSink(options.batchSize(), options.queuedBatches(),
@@ -258,7 +264,9 @@ public final class ImportPipeline {
         ImportStats stats = end.stats();
         Throwable failure = end.failure();
         boolean cancelled = cancellation.isCancelled() || (stats != null && stats.cancelled());
-        String digest = cancelled ? null : join(sha);
+        SourceFingerprint.Digests digests = cancelled ? null : join(sha);
+        String digest = digests == null ? null : digests.fileSha256();
+        writer.contentDigest(digests == null ? null : digests.contentSha256());
         SourceStatus status;
         String note;
         if (failure != null) {
@@ -315,15 +323,15 @@ public final class ImportPipeline {
                 Duration.ofNanos(System.nanoTime() - startNanos), message);
     }
 
-    private static String sha256(Path file, Cancellation cancellation) {
+    private static SourceFingerprint.Digests digests(Path file, Cancellation cancellation) {
         try {
-            return SourceFingerprint.sha256(file, cancellation::isCancelled);
+            return SourceFingerprint.digests(file, cancellation::isCancelled);
         } catch (IOException e) {
             return null;
         }
     }
 
-    private static String join(CompletableFuture<String> f) {
+    private static <T> T join(CompletableFuture<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {

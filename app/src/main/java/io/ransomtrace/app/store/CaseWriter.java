@@ -79,6 +79,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         long lastOffset;
         long firstMicros = Long.MAX_VALUE;
         long lastMicros = Long.MIN_VALUE;
+        String contentSha256;
 
         SourceProgress(int id) {
             this.id = id;
@@ -123,8 +124,10 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
                     throw why;
                 });
         processUpdates = new StagedProcessUpdates(c);
+        // records_read: the importer tells the exact count at the end; until then (and for an import that is
+        // killed) at least the events and errors stored, never 0 beside thousands of events
         progressSource = c.prepareStatement("UPDATE sources SET events=?, errors=?, bytes_read=?, last_line=?, "
-                + "last_byte_offset=?, first_event_us=?, last_event_us=? WHERE id=?");
+                + "last_byte_offset=?, first_event_us=?, last_event_us=?, records_read=MAX(records_read, ?) WHERE id=?");
         try (Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT id, name FROM hosts")) {
                 while (rs.next()) {
@@ -145,9 +148,26 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
 
     // ----------------------------------------------------------------------------------------- sources
 
-    /** Sources already in the case with this fingerprint (same size and same first and last bytes). */
-    public List<SourceInfo> sourcesWithFingerprint(String fingerprint) throws SQLException {
-        return SqliteCaseQueries.sources(c, "WHERE fingerprint=?", fingerprint);
+    /** Sources already in the case with one of these fingerprints ({@link SourceFingerprint}). */
+    public List<SourceInfo> sourcesWithFingerprint(String fingerprint, String legacyFingerprint) throws SQLException {
+        return SqliteCaseQueries.sources(c, "WHERE fingerprint IN (?, ?)", fingerprint, legacyFingerprint);
+    }
+
+    /** The content digest stored for a source; null for sources imported before content digests were kept. */
+    public String contentDigest(int sourceId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT content_sha256 FROM sources WHERE id=?")) {
+            ps.setInt(1, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** The current source's content digest, stored by {@link #finishSource}. */
+    public void contentDigest(String contentSha256) {
+        if (current != null) {
+            current.contentSha256 = contentSha256;
+        }
     }
 
     /** Total events stored so far, from the sources' counters (cheap: no table scan). */
@@ -232,6 +252,11 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
                 ps.setInt(1, id);
                 ps.executeUpdate();
             }
+        }
+        // actors have no source: drop those no event refers to any more (the killed import's), or every
+        // re-import after a kill would leave thousands of orphans behind
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM actors WHERE id NOT IN (SELECT actor_id FROM events WHERE actor_id IS NOT NULL)");
         }
         // keep the processes that events of other sources still belong to (a process spanning rotated logs)
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM processes WHERE source_id=? AND key NOT IN "
@@ -364,7 +389,8 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         progressSource.setLong(5, p.lastOffset);
         Sql.setLong(progressSource, 6, p.events == 0 ? null : p.firstMicros);
         Sql.setLong(progressSource, 7, p.events == 0 ? null : p.lastMicros);
-        progressSource.setInt(8, p.id);
+        progressSource.setLong(8, p.events + p.errors);
+        progressSource.setInt(9, p.id);
         progressSource.executeUpdate();
     }
 
@@ -389,19 +415,20 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         updateProgress(bytesRead);
         try (PreparedStatement ps = c.prepareStatement("UPDATE sources SET status=?, status_note=?, sha256=?, "
                 + "host=COALESCE(?, host), records_read=?, records_in_events=?, records_other=?, "
-                + "record_type_counts=?, import_millis=?, format=COALESCE(?, format) WHERE id=?")) {
+                + "record_type_counts=?, import_millis=?, format=COALESCE(?, format), content_sha256=? WHERE id=?")) {
             ps.setString(1, status.name());
             ps.setString(2, note);
             ps.setString(3, sha256);
             ps.setString(4, stats == null ? null : stats.host());
-            ps.setLong(5, stats == null ? 0 : stats.recordsRead());
+            ps.setLong(5, stats == null ? p.events + p.errors : stats.recordsRead());
             ps.setLong(6, stats == null ? 0 : stats.recordsInEvents());
             ps.setLong(7, stats == null ? 0 : stats.recordsOther());
             ps.setString(8, stats == null || stats.recordTypeCounts().isEmpty() ? null
                     : json(new TreeMap<>(stats.recordTypeCounts())));
             ps.setLong(9, millis);
             ps.setString(10, stats == null || stats.format() == null ? null : stats.format().name());
-            ps.setInt(11, p.id);
+            ps.setString(11, p.contentSha256);
+            ps.setInt(12, p.id);
             ps.executeUpdate();
         }
         c.commit();

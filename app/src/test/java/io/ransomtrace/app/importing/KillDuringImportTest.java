@@ -9,6 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -101,6 +105,7 @@ class KillDuringImportTest {
             assertThat(committed).isPositive().isLessThan(2L * FILES + 3);
             assertThat(s.lastLine()).isEqualTo(committed);
             assertThat(s.fractionRead()).isGreaterThan(0).isLessThan(1);
+            assertThat(s.recordsRead()).as("never 0 beside the events stored").isGreaterThanOrEqualTo(committed);
             // the recorded count matches the rows, and the rows are exactly the first lines of the file
             ImportPipelineTest.assertEventsAreTheFirstOnesOfTheFile(store, committed);
             assertThat(store.queries().lineage(store.queries().rootProcesses("web-01", 1).get(0).key()))
@@ -122,6 +127,12 @@ class KillDuringImportTest {
         }
         try (CaseStore ro = CaseStore.openReadOnly(casePath)) {
             assertThat(ro.queries().replay(io.ransomtrace.app.store.EventFilter.all(), e -> true)).isEqualTo(2L * FILES + 3);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + casePath);
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM actors WHERE id NOT IN "
+                     + "(SELECT actor_id FROM events WHERE actor_id IS NOT NULL)")) {
+            assertThat(rs.getLong(1)).as("actors of the killed import left behind").isZero();
         }
     }
 }
