@@ -1,5 +1,6 @@
 package io.ransomtrace.views.events;
 
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.views.common.TimeFormats;
 import io.ransomtrace.views.common.ViewStyles;
 import javafx.animation.PauseTransition;
@@ -248,7 +249,8 @@ public final class EventsGrid extends VBox {
     }
 
     private static SimpleObjectProperty<String> text(EventRow r, Function<EventRow, String> value) {
-        return new SimpleObjectProperty<>(r == null || r == PENDING ? "" : value.apply(r));
+        // text from logs: a bidi override or an escape is shown as [U+202E], never obeyed
+        return new SimpleObjectProperty<>(r == null || r == PENDING ? "" : Inert.plain(value.apply(r)));
     }
 
     private static VBox header(String title, javafx.scene.control.Control filterControl) {

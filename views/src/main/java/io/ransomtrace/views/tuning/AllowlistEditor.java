@@ -1,5 +1,6 @@
 package io.ransomtrace.views.tuning;
 
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.views.common.ViewStyles;
 import io.ransomtrace.views.findings.Severity;
 import javafx.beans.property.SimpleObjectProperty;
@@ -142,7 +143,7 @@ public final class AllowlistEditor extends VBox {
                                                               Function<AllowlistEntry, String> value) {
         TableColumn<AllowlistEntry, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new SimpleObjectProperty<>(value.apply(cd.getValue())));
+        c.setCellValueFactory(cd -> new SimpleObjectProperty<>(Inert.plain(value.apply(cd.getValue()))));
         return c;
     }
 
