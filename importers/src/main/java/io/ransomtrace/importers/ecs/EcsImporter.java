@@ -115,6 +115,9 @@ public final class EcsImporter implements Importer {
                 // Content that stops abruptly (a truncated gzip, a failing disk mid-read): keep what was read.
                 tally.quarantine(0, 0, "input could not be read to its end: " + e.getMessage(), null);
             }
+            if (opened.damage() != null) {
+                tally.quarantine(0, 0, opened.damage(), null);
+            }
         }
         return tally.stats();
     }
