@@ -17,7 +17,7 @@ class FuzzSliceTest {
     @Test
     void mutatedLogsAndCraftedCasesCauseNoCrashNoHangAndNoBrokenInvariant(@TempDir Path work) throws Exception {
         FuzzRun.Report r = FuzzRun.run(new FuzzRun.Config(30, CraftedCases.all().size(), 1486, Duration.ofSeconds(30),
-                new Mutation.Scale(2 << 20, 20_000), work, System.out));
+                new Mutation.Scale(2 << 20, 20_000), work, System.out, false));
         assertThat(r.failures()).as(r.summary()).isEmpty();
         assertThat(r.cases()).isGreaterThanOrEqualTo(20);
     }
