@@ -146,10 +146,31 @@ public final class SourceFingerprint {
         }
     }
 
-    private static int firstCrlf(byte[] buf, int n) {
-        for (int i = 0; i + 1 < n; i++) {
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
+
+    /**
+     * The first CRLF in {@code buf[0, n)}, or -1. Runs on every byte of every imported file, so it skips eight bytes
+     * at a time that hold no CR (the classic "has a zero byte" test on the bytes XOR CR).
+     */
+    static int firstCrlf(byte[] buf, int n) {
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            long x = (long) LONGS.get(buf, i) ^ CRS;
+            if (((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0) {
+                break; // a CR somewhere in these eight bytes: look byte by byte from here
+            }
+        }
+        for (; i + 1 < n; i++) {
             if (buf[i] == '\r' && buf[i + 1] == '\n') {
                 return i;
+            }
+            if (buf[i] != '\r' && (i & 7) == 0 && i + 8 <= n) {
+                long x = (long) LONGS.get(buf, i) ^ CRS;
+                if (((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) == 0) {
+                    i += 7; // no CR in the next eight bytes
+                }
             }
         }
         return -1;

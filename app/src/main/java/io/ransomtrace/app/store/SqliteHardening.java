@@ -58,7 +58,10 @@ final class SqliteHardening {
         sc.setLimit(SQLiteLimits.SQLITE_LIMIT_ATTACHED, 0);
         sc.setLimit(SQLiteLimits.SQLITE_LIMIT_TRIGGER_DEPTH, 1);
         QueryWatchdog watchdog = new QueryWatchdog(busyLimit);
-        ProgressHandler.setHandler(c, QueryWatchdog.CALL_EVERY_OPS, watchdog);
+        if (busyLimit != null) {
+            // not on an import's connection: no limit to keep, and a call into Java per 100,000 steps saved
+            ProgressHandler.setHandler(c, QueryWatchdog.CALL_EVERY_OPS, watchdog);
+        }
         return watchdog;
     }
 

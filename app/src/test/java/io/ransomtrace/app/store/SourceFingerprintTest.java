@@ -70,6 +70,26 @@ class SourceFingerprintTest {
     }
 
     @Test
+    void theWordAtATimeCrlfSearchFindsWhatAByteByByteSearchFinds() {
+        java.util.Random r = new java.util.Random(5);
+        for (int round = 0; round < 2_000; round++) {
+            byte[] b = new byte[r.nextInt(64)];
+            for (int i = 0; i < b.length; i++) {
+                int k = r.nextInt(10);
+                b[i] = (byte) (k == 0 ? '\r' : k == 1 ? '\n' : 'a' + k);
+            }
+            int expected = -1;
+            for (int i = 0; i + 1 < b.length; i++) {
+                if (b[i] == '\r' && b[i + 1] == '\n') {
+                    expected = i;
+                    break;
+                }
+            }
+            assertThat(SourceFingerprint.firstCrlf(b, b.length)).as(java.util.Arrays.toString(b)).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void theSameLogGzippedOrWithCrlfIsNotImportedTwice() throws IOException {
         Path plain = TinyLogWriter.campaign(dir.resolve("audit.log"), 2_000);
         try (CaseStore store = CaseStore.create(dir.resolve("c.rtcase"))) {
