@@ -2,7 +2,6 @@ package io.ransomtrace.importers;
 
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.importers.csv.CsvImporter;
-import io.ransomtrace.importers.ecs.EcsImporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
