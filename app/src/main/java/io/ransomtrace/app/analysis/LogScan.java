@@ -10,8 +10,8 @@ import io.ransomtrace.importers.Importers;
 import io.ransomtrace.importers.InputExpander;
 import io.ransomtrace.importers.InputFileCheck;
 import io.ransomtrace.importers.QuarantinedRecord;
-import io.ransomtrace.importers.SourceFile;
 import io.ransomtrace.importers.Sniffer;
+import io.ransomtrace.importers.SourceFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,8 +64,7 @@ public final class LogScan {
                 throw new java.nio.file.NoSuchFileException(p.toString(), null, "no such file or directory");
             }
         }
-        List<InputExpander.Input> files = InputExpander.expandInputs(inputs);
-        List<Path> skipped = new ArrayList<>();
+        InputExpander.LogFiles files = InputExpander.logFiles(inputs, forcedFormat == null);
         Detector detector = new Detector(settings.profile(), settings.allowlist(), alerts);
         Set<String> hosts = new LinkedHashSet<>();
         List<InputResult> results = new ArrayList<>();
@@ -73,21 +72,16 @@ public final class LogScan {
         int sourceId = 0;
         for (Path input : inputs) {
             // a folder that gave nothing to read (only subfolders, say) is reported, not passed over in silence
-            if (Files.isDirectory(input) && files.stream().noneMatch(f -> f.fromFolder() && input.equals(f.file().getParent()))) {
+            if (Files.isDirectory(input) && files.files().stream().noneMatch(f -> input.equals(f.getParent()))) {
                 String note = InputFileCheck.emptyFolder(input);
                 results.add(new InputResult(input, ++sourceId, null, null, 0, List.of(),
                         note == null ? "no log file in the folder" : note));
             }
         }
-        for (InputExpander.Input input : files) {
-            Path file = input.file();
+        for (Path file : files.files()) {
             Format format = forcedFormat;
             String problem = null;
             ImportStats stats = null;
-            if (format == null && input.fromFolder() && InputExpander.isCompanionFile(file) && sniffQuietly(file) == Format.UNKNOWN) {
-                skipped.add(file);
-                continue;
-            }
             sourceId++;
             String notReadable = InputFileCheck.problem(file); // before anything opens it: a FIFO would block forever
             if (notReadable != null) {
@@ -115,15 +109,7 @@ public final class LogScan {
             events += sink.events;
             results.add(new InputResult(file, sourceId, format, stats, sink.errors, List.copyOf(sink.firstErrors), problem));
         }
-        return new Result(results, detector.finish(), List.copyOf(hosts), events, skipped);
-    }
-
-    private static Format sniffQuietly(Path file) {
-        try {
-            return Sniffer.sniff(file);
-        } catch (IOException e) {
-            return Format.UNKNOWN;
-        }
+        return new Result(results, detector.finish(), List.copyOf(hosts), events, files.skipped());
     }
 
     /** Hands events to the detector and keeps counts; bad records are counted, the first few kept for the summary. */

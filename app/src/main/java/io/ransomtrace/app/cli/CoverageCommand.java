@@ -3,18 +3,18 @@ package io.ransomtrace.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.ransomtrace.app.analysis.CaseAnalysis;
-import io.ransomtrace.app.analysis.DetectionSettings;
-import io.ransomtrace.app.store.CaseStore;
+import io.ransomtrace.app.casefile.CaseSession;
+import io.ransomtrace.app.casefile.CaseSettings;
+import io.ransomtrace.app.casefile.TaskProgress;
 import io.ransomtrace.app.store.SourceInfo;
 import io.ransomtrace.app.store.SourceStatus;
 import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.engine.coverage.CoverageCheck;
 import io.ransomtrace.engine.coverage.HostCoverage;
 import io.ransomtrace.engine.coverage.RuleNeed;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,9 +52,10 @@ public final class CoverageCommand implements Callable<Integer> {
         }
         List<HostCoverage> hosts;
         List<SourceInfo> incomplete;
-        try (CaseStore store = CaseStore.openReadOnly(casePath)) {
-            incomplete = store.queries().sources().stream().filter(s -> s.status() != SourceStatus.COMPLETE).toList();
-            hosts = CaseAnalysis.run(store.queries(), DetectionSettings.defaults()).coverage();
+        try (CaseSession session = CaseSession.openReadOnly(casePath)) {
+            incomplete = session.sources().stream().filter(s -> s.status() != SourceStatus.COMPLETE).toList();
+            // What the telemetry shows does not depend on the detection settings: the shipped ones do.
+            hosts = session.analyse(CaseSettings.defaults(), TaskProgress.NONE).coverage();
         } catch (IOException e) {
             err.println("coverage: " + Inert.visible(String.valueOf(e.getMessage())));
             return ExitCodes.INPUT_ERROR;

@@ -1,20 +1,19 @@
 package io.ransomtrace.app.cli;
 
+import io.ransomtrace.app.casefile.CaseSession;
 import io.ransomtrace.app.importing.Cancellation;
 import io.ransomtrace.app.importing.ImportOptions;
-import io.ransomtrace.app.importing.ImportPipeline;
 import io.ransomtrace.app.importing.ImportProgress;
 import io.ransomtrace.app.importing.ImportProgressListener;
 import io.ransomtrace.app.importing.ImportSummary;
 import io.ransomtrace.app.importing.ImporterCatalog;
 import io.ransomtrace.app.importing.SourceResult;
 import io.ransomtrace.app.store.CaseOpenException;
-import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.importers.Format;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -89,11 +88,11 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
             }
         }, "ransomtrace-import-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try (CaseStore store = CaseStore.openOrCreate(casePath)) {
+        try (CaseSession session = CaseSession.openOrCreate(casePath)) {
             ProgressLine progress = new ProgressLine(err, quiet);
-            ImportSummary summary = new ImportPipeline(catalog, options).run(store, inputs, progress, cancellation);
+            ImportSummary summary = session.importLogs(inputs, catalog, options, progress, cancellation);
             progress.done();
-            printSummary(out, summary, store);
+            printSummary(out, summary, session.file());
             return summary.allOk() ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
         } catch (CaseOpenException e) {
             err.println("ransomtrace import: " + ScanReportText.shown(e.getMessage()));
@@ -113,7 +112,7 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
         }
     }
 
-    private static void printSummary(PrintWriter out, ImportSummary s, CaseStore store) {
+    private static void printSummary(PrintWriter out, ImportSummary s, Path caseFile) {
         out.printf(Locale.ROOT, "%n%-4s %-11s %-16s %12s %12s %9s  %s%n", "#", "RESULT", "FORMAT", "RECORDS", "EVENTS",
                 "ERRORS", "FILE");
         for (SourceResult r : s.sources()) {
@@ -135,7 +134,7 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
         if (s.cancelled()) {
             out.println("The import was cancelled; interrupted files can be imported again.");
         }
-        out.println("Case: " + store.file().toAbsolutePath());
+        out.println("Case: " + caseFile.toAbsolutePath());
     }
 
     static String count(long n) {

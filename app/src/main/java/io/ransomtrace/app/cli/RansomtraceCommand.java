@@ -3,11 +3,14 @@ package io.ransomtrace.app.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The top-level {@code ransomtrace} command. Subcommands are added as their capability lands. */
+/**
+ * The top-level {@code ransomtrace} command with its headless subcommands. The window's {@code gui} command is
+ * added by the entry point ({@link io.ransomtrace.app.Main}), so nothing here depends on the UI.
+ */
 @Command(name = "ransomtrace", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Investigate mass file encryption on Linux hosts (ATT&CK AN0603 / T1486).",
         subcommands = {ScanCommand.class, ImportCommand.class, CoverageCommand.class, EvaluateCommand.class, ReportCommand.class,
-                RepairCommand.class, GuiCommand.class},
+                RepairCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success; no finding at or above --fail-on",
                 "1:at least one finding at or above --fail-on",
@@ -31,7 +34,10 @@ public final class RansomtraceCommand implements Runnable {
         return commandLine().execute(args);
     }
 
-    /** The command line as {@code ransomtrace} runs it: every failure goes through {@link CommandErrorHandler}. */
+    /**
+     * The command line as {@code ransomtrace} runs it (an entry point may add subcommands of its own): every failure
+     * goes through {@link CommandErrorHandler}.
+     */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new RansomtraceCommand()).setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new CommandErrorHandler());

@@ -1,14 +1,15 @@
 package io.ransomtrace.app.cli;
 
+import io.ransomtrace.app.casefile.CaseSession;
 import io.ransomtrace.app.report.ReportCancelledException;
 import io.ransomtrace.app.report.ReportFormat;
 import io.ransomtrace.app.report.ReportRequest;
 import io.ransomtrace.app.report.ReportService;
 import io.ransomtrace.app.store.CaseStoreException;
 import io.ransomtrace.engine.finding.Severity;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -75,8 +76,8 @@ public final class ReportCommand implements Callable<Integer> {
         }
         System.setProperty("java.awt.headless", "true");
         ReportRequest request = new ReportRequest(f, out, findings, floor, title);
-        try {
-            ReportService.Result r = new ReportService().export(casePath, request, force, (step, fraction) -> {
+        try (CaseSession session = CaseSession.openReadOnly(casePath)) {
+            ReportService.Result r = session.export(request, force, (step, fraction) -> {
                 err.printf(Locale.ROOT, "%3.0f%% %s%n", fraction * 100, step);
                 err.flush();
             }, () -> false);

@@ -5,9 +5,9 @@ import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.app.store.CaseWriter;
 import io.ransomtrace.app.store.SourceFingerprint;
 import io.ransomtrace.app.store.SourceInfo;
+import io.ransomtrace.app.store.SourceStats;
 import io.ransomtrace.app.store.SourceStatus;
 import io.ransomtrace.app.store.StoreFailures;
-import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.importers.Format;
 import io.ransomtrace.importers.ImportStats;
 import io.ransomtrace.importers.InputFileCheck;
@@ -233,9 +233,10 @@ public final class ImportPipeline {
                 for (int i = 0; i < b.size(); i++) {
                     Object item = b.items()[i];
                     if (item instanceof CaseWriter.Prepared e) {
-                        store(writer, e, source.sourceId());
+                        writer.write(e);
                     } else {
-                        writer.quarantine((QuarantinedRecord) item);
+                        QuarantinedRecord q = (QuarantinedRecord) item;
+                        writer.quarantine(q.line(), q.byteOffset(), q.reason(), q.rawText());
                     }
                 }
                 sinceCommit += b.size();
@@ -282,39 +283,14 @@ public final class ImportPipeline {
             bytesRead = size;
         }
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-        CaseWriter.SourceTotals stored = writer.finishSource(stats, digest, status, note, bytesRead, millis);
+        CaseWriter.SourceTotals stored = writer.finishSource(stats == null ? null : new SourceStats(
+                stats.format() == null ? null : stats.format().name(), stats.host(), stats.recordsRead(),
+                stats.recordsInEvents(), stats.recordsOther(), stats.recordTypeCounts()),
+                digest, status, note, bytesRead, millis);
         return result(source.path(), status == SourceStatus.COMPLETE ? Outcome.IMPORTED : Outcome.INTERRUPTED,
                 source.sourceId(), stats != null && stats.format() != null ? stats.format() : source.format(),
                 stored.events(), stored.errors(),
                 stats == null ? 0 : stats.recordsRead(), size, start, note);
-    }
-
-    /**
-     * Stores one event. An event the case cannot take (a malformed event from an importer, a duplicate id) is
-     * quarantined like a bad input line rather than stopping the import; a failing case (disk full) stops it.
-     */
-    private static void store(CaseWriter writer, CaseWriter.Prepared prepared, int sourceId) throws SQLException {
-        Event e = prepared.event();
-        try {
-            writer.write(prepared);
-        } catch (CaseWriter.StoreFailure f) {
-            throw f;
-        } catch (SQLException f) {
-            if (f.getErrorCode() != SQLITE_CONSTRAINT) {
-                throw f;
-            }
-            writer.quarantine(unstorable(e, sourceId, f));
-        } catch (RuntimeException f) {
-            writer.quarantine(unstorable(e, sourceId, f));
-        }
-    }
-
-    private static final int SQLITE_CONSTRAINT = 19;
-
-    private static QuarantinedRecord unstorable(Event e, int sourceId, Exception why) {
-        var p = e.provenance();
-        return new QuarantinedRecord(sourceId, p == null ? 0 : p.line(), p == null ? 0 : p.byteOffset(),
-                "the event could not be stored (" + why.getMessage() + ")", String.valueOf(e));
     }
 
     private static SourceResult result(Path file, Outcome outcome, Integer id, Format format, long events,

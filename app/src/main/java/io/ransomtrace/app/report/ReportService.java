@@ -3,7 +3,6 @@ package io.ransomtrace.app.report;
 import io.ransomtrace.app.analysis.ScanJson;
 import io.ransomtrace.app.analysis.ScanJsonWriter;
 import io.ransomtrace.app.files.OutputFile;
-import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.app.store.SourceInfo;
 
 import java.io.IOException;
@@ -16,11 +15,12 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Exports a case: what {@code ransomtrace report} and the window's File → Export… call. Runs on the caller's
- * thread (the window calls it from a background task), reports progress, and stops when {@code cancelled} answers
- * true, throwing {@link ReportCancelledException}. The output goes through {@link OutputFile}: never over the case
- * or a log it was made from, a device or a link; written to a temporary file beside the target and moved into
- * place when complete, so a cancelled or failed export never leaves a half-written file.
+ * Writes an export of a case that has been read into a {@link CaseReport} (the case layer's
+ * {@code CaseSession.export} reads it and calls this). Runs on the caller's thread, reports progress, and stops
+ * when {@code cancelled} answers true, throwing {@link ReportCancelledException}. The output goes through
+ * {@link OutputFile}: never over the case or a log it was made from, a device or a link; written to a temporary
+ * file beside the target and moved into place when complete, so a cancelled or failed export never leaves a
+ * half-written file.
  */
 public final class ReportService {
 
@@ -28,50 +28,46 @@ public final class ReportService {
     public record Result(Path file, ReportFormat format, int findings, long bytes) {
     }
 
-    public Result export(Path caseFile, ReportRequest request, ReportProgress progress, BooleanSupplier cancelled)
+    private ReportService() {
+    }
+
+    /** Whether a format shows the restore list of affected files (which takes a query per finding to build). */
+    public static boolean needsAffectedFiles(ReportFormat format) {
+        return format == ReportFormat.PDF || format == ReportFormat.HTML || format == ReportFormat.RESTORE;
+    }
+
+    /**
+     * Checks where an export of a case may go, before the report is built: never over the case (or its journal),
+     * a log it was made from, a device or a link; over an existing file only when {@code replaceExisting}.
+     */
+    public static OutputFile checkOutput(Path out, boolean replaceExisting, Path caseFile, List<SourceInfo> sources)
             throws IOException {
-        return export(caseFile, request, true, progress, cancelled);
-    }
-
-    /** @param replaceExisting replace an existing regular file at the output path ({@code report --force}) */
-    public Result export(Path caseFile, ReportRequest request, boolean replaceExisting, ReportProgress progress,
-                         BooleanSupplier cancelled) throws IOException {
-        OutputFile.check(request.out(), replaceExisting, List.of(caseFile)); // before opening: fail fast
-        try (CaseStore store = CaseStore.openReadOnly(caseFile)) {
-            return export(store, request, replaceExisting, progress, cancelled);
-        }
-    }
-
-    /** Exports from an open case; an existing output file is replaced (the window's file chooser asked). */
-    public Result export(CaseStore store, ReportRequest request, ReportProgress progress, BooleanSupplier cancelled)
-            throws IOException {
-        return export(store, request, true, progress, cancelled);
-    }
-
-    private Result export(CaseStore store, ReportRequest request, boolean replaceExisting, ReportProgress progress,
-                          BooleanSupplier cancelled) throws IOException {
-        // The output may be none of the inputs: not the case (or its journal), not a log the case was made from.
         List<Path> inputs = new ArrayList<>();
-        Path caseFile = store.file().toAbsolutePath();
-        inputs.add(caseFile);
+        Path c = caseFile.toAbsolutePath();
+        inputs.add(c);
         for (String side : List.of("-journal", "-wal", "-shm")) {
-            inputs.add(caseFile.resolveSibling(caseFile.getFileName() + side));
+            inputs.add(c.resolveSibling(c.getFileName() + side));
         }
-        for (SourceInfo s : store.queries().sources()) {
+        for (SourceInfo s : sources) {
             if (s.path() != null) {
                 inputs.add(s.path());
             }
         }
-        OutputFile target = OutputFile.check(request.out(), replaceExisting, inputs);
-        ReportFormat format = request.format();
-        boolean needsRestoreList = format == ReportFormat.PDF || format == ReportFormat.HTML || format == ReportFormat.RESTORE;
-        CaseReport report = CaseReportBuilder.build(store, request, progress, cancelled, needsRestoreList);
+        return OutputFile.check(out, replaceExisting, inputs);
+    }
+
+    /**
+     * Writes {@code report} in {@code format} to a checked target ({@link #checkOutput}): to a temporary file beside
+     * it, moved into place only once complete.
+     */
+    public static Result writeFile(CaseReport report, ReportFormat format, OutputFile target, ReportProgress progress,
+                                   BooleanSupplier cancelled) throws IOException {
         if (cancelled.getAsBoolean()) {
             throw new ReportCancelledException();
         }
         progress.progress("Writing " + format.description(), 0.85);
-        target.write(out -> {
-            write(report, format, out);
+        target.write(stream -> {
+            write(report, format, stream);
             if (cancelled.getAsBoolean()) {
                 throw new ReportCancelledException();
             }

@@ -36,8 +36,11 @@ public final class AnalystAnnotations {
     public record Evidence(long eventId, String role) {
     }
 
-    /** An allowlist entry: {@code kind} says what {@code pattern} matches (exe, path prefix, user...). */
-    public record AllowlistEntry(long id, String kind, String pattern, String reason, Instant createdAt) {
+    /**
+     * A row of the allowlist table as stored: {@code kind} says what {@code pattern} matches (exe, path prefix,
+     * user...), {@code reason} is free text (the workbench keeps a small JSON object there).
+     */
+    public record AllowlistTableRow(long id, String kind, String pattern, String reason, Instant createdAt) {
     }
 
     public record Profile(long id, String name, String yaml, boolean active, Instant createdAt) {
@@ -159,9 +162,9 @@ public final class AnalystAnnotations {
         update("DELETE FROM allowlist WHERE id=?", entryId);
     }
 
-    public List<AllowlistEntry> allowlist() {
+    public List<AllowlistTableRow> allowlist() {
         return query("SELECT id, kind, pattern, reason, created_at FROM allowlist ORDER BY kind, pattern",
-                rs -> new AllowlistEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs -> new AllowlistTableRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Sql.instant(rs.getString(5))));
     }
 

@@ -11,8 +11,7 @@ import io.ransomtrace.engine.model.OtherRecord;
 import io.ransomtrace.engine.model.ProcessExec;
 import io.ransomtrace.engine.model.ProcessExit;
 import io.ransomtrace.engine.model.Provenance;
-import io.ransomtrace.importers.ImportStats;
-import io.ransomtrace.importers.QuarantinedRecord;
+import org.sqlite.SQLiteErrorCode;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,7 +42,8 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
 
     private static final int PATH_CACHE = 131_072;
     private static final int ACTOR_CACHE = 16_384;
-    private static final int RAW_TEXT_CAP = QuarantinedRecord.RAW_TEXT_CAP + 64;
+    /** Importers cap a record's raw text at 4 KB plus a note of what was cut; this only guards the table. */
+    private static final int RAW_TEXT_CAP = 4096 + 64;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Connection c;
@@ -287,7 +287,27 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         write(prepare(e));
     }
 
+    /**
+     * Stores one event, or quarantines it like a bad input line when the case cannot take it (a malformed event
+     * from an importer, two events with one id): the import goes on and the analyst sees why. Only a failing case
+     * (disk full, a broken file) throws.
+     */
     public void write(Prepared prepared) throws SQLException {
+        try {
+            store(prepared);
+        } catch (StoreFailure f) {
+            throw f;
+        } catch (SQLException f) {
+            if (f.getErrorCode() != SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
+                throw f;
+            }
+            quarantineUnstorable(prepared.event(), f);
+        } catch (RuntimeException f) {
+            quarantineUnstorable(prepared.event(), f);
+        }
+    }
+
+    private void store(Prepared prepared) throws SQLException {
         Event e = prepared.event();
         SourceProgress p = current;
         long micros = Times.toMicros(e.time());
@@ -339,13 +359,18 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         p.lastMicros = Math.max(p.lastMicros, micros);
     }
 
-    public void quarantine(QuarantinedRecord r) throws SQLException {
+    /**
+     * Keeps an input record that did not become an event, with where it was and why, in the current source.
+     *
+     * @param line       1-based line number (0 when the problem concerns the whole file)
+     * @param byteOffset byte offset of that line in the decompressed input
+     */
+    public void quarantine(long line, long byteOffset, String reason, String rawText) throws SQLException {
         SourceProgress p = current;
-        String raw = r.rawText();
-        insertError.add(new Object[]{p.id, r.line(), r.byteOffset(), r.reason() == null ? "unreadable record" : r.reason(),
-                raw != null && raw.length() > RAW_TEXT_CAP ? raw.substring(0, RAW_TEXT_CAP) : raw}, null);
+        insertError.add(new Object[]{p.id, line, byteOffset, reason == null ? "unreadable record" : reason,
+                rawText != null && rawText.length() > RAW_TEXT_CAP ? rawText.substring(0, RAW_TEXT_CAP) : rawText}, null);
         p.errors++;
-        noteLine(p, r.line(), r.byteOffset());
+        noteLine(p, line, byteOffset);
     }
 
     private static void noteLine(SourceProgress p, long line, long offset) {
@@ -362,14 +387,18 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
     }
 
     /**
-     * An event the case cannot take (an importer gave two events the same id): quarantined like a bad input
-     * line, so the analyst sees it, instead of failing the import.
+     * An event of a batch the case could not take (an importer gave two events the same id), found when the
+     * batch ran: it was counted when added, so it is uncounted and quarantined.
      */
     private void unstorable(Event e, SQLException why) throws SQLException {
         current.events--;
+        quarantineUnstorable(e, why);
+    }
+
+    private void quarantineUnstorable(Event e, Exception why) throws SQLException {
         Provenance p = e.provenance();
-        quarantine(new QuarantinedRecord(current.id, p == null ? 0 : p.line(), p == null ? 0 : p.byteOffset(),
-                "the event could not be stored (" + why.getMessage() + ")", String.valueOf(e)));
+        quarantine(p == null ? 0 : p.line(), p == null ? 0 : p.byteOffset(),
+                "the event could not be stored (" + why.getMessage() + ")", String.valueOf(e));
     }
 
     private void updateProgress(long bytesRead) throws SQLException {
@@ -409,7 +438,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
      * @param sha256 the file's digest, or null when it could not be computed
      * @return the events and import errors stored for the source
      */
-    public SourceTotals finishSource(ImportStats stats, String sha256, SourceStatus status, String note,
+    public SourceTotals finishSource(SourceStats stats, String sha256, SourceStatus status, String note,
                                      long bytesRead, long millis) throws SQLException {
         SourceProgress p = current;
         updateProgress(bytesRead);
@@ -426,7 +455,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
             ps.setString(8, stats == null || stats.recordTypeCounts().isEmpty() ? null
                     : json(new TreeMap<>(stats.recordTypeCounts())));
             ps.setLong(9, millis);
-            ps.setString(10, stats == null || stats.format() == null ? null : stats.format().name());
+            ps.setString(10, stats == null ? null : stats.format());
             ps.setString(11, p.contentSha256);
             ps.setInt(12, p.id);
             ps.executeUpdate();

@@ -1,6 +1,7 @@
 package io.ransomtrace.app.report;
 
 import io.ransomtrace.app.store.CaseStore;
+import io.ransomtrace.app.testing.Exports;
 import io.ransomtrace.app.testing.Imports;
 import io.ransomtrace.app.testing.SampleEvents;
 import io.ransomtrace.engine.model.Actor;
@@ -100,7 +101,7 @@ class HostileContentTest {
 
     private static Path export(ReportFormat f, String name) throws IOException {
         Path out = dir.resolve(name);
-        ReportService.Result r = new ReportService().export(caseFile, ReportRequest.of(f, out), ReportProgress.NONE, () -> false);
+        ReportService.Result r = Exports.export(caseFile, ReportRequest.of(f, out), ReportProgress.NONE, () -> false);
         assertThat(r.findings()).as("the hostile campaign is detected and chosen").isEqualTo(1);
         return out;
     }

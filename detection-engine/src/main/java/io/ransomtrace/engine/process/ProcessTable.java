@@ -4,6 +4,7 @@ import io.ransomtrace.engine.model.Actor;
 import io.ransomtrace.engine.model.Credentials;
 import io.ransomtrace.engine.model.ProcessExec;
 import io.ransomtrace.engine.model.ProcessExit;
+import io.ransomtrace.engine.model.ProgramName;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -290,10 +291,6 @@ public final class ProcessTable {
         if (n != null && !n.isEmpty()) {
             return n;
         }
-        if (argv0 != null) {
-            int slash = argv0.lastIndexOf('/');
-            return slash >= 0 ? argv0.substring(slash + 1) : argv0;
-        }
-        return null;
+        return ProgramName.of(argv0);
     }
 }

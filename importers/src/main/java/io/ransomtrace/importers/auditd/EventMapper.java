@@ -10,6 +10,7 @@ import io.ransomtrace.engine.model.OtherRecord;
 import io.ransomtrace.engine.model.ProcessExec;
 import io.ransomtrace.engine.model.ProcessExit;
 import io.ransomtrace.engine.model.Provenance;
+import io.ransomtrace.importers.FileSyscalls;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -285,17 +286,25 @@ final class EventMapper {
 
     private enum Kind { OPEN, TRUNCATE, RENAME, DELETE, MKDIR, LINK, CHMOD, CHOWN }
 
+    /**
+     * The branch below that reads a syscall's records, from the shared syscall table. A write(2) names a file
+     * descriptor, and auditd gives it no PATH record: there is no file to name, so it is not a file operation here.
+     */
     private static Kind classify(String syscall) {
-        return switch (syscall) {
-            case "open", "openat", "openat2", "creat" -> Kind.OPEN;
-            case "truncate", "ftruncate", "truncate64", "ftruncate64" -> Kind.TRUNCATE;
-            case "rename", "renameat", "renameat2" -> Kind.RENAME;
-            case "unlink", "unlinkat", "rmdir" -> Kind.DELETE;
-            case "mkdir", "mkdirat" -> Kind.MKDIR;
-            case "link", "linkat", "symlink", "symlinkat" -> Kind.LINK;
-            case "chmod", "fchmod", "fchmodat", "fchmodat2" -> Kind.CHMOD;
-            case "chown", "fchown", "lchown", "fchownat", "chown32", "fchown32", "lchown32" -> Kind.CHOWN;
-            default -> null;
+        FileSyscalls.Operation op = FileSyscalls.of(syscall);
+        if (op == null) {
+            return null;
+        }
+        return switch (op) {
+            case OPEN, CREATE -> Kind.OPEN;
+            case TRUNCATE -> Kind.TRUNCATE;
+            case RENAME -> Kind.RENAME;
+            case DELETE, RMDIR -> Kind.DELETE;
+            case MKDIR -> Kind.MKDIR;
+            case LINK -> Kind.LINK;
+            case CHMOD -> Kind.CHMOD;
+            case CHOWN -> Kind.CHOWN;
+            case WRITE -> null;
         };
     }
 

@@ -1,5 +1,6 @@
 package io.ransomtrace.views.findings;
 
+import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.views.common.TimeFormats;
 import io.ransomtrace.views.common.ViewStyles;
@@ -102,8 +103,8 @@ public final class FindingsList extends VBox {
         severity.setPrefWidth(84);
         severity.setMaxWidth(100);
         severity.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().severity()));
-        // Most severe first when sorted ascending: the enum is declared in that order.
-        severity.setComparator(Comparator.naturalOrder());
+        // Most severe first when sorted ascending.
+        severity.setComparator(SeverityChip.MOST_SEVERE_FIRST);
         severity.setCellFactory(c -> new TableCell<>() {
             private final Label chip = new Label();
 
@@ -114,8 +115,7 @@ public final class FindingsList extends VBox {
                     setGraphic(null);
                     return;
                 }
-                chip.setText(item.label());
-                chip.getStyleClass().setAll("label", "severity-chip", item.styleClass());
+                SeverityChip.show(chip, item);
                 setGraphic(chip);
             }
         });

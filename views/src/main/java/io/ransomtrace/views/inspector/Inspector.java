@@ -5,6 +5,7 @@ import io.ransomtrace.views.common.TimeFormats;
 import io.ransomtrace.views.common.ViewStyles;
 import io.ransomtrace.views.events.EventRow;
 import io.ransomtrace.views.findings.FindingRow;
+import io.ransomtrace.views.findings.SeverityChip;
 import io.ransomtrace.views.process.ProcessRow;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -80,8 +81,8 @@ public final class Inspector extends VBox {
     public void showFinding(FindingDetail d) {
         FindingRow f = d.finding();
         heading.setText(Inert.plain(f.title()));
-        Label severity = new Label(f.severity().label());
-        severity.getStyleClass().addAll("severity-chip", f.severity().styleClass());
+        Label severity = new Label();
+        SeverityChip.show(severity, f.severity());
         Label score = new Label(String.format("score %.2f", f.score()));
         score.getStyleClass().add("text-muted");
         HBox chips = new HBox(8, severity, score);
