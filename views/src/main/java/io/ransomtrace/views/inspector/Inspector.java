@@ -7,6 +7,7 @@ import io.ransomtrace.views.events.EventRow;
 import io.ransomtrace.views.findings.FindingRow;
 import io.ransomtrace.views.findings.SeverityChip;
 import io.ransomtrace.views.process.ProcessRow;
+import io.ransomtrace.views.recovery.RecoveryPanel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -44,6 +45,8 @@ public final class Inspector extends VBox {
     private final ScrollPane scroll = new ScrollPane(content);
     private final Label heading = new Label();
     private BiConsumer<String, Annotations> onSaveAnnotations = (id, a) -> { };
+    /** The Recovery section, made when an owner asks for it (it feeds it: planning reads the case). */
+    private RecoveryPanel recovery;
     private Consumer<Long> onEvidenceSelected = id -> { };
 
     public Inspector() {
@@ -128,8 +131,12 @@ public final class Inspector extends VBox {
         });
 
         content.getChildren().setAll(heading, chips, section("Summary"), propertyGrid(facts),
-                section("Signals"), signals, section("Evidence (" + d.evidence().size() + ")"), evidence,
-                section("Tags and notes"), annotationEditor(f.id(), d.tags(), d.notes()));
+                section("Signals"), signals, section("Evidence (" + d.evidence().size() + ")"), evidence);
+        if (recovery != null) {
+            recovery.showPlanning();
+            content.getChildren().addAll(section("Recovery"), recovery);
+        }
+        content.getChildren().addAll(section("Tags and notes"), annotationEditor(f.id(), d.tags(), d.notes()));
         scroll.setVvalue(0);
     }
 
@@ -209,6 +216,17 @@ public final class Inspector extends VBox {
             save.setDisable(true);
         });
         return new VBox(6, chips, notesArea, save);
+    }
+
+    /**
+     * The finding's Recovery section, shown from now on under its evidence; its owner feeds it for each finding
+     * shown ({@link RecoveryPanel#show}) and handles its export.
+     */
+    public RecoveryPanel recovery() {
+        if (recovery == null) {
+            recovery = new RecoveryPanel();
+        }
+        return recovery;
     }
 
     /** Shows every field of a process. */
