@@ -390,6 +390,9 @@ public final class CaseStore implements AutoCloseable {
         if (msg.contains("SQLITE_CORRUPT") || msg.contains("malformed")) {
             return new CaseOpenException("Case " + file.getFileName() + " is damaged: " + msg, e);
         }
+        if (StoreFailures.isDiskFull(e)) {
+            return new CaseOpenException("Cannot open case " + file + " for writing: " + StoreFailures.describe(e), e);
+        }
         return new CaseOpenException("Cannot open case " + file + ": " + msg, e);
     }
 
