@@ -158,7 +158,7 @@ public final class ImportPipeline {
         String legacyFingerprint;
         Format format;
         try {
-            fingerprint = SourceFingerprint.of(file);
+            fingerprint = SourceFingerprint.of(InputFileCheck.head(file, SourceFingerprint.HEAD_BYTES));
             legacyFingerprint = SourceFingerprint.legacy(file);
             format = options.forcedFormat() != null ? options.forcedFormat() : catalog.sniff(file);
         } catch (IOException | RuntimeException e) {

@@ -78,7 +78,7 @@ public final class CsvExports {
     }
 
     /** A cell kept byte-exact (a path a restore job must find) with only formula starters defused. */
-    static String exact(String v) {
+    public static String exact(String v) {
         if (v == null || v.isEmpty()) {
             return v == null ? "" : v;
         }

@@ -1,7 +1,5 @@
 package io.ransomtrace.app.store;
 
-import io.ransomtrace.importers.InputFileCheck;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,10 +36,19 @@ public final class SourceFingerprint {
     private SourceFingerprint() {
     }
 
-    /** The content fingerprint: {@code c1:} and the digest of the first 64 KiB of normalised content. */
-    public static String of(Path file) throws IOException {
-        // twice the bytes: CRLF content is longer, and the same 64 KiB of normalised content must be compared
-        byte[] head = InputFileCheck.head(file, 2 * EDGE);
+    /**
+     * How much of a file's (decompressed) content {@link #of} needs: twice 64 KiB, since CRLF content is longer and
+     * the same 64 KiB of normalised content must be compared.
+     */
+    public static final int HEAD_BYTES = 2 * EDGE;
+
+    /**
+     * The content fingerprint: {@code c1:} and the digest of the first 64 KiB of normalised content.
+     *
+     * @param head the first {@link #HEAD_BYTES} bytes of the file's content, decompressed (the importers' bounded
+     *             head reader gives them)
+     */
+    public static String of(byte[] head) {
         byte[] normalised = new byte[head.length];
         int n = 0;
         for (int i = 0; i < head.length && n < EDGE; i++) {
