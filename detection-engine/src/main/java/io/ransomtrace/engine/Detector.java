@@ -232,7 +232,7 @@ public final class Detector implements Consumer<Event> {
 
     private void process(Event e) {
         eventsProcessed++;
-        long millis = e.time().toEpochMilli();
+        long millis = io.ransomtrace.engine.model.EpochMillis.of(e.time());
         if (millis >= nextSweepMillis) {
             sweep(millis);
         }

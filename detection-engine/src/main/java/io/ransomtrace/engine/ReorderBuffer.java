@@ -1,5 +1,6 @@
 package io.ransomtrace.engine;
 
+import io.ransomtrace.engine.model.EpochMillis;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.engine.snapshot.EventCodec;
 import io.ransomtrace.engine.snapshot.SnapshotReader;
@@ -42,7 +43,7 @@ final class ReorderBuffer {
         if (newest == null || compare(e, newest) >= 0) {
             inOrder.addLast(e);
             newest = e;
-            newestMillis = e.time().toEpochMilli();
+            newestMillis = EpochMillis.of(e.time());
         } else {
             late.add(e);
         }
@@ -53,7 +54,7 @@ final class ReorderBuffer {
                 break;
             }
             boolean full = inOrder.size() + late.size() > capacity;
-            if (!full && head.time().toEpochMilli() > releaseBefore) {
+            if (!full && EpochMillis.of(head.time()) > releaseBefore) {
                 break;
             }
             release(sink);

@@ -1,6 +1,7 @@
 package io.ransomtrace.app.casefile;
 
 import io.ransomtrace.app.analysis.CaseAnalysis;
+import io.ransomtrace.app.files.OutputFile;
 import io.ransomtrace.app.importing.Cancellation;
 import io.ransomtrace.app.importing.ImportOptions;
 import io.ransomtrace.app.importing.ImportPipeline;
@@ -206,9 +207,20 @@ public final class CaseSession implements AutoCloseable {
      */
     public ReportService.Result export(ReportRequest request, ReportProgress progress, BooleanSupplier cancelled)
             throws IOException {
+        return export(request, true, progress, cancelled); // the window's file chooser asked before replacing
+    }
+
+    /**
+     * As {@link #export(ReportRequest, ReportProgress, BooleanSupplier)}; an existing output file is replaced only
+     * when {@code replaceExisting} ({@code report --force}), and never the case or a log of it
+     * ({@link ReportService#checkOutput}).
+     */
+    public ReportService.Result export(ReportRequest request, boolean replaceExisting, ReportProgress progress,
+                                       BooleanSupplier cancelled) throws IOException {
+        OutputFile target = ReportService.checkOutput(request.out(), replaceExisting, file(), sources());
         CaseReport report = CaseReportBuilder.build(this, request, progress, cancelled,
                 ReportService.needsAffectedFiles(request.format()));
-        return ReportService.writeFile(report, request.format(), request.out(), progress, cancelled);
+        return ReportService.writeFile(report, request.format(), target, progress, cancelled);
     }
 
     /** Reads what an export of the request would hold, without writing it. */

@@ -63,7 +63,9 @@ public final class RecoverCommand implements Callable<Integer> {
             List<FindingRecovery> plans = session.recoveryPlans(findings, floor, () -> false);
             PlanWriter.Written w = PlanWriter.write(out, casePath.getFileName().toString(), plans, force);
             for (FindingRecovery p : plans) {
-                outw.println(p.findingId() + " (" + p.host() + "): " + (p.note() != null ? p.note() : p.plan().summary()));
+                // host names and notes come from the logs: escapes and bidi controls shown, never sent raw
+                outw.println(ScanReportText.shown(p.findingId() + " (" + p.host() + "): "
+                        + (p.note() != null ? p.note() : p.plan().summary())));
             }
             if (plans.isEmpty()) {
                 outw.println("No finding at or above " + floor.label() + ": the plan is empty.");
@@ -73,20 +75,20 @@ public final class RecoverCommand implements Callable<Integer> {
             outw.flush();
             return ExitCodes.OK;
         } catch (PlanWriter.RefusedException e) {
-            err.println("recover: " + e.getMessage());
+            err.println("recover: " + ScanReportText.shown(e.getMessage()));
             return ExitCodes.USAGE;
         } catch (IllegalArgumentException e) {
-            err.println("recover: " + e.getMessage());
+            err.println("recover: " + ScanReportText.shown(e.getMessage()));
             return ExitCodes.USAGE;
         } catch (IOException | CaseStoreException e) {
-            err.println("recover: " + e.getMessage());
+            err.println("recover: " + ScanReportText.shown(e.getMessage()));
             return ExitCodes.INPUT_ERROR;
         } catch (RecoveryCancelledException e) {
             err.println("recover: cancelled");
             return ExitCodes.INPUT_ERROR;
         } catch (RuntimeException e) {
             // a case this version cannot read as expected: say what, never a stack trace
-            err.println("recover: cannot plan from " + casePath + ": " + e);
+            err.println("recover: cannot plan from " + casePath + ": " + ScanReportText.shown(String.valueOf(e)));
             return ExitCodes.INPUT_ERROR;
         }
     }

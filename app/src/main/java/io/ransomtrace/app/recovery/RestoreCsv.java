@@ -46,7 +46,7 @@ public final class RestoreCsv {
                 cells.add(f.reason());
                 List<String> safe = new ArrayList<>(cells.size());
                 for (String c : cells) {
-                    safe.add(CsvExports.cell(c));
+                    safe.add(CsvExports.exact(c)); // paths a restore job must find: byte-exact, formulas defused
                 }
                 p.printRecord(safe);
             }

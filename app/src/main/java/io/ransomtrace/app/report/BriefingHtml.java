@@ -1,5 +1,6 @@
 package io.ransomtrace.app.report;
 
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.app.store.ProcessNode;
 import io.ransomtrace.app.store.StoredEvent;
 import io.ransomtrace.engine.coverage.CoverageCheck;

@@ -1,5 +1,6 @@
 package io.ransomtrace.app.report;
 
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.engine.coverage.CoverageCheck;
 import io.ransomtrace.engine.coverage.CoverageStatus;
 import io.ransomtrace.engine.coverage.HostCoverage;

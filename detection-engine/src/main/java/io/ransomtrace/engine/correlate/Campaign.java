@@ -108,7 +108,7 @@ final class Campaign {
         this(serial, host, root, parentExe, first.id(), settings, memory);
         this.firstSeen = first.time();
         this.lastSeen = first.time();
-        this.lastMillis = first.time().toEpochMilli();
+        this.lastMillis = io.ransomtrace.engine.model.EpochMillis.of(first.time());
         this.firstMillis = lastMillis;
         if (root.argvKnown()) {
             evidence.addRoot(root.firstEventId(), root.startSource(), root.startLine());

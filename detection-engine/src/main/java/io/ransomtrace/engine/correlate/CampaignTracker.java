@@ -32,6 +32,9 @@ public final class CampaignTracker {
     private final SeverityPolicy policy;
     private final FindingAssembler assembler;
     private final Consumer<Finding> alerts;
+    /** Most campaigns open at once (a few kB each); see {@link #closeLeastRecent}. */
+    static final int MAX_ACTIVE = 10_000;
+
     private final Map<ProcessInfo, Campaign> active = new IdentityHashMap<>();
     private final List<Finding> closed = new ArrayList<>();
     private long nextSerial = 1;
@@ -60,6 +63,9 @@ public final class CampaignTracker {
         }
         Campaign c = active.get(root);
         if (c == null) {
+            if (active.size() >= MAX_ACTIVE) {
+                closeLeastRecent(MAX_ACTIVE / 10);
+            }
             c = new Campaign(nextSerial++, e.host(), root, parentExe(table, root), e, settings, memory);
             active.put(root, c);
         }
@@ -161,6 +167,22 @@ public final class CampaignTracker {
                 it.remove();
                 close(c);
             }
+        }
+        lastRoot = null;
+        lastCampaign = null;
+    }
+
+    /**
+     * Closes the {@code n} campaigns that saw nothing for the longest. Only reached when more than
+     * {@link #MAX_ACTIVE} roots write files within one idle timeout (a build farm, a hostile log with a new
+     * process per event): their campaigns end early, as if idle, instead of exhausting the heap.
+     */
+    private void closeLeastRecent(int n) {
+        List<Map.Entry<ProcessInfo, Campaign>> byAge = new ArrayList<>(active.entrySet());
+        byAge.sort(Comparator.comparingLong(e -> e.getValue().lastMillis));
+        for (Map.Entry<ProcessInfo, Campaign> e : byAge.subList(0, Math.min(n, byAge.size()))) {
+            active.remove(e.getKey());
+            close(e.getValue());
         }
         lastRoot = null;
         lastCampaign = null;

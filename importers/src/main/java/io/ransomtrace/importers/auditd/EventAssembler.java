@@ -22,14 +22,25 @@ import java.util.Set;
  * {@code maxPendingBytes} of record text wait at any time, an event that received no record during the last
  * {@code maxRecordGap} records read is flushed (out-of-order records of one event sit close together in the
  * file, however far apart in time), and an event reaching {@code maxRecordsPerEvent} records is flushed as
- * it is. A record arriving after its event was flushed starts a new event; nothing is
- * dropped.
+ * it is; its further records are reported as {@link Listener#beyondCap} (the importer quarantines them, saying
+ * so). Any other record arriving after its event was flushed starts a new event; nothing is dropped.
  */
 final class EventAssembler {
 
     interface Listener {
         void completed(List<AuditRecord> records);
+
+        /**
+         * A record of an event that already reached {@code maxRecordsPerEvent} records and was handed on: it is
+         * not part of the event. By default it is handed on as an event of its own record.
+         */
+        default void beyondCap(AuditRecord record, int maxRecordsPerEvent) {
+            completed(List.of(record));
+        }
     }
+
+    /** How many capped events are remembered, so their further records are recognised (few events are that big). */
+    private static final int CAPPED_REMEMBERED = 64;
 
     /** User-space message types (1100-1299, 2100-2999): usually a single record. */
     private static final Set<String> STANDALONE = Set.of(
@@ -85,6 +96,7 @@ final class EventAssembler {
     private final HashMap<Key, Pending> pending = new HashMap<>(256);
     /** In order of each event's first record: events are handed on in that order, so output follows the log. */
     private final ArrayDeque<Pending> order = new ArrayDeque<>(256);
+    private final java.util.LinkedHashSet<Key> capped = new java.util.LinkedHashSet<>();
     private long pendingBytes;
     private long seq;
     private Pending last;
@@ -136,6 +148,10 @@ final class EventAssembler {
         // ausearch -i prints an event's records in reverse, EOE first; its "----" separators end events instead
         boolean eoe = !r.interpreted && "EOE".equals(r.type);
         if (p == null) {
+            if (!capped.isEmpty() && capped.contains(key)) {
+                listener.beyondCap(r, maxRecordsPerEvent);
+                return;
+            }
             p = new Pending(key);
             pending.put(key, p);
             order.addLast(p);
@@ -151,6 +167,12 @@ final class EventAssembler {
         lastKey = key;
         if (eoe || p.records.size() >= maxRecordsPerEvent) {
             p.complete = true;
+        }
+        if (p.records.size() >= maxRecordsPerEvent && !eoe) {
+            capped.add(key);
+            if (capped.size() > CAPPED_REMEMBERED) {
+                capped.remove(capped.iterator().next());
+            }
         }
         drain();
     }
