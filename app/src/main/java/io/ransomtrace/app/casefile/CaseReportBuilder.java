@@ -1,6 +1,8 @@
 package io.ransomtrace.app.casefile;
 
 import io.ransomtrace.app.analysis.CaseAnalysis;
+import io.ransomtrace.app.recovery.RecoveryCancelledException;
+import io.ransomtrace.app.recovery.RecoveryService;
 import io.ransomtrace.app.report.AffectedFile;
 import io.ransomtrace.app.report.AffectedFiles;
 import io.ransomtrace.app.report.CaseReport;
@@ -17,6 +19,7 @@ import io.ransomtrace.app.store.Scope;
 import io.ransomtrace.app.store.StoredEvent;
 import io.ransomtrace.engine.finding.EvidenceRef;
 import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.recovery.RecoveryPlan;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +48,7 @@ final class CaseReportBuilder {
     }
 
     /**
-     * @param withAffectedFiles false to skip the restore-list query (formats that do not show it)
+     * @param withAffectedFiles false to skip the restore-list and recovery-plan queries (formats that do not show them)
      */
     static CaseReport build(CaseSession session, ReportRequest request, ReportProgress progress,
                             BooleanSupplier cancelled, boolean withAffectedFiles) {
@@ -115,12 +118,18 @@ final class CaseReportBuilder {
         List<FileOpBucket> timeline = List.of();
         List<DirectorySummary> spread = List.of();
         List<AffectedFile> affected = List.of();
+        RecoveryPlan recovery = null;
         if (root.isPresent() && f.firstSeen() != null && f.lastSeen() != null) {
             Scope scope = Scope.lineage(root.get().key());
             timeline = q.fileOpCounts(scope, f.firstSeen(), f.lastSeen().plus(bucket), bucket);
             spread = q.directories(scope, Set.of(), null, SPREAD_ROWS);
             if (withAffectedFiles) {
                 affected = AffectedFiles.of(q, f, root.get().key(), cancelled);
+                try {
+                    recovery = RecoveryService.plan(q, f, root.get(), cancelled).plan();
+                } catch (RecoveryCancelledException e) {
+                    throw new ReportCancelledException();
+                }
             }
         }
         List<StoredEvent> evidence = new ArrayList<>();
@@ -140,7 +149,7 @@ final class CaseReportBuilder {
                     new FindingSection.AnalystNote("event " + e.event().id(), n.text())));
         }
         return new FindingSection(f, chain, timeline, bucket, spread, evidence, tags.stream().distinct().toList(),
-                notes, affected);
+                notes, affected, recovery);
     }
 
     /** A section with the finding and the analyst's own tags and notes on it, for formats that show no more. */
@@ -149,7 +158,7 @@ final class CaseReportBuilder {
         List<FindingSection.AnalystNote> notes = new ArrayList<>();
         own.notes().forEach(n -> notes.add(new FindingSection.AnalystNote("finding", n)));
         return new FindingSection(f, List.of(), List.of(), bucketFor(f), List.of(), List.of(), own.tags(), notes,
-                List.of());
+                List.of(), null);
     }
 
     static Duration bucketFor(Finding f) {

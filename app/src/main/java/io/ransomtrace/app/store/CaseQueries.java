@@ -122,6 +122,10 @@ public interface CaseQueries {
      */
     boolean replaysFromChunks();
 
-    /** How many replays ({@link #replay}) this view of the case has started: opening a case must not need one. */
-    long replaysStarted();
+    /**
+     * How many replays of every event of the case ({@link #replay} with {@link EventFilter#all()}, what a detection
+     * run reads) this view of the case has started: opening a case with a kept analysis must not need one. Replays
+     * of a part (one campaign's lineage for its recovery plan or affected files) are not counted.
+     */
+    long wholeCaseReplaysStarted();
 }

@@ -158,10 +158,15 @@ public final class CaseSchema {
             // of every process row after each import (over a second per million processes).
             new Migration(4, "drop the unused (host, pid) index of processes", List.of(
                     "DROP INDEX IF EXISTS processes_host_pid")),
+            // sha256 stays the file's own digest (chain of custody); content_sha256 is the digest of what the file
+            // holds (decompressed, CRLF as LF), so the same log gzipped or with Windows line ends is one source.
+            new Migration(5, "digest of each source's content, for duplicates by content", List.of(
+                    "ALTER TABLE sources ADD COLUMN content_sha256 TEXT")),
             // The events again, packed for the detector's re-runs (ReplayChunks): a few hundred rows per
             // million events read in order instead of seven joined look-ups per event. A copy: cases without
             // chunks (made before, or whose chunks do not cover every event) replay the events table.
-            new Migration(5, "replay chunks: the events packed for re-running detection", List.of(
+            new Migration(6, "replay chunks and the last analysis: the events packed for re-running detection; findings "
+                    + "with their signals and campaign processes", List.of(
                     """
                     CREATE TABLE replay_chunks (
                       id INTEGER PRIMARY KEY,
@@ -172,11 +177,10 @@ public final class CaseSchema {
                       last_us INTEGER NOT NULL,
                       last_id INTEGER NOT NULL,
                       format INTEGER NOT NULL,
-                      data BLOB NOT NULL)""")),
-            // What the last detection run concluded, so that opening a case shows it at once instead of replaying
-            // every event. The run's stamp says what it was computed from (the engine's code, the settings, the
-            // sources as they were); a case whose stamp no longer matches is re-analysed in the background.
-            new Migration(6, "the last analysis: findings with their signals and campaign processes", List.of(
+                      data BLOB NOT NULL)""",
+                    // What the last detection run concluded, so that opening a case shows it at once instead of replaying
+                    // every event. The run's stamp says what it was computed from (the engine's code, the settings, the
+                    // sources as they were); a case whose stamp no longer matches is re-analysed in the background.
                     """
                     CREATE TABLE analysis (
                       id INTEGER PRIMARY KEY CHECK (id = 1),

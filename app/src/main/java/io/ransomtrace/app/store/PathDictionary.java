@@ -29,6 +29,8 @@ final class PathDictionary {
     /** 2^28 bits = 32 MB: under 1 % false positives up to ~25 million paths, 10 % at ~50 million. */
     private static final int BLOOM_BITS_LOG2 = 28;
     private static final int PENDING_FLUSH = 4096;
+    /** Longer paths (rare, and hostile when many) are looked up by hash and row instead of being cached. */
+    private static final int CACHED_MAX_CHARS = 512;
 
     private final Connection c;
     private final int maxHashed;
@@ -89,7 +91,9 @@ final class PathDictionary {
             return cached;
         }
         long id = bloom == null ? hashed(path, hash) : indexed(path, hash);
-        recent.put(path, hash, id);
+        if (path.length() <= CACHED_MAX_CHARS) {
+            recent.put(path, hash, id); // a flood of very long paths must not fill the heap through the cache
+        }
         return id;
     }
 

@@ -79,7 +79,7 @@ final class SqliteCaseQueries implements CaseQueries {
                 while (rs.next()) {
                     out.add(new SourceInfo(rs.getInt("id"), Path.of(rs.getString("path")), rs.getLong("size"),
                             rs.getString("sha256"), rs.getString("format"), rs.getString("host"),
-                            Sql.getInstant(rs, "imported_at"), SourceStatus.valueOf(rs.getString("status")),
+                            Sql.getInstant(rs, "imported_at"), Sql.status(rs.getString("status")),
                             rs.getString("status_note"), rs.getLong("bytes_read"), rs.getLong("records_read"),
                             rs.getLong("records_in_events"), rs.getLong("records_other"), rs.getLong("events"),
                             rs.getLong("errors"), rs.getLong("last_line"), Sql.getMicros(rs, "first_event_us"),
@@ -301,8 +301,8 @@ final class SqliteCaseQueries implements CaseQueries {
 
     @Override
     public long replay(EventFilter filter, Predicate<? super Event> sink) {
-        replays.incrementAndGet();
         if (filter.equals(EventFilter.all())) {
+            replays.incrementAndGet();
             Optional<List<ReplayChunks.Info>> chunks = replayChunks();
             if (chunks.isPresent()) {
                 return ReplayChunks.replay(c, chunks.get(), sink);
@@ -312,7 +312,7 @@ final class SqliteCaseQueries implements CaseQueries {
     }
 
     @Override
-    public long replaysStarted() {
+    public long wholeCaseReplaysStarted() {
         return replays.get();
     }
 

@@ -27,6 +27,7 @@ public final class RansomtraceApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         workbench = new Workbench(stage, window, new FxDialogs(stage));
+        new FleetFindingsWindow(stage, window, workbench).install();
         stage.show();
 
         List<String> raw = getParameters().getRaw();

@@ -71,9 +71,9 @@ class KeptAnalysisTest {
             });
         }
         try (CaseSession again = CaseSession.openReadOnly(file)) {
-            long replays = again.queries().replaysStarted();
+            long replays = again.queries().wholeCaseReplaysStarted();
             CaseSession.Analysis kept = again.keptAnalysis(again.settings()).orElseThrow();
-            assertThat(again.queries().replaysStarted()).as("reading what is kept replays nothing").isEqualTo(replays);
+            assertThat(again.queries().wholeCaseReplaysStarted()).as("reading what is kept replays nothing").isEqualTo(replays);
             assertThat(kept.findings()).isEqualTo(CaseAnalysis.run(again.queries(), again.settings().detection())
                     .findings());
             assertThatThrownBy(() -> again.keepAnalysis(kept)).hasMessageContaining("read-only");
@@ -122,10 +122,10 @@ class KeptAnalysisTest {
             CaseSession.Analysis first = session.analyse(session.settings(), TaskProgress.NONE);
             CaseSettings tuned = session.settings().withProfile(session.settings().profile().with("severity.high", 60L));
             List<Finding> preview = session.findings(tuned, () -> false);
-            long replays = session.queries().replaysStarted();
+            long replays = session.queries().wholeCaseReplaysStarted();
             session.keepProfile(tuned.profile(), first.settings().profile(), "test");
             session.keepAnalysis(first.withFindings(tuned, preview));
-            assertThat(session.queries().replaysStarted()).isEqualTo(replays);
+            assertThat(session.queries().wholeCaseReplaysStarted()).isEqualTo(replays);
             assertThat(session.keptAnalysis(session.settings())).hasValueSatisfying(k ->
                     assertThat(k.findings()).isEqualTo(preview));
         }

@@ -63,6 +63,12 @@ final class FakeDialogs implements Dialogs {
     }
 
     @Override
+    public Optional<Path> planFolder(String caseName) {
+        asked.add("plan folder");
+        return Optional.ofNullable(files.poll());
+    }
+
+    @Override
     public Optional<Path> profileToLoad() {
         asked.add("profile to load");
         return Optional.ofNullable(files.poll());

@@ -82,7 +82,7 @@ class KeptFindingsWindowTest {
         waitUntil(30, () -> workbench.focused() != null && workbench.tasks().running() == 0);
 
         CaseSession session = workbench.shown().session();
-        assertThat(session.queries().replaysStarted()).as("replays to open a case with kept findings").isZero();
+        assertThat(session.queries().wholeCaseReplaysStarted()).as("replays to open a case with kept findings").isZero();
         assertThat(window.findings().findings()).extracting(FindingRow::id)
                 .containsExactlyInAnyOrderElementsOf(kept.stream().map(Finding::id).toList());
         Finding attack = workbench.focused().finding();
@@ -96,7 +96,7 @@ class KeptFindingsWindowTest {
         robot.clickOn("#allowlist-add");
         waitUntil(30, () -> workbench.tasks().running() == 0 && rowOf(attack.id()) != null
                 && rowOf(attack.id()).suppressed());
-        assertThat(session.queries().replaysStarted()).as("re-runs after one changed setting").isEqualTo(1);
+        assertThat(session.queries().wholeCaseReplaysStarted()).as("re-runs after one changed setting").isEqualTo(1);
         assertThat(session.keptAnalysis(session.settings())).as("the new findings are kept")
                 .hasValueSatisfying(a -> assertThat(a.findings()).anySatisfy(f -> {
                     assertThat(f.id()).isEqualTo(attack.id());
@@ -116,7 +116,7 @@ class KeptFindingsWindowTest {
         waitUntil(30, () -> workbench.shown() != null);
         CaseSession session = workbench.shown().session();
         waitUntil(60, () -> workbench.tasks().running() == 0 && session.keptAnalysis(session.settings()).isPresent());
-        assertThat(session.queries().replaysStarted()).as("one background re-run").isEqualTo(1);
+        assertThat(session.queries().wholeCaseReplaysStarted()).as("one background re-run").isEqualTo(1);
         assertThat(workbench.shown().settings().profile().longValue("severity.high")).isEqualTo(60);
     }
 

@@ -26,7 +26,7 @@ public final class OpenCaseBench {
             }
             System.out.printf(Locale.ROOT, "open: %.3f s to the findings list (%d findings, %d badged processes, "
                     + "%,d events; replays: %d)%n", seconds, c.findings().size(), c.badges().size(), c.events(),
-                    session.queries().replaysStarted());
+                    session.queries().wholeCaseReplaysStarted());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.ransomtrace.views.events;
 
 import io.ransomtrace.engine.model.ProgramName;
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.views.common.LatestWinsRunner;
 import io.ransomtrace.views.common.TimeFormats;
 import io.ransomtrace.views.common.ViewStyles;
@@ -251,7 +252,8 @@ public final class EventsGrid extends VBox {
     }
 
     private static SimpleObjectProperty<String> text(EventRow r, Function<EventRow, String> value) {
-        return new SimpleObjectProperty<>(r == null || r == PENDING ? "" : value.apply(r));
+        // text from logs: a bidi override or an escape is shown as [U+202E], never obeyed
+        return new SimpleObjectProperty<>(r == null || r == PENDING ? "" : Inert.plain(value.apply(r)));
     }
 
     private static VBox header(String title, javafx.scene.control.Control filterControl) {

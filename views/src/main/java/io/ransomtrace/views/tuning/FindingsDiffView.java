@@ -1,5 +1,6 @@
 package io.ransomtrace.views.tuning;
 
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.views.common.ViewStyles;
 import io.ransomtrace.views.findings.FindingRow;
 import io.ransomtrace.views.findings.SeverityChip;
@@ -62,7 +63,7 @@ public final class FindingsDiffView extends VBox {
                     setText(null);
                     return;
                 }
-                setText(item.sign() + "  " + item.text());
+                setText(item.sign() + "  " + Inert.plain(item.text()));
                 getStyleClass().add(item.styleClass());
             }
         });

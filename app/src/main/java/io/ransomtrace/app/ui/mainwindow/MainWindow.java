@@ -68,6 +68,7 @@ public final class MainWindow {
     private final TabPane sidePanels = new TabPane();
     private final TableView<io.ransomtrace.app.store.ImportErrorRow> importErrors = new TableView<>();
     private final Menu actionsMenu = new Menu("Investigate");
+    private final Menu fileMenu = new Menu("File");
     private final CheckMenuItem darkThemeItem = new CheckMenuItem("Dark theme");
     private Runnable onOpenCase = () -> { };
     private Runnable onImportLogs = () -> { };
@@ -152,6 +153,11 @@ public final class MainWindow {
         return actionsMenu;
     }
 
+    /** The File menu (features add their items: File → Open fleet findings…). */
+    public Menu fileMenu() {
+        return fileMenu;
+    }
+
     /** Shows an investigation tab and focuses its content. */
     public void showTab(InvestigationTab tab) {
         Tab t = investigationTabs.getTabs().get(tab.ordinal());
@@ -216,7 +222,8 @@ public final class MainWindow {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> Platform.exit());
-        Menu file = new Menu("File", null, open, imp, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        Menu file = fileMenu;
+        file.getItems().setAll(open, imp, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
 
         darkThemeItem.setId("menu-dark-theme");
         darkThemeItem.setOnAction(e -> {
