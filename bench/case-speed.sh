@@ -29,11 +29,14 @@ java -Xmx1g -cp "$CP" io.ransomtrace.app.bench.ReplayBench "$WORK/case.rtcase" "
 
 : > "$WORK/analyze"; : > "$WORK/open"; : > "$WORK/report"
 for run in $(seq 1 "$RUNS"); do
-  /usr/bin/time -v -o "$WORK/t" ./ransomtrace analyze --case "$WORK/case.rtcase" > "$WORK/analyze.out"
+  /usr/bin/time -v -o "$WORK/t" ./ransomtrace analyze --case "$WORK/case.rtcase" > "$WORK/analyze.out" 2>&1 \
+    || { echo "analyze failed:"; tail -20 "$WORK/analyze.out"; exit 1; }
   echo "$(elapsed "$WORK/t") $(rss_mb "$WORK/t")" >> "$WORK/analyze"
-  /usr/bin/time -v -o "$WORK/t" java -Xmx1g -cp "$CP" io.ransomtrace.app.ui.OpenCaseBench "$WORK/case.rtcase" > "$WORK/open.out"
+  /usr/bin/time -v -o "$WORK/t" java -Xmx1g -cp "$CP" io.ransomtrace.app.ui.OpenCaseBench "$WORK/case.rtcase" > "$WORK/open.out" \
+    || { echo "open failed:"; cat "$WORK/open.out"; exit 1; }
   echo "$(sed -n 's/^open: \([0-9.]*\) s.*/\1/p' "$WORK/open.out") $(elapsed "$WORK/t") $(rss_mb "$WORK/t")" >> "$WORK/open"
-  /usr/bin/time -v -o "$WORK/t" ./ransomtrace report --case "$WORK/case.rtcase" --format json --out "$WORK/r.json" > /dev/null 2>&1
+  /usr/bin/time -v -o "$WORK/t" ./ransomtrace report --case "$WORK/case.rtcase" --format json --out "$WORK/r.json" --force \
+    > "$WORK/report.out" 2>&1 || { echo "report failed:"; tail -5 "$WORK/report.out"; exit 1; }
   echo "$(elapsed "$WORK/t") $(rss_mb "$WORK/t")" >> "$WORK/report"
 done
 col() { awk -v c="$2" '{print $c}' "$WORK/$1" | median; }
