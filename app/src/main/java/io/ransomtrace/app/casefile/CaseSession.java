@@ -88,6 +88,20 @@ public final class CaseSession implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------- importing
 
+    /**
+     * Whether an import stored anything in the case: when it did not (every input unsupported, unreadable or
+     * skipped), a case made for it holds nothing and should not be left behind.
+     */
+    public static boolean storedAnything(ImportSummary summary) {
+        return summary.sources().stream().anyMatch(r -> r.sourceId() != null);
+    }
+
+    /** Deletes a closed case file made for an import that stored nothing (and its journal, if any). */
+    public static void deleteEmptyCase(Path file) throws IOException {
+        java.nio.file.Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-journal"));
+        java.nio.file.Files.deleteIfExists(file);
+    }
+
     /** Imports log files into the case (see {@link ImportPipeline}); runs on the calling thread. */
     public ImportSummary importLogs(List<Path> inputs, ImporterCatalog catalog, ImportOptions options,
                                     ImportProgressListener listener, Cancellation cancellation) throws IOException {

@@ -24,8 +24,12 @@ import java.util.function.BooleanSupplier;
  */
 public final class ReportService {
 
-    /** What an export wrote. */
-    public record Result(Path file, ReportFormat format, int findings, long bytes) {
+    /**
+     * What an export wrote.
+     *
+     * @param note what the analyst should know about the content (why a restore list is empty), or null
+     */
+    public record Result(Path file, ReportFormat format, int findings, long bytes, String note) {
     }
 
     private ReportService() {
@@ -45,7 +49,11 @@ public final class ReportService {
         progress.progress("Writing " + format.description(), 0.85);
         Path target = out.toAbsolutePath();
         Path dir = target.getParent();
-        Files.createDirectories(dir);
+        // A folder is never made on the analyst's behalf: a typo in the path would scatter exports unnoticed.
+        if (!Files.isDirectory(dir)) {
+            throw new java.nio.file.NoSuchFileException(dir.toString(), null,
+                    "the folder does not exist; create it first or choose another");
+        }
         Path tmp = Files.createFile(dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + System.nanoTime() + ".part"));
         try {
@@ -60,7 +68,8 @@ public final class ReportService {
             Files.deleteIfExists(tmp);
         }
         progress.progress("Done", 1.0);
-        return new Result(target, format, report.sections().size(), Files.size(target));
+        return new Result(target, format, report.sections().size(), Files.size(target),
+                format == ReportFormat.RESTORE ? RestoreListNote.of(report) : null);
     }
 
     /** Writes one format of an already built report. */
@@ -83,7 +92,13 @@ public final class ReportService {
         long errors = report.sources().stream().mapToLong(SourceInfo::errors).sum();
         return new ScanJson.Document(ScanJson.SCHEMA_VERSION,
                 new ScanJson.Summary(inputs, report.events(), errors, report.hosts()),
-                report.chosenFindings().stream().map(ScanJson::of).toList());
+                report.sections().stream().map(s -> ScanJson.of(s.finding(), analyst(s))).toList());
+    }
+
+    /** The analyst's tags and notes on a finding section, as the JSON export carries them. */
+    static ScanJson.Analyst analyst(FindingSection s) {
+        return new ScanJson.Analyst(s.tags(), s.notes().stream()
+                .map(n -> new ScanJson.AnalystNote(n.about(), n.text())).toList());
     }
 
     private static ScanJson.Input input(SourceInfo s) {
