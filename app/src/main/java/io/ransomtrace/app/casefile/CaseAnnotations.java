@@ -106,6 +106,11 @@ public final class CaseAnnotations {
         }
     }
 
+    /** The analyst's tags on every tagged process, by process key (what the process tree shows as chips). */
+    public java.util.Map<Long, Set<String>> processTags() {
+        return store.tagsOf(TargetKind.PROCESS);
+    }
+
     public List<String> tags(Target target) {
         return store.tags(target);
     }

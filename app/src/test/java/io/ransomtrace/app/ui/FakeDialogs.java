@@ -27,12 +27,15 @@ final class FakeDialogs implements Dialogs {
     final Deque<ReportRequest> exports = new ArrayDeque<>();
     final List<String> asked = new ArrayList<>();
     final List<String> errors = new ArrayList<>();
+    final List<ImportReport> importReports = new ArrayList<>();
+    final Deque<Path> folders = new ArrayDeque<>();
+    Path exportFolder;
     ImportTarget importTarget = ImportTarget.CANCEL;
     CsvAnswer csv = file -> Optional.empty();
 
     @Override
-    public Optional<Path> caseToOpen() {
-        asked.add("case to open");
+    public Optional<Path> caseToOpen(Path folder) {
+        asked.add("case to open (from " + folder + ")");
         return Optional.ofNullable(files.poll());
     }
 
@@ -42,6 +45,18 @@ final class FakeDialogs implements Dialogs {
         List<Path> out = new ArrayList<>(files);
         files.clear();
         return out;
+    }
+
+    @Override
+    public Optional<Path> folderToImport() {
+        asked.add("folder to import");
+        return Optional.ofNullable(folders.poll());
+    }
+
+    @Override
+    public void importResults(ImportReport report) {
+        asked.add("import results");
+        importReports.add(report);
     }
 
     @Override
@@ -75,8 +90,10 @@ final class FakeDialogs implements Dialogs {
     }
 
     @Override
-    public Optional<ReportRequest> export(String selectedFindingId, String selectedTitle, String caseName) {
+    public Optional<ReportRequest> export(String selectedFindingId, String selectedTitle, String caseName,
+                                          Path folder) {
         asked.add("export of " + caseName);
+        exportFolder = folder;
         return Optional.ofNullable(exports.poll());
     }
 

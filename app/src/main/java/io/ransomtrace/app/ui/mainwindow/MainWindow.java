@@ -71,6 +71,9 @@ public final class MainWindow {
     private final CheckMenuItem darkThemeItem = new CheckMenuItem("Dark theme");
     private Runnable onOpenCase = () -> { };
     private Runnable onImportLogs = () -> { };
+    private Runnable onImportFolder = () -> { };
+    private final EmptyState noCase = EmptyState.noCase(() -> onOpenCase.run(), () -> onImportLogs.run());
+    private final PreparingCaseView preparing = new PreparingCaseView();
     private Runnable onExport = () -> statusBar.showIdle("Open a case to export its findings");
 
     public MainWindow() {
@@ -196,6 +199,31 @@ public final class MainWindow {
         this.onImportLogs = handler;
     }
 
+    /** File → Import folder… (Ctrl+Shift+I): a rotated set or a folder of exports. */
+    public void setOnImportFolder(Runnable handler) {
+        this.onImportFolder = handler;
+    }
+
+    /** The centre while a case is being prepared (first start): says so, with progress. */
+    public PreparingCaseView showPreparing(String what) {
+        preparing.start(what);
+        findings.setEmptyPlaceholder(preparing);
+        return preparing;
+    }
+
+    /** The centre without a case: an invitation to open one or import logs. */
+    public void showNoCase() {
+        findings.setEmptyPlaceholder(noCase);
+    }
+
+    /** The centre with a case that has no finding at all. */
+    public void showNoFindings() {
+        Label none = new Label("No findings: the detector saw no mass encryption and no bulk file changes here.");
+        none.setId("no-findings");
+        none.getStyleClass().add(Styles.TEXT_MUTED);
+        findings.setEmptyPlaceholder(none);
+    }
+
     public void toggleTheme() {
         Theme next = Theme.current().other();
         next.apply();
@@ -209,6 +237,11 @@ public final class MainWindow {
         MenuItem imp = new MenuItem("Import logs…", new FontIcon(Material2OutlinedAL.FILE_UPLOAD));
         imp.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN));
         imp.setOnAction(e -> onImportLogs.run());
+        MenuItem impFolder = new MenuItem("Import folder…");
+        impFolder.setId("menu-import-folder");
+        impFolder.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        impFolder.setOnAction(e -> onImportFolder.run());
         MenuItem export = new MenuItem("Export…");
         export.setId("menu-export");
         export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
@@ -216,7 +249,8 @@ public final class MainWindow {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> Platform.exit());
-        Menu file = new Menu("File", null, open, imp, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, imp, impFolder, new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), quit);
 
         darkThemeItem.setId("menu-dark-theme");
         darkThemeItem.setOnAction(e -> {
@@ -265,15 +299,19 @@ public final class MainWindow {
         importErrors.setId("import-errors");
         importErrors.getStyleClass().add(Styles.DENSE);
         importErrors.setPlaceholder(emptyHint("No quarantined records."));
+        importErrors.setTooltip(new Tooltip("Records the import set aside: select one to see its raw line, file, "
+                + "line and byte offset in the inspector."));
         importErrors.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        importErrors.getColumns().add(column("Line", 50, r -> String.valueOf(r.line())));
-        importErrors.getColumns().add(column("Reason", 120, io.ransomtrace.app.store.ImportErrorRow::reason));
-        importErrors.getColumns().add(column("Raw", 160, io.ransomtrace.app.store.ImportErrorRow::rawText));
+        TableColumn<io.ransomtrace.app.store.ImportErrorRow, String> line = column("Line", 52,
+                r -> r.line() <= 0 ? "file" : String.format("%,d", r.line()));
+        line.setMinWidth(48);
+        importErrors.getColumns().add(line);
+        importErrors.getColumns().add(wrappingColumn("Reason", 160));
         SplitPane left = new SplitPane(titled("Case", caseNavigator), titled("Import errors", importErrors));
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.62);
 
-        findings.table().setPlaceholder(EmptyState.noCase(() -> onOpenCase.run(), () -> onImportLogs.run()));
+        findings.setEmptyPlaceholder(noCase);
 
         investigationTabs.setId("investigation-tabs");
         investigationTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -303,10 +341,11 @@ public final class MainWindow {
         }
 
         SplitPane main = new SplitPane(left, centre, sidePanels);
-        main.setDividerPositions(0.13, 0.72);
-        // Tuning and allowlist rows need width (label, slider, spinner, default): widen the side while they show.
-        sidePanels.getSelectionModel().selectedIndexProperty().addListener((o, was, now) ->
-                main.setDividerPosition(1, now.intValue() == SidePanel.INSPECTOR.ordinal() ? 0.72 : 0.55));
+        // One width for the right pane whichever of its tabs is in front (its panels are laid out for it): the
+        // views in the centre do not jump when the analyst switches between inspector, tuning and allowlist.
+        main.setDividerPositions(0.12, 0.69);
+        left.setMinWidth(150);
+        sidePanels.setMinWidth(380);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(sidePanels, false);
         return main;
@@ -322,6 +361,33 @@ public final class MainWindow {
         TableColumn<R, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
         c.setCellValueFactory(cd -> new javafx.beans.property.SimpleStringProperty(value.apply(cd.getValue())));
+        return c;
+    }
+
+    /** The whole reason, wrapped onto as many lines as it needs, and in a tooltip with the raw text. */
+    private static TableColumn<io.ransomtrace.app.store.ImportErrorRow, String> wrappingColumn(String name,
+                                                                                                double width) {
+        TableColumn<io.ransomtrace.app.store.ImportErrorRow, String> c = column(name, width,
+                io.ransomtrace.app.store.ImportErrorRow::reason);
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final Label text = new Label();
+
+            {
+                text.setWrapText(true);
+                text.setMinHeight(Region.USE_PREF_SIZE);
+                text.maxWidthProperty().bind(col.widthProperty().subtract(12));
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                var row = getTableRow() == null ? null : getTableRow().getItem();
+                text.setText(empty || item == null ? null : item);
+                setGraphic(empty || item == null ? null : text);
+                setTooltip(empty || item == null || row == null ? null : new Tooltip(item
+                        + (row.rawText() == null || row.rawText().isEmpty() ? "" : "\n\n" + row.rawText())));
+            }
+        });
         return c;
     }
 
