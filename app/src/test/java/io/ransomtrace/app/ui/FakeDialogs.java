@@ -29,6 +29,8 @@ final class FakeDialogs implements Dialogs {
     final List<String> errors = new ArrayList<>();
     final List<ImportReport> importReports = new ArrayList<>();
     final Deque<Path> folders = new ArrayDeque<>();
+    /** Answers to "where to create a new case" (else taken from {@code files}). */
+    final Deque<Path> newCases = new ArrayDeque<>();
     Path exportFolder;
     ImportTarget importTarget = ImportTarget.CANCEL;
     CsvAnswer csv = file -> Optional.empty();
@@ -68,7 +70,7 @@ final class FakeDialogs implements Dialogs {
     @Override
     public Optional<Path> newCaseFile(Path folder, String suggestedName) {
         asked.add("new case file");
-        return Optional.ofNullable(files.poll());
+        return Optional.ofNullable(newCases.isEmpty() ? files.poll() : newCases.poll());
     }
 
     @Override

@@ -323,6 +323,13 @@ class WorkbenchFlowTest {
                 .startsWith("audit.log — complete").endsWith(", 1 error");
         assertThat(window.importErrors().getItems()).singleElement()
                 .satisfies(e -> assertThat(e.line()).isEqualTo(41));
+        // The whole reason in the row; selecting it shows its raw line with file, line and byte offset.
+        var error = window.importErrors().getItems().get(0);
+        assertThat(ShownText.under(window.importErrors())).contains(error.reason());
+        robot.interact(() -> window.importErrors().getSelectionModel().select(0));
+        assertThat(window.inspector().visibleTexts()).contains("Import error", input.toString(), "41",
+                String.format("%,d", error.byteOffset()), error.reason())
+                .anyMatch(t -> t.startsWith("type=SYSCALL msg=audit(garbage)") && t.contains("not an audit record"));
         assertThat(window.statusBar().message().getText()).contains("events analysed");
     }
 

@@ -144,7 +144,7 @@ public final class FindingsList extends VBox {
     private void buildColumns() {
         severity.setId("findings-col-severity");
         severity.setPrefWidth(92);
-        severity.setMinWidth(88);
+        severity.setMinWidth(Math.max(84, TextWidths.of("Severity") + 26));
         severity.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().getValue().severity()));
         // Most severe first when sorted ascending.
         severity.setComparator(SeverityChip.MOST_SEVERE_FIRST);
@@ -163,7 +163,7 @@ public final class FindingsList extends VBox {
                 setGraphic(chip);
             }
         });
-        TreeTableColumn<FindingRow, String> title = textColumn("Finding", "title", 320, 110, r -> r.suppressed()
+        TreeTableColumn<FindingRow, String> title = textColumn("Finding", "title", 320, 96, r -> r.suppressed()
                 ? r.title() + "  — suppressed: " + r.suppressedWhy() : r.title());
         TreeTableColumn<FindingRow, String> host = textColumn("Host", "host", 130, 96, FindingRow::host);
         TreeTableColumn<FindingRow, String> root = textColumn("Root command", "root", 240, 90, FindingRow::rootCommand);
@@ -171,7 +171,7 @@ public final class FindingsList extends VBox {
         TreeTableColumn<FindingRow, Long> files = new TreeTableColumn<>("Files");
         files.setId("findings-col-files");
         files.setPrefWidth(62);
-        files.setMinWidth(56);
+        files.setMinWidth(TextWidths.of("Files") + 26);
         files.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().getValue().filesAffected()));
         files.setCellFactory(c -> new TreeTableCell<>() {
             @Override
@@ -184,7 +184,7 @@ public final class FindingsList extends VBox {
         TreeTableColumn<FindingRow, Instant> first = new TreeTableColumn<>("First alert (UTC)");
         first.setId("findings-col-first-alert");
         first.setPrefWidth(150);
-        first.setMinWidth(140);
+        first.setMinWidth(72);
         first.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().getValue().firstAlert()));
         first.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
         first.setCellFactory(c -> new TreeTableCell<>() {
@@ -192,6 +192,7 @@ public final class FindingsList extends VBox {
             protected void updateItem(Instant item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : TimeFormats.seconds(item));
+                setTooltip(empty || item == null ? null : new Tooltip(TimeFormats.full(item) + " UTC"));
             }
         });
         table.getColumns().addAll(List.of(severity, title, host, root, user, files, first));
@@ -209,7 +210,8 @@ public final class FindingsList extends VBox {
         TreeTableColumn<FindingRow, String> c = new TreeTableColumn<>(name);
         c.setId("findings-col-" + id);
         c.setPrefWidth(width);
-        c.setMinWidth(min);
+        // The column's title is always whole ("Root command"); its values may be cut, with a tooltip.
+        c.setMinWidth(Math.max(min, TextWidths.of(name) + 26));
         c.setCellValueFactory(cd -> new SimpleObjectProperty<>(value.apply(cd.getValue().getValue())));
         c.setCellFactory(col -> new TreeTableCell<>() {
             @Override

@@ -261,7 +261,10 @@ public final class NoteSpreadMap extends Region {
         g.setFont(FONT);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(Palette.AXIS_TEXT);
-        g.fillText("ransom notes dropped    width = files encrypted", x + 20, y + 6);
+        // The legend's tail only where it fits whole: a legend cut mid-word says nothing.
+        String notes = "ransom notes dropped";
+        String widths = "    width = files encrypted";
+        g.fillText(notes + (x + 20 + textWidth(notes + widths, FONT) <= w ? widths : ""), x + 20, y + 6);
     }
 
     private double timeFraction(Instant t) {

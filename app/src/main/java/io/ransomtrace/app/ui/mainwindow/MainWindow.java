@@ -27,8 +27,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
@@ -66,7 +64,7 @@ public final class MainWindow {
     private final StackPane tuningHolder = new StackPane();
     private final AllowlistEditor allowlistEditor = new AllowlistEditor();
     private final TabPane sidePanels = new TabPane();
-    private final TableView<io.ransomtrace.app.store.ImportErrorRow> importErrors = new TableView<>();
+    private final ImportErrorsTable importErrors = new ImportErrorsTable();
     private final Menu actionsMenu = new Menu("Investigate");
     private final CheckMenuItem darkThemeItem = new CheckMenuItem("Dark theme");
     private Runnable onOpenCase = () -> { };
@@ -146,7 +144,7 @@ public final class MainWindow {
         return tuningHolder;
     }
 
-    public TableView<io.ransomtrace.app.store.ImportErrorRow> importErrors() {
+    public ImportErrorsTable importErrors() {
         return importErrors;
     }
 
@@ -296,17 +294,6 @@ public final class MainWindow {
         caseNavigator.setId("case-navigator");
         caseNavigator.setShowRoot(true);
         caseNavigator.setRoot(new TreeItem<>(NavigatorItem.group(NavigatorItem.Kind.CASE, "No case open")));
-        importErrors.setId("import-errors");
-        importErrors.getStyleClass().add(Styles.DENSE);
-        importErrors.setPlaceholder(emptyHint("No quarantined records."));
-        importErrors.setTooltip(new Tooltip("Records the import set aside: select one to see its raw line, file, "
-                + "line and byte offset in the inspector."));
-        importErrors.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<io.ransomtrace.app.store.ImportErrorRow, String> line = column("Line", 52,
-                r -> r.line() <= 0 ? "file" : String.format("%,d", r.line()));
-        line.setMinWidth(48);
-        importErrors.getColumns().add(line);
-        importErrors.getColumns().add(wrappingColumn("Reason", 160));
         SplitPane left = new SplitPane(titled("Case", caseNavigator), titled("Import errors", importErrors));
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.62);
@@ -346,8 +333,6 @@ public final class MainWindow {
         main.setDividerPositions(0.12, 0.69);
         left.setMinWidth(150);
         sidePanels.setMinWidth(380);
-        SplitPane.setResizableWithParent(left, false);
-        SplitPane.setResizableWithParent(sidePanels, false);
         return main;
     }
 
@@ -355,40 +340,6 @@ public final class MainWindow {
         Tab t = new Tab(name, content);
         t.setId(id);
         return t;
-    }
-
-    private static <R> TableColumn<R, String> column(String name, double width, java.util.function.Function<R, String> value) {
-        TableColumn<R, String> c = new TableColumn<>(name);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new javafx.beans.property.SimpleStringProperty(value.apply(cd.getValue())));
-        return c;
-    }
-
-    /** The whole reason, wrapped onto as many lines as it needs, and in a tooltip with the raw text. */
-    private static TableColumn<io.ransomtrace.app.store.ImportErrorRow, String> wrappingColumn(String name,
-                                                                                                double width) {
-        TableColumn<io.ransomtrace.app.store.ImportErrorRow, String> c = column(name, width,
-                io.ransomtrace.app.store.ImportErrorRow::reason);
-        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
-            private final Label text = new Label();
-
-            {
-                text.setWrapText(true);
-                text.setMinHeight(Region.USE_PREF_SIZE);
-                text.maxWidthProperty().bind(col.widthProperty().subtract(12));
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                var row = getTableRow() == null ? null : getTableRow().getItem();
-                text.setText(empty || item == null ? null : item);
-                setGraphic(empty || item == null ? null : text);
-                setTooltip(empty || item == null || row == null ? null : new Tooltip(item
-                        + (row.rawText() == null || row.rawText().isEmpty() ? "" : "\n\n" + row.rawText())));
-            }
-        });
-        return c;
     }
 
     private static VBox titled(String title, javafx.scene.Node content) {
