@@ -111,7 +111,7 @@ public final class EventsGrid extends VBox {
         quickFilter.setPromptText("Quick filter: path, exe, kind, result…");
         HBox.setHgrow(quickFilter, Priority.ALWAYS);
         quickFilter.setMaxWidth(420);
-        quickFilter.setMinWidth(140);
+        quickFilter.setMinWidth(120);
         count.setId("events-count");
         count.getStyleClass().add("text-muted");
         count.setMinWidth(Region.USE_PREF_SIZE);
@@ -482,7 +482,9 @@ public final class EventsGrid extends VBox {
             list.setOnPageArrived(this::refreshWindow);
             rows = list;
             count.setText(io.ransomtrace.views.common.Plural.of(c.total(), "event") + (c.failed() > 0
-                    ? " · " + io.ransomtrace.views.common.Plural.of(c.failed(), "failed call") + " (marked)" : ""));
+                    ? " · " + String.format("%,d", c.failed()) + " failed" : ""));
+            count.setTooltip(c.failed() > 0 ? new javafx.scene.control.Tooltip("Failed calls (the kernel refused "
+                    + "them: nothing changed) are in italics; the Result column's filter lists or hides them") : null);
         }
         top = 0;
         selectedIndex = -1;

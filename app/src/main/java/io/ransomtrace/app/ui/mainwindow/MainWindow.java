@@ -333,7 +333,31 @@ public final class MainWindow {
         main.setDividerPositions(0.12, 0.69);
         left.setMinWidth(150);
         sidePanels.setMinWidth(380);
+        keepShares(main, 0.12, 0.69);
+        keepShares(centre, 0.34);
         return main;
+    }
+
+    /**
+     * Keeps a split pane's panes at these shares whatever the window's size (a window manager may map the window
+     * small first, and the panes' minimum sizes then skew the shares for good), until the analyst drags one of its
+     * dividers: from then on the analyst's shares are kept.
+     */
+    private static void keepShares(SplitPane pane, double... shares) {
+        boolean[] dragged = {false};
+        pane.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getTarget() instanceof javafx.scene.Node n && n.getStyleClass().contains("split-pane-divider")
+                    && n.getParent() == pane) {
+                dragged[0] = true;
+            }
+        });
+        javafx.beans.InvalidationListener reapply = o -> {
+            if (!dragged[0] && pane.getWidth() > 0 && pane.getHeight() > 0) {
+                Platform.runLater(() -> pane.setDividerPositions(shares));
+            }
+        };
+        pane.widthProperty().addListener(reapply);
+        pane.heightProperty().addListener(reapply);
     }
 
     private static Tab tab(String id, String name, javafx.scene.Node content) {
