@@ -186,6 +186,14 @@ class InvestigationViewsTest {
         robot.interact(() -> window.showTab(InvestigationTab.TIMELINE));
         waitUntil(15, () -> window.timeline().getData() != null && !window.timeline().getData().buckets().isEmpty());
         assertThat(window.timeline().barSizeText()).startsWith("one bar = ");
+        // The default view fits the campaign's activity to the width, with a small margin either side.
+        Finding attack = workbench.focused().finding();
+        Duration span = Duration.between(attack.firstSeen(), attack.lastSeen());
+        var shown = window.timeline().getVisibleRange();
+        assertThat(Duration.between(shown.from(), attack.firstSeen())).isBetween(Duration.ZERO, span.dividedBy(10)
+                .plusMillis(3));
+        assertThat(Duration.between(attack.lastSeen(), shown.to())).isBetween(Duration.ZERO, span.dividedBy(10)
+                .plusMillis(3));
         TimelineBucket tallest = window.timeline().getData().buckets().stream()
                 .max(Comparator.comparingLong(TimelineBucket::total)).orElseThrow();
         double x = window.timeline().xOf(tallest.start().plus(Duration.between(tallest.start(), tallest.end())
