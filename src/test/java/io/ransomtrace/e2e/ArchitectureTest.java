@@ -12,7 +12,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /**
  * The module directions of the user's design, checked on the compiled classes of every module:
  * app → views → detection-engine and app → importers → detection-engine; nothing but the end-to-end tests
- * depends on app. Inside app, the window sits on top: nothing below it (the case layer, the command line, the
+ * depends on app; fleet → importers → detection-engine and nothing of the desktop depends on fleet (Flink and
+ * Kafka stay out of the desktop application). Inside app, the window sits on top: nothing below it (the case layer, the command line, the
  * exports, the store) reaches up into it or draws, and the window reads a case only through the case layer,
  * never through SQL. {@link SourceImportRulesTest} checks the same on source imports, which also catches an
  * unused import that leaves no trace in bytecode. (docs/decisions/0003-module-graph.md says why.)
@@ -53,6 +54,23 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.ransomtrace.importers..", "io.ransomtrace.app..", "java.sql..")
                 .because("views are fed engine model types; they open no file and no connection");
+        rule.check(classes);
+    }
+
+    @Test
+    void fleetBuildsOnTheEngineAndImportersOnly() {
+        ArchRule rule = noClasses().that().resideInAPackage("io.ransomtrace.fleet..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.ransomtrace.app..", "io.ransomtrace.views..", "javafx..", "java.sql..")
+                .because("the fleet job runs on a Flink cluster: the engine and importers, never the desktop");
+        rule.check(classes);
+    }
+
+    @Test
+    void nothingOfTheDesktopDependsOnFleet() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("io.ransomtrace.fleet..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.ransomtrace.fleet..", "org.apache.flink..")
+                .because("fleet mode is a separate deployment: the desktop application carries no Flink");
         rule.check(classes);
     }
 

@@ -57,6 +57,18 @@ class SourceImportRulesTest {
                 "io.ransomtrace.app.importing.")).isEmpty();
     }
 
+    @Test
+    void fleetSourcesImportNothingOfTheDesktop() {
+        assertThat(violations("fleet", "javafx.", "java.sql.", "io.ransomtrace.views.", "io.ransomtrace.app.")).isEmpty();
+    }
+
+    @Test
+    void desktopSourcesImportNothingOfFleetOrFlink() {
+        for (String module : List.of("detection-engine", "importers", "views", "app")) {
+            assertThat(violations(module, "io.ransomtrace.fleet.", "org.apache.flink.")).as(module).isEmpty();
+        }
+    }
+
     private static List<String> violations(String module, String... forbiddenPrefixes) {
         return violations(module + "/src/main/java", p -> true, forbiddenPrefixes);
     }

@@ -8,6 +8,7 @@ import io.ransomtrace.importers.ImportSink;
 import io.ransomtrace.importers.ImportStats;
 import io.ransomtrace.importers.Importers;
 import io.ransomtrace.importers.InputExpander;
+import io.ransomtrace.importers.InputFileCheck;
 import io.ransomtrace.importers.QuarantinedRecord;
 import io.ransomtrace.importers.Sniffer;
 import io.ransomtrace.importers.SourceFile;
@@ -69,11 +70,24 @@ public final class LogScan {
         List<InputResult> results = new ArrayList<>();
         long events = 0;
         int sourceId = 0;
+        for (Path input : inputs) {
+            // a folder that gave nothing to read (only subfolders, say) is reported, not passed over in silence
+            if (Files.isDirectory(input) && files.files().stream().noneMatch(f -> input.equals(f.getParent()))) {
+                String note = InputFileCheck.emptyFolder(input);
+                results.add(new InputResult(input, ++sourceId, null, null, 0, List.of(),
+                        note == null ? "no log file in the folder" : note));
+            }
+        }
         for (Path file : files.files()) {
             Format format = forcedFormat;
             String problem = null;
             ImportStats stats = null;
             sourceId++;
+            String notReadable = InputFileCheck.problem(file); // before anything opens it: a FIFO would block forever
+            if (notReadable != null) {
+                results.add(new InputResult(file, sourceId, format, null, 0, List.of(), notReadable));
+                continue;
+            }
             Sink sink = new Sink(detector, hosts);
             try {
                 if (format == null) {
@@ -85,6 +99,9 @@ public final class LogScan {
                 }
             } catch (IOException e) {
                 problem = "cannot read " + file + ": " + e.getMessage();
+            } catch (RuntimeException | StackOverflowError e) {
+                // a reader bug on one hostile file must not cost the other inputs and the findings
+                problem = "could not be read to its end (" + e + "); " + sink.events + " events were read before";
             }
             if (format == Format.UNKNOWN && problem == null) {
                 problem = sink.firstErrors.isEmpty() ? "not a format Ransomtrace recognises" : sink.firstErrors.get(0).reason();

@@ -1,6 +1,8 @@
 package io.ransomtrace.app.casefile;
 
 import io.ransomtrace.app.analysis.CaseAnalysis;
+import io.ransomtrace.app.recovery.RecoveryCancelledException;
+import io.ransomtrace.app.recovery.RecoveryService;
 import io.ransomtrace.app.report.AffectedFile;
 import io.ransomtrace.app.report.AffectedFiles;
 import io.ransomtrace.app.report.CaseReport;
@@ -16,6 +18,7 @@ import io.ransomtrace.app.store.Scope;
 import io.ransomtrace.app.store.StoredEvent;
 import io.ransomtrace.engine.finding.EvidenceRef;
 import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.recovery.RecoveryPlan;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +47,7 @@ final class CaseReportBuilder {
     }
 
     /**
-     * @param withAffectedFiles false to skip the restore-list query (formats that do not show it)
+     * @param withAffectedFiles false to skip the restore-list and recovery-plan queries (formats that do not show them)
      */
     static CaseReport build(CaseSession session, ReportRequest request, ReportProgress progress,
                             BooleanSupplier cancelled, boolean withAffectedFiles) {
@@ -108,12 +111,18 @@ final class CaseReportBuilder {
         List<FileOpBucket> timeline = List.of();
         List<DirectorySummary> spread = List.of();
         List<AffectedFile> affected = List.of();
+        RecoveryPlan recovery = null;
         if (root.isPresent() && f.firstSeen() != null && f.lastSeen() != null) {
             Scope scope = Scope.lineage(root.get().key());
             timeline = q.fileOpCounts(scope, f.firstSeen(), f.lastSeen().plus(bucket), bucket);
             spread = q.directories(scope, Set.of(), null, SPREAD_ROWS);
             if (withAffectedFiles) {
                 affected = AffectedFiles.of(q, f, root.get().key(), cancelled);
+                try {
+                    recovery = RecoveryService.plan(q, f, root.get(), cancelled).plan();
+                } catch (RecoveryCancelledException e) {
+                    throw new ReportCancelledException();
+                }
             }
         }
         List<StoredEvent> evidence = new ArrayList<>();
@@ -123,7 +132,7 @@ final class CaseReportBuilder {
         CaseAnnotations.Briefed analyst = session.annotations().briefed(f, root.orElse(null),
                 evidence.stream().map(e -> e.event().id()).toList());
         return new FindingSection(f, chain, timeline, bucket, spread, evidence, analyst.tags(), analyst.notes(),
-                affected);
+                affected, recovery);
     }
 
     static Duration bucketFor(Finding f) {

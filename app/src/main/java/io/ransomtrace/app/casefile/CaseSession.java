@@ -1,13 +1,18 @@
 package io.ransomtrace.app.casefile;
 
 import io.ransomtrace.app.analysis.CaseAnalysis;
+import io.ransomtrace.app.files.OutputFile;
 import io.ransomtrace.app.importing.Cancellation;
 import io.ransomtrace.app.importing.ImportOptions;
 import io.ransomtrace.app.importing.ImportPipeline;
 import io.ransomtrace.app.importing.ImportProgressListener;
 import io.ransomtrace.app.importing.ImportSummary;
 import io.ransomtrace.app.importing.ImporterCatalog;
+import io.ransomtrace.app.recovery.FindingRecovery;
+import io.ransomtrace.app.recovery.RecoveryCancelledException;
+import io.ransomtrace.app.recovery.RecoveryService;
 import io.ransomtrace.app.report.CaseReport;
+import io.ransomtrace.app.report.ReportFormat;
 import io.ransomtrace.app.report.ReportProgress;
 import io.ransomtrace.app.report.ReportRequest;
 import io.ransomtrace.app.report.ReportService;
@@ -17,6 +22,7 @@ import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.app.store.SourceInfo;
 import io.ransomtrace.engine.coverage.HostCoverage;
 import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.profile.AllowlistRule;
 import io.ransomtrace.engine.profile.Parameter;
 import io.ransomtrace.engine.profile.Profile;
@@ -89,11 +95,12 @@ public final class CaseSession implements AutoCloseable {
     // ------------------------------------------------------------------------------------------- importing
 
     /**
-     * Whether an import stored anything in the case: when it did not (every input unsupported, unreadable or
-     * skipped), a case made for it holds nothing and should not be left behind.
+     * Whether the case holds no source at all: a case made for an import in which no input was a log (every one
+     * unsupported, unreadable or skipped) holds nothing and should not be left behind. A source that was stored even
+     * in part (interrupted, a full disk) keeps the case.
      */
-    public static boolean storedAnything(ImportSummary summary) {
-        return summary.sources().stream().anyMatch(r -> r.sourceId() != null);
+    public boolean holdsNoSource() {
+        return sources().isEmpty();
     }
 
     /** Deletes a closed case file made for an import that stored nothing (and its journal, if any). */
@@ -215,15 +222,58 @@ public final class CaseSession implements AutoCloseable {
      */
     public ReportService.Result export(ReportRequest request, ReportProgress progress, BooleanSupplier cancelled)
             throws IOException {
+        return export(request, true, progress, cancelled); // the window's file chooser asked before replacing
+    }
+
+    /**
+     * As {@link #export(ReportRequest, ReportProgress, BooleanSupplier)}; an existing output file is replaced only
+     * when {@code replaceExisting} ({@code report --force}), and never the case or a log of it
+     * ({@link ReportService#checkOutput}).
+     */
+    public ReportService.Result export(ReportRequest request, boolean replaceExisting, ReportProgress progress,
+                                       BooleanSupplier cancelled) throws IOException {
+        OutputFile target = ReportService.checkOutput(request.out(), replaceExisting, file(), sources());
         CaseReport report = CaseReportBuilder.build(this, request, progress, cancelled,
                 ReportService.needsAffectedFiles(request.format()));
-        return ReportService.writeFile(report, request.format(), request.out(), progress, cancelled);
+        return ReportService.writeFile(report, request.format(), target, progress, cancelled);
     }
 
     /** Reads what an export of the request would hold, without writing it. */
     public CaseReport report(ReportRequest request, ReportProgress progress, BooleanSupplier cancelled) {
         return CaseReportBuilder.build(this, request, progress, cancelled,
                 ReportService.needsAffectedFiles(request.format()));
+    }
+
+    // ------------------------------------------------------------------------------------------- recovery
+
+    /**
+     * How one finding's originals come back, read from the case (its commands and file changes); runs on the
+     * calling thread.
+     *
+     * @throws io.ransomtrace.app.recovery.RecoveryCancelledException when {@code cancelled} stops it
+     */
+    public FindingRecovery recoveryPlan(Finding f, BooleanSupplier cancelled) {
+        return RecoveryService.plan(store.queries(), f, campaigns.root(f).orElse(null), cancelled);
+    }
+
+    /**
+     * The recovery plans of the chosen findings, judged with the settings kept in the case (what the window
+     * shows): the given ids, or every unsuppressed finding at or above {@code minSeverity}, most severe first.
+     *
+     * @throws IllegalArgumentException when an id names no finding of the case
+     * @throws io.ransomtrace.app.recovery.RecoveryCancelledException when {@code cancelled} stops it
+     */
+    public List<FindingRecovery> recoveryPlans(List<String> findingIds, Severity minSeverity, BooleanSupplier cancelled) {
+        CaseAnalysis.Result analysis = CaseAnalysis.run(store.queries(), settings().detection(), cancelled);
+        if (analysis.cancelled()) {
+            throw new RecoveryCancelledException();
+        }
+        ReportRequest choice = new ReportRequest(ReportFormat.CSV, null, findingIds, minSeverity, null);
+        List<FindingRecovery> out = new java.util.ArrayList<>();
+        for (Finding f : CaseReportBuilder.choose(analysis.findings(), choice)) {
+            out.add(recoveryPlan(f, cancelled));
+        }
+        return out;
     }
 
     @Override

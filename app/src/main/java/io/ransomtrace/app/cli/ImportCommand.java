@@ -91,22 +91,24 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
         boolean newCase = !java.nio.file.Files.exists(casePath);
         try {
             ImportSummary summary;
+            boolean empty;
             try (CaseSession session = CaseSession.openOrCreate(casePath)) {
                 ProgressLine progress = new ProgressLine(err, quiet);
                 summary = session.importLogs(inputs, catalog, options, progress, cancellation);
                 progress.done();
+                empty = session.holdsNoSource();
             }
-            boolean discarded = newCase && !CaseSession.storedAnything(summary);
+            boolean discarded = newCase && empty;
             if (discarded) {
                 CaseSession.deleteEmptyCase(casePath);
             }
             printSummary(out, summary, casePath, discarded);
             return summary.allOk() ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
         } catch (CaseOpenException e) {
-            err.println("ransomtrace import: " + e.getMessage());
+            err.println("ransomtrace import: " + ScanReportText.shown(e.getMessage()));
             return ExitCodes.INPUT_ERROR;
         } catch (IOException e) {
-            err.println("ransomtrace import: " + e.getMessage());
+            err.println("ransomtrace import: " + ScanReportText.shown(e.getMessage()));
             return ExitCodes.INPUT_ERROR;
         } finally {
             finished.countDown();
@@ -127,9 +129,9 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
             out.printf(Locale.ROOT, "%-4s %-23s %-16s %12s %12s %9s  %s%n",
                     r.sourceId() == null ? "-" : r.sourceId(), r.label(),
                     r.format() == null ? "?" : r.format().label(), count(r.recordsRead()), count(r.events()),
-                    count(r.errors()), r.path());
+                    count(r.errors()), ScanReportText.shown(r.path().toString()));
             if (r.message() != null) {
-                out.printf(Locale.ROOT, "     %s%n", r.message());
+                out.printf(Locale.ROOT, "     %s%n", ScanReportText.shown(r.message()));
             }
         }
         double secs = Math.max(1e-3, s.elapsed().toNanos() / 1e9);
@@ -191,7 +193,7 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
             String line = String.format(Locale.ROOT, "%5.1f%%  %s of %s  %s events  %s events/s  %s errors  [%d/%d] %s%s",
                     p.percent(), mb(p.bytesRead()), mb(p.totalBytes()), count(p.events()),
                     count((long) p.eventsPerSecond()), count(p.errors()), p.sourceIndex(), p.sourceCount(),
-                    p.source() == null ? "" : p.source().getFileName() + " ", what);
+                    p.source() == null ? "" : ScanReportText.shown(p.source().getFileName().toString()) + " ", what);
             if (terminal) {
                 err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
                 width = line.length();

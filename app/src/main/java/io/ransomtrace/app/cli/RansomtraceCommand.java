@@ -10,13 +10,17 @@ import picocli.CommandLine.Command;
 @Command(name = "ransomtrace", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Investigate mass file encryption on Linux hosts (ATT&CK AN0603 / T1486).",
         subcommands = {ScanCommand.class, ImportCommand.class, FindingsCommand.class, CoverageCommand.class,
-                EvaluateCommand.class, ReportCommand.class},
+                EvaluateCommand.class, ReportCommand.class, RepairCommand.class, RecoverCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success; no finding at or above --fail-on",
                 "1:at least one finding at or above --fail-on",
                 "2:usage error",
-                "3:input error (missing or unreadable input, unrecognised format)"})
+                "3:input error or failure (missing, unreadable or refused input, damaged case, disk full)"})
 public final class RansomtraceCommand implements java.util.concurrent.Callable<Integer> {
+
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "on a failure, print the technical details (stack trace) too")
+    boolean debug;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,8 +37,22 @@ public final class RansomtraceCommand implements java.util.concurrent.Callable<I
         return commandLine().execute(args);
     }
 
-    /** The command line, for an entry point that adds subcommands of its own. */
+    /**
+     * The command line as {@code ransomtrace} runs it (an entry point may add subcommands of its own): every failure
+     * goes through {@link CommandErrorHandler}.
+     */
     public static CommandLine commandLine() {
-        return new CommandLine(new RansomtraceCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cl = new CommandLine(new RansomtraceCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(new CommandErrorHandler());
+        // Under the POSIX locale Java cannot represent a non-ASCII file name: say so instead of a conversion trace
+        cl.registerConverter(java.nio.file.Path.class, s -> {
+            try {
+                return java.nio.file.Path.of(s);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new CommandLine.TypeConversionException(CommandErrorHandler.message(e, null));
+            }
+        });
+        cl.setExecutionStrategy(CommandErrorHandler.catchingErrors(new CommandLine.RunLast()));
+        return cl;
     }
 }

@@ -35,8 +35,12 @@ public final class ReportCommand implements Callable<Integer> {
             description = "pdf, html, json, csv, restore, ecs or navigator")
     String format;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write it")
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "where to write it (never the case, a log of it, a device or a link)")
     Path out;
+
+    @Option(names = "--force", description = "replace FILE when it exists")
+    boolean force;
 
     @Option(names = "--finding", paramLabel = "ID", description = "a finding to include (repeatable; default: all at or above --min-severity)")
     List<String> findings = new ArrayList<>();
@@ -71,15 +75,10 @@ public final class ReportCommand implements Callable<Integer> {
             err.println("report: no such case: " + casePath);
             return ExitCodes.INPUT_ERROR;
         }
-        Path folder = out.toAbsolutePath().getParent();
-        if (!Files.isDirectory(folder)) {
-            err.println("report: the folder " + folder + " does not exist; create it first or choose another --out");
-            return ExitCodes.INPUT_ERROR;
-        }
         System.setProperty("java.awt.headless", "true");
         ReportRequest request = new ReportRequest(f, out, findings, floor, title);
         try (CaseSession session = CaseSession.openReadOnly(casePath)) {
-            ReportService.Result r = session.export(request, (step, fraction) -> {
+            ReportService.Result r = session.export(request, force, (step, fraction) -> {
                 err.printf(Locale.ROOT, "%3.0f%% %s%n", fraction * 100, step);
                 err.flush();
             }, () -> false);
@@ -90,11 +89,8 @@ public final class ReportCommand implements Callable<Integer> {
             }
             outw.flush();
             return ExitCodes.OK;
-        } catch (IllegalArgumentException e) {
-            err.println("report: " + e.getMessage());
-            return ExitCodes.USAGE;
         } catch (IOException | CaseStoreException e) {
-            err.println("report: " + e.getMessage());
+            err.println("report: " + ScanReportText.shown(e.getMessage()));
             return ExitCodes.INPUT_ERROR;
         } catch (ReportCancelledException e) {
             err.println("report: cancelled");

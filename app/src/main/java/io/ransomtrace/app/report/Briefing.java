@@ -1,5 +1,6 @@
 package io.ransomtrace.app.report;
 
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.finding.OverwriteKind;
 import io.ransomtrace.engine.finding.SignalMeasurement;

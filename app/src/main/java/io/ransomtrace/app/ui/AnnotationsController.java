@@ -1,6 +1,7 @@
 package io.ransomtrace.app.ui;
 
 import io.ransomtrace.app.casefile.CaseAnnotations;
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.app.store.AnalystAnnotations.Target;
 import io.ransomtrace.app.store.AnalystAnnotations.TargetKind;
 import io.ransomtrace.app.ui.mainwindow.InvestigationTab;
@@ -81,9 +82,9 @@ final class AnnotationsController {
         EventRow event = window.eventsGrid().selectedEventProperty().get();
         String what = process != null ? "process " + name(process)
                 : "event " + t.id() + (event == null ? "" : " (" + event.kind() + " " + (event.path() == null ? ""
-                : event.path()) + ")");
+                : Inert.plain(event.path(), 80)) + ")");
         String header = (note ? "Note on " : "Tag ") + what + "\ntags so far: "
-                + (ann.tags(t).isEmpty() ? "none" : String.join(", ", ann.tags(t)))
+                + (ann.tags(t).isEmpty() ? "none" : Inert.plain(String.join(", ", ann.tags(t))))
                 + (ann.notes(t).isEmpty() ? "" : "\nnotes so far: " + ann.notes(t).size());
         dialogs.text(note ? "Note" : "Tag", header, note ? "Note:" : "Tag:").ifPresent(text -> {
             if (note) {
@@ -106,8 +107,7 @@ final class AnnotationsController {
     /** "kworker-sync 18994 (./kworker-sync -e .rtx …)": which process, as the analyst saw it in the tree. */
     private static String name(ProcessRow p) {
         String cmd = p.commandLine() == null ? "" : p.commandLine();
-        return p.exeName() + " " + p.pid() + (cmd.isEmpty() ? "" : " (" + (cmd.length() > 80
-                ? cmd.substring(0, 79) + "…" : cmd) + ")");
+        return Inert.plain(p.exeName()) + " " + p.pid() + (cmd.isEmpty() ? "" : " (" + Inert.plain(cmd, 80) + ")");
     }
 
     /** The new tags on the process's tree row and, when it is the one shown, in the inspector. */
@@ -126,7 +126,7 @@ final class AnnotationsController {
         CaseAnnotations ann = c.session().annotations();
         Target t = CaseAnnotations.process(Long.parseLong(row.key()));
         dialogs.text("Tag process", "Tag process " + name(row) + "\ntags so far: "
-                + (ann.tags(t).isEmpty() ? "none" : String.join(", ", ann.tags(t))), "Tag:").ifPresent(tag -> {
+                + (ann.tags(t).isEmpty() ? "none" : Inert.plain(String.join(", ", ann.tags(t)))), "Tag:").ifPresent(tag -> {
                     ann.addTag(t, tag);
                     shownTags(row, ann.tags(t));
                     notices.say("Tagged process " + row.exeName() + " " + row.pid() + " \"" + tag + "\".");

@@ -94,7 +94,7 @@ final class CaseLoader {
                 summaries.add(importLogs(session, List.of(m.getKey()),
                         new CsvMappedCatalog(ImporterCatalog.builtIn(), m.getValue()), p));
             }
-            if (newCase && summaries.stream().noneMatch(CaseSession::storedAnything)) {
+            if (newCase && session.holdsNoSource()) {
                 session.close();
                 CaseSession.deleteEmptyCase(caseFile);
                 return new Imported(null, ImportReport.of(caseFile, summaries, true));

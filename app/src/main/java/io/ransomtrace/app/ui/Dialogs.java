@@ -54,6 +54,9 @@ public interface Dialogs {
      */
     Optional<ReportRequest> export(String selectedFindingId, String selectedTitle, String caseName, Path folder);
 
+    /** A new or empty folder for a finding's recovery plan; empty when the analyst cancels. */
+    Optional<Path> planFolder(String caseName);
+
     /** A line of text (a tag, a note); empty when cancelled or blank. */
     Optional<String> text(String title, String header, String prompt);
 

@@ -260,7 +260,8 @@ final class FindingsController implements AutoCloseable {
         window.showTab(InvestigationTab.EVENTS);
     }
 
-    private void showEvidence(long eventId) {
+    /** Shows an event in the inspector (an evidence line or a key's event link). */
+    void showEvidence(long eventId) {
         OpenCase c = current.get();
         if (c != null) {
             c.session().queries().event(eventId).ifPresent(e -> showEvent(c.rows().row(e)));

@@ -5,6 +5,7 @@ import io.ransomtrace.importers.csv.CsvMapping;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextInputDialog;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
@@ -132,6 +133,13 @@ public final class FxDialogs implements Dialogs {
         a.setHeaderText(what);
         a.initOwner(owner);
         a.show();
+    }
+
+    @Override
+    public Optional<Path> planFolder(String caseName) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Folder for the recovery plan of " + caseName + " (new or empty)");
+        return path(chooser.showDialog(owner));
     }
 
     private static Optional<Path> path(File f) {

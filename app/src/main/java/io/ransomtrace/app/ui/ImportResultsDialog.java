@@ -1,5 +1,6 @@
 package io.ransomtrace.app.ui;
 
+import io.ransomtrace.engine.text.Inert;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Alert;
 import javafx.scene.control.TableCell;
@@ -40,7 +41,7 @@ final class ImportResultsDialog {
                                                                 Function<ImportReport.Row, String> value) {
         TableColumn<ImportReport.Row, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new SimpleStringProperty(value.apply(cd.getValue())));
+        c.setCellValueFactory(cd -> new SimpleStringProperty(Inert.plain(value.apply(cd.getValue()))));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {

@@ -8,6 +8,7 @@ import io.ransomtrace.engine.coverage.HostCoverage;
 import javafx.scene.control.TreeItem;
 
 import io.ransomtrace.app.store.ImportErrorRow;
+import io.ransomtrace.engine.text.Inert;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.Tooltip;
 
@@ -35,10 +36,10 @@ final class NavigatorController {
             @Override
             protected void updateItem(NavigatorItem item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.label());
-                setTooltip(empty || item == null ? null : new Tooltip(item.source() == null ? item.label()
+                setText(empty || item == null ? null : Inert.plain(item.label()));
+                setTooltip(empty || item == null ? null : new Tooltip(Inert.plain(item.source() == null ? item.label()
                         : item.label() + (item.source().statusNote() == null ? "" : "\n" + item.source().statusNote())
-                        + "\n" + item.source().path()));
+                        + "\n" + item.source().path())));
             }
         });
         window.importErrors().getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {

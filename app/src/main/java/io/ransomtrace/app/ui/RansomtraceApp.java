@@ -29,6 +29,7 @@ public final class RansomtraceApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         workbench = new Workbench(stage, window, new FxDialogs(stage));
+        new FleetFindingsWindow(stage, window, workbench).install();
         stage.show();
         // Some window managers (openbox on a virtual display) map the window at its minimum size: ask again.
         double w = Double.parseDouble(wh[0]);

@@ -41,6 +41,8 @@ public final class Workbench implements AutoCloseable {
     private final AllowlistController allowlist;
     private final AnnotationsController annotations;
     private final ExportController exports;
+    private final RecoveryController recovery;
+    private Consumer<CampaignView> onFocused = v -> { };
 
     public Workbench(Stage stage, MainWindow window, Dialogs dialogs) {
         this.stage = stage;
@@ -56,6 +58,11 @@ public final class Workbench implements AutoCloseable {
         this.allowlist = new AllowlistController(window, current, notices, loader);
         this.annotations = new AnnotationsController(window, current, dialogs, notices, findings::refreshTreeTags);
         this.exports = new ExportController(window, current, dialogs, notices, tasks);
+        this.recovery = new RecoveryController(window, current, dialogs, notices, tasks, findings::showEvidence);
+        findings.setOnFocused(v -> {
+            recovery.show(v.finding());
+            onFocused.accept(v);
+        });
 
         loader.setOnShown(this::show);
         loader.setOnReanalysed(c -> {
@@ -127,6 +134,7 @@ public final class Workbench implements AutoCloseable {
 
     /** Empties every view before the case behind them is closed or replaced. */
     private void detach() {
+        recovery.detach();
         tuning.detach();
         findings.detach();
     }
@@ -154,7 +162,12 @@ public final class Workbench implements AutoCloseable {
 
     /** Called after the views show a finding (tests, screenshots). */
     public void setOnFocused(Consumer<CampaignView> callback) {
-        findings.setOnFocused(callback);
+        onFocused = callback == null ? v -> { } : callback;
+    }
+
+    /** The inspector's Recovery section (tests drive its export). */
+    RecoveryController recovery() {
+        return recovery;
     }
 
     /** The tuning panel of the open case, or null. */
@@ -209,6 +222,7 @@ public final class Workbench implements AutoCloseable {
         detach();
         tasks.close();
         tuning.close();
+        recovery.close();
         findings.close();
         loader.closeCurrent();
     }

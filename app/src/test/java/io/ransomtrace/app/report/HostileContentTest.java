@@ -107,6 +107,27 @@ class HostileContentTest {
     }
 
     @Test
+    void jsonExportsStayExactButCarryNoRawControlOrBidiCharacters() throws IOException {
+        for (ReportFormat f : new ReportFormat[]{ReportFormat.JSON, ReportFormat.ECS, ReportFormat.NAVIGATOR}) {
+            byte[] bytes = Files.readAllBytes(export(f, "hostile-" + f.name().toLowerCase(Locale.ROOT) + ".json"));
+            for (byte b : bytes) {
+                assertThat(b).as(f + ": only printable ASCII, newlines and tabs").matches(
+                        x -> x == '\n' || x == '\t' || (x >= 0x20 && x < 0x7f));
+            }
+            String text = new String(bytes, StandardCharsets.US_ASCII);
+            if (f == ReportFormat.ECS) {
+                assertThat(text).contains("invoice\\u202Efdp.exe");
+                var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+                List<String> parsed = new ArrayList<>();
+                for (String line : text.lines().toList()) {
+                    parsed.add(mapper.readTree(line).toString()); // the exact string back, bidi override and all
+                }
+                assertThat(parsed).anySatisfy(p -> assertThat(p).contains(RLO_NAME));
+            }
+        }
+    }
+
+    @Test
     void htmlHasNoLiveMarkupAndShowsTheHostileTextReadably() throws IOException {
         Path file = export(ReportFormat.HTML, "hostile.html");
         String raw = Files.readString(file);

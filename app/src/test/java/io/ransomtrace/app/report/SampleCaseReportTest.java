@@ -103,13 +103,16 @@ class SampleCaseReportTest {
                 .contains("Disable the account alice and reset its credentials")
                 .contains("First encryption to first alert")
                 .contains("Isolate host fs01.corp.example from the network")
-                .contains("Restore 121 files in 17 directories from backup")
+                // the key is on openssl's command line: the plan decrypts every file, nothing to restore from backup
+                .contains("Recovery 121 of 121 files can be decrypted with the key seen in the audit log")
+                .doesNotContain("from backup")
                 .contains("confirmed-malicious")
                 .contains("Entry via alice's SSH key; ticket IR-2231.");
         // PDF text extraction may break ".enc" at a line end
         assertThat(page1.replace(" ", "")).contains("renamingthemtoendin.enc");
         assertThat(all).contains("Technical appendix").contains(findingId).contains("Process chain")
-                .contains("/var/tmp/.font-cache/enc.sh").contains("Telemetry coverage per host").contains("Evidence");
+                .contains("/var/tmp/.font-cache/enc.sh").contains("Telemetry coverage per host").contains("Evidence")
+                .contains("Decrypt 121 files with the attacker's own key").contains("Key evidence");
     }
 
     @Test

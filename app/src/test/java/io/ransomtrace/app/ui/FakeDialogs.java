@@ -80,6 +80,12 @@ final class FakeDialogs implements Dialogs {
     }
 
     @Override
+    public Optional<Path> planFolder(String caseName) {
+        asked.add("plan folder");
+        return Optional.ofNullable(files.poll());
+    }
+
+    @Override
     public Optional<Path> profileToLoad() {
         asked.add("profile to load");
         return Optional.ofNullable(files.poll());

@@ -20,7 +20,10 @@ import io.ransomtrace.engine.signal.RansomNoteSignal;
 import io.ransomtrace.engine.signal.Signal;
 import io.ransomtrace.engine.signal.SignalKind;
 import io.ransomtrace.engine.signal.ToolUse;
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -102,17 +105,25 @@ final class Campaign {
 
     Campaign(long serial, String host, ProcessInfo root, String parentExe, Event first, CampaignSettings settings,
              PathMemory memory) {
+        this(serial, host, root, parentExe, first.id(), settings, memory);
+        this.firstSeen = first.time();
+        this.lastSeen = first.time();
+        this.lastMillis = io.ransomtrace.engine.model.EpochMillis.of(first.time());
+        this.firstMillis = lastMillis;
+        if (root.argvKnown()) {
+            evidence.addRoot(root.firstEventId(), root.startSource(), root.startLine());
+        }
+    }
+
+    private Campaign(long serial, String host, ProcessInfo root, String parentExe, long firstEventId,
+                     CampaignSettings settings, PathMemory memory) {
         this.serial = serial;
         this.host = host;
         this.root = root;
         this.parentExe = parentExe;
-        this.firstEventId = first.id();
+        this.firstEventId = firstEventId;
         this.settings = settings;
         this.memory = memory;
-        this.firstSeen = first.time();
-        this.lastSeen = first.time();
-        this.lastMillis = first.time().toEpochMilli();
-        this.firstMillis = lastMillis;
         var s = settings.signals;
         encryptionTool = new EncryptionToolSignal(s);
         bulk = new BulkInvocationSignal(s);
@@ -127,9 +138,106 @@ final class Campaign {
         files = new LongHashSet(64, settings.maxTrackedFiles);
         directories = new LongHashSet(8, Math.max(settings.maxTrackedFiles / 4, 1000));
         evidence = new EvidenceLog(settings.evidencePerSignal);
-        if (root.argvKnown()) {
-            evidence.addRoot(root.firstEventId(), root.startSource(), root.startLine());
+    }
+
+    /** Writes everything the campaign measured (its settings and the shared path memory are written elsewhere). */
+    void writeState(SnapshotWriter w) throws IOException {
+        w.writeLong(serial);
+        w.writeString(host);
+        ProcessInfo.writeReference(w, root);
+        w.writeString(parentExe);
+        w.writeLong(firstEventId);
+        w.writeInstant(firstSeen);
+        w.writeInstant(lastSeen);
+        w.writeLong(lastMillis);
+        w.writeLong(firstMillis);
+        w.writeCredentials(actorCredentials);
+        for (Signal s : signals) {
+            s.writeState(w);
         }
+        files.writeState(w);
+        w.writeInt(identities);
+        w.writeInt(temporaries);
+        w.writeInt(renamedFrom.size());
+        for (Map.Entry<Long, String> e : renamedFrom.entrySet()) {
+            w.writeFixedLong(e.getKey());
+            w.writeString(e.getValue());
+        }
+        w.writeInt(fileOps);
+        directories.writeState(w);
+        w.writeStrings(directoryNames);
+        w.writeStrings(impactedFiles);
+        w.writeStrings(changedFiles);
+        w.writeStrings(tools);
+        w.writeStrings(exes);
+        ProcessInfo.writeReference(w, lastActor);
+        ProcessInfo.writeReference(w, program);
+        w.writeInt(filesByProgram.size());
+        for (Map.Entry<ProcessInfo, int[]> e : filesByProgram.entrySet()) {
+            ProcessInfo.writeReference(w, e.getKey());
+            w.writeInt(e.getValue()[0]);
+        }
+        evidence.writeState(w);
+        w.writeLong(revision);
+        w.writeLong(scoredRevision);
+        w.writeInt(score);
+        w.writeEnum(severity);
+        w.writeEnum(notified);
+        w.writeInstant(firstAlert);
+        w.writeBoolean(filesAtFirstHigh != null);
+        if (filesAtFirstHigh != null) {
+            w.writeInt(filesAtFirstHigh);
+        }
+    }
+
+    /** Reads a campaign {@link #writeState} wrote. */
+    static Campaign readState(SnapshotReader r, CampaignSettings settings, PathMemory memory) throws IOException {
+        long serial = r.readLong();
+        String host = r.readString();
+        ProcessInfo root = ProcessInfo.readReference(r);
+        String parentExe = r.readString();
+        long firstEventId = r.readLong();
+        if (root == null) {
+            throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("corrupt snapshot: campaign without root");
+        }
+        Campaign c = new Campaign(serial, host, root, parentExe, firstEventId, settings, memory);
+        c.firstSeen = r.readInstant();
+        c.lastSeen = r.readInstant();
+        c.lastMillis = r.readLong();
+        c.firstMillis = r.readLong();
+        c.actorCredentials = r.readCredentials();
+        for (Signal s : c.signals) {
+            s.readState(r);
+        }
+        c.files.readState(r);
+        c.identities = r.readInt();
+        c.temporaries = r.readInt();
+        int n = r.readLength();
+        for (int i = 0; i < n; i++) {
+            c.renamedFrom.put(r.readFixedLong(), r.readString());
+        }
+        c.fileOps = r.readInt();
+        c.directories.readState(r);
+        r.readStrings(c.directoryNames);
+        r.readStrings(c.impactedFiles);
+        r.readStrings(c.changedFiles);
+        r.readStrings(c.tools);
+        r.readStrings(c.exes);
+        c.lastActor = ProcessInfo.readReference(r);
+        c.program = ProcessInfo.readReference(r);
+        n = r.readLength();
+        for (int i = 0; i < n; i++) {
+            c.filesByProgram.put(ProcessInfo.readReference(r), new int[] {r.readInt()});
+        }
+        c.evidence.readState(r);
+        c.revision = r.readLong();
+        c.scoredRevision = r.readLong();
+        c.score = r.readInt();
+        c.severity = r.readEnum(Severity.values());
+        c.notified = r.readEnum(Severity.values());
+        c.firstAlert = r.readInstant();
+        c.filesAtFirstHigh = r.readBoolean() ? r.readInt() : null;
+        return c;
     }
 
     /** Files the campaign changed the way encryption does: overwritten in place, paired with a copy, or renamed. */
@@ -206,7 +314,7 @@ final class Campaign {
             evidence.add(SignalKind.ENCRYPTION_TOOL, exec);
             addTool(p, use.tool());
             for (String target : use.targets()) {
-                memory.encryptedByCommand.put(key(PathNames.hash(target)), millis, 0);
+                memory.encryptedByCommand.put(key(PathNames.hash(target)), millis, 0, serial);
             }
         } else if (use.action() == ToolUse.Action.DELETE) {
             for (String target : use.targets()) {
@@ -228,7 +336,7 @@ final class Campaign {
                 long ph = PathNames.hash(target);
                 int slot = memory.inPlace.find(key(ph), Long.MIN_VALUE);
                 if (slot < 0 || memory.inPlace.aux(slot) == PENDING) {
-                    memory.inPlace.put(key(ph), millis, DESTROYED);
+                    memory.inPlace.put(key(ph), millis, DESTROYED, serial);
                     overwrite.destroyedByTool(use.label());
                     listImpact(target);
                 }
@@ -286,7 +394,7 @@ final class Campaign {
         long ph = h.full;
         int dot = h.dot;
         long originalKey = key(h.stem);
-        memory.created.put(key(ph), millis, 0);
+        memory.created.put(key(ph), millis, 0, serial);
         long dirHash = directory(path, h.directory);
         boolean newFile = !files.contains(ph);
         boolean note = dot > 0 && files.contains(h.stem)
@@ -305,7 +413,7 @@ final class Campaign {
                 files.add(ph); // the copy of a file already counted
                 return;
             }
-            memory.createdWithSuffix.put(originalKey, millis, suffixHash);
+            memory.createdWithSuffix.put(originalKey, millis, suffixHash, serial);
         }
         newIdentity(ph, path, millis);
     }
@@ -323,12 +431,12 @@ final class Campaign {
                     && op.contentHint().entropy() >= settings.signals.contentEntropy();
             boolean counts = !truncating || ciphertext;
             if (slot < 0) {
-                memory.inPlace.put(key(ph), millis, counts ? COUNTED : PENDING);
+                memory.inPlace.put(key(ph), millis, counts ? COUNTED : PENDING, serial);
                 if (counts) {
                     inPlaceCounted(op, path, ph);
                 }
             } else if (counts && memory.inPlace.aux(slot) == PENDING) {
-                memory.inPlace.put(key(ph), millis, COUNTED);
+                memory.inPlace.put(key(ph), millis, COUNTED, serial);
                 inPlaceCounted(op, path, ph);
             }
         }
@@ -358,7 +466,7 @@ final class Campaign {
         files.add(th); // the same file under its new name
         boolean ownFile = memory.created.find(key(ph), millis - settings.pairWindowMillis) >= 0;
         if (ownFile) {
-            memory.created.put(key(th), millis, 0); // a temp file renamed into place (sed -i, rsync, dpkg)
+            memory.created.put(key(th), millis, 0, serial); // a temp file renamed into place (sed -i, rsync, dpkg)
             return;
         }
         int dot = ExtensionChangeSignal.renameSuffixDot(settings.benign, settings.known, settings.ordinary, path, target);
@@ -371,13 +479,13 @@ final class Campaign {
         evidence.add(SignalKind.EXTENSION_CHANGE, op);
         int written = memory.inPlace.find(key(ph), Long.MIN_VALUE);
         if (written >= 0 && memory.inPlace.aux(written) == PENDING) {
-            memory.inPlace.put(key(ph), millis, COUNTED); // truncated, rewritten, then given a new suffix
+            memory.inPlace.put(key(ph), millis, COUNTED, serial); // truncated, rewritten, then given a new suffix
             overwrite.overwritten();
             evidence.add(SignalKind.OVERWRITE_IN_PLACE, op);
             listImpact(path);
         } else if (written < 0) {
             overwrite.renamedOnly();
-            memory.renamedTo.put(key(th), millis, 0);
+            memory.renamedTo.put(key(th), millis, 0, serial);
             listImpact(path);
         }
     }
@@ -395,7 +503,7 @@ final class Campaign {
             long when = memory.createdWithSuffix.millis(slot);
             long suffixHash = memory.createdWithSuffix.aux(slot);
             memory.createdWithSuffix.remove(slot);
-            memory.createdWithSuffix.put(key(th), when, suffixHash);
+            memory.createdWithSuffix.put(key(th), when, suffixHash, serial);
             moved = true;
         }
         slot = memory.inPlace.find(key(ph), millis - settings.pairWindowMillis);
@@ -403,7 +511,7 @@ final class Campaign {
             long when = memory.inPlace.millis(slot);
             long mark = memory.inPlace.aux(slot);
             memory.inPlace.remove(slot);
-            memory.inPlace.put(key(th), when, mark);
+            memory.inPlace.put(key(th), when, mark, serial);
             moved = true;
         }
         if (moved) {
@@ -447,7 +555,7 @@ final class Campaign {
             temporaries++;
             return;
         }
-        memory.deleted.put(key(ph), millis, 0);
+        memory.deleted.put(key(ph), millis, 0, serial);
         directory(path, dirHash);
         newIdentity(ph, path, millis);
     }

@@ -9,7 +9,11 @@ import io.ransomtrace.engine.process.ProcessRole;
 import io.ransomtrace.engine.process.ProcessTable;
 import io.ransomtrace.engine.profile.Allowlist;
 import io.ransomtrace.engine.signal.ToolUse;
+import io.ransomtrace.engine.snapshot.FindingCodec;
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -28,6 +32,9 @@ public final class CampaignTracker {
     private final SeverityPolicy policy;
     private final FindingAssembler assembler;
     private final Consumer<Finding> alerts;
+    /** Most campaigns open at once (a few kB each); see {@link #closeLeastRecent}. */
+    static final int MAX_ACTIVE = 10_000;
+
     private final Map<ProcessInfo, Campaign> active = new IdentityHashMap<>();
     private final List<Finding> closed = new ArrayList<>();
     private long nextSerial = 1;
@@ -56,6 +63,9 @@ public final class CampaignTracker {
         }
         Campaign c = active.get(root);
         if (c == null) {
+            if (active.size() >= MAX_ACTIVE) {
+                closeLeastRecent(MAX_ACTIVE / 10);
+            }
             c = new Campaign(nextSerial++, e.host(), root, parentExe(table, root), e, settings, memory);
             active.put(root, c);
         }
@@ -162,6 +172,22 @@ public final class CampaignTracker {
         lastCampaign = null;
     }
 
+    /**
+     * Closes the {@code n} campaigns that saw nothing for the longest. Only reached when more than
+     * {@link #MAX_ACTIVE} roots write files within one idle timeout (a build farm, a hostile log with a new
+     * process per event): their campaigns end early, as if idle, instead of exhausting the heap.
+     */
+    private void closeLeastRecent(int n) {
+        List<Map.Entry<ProcessInfo, Campaign>> byAge = new ArrayList<>(active.entrySet());
+        byAge.sort(Comparator.comparingLong(e -> e.getValue().lastMillis));
+        for (Map.Entry<ProcessInfo, Campaign> e : byAge.subList(0, Math.min(n, byAge.size()))) {
+            active.remove(e.getKey());
+            close(e.getValue());
+        }
+        lastRoot = null;
+        lastCampaign = null;
+    }
+
     private void close(Campaign c) {
         if (policy.reportable(c)) {
             closed.add(assembler.build(c));
@@ -174,6 +200,63 @@ public final class CampaignTracker {
             return null;
         }
         return parent.exe() != null ? parent.exe() : parent.exeName();
+    }
+
+    /**
+     * Findings of the campaigns closed since the last call, in the order they closed, handed out once (a
+     * stream that runs for months emits findings as campaigns close instead of at its end).
+     */
+    public List<Finding> takeClosed() {
+        if (closed.isEmpty()) {
+            return List.of();
+        }
+        List<Finding> out = new ArrayList<>(closed);
+        closed.clear();
+        return out;
+    }
+
+    /** The tracker's state for a detector snapshot. */
+    public void writeState(SnapshotWriter w) throws IOException {
+        LongHashSet open = new LongHashSet(Math.max(8, active.size() * 2), Integer.MAX_VALUE);
+        for (Campaign c : active.values()) {
+            open.add(c.serial);
+        }
+        memory.writeState(w, open::contains);
+        w.writeInt(active.size());
+        for (Campaign c : active.values()) {
+            c.writeState(w); // its root is the key
+        }
+        w.writeInt(closed.size());
+        for (Finding f : closed) {
+            FindingCodec.write(w, f);
+        }
+        w.writeLong(nextSerial);
+        // not a pure cache: what fileOp decided for an actor stays until another actor acts
+        ProcessInfo.writeReference(w, lastActor);
+        w.writeBoolean(lastActorCopies);
+        ProcessInfo.writeReference(w, lastProgram);
+        ProcessInfo.writeReference(w, lastActorTool);
+    }
+
+    /** Restores what {@link #writeState} wrote into this fresh tracker. */
+    public void readState(SnapshotReader r) throws IOException {
+        memory.readState(r);
+        int n = r.readLength();
+        for (int i = 0; i < n; i++) {
+            Campaign c = Campaign.readState(r, settings, memory);
+            active.put(c.root, c);
+        }
+        n = r.readLength();
+        for (int i = 0; i < n; i++) {
+            closed.add(FindingCodec.read(r));
+        }
+        nextSerial = r.readLong();
+        lastActor = ProcessInfo.readReference(r);
+        lastActorCopies = r.readBoolean();
+        lastProgram = ProcessInfo.readReference(r);
+        lastActorTool = ProcessInfo.readReference(r);
+        lastRoot = null; // a pure cache of active.get(root)
+        lastCampaign = null;
     }
 
     /** Closes everything and returns all findings in a stable order (first seen, host, id). */

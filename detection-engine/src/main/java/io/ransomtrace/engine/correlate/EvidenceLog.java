@@ -4,6 +4,10 @@ import io.ransomtrace.engine.finding.EvidenceRef;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.engine.model.Provenance;
 import io.ransomtrace.engine.signal.SignalKind;
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +61,44 @@ final class EvidenceLog {
             sources[k][counts[k]] = source;
             lines[k][counts[k]] = line;
             counts[k]++;
+        }
+    }
+
+    void writeState(SnapshotWriter w) throws IOException {
+        w.writeInt(counts.length);
+        for (int k = 0; k < counts.length; k++) {
+            w.writeInt(counts[k]);
+            for (int i = 0; i < counts[k]; i++) {
+                w.writeLong(ids[k][i]);
+                w.writeInt(sources[k][i]);
+                w.writeLong(lines[k][i]);
+            }
+        }
+    }
+
+    void readState(SnapshotReader r) throws IOException {
+        int kinds = r.readLength();
+        if (kinds != counts.length) {
+            throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("snapshot has evidence for " + kinds
+                    + " signal kinds, this detector " + counts.length);
+        }
+        for (int k = 0; k < kinds; k++) {
+            int c = r.readLength();
+            if (c > perSignal) {
+                throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("snapshot has " + c
+                        + " evidence events for one signal, this profile keeps " + perSignal);
+            }
+            counts[k] = c;
+            if (c > 0) {
+                ids[k] = new long[perSignal];
+                sources[k] = new int[perSignal];
+                lines[k] = new long[perSignal];
+            }
+            for (int i = 0; i < c; i++) {
+                ids[k][i] = r.readLong();
+                sources[k][i] = r.readInt();
+                lines[k][i] = r.readLong();
+            }
         }
     }
 

@@ -5,7 +5,10 @@ import io.ransomtrace.engine.model.Credentials;
 import io.ransomtrace.engine.model.ProcessExec;
 import io.ransomtrace.engine.model.ProcessExit;
 import io.ransomtrace.engine.model.ProgramName;
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -283,6 +286,50 @@ public final class ProcessTable {
             java.util.Arrays.sort(seen, 0, n[0]);
             long keepFrom = seen[n[0] - maxProcesses];
             byPid.removeIf(p -> p.lastSeenMillis() < keepFrom);
+        }
+    }
+
+    /** The table's state for a detector snapshot (its settings come from the profile again on restore). */
+    public void writeState(SnapshotWriter w) throws IOException {
+        ProcessInfo[] all = byPid.values();
+        w.writeInt(all.length);
+        for (ProcessInfo p : all) {
+            ProcessInfo.writeReference(w, p);
+        }
+        w.writeInt(exitedQueue.size());
+        for (ProcessInfo p : exitedQueue) {
+            ProcessInfo.writeReference(w, p);
+        }
+        w.writeInt(scriptsBySession.size());
+        for (Map.Entry<Long, ArrayDeque<ProcessInfo>> e : scriptsBySession.entrySet()) {
+            w.writeLong(e.getKey());
+            w.writeInt(e.getValue().size());
+            for (ProcessInfo p : e.getValue()) {
+                ProcessInfo.writeReference(w, p);
+            }
+        }
+    }
+
+    /** Restores what {@link #writeState} wrote into this (empty) table. */
+    public void readState(SnapshotReader r) throws IOException {
+        int n = r.readLength();
+        for (int i = 0; i < n; i++) {
+            ProcessInfo p = ProcessInfo.readReference(r);
+            byPid.put(p.pid(), p);
+        }
+        n = r.readLength();
+        for (int i = 0; i < n; i++) {
+            exitedQueue.addLast(ProcessInfo.readReference(r));
+        }
+        n = r.readLength();
+        for (int i = 0; i < n; i++) {
+            long session = r.readLong();
+            int m = r.readLength();
+            ArrayDeque<ProcessInfo> scripts = new ArrayDeque<>();
+            for (int j = 0; j < m; j++) {
+                scripts.addLast(ProcessInfo.readReference(r));
+            }
+            scriptsBySession.put(session, scripts);
         }
     }
 

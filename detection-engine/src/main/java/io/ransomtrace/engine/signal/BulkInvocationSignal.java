@@ -1,5 +1,10 @@
 package io.ransomtrace.engine.signal;
 
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -76,6 +81,20 @@ public final class BulkInvocationSignal extends Signal {
 
     private boolean invocationFired() {
         return invocations >= settings.bulkThreshold;
+    }
+
+    @Override
+    public void writeState(SnapshotWriter w) throws IOException {
+        w.writeInt(invocations);
+        w.writeInt(directories);
+        w.writeStrings(labels);
+    }
+
+    @Override
+    public void readState(SnapshotReader r) throws IOException {
+        invocations = r.readInt();
+        directories = r.readInt();
+        r.readStrings(labels);
     }
 
     @Override

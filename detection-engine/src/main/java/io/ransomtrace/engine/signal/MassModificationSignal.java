@@ -1,5 +1,10 @@
 package io.ransomtrace.engine.signal;
 
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
+
 /**
  * Signal 3: distinct files created, written, renamed, deleted or truncated by one lineage in a sliding
  * window, plus a slow-burn window so a throttled encryptor (one file every few seconds) still counts.
@@ -34,6 +39,18 @@ public final class MassModificationSignal extends Signal {
             return false;
         }
         return slowFired() || (double) slow.peak() / settings.massSlowThreshold > (double) burst.peak() / settings.massThreshold;
+    }
+
+    @Override
+    public void writeState(SnapshotWriter w) throws IOException {
+        burst.writeState(w);
+        slow.writeState(w);
+    }
+
+    @Override
+    public void readState(SnapshotReader r) throws IOException {
+        burst.readState(r);
+        slow.readState(r);
     }
 
     @Override

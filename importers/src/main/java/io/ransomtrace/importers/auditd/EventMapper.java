@@ -15,6 +15,7 @@ import io.ransomtrace.importers.FileSyscalls;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +37,16 @@ final class EventMapper {
     private final int sourceId;
     private final String defaultHost;
     private final LoginNames names = new LoginNames();
+    private final DirectoryInodes directories = new DirectoryInodes();
 
     EventMapper(int sourceId, String defaultHost) {
         this.sourceId = sourceId;
         this.defaultHost = defaultHost;
+    }
+
+    /** The account names learned so far (saved with a line feed's state). */
+    LoginNames names() {
+        return names;
     }
 
     Event map(List<AuditRecord> records, long id) {
@@ -195,10 +202,18 @@ final class EventMapper {
             }
         }
         List<PathItem> items = new ArrayList<>(pathRecords.size());
+        Map<Integer, String> rawNames = new HashMap<>(4);
+        String dev = null;
         for (AuditRecord r : pathRecords) {
-            items.add(pathItem(r.fields(), cwd));
+            PathItem item = pathItem(r.fields(), cwd);
+            items.add(item);
+            rawNames.put(item.item(), r.fields().decoded("name"));
+            if (item.isParent()) {
+                dev = r.fields().text("dev");
+            }
         }
         items.sort(Comparator.comparingInt(PathItem::item));
+        items = directories.place(host, dev, cwd, items, rawNames);
         switch (k) {
             case OPEN: {
                 int flags;

@@ -1,6 +1,7 @@
 package io.ransomtrace.views.events;
 
 import io.ransomtrace.engine.model.ProgramName;
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.views.common.LatestWinsRunner;
 import io.ransomtrace.views.common.TimeFormats;
 import io.ransomtrace.views.common.ViewStyles;
@@ -289,7 +290,8 @@ public final class EventsGrid extends VBox {
     }
 
     private static SimpleObjectProperty<String> text(EventRow r, Function<EventRow, String> value) {
-        return new SimpleObjectProperty<>(r == null || r == PENDING ? "" : value.apply(r));
+        // text from logs: a bidi override or an escape is shown as [U+202E], never obeyed
+        return new SimpleObjectProperty<>(r == null || r == PENDING ? "" : Inert.plain(value.apply(r)));
     }
 
     private static VBox header(String title, javafx.scene.control.Control filterControl) {
@@ -660,15 +662,16 @@ public final class EventsGrid extends VBox {
         clearTime.setManaged(timed);
         scopeChips.getChildren().clear();
         if (f.host() != null) {
-            scopeChips.getChildren().add(chip("events-host-filter", "host: " + f.host(), () -> filter.get().withHost(null)));
+            scopeChips.getChildren().add(chip("events-host-filter", "host: " + Inert.plain(f.host()),
+                    () -> filter.get().withHost(null)));
         }
         if (f.source() != null) {
-            scopeChips.getChildren().add(chip("events-source-filter", "source: " + f.source(),
+            scopeChips.getChildren().add(chip("events-source-filter", "source: " + Inert.plain(f.source()),
                     () -> filter.get().withSource(null)));
         }
         if (f.processKey() != null) {
             scopeChips.getChildren().add(chip("events-process-key-filter", (f.withChildren() ? "lineage of " : "process ")
-                    + f.processLabel(), () -> filter.get().withProcessKey(null, false, null)));
+                    + Inert.plain(f.processLabel()), () -> filter.get().withProcessKey(null, false, null)));
         }
     }
 

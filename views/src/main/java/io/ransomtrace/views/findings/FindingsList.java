@@ -1,6 +1,7 @@
 package io.ransomtrace.views.findings;
 
 import io.ransomtrace.engine.finding.Severity;
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.views.common.Plural;
 import io.ransomtrace.views.common.TextWidths;
 import io.ransomtrace.views.common.TimeFormats;
@@ -121,7 +122,7 @@ public final class FindingsList extends VBox {
                 boolean s = !empty && item != null && item.suppressed();
                 pseudoClassStateChanged(SUPPRESSED, s);
                 pseudoClassStateChanged(GROUP, !empty && FindingGroups.isGroup(item));
-                setTooltip(s ? new Tooltip("Suppressed: " + item.suppressedWhy()) : null);
+                setTooltip(s ? new Tooltip("Suppressed: " + Inert.plain(item.suppressedWhy())) : null);
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -210,9 +211,10 @@ public final class FindingsList extends VBox {
         TreeTableColumn<FindingRow, String> c = new TreeTableColumn<>(name);
         c.setId("findings-col-" + id);
         c.setPrefWidth(width);
-        // The column's title is always whole ("Root command"); its values may be cut, with a tooltip.
+        // The column's title is always whole ("Root command"); its values may be cut, with a tooltip. Every value
+        // comes from a log: shown inert (markup, bidi and escapes visible, never obeyed).
         c.setMinWidth(Math.max(min, TextWidths.of(name) + 26));
-        c.setCellValueFactory(cd -> new SimpleObjectProperty<>(value.apply(cd.getValue().getValue())));
+        c.setCellValueFactory(cd -> new SimpleObjectProperty<>(Inert.plain(value.apply(cd.getValue().getValue()))));
         c.setCellFactory(col -> new TreeTableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -302,7 +304,7 @@ public final class FindingsList extends VBox {
         if (was != null && (selected.get() == null || !selected.get().id().equals(was.id()))) {
             selected.set(null);
         }
-        hostChip.setText(hostScope == null ? "" : "host: " + hostScope);
+        hostChip.setText(hostScope == null ? "" : "host: " + Inert.plain(hostScope));
         for (Node n : List.of(hostChip, clearHost)) {
             n.setVisible(hostScope != null);
             n.setManaged(hostScope != null);

@@ -1,5 +1,6 @@
 package io.ransomtrace.views.inspector;
 
+import io.ransomtrace.engine.text.Inert;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -110,7 +111,7 @@ final class AnnotationEditor extends VBox {
     private void redrawChips() {
         chips.getChildren().clear();
         for (String t : tags) {
-            Label chip = new Label(t);
+            Label chip = new Label(Inert.plain(t));
             chip.getStyleClass().add("tag-chip");
             Button remove = new Button(null, new FontIcon(Material2AL.CLOSE));
             remove.getStyleClass().addAll("flat", "small", "tag-remove");

@@ -1,11 +1,13 @@
 package io.ransomtrace.views.inspector;
 
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.views.common.TimeFormats;
 import io.ransomtrace.views.common.ViewStyles;
 import io.ransomtrace.views.events.EventRow;
 import io.ransomtrace.views.findings.FindingRow;
 import io.ransomtrace.views.findings.SeverityChip;
 import io.ransomtrace.views.process.ProcessRow;
+import io.ransomtrace.views.recovery.RecoveryPanel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -43,6 +45,8 @@ public final class Inspector extends VBox {
     private final ScrollPane scroll = new ScrollPane(content);
     private final Label heading = new Label();
     private BiConsumer<String, Annotations> onSaveAnnotations = (id, a) -> { };
+    /** The Recovery section, made when an owner asks for it (it feeds it: planning reads the case). */
+    private RecoveryPanel recovery;
     private Consumer<Long> onEvidenceSelected = id -> { };
     private BiConsumer<EventLink, EventRow> onEventLink = (l, e) -> { };
     private Consumer<ProcessRow> onProcessEvents = p -> { };
@@ -111,7 +115,7 @@ public final class Inspector extends VBox {
     public void showFinding(FindingDetail d) {
         flushNotes();
         FindingRow f = d.finding();
-        heading.setText(f.title());
+        heading.setText(Inert.plain(f.title()));
         Label severity = new Label();
         SeverityChip.show(severity, f.severity());
         Label score = new Label(String.format("score %.2f", f.score()));
@@ -119,7 +123,7 @@ public final class Inspector extends VBox {
         HBox chips = new HBox(8, severity, score);
         chips.setAlignment(Pos.CENTER_LEFT);
         if (f.suppressed()) {
-            Label s = new Label("suppressed: " + f.suppressedWhy());
+            Label s = new Label("suppressed: " + Inert.plain(f.suppressedWhy()));
             s.getStyleClass().add("suppressed-note");
             chips.getChildren().add(s);
         }
@@ -149,7 +153,7 @@ public final class Inspector extends VBox {
             @Override
             protected void updateItem(EvidenceLine item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : TimeFormats.full(item.time()) + "  " + item.summary());
+                setText(empty || item == null ? null : TimeFormats.full(item.time()) + "  " + Inert.plain(item.summary()));
             }
         });
         evidence.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -159,8 +163,12 @@ public final class Inspector extends VBox {
         });
 
         content.getChildren().setAll(heading, chips, section("Summary"), propertyGrid(facts),
-                section("Signals"), signals, section("Evidence (" + d.evidence().size() + ")"), evidence,
-                section("Tags and notes"), annotationEditor(f.id(), d.tags(), d.notes()));
+                section("Signals"), signals, section("Evidence (" + d.evidence().size() + ")"), evidence);
+        if (recovery != null) {
+            recovery.showPlanning();
+            content.getChildren().addAll(section("Recovery"), recovery);
+        }
+        content.getChildren().addAll(section("Tags and notes"), annotationEditor(f.id(), d.tags(), d.notes()));
         scroll.setVvalue(0);
     }
 
@@ -174,7 +182,7 @@ public final class Inspector extends VBox {
         icon.getStyleClass().add(s.triggered() ? "signal-fired" : "signal-quiet");
         Label kind = new Label(s.kind());
         kind.getStyleClass().add("signal-kind");
-        Label sentence = new Label(s.sentence());
+        Label sentence = new Label(Inert.visible(s.sentence()));
         sentence.setWrapText(true);
         String unit = s.unit() == null || s.unit().isEmpty() ? "" : " " + s.unit();
         Label numbers = new Label(format(s.value()) + unit + (s.triggered() ? "  ≥  " : "  <  ")
@@ -187,11 +195,22 @@ public final class Inspector extends VBox {
         return row;
     }
 
+    /**
+     * The finding's Recovery section, shown from now on under its evidence; its owner feeds it for each finding
+     * shown ({@link RecoveryPanel#show}) and handles its export.
+     */
+    public RecoveryPanel recovery() {
+        if (recovery == null) {
+            recovery = new RecoveryPanel();
+        }
+        return recovery;
+    }
+
     /** Shows every field of a process the analyst reads (no internal keys), its tags, and where to go next. */
     public void showProcess(ProcessRow p) {
         flushNotes();
         heading.setText(p.unnamed() ? "Process " + p.pid() + " (started before the logs)"
-                : p.exeName() + "  [" + p.pid() + "]");
+                : Inert.plain(p.exeName()) + "  [" + p.pid() + "]");
         Map<String, String> f = new LinkedHashMap<>();
         f.put("PID", String.valueOf(p.pid()));
         f.put("Parent PID", p.ppid() < 0 ? "unknown" : String.valueOf(p.ppid()));
@@ -211,7 +230,7 @@ public final class Inspector extends VBox {
         FlowPane tags = new FlowPane(4, 4);
         tags.setId("inspector-process-tags");
         for (String t : p.tags().stream().sorted().toList()) {
-            Label chip = new Label(t);
+            Label chip = new Label(Inert.plain(t));
             chip.getStyleClass().add("tag-chip");
             tags.getChildren().add(chip);
         }
@@ -226,7 +245,7 @@ public final class Inspector extends VBox {
     /** Shows every field of an event, then its raw source line(s) and where they came from. */
     public void showEvent(EventRow e, List<String> rawLines) {
         flushNotes();
-        heading.setText(e.kind() + "  " + (e.path() == null ? "" : e.path()));
+        heading.setText(e.kind() + "  " + (e.path() == null ? "" : Inert.plain(e.path())));
         Map<String, String> f = new LinkedHashMap<>();
         f.put("Event id", String.valueOf(e.eventId()));
         f.put("Time", TimeFormats.full(e.time()));
@@ -242,13 +261,13 @@ public final class Inspector extends VBox {
         f.put("Source", e.source());
         f.put("Line", String.valueOf(e.line()));
         TextArea raw = new TextArea(rawLines == null || rawLines.isEmpty()
-                ? "(raw line not available)" : String.join("\n", rawLines));
+                ? "(raw line not available)" : String.join("\n", rawLines.stream().map(Inert::visible).toList()));
         raw.setId("inspector-raw");
         raw.setEditable(false);
         raw.setWrapText(true);
         raw.getStyleClass().add("raw-lines");
         raw.setPrefRowCount(Math.min(12, Math.max(3, rawLines == null ? 1 : rawLines.size() * 2)));
-        Label provenance = muted(e.source() + ", line " + e.line());
+        Label provenance = muted(Inert.plain(e.source()) + ", line " + e.line());
         provenance.setId("inspector-provenance");
         HBox links = new HBox(12);
         for (EventLink l : EventLink.values()) {
@@ -261,7 +280,7 @@ public final class Inspector extends VBox {
     /** Shows a summary of something that is not a finding, a process or an event (a host, a source). */
     public void showSummary(String title, Map<String, String> facts) {
         flushNotes();
-        heading.setText(title);
+        heading.setText(Inert.plain(title));
         content.getChildren().setAll(heading, propertyGrid(facts));
     }
 
@@ -278,13 +297,13 @@ public final class Inspector extends VBox {
         f.put("Byte offset", String.format("%,d", byteOffset));
         f.put("Reason", reason);
         TextArea raw = new TextArea(rawText == null || rawText.isEmpty() ? "(no text: the problem is the file "
-                + "itself, not one line)" : rawText);
+                + "itself, not one line)" : Inert.visible(rawText));
         raw.setId("inspector-raw");
         raw.setEditable(false);
         raw.setWrapText(true);
         raw.getStyleClass().add("raw-lines");
         raw.setPrefRowCount(6);
-        Label provenance = muted(file + ", line " + line + ", byte " + byteOffset);
+        Label provenance = muted(Inert.plain(file) + ", line " + line + ", byte " + byteOffset);
         provenance.setId("inspector-provenance");
         content.getChildren().setAll(heading, propertyGrid(f), section("Raw line"), provenance, raw);
     }
@@ -312,7 +331,8 @@ public final class Inspector extends VBox {
             Label k = new Label(e.getKey());
             k.getStyleClass().add("property-key");
             k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            Label v = new Label(e.getValue() == null || e.getValue().isEmpty() ? "—" : e.getValue());
+            // every value comes from a log or the analyst: shown whole, hidden characters as [U+202E] markers
+            Label v = new Label(e.getValue() == null || e.getValue().isEmpty() ? "—" : Inert.visible(e.getValue()));
             v.getStyleClass().add("property-value");
             v.setWrapText(true);
             grid.addRow(row++, k, v);

@@ -1,5 +1,6 @@
 package io.ransomtrace.views.process;
 
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.views.common.TextWidths;
 import io.ransomtrace.views.common.TimeFormats;
 import io.ransomtrace.views.common.ViewStyles;
@@ -89,10 +90,10 @@ public final class ProcessTreeTable extends VBox {
         lineageBar.setAutoNavigationEnabled(false);
         lineageBar.setCrumbFactory(item -> {
             BreadCrumbBar.BreadCrumbButton b = new BreadCrumbBar.BreadCrumbButton(
-                    item.getValue() == null ? "" : item.getValue().label().replace("  ", " "));
+                    item.getValue() == null ? "" : Inert.plain(item.getValue().label().replace("  ", " ")));
             b.getStyleClass().add("lineage-crumb");
             if (item.getValue() != null) {
-                b.setTooltip(new javafx.scene.control.Tooltip(item.getValue().commandLine()));
+                b.setTooltip(new javafx.scene.control.Tooltip(Inert.plain(item.getValue().commandLine())));
             }
             return b;
         });
@@ -161,12 +162,13 @@ public final class ProcessTreeTable extends VBox {
                     return;
                 }
                 boolean fold = ProcessFolding.isFold(item);
-                setText(fold ? item.exe() : item.label() + (item.execFailed() ? "  (exec failed)" : ""));
-                setTooltip(new javafx.scene.control.Tooltip(fold ? item.exe() + ": " + item.commandLine()
-                        : item.label() + (item.tags().isEmpty() ? "" : "\ntags: " + String.join(", ", item.tags()))));
+                String name = fold ? item.exe() : Inert.plain(item.label()) + (item.execFailed() ? "  (exec failed)" : "");
+                setText(name);
+                setTooltip(new javafx.scene.control.Tooltip(fold ? item.exe() + ": " + Inert.plain(item.commandLine())
+                        : name + (item.tags().isEmpty() ? "" : "\ntags: " + Inert.plain(String.join(", ", item.tags())))));
                 tagsBox.getChildren().clear();
                 for (String t : item.tags().stream().sorted().toList()) {
-                    Label chip = new Label(t);
+                    Label chip = new Label(Inert.plain(t));
                     chip.getStyleClass().add("tag-chip");
                     chip.setMinWidth(Region.USE_PREF_SIZE);
                     tagsBox.getChildren().add(chip);
@@ -230,7 +232,7 @@ public final class ProcessTreeTable extends VBox {
         c.setPrefWidth(width);
         c.setCellValueFactory(cd -> new SimpleObjectProperty<>(cd.getValue().getValue() == null
                 || ProcessFolding.isFold(cd.getValue().getValue()) && !"command".equals(id) ? ""
-                : value.apply(cd.getValue().getValue())));
+                : Inert.plain(value.apply(cd.getValue().getValue()))));
         c.setCellFactory(col -> new TreeTableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {

@@ -1,5 +1,6 @@
 package io.ransomtrace.views.spread;
 
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.views.common.Palette;
 import io.ransomtrace.views.common.Plural;
 import io.ransomtrace.views.common.TimeFormats;
@@ -170,7 +171,7 @@ public final class NoteSpreadMap extends Region {
             g.setFill(Palette.textOn(fill));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
-            String label = n.name() + (room > 90 ? "  " + String.format("%,d", n.subtreeFiles()) : "");
+            String label = Inert.plain(n.name()) + (room > 90 ? "  " + String.format("%,d", n.subtreeFiles()) : "");
             g.fillText(elide(label, room), x + 5, y + ch / 2);
         }
     }
@@ -316,7 +317,7 @@ public final class NoteSpreadMap extends Region {
             return;
         }
         DirectoryNode n = c.node();
-        StringBuilder sb = new StringBuilder(n.path());
+        StringBuilder sb = new StringBuilder(Inert.plain(n.path()));
         sb.append('\n').append(Plural.of(n.filesEncrypted(), "file")).append(" encrypted here, ")
                 .append(String.format("%,d", n.subtreeFiles())).append(" in the subtree");
         if (n.subtreeNotes() > 0) {

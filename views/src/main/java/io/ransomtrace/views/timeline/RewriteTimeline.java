@@ -1,5 +1,6 @@
 package io.ransomtrace.views.timeline;
 
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.views.common.LatestWinsRunner;
 import io.ransomtrace.views.common.Palette;
 import io.ransomtrace.views.common.TimeFormats;
@@ -472,7 +473,7 @@ public final class RewriteTimeline extends Region {
             g.setLineDashes(4, 3);
             g.strokeLine(x, TOP, x, TOP + plotHeight());
             g.setLineDashes();
-            String text = m.label();
+            String text = Inert.plain(m.label());
             double tw = textWidth(text) + 6;
             double lx = x + tw + 4 > LEFT + plotWidth() ? x - tw - 2 : x + 3;
             double ly = TOP + 2 + (row++ % 3) * 14;

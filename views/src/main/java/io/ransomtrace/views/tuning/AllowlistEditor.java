@@ -3,6 +3,7 @@ package io.ransomtrace.views.tuning;
 import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.profile.AllowlistEffect;
 import io.ransomtrace.engine.profile.AllowlistRule;
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.views.common.ViewStyles;
 import io.ransomtrace.views.findings.SeverityChip;
 import javafx.beans.property.SimpleObjectProperty;
@@ -166,7 +167,7 @@ public final class AllowlistEditor extends VBox {
                                                               Function<AllowlistRule, String> value) {
         TableColumn<AllowlistRule, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new SimpleObjectProperty<>(value.apply(cd.getValue())));
+        c.setCellValueFactory(cd -> new SimpleObjectProperty<>(Inert.plain(value.apply(cd.getValue()))));
         return c;
     }
 

@@ -1,5 +1,6 @@
 package io.ransomtrace.views.tuning;
 
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.views.common.ViewStyles;
 import io.ransomtrace.views.findings.FindingRow;
 import io.ransomtrace.views.findings.SeverityChip;
@@ -63,8 +64,8 @@ public final class FindingsDiffView extends VBox {
                     setTooltip(null);
                     return;
                 }
-                setText(item.sign() + "  " + item.text());
-                setTooltip(new javafx.scene.control.Tooltip(item.text()));
+                setText(item.sign() + "  " + Inert.plain(item.text()));
+                setTooltip(new javafx.scene.control.Tooltip(Inert.plain(item.text())));
                 getStyleClass().add(item.styleClass());
             }
         });

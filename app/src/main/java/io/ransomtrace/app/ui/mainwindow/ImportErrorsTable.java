@@ -2,6 +2,7 @@ package io.ransomtrace.app.ui.mainwindow;
 
 import atlantafx.base.theme.Styles;
 import io.ransomtrace.app.store.ImportErrorRow;
+import io.ransomtrace.engine.text.Inert;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -35,7 +36,8 @@ public final class ImportErrorsTable extends TableView<ImportErrorRow> {
                 : String.format("%,d", cd.getValue().line())));
         TableColumn<ImportErrorRow, String> reason = new TableColumn<>("Reason");
         reason.setPrefWidth(160);
-        reason.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().reason()));
+        // A reason may quote the record it refused: shown inert, like every text from a log.
+        reason.setCellValueFactory(cd -> new SimpleStringProperty(Inert.plain(cd.getValue().reason())));
         reason.setCellFactory(col -> new TableCell<>() {
             private final Label text = new Label();
 
@@ -52,7 +54,7 @@ public final class ImportErrorsTable extends TableView<ImportErrorRow> {
                 text.setText(empty || item == null ? null : item);
                 setGraphic(empty || item == null ? null : text);
                 setTooltip(empty || item == null || row == null ? null : new Tooltip(item
-                        + (row.rawText() == null || row.rawText().isEmpty() ? "" : "\n\n" + row.rawText())));
+                        + (row.rawText() == null || row.rawText().isEmpty() ? "" : "\n\n" + Inert.visible(row.rawText()))));
             }
         });
         getColumns().add(line);

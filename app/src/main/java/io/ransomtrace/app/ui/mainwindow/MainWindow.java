@@ -66,6 +66,7 @@ public final class MainWindow {
     private final TabPane sidePanels = new TabPane();
     private final ImportErrorsTable importErrors = new ImportErrorsTable();
     private final Menu actionsMenu = new Menu("Investigate");
+    private final Menu fileMenu = new Menu("File");
     private final CheckMenuItem darkThemeItem = new CheckMenuItem("Dark theme");
     private Runnable onOpenCase = () -> { };
     private Runnable onImportLogs = () -> { };
@@ -151,6 +152,11 @@ public final class MainWindow {
     /** The menu the controller fills with re-run, next/previous finding and the view shortcuts. */
     public Menu actionsMenu() {
         return actionsMenu;
+    }
+
+    /** The File menu (features add their items: File → Open fleet findings…). */
+    public Menu fileMenu() {
+        return fileMenu;
     }
 
     /** Shows an investigation tab and focuses its content. */
@@ -247,8 +253,8 @@ public final class MainWindow {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> Platform.exit());
-        Menu file = new Menu("File", null, open, imp, impFolder, new SeparatorMenuItem(), export,
-                new SeparatorMenuItem(), quit);
+        Menu file = fileMenu;
+        file.getItems().setAll(open, imp, impFolder, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
 
         darkThemeItem.setId("menu-dark-theme");
         darkThemeItem.setOnAction(e -> {

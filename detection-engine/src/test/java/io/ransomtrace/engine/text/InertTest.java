@@ -1,4 +1,4 @@
-package io.ransomtrace.app.report;
+package io.ransomtrace.engine.text;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,11 +39,13 @@ class InertTest {
     }
 
     @Test
-    void spreadsheetFormulasAreDefused() {
-        assertThat(CsvExports.cell("=HYPERLINK(\"http://x\")")).isEqualTo("'=HYPERLINK(\"http://x\")");
-        assertThat(CsvExports.cell("+1")).isEqualTo("'+1");
-        assertThat(CsvExports.cell("-2")).isEqualTo("'-2");
-        assertThat(CsvExports.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(CsvExports.cell("/srv/a=b")).isEqualTo("/srv/a=b");
+    void zeroWidthAndInvisibleFormattingCharactersAreShown() {
+        assertThat(Inert.plain("ad\u200Bmin")).isEqualTo("ad[U+200B]min");
+        assertThat(Inert.plain("a\u200Db\u2060c\u00ADd\uFEFF")).isEqualTo("a[U+200D]b[U+2060]c[U+00AD]d[U+FEFF]");
+        assertThat(Inert.visible("\u001b[2Jcleared")).isEqualTo("[U+001B][2Jcleared");
+        assertThat(Inert.visible("x".repeat(1000))).hasSize(1000);
+        assertThat(Inert.hasHidden("plain text, ünïcödé and 文件")).isFalse();
+        assertThat(Inert.hasHidden("emoji \uD83D\uDE00 stays")).isTrue(); // a surrogate pair: checked, then kept
+        assertThat(Inert.plain("emoji \uD83D\uDE00 stays")).isEqualTo("emoji \uD83D\uDE00 stays");
     }
 }
