@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
  * table (it goes into the README as is) and exits 1 on any miss or false positive.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Run every case folder (with a truth.yaml) under DIR through detection and compare with the truth.",
+        description = {"Score detection on recorded cases: each case folder under DIR against its truth.yaml.",
                 "Exit code 1 when an attack is missed or a benign activity is flagged at medium or above."})
 public final class EvaluateCommand implements Callable<Integer> {
 
@@ -39,6 +39,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!java.nio.file.Files.exists(dir)) {
+            err.println("evaluate: " + dir + " does not exist; give a folder of case folders, e.g. sample-cases/cases");
+            return ExitCodes.INPUT_ERROR;
+        }
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            err.println("evaluate: " + dir + " is not a folder; give a folder of case folders, e.g. sample-cases/cases");
+            return ExitCodes.INPUT_ERROR;
+        }
         Evaluation.Report report;
         try {
             report = new Evaluation(DetectionSettings.load(profile, allowlist)).run(dir);

@@ -112,7 +112,8 @@ final class TuningController implements AutoCloseable {
         OpenCase adopted = c.withFindings(c.settings().withProfile(p.profile()), p.findings());
         current.set(adopted);
         kept.accept(adopted);
-        notices.say("Profile kept and stored in the case: " + p.findings().size() + " findings.");
+        notices.say("Profile kept and stored in the case: "
+                + io.ransomtrace.views.common.Plural.of(p.findings().size(), "finding") + ".");
     }
 
     private void saveProfileFile(Map<String, Double> values) {

@@ -47,7 +47,14 @@ public final class FindingJson {
                                String firstAlert, int filesAffected, int directoriesAffected, List<String> extensions,
                                String overwrite, Notes notes, List<Signal> signals, Integer filesBeforeFirstHighAlert,
                                boolean suppressed, String suppressedBy, List<Evidence> evidence, List<String> files,
-                               List<String> directories, String stream, Extract extract) {
+                               List<String> directories, Analyst analyst, String stream, Extract extract) {
+    }
+
+    /** The analyst's tags and notes in a case (as {@code ScanJson.Analyst}); always null here: a stream has no case. */
+    public record Analyst(List<String> tags, List<AnalystNote> notes) {
+    }
+
+    public record AnalystNote(String about, String text) {
     }
 
     public record RootProcessJson(int pid, int ppid, String exe, String commandLine, Long uid, String user,
@@ -86,7 +93,7 @@ public final class FindingJson {
                 f.signals().stream().map(FindingJson::signal).toList(), f.filesBeforeFirstHighAlert(), f.suppressed(),
                 f.allowlist() == null ? null : f.allowlist().reason() + " (" + f.allowlist().author() + ")",
                 f.evidence().stream().map(e -> new Evidence(e.eventId(), e.source(), e.line())).toList(),
-                f.files(), f.directories(), stream, extract);
+                f.files(), f.directories(), null, stream, extract);
     }
 
     /** One finding as a message of the findings topic: the finding object with {@code schemaVersion} first. */
