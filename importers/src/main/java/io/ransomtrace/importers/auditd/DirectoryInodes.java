@@ -1,5 +1,9 @@
 package io.ransomtrace.importers.auditd;
 
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +68,22 @@ final class DirectoryInodes {
             }
         }
         return out;
+    }
+
+    /** The directories known so far, least recently used first (saved with a line feed's state). */
+    void writeState(SnapshotWriter w) throws IOException {
+        w.writeInt(byInode.size());
+        for (Map.Entry<String, String> e : byInode.entrySet()) {
+            w.writeString(e.getKey());
+            w.writeString(e.getValue());
+        }
+    }
+
+    void readState(SnapshotReader r) throws IOException {
+        int n = r.readLength();
+        for (int i = 0; i < n; i++) {
+            byInode.put(r.readString(), r.readString());
+        }
     }
 
     private static String stripSlash(String p) {

@@ -49,6 +49,11 @@ final class EventMapper {
         return names;
     }
 
+    /** The directories learned by inode so far (saved with a line feed's state). */
+    DirectoryInodes directories() {
+        return directories;
+    }
+
     Event map(List<AuditRecord> records, long id) {
         AuditRecord first = records.get(0);
         AuditRecord syscall = null;

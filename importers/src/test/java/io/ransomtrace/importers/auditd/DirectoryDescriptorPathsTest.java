@@ -21,7 +21,7 @@ class DirectoryDescriptorPathsTest {
     @TempDir
     Path dir;
 
-    private static final String LOG = """
+    static final String LOG = """
             node=fs type=SYSCALL msg=audit(1796635265.754:13158): arch=c000003e syscall=257 success=yes exit=4 a0=ffffff9c a1=5648 a2=241 a3=1b6 items=2 ppid=3311 pid=3312 auid=0 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 sgid=0 fsgid=0 tty=(none) ses=19 comm="openssl" exe="/usr/bin/openssl" key="rt_write"
             node=fs type=CWD msg=audit(1796635265.754:13158): cwd="/srv/rt-recover/openssl-pass"
             node=fs type=PATH msg=audit(1796635265.754:13158): item=0 name="finance/" inode=1466581 dev=fe:00 mode=040755 ouid=0 ogid=0 rdev=00:00 nametype=PARENT cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0 cap_frootid=0
