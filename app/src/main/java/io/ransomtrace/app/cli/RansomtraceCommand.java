@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
         exitCodeList = {"0:success; no finding at or above --fail-on",
                 "1:at least one finding at or above --fail-on",
                 "2:usage error",
-                "3:input error or failure (missing, unreadable or refused input, damaged case, disk full)"})
+                "3:input error or failure (missing, unreadable or refused input, damaged case, disk full)"},
+        // fleet lives in its own module (Flink, Kafka), which the application does not depend on: the launcher
+        // script dispatches it, so it is named here for the reader of --help
+        footer = {"%nFleet mode (Flink job over Kafka, from the fleet module): ransomtrace fleet --help"})
 public final class RansomtraceCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
