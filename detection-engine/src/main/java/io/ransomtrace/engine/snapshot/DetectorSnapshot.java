@@ -5,10 +5,7 @@ import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.profile.Allowlist;
 import io.ransomtrace.engine.profile.Profile;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
-import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -69,8 +66,8 @@ public final class DetectorSnapshot {
     }
 
     public static byte[] toBytes(Detector detector, Profile profile) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        SnapshotBytes.Output bytes = new SnapshotBytes.Output(4096);
+        try (DataOutputStream out = bytes.data()) {
             write(detector, profile, out);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e);
@@ -80,7 +77,7 @@ public final class DetectorSnapshot {
 
     public static Detector fromBytes(byte[] snapshot, Profile profile, Allowlist allowlist, Consumer<Finding> alerts)
             throws IOException {
-        return read(new DataInputStream(new ByteArrayInputStream(snapshot)), profile, allowlist, alerts);
+        return read(SnapshotBytes.input(snapshot), profile, allowlist, alerts);
     }
 
     /** A 64-bit hash of every profile value (FNV-1a over the profile's text form, which lists keys in schema order). */
