@@ -10,6 +10,7 @@ import io.ransomtrace.engine.model.ProcessExec;
 import io.ransomtrace.engine.model.ProcessExit;
 import io.ransomtrace.engine.process.ProcessClassifier;
 import io.ransomtrace.engine.process.ProcessInfo;
+import io.ransomtrace.engine.process.ProcessLru;
 import io.ransomtrace.engine.process.ProcessTable;
 import io.ransomtrace.engine.profile.Allowlist;
 import io.ransomtrace.engine.profile.Profile;
@@ -42,7 +43,7 @@ public final class Detector implements Consumer<Event> {
     private final ProcessClassifier classifier;
     private final long exitGraceMillis;
     private final long processIdleMillis;
-    private final int maxProcesses;
+    private final ProcessLru processes;
     private final ReorderBuffer reorder;
     private final CampaignTracker campaigns;
     private final SignalSettings copyToolCheck;
@@ -70,7 +71,7 @@ public final class Detector implements Consumer<Event> {
         classifier = new ProcessClassifier(profile);
         exitGraceMillis = profile.longValue("process.exitGraceSeconds") * 1000;
         processIdleMillis = profile.longValue("process.idleTimeoutSeconds") * 1000;
-        maxProcesses = profile.integer("process.maxPerHost");
+        processes = new ProcessLru(profile.integer("process.maxTracked"));
         reorder = new ReorderBuffer(profile.longValue("reorder.windowSeconds") * 1000,
                 profile.integer("reorder.maxBufferedEvents"));
         CampaignSettings campaignSettings = new CampaignSettings(profile);
@@ -136,6 +137,15 @@ public final class Detector implements Consumer<Event> {
         return reorder.outOfOrderReleased();
     }
 
+    /**
+     * What the hard caps on detector state cost so far: processes and campaigns forgotten or closed early
+     * because memory was full (not because they ended). Zero on ordinary logs; reported in the scan summary.
+     */
+    public Evictions evictions() {
+        return new Evictions(processes.evicted(), processes.evictedKept(), campaigns.evictedQuiet(),
+                campaigns.closedEarly(), campaigns.cappedSets());
+    }
+
     /** Processes currently remembered across all hosts (for memory checks). */
     int trackedProcesses() {
         int n = 0;
@@ -155,7 +165,7 @@ public final class Detector implements Consumer<Event> {
             return lastTable;
         }
         ProcessTable t = hosts.computeIfAbsent(host,
-                h -> new ProcessTable(classifier, exitGraceMillis, processIdleMillis, maxProcesses));
+                h -> new ProcessTable(classifier, exitGraceMillis, processes));
         lastHost = host;
         lastTable = t;
         return t;
@@ -175,8 +185,10 @@ public final class Detector implements Consumer<Event> {
             exec(table, exec, millis);
         } else if (e instanceof ProcessExit exit) {
             table.onExit(exit, millis);
-        } else if (e instanceof OtherRecord) {
-            return; // logins, config changes, lost-event notices: not evidence of encryption by themselves
+        } else if (e instanceof OtherRecord other) {
+            // logins, PAM records, config changes, lost-event notices: not evidence of encryption by themselves,
+            // but a LOGIN record (or any record of a process) may show that the process began a login session
+            table.onIdentity(other.actor(), millis);
         }
     }
 
@@ -185,6 +197,7 @@ public final class Detector implements Consumer<Event> {
             return;
         }
         ProcessInfo actor = table.forActor(op.actor(), millis, op.id());
+        table.changedFiles(actor);
         ProcessInfo root = table.rootOf(actor);
         campaigns.fileOp(op, actor, root, table, millis);
     }
@@ -215,8 +228,9 @@ public final class Detector implements Consumer<Event> {
 
     private void sweep(long millis) {
         if (nextSweepMillis != Long.MIN_VALUE) {
+            processes.forgetIdle(millis - processIdleMillis);
             for (ProcessTable t : hosts.values()) {
-                t.sweepIdle(millis);
+                t.sweepSessions();
             }
             campaigns.closeIdle(millis);
         }

@@ -99,6 +99,9 @@ final class Campaign {
     Severity notified;
     Instant firstAlert;
     Integer filesAtFirstHigh;
+    /** Place in the tracker's least-recently-active list of open campaigns. */
+    Campaign lruPrev;
+    Campaign lruNext;
 
     Campaign(long serial, String host, ProcessInfo root, String parentExe, Event first, CampaignSettings settings,
              PathMemory memory) {

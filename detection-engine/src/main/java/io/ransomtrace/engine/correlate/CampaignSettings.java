@@ -12,6 +12,7 @@ public final class CampaignSettings {
     final SignalSettings signals;
     final long pairWindowMillis;
     final int maxTrackedFiles;
+    final int maxActive;
     final int maxListedFiles;
     final int maxListedDirectories;
     final int evidencePerSignal;
@@ -35,6 +36,7 @@ public final class CampaignSettings {
         signals = new SignalSettings(p);
         pairWindowMillis = p.longValue("campaign.pairWindowSeconds") * 1000;
         maxTrackedFiles = p.integer("campaign.maxTrackedFiles");
+        maxActive = p.integer("campaign.maxActive");
         maxListedFiles = p.integer("campaign.maxListedFiles");
         maxListedDirectories = p.integer("campaign.maxListedDirectories");
         evidencePerSignal = p.integer("campaign.evidencePerSignal");

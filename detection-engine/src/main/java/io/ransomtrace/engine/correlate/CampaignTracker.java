@@ -29,8 +29,14 @@ public final class CampaignTracker {
     private final FindingAssembler assembler;
     private final Consumer<Finding> alerts;
     private final Map<ProcessInfo, Campaign> active = new IdentityHashMap<>();
+    /** Open campaigns, least recently active first (threaded through {@link Campaign#lruPrev}/{@code lruNext}). */
+    private Campaign lruHead;
+    private Campaign lruTail;
     private final List<Finding> closed = new ArrayList<>();
     private long nextSerial = 1;
+    private long evictedQuiet;
+    private long closedEarly;
+    private long cappedSets;
     private ProcessInfo lastRoot;
     private Campaign lastCampaign;
     private ProcessInfo lastActor;
@@ -50,18 +56,110 @@ public final class CampaignTracker {
         return active.size();
     }
 
+    /** Open campaigns dropped at the cap that had nothing to report. */
+    public long evictedQuiet() {
+        return evictedQuiet;
+    }
+
+    /** Open campaigns with something to report closed early at the cap. */
+    public long closedEarly() {
+        return closedEarly;
+    }
+
+    /** Closed campaigns whose distinct-file set had reached its cap. */
+    public long cappedSets() {
+        return cappedSets;
+    }
+
     private Campaign campaignOf(ProcessInfo root, ProcessTable table, Event e) {
         if (root == lastRoot && lastCampaign != null) {
+            touch(lastCampaign);
             return lastCampaign;
         }
         Campaign c = active.get(root);
         if (c == null) {
             c = new Campaign(nextSerial++, e.host(), root, parentExe(table, root), e, settings, memory);
             active.put(root, c);
+            table.rootsCampaign(root);
+            link(c);
+            if (active.size() > settings.maxActive) {
+                evictOne(c);
+            }
+        } else {
+            touch(c);
         }
         lastRoot = root;
         lastCampaign = c;
         return c;
+    }
+
+    private void link(Campaign c) {
+        c.lruPrev = lruTail;
+        c.lruNext = null;
+        if (lruTail == null) {
+            lruHead = c;
+        } else {
+            lruTail.lruNext = c;
+        }
+        lruTail = c;
+    }
+
+    private void unlink(Campaign c) {
+        if (c.lruPrev == null) {
+            lruHead = c.lruNext;
+        } else {
+            c.lruPrev.lruNext = c.lruNext;
+        }
+        if (c.lruNext == null) {
+            lruTail = c.lruPrev;
+        } else {
+            c.lruNext.lruPrev = c.lruPrev;
+        }
+        c.lruPrev = null;
+        c.lruNext = null;
+    }
+
+    private void touch(Campaign c) {
+        if (lruTail != c) {
+            unlink(c);
+            link(c);
+        }
+    }
+
+    /** How far from the old end the cap looks for a campaign with nothing to report before closing the oldest. */
+    private static final int QUIET_SEARCH = 64;
+
+    /**
+     * Over the cap: drop the least recently active campaign that fired nothing (a process that wrote a log
+     * line), else close the least recently active one into a finding. Never the campaign just opened.
+     */
+    private void evictOne(Campaign opened) {
+        Campaign victim = null;
+        Campaign c = lruHead;
+        for (int i = 0; c != null && i < QUIET_SEARCH; i++, c = c.lruNext) {
+            if (c != opened && !policy.reportable(c)) {
+                victim = c;
+                break;
+            }
+        }
+        if (victim == null) {
+            victim = lruHead != opened ? lruHead : opened.lruNext;
+        }
+        if (victim == null) {
+            return;
+        }
+        active.remove(victim.root);
+        unlink(victim);
+        if (policy.reportable(victim)) {
+            closedEarly++;
+        } else {
+            evictedQuiet++;
+        }
+        close(victim);
+        if (victim == lastCampaign) {
+            lastRoot = null;
+            lastCampaign = null;
+        }
     }
 
     /** A file operation by {@code actor}, whose campaign root is {@code root}. */
@@ -155,6 +253,7 @@ public final class CampaignTracker {
             Campaign c = it.next().getValue();
             if (c.lastMillis < cutoff || (c.root.exited() && c.lastMillis < exitedCutoff)) {
                 it.remove();
+                unlink(c);
                 close(c);
             }
         }
@@ -163,6 +262,9 @@ public final class CampaignTracker {
     }
 
     private void close(Campaign c) {
+        if (c.filesCapped()) {
+            cappedSets++;
+        }
         if (policy.reportable(c)) {
             closed.add(assembler.build(c));
         }
@@ -182,6 +284,8 @@ public final class CampaignTracker {
             close(c);
         }
         active.clear();
+        lruHead = null;
+        lruTail = null;
         lastRoot = null;
         lastCampaign = null;
         List<Finding> out = new ArrayList<>(closed);

@@ -28,6 +28,18 @@ public final class ProcessInfo {
     private long lastSeenMillis;
     private long exitMillis = -1;
     private ProcessInfo root;
+    /** This process began a login session: its login uid or audit session changed (LOGIN record, pam_loginuid). */
+    private boolean sessionStart;
+    /** This process began a new POSIX session (setsid): a daemon detached from whoever started it. */
+    private boolean detached;
+
+    /** The table that holds it (to forget it on eviction) and its place in the shared {@link ProcessLru}. */
+    ProcessTable table;
+    ProcessInfo lruPrev;
+    ProcessInfo lruNext;
+    boolean lruTracked;
+    /** On the LRU's kept list: it changed files, roots a campaign or started a session. */
+    boolean keep;
 
     ProcessInfo(int pid, int ppid, long startMillis, long firstEventId) {
         this.pid = pid;
@@ -61,6 +73,14 @@ public final class ProcessInfo {
         if (c != null && c != Credentials.UNKNOWN) {
             this.credentials = c;
         }
+    }
+
+    void sessionStart(boolean b) {
+        sessionStart = b;
+    }
+
+    void detached(boolean b) {
+        detached = b;
     }
 
     void ppid(int ppid) {
@@ -167,6 +187,16 @@ public final class ProcessInfo {
 
     public long exitMillis() {
         return exitMillis;
+    }
+
+    /** True when this process began a login session (its login uid or audit session changed in it). */
+    public boolean sessionStart() {
+        return sessionStart;
+    }
+
+    /** True when this process began a new POSIX session through setsid (a daemon). */
+    public boolean detached() {
+        return detached;
     }
 
     @Override

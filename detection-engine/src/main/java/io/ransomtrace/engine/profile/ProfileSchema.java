@@ -19,10 +19,11 @@ final class ProfileSchema {
             integer("reorder.maxBufferedEvents", 1, 1_000_000, "Most events held for reordering; when full, the oldest is processed at once."),
             integer("process.idleTimeoutSeconds", 60, WEEK, "A process with no activity for this long is forgotten."),
             integer("process.exitGraceSeconds", 0, 3600, "An exited process is remembered this long for late events."),
-            integer("process.maxPerHost", 1000, 10_000_000, "Most processes remembered per host."),
+            integer("process.maxTracked", 1000, 10_000_000, "Most processes remembered across all hosts; past it the least recently used go first, those that changed files, root a campaign or started a session last."),
             integer("campaign.idleTimeoutSeconds", 60, WEEK, "A campaign with no activity for this long is closed and reported."),
             integer("campaign.closeAfterRootExitSeconds", 1, WEEK, "A campaign whose root process exited is closed after this long without activity."),
             integer("campaign.pairWindowSeconds", 1, DAY, "Longest time between writing X.suffix and deleting X (or writing and deleting a file) that still pairs them."),
+            integer("campaign.maxActive", 100, 10_000_000, "Most campaigns open at once; past it the least recently active one is closed (reported if it qualifies), campaigns that fired nothing first."),
             integer("campaign.maxTrackedFiles", 1000, 50_000_000, "Distinct files counted exactly per campaign; past this the count stops growing."),
             integer("campaign.maxListedFiles", 10, 1_000_000, "Most affected files listed in a finding."),
             integer("campaign.maxListedDirectories", 10, 1_000_000, "Most affected directories listed in a finding."),
@@ -83,6 +84,7 @@ final class ProfileSchema {
             list("lists.interpreters", "Interpreters: pass-through when running a script."),
             list("lists.bulkRunners", "Programs that run other programs over many files (pass-through, and a bulk indicator)."),
             list("lists.wrappers", "Programs that only run another program (sudo, env, nohup...); skipped when naming the root."),
+            list("lists.sessionStarters", "Programs that detach what they run into a new session (setsid): the campaign-root walk stops at the detached program."),
             list("lists.fileTools", "Per-file tools; typed straight into an interactive shell they join the session's campaign."));
 
     static final Map<String, ParameterSpec> BY_KEY;

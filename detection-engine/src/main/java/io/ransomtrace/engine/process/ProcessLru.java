@@ -1,0 +1,154 @@
+package io.ransomtrace.engine.process;
+
+/**
+ * The hard cap on remembered processes, shared by every host's {@link ProcessTable}: two least-recently-used
+ * lists threaded through the processes themselves (no allocation per touch). Processes that matter for
+ * attribution — those that changed files, campaign roots, session starts — sit on the "kept" list; everything
+ * else (the {@code ls}, {@code date} and {@code grep} of a busy host) on the "plain" list. Over the cap, the
+ * least recently used plain process goes first; kept processes go only when no plain one is left.
+ *
+ * <p>Logs without exit records (most rule sets do not audit {@code exit_group}) never say a process ended:
+ * without this cap the table would grow with every pid the host ever used.
+ */
+public final class ProcessLru {
+    private final int capacity;
+    private final Chain plain = new Chain();
+    private final Chain kept = new Chain();
+    private int size;
+    private long evicted;
+    private long evictedKept;
+
+    /** @param capacity most processes remembered across all hosts */
+    public ProcessLru(int capacity) {
+        this.capacity = Math.max(1, capacity);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Processes forgotten because the cap was reached (not because they exited or went idle). */
+    public long evicted() {
+        return evicted;
+    }
+
+    /** Of those, processes that had changed files, rooted a campaign or started a session. */
+    public long evictedKept() {
+        return evictedKept;
+    }
+
+    void add(ProcessInfo p) {
+        if (p.lruTracked) {
+            touch(p);
+            return;
+        }
+        p.lruTracked = true;
+        chainOf(p).append(p);
+        size++;
+    }
+
+    /** Marks p as used now (moves it to the young end of its list). */
+    void touch(ProcessInfo p) {
+        if (!p.lruTracked) {
+            return;
+        }
+        Chain c = chainOf(p);
+        if (c.tail != p) {
+            c.unlink(p);
+            c.append(p);
+        }
+    }
+
+    /** Moves p to the kept list (it changed a file, roots a campaign or started a session). */
+    void keep(ProcessInfo p) {
+        if (p.keep) {
+            return;
+        }
+        if (p.lruTracked) {
+            plain.unlink(p);
+            p.keep = true;
+            kept.append(p);
+        } else {
+            p.keep = true;
+        }
+    }
+
+    void remove(ProcessInfo p) {
+        if (!p.lruTracked) {
+            return;
+        }
+        chainOf(p).unlink(p);
+        p.lruTracked = false;
+        size--;
+    }
+
+    /** Forgets least recently used processes until the cap holds. */
+    void enforce() {
+        while (size > capacity) {
+            ProcessInfo victim = plain.head != null ? plain.head : kept.head;
+            if (victim.keep) {
+                evictedKept++;
+            }
+            evicted++;
+            remove(victim);
+            victim.table.forget(victim);
+        }
+    }
+
+    /** Forgets every process (of any host) not seen since {@code cutoffMillis}; returns how many. */
+    public int forgetIdle(long cutoffMillis) {
+        return forgetIdle(plain, cutoffMillis) + forgetIdle(kept, cutoffMillis);
+    }
+
+    private int forgetIdle(Chain c, long cutoffMillis) {
+        int n = 0;
+        // the list is in touch order, which is time order up to the reorder window: stop at the first recent one
+        while (c.head != null && c.head.lastSeenMillis() < cutoffMillis) {
+            ProcessInfo p = c.head;
+            remove(p);
+            p.table.forget(p);
+            n++;
+        }
+        return n;
+    }
+
+    private Chain chainOf(ProcessInfo p) {
+        return p.keep ? kept : plain;
+    }
+
+    /** A doubly linked list through {@link ProcessInfo#lruPrev} / {@link ProcessInfo#lruNext}. */
+    private static final class Chain {
+        ProcessInfo head;
+        ProcessInfo tail;
+
+        void append(ProcessInfo p) {
+            p.lruPrev = tail;
+            p.lruNext = null;
+            if (tail == null) {
+                head = p;
+            } else {
+                tail.lruNext = p;
+            }
+            tail = p;
+        }
+
+        void unlink(ProcessInfo p) {
+            if (p.lruPrev == null) {
+                head = p.lruNext;
+            } else {
+                p.lruPrev.lruNext = p.lruNext;
+            }
+            if (p.lruNext == null) {
+                tail = p.lruPrev;
+            } else {
+                p.lruNext.lruPrev = p.lruPrev;
+            }
+            p.lruPrev = null;
+            p.lruNext = null;
+        }
+    }
+}
