@@ -185,7 +185,9 @@ final class FindingAssembler {
         StringBuilder sb = new StringBuilder(what);
         String rootName = root.exe() != null ? PathNames.baseName(root.exe()) : "pid " + root.pid();
         sb.append(" by ").append(rootName);
-        String user = root.loginUser() != null ? root.loginUser() : root.user();
+        // the human behind it first: the login user, else their login uid when the log never named it
+        String user = root.loginUser() != null ? root.loginUser()
+                : root.loginUid() != null ? "login uid " + root.loginUid() : root.user();
         if (user != null) {
             sb.append(" (").append(user).append(")");
         }

@@ -117,6 +117,9 @@ public final class EcsTranscoder {
             process.put("entity_id", actor.entityId());
         }
         var c = actor.credentials();
+        if (c.session() >= 0) {
+            doc.with("auditd").put("session", String.valueOf(c.session())); // Auditbeat's field
+        }
         if (c.user() != null || c.uid() >= 0) {
             ObjectNode user = doc.putObject("user");
             if (c.user() != null) {
