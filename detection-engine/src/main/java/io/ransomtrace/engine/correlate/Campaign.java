@@ -23,12 +23,10 @@ import io.ransomtrace.engine.signal.ToolUse;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Everything one lineage did, attributed to its campaign root: the files it changed, how it changed them,
@@ -76,19 +74,21 @@ final class Campaign {
     private int temporaries;
     private static final int MAX_RENAME_CHAINS = 4096;
     /** For a file renamed without a new suffix (shred's 000… names): its current name's hash → original path. */
-    private final Map<Long, String> renamedFrom = new HashMap<>();
+    private Map<Long, String> renamedFrom = Map.of(); // a HashMap from the first chain on
     /** Successful modifying file operations seen; 0 means the lineage is known from command lines only. */
     private int fileOps;
     private final LongHashSet directories;
     final List<String> directoryNames = new ArrayList<>();
     final List<String> impactedFiles = new ArrayList<>();
     final List<String> changedFiles = new ArrayList<>();
-    final Set<String> tools = new LinkedHashSet<>();
-    final Set<String> exes = new LinkedHashSet<>();
+    /** Executables (few, in order of first use): small lists, as most campaigns are one process writing one file. */
+    final List<String> tools = new ArrayList<>(2);
+    final List<String> exes = new ArrayList<>(2);
     private ProcessInfo lastActor;
     /** The program (below the root) behind the current file operation, and files first changed per program. */
     private ProcessInfo program;
-    final Map<ProcessInfo, int[]> filesByProgram = new IdentityHashMap<>();
+    /** Created on the first program that changes a file (most campaigns have none). */
+    Map<ProcessInfo, int[]> filesByProgram = Map.of();
     final EvidenceLog evidence;
 
     /** Bumped whenever a signal's input changes; the score is recomputed only when it moved. */
@@ -127,7 +127,7 @@ final class Campaign {
                 settings.maxListedDirectories);
         content = new ContentHintSignal(s);
         signals = new Signal[] {encryptionTool, bulk, mass, extension, overwrite, deleteAfter, notes, content};
-        files = new LongHashSet(64, settings.maxTrackedFiles);
+        files = new LongHashSet(8, settings.maxTrackedFiles);
         directories = new LongHashSet(8, Math.max(settings.maxTrackedFiles / 4, 1000));
         evidence = new EvidenceLog(settings.evidencePerSignal);
         if (root.argvKnown()) {
@@ -184,7 +184,7 @@ final class Campaign {
         }
         lastActor = p;
         String exe = p.exe() != null ? p.exe() : p.exeName();
-        if (exe != null && exes.size() < MAX_TOOLS) {
+        if (exe != null && exes.size() < MAX_TOOLS && !exes.contains(exe)) {
             exes.add(exe);
         }
         if (actorCredentials == Credentials.UNKNOWN && p.credentials() != Credentials.UNKNOWN) {
@@ -245,8 +245,9 @@ final class Campaign {
     }
 
     private void addTool(ProcessInfo p, String tool) {
-        if (tools.size() < MAX_TOOLS) {
-            tools.add(p.exe() != null ? p.exe() : tool);
+        String t = p.exe() != null ? p.exe() : tool;
+        if (tools.size() < MAX_TOOLS && !tools.contains(t)) {
+            tools.add(t);
         }
     }
 
@@ -410,6 +411,9 @@ final class Campaign {
             moved = true;
         }
         if (moved) {
+            if (renamedFrom.isEmpty()) {
+                renamedFrom = new HashMap<>();
+            }
             String origin = renamedFrom.remove(ph);
             if (renamedFrom.size() < MAX_RENAME_CHAINS) {
                 renamedFrom.put(th, origin != null ? origin : path);
@@ -472,6 +476,9 @@ final class Campaign {
             if (program != null) {
                 int[] n = filesByProgram.get(program);
                 if (n == null && filesByProgram.size() < MAX_PROGRAMS) {
+                    if (filesByProgram.isEmpty()) {
+                        filesByProgram = new IdentityHashMap<>(4);
+                    }
                     filesByProgram.put(program, n = new int[1]);
                 }
                 if (n != null) {

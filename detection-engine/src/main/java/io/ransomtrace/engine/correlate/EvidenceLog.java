@@ -32,11 +32,7 @@ final class EvidenceLog {
         if (c >= perSignal) {
             return;
         }
-        if (ids[k] == null) {
-            ids[k] = new long[perSignal];
-            sources[k] = new int[perSignal];
-            lines[k] = new long[perSignal];
-        }
+        grow(k, c);
         Provenance p = e.provenance();
         ids[k][c] = e.id();
         sources[k][c] = p == null ? -1 : p.sourceId();
@@ -47,16 +43,27 @@ final class EvidenceLog {
     /** Adds the root's own exec (not tied to a signal). */
     void addRoot(long id, int source, long line) {
         int k = counts.length - 1;
-        if (ids[k] == null) {
-            ids[k] = new long[perSignal];
-            sources[k] = new int[perSignal];
-            lines[k] = new long[perSignal];
-        }
         if (counts[k] < perSignal) {
+            grow(k, counts[k]);
             ids[k][counts[k]] = id;
             sources[k][counts[k]] = source;
             lines[k][counts[k]] = line;
             counts[k]++;
+        }
+    }
+
+    /** Room for entry {@code c} of kind k: small arrays first (most campaigns cite one or two events). */
+    private void grow(int k, int c) {
+        if (ids[k] == null) {
+            int n = Math.min(perSignal, 2);
+            ids[k] = new long[n];
+            sources[k] = new int[n];
+            lines[k] = new long[n];
+        } else if (c == ids[k].length) {
+            int n = Math.min(perSignal, c * 2);
+            ids[k] = java.util.Arrays.copyOf(ids[k], n);
+            sources[k] = java.util.Arrays.copyOf(sources[k], n);
+            lines[k] = java.util.Arrays.copyOf(lines[k], n);
         }
     }
 

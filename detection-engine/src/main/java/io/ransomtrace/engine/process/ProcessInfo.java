@@ -40,6 +40,8 @@ public final class ProcessInfo {
     boolean lruTracked;
     /** On the LRU's kept list: it changed files, roots a campaign or started a session. */
     boolean keep;
+    /** Was on the kept list and moved back to the plain list when the kept list was over its share. */
+    boolean wasKept;
 
     ProcessInfo(int pid, int ppid, long startMillis, long firstEventId) {
         this.pid = pid;

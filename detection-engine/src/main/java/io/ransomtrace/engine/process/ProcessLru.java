@@ -1,17 +1,20 @@
 package io.ransomtrace.engine.process;
 
 /**
- * The hard cap on remembered processes, shared by every host's {@link ProcessTable}: two least-recently-used
- * lists threaded through the processes themselves (no allocation per touch). Processes that matter for
- * attribution — those that changed files, campaign roots, session starts — sit on the "kept" list; everything
- * else (the {@code ls}, {@code date} and {@code grep} of a busy host) on the "plain" list. Over the cap, the
- * least recently used plain process goes first; kept processes go only when no plain one is left.
+ * The hard cap on remembered processes, shared by every host's {@link ProcessTable}: a segmented
+ * least-recently-used list threaded through the processes themselves (no allocation per touch). Processes that
+ * matter for attribution — those that changed files, campaign roots, session starts — sit on the "kept" list
+ * (at most three quarters of the cap); everything else (the {@code ls}, {@code date} and {@code grep} of a busy
+ * host, placeholders of parents) on the "plain" list. Over the cap, the least recently used plain process goes;
+ * when the kept list is over its share, its least recently used process moves back to the plain list (as its
+ * youngest member), so a process that mattered long ago goes before a placeholder that is in use now.
  *
  * <p>Logs without exit records (most rule sets do not audit {@code exit_group}) never say a process ended:
  * without this cap the table would grow with every pid the host ever used.
  */
 public final class ProcessLru {
     private final int capacity;
+    private final int keptCapacity;
     private final Chain plain = new Chain();
     private final Chain kept = new Chain();
     private int size;
@@ -20,7 +23,8 @@ public final class ProcessLru {
 
     /** @param capacity most processes remembered across all hosts */
     public ProcessLru(int capacity) {
-        this.capacity = Math.max(1, capacity);
+        this.capacity = Math.max(4, capacity);
+        this.keptCapacity = this.capacity * 3 / 4;
     }
 
     public int size() {
@@ -72,6 +76,13 @@ public final class ProcessLru {
             plain.unlink(p);
             p.keep = true;
             kept.append(p);
+            while (kept.size > keptCapacity) {
+                ProcessInfo old = kept.head;
+                kept.unlink(old);
+                old.keep = false;
+                old.wasKept = true;
+                plain.append(old);
+            }
         } else {
             p.keep = true;
         }
@@ -90,7 +101,7 @@ public final class ProcessLru {
     void enforce() {
         while (size > capacity) {
             ProcessInfo victim = plain.head != null ? plain.head : kept.head;
-            if (victim.keep) {
+            if (victim.keep || victim.wasKept) {
                 evictedKept++;
             }
             evicted++;
@@ -124,8 +135,10 @@ public final class ProcessLru {
     private static final class Chain {
         ProcessInfo head;
         ProcessInfo tail;
+        int size;
 
         void append(ProcessInfo p) {
+            size++;
             p.lruPrev = tail;
             p.lruNext = null;
             if (tail == null) {
@@ -137,6 +150,7 @@ public final class ProcessLru {
         }
 
         void unlink(ProcessInfo p) {
+            size--;
             if (p.lruPrev == null) {
                 head = p.lruNext;
             } else {

@@ -251,6 +251,9 @@ public final class ProcessTable {
         if (parent != null && parent.startMillis() > child.startMillis() && parent.firstEventId() > child.firstEventId()) {
             return null; // the pid was reused by a process younger than the child
         }
+        if (parent != null && createStub) {
+            lru.touch(parent); // a parent whose children are still at work is in use (php-fpm's master, a find)
+        }
         if (parent == null && createStub) {
             parent = new ProcessInfo(ppid, -1, child.startMillis(), child.firstEventId());
             parent.credentials(child.credentials());

@@ -13,7 +13,7 @@ public final class BulkInvocationSignal extends Signal {
     private static final int MAX_LABELS = 8;
     private int invocations;
     private int directories;
-    private final Set<String> labels = new LinkedHashSet<>();
+    private Set<String> labels = Set.of(); // a LinkedHashSet from the first label on
 
     public BulkInvocationSignal(SignalSettings settings) {
         super(settings);
@@ -64,6 +64,9 @@ public final class BulkInvocationSignal extends Signal {
 
     public void recordInvocation(String label) {
         invocations++;
+        if (labels.isEmpty()) {
+            labels = new LinkedHashSet<>();
+        }
         if (labels.size() < MAX_LABELS) {
             labels.add(label);
         }

@@ -12,7 +12,7 @@ import java.util.Map;
 public final class EncryptionToolSignal extends Signal {
     private static final int MAX_LABELS = 16;
     private int runs;
-    private final Map<String, Integer> labels = new LinkedHashMap<>();
+    private Map<String, Integer> labels = Map.of(); // a LinkedHashMap from the first run on
 
     public EncryptionToolSignal(SignalSettings settings) {
         super(settings);
@@ -23,6 +23,9 @@ public final class EncryptionToolSignal extends Signal {
             return;
         }
         runs++;
+        if (labels.isEmpty()) {
+            labels = new LinkedHashMap<>();
+        }
         if (labels.size() < MAX_LABELS || labels.containsKey(use.label())) {
             labels.merge(use.label(), 1, Integer::sum);
         }

@@ -19,8 +19,9 @@ public final class ExtensionChangeSignal extends Signal {
 
     private final HashedNames benign;
     private final HashedNames known;
-    private final Map<String, int[]> counts = new HashMap<>();
-    private final Map<Long, String> suffixByHash = new HashMap<>();
+    /** Both created on the first suffix (most campaigns never rename a file). */
+    private Map<String, int[]> counts = Map.of();
+    private Map<Long, String> suffixByHash = Map.of();
     private long lastRegistered;
     private String best;
     private int bestCount;
@@ -105,6 +106,9 @@ public final class ExtensionChangeSignal extends Signal {
             return h; // a campaign mostly repeats one suffix: skip the map
         }
         lastRegistered = h;
+        if (suffixByHash.isEmpty()) {
+            suffixByHash = new HashMap<>();
+        }
         if (!suffixByHash.containsKey(h) && suffixByHash.size() < MAX_SUFFIXES * 4) {
             suffixByHash.put(h, path.substring(dot + 1).toLowerCase(Locale.ROOT));
         }
@@ -121,6 +125,9 @@ public final class ExtensionChangeSignal extends Signal {
         if (c == null) {
             if (counts.size() >= MAX_SUFFIXES) {
                 return;
+            }
+            if (counts.isEmpty()) {
+                counts = new HashMap<>();
             }
             c = new int[1];
             counts.put(suffix, c);

@@ -15,7 +15,7 @@ public final class OverwriteInPlaceSignal extends Signal {
     private int inPlace;
     private int byTools;
     private int renameOnly;
-    private final Set<String> toolLabels = new LinkedHashSet<>();
+    private Set<String> toolLabels = Set.of(); // a LinkedHashSet from the first tool on
 
     public OverwriteInPlaceSignal(SignalSettings settings) {
         super(settings);
@@ -37,6 +37,9 @@ public final class OverwriteInPlaceSignal extends Signal {
     public void destroyedByTool(String label) {
         inPlace++;
         byTools++;
+        if (toolLabels.isEmpty()) {
+            toolLabels = new LinkedHashSet<>();
+        }
         if (toolLabels.size() < MAX_LABELS) {
             toolLabels.add(label);
         }

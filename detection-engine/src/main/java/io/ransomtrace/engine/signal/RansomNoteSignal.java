@@ -64,7 +64,7 @@ public final class RansomNoteSignal extends Signal {
     private final HashedNames ordinary;
     private final HashedNames benign;
     private final int maxListedDirectories;
-    private final Map<String, NoteName> names = new LinkedHashMap<>();
+    private Map<String, NoteName> names = Map.of(); // a LinkedHashMap from the first candidate on
     /** The most widespread name with a strong keyword or ransom text. */
     private NoteName bestKeyed;
     /** The most widespread name of all (a note only if the campaign also did enough damage). */
@@ -144,6 +144,9 @@ public final class RansomNoteSignal extends Signal {
         if (n == null) {
             if (names.size() >= MAX_NAMES && !makeRoom()) {
                 return false;
+            }
+            if (names.isEmpty()) {
+                names = new LinkedHashMap<>();
             }
             n = new NoteName(name, millis, strong, weak);
             names.put(name, n);
