@@ -1,6 +1,7 @@
 package io.ransomtrace.app.analysis;
 
 import io.ransomtrace.engine.Detector;
+import io.ransomtrace.engine.Evictions;
 import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.importers.Format;
@@ -33,8 +34,9 @@ public final class LogScan {
     }
 
     /** The whole scan: inputs in the order read, findings, hosts seen. */
+    /** @param evictions what the detector's memory caps let go (all zero on an ordinary log) */
     public record Result(List<InputResult> inputs, List<Finding> findings, List<String> hosts, long events,
-                         List<Path> skipped) {
+                         List<Path> skipped, Evictions evictions) {
     }
 
     private static final int ERRORS_KEPT_PER_INPUT = 5;
@@ -98,7 +100,8 @@ public final class LogScan {
             events += sink.events;
             results.add(new InputResult(file, sourceId, format, stats, sink.errors, List.copyOf(sink.firstErrors), problem));
         }
-        return new Result(results, detector.finish(), List.copyOf(hosts), events, skipped);
+        List<Finding> findings = detector.finish();
+        return new Result(results, findings, List.copyOf(hosts), events, skipped, detector.evictions());
     }
 
     private static Format sniffQuietly(Path file) {

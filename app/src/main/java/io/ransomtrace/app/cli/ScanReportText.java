@@ -32,7 +32,7 @@ final class ScanReportText {
             errors += i.errors();
         }
         return new ScanJson.Document(ScanJson.SCHEMA_VERSION,
-                new ScanJson.Summary(inputs, r.events(), errors, r.hosts()),
+                new ScanJson.Summary(inputs, r.events(), errors, r.hosts(), ScanJson.Evictions.of(r.evictions())),
                 r.findings().stream().map(ScanJson::of).toList());
     }
 
@@ -62,6 +62,15 @@ final class ScanReportText {
         out.printf(Locale.ROOT, "Read %d input%s: %,d records, %,d events, %,d errors, %d host%s in %.1f s%n",
                 r.inputs().size(), r.inputs().size() == 1 ? "" : "s", records, r.events(), errors,
                 r.hosts().size(), r.hosts().size() == 1 ? "" : "s", took.toMillis() / 1000.0);
+        var ev = r.evictions();
+        if (ev != null && ev.any()) {
+            // more live processes or open campaigns than the profile's caps: say what was let go, never hide it
+            out.printf(Locale.ROOT, "Detector memory caps: %,d processes forgotten (%,d of them had changed files, rooted a "
+                            + "campaign or started a session), %,d idle campaigns with nothing to report dropped, %,d "
+                            + "campaigns closed early, %,d with a capped file count (process.maxTracked, "
+                            + "campaign.maxActive, campaign.maxTrackedFiles)%n",
+                    ev.processes(), ev.keptProcesses(), ev.quietCampaigns(), ev.closedEarly(), ev.cappedCampaigns());
+        }
     }
 
     static void printFindings(PrintWriter out, List<Finding> findings) {
