@@ -61,7 +61,7 @@ class RecordedShapesTest {
         assertThat(f.rootProcess().loginUid()).isEqualTo(1104L);
         assertThat(f.filesAffected()).isEqualTo(24);
         assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(f.overwrite()).isEqualTo(OverwriteKind.NEW_FILE_THEN_DELETE);
+        assertThat(f.overwrite()).isEqualTo(OverwriteKind.ARCHIVED_THEN_DELETED);
         assertThat(f.notes().count()).as("cp -n into the same directory again is the same note").isEqualTo(3);
     }
 

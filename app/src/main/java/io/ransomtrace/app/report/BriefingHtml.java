@@ -202,7 +202,7 @@ public final class BriefingHtml {
             parts.add(Briefing.overwriteShort(k));
         }
         return String.join("; ", parts) + (kinds.contains(OverwriteKind.IN_PLACE) || kinds.contains(OverwriteKind.NEW_FILE_THEN_DELETE)
-                ? ": restore from backup" : "");
+                || kinds.contains(OverwriteKind.ARCHIVED_THEN_DELETED) ? ": restore from backup" : "");
     }
 
     private void fact(String key, String value) {

@@ -123,7 +123,8 @@ public final class RecommendedActions {
             files += Math.max(f.filesAffected(), s.affected().size());
             dirs.addAll(f.directories());
             inPlace |= f.overwrite() == OverwriteKind.IN_PLACE;
-            deleted |= f.overwrite() == OverwriteKind.NEW_FILE_THEN_DELETE;
+            deleted |= f.overwrite() == OverwriteKind.NEW_FILE_THEN_DELETE
+                    || f.overwrite() == OverwriteKind.ARCHIVED_THEN_DELETED;
         }
         if (files > 0) {
             String how = inPlace ? "the originals were overwritten where they lay, so they exist only in backups"

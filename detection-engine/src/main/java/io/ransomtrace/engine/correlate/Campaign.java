@@ -90,6 +90,10 @@ final class Campaign {
     /** Created on the first program that changes a file (most campaigns have none). */
     Map<ProcessInfo, int[]> filesByProgram = Map.of();
     final EvidenceLog evidence;
+    /** What the campaign put into encrypted archives (a later deletion of it is an archived original deleted). */
+    final ArchivedInputs archived = new ArchivedInputs();
+    /** Originals with a one-file encrypted archive of their own ({@code 7z a -p f.7z f}): created on the first. */
+    private LongHashSet archiveCopies;
 
     /** Bumped whenever a signal's input changes; the score is recomputed only when it moved. */
     long revision;
@@ -135,9 +139,12 @@ final class Campaign {
         }
     }
 
-    /** Files the campaign changed the way encryption does: overwritten in place, paired with a copy, or renamed. */
+    /**
+     * Files the campaign changed the way encryption does: overwritten in place, paired with a copy, archived into
+     * an encrypted archive and deleted, or renamed.
+     */
     int impactFiles() {
-        return overwrite.inPlace() + deleteAfter.pairs() + overwrite.renameOnly();
+        return overwrite.inPlace() + deleteAfter.pairs() + deleteAfter.archived() + overwrite.renameOnly();
     }
 
     /** Distinct files changed, notes excluded (from command lines when the lineage sent no file events). */
@@ -204,6 +211,9 @@ final class Campaign {
         if (use == null) {
             return;
         }
+        if (use.encrypts() || use.action() == ToolUse.Action.ARCHIVE) {
+            archived.run(p, use, millis);
+        }
         if (use.encrypts()) {
             encryptionTool.record(use);
             evidence.add(SignalKind.ENCRYPTION_TOOL, exec);
@@ -252,7 +262,12 @@ final class Campaign {
     }
 
     /** A successful file operation that changes contents or names, by {@code actor} on behalf of {@code program}. */
-    void onFileOp(FileOp op, ProcessInfo actor, ProcessInfo program, long millis, boolean copyTool) {
+    /**
+     * @param archiveWriter the process writing one of the campaign's encrypted archives when the actor is (or
+     *                      was started by) one, else null: what it creates is the archive, not a victim's file
+     */
+    void onFileOp(FileOp op, ProcessInfo actor, ProcessInfo program, long millis, boolean copyTool,
+                  ProcessInfo archiveWriter) {
         this.program = program;
         if (fileOps++ == 0) {
             deleteAfter.fileTelemetry();
@@ -267,7 +282,12 @@ final class Campaign {
         PathHashes h = memory.scratch.of(path);
         long ph = h.full;
         switch (op.kind()) {
-            case CREATE -> onCreate(op, path, h, millis);
+            case CREATE -> {
+                if (archiveWriter != null && archiveOutput(path, h, archiveWriter, millis)) {
+                    return;
+                }
+                onCreate(op, path, h, millis);
+            }
             case WRITE, TRUNCATE -> onWrite(op, path, ph, h.directory, millis, copyTool);
             case RENAME -> onRename(op, path, ph, h.directory, millis);
             case DELETE -> onDelete(op, path, ph, h.directory, millis);
@@ -284,6 +304,25 @@ final class Campaign {
         evidence.add(SignalKind.MASS_MODIFICATION, op);
         bulk.directories(directories.size());
         notes.impactFiles(impactFiles());
+    }
+
+    /**
+     * A file created by the writer of an encrypted archive is the archive (or its temp file), not a victim's
+     * file: remembered as the campaign's own, never counted. Except an archive of one file named after it
+     * ({@code 7z a -p f.pdf.7z f.pdf}): that is an encrypted copy like f.pdf.enc and pairs with f.pdf.
+     */
+    private boolean archiveOutput(String path, PathHashes h, ProcessInfo writer, long millis) {
+        if (h.dot > 0 && archived.copyOfInput(writer, h.stem)) {
+            if (archiveCopies == null) {
+                archiveCopies = new LongHashSet(8, Math.max(1000, settings.maxTrackedFiles / 4));
+            }
+            archiveCopies.add(h.stem);
+            return false;
+        }
+        memory.created.put(key(h.full), millis, 0);
+        files.add(h.full);
+        directory(path, h.directory);
+        return true;
     }
 
     private void onCreate(FileOp op, String path, PathHashes h, long millis) {
@@ -305,7 +344,7 @@ final class Campaign {
             int slot = memory.deleted.find(originalKey, millis - settings.pairWindowMillis);
             if (slot >= 0) {
                 memory.deleted.remove(slot);
-                pair(path.substring(0, dot), suffixHash, op);
+                pair(path.substring(0, dot), suffixHash, op, false);
                 files.add(ph); // the copy of a file already counted
                 return;
             }
@@ -440,7 +479,7 @@ final class Campaign {
             long suffixHash = memory.createdWithSuffix.aux(slot);
             memory.createdWithSuffix.remove(slot);
             String original = origin != null ? origin : path;
-            pair(original, suffixHash, op);
+            pair(original, suffixHash, op, archiveCopies != null && archiveCopies.contains(origin != null ? PathNames.hash(origin) : ph));
             if (!files.add(ph) && origin != null && identities > 0) {
                 identities--; // the original was counted when it was wiped; its copy is the same file
             }
@@ -456,12 +495,23 @@ final class Campaign {
         }
         memory.deleted.put(key(ph), millis, 0);
         directory(path, dirHash);
+        if (archived.covers(path, millis, settings.pairWindowMillis) && !files.contains(ph)) {
+            revision++;
+            deleteAfter.archivedThenDeleted(path);
+            evidence.add(SignalKind.DELETE_AFTER_ENCRYPT, op);
+            listImpact(path);
+        }
         newIdentity(ph, path, millis);
     }
 
-    private void pair(String originalPath, long suffixHash, FileOp op) {
+    /** @param archive the copy is a one-file encrypted archive of the original (7z a -p f.7z f; then f deleted) */
+    private void pair(String originalPath, long suffixHash, FileOp op, boolean archive) {
         revision++;
-        deleteAfter.paired(originalPath);
+        if (archive) {
+            deleteAfter.archivedThenDeleted(originalPath);
+        } else {
+            deleteAfter.paired(originalPath);
+        }
         extension.record(suffixHash);
         evidence.add(SignalKind.DELETE_AFTER_ENCRYPT, op);
         evidence.add(SignalKind.EXTENSION_CHANGE, op);

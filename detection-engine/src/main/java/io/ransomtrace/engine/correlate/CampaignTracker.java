@@ -44,6 +44,9 @@ public final class CampaignTracker {
     private ProcessInfo lastProgram;
     /** The per-file tool behind the current actor (itself, or the tool that spawned it: gpg → gpg-agent). */
     private ProcessInfo lastActorTool;
+    /** The writer of an encrypted archive the current actor is (or was started by: gpgtar → gpg), or null. */
+    private ProcessInfo lastArchiveWriter;
+    private Campaign lastActorCampaign;
 
     public CampaignTracker(CampaignSettings settings, Allowlist allowlist, Consumer<Finding> alerts) {
         this.settings = settings;
@@ -165,8 +168,9 @@ public final class CampaignTracker {
     /** A file operation by {@code actor}, whose campaign root is {@code root}. */
     public void fileOp(FileOp op, ProcessInfo actor, ProcessInfo root, ProcessTable table, long millis) {
         Campaign c = campaignOf(root, table, op);
-        if (actor != lastActor) {
+        if (actor != lastActor || c != lastActorCampaign) {
             lastActor = actor;
+            lastActorCampaign = c;
             // a copy tool, or a helper it started (logrotate's gzip and shred, dpkg's scripts), replaces
             // files with legitimate content: its writes over existing files are not overwrites
             ProcessInfo parent = table.parent(actor);
@@ -175,11 +179,12 @@ public final class CampaignTracker {
             lastProgram = table.actingProgram(actor, root);
             lastActorTool = actor.role() == ProcessRole.FILE_TOOL && actor.argvKnown() ? actor
                     : parent != null && parent.role() == ProcessRole.FILE_TOOL && parent.argvKnown() ? parent : null;
+            lastArchiveWriter = c.archived.isWriter(actor) ? actor : c.archived.isWriter(parent) ? parent : null;
         }
         if (lastActorTool != null && toolHousekeeping(lastActorTool, op.path())) {
             return;
         }
-        c.onFileOp(op, actor, lastProgram, millis, lastActorCopies);
+        c.onFileOp(op, actor, lastProgram, millis, lastActorCopies, lastArchiveWriter);
         judge(c, op);
     }
 
@@ -216,6 +221,7 @@ public final class CampaignTracker {
     public void tool(Event exec, ProcessInfo p, ProcessInfo root, ProcessTable table, ToolUse use, String bulk, long millis) {
         Campaign c = campaignOf(root, table, exec);
         c.onTool(exec, p, use, bulk, millis);
+        lastActor = null; // an exec may have made the process an archive writer (or something else)
         judge(c, exec);
     }
 

@@ -142,12 +142,16 @@ final class FindingAssembler {
     static OverwriteKind overwriteKind(Campaign c) {
         int inPlace = c.overwrite.inPlace();
         int pairs = c.deleteAfter.pairs();
+        int archived = c.deleteAfter.archived();
         int renamed = c.overwrite.renameOnly();
-        if (inPlace == 0 && pairs == 0 && renamed == 0) {
+        if (inPlace == 0 && pairs == 0 && renamed == 0 && archived == 0) {
             return OverwriteKind.NONE;
         }
-        if (inPlace >= pairs && inPlace >= renamed) {
+        if (inPlace >= pairs && inPlace >= renamed && inPlace >= archived) {
             return OverwriteKind.IN_PLACE;
+        }
+        if (archived > pairs && archived >= renamed) {
+            return OverwriteKind.ARCHIVED_THEN_DELETED;
         }
         return pairs >= renamed ? OverwriteKind.NEW_FILE_THEN_DELETE : OverwriteKind.RENAME_ONLY;
     }
