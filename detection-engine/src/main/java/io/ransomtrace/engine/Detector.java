@@ -214,6 +214,14 @@ public final class Detector implements Consumer<Event> {
             use = null; // logrotate's "shred" option, a package manager wiping its own files: hygiene, not impact
         }
         String bulk = BulkInvocationSignal.indicator(name, argv, classifier.isBulkRunner(name), classifier.isShell(name), use);
+        if (bulk == null && argv.size() > 1 && classifier.isInterpreter(name)) {
+            // GNU parallel is a perl script: /usr/bin/perl /usr/bin/parallel -j4 …
+            String script = argv.get(1);
+            String scriptName = script.substring(script.lastIndexOf('/') + 1);
+            if (classifier.isBulkRunner(scriptName)) {
+                bulk = scriptName;
+            }
+        }
         if ((use == null || use.action() == ToolUse.Action.OTHER) && bulk == null) {
             return;
         }
