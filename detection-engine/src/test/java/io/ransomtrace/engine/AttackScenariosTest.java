@@ -305,7 +305,7 @@ class AttackScenariosTest {
 
     /** A handful of files encrypted and deleted: worth a look, not a page. */
     @Test
-    void fewFilesEncryptedAndDeletedIsMediumNotHigh() {
+    void fewFilesEncryptedAndDeletedByAScriptAreHighEarly() {
         Trail t = new Trail("ws05");
         Proc login = t.sshLogin("dan", 1010);
         Proc script = login.spawn("/usr/bin/bash", "bash", "hide.sh");
@@ -314,9 +314,27 @@ class AttackScenariosTest {
             Tools.rm(script, f);
         }
         Finding f = worst(detect(t));
+        assertThat(f.severity()).isEqualTo(Severity.HIGH);
+        assertThat(f.filesAffected()).isEqualTo(8);
+        assertThat(f.filesBeforeFirstHighAlert()).isEqualTo(3);
+        assertThat(f.signal("early-certainty").description())
+                .contains("driven by a traversal", "deleted right after its encrypted copy");
+    }
+
+    /** The twin: the same eight files encrypted and deleted by hand at the prompt are not a traversal. */
+    @Test
+    void fewFilesEncryptedAndDeletedByHandStayMedium() {
+        Trail t = new Trail("ws05");
+        Proc login = t.sshLogin("dan", 1010);
+        for (String f : Tools.files("/home/dan/private", "doc", ".odt", 8)) {
+            Tools.opensslEncrypt(login, f, ".enc");
+            Tools.rm(login, f);
+        }
+        Finding f = worst(detect(t));
         assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
         assertThat(f.filesAffected()).isEqualTo(8);
         assertThat(f.signal("delete-after-encrypt").fired()).isTrue();
+        assertThat(f.signal("early-certainty").fired()).isFalse();
     }
 
     /** A script that truncates and rewrites each file (open(f, "wb")): only content facts tell it from a rebuild. */

@@ -98,6 +98,7 @@ final class Briefing {
                 case "ransom-note" -> "ransom notes were dropped"
                         + (f.notes().names().isEmpty() ? "" : " (" + Inert.plain(f.notes().names().get(0), 60) + ")");
                 case "content-hint" -> "the EDR saw encrypted-looking content";
+                case "early-certainty" -> "facts that benign bulk work does not produce together raised it early";
                 default -> Inert.plain(s.kind(), 40);
             });
         }

@@ -7,9 +7,11 @@ import io.ransomtrace.engine.model.FileOp;
 import io.ransomtrace.engine.model.FileOpKind;
 import io.ransomtrace.engine.model.OpenFlags;
 import io.ransomtrace.engine.process.ProcessInfo;
+import io.ransomtrace.engine.process.ProcessRole;
 import io.ransomtrace.engine.signal.BulkInvocationSignal;
 import io.ransomtrace.engine.signal.ContentHintSignal;
 import io.ransomtrace.engine.signal.DeleteAfterEncryptSignal;
+import io.ransomtrace.engine.signal.EarlyCertaintySignal;
 import io.ransomtrace.engine.signal.EncryptionToolSignal;
 import io.ransomtrace.engine.signal.ExtensionChangeSignal;
 import io.ransomtrace.engine.signal.MassModificationSignal;
@@ -66,6 +68,7 @@ final class Campaign {
     final DeleteAfterEncryptSignal deleteAfter;
     final RansomNoteSignal notes;
     final ContentHintSignal content;
+    final EarlyCertaintySignal early;
     final Signal[] signals;
 
     private final LongHashSet files;
@@ -87,6 +90,8 @@ final class Campaign {
     private ProcessInfo lastActor;
     /** The program (below the root) behind the current file operation, and files first changed per program. */
     private ProcessInfo program;
+    /** The executable of the current actor when it is a binary outside the system directories, else null. */
+    private String unknownBinary;
     /** Created on the first program that changes a file (most campaigns have none). */
     Map<ProcessInfo, int[]> filesByProgram = Map.of();
     final EvidenceLog evidence;
@@ -130,7 +135,8 @@ final class Campaign {
         notes = new RansomNoteSignal(s, settings.noteExtensions, settings.known, settings.ordinary, settings.benign,
                 settings.maxListedDirectories);
         content = new ContentHintSignal(s);
-        signals = new Signal[] {encryptionTool, bulk, mass, extension, overwrite, deleteAfter, notes, content};
+        early = new EarlyCertaintySignal(s);
+        signals = new Signal[] {encryptionTool, bulk, mass, extension, overwrite, deleteAfter, notes, content, early};
         files = new LongHashSet(8, settings.maxTrackedFiles);
         directories = new LongHashSet(8, Math.max(settings.maxTrackedFiles / 4, 1000));
         evidence = new EvidenceLog(settings.evidencePerSignal);
@@ -218,6 +224,7 @@ final class Campaign {
             encryptionTool.record(use);
             evidence.add(SignalKind.ENCRYPTION_TOOL, exec);
             addTool(p, use.tool());
+            traversalFact(use);
             for (String target : use.targets()) {
                 memory.encryptedByCommand.put(key(PathNames.hash(target)), millis, 0);
             }
@@ -227,6 +234,7 @@ final class Campaign {
                 if (slot >= 0) {
                     memory.encryptedByCommand.remove(slot);
                     deleteAfter.pairedByCommands(target);
+                    early.deletedAfterCopy(target);
                     evidence.add(SignalKind.DELETE_AFTER_ENCRYPT, exec);
                     if (fileOps == 0) {
                         listImpact(target);
@@ -254,6 +262,25 @@ final class Campaign {
         notes.impactFiles(impactFiles());
     }
 
+    /**
+     * The encrypting tool is driven by a traversal: a recursive flag, or repeated runs under a bulk runner or a
+     * script. Never for commands typed at a prompt (the campaign of an interactive session): a user encrypting
+     * a few files by hand is not a traversal.
+     */
+    private void traversalFact(ToolUse use) {
+        if (root.role() == ProcessRole.INTERACTIVE_SHELL) {
+            return;
+        }
+        int runs = encryptionTool.runs();
+        if (use.recursive()) {
+            early.traversal(use.label() + " (recursive)");
+        } else if (runs >= 2 && bulk.invocations() > 0) {
+            early.traversal(use.label() + " ×" + runs + " under " + bulk.firstLabel());
+        } else if (runs >= 3) {
+            early.traversal(use.label() + " ×" + runs + " in a loop of " + root.commandLine());
+        }
+    }
+
     private void addTool(ProcessInfo p, String tool) {
         String t = p.exe() != null ? p.exe() : tool;
         if (tools.size() < MAX_TOOLS && !tools.contains(t)) {
@@ -267,8 +294,9 @@ final class Campaign {
      *                      was started by) one, else null: what it creates is the archive, not a victim's file
      */
     void onFileOp(FileOp op, ProcessInfo actor, ProcessInfo program, long millis, boolean copyTool,
-                  ProcessInfo archiveWriter) {
+                  ProcessInfo archiveWriter, String unknownBinary) {
         this.program = program;
+        this.unknownBinary = unknownBinary;
         if (fileOps++ == 0) {
             deleteAfter.fileTelemetry();
             revision++;
@@ -338,6 +366,10 @@ final class Campaign {
         if (note) {
             revision++;
             evidence.add(SignalKind.RANSOM_NOTE, op);
+            String spread = notes.spreadNote();
+            if (spread != null) {
+                early.note(spread);
+            }
         }
         if (dot > 0 && ExtensionChangeSignal.eligible(settings.benign, path, dot + 1, path.length())) {
             long suffixHash = extension.register(path, dot);
@@ -382,6 +414,9 @@ final class Campaign {
     private void inPlaceCounted(Event e, String path, long ph) {
         revision++;
         overwrite.overwritten();
+        if (unknownBinary != null) {
+            early.unknownRewrite(unknownBinary);
+        }
         evidence.add(SignalKind.OVERWRITE_IN_PLACE, e);
         if (memory.renamedTo.find(key(ph), Long.MIN_VALUE) >= 0) {
             overwrite.renamedThenWritten(); // renamed first (f -> f.locked), encrypted after
@@ -411,6 +446,7 @@ final class Campaign {
         }
         revision++;
         extension.record(extension.register(target, dot));
+        suffixFact();
         evidence.add(SignalKind.EXTENSION_CHANGE, op);
         int written = memory.inPlace.find(key(ph), Long.MIN_VALUE);
         if (written >= 0 && memory.inPlace.aux(written) == PENDING) {
@@ -498,6 +534,7 @@ final class Campaign {
         if (archived.covers(path, millis, settings.pairWindowMillis) && !files.contains(ph)) {
             revision++;
             deleteAfter.archivedThenDeleted(path);
+            early.deletedAfterCopy(path);
             evidence.add(SignalKind.DELETE_AFTER_ENCRYPT, op);
             listImpact(path);
         }
@@ -507,15 +544,24 @@ final class Campaign {
     /** @param archive the copy is a one-file encrypted archive of the original (7z a -p f.7z f; then f deleted) */
     private void pair(String originalPath, long suffixHash, FileOp op, boolean archive) {
         revision++;
+        early.deletedAfterCopy(originalPath);
         if (archive) {
             deleteAfter.archivedThenDeleted(originalPath);
         } else {
             deleteAfter.paired(originalPath);
         }
         extension.record(suffixHash);
+        suffixFact();
         evidence.add(SignalKind.DELETE_AFTER_ENCRYPT, op);
         evidence.add(SignalKind.EXTENSION_CHANGE, op);
         listImpact(originalPath);
+    }
+
+    /** Three files given the same new suffix. */
+    private void suffixFact() {
+        if (extension.value() >= 3 && extension.topSuffix() != null) {
+            early.suffix(extension.topSuffix());
+        }
     }
 
     private void newIdentity(long ph, String path, long millis) {

@@ -24,6 +24,7 @@ public final class CampaignSettings {
     final int low;
     final int highMinFiles;
     final int highMinFilesWithNotes;
+    final int earlyHighMinFiles;
     final int contextOnlyCap;
     final Severity alertSeverity;
     final int minimumScore;
@@ -49,6 +50,7 @@ public final class CampaignSettings {
         highMinFiles = p.integer("severity.highMinFiles");
         highMinFilesWithNotes = Math.min(highMinFiles, p.integer("severity.highMinFilesWithNotes"));
         contextOnlyCap = p.integer("severity.contextOnlyCap");
+        earlyHighMinFiles = p.integer("severity.earlyHighMinFiles");
         alertSeverity = p.severity("alert.minimumSeverity");
         minimumScore = p.integer("report.minimumScore");
         benign = ExtensionChangeSignal.benignSet(signals);

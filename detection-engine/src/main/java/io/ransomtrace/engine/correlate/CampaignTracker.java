@@ -46,6 +46,8 @@ public final class CampaignTracker {
     private ProcessInfo lastActorTool;
     /** The writer of an encrypted archive the current actor is (or was started by: gpgtar → gpg), or null. */
     private ProcessInfo lastArchiveWriter;
+    /** The current actor's executable when it is a binary outside the system directories (or run by one), else null. */
+    private String lastUnknownBinary;
     private Campaign lastActorCampaign;
 
     public CampaignTracker(CampaignSettings settings, Allowlist allowlist, Consumer<Finding> alerts) {
@@ -180,12 +182,18 @@ public final class CampaignTracker {
             lastActorTool = actor.role() == ProcessRole.FILE_TOOL && actor.argvKnown() ? actor
                     : parent != null && parent.role() == ProcessRole.FILE_TOOL && parent.argvKnown() ? parent : null;
             lastArchiveWriter = c.archived.isWriter(actor) ? actor : c.archived.isWriter(parent) ? parent : null;
+            lastUnknownBinary = unknownBinary(actor) ? actor.exe() : unknownBinary(lastProgram) ? lastProgram.exe() : null;
         }
         if (lastActorTool != null && toolHousekeeping(lastActorTool, op.path())) {
             return;
         }
-        c.onFileOp(op, actor, lastProgram, millis, lastActorCopies, lastArchiveWriter);
+        c.onFileOp(op, actor, lastProgram, millis, lastActorCopies, lastArchiveWriter, lastUnknownBinary);
         judge(c, op);
+    }
+
+    /** A program in no list (not a shell, tool or service) whose executable lies outside the system directories. */
+    private boolean unknownBinary(ProcessInfo p) {
+        return p != null && p.role() == ProcessRole.ORDINARY && settings.signals.outsideSystemDirectories(p.exe());
     }
 
     /**

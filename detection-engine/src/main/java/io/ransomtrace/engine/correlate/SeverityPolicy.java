@@ -44,10 +44,10 @@ final class SeverityPolicy {
         }
         c.score = score;
         boolean destructive = c.extension.fired() || c.overwrite.fired() || c.deleteAfter.fired();
-        c.severity = severity(score, c.impactFiles(), destructive, c.notes.fired(), c.encryptionTool.runs());
+        c.severity = severity(score, c.impactFiles(), destructive, c.notes.fired(), c.encryptionTool.runs(), c.early.fired());
     }
 
-    Severity severity(int score, int impactFiles, boolean destructive, boolean notes, int toolRuns) {
+    Severity severity(int score, int impactFiles, boolean destructive, boolean notes, int toolRuns, boolean earlyFacts) {
         Severity sev = score >= s.critical ? Severity.CRITICAL
                 : score >= s.high ? Severity.HIGH
                 : score >= s.medium ? Severity.MEDIUM
@@ -58,7 +58,12 @@ final class SeverityPolicy {
         if (destructive && volume && !sev.atLeast(Severity.HIGH)) {
             sev = Severity.HIGH; // tens of files encrypted, overwritten or renamed by one lineage
         }
-        if (sev.atLeast(Severity.HIGH) && !volume) {
+        // certain early facts (EarlyCertaintySignal) stand for the volume: a few files are enough
+        boolean early = earlyFacts && impactFiles >= s.earlyHighMinFiles;
+        if (early && !sev.atLeast(Severity.HIGH)) {
+            sev = Severity.HIGH;
+        }
+        if (sev.atLeast(Severity.HIGH) && !volume && !early) {
             sev = Severity.MEDIUM;
         }
         if (sev == Severity.CRITICAL && !notes) {

@@ -67,6 +67,8 @@ final class ProfileSchema {
             integer("severity.low", 1, 100, "Score for low; below it a finding is info."),
             integer("severity.highMinFiles", 1, 10_000_000, "Files encrypted, overwritten or renamed that high and critical require."),
             integer("severity.highMinFilesWithNotes", 1, 10_000_000, "The same volume when ransom notes were dropped too (a note next to the files removes the doubt)."),
+            integer("severity.earlyHighMinFacts", 2, 5, "Early facts (traversal-driven encryption, an original deleted after its encrypted copy, an unknown binary rewriting files, a note name in a second directory, three files with the same new suffix) that make a campaign high before its volume does; one must show automation and one changed data."),
+            integer("severity.earlyHighMinFiles", 1, 10_000_000, "Files encrypted, overwritten, archived or renamed that make a campaign high once enough early facts hold."),
             integer("severity.contextOnlyCap", 0, 100, "Highest score without any impact signal (extension change, overwrite, delete-after-encrypt, notes)."),
             severity("alert.minimumSeverity", "Severity at which a campaign raises its first alert (firstAlert)."),
             integer("report.minimumScore", 0, 100, "Campaigns with a fired signal and at least this score become findings."),

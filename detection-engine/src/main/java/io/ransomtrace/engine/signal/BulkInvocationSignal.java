@@ -72,6 +72,16 @@ public final class BulkInvocationSignal extends Signal {
         }
     }
 
+    /** Bulk invocations seen (find -exec, xargs, parallel, loops, recursive flags). */
+    public int invocations() {
+        return invocations;
+    }
+
+    /** The first bulk pattern seen, or null. */
+    public String firstLabel() {
+        return labels.isEmpty() ? null : labels.iterator().next();
+    }
+
     /** The campaign's current count of distinct directories changed. */
     public void directories(int directories) {
         this.directories = directories;

@@ -148,6 +148,11 @@ public final class ExtensionChangeSignal extends Signal {
         }
     }
 
+    /** The suffix reported (one that fires if any does, else the most frequent), or null. */
+    public String topSuffix() {
+        return best;
+    }
+
     /** New suffixes, most frequent first. */
     public List<String> suffixes() {
         List<Map.Entry<String, int[]>> entries = new ArrayList<>(counts.entrySet());

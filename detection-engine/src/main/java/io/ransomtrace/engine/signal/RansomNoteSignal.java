@@ -69,6 +69,8 @@ public final class RansomNoteSignal extends Signal {
     private NoteName bestKeyed;
     /** The most widespread name of all (a note only if the campaign also did enough damage). */
     private NoteName bestAny;
+    /** The first name certain to be a note (a ransom word, or named after an encrypted file) seen in two directories. */
+    private NoteName early;
     private int impactFiles;
 
     public RansomNoteSignal(SignalSettings settings, HashedNames noteExtensions, HashedNames known, HashedNames ordinary,
@@ -172,6 +174,9 @@ public final class RansomNoteSignal extends Signal {
         if (keyed(n) && (bestKeyed == null || n.dirs > bestKeyed.dirs)) {
             bestKeyed = n;
         }
+        if (early == null && n.dirs >= 2 && (keyed(n) || n.name.startsWith(PER_FILE))) {
+            early = n;
+        }
         if (bestAny == null || n.dirs > bestAny.dirs) {
             bestAny = n;
         }
@@ -191,12 +196,21 @@ public final class RansomNoteSignal extends Signal {
         return bestAny;
     }
 
+    /**
+     * A note name written in a second directory that cannot be anything but a note: it holds a ransom word
+     * (or its text ransom words), or it is named after a file the campaign just encrypted
+     * ({@code report.pdf.README}). Null until there is one. One of the facts that raise an early alert.
+     */
+    public String spreadNote() {
+        return early == null ? null : early.name;
+    }
+
     /** Forgets names seen in a single directory so far, to stay bounded. */
     private boolean makeRoom() {
         Iterator<NoteName> it = names.values().iterator();
         while (it.hasNext()) {
             NoteName n = it.next();
-            if (n.dirs <= 1 && n != bestKeyed && n != bestAny) {
+            if (n.dirs <= 1 && n != bestKeyed && n != bestAny && n != early) {
                 it.remove();
             }
         }

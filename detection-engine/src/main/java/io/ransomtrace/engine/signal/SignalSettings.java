@@ -43,6 +43,10 @@ public final class SignalSettings {
     final int noteImpactFilesWithoutKeyword;
     final int noteMinContentKeywords;
 
+    final int earlyMinFacts;
+    final int earlyHighMinFiles;
+    final int highMinFiles;
+
     final int contentWeight;
     final double contentEntropy;
     final int contentThreshold;
@@ -87,6 +91,9 @@ public final class SignalSettings {
         noteSaturation = p.integer("signals.ransomNote.saturation");
         noteImpactFilesWithoutKeyword = p.integer("signals.ransomNote.impactFilesWithoutKeyword");
         noteMinContentKeywords = p.integer("signals.ransomNote.minContentKeywords");
+        earlyMinFacts = p.integer("severity.earlyHighMinFacts");
+        earlyHighMinFiles = p.integer("severity.earlyHighMinFiles");
+        highMinFiles = p.integer("severity.highMinFiles");
         contentWeight = p.integer("signals.contentHint.weight");
         contentEntropy = p.decimal("signals.contentHint.entropyBitsPerByte");
         contentThreshold = p.integer("signals.contentHint.threshold");
@@ -128,6 +135,24 @@ public final class SignalSettings {
             }
         }
         return false;
+    }
+
+    /** True when an executable path lies outside the system directories (/usr, /bin, /sbin, /opt...). */
+    public boolean outsideSystemDirectories(String exe) {
+        if (exe == null || !exe.startsWith("/")) {
+            return false;
+        }
+        for (String dir : SYSTEM_DIRECTORIES) {
+            if (exe.startsWith(dir)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Files that raise a campaign to high when enough early facts hold. */
+    public int earlyHighMinFiles() {
+        return earlyHighMinFiles;
     }
 
     /** 0.5 at the threshold rising linearly to 1 at saturation: firing matters most, volume adds the rest. */
