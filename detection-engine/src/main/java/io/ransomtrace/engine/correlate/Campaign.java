@@ -336,8 +336,9 @@ final class Campaign {
 
     /**
      * A file created by the writer of an encrypted archive is the archive (or its temp file), not a victim's
-     * file: remembered as the campaign's own, never counted. Except an archive of one file named after it
-     * ({@code 7z a -p f.pdf.7z f.pdf}): that is an encrypted copy like f.pdf.enc and pairs with f.pdf.
+     * file: remembered as the campaign's own, never counted. An archive named after its one input
+     * ({@code 7z a -p f.pdf.7z f.pdf}, or {@code docs.7z} of the folder docs) waits to pair with a deletion of
+     * that input like f.pdf.enc would; the original is counted when it is deleted.
      */
     private boolean archiveOutput(String path, PathHashes h, ProcessInfo writer, long millis) {
         if (h.dot > 0 && archived.copyOfInput(writer, h.stem)) {
@@ -345,7 +346,9 @@ final class Campaign {
                 archiveCopies = new LongHashSet(8, Math.max(1000, settings.maxTrackedFiles / 4));
             }
             archiveCopies.add(h.stem);
-            return false;
+            if (ExtensionChangeSignal.eligible(settings.benign, path, h.dot + 1, path.length())) {
+                memory.createdWithSuffix.put(key(h.stem), millis, extension.register(path, h.dot));
+            }
         }
         memory.created.put(key(h.full), millis, 0);
         files.add(h.full);
@@ -515,7 +518,13 @@ final class Campaign {
             long suffixHash = memory.createdWithSuffix.aux(slot);
             memory.createdWithSuffix.remove(slot);
             String original = origin != null ? origin : path;
-            pair(original, suffixHash, op, archiveCopies != null && archiveCopies.contains(origin != null ? PathNames.hash(origin) : ph));
+            boolean archiveCopy = archiveCopies != null && archiveCopies.contains(origin != null ? PathNames.hash(origin) : ph);
+            pair(original, suffixHash, op, archiveCopy);
+            if (archiveCopy) {
+                directory(path, dirHash);
+                newIdentity(ph, original, millis); // its archive was not counted: the original is the file
+                return;
+            }
             if (!files.add(ph) && origin != null && identities > 0) {
                 identities--; // the original was counted when it was wiped; its copy is the same file
             }

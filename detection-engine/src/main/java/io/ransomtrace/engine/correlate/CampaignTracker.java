@@ -48,6 +48,8 @@ public final class CampaignTracker {
     private ProcessInfo lastArchiveWriter;
     /** The current actor's executable when it is a binary outside the system directories (or run by one), else null. */
     private String lastUnknownBinary;
+    /** The trees the current actor deletes recursively (rm -r, find -delete operands), or empty. */
+    private java.util.List<String> lastDeletionRoots = java.util.List.of();
     private Campaign lastActorCampaign;
 
     public CampaignTracker(CampaignSettings settings, Allowlist allowlist, Consumer<Finding> alerts) {
@@ -183,7 +185,9 @@ public final class CampaignTracker {
                     : parent != null && parent.role() == ProcessRole.FILE_TOOL && parent.argvKnown() ? parent : null;
             lastArchiveWriter = c.archived.isWriter(actor) ? actor : c.archived.isWriter(parent) ? parent : null;
             lastUnknownBinary = unknownBinary(actor) ? actor.exe() : unknownBinary(lastProgram) ? lastProgram.exe() : null;
+            lastDeletionRoots = RecursiveDeletion.roots(actor);
         }
+        op = RecursiveDeletion.relocate(op, actor, lastDeletionRoots);
         if (lastActorTool != null && toolHousekeeping(lastActorTool, op.path())) {
             return;
         }
