@@ -103,12 +103,19 @@ def check_case(case_dir):
     recorder = os.path.dirname(os.path.abspath(__file__))
     if recorder in text or os.path.dirname(recorder) in text:
         problems.append(f"the recorder's own directory ({os.path.dirname(recorder)}) appears in the log")
-    for l in lines:
-        if "type=SYSCALL" in l and " auid=4294967295 uid=0 " in l:
-            comm = re.search(r'comm="([^"]*)"', l)
-            if comm and comm.group(1) not in HARNESS_OK:
-                problems.append(f"harness leak: {l[:200]}")
-                break
+    if truth["ruleset"] == "host":
+        # the host rule set hides nothing: root processes without a login uid (harness, sshd, cron) are there
+        if not any("type=SYSCALL" in l and " auid=4294967295 uid=0 " in l for l in lines):
+            problems.append("host case holds no root process without a login uid")
+        if 'key="rt_file"' not in text:
+            problems.append("host case holds no file events")
+    else:
+        for l in lines:
+            if "type=SYSCALL" in l and " auid=4294967295 uid=0 " in l:
+                comm = re.search(r'comm="([^"]*)"', l)
+                if comm and comm.group(1) not in HARNESS_OK:
+                    problems.append(f"harness leak: {l[:200]}")
+                    break
     with tempfile.NamedTemporaryFile("w", suffix=".log", delete=False, encoding="utf-8", errors="surrogateescape") as tmp:
         tmp.write(text)
     try:

@@ -4,6 +4,7 @@ import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.finding.OverwriteKind;
 import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.trail.Proc;
+import io.ransomtrace.engine.trail.Tools;
 import io.ransomtrace.engine.trail.Trail;
 import org.junit.jupiter.api.Test;
 
@@ -235,5 +236,27 @@ class RecordedShapesTest {
         Finding f = worst(detect(t));
         assertThat(f.filesAffected()).isEqualTo(25);
         assertThat(f.severity().atLeast(Severity.HIGH)).isTrue();
+    }
+
+    /**
+     * {@code setsid bash -c "agent.sh; touch /run/done"}: bash runs agent.sh in a child and execs its last command
+     * in its own process. The campaign was rooted at {@code bash -c …}; the finding names that, not touch.
+     */
+    @Test
+    void aRootThatExecsItsLastCommandKeepsTheNameItHadWhenTheCampaignBegan() {
+        Trail t = new Trail("studio01");
+        Proc harness = t.existing(3000, 2990, "/usr/bin/bash", Trail.creds(0, 0, io.ransomtrace.engine.model.Credentials.UNSET, "root", null));
+        Proc daemon = harness.spawn("/usr/bin/setsid", "setsid", "bash", "-c", "/usr/local/lib/.pm2/agent.sh; touch /run/done");
+        daemon.exec("/usr/bin/bash", "bash", "-c", "/usr/local/lib/.pm2/agent.sh; touch /run/done");
+        Proc agent = daemon.spawn("/usr/bin/bash", "/bin/bash", "/usr/local/lib/.pm2/agent.sh");
+        for (String f : files("/srv/studio", 3, 10, ".psd")) {
+            Tools.opensslEncrypt(agent, f, ".enc");
+            Tools.rm(agent, f);
+        }
+        daemon.exec("/usr/bin/touch", "touch", "/run/done");
+        daemon.create("/run/done");
+        Finding f = worst(detect(t));
+        assertThat(f.rootProcess().commandLine()).isEqualTo("bash -c /usr/local/lib/.pm2/agent.sh; touch /run/done");
+        assertThat(f.rootProcess().exe()).isEqualTo("/usr/bin/bash");
     }
 }

@@ -50,6 +50,13 @@ final class Campaign {
     final String host;
     final ProcessInfo root;
     final String parentExe;
+    /**
+     * The root's image when the campaign began: a root may exec something else afterwards ({@code sh -c 'a; b'}
+     * execs its last command, often a harmless one), and the finding must name what ran the campaign. Null when
+     * the root's command line was not known then (the live values are used).
+     */
+    final String rootExeAtStart;
+    final String rootCommandLineAtStart;
     final long firstEventId;
     private final CampaignSettings settings;
     private final PathMemory memory;
@@ -73,8 +80,11 @@ final class Campaign {
 
     private final LongHashSet files;
     private int identities;
-    /** Files the campaign created and deleted again (locks, temps): not affected files. */
+    /** Files the campaign created and deleted again (locks, temps): not affected files; each counted once. */
     private int temporaries;
+    private LongHashSet temporaryFiles;
+    /** Executables a linker of this campaign wrote (a build's own programs, created on the first). */
+    private LongHashSet builtExecutables;
     private static final int MAX_RENAME_CHAINS = 4096;
     /** For a file renamed without a new suffix (shred's 000… names): its current name's hash → original path. */
     private Map<Long, String> renamedFrom = Map.of(); // a HashMap from the first chain on
@@ -118,6 +128,8 @@ final class Campaign {
         this.host = host;
         this.root = root;
         this.parentExe = parentExe;
+        this.rootExeAtStart = root.argvKnown() ? (root.exe() != null ? root.exe() : root.exeName()) : null;
+        this.rootCommandLineAtStart = root.argvKnown() ? root.commandLine() : null;
         this.firstEventId = first.id();
         this.settings = settings;
         this.memory = memory;
@@ -533,9 +545,14 @@ final class Campaign {
         if (origin == null && memory.created.find(key(ph), millis - settings.pairWindowMillis) >= 0
                 && files.contains(ph)) {
             // created and deleted by the campaign itself: a lock or temp file (gpg's ~/.gnupg/.#lk…), not
-            // a file of the victim's
-            revision++;
-            temporaries++;
+            // a file of the victim's (a build tree cleaned twice is still one temporary per file)
+            if (temporaryFiles == null) {
+                temporaryFiles = new LongHashSet(8, settings.maxTrackedFiles);
+            }
+            if (temporaryFiles.add(ph)) {
+                revision++;
+                temporaries++;
+            }
             return;
         }
         memory.deleted.put(key(ph), millis, 0);
@@ -564,6 +581,22 @@ final class Campaign {
         evidence.add(SignalKind.DELETE_AFTER_ENCRYPT, op);
         evidence.add(SignalKind.EXTENSION_CHANGE, op);
         listImpact(originalPath);
+    }
+
+    /** A linker of this campaign wrote {@code path}: a program of the campaign's own build. */
+    void built(String path) {
+        if (path == null) {
+            return;
+        }
+        if (builtExecutables == null) {
+            builtExecutables = new LongHashSet(8, 4096);
+        }
+        builtExecutables.add(PathNames.hash(path));
+    }
+
+    /** True when {@code exe} is a program this campaign's own build linked (a test binary it then runs). */
+    boolean builtHere(String exe) {
+        return exe != null && builtExecutables != null && builtExecutables.contains(PathNames.hash(exe));
     }
 
     /** Three files given the same new suffix. */

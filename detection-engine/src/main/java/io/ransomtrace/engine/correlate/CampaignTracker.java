@@ -50,6 +50,8 @@ public final class CampaignTracker {
     private String lastUnknownBinary;
     /** The trees the current actor deletes recursively (rm -r, find -delete operands), or empty. */
     private java.util.List<String> lastDeletionRoots = java.util.List.of();
+    /** The current actor is a linker (ld, collect2, lld, mold…): what it writes is the campaign's own program. */
+    private boolean lastActorLinks;
     private Campaign lastActorCampaign;
 
     public CampaignTracker(CampaignSettings settings, Allowlist allowlist, Consumer<Finding> alerts) {
@@ -179,7 +181,10 @@ public final class CampaignTracker {
             // files with legitimate content: its writes over existing files are not overwrites
             ProcessInfo parent = table.parent(actor);
             lastActorCopies = settings.signals.isCopyTool(actor.exe(), actor.exeName())
-                    || (parent != null && settings.signals.isCopyTool(parent.exe(), parent.exeName()));
+                    || (parent != null && settings.signals.isCopyTool(parent.exe(), parent.exeName()))
+                    // a program the campaign's own build linked (a test binary rewriting its golden files)
+                    || c.builtHere(actor.exe());
+            lastActorLinks = settings.signals.isLinker(actor.exeName());
             lastProgram = table.actingProgram(actor, root);
             lastActorTool = actor.role() == ProcessRole.FILE_TOOL && actor.argvKnown() ? actor
                     : parent != null && parent.role() == ProcessRole.FILE_TOOL && parent.argvKnown() ? parent : null;
@@ -188,6 +193,9 @@ public final class CampaignTracker {
             lastDeletionRoots = RecursiveDeletion.roots(actor);
         }
         op = RecursiveDeletion.relocate(op, actor, lastDeletionRoots);
+        if (lastActorLinks && op.success()) {
+            c.built(op.kind() == io.ransomtrace.engine.model.FileOpKind.RENAME ? op.targetPath() : op.path());
+        }
         if (lastActorTool != null && toolHousekeeping(lastActorTool, op.path())) {
             return;
         }

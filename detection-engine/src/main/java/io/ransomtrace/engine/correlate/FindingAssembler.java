@@ -92,19 +92,24 @@ final class FindingAssembler {
         ProcessInfo r = doingProgram(c);
         String parentExe = c.parentExe;
         String launchedBy = null;
+        String exe;
+        String commandLine;
         if (r == null) {
             r = script;
+            exe = c.rootExeAtStart != null ? c.rootExeAtStart : r.exe() != null ? r.exe() : r.exeName();
+            commandLine = c.rootCommandLineAtStart != null ? c.rootCommandLineAtStart : r.commandLine();
         } else {
-            parentExe = script.exe() != null ? script.exe() : script.exeName();
-            launchedBy = script.commandLine();
+            parentExe = c.rootExeAtStart != null ? c.rootExeAtStart : script.exe() != null ? script.exe() : script.exeName();
+            launchedBy = c.rootCommandLineAtStart != null ? c.rootCommandLineAtStart : script.commandLine();
+            exe = r.exe() != null ? r.exe() : r.exeName();
+            commandLine = r.commandLine();
         }
         Credentials cr = r.credentials() != Credentials.UNKNOWN ? r.credentials() : c.actorCredentials;
         Long uid = cr.uid() == Credentials.UNSET ? null : cr.uid();
         String user = cr.user() != null ? cr.user() : uid != null && uid == 0 ? "root" : null;
         Long loginUid = cr.hasLoginUid() ? cr.loginUid() : null;
         String loginUser = cr.loginUser() != null ? cr.loginUser() : loginUid != null && loginUid == 0 ? "root" : null;
-        String exe = r.exe() != null ? r.exe() : r.exeName();
-        return new RootProcess(r.pid(), r.ppid(), exe, r.commandLine(), uid, user, loginUid, loginUser, parentExe,
+        return new RootProcess(r.pid(), r.ppid(), exe, commandLine, uid, user, loginUid, loginUser, parentExe,
                 launchedBy);
     }
 

@@ -81,6 +81,7 @@ final class ProfileSchema {
             list("lists.noteExtensions", "Extensions a ransom note may have (empty string: no extension)."),
             list("lists.noteContentKeywords", "Words looked for in a note's text when the export carries it."),
             list("lists.copyTools", "Programs whose writes over existing files are copies, not overwrites (cp, rsync, package managers)."),
+            list("lists.linkers", "Linkers: a program they write in a campaign is that campaign's own build product, and its writes over existing files (a test binary updating golden files) are not overwrites."),
             list("lists.boundaryProcesses", "Services and session leaders where the campaign-root walk stops ('*' matches any ending)."),
             list("lists.shells", "Shells: pass-through when running a script or -c, a session when interactive."),
             list("lists.interpreters", "Interpreters: pass-through when running a script."),

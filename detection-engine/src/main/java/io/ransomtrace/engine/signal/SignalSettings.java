@@ -59,6 +59,7 @@ public final class SignalSettings {
     final Set<String> noteExtensions;
     final List<String> noteContentKeywords;
     final Set<String> copyTools;
+    final Set<String> linkers;
     final KeywordMatcher noteKeywordMatcher;
     final KeywordMatcher noteWeakKeywordMatcher;
 
@@ -105,6 +106,7 @@ public final class SignalSettings {
         noteExtensions = new HashSet<>(p.list("lists.noteExtensions"));
         noteContentKeywords = p.list("lists.noteContentKeywords");
         copyTools = new HashSet<>(p.list("lists.copyTools"));
+        linkers = new HashSet<>(p.list("lists.linkers"));
         noteKeywordMatcher = new KeywordMatcher(noteKeywords);
         noteWeakKeywordMatcher = new KeywordMatcher(noteWeakKeywords);
     }
@@ -148,6 +150,11 @@ public final class SignalSettings {
             }
         }
         return true;
+    }
+
+    /** True for linkers: the files they write are programs of a build. */
+    public boolean isLinker(String exeName) {
+        return exeName != null && linkers.contains(exeName);
     }
 
     /** Files that raise a campaign to high when enough early facts hold. */
