@@ -135,7 +135,8 @@ def check_case(case_dir):
                 if rows and not any(f" auid={want_auid} " in r for r in rows):
                     problems.append(f"{exe} not run with auid={want_auid} ({login})")
                 for tool in finding.get("tools") or []:
-                    if not re.search(rf'type=EXECVE .* a0="(\S*/)?{re.escape(tool)}"', execs.stdout):
+                    # a0, or a1 for a script run by its interpreter (GNU parallel: perl /usr/bin/parallel)
+                    if not re.search(rf'type=EXECVE .* a[01]="(\S*/)?{re.escape(tool)}"', execs.stdout):
                         problems.append(f"tool {tool} not in any EXECVE")
                 if not isinstance(finding.get("filesAffected"), int) or finding["filesAffected"] <= 0:
                     problems.append("filesAffected must be a positive count")

@@ -35,7 +35,7 @@ scenario_truth() {
     cat <<Y
 split: tuned      # recorded after the detector change (issue 16); the detector was then fixed against it (dirfd-relative rm -rf paths, folder archives)
 expected:
-  - rootExe: /var/tmp/.qpkg/qsync.sh
+  - rootExe: /usr/bin/bash
     rootCommandContains: "qsync.sh"
     loginUser: erin
     runAsUser: root
