@@ -149,8 +149,8 @@ final class Campaign {
         content = new ContentHintSignal(s);
         early = new EarlyCertaintySignal(s);
         signals = new Signal[] {encryptionTool, bulk, mass, extension, overwrite, deleteAfter, notes, content, early};
-        files = new LongHashSet(8, settings.maxTrackedFiles);
-        directories = new LongHashSet(8, Math.max(settings.maxTrackedFiles / 4, 1000));
+        files = new LongHashSet(4, settings.maxTrackedFiles);
+        directories = new LongHashSet(4, Math.max(settings.maxTrackedFiles / 4, 1000));
         evidence = new EvidenceLog(settings.evidencePerSignal);
         if (root.argvKnown()) {
             evidence.addRoot(root.firstEventId(), root.startSource(), root.startLine());

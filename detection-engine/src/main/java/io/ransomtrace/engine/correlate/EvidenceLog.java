@@ -12,21 +12,28 @@ import java.util.TreeMap;
 /** The first few supporting events per signal, kept as primitives until a finding is built. */
 final class EvidenceLog {
     private final int perSignal;
-    private final long[][] ids;
-    private final int[][] sources;
-    private final long[][] lines;
-    private final int[] counts;
+    private static final int KINDS = SignalKind.values().length + 1;
+    /** Per kind (the last slot: the root's exec); created on the first evidence (most campaigns cite one kind). */
+    private long[][] ids;
+    private int[][] sources;
+    private long[][] lines;
+    private int[] counts;
 
     EvidenceLog(int perSignal) {
         this.perSignal = perSignal;
-        int n = SignalKind.values().length + 1;
-        ids = new long[n][];
-        sources = new int[n][];
-        lines = new long[n][];
-        counts = new int[n];
+    }
+
+    private void ensure() {
+        if (counts == null) {
+            ids = new long[KINDS][];
+            sources = new int[KINDS][];
+            lines = new long[KINDS][];
+            counts = new int[KINDS];
+        }
     }
 
     void add(SignalKind kind, Event e) {
+        ensure();
         int k = kind == null ? counts.length - 1 : kind.ordinal();
         int c = counts[k];
         if (c >= perSignal) {
@@ -42,6 +49,7 @@ final class EvidenceLog {
 
     /** Adds the root's own exec (not tied to a signal). */
     void addRoot(long id, int source, long line) {
+        ensure();
         int k = counts.length - 1;
         if (counts[k] < perSignal) {
             grow(k, counts[k]);
@@ -69,6 +77,9 @@ final class EvidenceLog {
 
     List<EvidenceRef> refs() {
         TreeMap<Long, EvidenceRef> byId = new TreeMap<>();
+        if (counts == null) {
+            return new ArrayList<>();
+        }
         for (int k = 0; k < counts.length; k++) {
             for (int i = 0; i < counts[k]; i++) {
                 byId.putIfAbsent(ids[k][i], new EvidenceRef(ids[k][i], sources[k][i], lines[k][i]));

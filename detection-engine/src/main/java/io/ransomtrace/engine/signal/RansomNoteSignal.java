@@ -29,11 +29,12 @@ public final class RansomNoteSignal extends Signal {
         final long firstMillis;
         final String strongWord;
         final String weakWord;
-        long[] dirHashes = new long[8];
+        long[] dirHashes = new long[2];
         int dirs;
         int creations;
-        final List<String> dirNames = new ArrayList<>();
-        final Set<String> contentWords = new LinkedHashSet<>();
+        final List<String> dirNames = new ArrayList<>(2);
+        /** Created when an export carries the note's text (rarely). */
+        Set<String> contentWords = Set.of();
 
         NoteName(String name, long firstMillis, String strongWord, String weakWord) {
             this.name = name;
@@ -167,6 +168,9 @@ public final class RansomNoteSignal extends Signal {
             String text = hint.textExcerpt().toLowerCase(Locale.ROOT);
             for (String w : settings.noteContentKeywords) {
                 if (text.contains(w)) {
+                    if (n.contentWords.isEmpty()) {
+                        n.contentWords = new LinkedHashSet<>();
+                    }
                     n.contentWords.add(w);
                 }
             }
