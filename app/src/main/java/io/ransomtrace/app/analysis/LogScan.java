@@ -1,6 +1,7 @@
 package io.ransomtrace.app.analysis;
 
 import io.ransomtrace.engine.Detector;
+import io.ransomtrace.engine.DetectorThread;
 import io.ransomtrace.engine.Evictions;
 import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.model.Event;
@@ -66,8 +67,16 @@ public final class LogScan {
             }
         }
         List<InputExpander.Input> files = InputExpander.expandInputs(inputs);
-        List<Path> skipped = new ArrayList<>();
         Detector detector = new Detector(settings.profile(), settings.allowlist(), alerts);
+        // detection on a thread of its own: parsing goes on while the detector works (two cores instead of one)
+        try (DetectorThread detection = new DetectorThread(detector, "scan-detector")) {
+            return run(files, detection);
+        }
+    }
+
+    private Result run(List<InputExpander.Input> files, DetectorThread detection) {
+        Detector detector = detection.detector();
+        List<Path> skipped = new ArrayList<>();
         Set<String> hosts = new LinkedHashSet<>();
         List<InputResult> results = new ArrayList<>();
         long events = 0;
@@ -82,7 +91,7 @@ public final class LogScan {
                 continue;
             }
             sourceId++;
-            Sink sink = new Sink(detector, hosts);
+            Sink sink = new Sink(detection, hosts);
             try {
                 if (format == null) {
                     format = Sniffer.sniff(file);
@@ -100,7 +109,7 @@ public final class LogScan {
             events += sink.events;
             results.add(new InputResult(file, sourceId, format, stats, sink.errors, List.copyOf(sink.firstErrors), problem));
         }
-        List<Finding> findings = detector.finish();
+        List<Finding> findings = detection.finish();
         return new Result(results, findings, List.copyOf(hosts), events, skipped, detector.evictions());
     }
 
@@ -114,13 +123,13 @@ public final class LogScan {
 
     /** Hands events to the detector and keeps counts; bad records are counted, the first few kept for the summary. */
     private static final class Sink implements ImportSink {
-        private final Detector detector;
+        private final Consumer<Event> detector;
         private final Set<String> hosts;
         private final List<QuarantinedRecord> firstErrors = new ArrayList<>();
         private long events;
         private long errors;
 
-        Sink(Detector detector, Set<String> hosts) {
+        Sink(Consumer<Event> detector, Set<String> hosts) {
             this.detector = detector;
             this.hosts = hosts;
         }
