@@ -1,10 +1,10 @@
 #!/bin/sh
-# Records, for every raw audit log among the shared fixtures, how many events `ausearch --raw -if FILE`
+# Records, for every raw audit log among the test fixtures, how many events `ausearch --raw -if FILE`
 # reports (distinct node + msg=audit(time:serial) stamps in its output). AusearchCountTest compares the
 # importer's event counts with these, so the test itself does not need ausearch installed.
 # Run from the repository root: importers/scripts/record-ausearch-counts.sh
 set -eu
-fixtures=${FIXTURES:-../shared/fixtures}
+fixtures=${FIXTURES:-importers/src/test/resources/fixtures}
 out=importers/src/test/resources/io/ransomtrace/importers/auditd/ausearch-event-counts.tsv
 tmp=$(mktemp)
 (

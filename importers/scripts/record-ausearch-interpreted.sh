@@ -1,9 +1,9 @@
 #!/bin/sh
-# Records `ausearch -i` (interpreted) renderings of a few real raw logs from the shared fixtures, so that
+# Records `ausearch -i` (interpreted) renderings of a few real raw logs from the test fixtures, so that
 # InterpretedFormatTest can check the interpreted reader against the raw reader on the same events without
 # needing ausearch. Times are rendered in UTC. Run from the repository root.
 set -eu
-fixtures=${FIXTURES:-../shared/fixtures}
+fixtures=${FIXTURES:-importers/src/test/resources/fixtures}
 out=importers/src/test/resources/io/ransomtrace/importers/auditd/interpreted
 mkdir -p "$out"
 for f in auditd/otrf-security-datasets/sh_arp_cache_2020-11-10074812.log \

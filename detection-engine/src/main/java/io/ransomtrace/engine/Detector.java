@@ -18,7 +18,10 @@ import io.ransomtrace.engine.signal.BulkInvocationSignal;
 import io.ransomtrace.engine.signal.EncryptionCommandParser;
 import io.ransomtrace.engine.signal.SignalSettings;
 import io.ransomtrace.engine.signal.ToolUse;
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +130,79 @@ public final class Detector implements Consumer<Event> {
         return findings;
     }
 
+    /**
+     * For a stream that stays open (a host's feed in a stream processor): the findings of campaigns that closed
+     * since the last call, each handed out once. {@link #finish()} returns only the rest.
+     */
+    public List<Finding> takeClosedFindings() {
+        return campaigns.takeClosed();
+    }
+
+    /**
+     * For a stream that may go quiet: the host's clock has reached {@code millis} and no event came. Does what
+     * an event at that time would do besides being processed itself: releases the buffered events it would
+     * release and closes the campaigns idle by then ({@link #takeClosedFindings()} hands them out).
+     */
+    public void advanceTo(long millis) {
+        if (finished) {
+            throw new IllegalStateException("finish() was already called");
+        }
+        reorder.releaseUpTo(millis, process);
+        if (millis >= nextSweepMillis) {
+            sweep(millis);
+        }
+        for (ProcessTable t : hosts.values()) {
+            t.evictExited(millis);
+        }
+    }
+
+    /**
+     * The detector's state, for {@link io.ransomtrace.engine.snapshot.DetectorSnapshot} (use that: it adds the
+     * format version and the profile check). The profile's settings are not written: they come from the profile
+     * again on restore.
+     */
+    public void writeState(SnapshotWriter w) throws IOException {
+        if (finished) {
+            throw new IllegalStateException("a finished detector has no state to keep");
+        }
+        reorder.writeState(w);
+        w.writeInt(hosts.size());
+        Map<ProcessTable, Integer> tableIndex = new java.util.IdentityHashMap<>();
+        for (Map.Entry<String, ProcessTable> e : hosts.entrySet()) {
+            w.writeString(e.getKey());
+            e.getValue().writeState(w);
+            tableIndex.put(e.getValue(), tableIndex.size());
+        }
+        processes.writeState(w, tableIndex);
+        w.writeLong(nextSweepMillis);
+        w.writeLong(eventsProcessed);
+        w.writeLong(accepted);
+        campaigns.writeState(w);
+    }
+
+    /** Restores what {@link #writeState} wrote into this fresh detector (built with the same profile). */
+    public void readState(SnapshotReader r) throws IOException {
+        if (accepted != 0 || finished) {
+            throw new IllegalStateException("restore into a fresh detector only");
+        }
+        reorder.readState(r);
+        int n = r.readLength();
+        List<ProcessTable> tables = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String host = r.readString();
+            ProcessTable t = table(host);
+            t.readState(r);
+            tables.add(t);
+        }
+        processes.readState(r, tables);
+        lastHost = null;
+        lastTable = null;
+        nextSweepMillis = r.readLong();
+        eventsProcessed = r.readLong();
+        accepted = r.readLong();
+        campaigns.readState(r);
+    }
+
     /** Events that reached detection so far. */
     public long eventsProcessed() {
         return eventsProcessed;
@@ -173,7 +249,7 @@ public final class Detector implements Consumer<Event> {
 
     private void process(Event e) {
         eventsProcessed++;
-        long millis = e.time().toEpochMilli();
+        long millis = io.ransomtrace.engine.model.EpochMillis.of(e.time());
         if (millis >= nextSweepMillis) {
             sweep(millis);
         }

@@ -1,7 +1,12 @@
 package io.ransomtrace.engine;
 
+import io.ransomtrace.engine.model.EpochMillis;
 import io.ransomtrace.engine.model.Event;
+import io.ransomtrace.engine.snapshot.EventCodec;
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.PriorityQueue;
@@ -38,7 +43,7 @@ final class ReorderBuffer {
         if (newest == null || compare(e, newest) >= 0) {
             inOrder.addLast(e);
             newest = e;
-            newestMillis = e.time().toEpochMilli();
+            newestMillis = EpochMillis.of(e.time());
         } else {
             late.add(e);
         }
@@ -49,11 +54,61 @@ final class ReorderBuffer {
                 break;
             }
             boolean full = inOrder.size() + late.size() > capacity;
-            if (!full && head.time().toEpochMilli() > releaseBefore) {
+            if (!full && EpochMillis.of(head.time()) > releaseBefore) {
                 break;
             }
             release(sink);
         }
+    }
+
+    /** Releases what an event at {@code nowMillis} would release, without that event (a quiet stream's clock). */
+    void releaseUpTo(long nowMillis, Consumer<Event> sink) {
+        long releaseBefore = nowMillis - windowMillis;
+        Event head;
+        while ((head = head()) != null && head.time().toEpochMilli() <= releaseBefore) {
+            release(sink);
+        }
+    }
+
+    void writeState(SnapshotWriter w) throws IOException {
+        w.writeInt(inOrder.size());
+        for (Event e : inOrder) {
+            EventCodec.write(w, e);
+        }
+        w.writeInt(late.size());
+        for (Event e : late) {
+            EventCodec.write(w, e);
+        }
+        writeOptional(w, newest);
+        w.writeLong(newestMillis);
+        writeOptional(w, lastReleased);
+        w.writeLong(outOfOrderReleased);
+    }
+
+    void readState(SnapshotReader r) throws IOException {
+        int n = r.readLength();
+        for (int i = 0; i < n; i++) {
+            inOrder.addLast(EventCodec.read(r));
+        }
+        n = r.readLength();
+        for (int i = 0; i < n; i++) {
+            late.add(EventCodec.read(r));
+        }
+        newest = readOptional(r);
+        newestMillis = r.readLong();
+        lastReleased = readOptional(r);
+        outOfOrderReleased = r.readLong();
+    }
+
+    private static void writeOptional(SnapshotWriter w, Event e) throws IOException {
+        w.writeBoolean(e != null);
+        if (e != null) {
+            EventCodec.write(w, e); // only its time and id matter: a copy compares the same
+        }
+    }
+
+    private static Event readOptional(SnapshotReader r) throws IOException {
+        return r.readBoolean() ? EventCodec.read(r) : null;
     }
 
     void flush(Consumer<Event> sink) {

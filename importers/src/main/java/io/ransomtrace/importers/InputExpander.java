@@ -31,6 +31,44 @@ public final class InputExpander {
     public record Input(Path file, boolean fromFolder) {
     }
 
+    /**
+     * What {@code scan} and {@code import} read for the inputs they were given.
+     *
+     * @param files   the files to read, in order
+     * @param skipped companion files found in a folder beside the logs and left out (see {@link #isCompanionFile})
+     */
+    public record LogFiles(List<Path> files, List<Path> skipped) {
+    }
+
+    /**
+     * The files to read for {@code inputs}: folders expanded and rotated sets ordered ({@link #expandInputs}), and,
+     * when {@code skipCompanions}, the documentation found in a folder beside the logs left out (a README.md, a
+     * truth.yaml: a companion file whose content is no log format). A file named directly is always read, and so
+     * is a companion file that is a log after all.
+     *
+     * @throws IOException when an input does not exist or a folder cannot be listed
+     */
+    public static LogFiles logFiles(List<Path> inputs, boolean skipCompanions) throws IOException {
+        List<Path> files = new ArrayList<>();
+        List<Path> skipped = new ArrayList<>();
+        for (Input input : expandInputs(inputs)) {
+            if (skipCompanions && input.fromFolder() && isCompanionFile(input.file()) && !isLog(input.file())) {
+                skipped.add(input.file());
+            } else {
+                files.add(input.file());
+            }
+        }
+        return new LogFiles(files, skipped);
+    }
+
+    private static boolean isLog(Path file) {
+        try {
+            return Sniffer.sniff(file) != Format.UNKNOWN;
+        } catch (IOException e) {
+            return false; // an unreadable README beside the logs is still documentation
+        }
+    }
+
     public static List<Path> expand(List<Path> inputs) throws IOException {
         return expandInputs(inputs).stream().map(Input::file).toList();
     }

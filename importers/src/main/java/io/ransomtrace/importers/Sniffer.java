@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Tells which {@link Format} a file is in from its first kilobytes (decompressed when gzip), by what each
  * format's lines look like, never by the file name. Returns {@link Format#UNKNOWN} for binary or
- * unrecognised content.
+ * unrecognised content. A byte order mark, or a first line cut in the middle, does not change the verdict.
  */
 public final class Sniffer {
 
@@ -23,24 +23,39 @@ public final class Sniffer {
     private Sniffer() {
     }
 
+    /**
+     * Sniffs a file from its first {@link #SAMPLE_BYTES} bytes of content, never more: a line without end or a
+     * gzip bomb costs the sample, not the file. Only regular files are opened ({@link InputFileCheck}).
+     */
     public static Format sniff(Path path) throws IOException {
+        byte[] head = InputFileCheck.head(path, SAMPLE_BYTES);
         List<String> lines = new ArrayList<>();
         int binary = 0;
         int total = 0;
-        try (LineReader r = LineReader.open(path, SAMPLE_BYTES)) {
-            long bytes = 0;
-            while (lines.size() < SAMPLE_LINES && bytes < SAMPLE_BYTES && r.next()) {
-                bytes += r.length() + 1;
-                byte[] b = r.buffer();
-                for (int i = r.start(), end = r.start() + Math.min(r.length(), 4096); i < end; i++) {
-                    int c = b[i] & 0xff;
-                    total++;
-                    if ((c < 0x20 && c != '\t' && c != '\r' && c != 0x1d) || c == 0x7f) binary++;
-                }
-                if (!r.isBlank()) {
-                    lines.add(new String(b, r.start(), Math.min(r.length(), 8192), StandardCharsets.UTF_8));
-                }
+        int start = 0;
+        boolean full = head.length == SAMPLE_BYTES;
+        while (start < head.length && lines.size() < SAMPLE_LINES) {
+            int nl = start;
+            while (nl < head.length && head[nl] != '\n') {
+                nl++;
             }
+            if (nl == head.length && full && !lines.isEmpty()) {
+                break; // the sample cut this line: judge by the whole lines before it
+            }
+            int end = nl;
+            for (int i = start, checked = Math.min(end, start + 4096); i < checked; i++) {
+                int c = head[i] & 0xff;
+                total++;
+                if ((c < 0x20 && c != '\t' && c != '\r' && c != 0x1d) || c == 0x7f) binary++;
+            }
+            String line = new String(head, start, Math.min(end - start, 8192), StandardCharsets.UTF_8);
+            if (lines.isEmpty() && line.startsWith("\ufeff")) {
+                line = line.substring(1); // a byte order mark says nothing about the format
+            }
+            if (!line.isBlank()) {
+                lines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+            }
+            start = nl + 1;
         }
         if (lines.isEmpty() || binary > total / 20) {
             return Format.UNKNOWN;
@@ -51,7 +66,7 @@ public final class Sniffer {
     /** Decides from sample lines (non-blank, in file order). */
     public static Format sniff(List<String> lines) {
         String first = lines.get(0).strip();
-        if (first.startsWith("{") || first.startsWith("[")) {
+        if (startsJson(first) || mostlyJsonAfterAFragment(lines)) {
             String sample = String.join("\n", lines.subList(0, Math.min(lines.size(), 64)));
             if (LAUREL_ID.matcher(sample).find()) return Format.LAUREL;
             if (sample.contains("\"hostIdentifier\"") || (sample.contains("\"unixTime\"") && sample.contains("\"name\""))
@@ -105,6 +120,26 @@ public final class Sniffer {
         }
         if (looksLikeCsv(lines)) return Format.CSV;
         return Format.UNKNOWN;
+    }
+
+    private static boolean startsJson(String line) {
+        return line.startsWith("{") || line.startsWith("[");
+    }
+
+    /**
+     * A JSON-lines file cut somewhere in a line (a log copied from the middle, a rotated piece) starts with the
+     * tail of a record: judge it by the lines after that fragment.
+     */
+    private static boolean mostlyJsonAfterAFragment(List<String> lines) {
+        if (lines.size() < 2) {
+            return false;
+        }
+        int json = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            String s = lines.get(i).strip();
+            if (s.startsWith("{") && s.endsWith("}")) json++;
+        }
+        return json * 2 > lines.size() - 1;
     }
 
     /** ENRICHED logs whose 0x1d byte was lost in transit still show uppercase interpreted fields (AUID="alice"). */

@@ -1,33 +1,46 @@
 package io.ransomtrace.importers;
 
-import org.junit.jupiter.api.Assumptions;
-
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Locates the shared real-world fixtures (test data only, never shipped). */
+/**
+ * The real-world sample logs of other projects that the importers are checked against: test resources under
+ * {@code src/test/resources/fixtures}, with where each came from and its licence in {@code fixtures/SOURCES.md}.
+ * They are part of the repository: a test that cannot find one fails, it is never skipped.
+ */
 public final class Fixtures {
     private Fixtures() {
     }
 
-    /** The fixtures folder; skips the calling test with a clear message when it is not checked out. */
+    /** The fixtures folder on the test class path. */
     public static Path root() {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path p = start; p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/fixtures");
-            if (Files.isDirectory(candidate.resolve("auditd"))) {
-                return candidate;
-            }
+        URL sources = Fixtures.class.getResource("/fixtures/SOURCES.md");
+        if (sources == null) {
+            throw new IllegalStateException("test resource /fixtures/SOURCES.md is missing from the class path");
         }
-        Assumptions.assumeTrue(false, "shared fixtures (../shared/fixtures) not found above " + start);
-        return null;
+        try {
+            return Path.of(sources.toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A fixture file or folder; fails when the repository does not hold it. */
+    public static Path file(String relative) {
+        Path p = root().resolve(relative).normalize();
+        if (!Files.exists(p)) {
+            throw new IllegalStateException("fixture " + relative + " is missing under " + root());
+        }
+        return p;
     }
 
     public static Path auditd(String relative) {
-        return root().resolve("auditd").resolve(relative);
+        return file("auditd/" + relative);
     }
 
     public static Path laurel(String relative) {
-        return root().resolve("laurel").resolve(relative);
+        return file("laurel/" + relative);
     }
 }

@@ -43,6 +43,24 @@ class InputExpanderTest {
     }
 
     @Test
+    void documentationBesideTheLogsIsLeftOutUnlessNamedOrALogAfterAll() throws IOException {
+        String audit = "type=SYSCALL msg=audit(1764324000.123:1): arch=c000003e syscall=87 success=yes exit=0 items=1 "
+                + "ppid=1 pid=2 auid=1 uid=1 comm=\"rm\"\n";
+        Path log = Files.writeString(dir.resolve("audit.log"), audit);
+        Path readme = Files.writeString(dir.resolve("README.md"), "# Recorded on fs01\n");
+        Path truth = Files.writeString(dir.resolve("truth.yaml"), "case: x\n");
+        Path loggedYaml = Files.writeString(dir.resolve("exported.yaml"), audit); // a log, whatever its name
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "not a log, not documentation either\n");
+
+        InputExpander.LogFiles found = InputExpander.logFiles(List.of(dir), true);
+        assertThat(found.files()).containsExactlyInAnyOrder(log, loggedYaml, notes);
+        assertThat(found.skipped()).containsExactlyInAnyOrder(readme, truth);
+
+        assertThat(InputExpander.logFiles(List.of(readme), true).files()).containsExactly(readme);
+        assertThat(InputExpander.logFiles(List.of(dir), false).skipped()).isEmpty();
+    }
+
+    @Test
     void aFolderOfRotatedLogsImportsInTimeOrder() throws IOException {
         // the same real log split in three, rotated as auditd does (newest in audit.log), middle part gzipped
         List<String> lines = Files.readAllLines(Fixtures.laurel("laurel-testdata/shell-proc-trace.txt")).stream()

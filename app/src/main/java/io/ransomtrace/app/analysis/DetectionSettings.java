@@ -1,8 +1,5 @@
 package io.ransomtrace.app.analysis;
 
-import io.ransomtrace.app.store.CaseStore;
-import io.ransomtrace.app.ui.data.CaseAllowlist;
-import io.ransomtrace.app.ui.data.ProfileValues;
 import io.ransomtrace.engine.profile.Allowlist;
 import io.ransomtrace.engine.profile.Profile;
 import io.ransomtrace.engine.profile.ProfileException;
@@ -15,21 +12,12 @@ import java.nio.file.Path;
 /**
  * The profile and allowlist a detection run uses, read from files the analyst names (or the shipped defaults).
  * Problems come back as {@link SettingsException} with the file and the offending key, never a stack trace.
+ * (The settings kept in a case: {@code casefile.CaseSettings}.)
  */
 public record DetectionSettings(Profile profile, Allowlist allowlist) {
 
     public static DetectionSettings defaults() {
         return new DetectionSettings(Profile.defaults(), Allowlist.empty());
-    }
-
-    /**
-     * The settings the analyst kept in the case: the active profile (tuning kept in the workbench) and the case's
-     * allowlist, so exports and the command line judge the case as the window does.
-     */
-    public static DetectionSettings ofCase(CaseStore store) {
-        Profile profile = store.annotations().activeProfile().map(p -> ProfileValues.fromYaml(p.yaml()))
-                .orElse(Profile.defaults());
-        return new DetectionSettings(profile, CaseAllowlist.toEngine(CaseAllowlist.read(store.annotations())));
     }
 
     /** Reads the files given (either may be null for the default). */

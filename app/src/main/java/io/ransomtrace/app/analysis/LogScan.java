@@ -10,9 +10,10 @@ import io.ransomtrace.importers.ImportSink;
 import io.ransomtrace.importers.ImportStats;
 import io.ransomtrace.importers.Importers;
 import io.ransomtrace.importers.InputExpander;
+import io.ransomtrace.importers.InputFileCheck;
 import io.ransomtrace.importers.QuarantinedRecord;
-import io.ransomtrace.importers.SourceFile;
 import io.ransomtrace.importers.Sniffer;
+import io.ransomtrace.importers.SourceFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,31 +67,38 @@ public final class LogScan {
                 throw new java.nio.file.NoSuchFileException(p.toString(), null, "no such file or directory");
             }
         }
-        List<InputExpander.Input> files = InputExpander.expandInputs(inputs);
+        InputExpander.LogFiles files = InputExpander.logFiles(inputs, forcedFormat == null);
         Detector detector = new Detector(settings.profile(), settings.allowlist(), alerts);
         // detection on a thread of its own: parsing goes on while the detector works (two cores instead of one)
         try (DetectorThread detection = new DetectorThread(detector, "scan-detector")) {
-            return run(files, detection);
+            return run(inputs, files, detection);
         }
     }
 
-    private Result run(List<InputExpander.Input> files, DetectorThread detection) {
+    private Result run(List<Path> inputs, InputExpander.LogFiles files, DetectorThread detection) {
         Detector detector = detection.detector();
-        List<Path> skipped = new ArrayList<>();
         Set<String> hosts = new LinkedHashSet<>();
         List<InputResult> results = new ArrayList<>();
         long events = 0;
         int sourceId = 0;
-        for (InputExpander.Input input : files) {
-            Path file = input.file();
+        for (Path input : inputs) {
+            // a folder that gave nothing to read (only subfolders, say) is reported, not passed over in silence
+            if (Files.isDirectory(input) && files.files().stream().noneMatch(f -> input.equals(f.getParent()))) {
+                String note = InputFileCheck.emptyFolder(input);
+                results.add(new InputResult(input, ++sourceId, null, null, 0, List.of(),
+                        note == null ? "no log file in the folder" : note));
+            }
+        }
+        for (Path file : files.files()) {
             Format format = forcedFormat;
             String problem = null;
             ImportStats stats = null;
-            if (format == null && input.fromFolder() && InputExpander.isCompanionFile(file) && sniffQuietly(file) == Format.UNKNOWN) {
-                skipped.add(file);
+            sourceId++;
+            String notReadable = InputFileCheck.problem(file); // before anything opens it: a FIFO would block forever
+            if (notReadable != null) {
+                results.add(new InputResult(file, sourceId, format, null, 0, List.of(), notReadable));
                 continue;
             }
-            sourceId++;
             Sink sink = new Sink(detection, hosts);
             try {
                 if (format == null) {
@@ -102,6 +110,9 @@ public final class LogScan {
                 }
             } catch (IOException e) {
                 problem = "cannot read " + file + ": " + e.getMessage();
+            } catch (RuntimeException | StackOverflowError e) {
+                // a reader bug on one hostile file must not cost the other inputs and the findings
+                problem = "could not be read to its end (" + e + "); " + sink.events + " events were read before";
             }
             if (format == Format.UNKNOWN && problem == null) {
                 problem = sink.firstErrors.isEmpty() ? "not a format Ransomtrace recognises" : sink.firstErrors.get(0).reason();
@@ -110,15 +121,7 @@ public final class LogScan {
             results.add(new InputResult(file, sourceId, format, stats, sink.errors, List.copyOf(sink.firstErrors), problem));
         }
         List<Finding> findings = detection.finish();
-        return new Result(results, findings, List.copyOf(hosts), events, skipped, detector.evictions());
-    }
-
-    private static Format sniffQuietly(Path file) {
-        try {
-            return Sniffer.sniff(file);
-        } catch (IOException e) {
-            return Format.UNKNOWN;
-        }
+        return new Result(results, findings, List.copyOf(hosts), events, files.skipped(), detector.evictions());
     }
 
     /** Hands events to the detector and keeps counts; bad records are counted, the first few kept for the summary. */

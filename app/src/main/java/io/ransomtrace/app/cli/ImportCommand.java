@@ -1,20 +1,19 @@
 package io.ransomtrace.app.cli;
 
+import io.ransomtrace.app.casefile.CaseSession;
 import io.ransomtrace.app.importing.Cancellation;
 import io.ransomtrace.app.importing.ImportOptions;
-import io.ransomtrace.app.importing.ImportPipeline;
 import io.ransomtrace.app.importing.ImportProgress;
 import io.ransomtrace.app.importing.ImportProgressListener;
 import io.ransomtrace.app.importing.ImportSummary;
 import io.ransomtrace.app.importing.ImporterCatalog;
 import io.ransomtrace.app.importing.SourceResult;
 import io.ransomtrace.app.store.CaseOpenException;
-import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.importers.Format;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -89,17 +88,17 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
             }
         }, "ransomtrace-import-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try (CaseStore store = CaseStore.openOrCreate(casePath)) {
+        try (CaseSession session = CaseSession.openOrCreate(casePath)) {
             ProgressLine progress = new ProgressLine(err, quiet);
-            ImportSummary summary = new ImportPipeline(catalog, options).run(store, inputs, progress, cancellation);
+            ImportSummary summary = session.importLogs(inputs, catalog, options, progress, cancellation);
             progress.done();
-            printSummary(out, summary, store);
+            printSummary(out, summary, session.file());
             return summary.allOk() ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
         } catch (CaseOpenException e) {
-            err.println("ransomtrace import: " + e.getMessage());
+            err.println("ransomtrace import: " + ScanReportText.shown(e.getMessage()));
             return ExitCodes.INPUT_ERROR;
         } catch (IOException e) {
-            err.println("ransomtrace import: " + e.getMessage());
+            err.println("ransomtrace import: " + ScanReportText.shown(e.getMessage()));
             return ExitCodes.INPUT_ERROR;
         } finally {
             finished.countDown();
@@ -113,16 +112,16 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
         }
     }
 
-    private static void printSummary(PrintWriter out, ImportSummary s, CaseStore store) {
+    private static void printSummary(PrintWriter out, ImportSummary s, Path caseFile) {
         out.printf(Locale.ROOT, "%n%-4s %-11s %-16s %12s %12s %9s  %s%n", "#", "RESULT", "FORMAT", "RECORDS", "EVENTS",
                 "ERRORS", "FILE");
         for (SourceResult r : s.sources()) {
             out.printf(Locale.ROOT, "%-4s %-11s %-16s %12s %12s %9s  %s%n",
                     r.sourceId() == null ? "-" : r.sourceId(), r.outcome().name().toLowerCase(Locale.ROOT),
                     r.format() == null ? "?" : r.format().label(), count(r.recordsRead()), count(r.events()),
-                    count(r.errors()), r.path());
+                    count(r.errors()), ScanReportText.shown(r.path().toString()));
             if (r.message() != null) {
-                out.printf(Locale.ROOT, "     %s%n", r.message());
+                out.printf(Locale.ROOT, "     %s%n", ScanReportText.shown(r.message()));
             }
         }
         double secs = Math.max(1e-3, s.elapsed().toNanos() / 1e9);
@@ -135,7 +134,7 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
         if (s.cancelled()) {
             out.println("The import was cancelled; interrupted files can be imported again.");
         }
-        out.println("Case: " + store.file().toAbsolutePath());
+        out.println("Case: " + caseFile.toAbsolutePath());
     }
 
     static String count(long n) {
@@ -177,7 +176,7 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
             String line = String.format(Locale.ROOT, "%5.1f%%  %s of %s  %s events  %s events/s  %s errors  [%d/%d] %s%s",
                     p.percent(), mb(p.bytesRead()), mb(p.totalBytes()), count(p.events()),
                     count((long) p.eventsPerSecond()), count(p.errors()), p.sourceIndex(), p.sourceCount(),
-                    p.source() == null ? "" : p.source().getFileName() + " ", what);
+                    p.source() == null ? "" : ScanReportText.shown(p.source().getFileName().toString()) + " ", what);
             if (terminal) {
                 err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
                 width = line.length();

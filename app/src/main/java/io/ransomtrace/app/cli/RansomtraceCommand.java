@@ -3,16 +3,24 @@ package io.ransomtrace.app.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The top-level {@code ransomtrace} command. Subcommands are added as their capability lands. */
+/**
+ * The top-level {@code ransomtrace} command with its headless subcommands. The window's {@code gui} command is
+ * added by the entry point ({@link io.ransomtrace.app.Main}), so nothing here depends on the UI.
+ */
 @Command(name = "ransomtrace", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Investigate mass file encryption on Linux hosts (ATT&CK AN0603 / T1486).",
-        subcommands = {ScanCommand.class, ImportCommand.class, CoverageCommand.class, EvaluateCommand.class, ReportCommand.class, GuiCommand.class},
+        subcommands = {ScanCommand.class, ImportCommand.class, CoverageCommand.class, EvaluateCommand.class, ReportCommand.class,
+                RepairCommand.class, RecoverCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success; no finding at or above --fail-on",
                 "1:at least one finding at or above --fail-on",
                 "2:usage error",
-                "3:input error (missing or unreadable input, unrecognised format)"})
+                "3:input error or failure (missing, unreadable or refused input, damaged case, disk full)"})
 public final class RansomtraceCommand implements Runnable {
+
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "on a failure, print the technical details (stack trace) too")
+    boolean debug;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -23,6 +31,25 @@ public final class RansomtraceCommand implements Runnable {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new RansomtraceCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /**
+     * The command line as {@code ransomtrace} runs it (an entry point may add subcommands of its own): every failure
+     * goes through {@link CommandErrorHandler}.
+     */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new RansomtraceCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(new CommandErrorHandler());
+        // Under the POSIX locale Java cannot represent a non-ASCII file name: say so instead of a conversion trace
+        cl.registerConverter(java.nio.file.Path.class, s -> {
+            try {
+                return java.nio.file.Path.of(s);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new CommandLine.TypeConversionException(CommandErrorHandler.message(e, null));
+            }
+        });
+        cl.setExecutionStrategy(CommandErrorHandler.catchingErrors(new CommandLine.RunLast()));
+        return cl;
     }
 }

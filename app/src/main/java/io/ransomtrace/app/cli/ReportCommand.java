@@ -1,14 +1,15 @@
 package io.ransomtrace.app.cli;
 
+import io.ransomtrace.app.casefile.CaseSession;
 import io.ransomtrace.app.report.ReportCancelledException;
 import io.ransomtrace.app.report.ReportFormat;
 import io.ransomtrace.app.report.ReportRequest;
 import io.ransomtrace.app.report.ReportService;
 import io.ransomtrace.app.store.CaseStoreException;
 import io.ransomtrace.engine.finding.Severity;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,8 +34,12 @@ public final class ReportCommand implements Callable<Integer> {
             description = "pdf, html, json, csv, restore, ecs or navigator")
     String format;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write it")
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "where to write it (never the case, a log of it, a device or a link)")
     Path out;
+
+    @Option(names = "--force", description = "replace FILE when it exists")
+    boolean force;
 
     @Option(names = "--finding", paramLabel = "ID", description = "a finding to include (repeatable; default: all at or above --min-severity)")
     List<String> findings = new ArrayList<>();
@@ -71,8 +76,8 @@ public final class ReportCommand implements Callable<Integer> {
         }
         System.setProperty("java.awt.headless", "true");
         ReportRequest request = new ReportRequest(f, out, findings, floor, title);
-        try {
-            ReportService.Result r = new ReportService().export(casePath, request, (step, fraction) -> {
+        try (CaseSession session = CaseSession.openReadOnly(casePath)) {
+            ReportService.Result r = session.export(request, force, (step, fraction) -> {
                 err.printf(Locale.ROOT, "%3.0f%% %s%n", fraction * 100, step);
                 err.flush();
             }, () -> false);
@@ -80,11 +85,8 @@ public final class ReportCommand implements Callable<Integer> {
                     r.findings() == 1 ? "" : "s", r.bytes());
             outw.flush();
             return ExitCodes.OK;
-        } catch (IllegalArgumentException e) {
-            err.println("report: " + e.getMessage());
-            return ExitCodes.USAGE;
         } catch (IOException | CaseStoreException e) {
-            err.println("report: " + e.getMessage());
+            err.println("report: " + ScanReportText.shown(e.getMessage()));
             return ExitCodes.INPUT_ERROR;
         } catch (ReportCancelledException e) {
             err.println("report: cancelled");

@@ -4,6 +4,7 @@ import io.ransomtrace.app.analysis.DetectionSettings;
 import io.ransomtrace.app.analysis.LogScan;
 import io.ransomtrace.app.analysis.ScanJson;
 import io.ransomtrace.app.analysis.ScanJsonWriter;
+import io.ransomtrace.app.files.OutputFile;
 import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.importers.Format;
@@ -44,6 +45,9 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT.json", description = "write findings as JSON (schemaVersion 1)")
     Path json;
 
+    @Option(names = "--force", description = "replace OUT.json when it exists")
+    boolean force;
+
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
             description = "exit 1 when a finding (not suppressed) is at or above: info, low, medium, high, critical")
     String failOn;
@@ -77,19 +81,31 @@ public final class ScanCommand implements Callable<Integer> {
             err.println("scan: " + e.getMessage());
             return ExitCodes.INPUT_ERROR;
         }
+        OutputFile jsonOut = null;
+        if (json != null) {
+            try {
+                jsonOut = OutputFile.check(json, force, inputs);
+            } catch (OutputFile.RefusedException e) {
+                err.println("scan: " + e.getMessage());
+                return ExitCodes.INPUT_ERROR;
+            } catch (IOException e) {
+                err.println("scan: cannot write " + json + ": " + e.getMessage());
+                return ExitCodes.INPUT_ERROR;
+            }
+        }
         long start = System.nanoTime();
         LogScan.Result result;
         try {
             result = new LogScan(settings, format, quiet ? null : f -> {
-                out.printf(Locale.ROOT, "ALERT %-8s %s on %s at %s%n", f.severity().label(), f.title(), f.host(),
-                        f.firstAlert());
+                out.printf(Locale.ROOT, "ALERT %-8s %s on %s at %s%n", f.severity().label(),
+                        ScanReportText.shown(f.title()), ScanReportText.shown(f.host()), f.firstAlert());
                 out.flush();
             }).run(inputs);
         } catch (NoSuchFileException e) {
-            err.println("scan: no such file or directory: " + e.getFile());
+            err.println("scan: no such file or directory: " + ScanReportText.shown(e.getFile()));
             return ExitCodes.INPUT_ERROR;
         } catch (IOException e) {
-            err.println("scan: " + e.getMessage());
+            err.println("scan: " + ScanReportText.shown(e.getMessage()));
             return ExitCodes.INPUT_ERROR;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -98,9 +114,9 @@ public final class ScanCommand implements Callable<Integer> {
             ScanReportText.printInputs(out, result, took);
         }
         ScanReportText.printFindings(out, result.findings());
-        if (json != null) {
+        if (jsonOut != null) {
             try {
-                ScanJsonWriter.write(doc, json);
+                jsonOut.write(os -> ScanJsonWriter.write(doc, os));
             } catch (IOException e) {
                 err.println("scan: cannot write " + json + ": " + e.getMessage());
                 return ExitCodes.INPUT_ERROR;

@@ -6,6 +6,7 @@ import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.finding.RootProcess;
 import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.finding.SignalMeasurement;
+import io.ransomtrace.engine.text.Inert;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -46,9 +47,10 @@ final class ScanReportText {
             errors += i.errors();
             String status = i.problem() != null ? "  ! " + i.problem() : "";
             out.printf(Locale.ROOT, "  %-48s %-18s %,11d records %,11d events %,7d errors%s%n",
-                    shorten(i.path().toString(), 48), i.format() == null ? "?" : i.format().label(), rec, ev, i.errors(), status);
+                    shorten(i.path().toString(), 48), i.format() == null ? "?" : i.format().label(), rec, ev, i.errors(),
+                    shown(status));
             for (var q : i.firstErrors()) {
-                out.printf(Locale.ROOT, "      line %d: %s%n", q.line(), q.reason());
+                out.printf(Locale.ROOT, "      line %d: %s%n", q.line(), shown(q.reason()));
             }
             if (i.errors() > i.firstErrors().size()) {
                 out.printf(Locale.ROOT, "      … and %,d more (import into a case to keep them all)%n", i.errors() - i.firstErrors().size());
@@ -57,7 +59,7 @@ final class ScanReportText {
         if (!r.skipped().isEmpty()) {
             out.printf(Locale.ROOT, "  skipped %d file%s in the folders given that %s not logs: %s%n", r.skipped().size(),
                     r.skipped().size() == 1 ? "" : "s", r.skipped().size() == 1 ? "is" : "are",
-                    String.join(", ", r.skipped().stream().map(p -> p.getFileName().toString()).toList()));
+                    shown(String.join(", ", r.skipped().stream().map(p -> p.getFileName().toString()).toList())));
         }
         out.printf(Locale.ROOT, "Read %d input%s: %,d records, %,d events, %,d errors, %d host%s in %.1f s%n",
                 r.inputs().size(), r.inputs().size() == 1 ? "" : "s", records, r.events(), errors,
@@ -91,21 +93,21 @@ final class ScanReportText {
         for (Finding f : findings) {
             out.println();
             out.printf(Locale.ROOT, "%s %-8s score %3d  %s%s%n", f.suppressed() ? "~" : "*", f.severity().label().toUpperCase(Locale.ROOT),
-                    f.score(), f.title(), f.suppressed() ? "  [suppressed: " + (f.allowlist() == null ? "allowlist" : f.allowlist().reason()) + "]" : "");
+                    f.score(), shown(f.title()), f.suppressed() ? "  [suppressed: " + shown(f.allowlist() == null ? "allowlist" : f.allowlist().reason()) + "]" : "");
             RootProcess r = f.rootProcess();
             if (r != null) {
-                out.printf(Locale.ROOT, "    host %s, root pid %d %s%n", f.host(), r.pid(), shorten(r.commandLine() == null ? String.valueOf(r.exe()) : r.commandLine(), 100));
+                out.printf(Locale.ROOT, "    host %s, root pid %d %s%n", shown(f.host()), r.pid(), shorten(r.commandLine() == null ? String.valueOf(r.exe()) : r.commandLine(), 100));
                 if (r.launchedBy() != null) {
                     out.printf(Locale.ROOT, "    launched by %s%n", shorten(r.launchedBy(), 100));
                 }
-                out.printf(Locale.ROOT, "    user %s, login user %s%n", who(r.user(), r.uid()), who(r.loginUser(), r.loginUid()));
+                out.printf(Locale.ROOT, "    user %s, login user %s%n", shown(who(r.user(), r.uid())), shown(who(r.loginUser(), r.loginUid())));
             }
             out.printf(Locale.ROOT, "    %s to %s, first alert %s%n", f.firstSeen(), f.lastSeen(), f.firstAlert() == null ? "none" : f.firstAlert());
             out.printf(Locale.ROOT, "    %,d files in %,d directories, overwrite: %s%s%s%n", f.filesAffected(), f.directoriesAffected(),
-                    f.overwrite().label(), f.extensions().isEmpty() ? "" : ", extensions " + String.join(" ", f.extensions()),
-                    f.tools().isEmpty() ? "" : ", tools " + String.join(" ", f.tools()));
+                    f.overwrite().label(), f.extensions().isEmpty() ? "" : ", extensions " + shown(String.join(" ", f.extensions())),
+                    f.tools().isEmpty() ? "" : ", tools " + shown(String.join(" ", f.tools())));
             if (f.notes().count() > 0) {
-                out.printf(Locale.ROOT, "    notes: %s, %d dropped in %d directories%n", String.join(", ", f.notes().names()),
+                out.printf(Locale.ROOT, "    notes: %s, %d dropped in %d directories%n", shown(String.join(", ", f.notes().names())),
                         f.notes().count(), f.notes().directories().size());
             }
             if (f.filesBeforeFirstHighAlert() != null) {
@@ -113,7 +115,7 @@ final class ScanReportText {
             }
             for (SignalMeasurement s : f.signals()) {
                 if (s.fired()) {
-                    out.println("    - " + s.description());
+                    out.println("    - " + shown(s.description()));
                 }
             }
         }
@@ -131,6 +133,12 @@ final class ScanReportText {
     }
 
     private static String shorten(String s, int max) {
-        return s.length() <= max ? s : "…" + s.substring(s.length() - max + 1);
+        String v = shown(s);
+        return v.length() <= max ? v : "…" + v.substring(v.length() - max + 1);
+    }
+
+    /** Text from a log as the terminal should show it: escapes and bidi controls visible, never obeyed. */
+    static String shown(String s) {
+        return s == null ? "" : Inert.visible(s);
     }
 }

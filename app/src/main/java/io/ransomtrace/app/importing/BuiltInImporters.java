@@ -8,27 +8,20 @@ import io.ransomtrace.importers.Sniffer;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The importers module's own input expansion, format sniffing and per-format importers. Documentation files
- * found in a folder beside the logs (README.md, truth.yaml, checksums) are left out; any other file that is not
- * a log is kept, so the import reports it rather than skipping it silently.
+ * The importers module's own input expansion, format sniffing and per-format importers. Inputs are expanded as
+ * {@code scan} expands them ({@link InputExpander#logFiles}): documentation files found in a folder beside the
+ * logs (README.md, truth.yaml, checksums) are left out; any other file that is not a log is kept, so the import
+ * reports it rather than skipping it silently.
  */
 public final class BuiltInImporters implements ImporterCatalog {
 
     @Override
     public List<Path> expand(List<Path> inputs) throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (InputExpander.Input input : InputExpander.expandInputs(inputs)) {
-            if (input.fromFolder() && InputExpander.isCompanionFile(input.file()) && sniff(input.file()) == Format.UNKNOWN) {
-                continue;
-            }
-            files.add(input.file());
-        }
-        return files;
+        return InputExpander.logFiles(inputs, true).files();
     }
 
     @Override

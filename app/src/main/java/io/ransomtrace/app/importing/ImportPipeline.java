@@ -5,10 +5,12 @@ import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.app.store.CaseWriter;
 import io.ransomtrace.app.store.SourceFingerprint;
 import io.ransomtrace.app.store.SourceInfo;
+import io.ransomtrace.app.store.SourceStats;
 import io.ransomtrace.app.store.SourceStatus;
-import io.ransomtrace.engine.model.Event;
+import io.ransomtrace.app.store.StoreFailures;
 import io.ransomtrace.importers.Format;
 import io.ransomtrace.importers.ImportStats;
+import io.ransomtrace.importers.InputFileCheck;
 import io.ransomtrace.importers.Importer;
 import io.ransomtrace.importers.QuarantinedRecord;
 import io.ransomtrace.importers.SourceFile;
@@ -81,8 +83,10 @@ public final class ImportPipeline {
                             r = importOne(writer, file, run, cancellation);
                         } catch (SQLException | CaseWriter.StoreFailure e) {
                             storeBroken = true;
+                            String why = "the case could not be written: " + StoreFailures.describe(e);
+                            writer.abandonSource(why);
                             r = new SourceResult(file, Outcome.INTERRUPTED, null, null, 0, 0, 0, sizeOrZero(file),
-                                    Duration.ZERO, "the case could not be written: " + e.getMessage());
+                                    Duration.ZERO, why);
                         }
                     }
                     run.finishSource(r);
@@ -94,8 +98,15 @@ public final class ImportPipeline {
                 try {
                     writer.endBulk();
                 } catch (SQLException e) {
-                    throw new IOException("The import was stored but the case's indexes could not be built: "
-                            + e.getMessage() + ". Opening the case again will retry.", e);
+                    // the first failure is the one to tell (disk full); the index build failing after it follows
+                    String first = results.stream().filter(r -> r.outcome() == Outcome.INTERRUPTED
+                            && r.message() != null && r.message().startsWith("the case could not be written"))
+                            .map(r -> "the import of " + r.path().getFileName() + " stopped: " + r.message()
+                                    + "; it is marked interrupted, what was stored before is kept")
+                            .findFirst().orElse(null);
+                    throw new IOException((first == null ? "" : first + ". ") + "The case's indexes could not be "
+                            + "built (" + StoreFailures.describe(e) + "); opening the case for writing again "
+                            + "rebuilds them.", e);
                 }
             }
         } catch (SQLException e) {
@@ -111,7 +122,16 @@ public final class ImportPipeline {
      */
     private List<Path> expand(List<Path> inputs, List<SourceResult> unreadable) {
         try {
-            return catalog.expand(inputs);
+            List<Path> files = catalog.expand(inputs);
+            for (Path input : inputs) {
+                // a folder that gave nothing to read (only subfolders, say) is reported, not passed over in silence
+                if (Files.isDirectory(input) && files.stream().noneMatch(f -> input.equals(f.getParent()))) {
+                    String note = InputFileCheck.emptyFolder(input);
+                    unreadable.add(new SourceResult(input, Outcome.UNREADABLE, null, null, 0, 0, 0, 0, Duration.ZERO,
+                            note == null ? "no log file in the folder" : note));
+                }
+            }
+            return files;
         } catch (IOException | RuntimeException all) {
             List<Path> files = new ArrayList<>();
             for (Path input : inputs) {
@@ -130,27 +150,31 @@ public final class ImportPipeline {
             throws SQLException {
         long start = System.nanoTime();
         long size = sizeOrZero(file);
-        if (!Files.isReadable(file) || Files.isDirectory(file)) {
-            return result(file, Outcome.UNREADABLE, null, null, 0, 0, 0, size, start,
-                    "cannot read the file (missing or no permission)");
+        String problem = InputFileCheck.problem(file); // before anything opens it: a FIFO would block forever
+        if (problem != null) {
+            return result(file, Outcome.UNREADABLE, null, null, 0, 0, 0, size, start, problem);
         }
         String fingerprint;
+        String legacyFingerprint;
         Format format;
         try {
-            fingerprint = SourceFingerprint.of(file);
+            fingerprint = SourceFingerprint.of(InputFileCheck.head(file, SourceFingerprint.HEAD_BYTES));
+            legacyFingerprint = SourceFingerprint.legacy(file);
             format = options.forcedFormat() != null ? options.forcedFormat() : catalog.sniff(file);
         } catch (IOException | RuntimeException e) {
             return result(file, Outcome.UNREADABLE, null, null, 0, 0, 0, size, start, "cannot read the file: " + e);
         }
-        List<SourceInfo> sameFingerprint = writer.sourcesWithFingerprint(fingerprint);
+        List<SourceInfo> sameFingerprint = writer.sourcesWithFingerprint(fingerprint, legacyFingerprint);
         SourceInfo replacing = null;
-        String knownSha = null;
+        SourceFingerprint.Digests known = null;
         for (SourceInfo s : sameFingerprint) {
             if (s.status() == SourceStatus.COMPLETE) {
-                if (knownSha == null) {
-                    knownSha = sha256(file, cancellation);
+                if (known == null) {
+                    known = digests(file, cancellation);
                 }
-                if (knownSha != null && knownSha.equals(s.sha256())) {
+                // the same content (even gzipped or with CRLF), or for sources of older cases the same file
+                if (known != null && (known.contentSha256().equals(writer.contentDigest(s.id()))
+                        || known.fileSha256().equals(s.sha256()))) {
                     return result(file, Outcome.DUPLICATE, s.id(), format, 0, 0, 0, size, start,
                             "already in the case as source #" + s.id() + " (" + s.path().getFileName()
                                     + ", imported " + s.importedAt() + "); not imported again");
@@ -166,15 +190,17 @@ public final class ImportPipeline {
                             : " (looks like " + format.label() + ", which has no importer yet)"));
         }
         int sourceId = writer.beginSource(new CaseWriter.NewSource(file, size, fingerprint, format.name()), replacing);
-        String shaAlready = knownSha;
-        CompletableFuture<String> sha = shaAlready != null ? CompletableFuture.completedFuture(shaAlready)
-                : CompletableFuture.supplyAsync(() -> sha256(file, cancellation), daemon("ransomtrace-import-sha256"));
+        SourceFingerprint.Digests digestsAlready = known;
+        CompletableFuture<SourceFingerprint.Digests> sha = digestsAlready != null
+                ? CompletableFuture.completedFuture(digestsAlready)
+                : CompletableFuture.supplyAsync(() -> digests(file, cancellation), daemon("ransomtrace-import-sha256"));
         return parseAndStore(writer, importer.get(), new SourceFile(sourceId, file, format), size, run, cancellation,
                 sha, start);
     }
 
     private SourceResult parseAndStore(CaseWriter writer, Importer importer, SourceFile source, long size, Run run,
-                                       Cancellation cancellation, CompletableFuture<String> sha, long start)
+                                       Cancellation cancellation, CompletableFuture<SourceFingerprint.Digests> sha,
+                                       long start)
             throws SQLException {
         AtomicBoolean writerGone = new AtomicBoolean();
         BatchQueueSink sink = new BatchQueueSink(options.batchSize(), options.queuedBatches(),
@@ -207,9 +233,10 @@ public final class ImportPipeline {
                 for (int i = 0; i < b.size(); i++) {
                     Object item = b.items()[i];
                     if (item instanceof CaseWriter.Prepared e) {
-                        store(writer, e, source.sourceId());
+                        writer.write(e);
                     } else {
-                        writer.quarantine((QuarantinedRecord) item);
+                        QuarantinedRecord q = (QuarantinedRecord) item;
+                        writer.quarantine(q.line(), q.byteOffset(), q.reason(), q.rawText());
                     }
                 }
                 sinceCommit += b.size();
@@ -238,7 +265,9 @@ public final class ImportPipeline {
         ImportStats stats = end.stats();
         Throwable failure = end.failure();
         boolean cancelled = cancellation.isCancelled() || (stats != null && stats.cancelled());
-        String digest = cancelled ? null : join(sha);
+        SourceFingerprint.Digests digests = cancelled ? null : join(sha);
+        String digest = digests == null ? null : digests.fileSha256();
+        writer.contentDigest(digests == null ? null : digests.contentSha256());
         SourceStatus status;
         String note;
         if (failure != null) {
@@ -254,39 +283,14 @@ public final class ImportPipeline {
             bytesRead = size;
         }
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-        CaseWriter.SourceTotals stored = writer.finishSource(stats, digest, status, note, bytesRead, millis);
+        CaseWriter.SourceTotals stored = writer.finishSource(stats == null ? null : new SourceStats(
+                stats.format() == null ? null : stats.format().name(), stats.host(), stats.recordsRead(),
+                stats.recordsInEvents(), stats.recordsOther(), stats.recordTypeCounts()),
+                digest, status, note, bytesRead, millis);
         return result(source.path(), status == SourceStatus.COMPLETE ? Outcome.IMPORTED : Outcome.INTERRUPTED,
                 source.sourceId(), stats != null && stats.format() != null ? stats.format() : source.format(),
                 stored.events(), stored.errors(),
                 stats == null ? 0 : stats.recordsRead(), size, start, note);
-    }
-
-    /**
-     * Stores one event. An event the case cannot take (a malformed event from an importer, a duplicate id) is
-     * quarantined like a bad input line rather than stopping the import; a failing case (disk full) stops it.
-     */
-    private static void store(CaseWriter writer, CaseWriter.Prepared prepared, int sourceId) throws SQLException {
-        Event e = prepared.event();
-        try {
-            writer.write(prepared);
-        } catch (CaseWriter.StoreFailure f) {
-            throw f;
-        } catch (SQLException f) {
-            if (f.getErrorCode() != SQLITE_CONSTRAINT) {
-                throw f;
-            }
-            writer.quarantine(unstorable(e, sourceId, f));
-        } catch (RuntimeException f) {
-            writer.quarantine(unstorable(e, sourceId, f));
-        }
-    }
-
-    private static final int SQLITE_CONSTRAINT = 19;
-
-    private static QuarantinedRecord unstorable(Event e, int sourceId, Exception why) {
-        var p = e.provenance();
-        return new QuarantinedRecord(sourceId, p == null ? 0 : p.line(), p == null ? 0 : p.byteOffset(),
-                "the event could not be stored (" + why.getMessage() + ")", String.valueOf(e));
     }
 
     private static SourceResult result(Path file, Outcome outcome, Integer id, Format format, long events,
@@ -295,15 +299,15 @@ public final class ImportPipeline {
                 Duration.ofNanos(System.nanoTime() - startNanos), message);
     }
 
-    private static String sha256(Path file, Cancellation cancellation) {
+    private static SourceFingerprint.Digests digests(Path file, Cancellation cancellation) {
         try {
-            return SourceFingerprint.sha256(file, cancellation::isCancelled);
+            return SourceFingerprint.digests(file, cancellation::isCancelled);
         } catch (IOException e) {
             return null;
         }
     }
 
-    private static String join(CompletableFuture<String> f) {
+    private static <T> T join(CompletableFuture<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {

@@ -1,8 +1,10 @@
 package io.ransomtrace.app.report;
 
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.finding.OverwriteKind;
 import io.ransomtrace.engine.finding.SignalMeasurement;
+import io.ransomtrace.engine.model.ProgramName;
 
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -146,10 +148,6 @@ final class Briefing {
 
     /** The program name of a path, for sentences ("kworker-sync"). */
     static String program(String exe) {
-        if (exe == null) {
-            return "an unknown program";
-        }
-        int slash = exe.lastIndexOf('/');
-        return slash >= 0 && slash < exe.length() - 1 ? exe.substring(slash + 1) : exe;
+        return ProgramName.of(exe, "an unknown program");
     }
 }

@@ -1,11 +1,16 @@
 package io.ransomtrace.app.report;
 
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.app.store.ProcessNode;
 import io.ransomtrace.app.store.StoredEvent;
 import io.ransomtrace.engine.coverage.CoverageCheck;
 import io.ransomtrace.engine.coverage.HostCoverage;
 import io.ransomtrace.engine.coverage.RuleNeed;
 import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.recovery.KeyUse;
+import io.ransomtrace.engine.recovery.RecoveryMethod;
+import io.ransomtrace.engine.recovery.RecoveryPlan;
+import io.ransomtrace.engine.recovery.SecretMask;
 import io.ransomtrace.engine.finding.OverwriteKind;
 import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.finding.SignalMeasurement;
@@ -18,9 +23,11 @@ import io.ransomtrace.engine.model.ProcessExit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -63,6 +70,7 @@ public final class BriefingHtml {
             .note { border-left: 2.5pt solid #e8a317; padding: 2pt 6pt; margin: 3pt 0; background: #fdf6e3; }
             .appendix, .charts { page-break-before: always; }
             .finding { page-break-inside: auto; }
+            .recovery { page-break-inside: avoid; }
             pre.rules { font-size: 8pt; background: #f4f6f8; padding: 4pt; white-space: pre-wrap; word-wrap: break-word; }
             """;
 
@@ -85,6 +93,7 @@ public final class BriefingHtml {
         out.append("<style>").append(CSS).append("</style></head><body><div class=\"page\">");
         firstPage(r);
         actions(r);
+        recovery(r);
         charts(r);
         coverage(r);
         appendix(r);
@@ -157,7 +166,8 @@ public final class BriefingHtml {
         if (!lead.extensions().isEmpty()) {
             out.append(", renaming them to end in <b>").append(Inert.html(lead.extensions().get(0), 40)).append("</b>");
         }
-        out.append(". ").append(Inert.html(Briefing.recovery(lead.overwrite())));
+        // When the attacker's key is in the log, how the files come back is the plan's, not the overwrite kind's.
+        out.append(". ").append(Inert.html(decrypts(ls) ? ls.recovery().summary() : Briefing.recovery(lead.overwrite())));
         if (lead.notes().count() > 0) {
             out.append(" It left ").append(count(lead.notes().count(), "ransom note")).append(" (")
                     .append(Inert.html(lead.notes().names().isEmpty() ? "" : lead.notes().names().get(0), 60)).append(").");
@@ -186,6 +196,9 @@ public final class BriefingHtml {
                 : Briefing.duration(fastest) + " (alert at " + Briefing.TIME.format(lead.firstAlert() == null ? first : lead.firstAlert()) + " UTC)");
         fact("Ransom notes", lead.notes().count() == 0 ? "none seen" : count(lead.notes().count(), "note") + " in "
                 + count(lead.notes().directories().size(), "directory") + ": " + joined(new LinkedHashSet<>(lead.notes().names()), 3));
+        if (ls.recovery() != null && !ls.recovery().files().isEmpty()) {
+            fact("Recovery", ls.recovery().summary());
+        }
         out.append("</table>");
         if (!ls.tags().isEmpty() || !ls.notes().isEmpty()) {
             analystAnnotations(ls);
@@ -201,8 +214,18 @@ public final class BriefingHtml {
         for (OverwriteKind k : kinds) {
             parts.add(Briefing.overwriteShort(k));
         }
-        return String.join("; ", parts) + (kinds.contains(OverwriteKind.IN_PLACE) || kinds.contains(OverwriteKind.NEW_FILE_THEN_DELETE)
-                || kinds.contains(OverwriteKind.ARCHIVED_THEN_DELETED) ? ": restore from backup" : "");
+        boolean backup = kinds.contains(OverwriteKind.IN_PLACE) || kinds.contains(OverwriteKind.NEW_FILE_THEN_DELETE)
+                || kinds.contains(OverwriteKind.ARCHIVED_THEN_DELETED);
+        boolean planCoversAll = r.sections().stream().allMatch(s -> s.recovery() != null && !s.recovery().files().isEmpty()
+                && s.recovery().count(RecoveryMethod.DECRYPT) + s.recovery().count(RecoveryMethod.INTACT)
+                == s.recovery().files().size());
+        return String.join("; ", parts) + (backup && !planCoversAll ? ": restore from backup"
+                : backup ? ": the recovery plan decrypts them" : "");
+    }
+
+    /** True when the section's plan decrypts at least one file. */
+    private static boolean decrypts(FindingSection s) {
+        return s.recovery() != null && s.recovery().count(RecoveryMethod.DECRYPT) > 0;
     }
 
     private void fact(String key, String value) {
@@ -234,6 +257,52 @@ public final class BriefingHtml {
                     .append(Inert.html(a.detail(), 800)).append("</li>");
         }
         out.append("</ol>");
+    }
+
+    // ------------------------------------------------------------------------------------------ recovery
+
+    /**
+     * How the originals come back, per finding: counts per method, the keys the log shows (masked: the briefing
+     * never holds a key; the plan's decrypt.sh does) with the event that shows each, and what to seize.
+     */
+    private void recovery(CaseReport r) {
+        List<FindingSection> planned = r.sections().stream()
+                .filter(s -> s.recovery() != null && !s.recovery().files().isEmpty()).toList();
+        if (planned.isEmpty()) {
+            return;
+        }
+        out.append("<div class=\"recovery\"><h2>Recovery</h2><p class=\"muted\">How each affected file can come back, from the commands the "
+                + "attacker ran. Keys are shown masked; <span class=\"mono\">ransomtrace recover --case CASE --out PLAN_DIR</span> "
+                + "writes the tested plan (decrypt.sh holds the keys in full, restore.csv the method per file).</p>");
+        for (FindingSection s : planned) {
+            RecoveryPlan plan = s.recovery();
+            Finding f = s.finding();
+            if (planned.size() > 1) {
+                out.append("<h3>").append(Inert.html(f.title(), 300)).append("</h3>");
+            }
+            out.append("<p><b>").append(Inert.html(plan.summary(), 800)).append("</b></p>");
+            out.append("<table class=\"grid\"><tr><th style=\"width:24%\">Method</th><th style=\"width:10%\">Files</th>")
+                    .append("<th>What it means</th></tr>");
+            for (Map.Entry<RecoveryMethod, Integer> c : plan.counts().entrySet()) {
+                out.append("<tr><td>").append(c.getKey().label()).append("</td><td>").append(c.getValue()).append("</td><td>")
+                        .append(Inert.escape(c.getKey().meaning())).append("</td></tr>");
+            }
+            out.append("</table>");
+            if (!plan.keys().isEmpty()) {
+                out.append("<p><b>Key evidence</b></p><table class=\"grid\"><tr><th style=\"width:17%\">Tool</th>")
+                        .append("<th style=\"width:17%\">Cipher</th><th>Key (masked)</th><th style=\"width:13%\">Event</th>")
+                        .append("<th style=\"width:12%\">Files</th></tr>");
+                for (KeyUse k : plan.keys()) {
+                    out.append("<tr><td>").append(Inert.html(k.tool())).append("</td><td>").append(Inert.html(k.cipher()))
+                            .append("</td><td>").append(Inert.html(k.key().masked() + " · " + k.key().how(), 300))
+                            .append("</td><td>").append(k.key().eventId()).append("</td><td>")
+                            .append(k.decrypts() > 0 ? k.decrypts() + " of " + k.files() + " decryptable" : k.files())
+                            .append("</td></tr>");
+                }
+                out.append("</table>");
+            }
+        }
+        out.append("</div>");
     }
 
     private void timelineImage(FindingSection s) {
@@ -320,7 +389,7 @@ public final class BriefingHtml {
         if (f.rootProcess() != null) {
             fact("Root process", "pid " + f.rootProcess().pid() + " (parent " + f.rootProcess().ppid() + ", "
                     + (f.rootProcess().parentExe() == null ? "unknown parent" : f.rootProcess().parentExe()) + ")");
-            fact("Command line", f.rootProcess().commandLine());
+            fact("Command line", s.masked(SecretMask.commandLine(Arrays.asList(f.rootProcess().commandLine().split(" ", -1)))));
         }
         fact("Files, directories", f.filesAffected() + " files in " + f.directoriesAffected() + " directories; restore list: "
                 + s.affected().size() + " originals");
@@ -351,7 +420,8 @@ public final class BriefingHtml {
             for (ProcessNode p : s.chain()) {
                 out.append("<tr><td>").append(p.pid()).append("</td><td>").append(Inert.html(user(p))).append("</td><td>")
                         .append(time(p.start() != null ? p.start() : p.firstSeen())).append("</td><td class=\"mono\">")
-                        .append(Inert.html(p.commandLine())).append("</td></tr>");
+                        .append(Inert.html(s.masked(p.argv().isEmpty() ? p.commandLine() : SecretMask.commandLine(p.argv()))))
+                        .append("</td></tr>");
             }
             out.append("</table>");
         }
@@ -368,7 +438,7 @@ public final class BriefingHtml {
             Event e = se.event();
             out.append("<tr><td>").append(e.id()).append("</td><td>").append(e.provenance().sourceId()).append(':')
                     .append(e.provenance().line()).append("</td><td>").append(time(e.time())).append("</td><td>")
-                    .append(Inert.html(EcsEvents.action(e))).append("</td><td class=\"mono\">").append(Inert.html(detail(e)))
+                    .append(Inert.html(EcsEvents.action(e))).append("</td><td class=\"mono\">").append(Inert.html(s.masked(detail(e))))
                     .append("</td></tr>");
         }
         out.append("</table>");
@@ -385,7 +455,7 @@ public final class BriefingHtml {
         }
         out.append("</p>");
         for (FindingSection.AnalystNote n : s.notes()) {
-            out.append("<div class=\"note\"><span class=\"muted\">").append(Inert.html(n.about(), 120)).append(":</span> ")
+            out.append("<div class=\"note\"><span class=\"muted\">").append(Inert.html(s.masked(n.about()), 120)).append(":</span> ")
                     .append(Inert.html(n.text(), 1200)).append("</div>");
         }
     }
@@ -394,7 +464,7 @@ public final class BriefingHtml {
         if (e instanceof FileOp f) {
             return f.targetPath() == null ? f.path() : f.path() + " -> " + f.targetPath();
         } else if (e instanceof ProcessExec x) {
-            return x.commandLine();
+            return SecretMask.commandLine(x.argv()); // a key typed on the command line is never printed
         } else if (e instanceof ProcessExit x) {
             return (x.actor().exe() == null ? "" : x.actor().exe()) + " exit " + x.exitCode();
         } else if (e instanceof OtherRecord o) {

@@ -1,5 +1,6 @@
 package io.ransomtrace.app.report;
 
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.app.store.DirectorySummary;
 import io.ransomtrace.app.store.FileOpBucket;
 import io.ransomtrace.engine.model.FileOpKind;

@@ -1,6 +1,7 @@
 package io.ransomtrace.app.report;
 
 import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.engine.finding.SignalMeasurement;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -16,7 +17,9 @@ import java.util.List;
 /**
  * The CSV exports: findings (one row each) and the restore list (one row per affected original). Cells that a
  * spreadsheet would run as a formula (starting with {@code = + - @}, tab or carriage return) get a leading
- * single quote, as OWASP recommends for CSV injection; everything else is written as found.
+ * single quote, as OWASP recommends for CSV injection; control, bidi and zero-width characters are shown as
+ * {@code [U+202E]} markers ({@link Inert#visible}), so a spreadsheet cannot display a disguised file name, except
+ * in the restore list's {@code path} and {@code new_name}, which a restore job needs byte-exact.
  */
 public final class CsvExports {
 
@@ -56,14 +59,26 @@ public final class CsvExports {
         try (CSVPrinter p = printer(out, RESTORE_HEADER)) {
             for (FindingSection s : report.sections()) {
                 for (AffectedFile a : s.affected()) {
-                    row(p, a.path(), a.host(), a.operation(), str(a.time()), a.overwrite(), a.newName(), a.findingId());
+                    // a restore job needs the exact names: only formulas are defused in these two columns
+                    p.printRecord(exact(a.path()), cell(a.host()), cell(a.operation()), cell(str(a.time())),
+                            cell(a.overwrite()), exact(a.newName()), cell(a.findingId()));
                 }
             }
         }
     }
 
-    /** A cell made safe for spreadsheets: formula starters get a leading quote. */
-    public static String cell(String v) {
+    /** A cell made safe for spreadsheets: hidden characters made visible, formula starters get a leading quote. */
+    public static String cell(String value) {
+        if (value == null || value.isEmpty()) {
+            return value == null ? "" : value;
+        }
+        String v = Inert.visible(value);
+        char c = v.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' ? "'" + v : v;
+    }
+
+    /** A cell kept byte-exact (a path a restore job must find) with only formula starters defused. */
+    public static String exact(String v) {
         if (v == null || v.isEmpty()) {
             return v == null ? "" : v;
         }

@@ -25,7 +25,10 @@ import java.util.Map;
  */
 public final class EcsEvents {
 
-    private static final JsonFactory JSON = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /** Non-ASCII written as \\u escapes: exact for SIEM ingestion, inert when a terminal shows the file. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).build()
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private EcsEvents() {
     }

@@ -5,6 +5,8 @@ import io.ransomtrace.app.store.FileOpBucket;
 import io.ransomtrace.app.store.ProcessNode;
 import io.ransomtrace.app.store.StoredEvent;
 import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.recovery.RecoveryPlan;
+import io.ransomtrace.engine.recovery.SecretMask;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,10 +24,11 @@ import java.util.List;
  * @param tags        analyst tags on the finding
  * @param notes       analyst notes on the finding, its root process and its evidence events
  * @param affected    the restore list (every original the lineage changed)
+ * @param recovery    how the originals come back (read with the restore list), or null when not read
  */
 public record FindingSection(Finding finding, List<ProcessNode> chain, List<FileOpBucket> timeline, Duration bucket,
                              List<DirectorySummary> spread, List<StoredEvent> evidence, List<String> tags,
-                             List<AnalystNote> notes, List<AffectedFile> affected) {
+                             List<AnalystNote> notes, List<AffectedFile> affected, RecoveryPlan recovery) {
 
     public FindingSection {
         chain = List.copyOf(chain);
@@ -39,6 +42,11 @@ public record FindingSection(Finding finding, List<ProcessNode> chain, List<File
 
     /** A note the analyst wrote, with what it is attached to in words ("finding", "process 4711", "event 12"). */
     public record AnalystNote(String about, String text) {
+    }
+
+    /** Text from the log as the briefing shows it: every key the recovery plan found in it hidden. */
+    public String masked(String text) {
+        return recovery == null ? text : SecretMask.values(text, SecretMask.secretsOf(recovery));
     }
 
     /** From the campaign's first activity to its first alert, or null when it never alerted. */

@@ -81,7 +81,8 @@ public final class NavigatorLayer {
     }
 
     public static void write(CaseReport report, OutputStream out) throws IOException {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
         ObjectNode layer = m.createObjectNode();
         layer.put("name", "Ransomtrace: " + report.caseName());
         ObjectNode versions = layer.putObject("versions");

@@ -1,5 +1,6 @@
 package io.ransomtrace.app.report;
 
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.engine.coverage.CoverageCheck;
 import io.ransomtrace.engine.coverage.CoverageStatus;
 import io.ransomtrace.engine.coverage.HostCoverage;
@@ -7,6 +8,7 @@ import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.finding.OverwriteKind;
 import io.ransomtrace.engine.finding.RootProcess;
 import io.ransomtrace.engine.finding.Severity;
+import io.ransomtrace.engine.recovery.RecoveryMethod;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -111,6 +113,26 @@ public final class RecommendedActions {
             out.add(new Action("Rotate root and sudo credentials on " + join(new LinkedHashSet<>(byHost.keySet()), 3),
                     "the encryption ran as root: treat every credential and key on the host as exposed."));
         }
+        int decryptable = 0;
+        int kept = 0;
+        Map<String, String> seize = new LinkedHashMap<>();
+        for (FindingSection s : report.sections()) {
+            if (s.recovery() != null) {
+                decryptable += s.recovery().count(RecoveryMethod.DECRYPT);
+                kept += s.recovery().count(RecoveryMethod.INTACT);
+                s.recovery().seizures().keySet().forEach(k -> seize.putIfAbsent(k, s.finding().host()));
+            }
+        }
+        if (decryptable > 0) {
+            out.add(new Action("Decrypt " + count(decryptable, "file") + " with the attacker's own key",
+                    "the audit log shows the key the attacker gave the encryption tool. `ransomtrace recover --case CASE "
+                            + "--out PLAN_DIR` writes decrypt.sh; run it on a copy of the encrypted files (sh decrypt.sh "
+                            + "RESTORE_ROOT EVIDENCE_ROOT): it never writes over a file and says per file whether it worked. "
+                            + "The plan holds the key: keep it as confidential as the data."));
+        }
+        seize.forEach((what, host) -> out.add(new Action("Seize " + Inert.plain(what, 200) + " from " + Inert.plain(host, NAME),
+                "the attacker's key was read from there and is not in the log; without it those files come only from "
+                        + "backup.")));
         int files = 0;
         Set<String> dirs = new LinkedHashSet<>();
         boolean inPlace = false;
@@ -126,6 +148,7 @@ public final class RecommendedActions {
             deleted |= f.overwrite() == OverwriteKind.NEW_FILE_THEN_DELETE
                     || f.overwrite() == OverwriteKind.ARCHIVED_THEN_DELETED;
         }
+        files -= decryptable + kept; // what the plan brings back needs no backup
         if (files > 0) {
             String how = inPlace ? "the originals were overwritten where they lay, so they exist only in backups"
                     : deleted ? "the originals were deleted after encrypted copies were written; restore them from backup "

@@ -2,25 +2,25 @@ package io.ransomtrace.app.report;
 
 import io.ransomtrace.app.analysis.ScanJson;
 import io.ransomtrace.app.analysis.ScanJsonWriter;
-import io.ransomtrace.app.store.CaseStore;
+import io.ransomtrace.app.files.OutputFile;
 import io.ransomtrace.app.store.SourceInfo;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Exports a case: what {@code ransomtrace report} and the window's File → Export… call. Runs on the caller's
- * thread (the window calls it from a background task), reports progress, and stops when {@code cancelled} answers
- * true, throwing {@link ReportCancelledException}. The output is written to a temporary file beside the target
- * and moved into place when complete, so a cancelled or failed export never leaves a half-written file.
+ * Writes an export of a case that has been read into a {@link CaseReport} (the case layer's
+ * {@code CaseSession.export} reads it and calls this). Runs on the caller's thread, reports progress, and stops
+ * when {@code cancelled} answers true, throwing {@link ReportCancelledException}. The output goes through
+ * {@link OutputFile}: never over the case or a log it was made from, a device or a link; written to a temporary
+ * file beside the target and moved into place when complete, so a cancelled or failed export never leaves a
+ * half-written file.
  */
 public final class ReportService {
 
@@ -28,40 +28,52 @@ public final class ReportService {
     public record Result(Path file, ReportFormat format, int findings, long bytes) {
     }
 
-    public Result export(Path caseFile, ReportRequest request, ReportProgress progress, BooleanSupplier cancelled)
-            throws IOException {
-        try (CaseStore store = CaseStore.openReadOnly(caseFile)) {
-            return export(store, request, progress, cancelled);
-        }
+    private ReportService() {
     }
 
-    public Result export(CaseStore store, ReportRequest request, ReportProgress progress, BooleanSupplier cancelled)
+    /** Whether a format shows the restore list of affected files (which takes a query per finding to build). */
+    public static boolean needsAffectedFiles(ReportFormat format) {
+        return format == ReportFormat.PDF || format == ReportFormat.HTML || format == ReportFormat.RESTORE;
+    }
+
+    /**
+     * Checks where an export of a case may go, before the report is built: never over the case (or its journal),
+     * a log it was made from, a device or a link; over an existing file only when {@code replaceExisting}.
+     */
+    public static OutputFile checkOutput(Path out, boolean replaceExisting, Path caseFile, List<SourceInfo> sources)
             throws IOException {
-        ReportFormat format = request.format();
-        boolean needsRestoreList = format == ReportFormat.PDF || format == ReportFormat.HTML || format == ReportFormat.RESTORE;
-        CaseReport report = CaseReportBuilder.build(store, request, progress, cancelled, needsRestoreList);
+        List<Path> inputs = new ArrayList<>();
+        Path c = caseFile.toAbsolutePath();
+        inputs.add(c);
+        for (String side : List.of("-journal", "-wal", "-shm")) {
+            inputs.add(c.resolveSibling(c.getFileName() + side));
+        }
+        for (SourceInfo s : sources) {
+            if (s.path() != null) {
+                inputs.add(s.path());
+            }
+        }
+        return OutputFile.check(out, replaceExisting, inputs);
+    }
+
+    /**
+     * Writes {@code report} in {@code format} to a checked target ({@link #checkOutput}): to a temporary file beside
+     * it, moved into place only once complete.
+     */
+    public static Result writeFile(CaseReport report, ReportFormat format, OutputFile target, ReportProgress progress,
+                                   BooleanSupplier cancelled) throws IOException {
         if (cancelled.getAsBoolean()) {
             throw new ReportCancelledException();
         }
         progress.progress("Writing " + format.description(), 0.85);
-        Path target = request.out().toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createFile(dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".part"));
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                write(report, format, out);
-            }
+        target.write(stream -> {
+            write(report, format, stream);
             if (cancelled.getAsBoolean()) {
                 throw new ReportCancelledException();
             }
-            move(tmp, target);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
         progress.progress("Done", 1.0);
-        return new Result(target, format, report.sections().size(), Files.size(target));
+        return new Result(target.path(), format, report.sections().size(), Files.size(target.path()));
     }
 
     /** Writes one format of an already built report. */
@@ -88,14 +100,8 @@ public final class ReportService {
     }
 
     private static ScanJson.Input input(SourceInfo s) {
-        return new ScanJson.Input(String.valueOf(s.path()), s.format(), s.recordsRead(), s.events(), s.errors());
-    }
-
-    private static void move(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        // the scan --json vocabulary: lower-case format names (auditd_raw), whatever the case stored
+        return new ScanJson.Input(String.valueOf(s.path()), s.format() == null ? null
+                : s.format().toLowerCase(java.util.Locale.ROOT), s.recordsRead(), s.events(), s.errors());
     }
 }

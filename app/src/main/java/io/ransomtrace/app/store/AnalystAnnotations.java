@@ -36,8 +36,11 @@ public final class AnalystAnnotations {
     public record Evidence(long eventId, String role) {
     }
 
-    /** An allowlist entry: {@code kind} says what {@code pattern} matches (exe, path prefix, user...). */
-    public record AllowlistEntry(long id, String kind, String pattern, String reason, Instant createdAt) {
+    /**
+     * A row of the allowlist table as stored: {@code kind} says what {@code pattern} matches (exe, path prefix,
+     * user...), {@code reason} is free text (the workbench keeps a small JSON object there).
+     */
+    public record AllowlistTableRow(long id, String kind, String pattern, String reason, Instant createdAt) {
     }
 
     public record Profile(long id, String name, String yaml, boolean active, Instant createdAt) {
@@ -76,7 +79,7 @@ public final class AnalystAnnotations {
     /** Everything carrying a tag, e.g. all events marked "patient zero". */
     public List<Target> tagged(String tag) {
         return query("SELECT target_kind, target_id FROM tags WHERE tag=? ORDER BY target_kind, target_id",
-                rs -> new Target(TargetKind.valueOf(rs.getString(1)), rs.getLong(2)), tag);
+                rs -> new Target(targetKind(rs.getString(1)), rs.getLong(2)), tag);
     }
 
     public long addNote(Target target, String text) {
@@ -86,7 +89,7 @@ public final class AnalystAnnotations {
 
     public List<Note> notes(Target target) {
         return query("SELECT id, text, created_at FROM notes WHERE target_kind=? AND target_id=? ORDER BY id",
-                rs -> new Note(rs.getLong(1), target, rs.getString(2), Instant.parse(rs.getString(3))),
+                rs -> new Note(rs.getLong(1), target, rs.getString(2), Sql.instant(rs.getString(3))),
                 target.kind().name(), target.id());
     }
 
@@ -131,7 +134,7 @@ public final class AnalystAnnotations {
                 + "details, profile_id, created_at FROM findings ORDER BY id", rs -> new Finding(rs.getLong(1),
                 rs.getString(2), rs.getString(3), rs.getString(4), Sql.getDouble(rs, "score"), rs.getString(6),
                 Sql.getLong(rs, "root_process_key"), Sql.getMicros(rs, "first_us"), Sql.getMicros(rs, "last_us"),
-                rs.getString(10), rs.getString(11), Sql.getLong(rs, "profile_id"), Instant.parse(rs.getString(13))));
+                rs.getString(10), rs.getString(11), Sql.getLong(rs, "profile_id"), Sql.instant(rs.getString(13))));
     }
 
     public List<Evidence> evidence(long findingId) {
@@ -159,10 +162,10 @@ public final class AnalystAnnotations {
         update("DELETE FROM allowlist WHERE id=?", entryId);
     }
 
-    public List<AllowlistEntry> allowlist() {
+    public List<AllowlistTableRow> allowlist() {
         return query("SELECT id, kind, pattern, reason, created_at FROM allowlist ORDER BY kind, pattern",
-                rs -> new AllowlistEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Instant.parse(rs.getString(5))));
+                rs -> new AllowlistTableRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Sql.instant(rs.getString(5))));
     }
 
     /** Stores (or replaces the text of) a named profile; returns its id. */
@@ -179,7 +182,7 @@ public final class AnalystAnnotations {
     public List<Profile> profiles() {
         return query("SELECT id, name, yaml, active, created_at FROM detection_profiles ORDER BY id",
                 rs -> new Profile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) != 0,
-                        Instant.parse(rs.getString(5))));
+                        Sql.instant(rs.getString(5))));
     }
 
     public Optional<Profile> activeProfile() {
@@ -194,7 +197,7 @@ public final class AnalystAnnotations {
     public List<TuningChange> tuningHistory(long profileId) {
         return query("SELECT id, profile_id, changed_at, parameter, old_value, new_value, note FROM tuning_history "
                         + "WHERE profile_id=? ORDER BY id",
-                rs -> new TuningChange(rs.getLong(1), rs.getLong(2), Instant.parse(rs.getString(3)), rs.getString(4),
+                rs -> new TuningChange(rs.getLong(1), rs.getLong(2), Sql.instant(rs.getString(3)), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7)), profileId);
     }
 
@@ -251,6 +254,15 @@ public final class AnalystAnnotations {
         // half a batch without its progress record
         if (importRunning.get()) {
             throw new CaseStoreException("An import is running on this case; save again when it has finished.", null);
+        }
+    }
+
+    private static TargetKind targetKind(String stored) {
+        try {
+            return TargetKind.valueOf(stored);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new CaseStoreException("the case holds a tag on '" + stored + "', which Ransomtrace never writes: "
+                    + "the case was changed by another program (ransomtrace repair copies its data into a new case)", e);
         }
     }
 }

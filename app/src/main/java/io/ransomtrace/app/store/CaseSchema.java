@@ -157,7 +157,11 @@ public final class CaseSchema {
             // No query looks a process up by (host, pid): the tree walks parent keys. The index only cost a sort
             // of every process row after each import (over a second per million processes).
             new Migration(4, "drop the unused (host, pid) index of processes", List.of(
-                    "DROP INDEX IF EXISTS processes_host_pid")));
+                    "DROP INDEX IF EXISTS processes_host_pid")),
+            // sha256 stays the file's own digest (chain of custody); content_sha256 is the digest of what the file
+            // holds (decompressed, CRLF as LF), so the same log gzipped or with Windows line ends is one source.
+            new Migration(5, "digest of each source's content, for duplicates by content", List.of(
+                    "ALTER TABLE sources ADD COLUMN content_sha256 TEXT")));
 
     public static final int CURRENT_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

@@ -4,7 +4,6 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.Arrays;
 
 /**
  * An open {@code .rtcase} file: one SQLite database holding everything about an investigation.
@@ -42,14 +40,13 @@ public final class CaseStore implements AutoCloseable {
     /** File name extension of a case. */
     public static final String EXTENSION = ".rtcase";
 
-    private static final byte[] JOURNAL_MAGIC = {(byte) 0xd9, (byte) 0xd5, 0x05, (byte) 0xf9, 0x20, (byte) 0xa1,
-            0x63, (byte) 0xd7};
-
     private final Path file;
     private final Connection connection;
     private final boolean readOnly;
     private final SqliteCaseQueries queries;
     private final AnalystAnnotations annotations;
+    /** Set when a read-only open reads a recovered private copy of the case (see {@link PrivateCaseCopy}). */
+    private PrivateCaseCopy privateCopy;
     /** Set while a {@link CaseWriter} holds the connection in bulk mode (one long transaction). */
     private final java.util.concurrent.atomic.AtomicBoolean importRunning = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -106,17 +103,22 @@ public final class CaseStore implements AutoCloseable {
 
     /**
      * Opens an existing case for reading and writing. An older case is upgraded in place (one transaction);
-     * a source whose import died is marked interrupted and the event indexes are completed.
+     * a source whose import died is marked interrupted and the event indexes are completed. The case is checked
+     * as untrusted input first ({@link CaseFileCheck}), on the state SQLite's own recovery would leave it in, so
+     * a refused case is left byte for byte as it was.
      */
     public static CaseStore open(Path file) throws IOException {
         requireExisting(file);
+        CaseFileCheck.Header header = CaseFileCheck.readHeader(file);
+        openVerified(file, header).close();
         Connection c = connect(file, false, false);
         try {
-            configureReadWrite(c);
             int version = checkIdentity(c, file);
             if (version > CaseSchema.CURRENT_VERSION) {
                 throw newerVersion(file, version);
             }
+            CaseFileCheck.checkSchema(c, file, version); // again on this connection: the file may have changed
+            configureReadWrite(c);
             migrate(c, version);
             markDeadImportsInterrupted(c);
             ensureEventIndexes(c);
@@ -132,16 +134,60 @@ public final class CaseStore implements AutoCloseable {
 
     /**
      * Opens a case so that it cannot be modified: the file is opened with {@code SQLITE_OPEN_READONLY} and the
-     * connection is set {@code query_only}. A case left mid-transaction by a killed import cannot be read
-     * consistently without rolling back, which needs write access: that gives a clear message.
+     * connection is set {@code query_only}, after the same untrusted-input check as {@link #open}. A case left
+     * mid-transaction by a killed import is read from a recovered private copy ({@link PrivateCaseCopy}): it
+     * stays readable, and nothing beside it is created or changed.
      */
     public static CaseStore openReadOnly(Path file) throws IOException {
         requireExisting(file);
-        if (hasHotJournal(file)) {
-            throw new CaseOpenException("Case " + file.getFileName() + " was left in the middle of an import that "
-                    + "did not finish. Open it once for writing (not read-only) so it can be recovered.");
+        CaseFileCheck.Header header = CaseFileCheck.readHeader(file);
+        Verified v = openVerified(file, header);
+        if (v.version() < CaseSchema.CURRENT_VERSION) {
+            v.close();
+            throw new CaseVersionException("Case " + file.getFileName() + " was written by an older Ransomtrace "
+                    + "(case format " + v.version() + "; this version uses " + CaseSchema.CURRENT_VERSION
+                    + "). Open it once for writing to upgrade it; a read-only open never changes the file.",
+                    v.version(), CaseSchema.CURRENT_VERSION);
         }
-        Connection c = connect(file, true, false);
+        CaseStore store = new CaseStore(file, v.connection(), true);
+        store.privateCopy = v.copy();
+        return store;
+    }
+
+    /** A read-only connection to a case (or to its recovered copy) whose identity and schema were checked. */
+    private record Verified(Connection connection, PrivateCaseCopy copy, int version) implements AutoCloseable {
+        @Override
+        public void close() {
+            closeQuietly(connection);
+            if (copy != null) {
+                copy.close();
+            }
+        }
+    }
+
+    private static Verified openVerified(Path file, CaseFileCheck.Header header) throws IOException {
+        // A WAL-mode case cannot be read in place without creating -shm/-wal files beside it.
+        PrivateCaseCopy copy = header.wal() ? PrivateCaseCopy.recover(file) : null;
+        try {
+            try {
+                return readVerified(file, copy);
+            } catch (CaseOpenException e) {
+                if (copy != null || !(e.getCause() instanceof SQLException s) || !CaseFileCheck.needsRollback(s)) {
+                    throw e;
+                }
+            }
+            copy = PrivateCaseCopy.recover(file); // a killed import: read its rolled-back copy
+            return readVerified(file, copy);
+        } catch (IOException | RuntimeException e) {
+            if (copy != null) {
+                copy.close();
+            }
+            throw e;
+        }
+    }
+
+    private static Verified readVerified(Path file, PrivateCaseCopy copy) throws IOException {
+        Connection c = connect(copy == null ? file : copy.file(), true, false);
         try {
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA query_only=ON");
@@ -150,13 +196,8 @@ public final class CaseStore implements AutoCloseable {
             if (version > CaseSchema.CURRENT_VERSION) {
                 throw newerVersion(file, version);
             }
-            if (version < CaseSchema.CURRENT_VERSION) {
-                throw new CaseVersionException("Case " + file.getFileName() + " was written by an older Ransomtrace "
-                        + "(case format " + version + "; this version uses " + CaseSchema.CURRENT_VERSION
-                        + "). Open it once for writing to upgrade it; a read-only open never changes the file.",
-                        version, CaseSchema.CURRENT_VERSION);
-            }
-            return new CaseStore(file, c, true);
+            CaseFileCheck.checkSchema(c, file, version);
+            return new Verified(c, copy, version);
         } catch (SQLException e) {
             closeQuietly(c);
             throw translate(file, e);
@@ -208,6 +249,10 @@ public final class CaseStore implements AutoCloseable {
             connection.close();
         } catch (SQLException e) {
             throw new IOException("Closing case " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (privateCopy != null) {
+                privateCopy.close();
+            }
         }
     }
 
@@ -217,7 +262,7 @@ public final class CaseStore implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private static Connection connect(Path file, boolean readOnly, boolean create) throws IOException {
+    static Connection connect(Path file, boolean readOnly, boolean create) throws IOException {
         SQLiteConfig config = new SQLiteConfig();
         // A lock held longer than a second is an import in another process (it locks the case exclusively):
         // waiting longer would not help; the message says so.
@@ -230,11 +275,20 @@ public final class CaseStore implements AutoCloseable {
         } else if (!create) {
             config.resetOpenMode(SQLiteOpenMode.CREATE);
         }
+        Connection c;
         try {
-            return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+            c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
         } catch (SQLException e) {
             throw new CaseOpenException("Cannot open case " + file + ": " + e.getMessage(), e);
         }
+        try {
+            // before anything reads the case: it may come from someone else
+            SqliteHardening.apply(c, readOnly ? SqliteHardening.READ_LIMIT : null);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw translate(file, e);
+        }
+        return c;
     }
 
     private static void configureReadWrite(Connection c) throws SQLException {
@@ -269,7 +323,7 @@ public final class CaseStore implements AutoCloseable {
         }
     }
 
-    private static CaseVersionException newerVersion(Path file, int version) {
+    static CaseVersionException newerVersion(Path file, int version) {
         return new CaseVersionException("Case " + file.getFileName() + " was written by a newer Ransomtrace (case "
                 + "format " + version + "; this version reads up to format " + CaseSchema.CURRENT_VERSION
                 + "). Update Ransomtrace to open it. The file was not changed.", version, CaseSchema.CURRENT_VERSION);
@@ -324,21 +378,7 @@ public final class CaseStore implements AutoCloseable {
         }
     }
 
-    /** A journal with a valid header is "hot": a write transaction was cut off and must be rolled back first. */
-    static boolean hasHotJournal(Path file) {
-        Path journal = file.resolveSibling(file.getFileName() + "-journal");
-        if (!Files.isRegularFile(journal)) {
-            return false;
-        }
-        try (InputStream in = Files.newInputStream(journal)) {
-            byte[] head = in.readNBytes(JOURNAL_MAGIC.length);
-            return Arrays.equals(head, JOURNAL_MAGIC);
-        } catch (IOException e) {
-            return true;
-        }
-    }
-
-    private static CaseOpenException translate(Path file, SQLException e) {
+    static CaseOpenException translate(Path file, SQLException e) {
         String msg = String.valueOf(e.getMessage());
         if (msg.contains("SQLITE_NOTADB") || msg.contains("not a database")) {
             return new CaseOpenException(file.getFileName() + " is not a Ransomtrace case (not an SQLite database).", e);
@@ -349,6 +389,9 @@ public final class CaseStore implements AutoCloseable {
         }
         if (msg.contains("SQLITE_CORRUPT") || msg.contains("malformed")) {
             return new CaseOpenException("Case " + file.getFileName() + " is damaged: " + msg, e);
+        }
+        if (StoreFailures.isDiskFull(e)) {
+            return new CaseOpenException("Cannot open case " + file + " for writing: " + StoreFailures.describe(e), e);
         }
         return new CaseOpenException("Cannot open case " + file + ": " + msg, e);
     }

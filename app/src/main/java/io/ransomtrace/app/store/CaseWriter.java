@@ -11,8 +11,7 @@ import io.ransomtrace.engine.model.OtherRecord;
 import io.ransomtrace.engine.model.ProcessExec;
 import io.ransomtrace.engine.model.ProcessExit;
 import io.ransomtrace.engine.model.Provenance;
-import io.ransomtrace.importers.ImportStats;
-import io.ransomtrace.importers.QuarantinedRecord;
+import org.sqlite.SQLiteErrorCode;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,7 +42,8 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
 
     private static final int PATH_CACHE = 131_072;
     private static final int ACTOR_CACHE = 16_384;
-    private static final int RAW_TEXT_CAP = QuarantinedRecord.RAW_TEXT_CAP + 64;
+    /** Importers cap a record's raw text at 4 KB plus a note of what was cut; this only guards the table. */
+    private static final int RAW_TEXT_CAP = 4096 + 64;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Connection c;
@@ -79,6 +79,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         long lastOffset;
         long firstMicros = Long.MAX_VALUE;
         long lastMicros = Long.MIN_VALUE;
+        String contentSha256;
 
         SourceProgress(int id) {
             this.id = id;
@@ -123,8 +124,10 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
                     throw why;
                 });
         processUpdates = new StagedProcessUpdates(c);
+        // records_read: the importer tells the exact count at the end; until then (and for an import that is
+        // killed) at least the events and errors stored, never 0 beside thousands of events
         progressSource = c.prepareStatement("UPDATE sources SET events=?, errors=?, bytes_read=?, last_line=?, "
-                + "last_byte_offset=?, first_event_us=?, last_event_us=? WHERE id=?");
+                + "last_byte_offset=?, first_event_us=?, last_event_us=?, records_read=MAX(records_read, ?) WHERE id=?");
         try (Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT id, name FROM hosts")) {
                 while (rs.next()) {
@@ -145,9 +148,26 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
 
     // ----------------------------------------------------------------------------------------- sources
 
-    /** Sources already in the case with this fingerprint (same size and same first and last bytes). */
-    public List<SourceInfo> sourcesWithFingerprint(String fingerprint) throws SQLException {
-        return SqliteCaseQueries.sources(c, "WHERE fingerprint=?", fingerprint);
+    /** Sources already in the case with one of these fingerprints ({@link SourceFingerprint}). */
+    public List<SourceInfo> sourcesWithFingerprint(String fingerprint, String legacyFingerprint) throws SQLException {
+        return SqliteCaseQueries.sources(c, "WHERE fingerprint IN (?, ?)", fingerprint, legacyFingerprint);
+    }
+
+    /** The content digest stored for a source; null for sources imported before content digests were kept. */
+    public String contentDigest(int sourceId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT content_sha256 FROM sources WHERE id=?")) {
+            ps.setInt(1, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** The current source's content digest, stored by {@link #finishSource}. */
+    public void contentDigest(String contentSha256) {
+        if (current != null) {
+            current.contentSha256 = contentSha256;
+        }
     }
 
     /** Total events stored so far, from the sources' counters (cheap: no table scan). */
@@ -233,6 +253,11 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
                 ps.executeUpdate();
             }
         }
+        // actors have no source: drop those no event refers to any more (the killed import's), or every
+        // re-import after a kill would leave thousands of orphans behind
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM actors WHERE id NOT IN (SELECT actor_id FROM events WHERE actor_id IS NOT NULL)");
+        }
         // keep the processes that events of other sources still belong to (a process spanning rotated logs)
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM processes WHERE source_id=? AND key NOT IN "
                 + "(SELECT proc_key FROM events WHERE proc_key IS NOT NULL AND source_id<>?)")) {
@@ -254,15 +279,35 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
 
     /** Prepares an event for {@link #write(Prepared)}; safe to call from any thread. */
     public static Prepared prepare(Event e) {
-        return new Prepared(e, e instanceof OtherRecord o && !o.fields().isEmpty() ? FieldsJson.write(o.fields())
-                : null);
+        return new Prepared(e, e instanceof OtherRecord o && !o.fields().isEmpty() ? FieldsJson.write(o.fields(),
+                StoredText.TEXT) : null);
     }
 
     public void write(Event e) throws SQLException {
         write(prepare(e));
     }
 
+    /**
+     * Stores one event, or quarantines it like a bad input line when the case cannot take it (a malformed event
+     * from an importer, two events with one id): the import goes on and the analyst sees why. Only a failing case
+     * (disk full, a broken file) throws.
+     */
     public void write(Prepared prepared) throws SQLException {
+        try {
+            store(prepared);
+        } catch (StoreFailure f) {
+            throw f;
+        } catch (SQLException f) {
+            if (f.getErrorCode() != SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
+                throw f;
+            }
+            quarantineUnstorable(prepared.event(), f);
+        } catch (RuntimeException f) {
+            quarantineUnstorable(prepared.event(), f);
+        }
+    }
+
+    private void store(Prepared prepared) throws SQLException {
         Event e = prepared.event();
         SourceProgress p = current;
         long micros = Times.toMicros(e.time());
@@ -291,20 +336,20 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         row[12] = prov == null ? p.id : prov.sourceId();
         row[13] = prov == null ? 0L : prov.line();
         row[14] = prov == null ? 0L : prov.byteOffset();
-        row[15] = prov == null ? null : prov.nativeId();
+        row[15] = prov == null ? null : StoredText.name(prov.nativeId());
         insertEvent.add(row, e);
 
         if (e instanceof FileOp f && f.contentHint() != null) {
             ContentHint h = f.contentHint();
             insertHint.setLong(1, e.id());
             Sql.setDouble(insertHint, 2, h.entropy());
-            insertHint.setString(3, h.headerBytesHex());
-            insertHint.setString(4, h.originalExtension());
-            insertHint.setString(5, h.textExcerpt());
+            insertHint.setString(3, StoredText.name(h.headerBytesHex()));
+            insertHint.setString(4, StoredText.name(h.originalExtension()));
+            insertHint.setString(5, StoredText.text(h.textExcerpt()));
             insertHint.executeUpdate();
         } else if (e instanceof OtherRecord o) {
-            insertOther.add(new Object[]{e.id(), o.type() == null ? "" : o.type(), o.summary(),
-                    prepared.fieldsJson()}, e);
+            insertOther.add(new Object[]{e.id(), o.type() == null ? "" : StoredText.name(o.type()),
+                    StoredText.text(o.summary()), prepared.fieldsJson()}, e);
         }
         p.events++;
         if (prov != null) {
@@ -314,13 +359,18 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         p.lastMicros = Math.max(p.lastMicros, micros);
     }
 
-    public void quarantine(QuarantinedRecord r) throws SQLException {
+    /**
+     * Keeps an input record that did not become an event, with where it was and why, in the current source.
+     *
+     * @param line       1-based line number (0 when the problem concerns the whole file)
+     * @param byteOffset byte offset of that line in the decompressed input
+     */
+    public void quarantine(long line, long byteOffset, String reason, String rawText) throws SQLException {
         SourceProgress p = current;
-        String raw = r.rawText();
-        insertError.add(new Object[]{p.id, r.line(), r.byteOffset(), r.reason() == null ? "unreadable record" : r.reason(),
-                raw != null && raw.length() > RAW_TEXT_CAP ? raw.substring(0, RAW_TEXT_CAP) : raw}, null);
+        insertError.add(new Object[]{p.id, line, byteOffset, reason == null ? "unreadable record" : reason,
+                rawText != null && rawText.length() > RAW_TEXT_CAP ? rawText.substring(0, RAW_TEXT_CAP) : rawText}, null);
         p.errors++;
-        noteLine(p, r.line(), r.byteOffset());
+        noteLine(p, line, byteOffset);
     }
 
     private static void noteLine(SourceProgress p, long line, long offset) {
@@ -337,14 +387,18 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
     }
 
     /**
-     * An event the case cannot take (an importer gave two events the same id): quarantined like a bad input
-     * line, so the analyst sees it, instead of failing the import.
+     * An event of a batch the case could not take (an importer gave two events the same id), found when the
+     * batch ran: it was counted when added, so it is uncounted and quarantined.
      */
     private void unstorable(Event e, SQLException why) throws SQLException {
         current.events--;
+        quarantineUnstorable(e, why);
+    }
+
+    private void quarantineUnstorable(Event e, Exception why) throws SQLException {
         Provenance p = e.provenance();
-        quarantine(new QuarantinedRecord(current.id, p == null ? 0 : p.line(), p == null ? 0 : p.byteOffset(),
-                "the event could not be stored (" + why.getMessage() + ")", String.valueOf(e)));
+        quarantine(p == null ? 0 : p.line(), p == null ? 0 : p.byteOffset(),
+                "the event could not be stored (" + why.getMessage() + ")", String.valueOf(e));
     }
 
     private void updateProgress(long bytesRead) throws SQLException {
@@ -364,7 +418,8 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         progressSource.setLong(5, p.lastOffset);
         Sql.setLong(progressSource, 6, p.events == 0 ? null : p.firstMicros);
         Sql.setLong(progressSource, 7, p.events == 0 ? null : p.lastMicros);
-        progressSource.setInt(8, p.id);
+        progressSource.setLong(8, p.events + p.errors);
+        progressSource.setInt(9, p.id);
         progressSource.executeUpdate();
     }
 
@@ -383,30 +438,77 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
      * @param sha256 the file's digest, or null when it could not be computed
      * @return the events and import errors stored for the source
      */
-    public SourceTotals finishSource(ImportStats stats, String sha256, SourceStatus status, String note,
+    public SourceTotals finishSource(SourceStats stats, String sha256, SourceStatus status, String note,
                                      long bytesRead, long millis) throws SQLException {
         SourceProgress p = current;
         updateProgress(bytesRead);
         try (PreparedStatement ps = c.prepareStatement("UPDATE sources SET status=?, status_note=?, sha256=?, "
                 + "host=COALESCE(?, host), records_read=?, records_in_events=?, records_other=?, "
-                + "record_type_counts=?, import_millis=?, format=COALESCE(?, format) WHERE id=?")) {
+                + "record_type_counts=?, import_millis=?, format=COALESCE(?, format), content_sha256=? WHERE id=?")) {
             ps.setString(1, status.name());
             ps.setString(2, note);
             ps.setString(3, sha256);
             ps.setString(4, stats == null ? null : stats.host());
-            ps.setLong(5, stats == null ? 0 : stats.recordsRead());
+            ps.setLong(5, stats == null ? p.events + p.errors : stats.recordsRead());
             ps.setLong(6, stats == null ? 0 : stats.recordsInEvents());
             ps.setLong(7, stats == null ? 0 : stats.recordsOther());
             ps.setString(8, stats == null || stats.recordTypeCounts().isEmpty() ? null
                     : json(new TreeMap<>(stats.recordTypeCounts())));
             ps.setLong(9, millis);
-            ps.setString(10, stats == null || stats.format() == null ? null : stats.format().name());
-            ps.setInt(11, p.id);
+            ps.setString(10, stats == null ? null : stats.format());
+            ps.setString(11, p.contentSha256);
+            ps.setInt(12, p.id);
             ps.executeUpdate();
         }
         c.commit();
         current = null;
         return new SourceTotals(p.events, p.errors);
+    }
+
+    /**
+     * After a failure of the case itself (disk full): drops what was written since the last commit and marks the
+     * source interrupted with the reason, so the case says what happened instead of showing an import still
+     * running. Best effort: when even that small write fails, the next open marks the source interrupted.
+     */
+    public void abandonSource(String note) {
+        SourceProgress p = current;
+        current = null;
+        if (p == null) {
+            return;
+        }
+        try {
+            rollbackQuietly(); // frees the journal: the small update below then fits even on a full disk
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sources SET status=?, status_note=? WHERE id=?")) {
+                ps.setString(1, SourceStatus.INTERRUPTED.name());
+                ps.setString(2, note);
+                ps.setInt(3, p.id);
+                ps.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException stillFailing) {
+            // left IMPORTING: read-only views show it as interrupted, the next read-write open marks it so
+        }
+    }
+
+    /**
+     * Rolls the open transaction back. After SQLITE_FULL, SQLite may have rolled it back already; then a new
+     * one is begun, so the connection is again in the state the bulk load expects (a transaction open).
+     */
+    private void rollbackQuietly() throws SQLException {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            if (!noTransaction(e)) {
+                throw e;
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("BEGIN");
+            }
+        }
+    }
+
+    private static boolean noTransaction(SQLException e) {
+        return String.valueOf(e.getMessage()).contains("no transaction is active");
     }
 
     /** What was stored for a finished source. */
@@ -423,7 +525,17 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         }
         bulk = false;
         try {
-            c.commit();
+            try {
+                c.commit();
+            } catch (SQLException e) {
+                // after a failed source (disk full) SQLite may already have rolled the transaction back
+                if (!noTransaction(e)) {
+                    throw e;
+                }
+                try (Statement st = c.createStatement()) {
+                    st.execute("BEGIN"); // so that leaving manual commit mode has a transaction to end
+                }
+            }
             c.setAutoCommit(true);
         } finally {
             importRunning.set(false);
@@ -458,10 +570,11 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
 
     // ----------------------------------------------------------------------------------------- interning
 
-    private Integer host(String name) throws SQLException {
-        if (name == null) {
+    private Integer host(String hostName) throws SQLException {
+        if (hostName == null) {
             return null;
         }
+        String name = StoredText.name(hostName);
         Integer id = hosts.get(name);
         if (id == null) {
             id = nextHostId++;
@@ -474,7 +587,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
     }
 
     private Long path(String path) throws SQLException {
-        return paths.id(path);
+        return paths.id(StoredText.path(path));
     }
 
     /** The directory part of a path; null for "/" and for names without a slash. */
@@ -499,8 +612,9 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         if (id < 0) {
             id = nextActorId++;
             Credentials cr = a.credentials();
-            insertActor.add(new Object[]{id, a.pid(), a.ppid(), a.exe(), a.comm(), cr.uid(), cr.euid(), cr.gid(),
-                    cr.loginUid(), cr.session(), cr.user(), cr.loginUser(), a.entityId()}, null);
+            insertActor.add(new Object[]{id, a.pid(), a.ppid(), StoredText.path(a.exe()), StoredText.name(a.comm()),
+                    cr.uid(), cr.euid(), cr.gid(), cr.loginUid(), cr.session(), StoredText.name(cr.user()),
+                    StoredText.name(cr.loginUser()), StoredText.name(a.entityId())}, null);
             actors.put(a, hash, id);
         }
         return id;
@@ -514,14 +628,20 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         try {
             if (x == null) {
                 insertProcessWithoutExec.add(new Object[]{r.key(), r.hostId(), r.pid(), r.ppid(), r.parentKey(),
-                        r.firstSeenMicros(), a.exe(), a.comm(), cr.uid(), cr.euid(), cr.gid(), cr.loginUid(),
-                        cr.session(), cr.user(), cr.loginUser(), a.entityId(), r.sourceId()}, null);
+                        r.firstSeenMicros(), StoredText.path(a.exe()), StoredText.name(a.comm()), cr.uid(), cr.euid(),
+                        cr.gid(), cr.loginUid(), cr.session(), StoredText.name(cr.user()),
+                        StoredText.name(cr.loginUser()), StoredText.name(a.entityId()), r.sourceId()}, null);
                 return;
             }
+            String argv = Argv.join(x.argv());
+            boolean argvCut = argv != null && argv.length() > StoredText.TEXT;
+            String storedArgv = StoredText.text(argv);
             insertProcess.add(new Object[]{r.key(), r.hostId(), r.pid(), r.ppid(), r.parentKey(), r.startMicros(),
-                    r.firstSeenMicros(), a.exe(), a.comm(), Argv.join(x.argv()), x.argvTruncated() ? 1 : 0, x.cwd(),
-                    x.tty(), cr.uid(), cr.euid(), cr.gid(), cr.loginUid(), cr.session(), cr.user(), cr.loginUser(),
-                    a.entityId(), x.parentEntityId(), x.success() ? 1 : 0, r.sourceId()}, null);
+                    r.firstSeenMicros(), StoredText.path(a.exe()), StoredText.name(a.comm()), storedArgv,
+                    x.argvTruncated() || argvCut ? 1 : 0, StoredText.path(x.cwd()), StoredText.name(x.tty()),
+                    cr.uid(), cr.euid(), cr.gid(), cr.loginUid(), cr.session(), StoredText.name(cr.user()),
+                    StoredText.name(cr.loginUser()), StoredText.name(a.entityId()), StoredText.name(x.parentEntityId()),
+                    x.success() ? 1 : 0, r.sourceId()}, null);
         } catch (SQLException e) {
             throw new StoreFailure(e);
         }

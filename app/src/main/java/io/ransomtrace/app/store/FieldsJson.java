@@ -15,6 +15,14 @@ final class FieldsJson {
     }
 
     static String write(Map<String, String> fields) {
+        return write(fields, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #write(Map)}, each key and value cut to {@code maxChars} and the fields after the total passes
+     * about {@code maxChars} left out (an {@code "…"} key says how many), so the JSON stays valid and bounded.
+     */
+    static String write(Map<String, String> fields, int maxChars) {
         String[] keys = fields.keySet().toArray(new String[0]);
         Arrays.sort(keys);
         StringBuilder out = new StringBuilder(16 + keys.length * 24);
@@ -23,13 +31,19 @@ final class FieldsJson {
             if (i > 0) {
                 out.append(',');
             }
-            string(out, keys[i]);
+            if (out.length() > maxChars) {
+                string(out, "…");
+                out.append(':');
+                string(out, (keys.length - i) + " more fields not kept");
+                break;
+            }
+            string(out, StoredText.cap(keys[i], maxChars));
             out.append(':');
             String v = fields.get(keys[i]);
             if (v == null) {
                 out.append("null");
             } else {
-                string(out, v);
+                string(out, StoredText.cap(v, maxChars));
             }
         }
         return out.append('}').toString();

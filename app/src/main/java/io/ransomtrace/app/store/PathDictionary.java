@@ -19,6 +19,8 @@ import java.util.Map;
  */
 final class PathDictionary {
     private static final long ABSENT = -1;
+    /** Longer paths (rare, and hostile when many) are looked up by hash and row instead of being cached. */
+    private static final int CACHED_MAX_CHARS = 512;
 
     private final BatchInsert insert;
     private final PreparedStatement byId;
@@ -72,7 +74,9 @@ final class PathDictionary {
             insert.add(new Object[]{id, path, parent}, null);
             remember(path, id);
         }
-        recent.put(path, hash, id);
+        if (path.length() <= CACHED_MAX_CHARS) {
+            recent.put(path, hash, id); // a flood of very long paths must not fill the heap through the cache
+        }
         return id;
     }
 

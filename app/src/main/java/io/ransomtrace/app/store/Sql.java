@@ -56,7 +56,30 @@ final class Sql {
     }
 
     static Instant getInstant(ResultSet rs, String column) throws SQLException {
-        String v = rs.getString(column);
-        return v == null ? null : Instant.parse(v);
+        return instant(rs.getString(column));
+    }
+
+    /**
+     * A time Ransomtrace wrote as ISO-8601 text; null when absent or unreadable (a case changed by another program
+     * must not stop every command that lists its sources or notes).
+     */
+    static Instant instant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** A source's status; a value Ransomtrace never writes counts as interrupted (not known to be complete). */
+    static SourceStatus status(String text) {
+        try {
+            return SourceStatus.valueOf(text);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return SourceStatus.INTERRUPTED;
+        }
     }
 }

@@ -81,7 +81,7 @@ final class SqliteCaseQueries implements CaseQueries {
                 while (rs.next()) {
                     out.add(new SourceInfo(rs.getInt("id"), Path.of(rs.getString("path")), rs.getLong("size"),
                             rs.getString("sha256"), rs.getString("format"), rs.getString("host"),
-                            Sql.getInstant(rs, "imported_at"), SourceStatus.valueOf(rs.getString("status")),
+                            Sql.getInstant(rs, "imported_at"), Sql.status(rs.getString("status")),
                             rs.getString("status_note"), rs.getLong("bytes_read"), rs.getLong("records_read"),
                             rs.getLong("records_in_events"), rs.getLong("records_other"), rs.getLong("events"),
                             rs.getLong("errors"), rs.getLong("last_line"), Sql.getMicros(rs, "first_event_us"),

@@ -6,7 +6,8 @@
  *       interrupted) / open read-only (never modifies the file); kill-safety design in its class comment.</li>
  *   <li>{@link io.ransomtrace.app.store.CaseSchema}: tables and forward migrations; version in
  *       {@code PRAGMA user_version}, a newer case gives {@link io.ransomtrace.app.store.CaseVersionException}.</li>
- *   <li>{@link io.ransomtrace.app.store.CaseWriter}: the bulk writer the import pipeline drives.</li>
+ *   <li>{@link io.ransomtrace.app.store.CaseWriter}: the bulk writer the import pipeline drives; it stores an
+ *       event or, when the case cannot take it, quarantines it with its line.</li>
  *   <li>{@link io.ransomtrace.app.store.CaseQueries}: what views and detector ask (events keyset-paged and
  *       filtered, process tree, timeline buckets, directory aggregation, replay in time order, sources, import
  *       errors), answered with engine model types and small records.</li>

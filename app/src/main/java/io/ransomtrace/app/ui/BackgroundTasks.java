@@ -1,5 +1,6 @@
 package io.ransomtrace.app.ui;
 
+import io.ransomtrace.app.casefile.TaskProgress;
 import io.ransomtrace.views.common.StatusBar;
 import javafx.application.Platform;
 
@@ -15,17 +16,10 @@ import java.util.function.Consumer;
  */
 public final class BackgroundTasks implements AutoCloseable {
 
-    /** What a task may tell the status bar, from its own thread. */
-    public interface Progress {
-        /** @param fraction 0..1, or negative when unknown */
-        void update(double fraction, String message, String rate);
-
-        boolean cancelled();
-    }
-
+    /** Long work; what it tells its {@link TaskProgress} shows in the status bar. */
     @FunctionalInterface
     public interface Work<T> {
-        T run(Progress progress) throws Exception;
+        T run(TaskProgress progress) throws Exception;
     }
 
     private final StatusBar statusBar;
@@ -50,7 +44,7 @@ public final class BackgroundTasks implements AutoCloseable {
         running.incrementAndGet();
         worker.execute(() -> {
             long[] lastPost = {0};
-            Progress p = new Progress() {
+            TaskProgress p = new TaskProgress() {
                 @Override
                 public void update(double fraction, String message, String rate) {
                     long now = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.ransomtrace.app.ui;
 
+import io.ransomtrace.engine.text.Inert;
 import atlantafx.base.theme.Styles;
 import io.ransomtrace.engine.coverage.CoverageCheck;
 import io.ransomtrace.engine.coverage.CoverageStatus;
@@ -33,7 +34,7 @@ public final class CoverageView extends ScrollPane {
             content.getChildren().add(l);
         }
         for (HostCoverage h : hosts) {
-            Label title = new Label(h.host() + "  —  " + h.overall().name().toLowerCase() + ", "
+            Label title = new Label(Inert.plain(h.host()) + "  —  " + h.overall().name().toLowerCase() + ", "
                     + String.format("%,d", h.events()) + " events");
             title.getStyleClass().addAll(Styles.TEXT_BOLD);
             title.setGraphic(dot(h.overall()));
@@ -46,12 +47,12 @@ public final class CoverageView extends ScrollPane {
                 name.setGraphic(dot(c.status()));
                 name.setMinWidth(200);
                 name.setWrapText(true);
-                Label measured = new Label(c.measured());
+                Label measured = new Label(Inert.visible(c.measured()));
                 measured.getStyleClass().add(Styles.TEXT_MUTED);
                 measured.setWrapText(true);
                 measured.setMinWidth(200);
                 measured.setMaxWidth(240);
-                Label why = new Label(c.explanation());
+                Label why = new Label(Inert.visible(c.explanation()));
                 why.setWrapText(true);
                 GridPane.setHgrow(why, Priority.ALWAYS);
                 grid.addRow(row++, name, measured, why);

@@ -41,8 +41,7 @@ final class ExportDialog {
     /**
      * @param selectedFindingId the finding selected in the list, or null (then only the severity scopes are offered)
      */
-    static Optional<Path> ask(Window owner, String selectedFindingId, String selectedTitle, String caseName,
-                              java.util.function.Consumer<ReportRequest> onRequest) {
+    static Optional<ReportRequest> ask(Window owner, String selectedFindingId, String selectedTitle, String caseName) {
         Dialog<Choice> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Export");
@@ -103,8 +102,7 @@ final class ExportDialog {
         if (file == null) {
             return Optional.empty();
         }
-        onRequest.accept(choice.get().to(file.toPath()));
-        return Optional.of(file.toPath());
+        return Optional.of(choice.get().to(file.toPath()));
     }
 
     private static Label label(String text) {

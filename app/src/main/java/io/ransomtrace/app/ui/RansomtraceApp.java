@@ -19,14 +19,15 @@ public final class RansomtraceApp extends Application {
     @Override
     public void start(Stage stage) {
         Theme.LIGHT.apply();
-        MainWindow window = new MainWindow(stage);
+        MainWindow window = new MainWindow();
         Scene scene = new Scene(window.root(), 1600, 1000);
         MainWindow.addStylesheets(scene);
         stage.setTitle("Ransomtrace");
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        workbench = new Workbench(stage, window);
+        workbench = new Workbench(stage, window, new FxDialogs(stage));
+        new FleetFindingsWindow(stage, window, workbench).install();
         stage.show();
 
         List<String> raw = getParameters().getRaw();

@@ -1,21 +1,23 @@
 package io.ransomtrace.app.ui;
 
+import io.ransomtrace.app.ui.mainwindow.InvestigationTab;
 import io.ransomtrace.app.ui.mainwindow.MainWindow;
-import io.ransomtrace.views.tuning.AllowlistEntry;
+import io.ransomtrace.app.ui.mainwindow.SidePanel;
+import io.ransomtrace.engine.profile.AllowlistRule;
 import javafx.animation.PauseTransition;
-import javafx.scene.control.Button;
-import javafx.scene.control.TextField;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.util.Duration;
 
-import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 /**
  * Photographs the window for the README (hidden {@code --screenshot-dir} option): once the first finding is in
@@ -49,19 +51,19 @@ final class ScreenshotTour {
 
     private void plan() {
         shot("process-tree", () -> {
-            window.investigationTabs().getSelectionModel().select(0);
-            window.sidePanels().getSelectionModel().select(0);
+            window.selectTab(InvestigationTab.PROCESS_TREE);
+            window.showSidePanel(SidePanel.INSPECTOR);
         });
-        shot("rewrite-timeline", () -> window.investigationTabs().getSelectionModel().select(1));
-        shot("note-spread-map", () -> window.investigationTabs().getSelectionModel().select(2));
+        shot("rewrite-timeline", () -> window.selectTab(InvestigationTab.TIMELINE));
+        shot("note-spread-map", () -> window.selectTab(InvestigationTab.SPREAD_MAP));
         shot("events", () -> {
-            window.investigationTabs().getSelectionModel().select(3);
+            window.selectTab(InvestigationTab.EVENTS);
             window.eventsGrid().selectIndex(Math.min(5, Math.max(0, window.eventsGrid().size() - 1)));
         });
-        shot("coverage", () -> window.investigationTabs().getSelectionModel().select(4));
+        shot("coverage", () -> window.selectTab(InvestigationTab.COVERAGE));
         shot("tuning", () -> {
-            window.investigationTabs().getSelectionModel().select(1);
-            window.sidePanels().getSelectionModel().select(1);
+            window.selectTab(InvestigationTab.TIMELINE);
+            window.showSidePanel(SidePanel.TUNING);
             if (workbench.tuning() != null) {
                 // Ask for notes in more directories than the attack reached: the diff shows what that would cost.
                 var v = workbench.focused();
@@ -74,8 +76,8 @@ final class ScreenshotTour {
             if (workbench.tuning() != null) {
                 workbench.tuning().revert();
             }
-            window.sidePanels().getSelectionModel().select(2);
-            window.allowlistEditor().prefill(AllowlistEntry.MatchField.EXE, "/usr/bin/rsync");
+            window.showSidePanel(SidePanel.ALLOWLIST);
+            window.allowlistEditor().prefill(AllowlistRule.MatchField.EXE, "/usr/bin/rsync");
             if (window.allowlistEditor().lookup("#allowlist-reason") instanceof TextField reason) {
                 reason.setText("nightly backup to nas01 (ticket OPS-1182)");
             }

@@ -1,5 +1,6 @@
 package io.ransomtrace.app.cli;
 
+import io.ransomtrace.app.Main;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -16,7 +17,7 @@ class RansomtraceCommandTest {
     private static Outcome run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new RansomtraceCommand());
+        CommandLine cl = Main.commandLine(); // as the launcher runs it: the headless commands and the window's
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int code = cl.execute(args);

@@ -23,32 +23,32 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Real audit logs (the shared fixtures) through the real importers into a case and back: what the case
- * returns is exactly what the importer emitted, event for event, and every quarantined record is kept.
- * Runs when this build contains the importers module's auditd importer (see {@link BuiltInImporters}).
+ * Real audit logs of other projects (the importers' test fixtures, see their SOURCES.md) through the real
+ * importers into a case and back: what the case returns is exactly what the importer emitted, event for event,
+ * and every quarantined record is kept.
  */
 class RealFixturesImportTest {
 
     @TempDir
     Path dir;
 
+    /** The importers module's test fixtures, in the repository beside this module; fails when absent. */
     static Path fixtures() {
-        for (Path p : List.of(Path.of("../../shared/fixtures"), Path.of("../shared/fixtures"),
-                Path.of("/work/shared/fixtures"))) {
-            if (Files.isDirectory(p.resolve("auditd"))) {
-                return p;
+        for (Path p : List.of(Path.of("../importers/src/test/resources/fixtures"),
+                Path.of("importers/src/test/resources/fixtures"))) {
+            if (Files.isRegularFile(p.resolve("SOURCES.md"))) {
+                return p.toAbsolutePath().normalize();
             }
         }
-        return null;
+        throw new IllegalStateException("importers/src/test/resources/fixtures not found from "
+                + Path.of("").toAbsolutePath() + ": run the tests from the repository (mvn -B -ntp verify)");
     }
 
     @Test
     void realAuditLogsRoundTripThroughTheCase() throws Exception {
         Path root = fixtures();
-        assumeTrue(root != null, "shared fixtures not found (../../shared/fixtures)");
         List<Path> logs;
         try (Stream<Path> s = Files.walk(root.resolve("auditd"))) {
             logs = s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".log"))

@@ -1,5 +1,6 @@
 package io.ransomtrace.app.report;
 
+import io.ransomtrace.app.casefile.CampaignLocator;
 import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.app.store.ProcessNode;
 import io.ransomtrace.app.testing.Imports;
@@ -93,6 +94,133 @@ class AffectedFilesTest {
                 assertThat(a.overwrite()).isEqualTo("in-place");
             });
         }
+    }
+
+    /**
+     * A root whose exec happens inside the log, twice in the same pid (an ssh command: {@code bash -c "bash
+     * enc.sh"} execs the script without forking). The detector names that pid from its first exec; the
+     * file operations hang under the image the second exec started. The restore list still lists every file.
+     */
+    @Test
+    void aRootThatExecsAgainInTheSamePidKeepsItsWholeRestoreList() throws IOException {
+        Credentials root = new Credentials(0, 0, 0, 1101, 7, "root", "alice");
+        Actor sshd = new Actor(50, 1, "/usr/sbin/sshd", "sshd", root, null);
+        Actor first = new Actor(100, 50, "/usr/bin/bash", "bash", root, null);
+        List<Event> ev = new ArrayList<>();
+        ev.add(new ProcessExec(0, T0, "h", sshd, List.of("sshd: alice [priv]"), false, "/", null, null, true, P));
+        ev.add(new ProcessExec(0, T0.plusMillis(1), "h", first, List.of("bash", "-c", "bash /tmp/enc.sh"), false,
+                "/root", null, null, true, P));
+        ev.add(new ProcessExec(0, T0.plusMillis(2), "h", first, List.of("bash", "/tmp/enc.sh"), false, "/root", null,
+                null, true, P));
+        int files = 40;
+        int t = 10;
+        for (int i = 0; i < files; i++) {
+            String f = "/srv/d" + (i % 4) + "/f" + i + ".docx";
+            Actor openssl = new Actor(1000 + 2 * i, 100, "/usr/bin/openssl", "openssl", root, null);
+            Actor rm = new Actor(1001 + 2 * i, 100, "/usr/bin/rm", "rm", root, null);
+            ev.add(new ProcessExec(0, T0.plusMillis(t++), "h", openssl, List.of("openssl", "enc", "-aes-256-cbc",
+                    "-pbkdf2", "-pass", "pass:K3y", "-in", f, "-out", f + ".enc"), false, "/root", null, null, true, P));
+            ev.add(op(t++, openssl, FileOpKind.CREATE, f + ".enc", null));
+            ev.add(op(t++, openssl, FileOpKind.WRITE, f + ".enc", null));
+            ev.add(new ProcessExec(0, T0.plusMillis(t++), "h", rm, List.of("rm", "-f", f), false, "/root", null, null,
+                    true, P));
+            ev.add(op(t++, rm, FileOpKind.DELETE, f, null));
+        }
+        Path log = SampleEvents.writeJsonLines(dir.resolve("e.jsonl"), ev, 0);
+        try (CaseStore store = CaseStore.create(dir.resolve("a.rtcase"))) {
+            Imports.importFiles(store, log);
+            var q = store.queries();
+            List<Finding> findings = io.ransomtrace.app.analysis.CaseAnalysis.run(q,
+                    io.ransomtrace.app.analysis.DetectionSettings.defaults()).findings();
+            assertThat(findings).hasSize(1);
+            Finding f = findings.get(0);
+            assertThat(f.rootProcess().pid()).isEqualTo(100);
+            ProcessNode rootNode = new CampaignLocator(q).root(f).orElseThrow();
+            List<AffectedFile> affected = AffectedFiles.of(q, f, rootNode.key(), () -> false);
+            assertThat(affected).hasSize(files);
+            assertThat(affected).allSatisfy(a -> {
+                assertThat(a.operation()).isEqualTo("deleted");
+                assertThat(a.newName()).isEqualTo(a.path() + ".enc");
+            });
+            // both images of pid 100 are in the campaign's chain, the first one above the second
+            assertThat(new CampaignLocator(q).chain(rootNode)).extracting(ProcessNode::commandLine)
+                    .endsWith("bash -c bash /tmp/enc.sh");
+            assertThat(q.lineage(rootNode.key())).extracting(ProcessNode::commandLine)
+                    .contains("bash /tmp/enc.sh");
+        }
+    }
+
+    /**
+     * {@code find … | while read f; do 7z a …; done}: the loop body is a subshell that never execs, so the log shows
+     * it only as the parent pid of the tools. It belongs to the script that forked it (same session and user, the
+     * nearest lower pid), as the detector says; the restore list holds the files its children changed.
+     */
+    @Test
+    void filesChangedUnderAScriptsForkedSubshellAreOnTheRestoreList() throws IOException {
+        Credentials c = new Credentials(0, 0, 0, 1104, 243, "root", "dave");
+        Actor sudo = new Actor(29749, 29747, "/usr/bin/sudo", "sudo", c, null);
+        Actor script = new Actor(29751, 29749, "/usr/bin/bash", "bash", c, null);
+        List<Event> ev = new ArrayList<>();
+        ev.add(new ProcessExec(0, T0, "h", sudo, List.of("sudo", "bash", "/var/tmp/q.sh"), false, "/", null, null, true, P));
+        ev.add(new ProcessExec(0, T0.plusMillis(1), "h", script, List.of("bash", "/var/tmp/q.sh"), false, "/", null, null,
+                true, P));
+        int t = 10;
+        for (int i = 0; i < 12; i++) {
+            String f = "/srv/hr/f" + i + ".docx";
+            Actor wrapper = new Actor(29760 + 2 * i, 29753, "/usr/bin/dash", "7z", c, null); // /usr/bin/7z is a sh script
+            Actor p7zip = new Actor(29760 + 2 * i, 29753, "/usr/lib/p7zip/7z", "7z", c, null);
+            ev.add(new ProcessExec(0, T0.plusMillis(t++), "h", wrapper, List.of("/bin/sh", "/usr/bin/7z", "a", "-pX", "-sdel",
+                    f + ".7z", f), false, "/srv/hr", null, null, true, P));
+            ev.add(new ProcessExec(0, T0.plusMillis(t++), "h", p7zip, List.of("/usr/lib/p7zip/7z", "a", "-pX", "-sdel",
+                    f + ".7z", f), false, "/srv/hr", null, null, true, P));
+            ev.add(op(t++, p7zip, FileOpKind.CREATE, f + ".7z", null));
+            ev.add(op(t++, p7zip, FileOpKind.DELETE, f, null));
+        }
+        Path log = SampleEvents.writeJsonLines(dir.resolve("e.jsonl"), ev, 0);
+        try (CaseStore store = CaseStore.create(dir.resolve("a.rtcase"))) {
+            Imports.importFiles(store, log);
+            var q = store.queries();
+            ProcessNode root = findByPid(q, "h", 29751);
+            List<AffectedFile> affected = AffectedFiles.of(q, finding(T0, T0.plusMillis(t)), root.key(), () -> false);
+            assertThat(affected).hasSize(12);
+            assertThat(affected).allSatisfy(a -> assertThat(a.newName()).isEqualTo(a.path() + ".7z"));
+        }
+    }
+
+    /** shred -u overwrites, renames the file to 000…0, 00…0, …, 0, then unlinks it: one original, not a dozen. */
+    @Test
+    void shredsRenameChainIsOneOriginalAndAHardLinkedLockFileIsNone() throws IOException {
+        Credentials c = new Credentials(1102, 1102, 1102, 1102, 9, "bob", "bob");
+        Actor gpg = new Actor(300, 1, "/usr/bin/gpg", "gpg", c, null);
+        Actor shred = new Actor(301, 1, "/usr/bin/shred", "shred", c, null);
+        List<Event> ev = new ArrayList<>();
+        int t = 0;
+        ev.add(new FileOp(0, T0.plusMillis(t++), "h", gpg, FileOpKind.CREATE, "/h/.gnupg/.#lk0x1.h.300", null,
+                OpenFlags.O_WRONLY | OpenFlags.O_CREAT, -1, true, 77, null, P));
+        ev.add(new FileOp(0, T0.plusMillis(t++), "h", gpg, FileOpKind.DELETE, "/h/.gnupg/.#lk0x1.h.300x", null, 0, -1, true,
+                77, null, P));
+        ev.add(op(t++, gpg, FileOpKind.CREATE, "/h/cv.pdf.gpg", null));
+        ev.add(op(t++, shred, FileOpKind.WRITE, "/h/cv.pdf", null));
+        ev.add(op(t++, shred, FileOpKind.RENAME, "/h/cv.pdf", "/h/000000"));
+        ev.add(op(t++, shred, FileOpKind.RENAME, "/h/000000", "/h/00000"));
+        ev.add(op(t++, shred, FileOpKind.RENAME, "/h/00000", "/h/0"));
+        ev.add(op(t++, shred, FileOpKind.DELETE, "/h/0", null));
+        OriginalFiles files = new OriginalFiles();
+        for (Event e : ev) {
+            files.accept((FileOp) e);
+        }
+        assertThat(files.originals()).hasSize(1);
+        OriginalFiles.Original cv = files.originals().iterator().next();
+        assertThat(cv.path()).isEqualTo("/h/cv.pdf");
+        assertThat(cv.operation()).isEqualTo("overwritten+renamed+deleted");
+        assertThat(cv.overwritten()).isTrue();
+        assertThat(files.newName(cv)).isEqualTo("/h/cv.pdf.gpg");
+    }
+
+    private static Finding finding(Instant first, Instant last) {
+        return new Finding("rt-2", Severity.HIGH, 80, "h", "test", new RootProcess(29751, 29749, "/usr/bin/bash", "bash",
+                0L, "root", 1104L, "dave", null), List.of(), first, last, first, 12, List.of(), 1, List.of("/srv/hr"),
+                List.of(".7z"), OverwriteKind.NEW_FILE_THEN_DELETE, NoteSummary.NONE, List.of(), null, false, null, List.of());
     }
 
     private static FileOp op(int ms, Actor a, FileOpKind kind, String path, String target) {

@@ -2,10 +2,12 @@ package io.ransomtrace.app.report;
 
 import io.ransomtrace.app.analysis.ScanJson;
 import io.ransomtrace.app.analysis.ScanJsonWriter;
-import io.ransomtrace.app.store.CaseStore;
-import io.ransomtrace.app.ui.data.CaseAllowlist;
-import io.ransomtrace.views.findings.Severity;
-import io.ransomtrace.views.tuning.AllowlistEntry;
+import io.ransomtrace.app.casefile.CaseSession;
+import io.ransomtrace.app.testing.Exports;
+import io.ransomtrace.app.testing.SampleCases;
+import io.ransomtrace.engine.finding.Severity;
+import io.ransomtrace.engine.profile.AllowlistEffect;
+import io.ransomtrace.engine.profile.AllowlistRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,19 +27,19 @@ class CaseSettingsReportTest {
     void anAllowlistEntryKeptInTheCaseSuppressesTheFindingInTheExport() throws IOException {
         Path caseFile = SampleCases.importCase(dir, "attack-openssl-find");
         Path before = dir.resolve("before.json");
-        new ReportService().export(caseFile, new ReportRequest(ReportFormat.JSON, before, List.of(),
+        Exports.export(caseFile, new ReportRequest(ReportFormat.JSON, before, List.of(),
                 io.ransomtrace.engine.finding.Severity.INFO, null), ReportProgress.NONE, () -> false);
         ScanJson.FindingJson attack = ScanJsonWriter.read(before).findings().stream()
                 .filter(f -> f.severity().equals("critical")).findFirst().orElseThrow();
         assertThat(attack.suppressed()).isFalse();
 
-        try (CaseStore store = CaseStore.open(caseFile)) {
-            CaseAllowlist.write(store.annotations(), List.of(new AllowlistEntry(AllowlistEntry.MatchField.HOST,
-                    "fs01.corp.example", AllowlistEntry.Effect.SUPPRESS, Severity.INFO, "restore drill on a lab host",
+        try (CaseSession session = CaseSession.open(caseFile)) {
+            session.keepAllowlist(List.of(new AllowlistRule(AllowlistRule.MatchField.HOST,
+                    "fs01.corp.example", AllowlistEffect.SUPPRESS, Severity.INFO, "restore drill on a lab host",
                     "analyst", null)));
         }
         Path after = dir.resolve("after.json");
-        new ReportService().export(caseFile, new ReportRequest(ReportFormat.JSON, after, List.of(attack.id()),
+        Exports.export(caseFile, new ReportRequest(ReportFormat.JSON, after, List.of(attack.id()),
                 io.ransomtrace.engine.finding.Severity.INFO, null), ReportProgress.NONE, () -> false);
         ScanJson.FindingJson suppressed = ScanJsonWriter.read(after).findings().stream()
                 .filter(f -> f.id().equals(attack.id())).findFirst().orElseThrow();

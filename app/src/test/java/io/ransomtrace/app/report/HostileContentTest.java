@@ -1,6 +1,7 @@
 package io.ransomtrace.app.report;
 
 import io.ransomtrace.app.store.CaseStore;
+import io.ransomtrace.app.testing.Exports;
 import io.ransomtrace.app.testing.Imports;
 import io.ransomtrace.app.testing.SampleEvents;
 import io.ransomtrace.engine.model.Actor;
@@ -100,9 +101,30 @@ class HostileContentTest {
 
     private static Path export(ReportFormat f, String name) throws IOException {
         Path out = dir.resolve(name);
-        ReportService.Result r = new ReportService().export(caseFile, ReportRequest.of(f, out), ReportProgress.NONE, () -> false);
+        ReportService.Result r = Exports.export(caseFile, ReportRequest.of(f, out), ReportProgress.NONE, () -> false);
         assertThat(r.findings()).as("the hostile campaign is detected and chosen").isEqualTo(1);
         return out;
+    }
+
+    @Test
+    void jsonExportsStayExactButCarryNoRawControlOrBidiCharacters() throws IOException {
+        for (ReportFormat f : new ReportFormat[]{ReportFormat.JSON, ReportFormat.ECS, ReportFormat.NAVIGATOR}) {
+            byte[] bytes = Files.readAllBytes(export(f, "hostile-" + f.name().toLowerCase(Locale.ROOT) + ".json"));
+            for (byte b : bytes) {
+                assertThat(b).as(f + ": only printable ASCII, newlines and tabs").matches(
+                        x -> x == '\n' || x == '\t' || (x >= 0x20 && x < 0x7f));
+            }
+            String text = new String(bytes, StandardCharsets.US_ASCII);
+            if (f == ReportFormat.ECS) {
+                assertThat(text).contains("invoice\\u202Efdp.exe");
+                var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+                List<String> parsed = new ArrayList<>();
+                for (String line : text.lines().toList()) {
+                    parsed.add(mapper.readTree(line).toString()); // the exact string back, bidi override and all
+                }
+                assertThat(parsed).anySatisfy(p -> assertThat(p).contains(RLO_NAME));
+            }
+        }
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.ransomtrace.app.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ransomtrace.app.testing.Exports;
+import io.ransomtrace.app.testing.SampleCases;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -26,7 +28,7 @@ class OtherSampleCasesTest {
     void gpgThenShredIsMarkedAsDataDestructionAndFileDeletion() throws IOException {
         Path caseFile = SampleCases.importCase(dir, "attack-gpg-shred");
         Path layer = dir.resolve("layer.json");
-        new ReportService().export(caseFile, ReportRequest.of(ReportFormat.NAVIGATOR, layer), ReportProgress.NONE, () -> false);
+        Exports.export(caseFile, ReportRequest.of(ReportFormat.NAVIGATOR, layer), ReportProgress.NONE, () -> false);
         List<String> ids = new ArrayList<>();
         String shredComment = null;
         for (JsonNode t : new ObjectMapper().readTree(layer.toFile()).path("techniques")) {
@@ -39,7 +41,7 @@ class OtherSampleCasesTest {
         assertThat(shredComment).contains("shred");
 
         Path pdf = dir.resolve("b.pdf");
-        new ReportService().export(caseFile, ReportRequest.of(ReportFormat.PDF, pdf), ReportProgress.NONE, () -> false);
+        Exports.export(caseFile, ReportRequest.of(ReportFormat.PDF, pdf), ReportProgress.NONE, () -> false);
         String page1 = page1(pdf);
         assertThat(page1).contains("a script named lock.sh").contains("ws-bob.corp.example")
                 .contains("Disable the account bob").contains("Hunt for the same use of").contains("shred")
@@ -50,7 +52,7 @@ class OtherSampleCasesTest {
     void aBenignCaseSaysSoAndStillShowsCoverage() throws IOException {
         Path caseFile = SampleCases.importCase(dir, "benign-rsync");
         Path pdf = dir.resolve("quiet.pdf");
-        ReportService.Result r = new ReportService().export(caseFile, ReportRequest.of(ReportFormat.PDF, pdf),
+        ReportService.Result r = Exports.export(caseFile, ReportRequest.of(ReportFormat.PDF, pdf),
                 ReportProgress.NONE, () -> false);
         assertThat(r.findings()).isZero();
         String text;
@@ -60,7 +62,7 @@ class OtherSampleCasesTest {
         assertThat(text).contains("No mass-encryption campaign in this case").contains("Telemetry coverage per host")
                 .doesNotContain("Isolate host");
         Path restore = dir.resolve("restore.csv");
-        new ReportService().export(caseFile, ReportRequest.of(ReportFormat.RESTORE, restore), ReportProgress.NONE, () -> false);
+        Exports.export(caseFile, ReportRequest.of(ReportFormat.RESTORE, restore), ReportProgress.NONE, () -> false);
         assertThat(Files.readAllLines(restore)).containsExactly("path,host,operation,time,overwrite_kind,new_name,finding_id");
     }
 

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ransomtrace.app.analysis.ScanJson;
 import io.ransomtrace.app.analysis.ScanJsonWriter;
+import io.ransomtrace.app.casefile.CaseSession;
 import io.ransomtrace.app.store.AnalystAnnotations;
-import io.ransomtrace.app.store.CaseStore;
+import io.ransomtrace.app.testing.Exports;
+import io.ransomtrace.app.testing.SampleCases;
 import io.ransomtrace.engine.finding.Severity;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -49,25 +51,26 @@ class SampleCaseReportTest {
     @BeforeAll
     static void importCase() throws IOException {
         caseFile = SampleCases.importCase(dir, "attack-openssl-find");
-        try (CaseStore store = CaseStore.open(caseFile)) {
-            CaseReport r = CaseReportBuilder.build(store, ReportRequest.of(ReportFormat.JSON, dir.resolve("x")),
-                    ReportProgress.NONE, () -> false, false);
+        try (CaseSession session = CaseSession.open(caseFile)) {
+            CaseReport r = session.report(ReportRequest.of(ReportFormat.JSON, dir.resolve("x")),
+                    ReportProgress.NONE, () -> false);
+            AnalystAnnotations store = session.store().annotations();
             assertThat(r.sections()).hasSize(1);
             findingId = r.sections().get(0).finding().id();
             firstSeen = r.sections().get(0).finding().firstSeen();
             // The analyst saved the finding, tagged and annotated it: the briefing must carry that.
-            long stored = store.annotations().saveFinding(new AnalystAnnotations.Finding(0, "an0603", "openssl campaign",
+            long stored = store.saveFinding(new AnalystAnnotations.Finding(0, "an0603", "openssl campaign",
                     "critical", 100.0, "fs01.corp.example", null, firstSeen, null, null, "{\"findingId\":\"" + findingId + "\"}",
                     null, Instant.now()), List.of());
             AnalystAnnotations.Target t = new AnalystAnnotations.Target(AnalystAnnotations.TargetKind.FINDING, stored);
-            store.annotations().addTag(t, "confirmed-malicious");
-            store.annotations().addNote(t, "Entry via alice's SSH key; ticket IR-2231.");
+            store.addTag(t, "confirmed-malicious");
+            store.addNote(t, "Entry via alice's SSH key; ticket IR-2231.");
         }
     }
 
     private Path export(ReportFormat format, String name) throws IOException {
         Path out = dir.resolve(name);
-        new ReportService().export(caseFile, ReportRequest.of(format, out), ReportProgress.NONE, () -> false);
+        Exports.export(caseFile, ReportRequest.of(format, out), ReportProgress.NONE, () -> false);
         return out;
     }
 
@@ -100,13 +103,16 @@ class SampleCaseReportTest {
                 .contains("Disable the account alice and reset its credentials")
                 .contains("First encryption to first alert")
                 .contains("Isolate host fs01.corp.example from the network")
-                .contains("Restore 121 files in 17 directories from backup")
+                // the key is on openssl's command line: the plan decrypts every file, nothing to restore from backup
+                .contains("Recovery 121 of 121 files can be decrypted with the key seen in the audit log")
+                .doesNotContain("from backup")
                 .contains("confirmed-malicious")
                 .contains("Entry via alice's SSH key; ticket IR-2231.");
         // PDF text extraction may break ".enc" at a line end
         assertThat(page1.replace(" ", "")).contains("renamingthemtoendin.enc");
         assertThat(all).contains("Technical appendix").contains(findingId).contains("Process chain")
-                .contains("/var/tmp/.font-cache/enc.sh").contains("Telemetry coverage per host").contains("Evidence");
+                .contains("/var/tmp/.font-cache/enc.sh").contains("Telemetry coverage per host").contains("Evidence")
+                .contains("Decrypt 121 files with the attacker's own key").contains("Key evidence");
     }
 
     @Test
@@ -211,18 +217,18 @@ class SampleCaseReportTest {
     void theAnalystCanChooseFindingsAndProgressIsReportedUntilCancelled() throws IOException {
         Path out = dir.resolve("chosen.json");
         ReportRequest none = new ReportRequest(ReportFormat.JSON, out, List.of("rt-0000000000000000"), Severity.INFO, null);
-        assertThatThrownBy(() -> new ReportService().export(caseFile, none, ReportProgress.NONE, () -> false))
+        assertThatThrownBy(() -> Exports.export(caseFile, none, ReportProgress.NONE, () -> false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rt-0000000000000000");
 
         ReportRequest all = new ReportRequest(ReportFormat.JSON, out, List.of(), Severity.INFO, null);
         List<Double> fractions = new ArrayList<>();
-        new ReportService().export(caseFile, all, (step, f) -> fractions.add(f), () -> false);
+        Exports.export(caseFile, all, (step, f) -> fractions.add(f), () -> false);
         assertThat(fractions).isSorted().last().isEqualTo(1.0);
         assertThat(ScanJsonWriter.read(out).findings().size()).isGreaterThanOrEqualTo(1);
 
         Path cancelledOut = dir.resolve("cancelled.pdf");
         AtomicInteger polls = new AtomicInteger();
-        assertThatThrownBy(() -> new ReportService().export(caseFile, ReportRequest.of(ReportFormat.PDF, cancelledOut),
+        assertThatThrownBy(() -> Exports.export(caseFile, ReportRequest.of(ReportFormat.PDF, cancelledOut),
                 ReportProgress.NONE, () -> polls.incrementAndGet() > 100)).isInstanceOf(ReportCancelledException.class);
         assertThat(cancelledOut).doesNotExist();
         try (var files = Files.list(dir)) {

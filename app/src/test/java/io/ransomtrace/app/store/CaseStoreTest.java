@@ -153,7 +153,7 @@ class CaseStoreTest {
             AnalystAnnotations a = store.annotations();
             assertThat(a.tags(target)).containsExactly("first overwrite");
             assertThat(a.notes(target)).extracting(AnalystAnnotations.Note::text).containsExactly("the locker starts here");
-            assertThat(a.allowlist()).extracting(AnalystAnnotations.AllowlistEntry::pattern).containsExactly("/usr/bin/rsync");
+            assertThat(a.allowlist()).extracting(AnalystAnnotations.AllowlistTableRow::pattern).containsExactly("/usr/bin/rsync");
             assertThat(a.activeProfile()).map(AnalystAnnotations.Profile::name).contains("default");
             assertThat(a.tuningHistory(profile)).extracting(AnalystAnnotations.TuningChange::newValue).containsExactly("30");
             assertThat(a.findings()).singleElement().satisfies(f -> {

@@ -37,17 +37,20 @@ class CsvImportFlowTest {
     @TempDir
     Path tmp;
 
+    private final FakeDialogs dialogs = new FakeDialogs();
     private MainWindow window;
     private Workbench workbench;
 
     @Start
     void start(Stage stage) {
         Theme.LIGHT.apply();
-        window = new MainWindow(stage);
+        window = new MainWindow();
         Scene scene = new Scene(window.root(), 1400, 900);
         MainWindow.addStylesheets(scene);
         stage.setScene(scene);
-        workbench = new Workbench(stage, window);
+        // The real mapping dialog, driven below as the analyst would.
+        dialogs.csv = file -> CsvMappingDialog.ask(stage, file);
+        workbench = new Workbench(stage, window, dialogs);
         stage.show();
     }
 
@@ -85,13 +88,15 @@ class CsvImportFlowTest {
 
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
-            return workbench.session() != null && window.statusBar().message().getText().contains("skipped");
+            return workbench.shown() != null && window.statusBar().message().getText().contains("skipped");
         });
-        assertThat(workbench.session().events()).isEqualTo(3);
-        assertThat(workbench.session().sources()).singleElement()
+        assertThat(workbench.shown().events()).isEqualTo(3);
+        assertThat(workbench.shown().sources()).singleElement()
                 .satisfies(s -> assertThat(s.path().getFileName().toString()).isEqualTo("edr-a.csv"));
         assertThat(window.statusBar().message().getText())
                 .contains("1 CSV file(s) skipped, no mapping chosen: edr-b.csv");
+        assertThat(dialogs.asked).containsExactly("CSV mapping for edr-a.csv", "CSV mapping for edr-b.csv");
+        assertThat(dialogs.errors).isEmpty();
     }
 
     private static DialogPane dialogFor(FxRobot robot, String fileName) throws Exception {

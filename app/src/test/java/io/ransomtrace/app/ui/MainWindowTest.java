@@ -25,7 +25,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         Theme.LIGHT.apply();
-        MainWindow window = new MainWindow(stage);
+        MainWindow window = new MainWindow();
         Scene scene = new Scene(window.root(), 1280, 800);
         MainWindow.addStylesheets(scene);
         stage.setScene(scene);

@@ -4,28 +4,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Where the UI tests find the recorded mixed-workday sample's logs. */
+/** Where the UI tests find the recorded mixed-workday sample's logs: in the repository's sample-cases module. */
 public final class SampleCaseLogs {
-    public static final String MISSING = "mixed-workday sample logs not found (class path sample-cases/mixed-workday, "
-            + "../sample-cases/cases/mixed-workday, or -Dransomtrace.samples=DIR)";
 
     private SampleCaseLogs() {
     }
 
-    /** The folder with the sample's logs, or null when the sample is nowhere to be found. */
-    public static Path mixedWorkday() throws Exception {
-        String prop = System.getProperty("ransomtrace.samples");
-        if (prop != null && Files.isDirectory(Path.of(prop, "mixed-workday"))) {
-            return Path.of(prop, "mixed-workday");
-        }
-        if (BundledSampleCase.bundled()) {
-            return BundledSampleCase.extractLogs();
-        }
+    /** The folder with the sample's logs; fails (never skips) when the repository does not hold it. */
+    public static Path mixedWorkday() {
         for (Path p : List.of(Path.of("../sample-cases/cases/mixed-workday"), Path.of("sample-cases/cases/mixed-workday"))) {
             if (Files.isDirectory(p)) {
-                return p;
+                return p.toAbsolutePath().normalize();
             }
         }
-        return null;
+        throw new IllegalStateException("sample-cases/cases/mixed-workday not found from " + Path.of("").toAbsolutePath()
+                + ": run the tests from the repository (mvn -B -ntp verify)");
     }
 }

@@ -1,28 +1,35 @@
 package io.ransomtrace.app.ui;
 
+import io.ransomtrace.app.casefile.CaseAnnotations;
+import io.ransomtrace.app.casefile.FindingIds;
+import io.ransomtrace.app.importing.Cancellation;
 import io.ransomtrace.app.importing.ImportPipeline;
 import io.ransomtrace.app.importing.ImportProgressListener;
-import io.ransomtrace.app.importing.Cancellation;
+import io.ransomtrace.app.report.ReportFormat;
+import io.ransomtrace.app.report.ReportRequest;
 import io.ransomtrace.app.store.AnalystAnnotations;
 import io.ransomtrace.app.store.CaseStore;
-import io.ransomtrace.app.ui.data.CaseAllowlist;
-import io.ransomtrace.app.ui.data.FindingIds;
+import io.ransomtrace.app.ui.mainwindow.InvestigationTab;
 import io.ransomtrace.app.ui.mainwindow.MainWindow;
+import io.ransomtrace.app.ui.mainwindow.NavigatorItem;
+import io.ransomtrace.app.ui.mainwindow.SidePanel;
 import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.finding.Severity;
+import io.ransomtrace.engine.profile.AllowlistRule;
 import io.ransomtrace.views.findings.FindingRow;
-import io.ransomtrace.views.findings.Severity;
 import io.ransomtrace.views.process.ProcessRow;
 import io.ransomtrace.views.spread.DirectoryStat;
 import io.ransomtrace.views.timeline.TimelineData;
 import io.ransomtrace.views.timeline.TimelineMarker;
-import io.ransomtrace.views.tuning.AllowlistEntry;
 import io.ransomtrace.views.tuning.SeverityChange;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.control.TreeItem;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +49,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The analyst's main flow on the recorded mixed-workday case (a working day with one attack): open the case →
@@ -55,13 +61,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class WorkbenchFlowTest {
     private static Path caseFile;
 
+    private final FakeDialogs dialogs = new FakeDialogs();
     private MainWindow window;
     private Workbench workbench;
 
     @BeforeAll
     static void importSample(@TempDir Path tmp) throws Exception {
         Path logs = SampleCaseLogs.mixedWorkday();
-        assumeTrue(logs != null, SampleCaseLogs.MISSING);
         caseFile = tmp.resolve("mixed.rtcase");
         try (CaseStore store = CaseStore.create(caseFile)) {
             new ImportPipeline().run(store, List.of(logs), ImportProgressListener.NONE, new Cancellation());
@@ -71,17 +77,18 @@ class WorkbenchFlowTest {
     @Start
     void start(Stage stage) {
         Theme.LIGHT.apply();
-        window = new MainWindow(stage);
+        window = new MainWindow();
         Scene scene = new Scene(window.root(), 1600, 1000);
         MainWindow.addStylesheets(scene);
         stage.setScene(scene);
-        workbench = new Workbench(stage, window);
+        workbench = new Workbench(stage, window, dialogs);
         stage.show();
     }
 
     @AfterEach
     void closeCase() throws Exception {
         WaitForAsyncUtils.asyncFx(workbench::close).get();
+        assertThat(dialogs.errors).as("errors shown to the analyst").isEmpty();
     }
 
     @Test
@@ -106,7 +113,7 @@ class WorkbenchFlowTest {
         }
 
         // The timeline shows the burst, with the first-alert marker on it.
-        robot.interact(() -> window.showTab(1));
+        robot.interact(() -> window.showTab(InvestigationTab.TIMELINE));
         waitUntil(15, () -> window.timeline().getData() != null && !window.timeline().getData().buckets().isEmpty());
         TimelineData data = window.timeline().getData();
         long plotted = data.buckets().stream().mapToLong(b -> b.total()).sum();
@@ -115,7 +122,7 @@ class WorkbenchFlowTest {
                 && m.time().equals(attack.firstAlert()));
 
         // The spread map lists the directories the notes were dropped in.
-        robot.interact(() -> window.showTab(2));
+        robot.interact(() -> window.showTab(InvestigationTab.SPREAD_MAP));
         List<DirectoryStat> noted = workbench.focused().directories().stream().filter(d -> d.notes() > 0).toList();
         assertThat(noted).hasSize(attack.notes().directories().size());
         assertThat(noted).extracting(DirectoryStat::path)
@@ -123,7 +130,7 @@ class WorkbenchFlowTest {
         assertThat(window.spreadMap().cells()).isNotEmpty();
 
         // Raising the note threshold past the attack's note directories: the diff shows the severity drop.
-        robot.interact(() -> window.sidePanels().getSelectionModel().select(1));
+        robot.interact(() -> window.showSidePanel(SidePanel.TUNING));
         robot.interact(() -> workbench.tuning().setValue("signals.ransomNote.minDirectories",
                 attack.notes().directories().size() + 1));
         waitUntil(30, () -> !window.findings().findings().isEmpty()
@@ -132,26 +139,26 @@ class WorkbenchFlowTest {
         SeverityChange change = workbench.tuning().diffView().diff().severityChanged().stream()
                 .filter(c -> c.before().id().equals(attack.id())).findFirst().orElseThrow();
         Severity lowered = change.after().severity();
-        assertThat(lowered.ordinal()).isGreaterThan(change.before().severity().ordinal());
+        assertThat(lowered).isLessThan(change.before().severity());
         assertThat(rowOf(attack.id()).severity()).as("nothing changes before Keep").isEqualTo(Severity.CRITICAL);
         robot.clickOn("#diff-keep");
         waitUntil(15, () -> rowOf(attack.id()).severity() == lowered);
-        AnalystAnnotations ann = workbench.session().store().annotations();
+        AnalystAnnotations ann = workbench.shown().session().store().annotations();
         assertThat(ann.activeProfile()).hasValueSatisfying(p -> assertThat(p.yaml())
                 .contains("signals.ransomNote.minDirectories"));
         assertThat(ann.tuningHistory(ann.activeProfile().get().id()))
                 .anyMatch(t -> t.parameter().equals("signals.ransomNote.minDirectories"));
 
         // An allowlist entry on the encryptor's executable: after the re-run the finding is suppressed, with why.
-        robot.interact(() -> window.sidePanels().getSelectionModel().select(2));
-        robot.interact(() -> window.allowlistEditor().prefill(AllowlistEntry.MatchField.EXE,
+        robot.interact(() -> window.showSidePanel(SidePanel.ALLOWLIST));
+        robot.interact(() -> window.allowlistEditor().prefill(AllowlistRule.MatchField.EXE,
                 attack.rootProcess().exe()));
         robot.interact(() -> robot.lookup("#allowlist-reason").queryAs(TextField.class)
                 .setText("red-team exercise RT-42"));
         robot.clickOn("#allowlist-add");
         waitUntil(30, () -> rowOf(attack.id()) != null && rowOf(attack.id()).suppressed());
         assertThat(rowOf(attack.id()).suppressedWhy()).contains("red-team exercise RT-42");
-        assertThat(CaseAllowlist.read(ann)).singleElement()
+        assertThat(workbench.shown().session().settings().allowlist()).singleElement()
                 .satisfies(e -> assertThat(e.reason()).isEqualTo("red-team exercise RT-42"));
     }
 
@@ -168,14 +175,14 @@ class WorkbenchFlowTest {
         robot.interact(() -> robot.lookup("#inspector-save").queryAs(Button.class).fire());
         AnalystAnnotations.Target target = new AnalystAnnotations.Target(AnalystAnnotations.TargetKind.FINDING,
                 FindingIds.annotationId(id));
-        AnalystAnnotations ann = workbench.session().store().annotations();
+        AnalystAnnotations ann = workbench.shown().session().store().annotations();
         assertThat(ann.tags(target)).containsExactly("patient-zero");
         assertThat(ann.notes(target)).extracting(AnalystAnnotations.Note::text)
                 .containsExactly("Started from carol's sudo.");
         // Ctrl+T / Ctrl+N annotate the selected process (the campaign root), or the selected event in the grid.
         assertThat(workbench.selectionTarget()).isEqualTo(new AnalystAnnotations.Target(
                 AnalystAnnotations.TargetKind.PROCESS, workbench.focused().root().orElseThrow().key()));
-        robot.interact(() -> window.showTab(3));
+        robot.interact(() -> window.showTab(InvestigationTab.EVENTS));
         waitUntil(15, () -> window.eventsGrid().size() > 0 && !window.eventsGrid().visibleRows().isEmpty());
         robot.interact(() -> window.eventsGrid().selectIndex(0));
         waitUntil(15, () -> window.eventsGrid().selectedEventProperty().get() != null);
@@ -191,6 +198,88 @@ class WorkbenchFlowTest {
     }
 
     @Test
+    void tagsAndNotesGoWhereTheExportReadsThem(FxRobot robot, @TempDir Path tmp) throws Exception {
+        Path copy = Files.copy(caseFile, tmp.resolve("copy.rtcase"));
+        robot.interact(() -> workbench.openCase(copy));
+        waitUntil(30, () -> workbench.focused() != null);
+        String id = workbench.focused().finding().id();
+
+        // Ctrl+T on the selected process (the campaign root): the tag is asked in a dialog and kept in the case.
+        dialogs.texts.add("encryptor");
+        robot.interact(() -> menuItem(window.actionsMenu().getItems(), "Tag selected process or event…").fire());
+        long root = workbench.focused().root().orElseThrow().key();
+        assertThat(workbench.shown().session().annotations().tags(CaseAnnotations.process(root)))
+                .containsExactly("encryptor");
+        assertThat(dialogs.asked).anyMatch(q -> q.startsWith("Tag: Tag process"));
+
+        // A tag on the finding in the inspector.
+        robot.interact(() -> robot.lookup("#inspector-tag-input").query().requestFocus());
+        robot.write("patient-zero").type(KeyCode.ENTER);
+        robot.interact(() -> robot.lookup("#inspector-save").queryAs(Button.class).fire());
+
+        // File → Export…: the briefing of that finding carries both, read from the same place.
+        Path html = tmp.resolve("briefing.html");
+        dialogs.exports.add(new ReportRequest(ReportFormat.HTML, html, List.of(id), Severity.INFO, null));
+        MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
+        robot.interact(() -> bar.getMenus().get(0).getItems().stream()
+                .filter(i -> "menu-export".equals(i.getId())).findFirst().orElseThrow().fire());
+        waitUntil(60, () -> workbench.tasks().running() == 0 && Files.exists(html));
+        assertThat(Files.readString(html)).contains("patient-zero").contains("encryptor");
+        assertThat(window.statusBar().message().getText()).startsWith("Exported 1 finding(s) to ");
+    }
+
+    @Test
+    void aFileThatIsNoCaseIsToldInADialogAndTheStatusBar(FxRobot robot, @TempDir Path tmp) throws Exception {
+        Path notACase = Files.writeString(tmp.resolve("notes.rtcase"), "meeting notes, not a case\n");
+        robot.interact(() -> workbench.openCase(notACase));
+        waitUntil(30, () -> workbench.tasks().running() == 0 && !dialogs.errors.isEmpty());
+        assertThat(dialogs.errors).singleElement().asString().startsWith("Cannot open notes.rtcase: ");
+        assertThat(window.statusBar().message().getText()).startsWith("Cannot open notes.rtcase: ");
+        assertThat(workbench.shown()).isNull();
+        dialogs.errors.clear();
+    }
+
+    @Test
+    void logsImportedIntoTheOpenCaseAndAProfileLoadedFromAFileAreAskedForInDialogs(FxRobot robot, @TempDir Path tmp)
+            throws Exception {
+        Path copy = Files.copy(caseFile, tmp.resolve("copy.rtcase"));
+        robot.interact(() -> workbench.openCase(copy));
+        waitUntil(30, () -> workbench.focused() != null);
+        int sourcesBefore = workbench.shown().sources().size();
+
+        // File → Import logs…: the files, then "into the open case".
+        List<String> lines = Files.readAllLines(SampleCaseLogs.mixedWorkday().resolve("audit.log"));
+        Path more = Files.write(tmp.resolve("fs01-audit.log"), lines.subList(0, 60));
+        dialogs.files.add(more);
+        dialogs.importTarget = Dialogs.ImportTarget.OPEN_CASE;
+        MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
+        robot.interact(() -> menuItem(bar.getMenus().get(0).getItems(), "Import logs…").fire());
+        waitUntil(60, () -> workbench.tasks().running() == 0 && workbench.shown() != null
+                && workbench.shown().sources().size() == sourcesBefore + 1);
+        assertThat(workbench.shown().session().file()).isEqualTo(copy);
+        assertThat(dialogs.asked).contains("logs to import", "import target (open: copy.rtcase)");
+
+        // Tuning → Save… then Load…: the loaded profile becomes the case's and the detector runs with it.
+        waitUntil(30, () -> workbench.tuning() != null);
+        robot.interact(() -> workbench.tuning().setValue("signals.ransomNote.minDirectories", 12));
+        Path profile = tmp.resolve("strict-notes.yaml");
+        dialogs.files.add(profile);
+        robot.interact(() -> robot.lookup("#tuning-save").queryAs(Button.class).fire());
+        assertThat(Files.readString(profile)).contains("signals.ransomNote.minDirectories: 12");
+        dialogs.files.add(profile);
+        robot.interact(() -> robot.lookup("#tuning-load").queryAs(Button.class).fire());
+        waitUntil(60, () -> workbench.tasks().running() == 0
+                && ((Number) workbench.shown().settings().profile().value("signals.ransomNote.minDirectories"))
+                .intValue() == 12);
+        assertThat(workbench.shown().session().settings().profile().value("signals.ransomNote.minDirectories"))
+                .isEqualTo(12L);
+    }
+
+    private static MenuItem menuItem(List<MenuItem> items, String text) {
+        return items.stream().filter(i -> text.equals(i.getText())).findFirst().orElseThrow();
+    }
+
+    @Test
     void importingIntoANewCaseListsSourcesWithStatusAndQuarantinedRecords(FxRobot robot, @TempDir Path tmp)
             throws Exception {
         Path logs = SampleCaseLogs.mixedWorkday();
@@ -202,11 +291,11 @@ class WorkbenchFlowTest {
         Path newCase = tmp.resolve("new.rtcase");
 
         robot.interact(() -> workbench.importInto(newCase, List.of(input)));
-        waitUntil(30, () -> workbench.session() != null && workbench.tasks().running() == 0);
+        waitUntil(30, () -> workbench.shown() != null && workbench.tasks().running() == 0);
 
         assertThat(Files.exists(newCase)).isTrue();
-        TreeItem<String> sources = window.caseNavigator().getRoot().getChildren().get(0);
-        assertThat(sources.getValue()).isEqualTo("Sources (1)");
+        TreeItem<NavigatorItem> sources = window.caseNavigator().getRoot().getChildren().get(0);
+        assertThat(sources.getValue().label()).isEqualTo("Sources (1)");
         assertThat(sources.getChildren()).singleElement().extracting(TreeItem::getValue).asString()
                 .startsWith("audit.log — complete").endsWith(", 1 errors");
         assertThat(window.importErrors().getItems()).singleElement()

@@ -3,7 +3,11 @@ package io.ransomtrace.engine.correlate;
 import io.ransomtrace.engine.process.ProcessInfo;
 import io.ransomtrace.engine.signal.PathNames;
 import io.ransomtrace.engine.signal.ToolUse;
+import io.ransomtrace.engine.snapshot.SnapshotFormatException;
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -240,5 +244,105 @@ final class ArchivedInputs {
             }
         }
         return false;
+    }
+
+    /** Writes what the campaign archived so far, for a detector snapshot. */
+    void writeState(SnapshotWriter w) throws IOException {
+        w.writeInt(archives);
+        w.writeLong(lastEncryptedMillis);
+        w.writeStrings(examples);
+        w.writeBoolean(encrypted != null);
+        if (encrypted != null) {
+            encrypted.writeState(w);
+        }
+        writePending(w, stdoutArchives);
+        writePending(w, stdinEncryptors);
+        w.writeInt(fileArchives == null ? -1 : fileArchives.size());
+        if (fileArchives != null) {
+            for (Map.Entry<Long, Pending> e : fileArchives.entrySet()) {
+                w.writeFixedLong(e.getKey());
+                writePending(w, e.getValue());
+            }
+        }
+        w.writeInt(writers == null ? -1 : writers.size());
+        if (writers != null) {
+            for (Writer wr : writers) {
+                ProcessInfo.writeReference(w, wr.process);
+                w.writeInt(wr.inputHashes.length);
+                for (long h : wr.inputHashes) {
+                    w.writeFixedLong(h);
+                }
+            }
+        }
+    }
+
+    /** Restores what {@link #writeState} wrote into this fresh instance. */
+    void readState(SnapshotReader r) throws IOException {
+        archives = r.readInt();
+        lastEncryptedMillis = r.readLong();
+        r.readStrings(examples);
+        if (r.readBoolean()) {
+            encrypted = new LongHashSet(8, MAX_INPUTS);
+            encrypted.readState(r);
+        }
+        stdoutArchives = readPendingQueue(r);
+        stdinEncryptors = readPendingQueue(r);
+        int n = r.readInt();
+        if (n >= 0) {
+            fileArchives = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                fileArchives.put(r.readFixedLong(), readPending(r));
+            }
+        }
+        n = r.readInt();
+        if (n >= 0) {
+            writers = new ArrayDeque<>();
+            for (int i = 0; i < n; i++) {
+                ProcessInfo p = ProcessInfo.readReference(r);
+                long[] hashes = new long[r.readLength()];
+                for (int j = 0; j < hashes.length; j++) {
+                    hashes[j] = r.readFixedLong();
+                }
+                writers.addLast(new Writer(p, hashes));
+            }
+        }
+    }
+
+    private static void writePending(SnapshotWriter w, ArrayDeque<Pending> queue) throws IOException {
+        w.writeInt(queue == null ? -1 : queue.size());
+        if (queue != null) {
+            for (Pending p : queue) {
+                writePending(w, p);
+            }
+        }
+    }
+
+    private static void writePending(SnapshotWriter w, Pending p) throws IOException {
+        ProcessInfo.writeReference(w, p.process);
+        w.writeLong(p.millis);
+        w.writeStrings(p.inputs);
+    }
+
+    private static ArrayDeque<Pending> readPendingQueue(SnapshotReader r) throws IOException {
+        int n = r.readInt();
+        if (n < 0) {
+            return null;
+        }
+        if (n > MAX_PENDING) {
+            throw new SnapshotFormatException("corrupt snapshot: " + n + " pending archive runs");
+        }
+        ArrayDeque<Pending> q = new ArrayDeque<>();
+        for (int i = 0; i < n; i++) {
+            q.addLast(readPending(r));
+        }
+        return q;
+    }
+
+    private static Pending readPending(SnapshotReader r) throws IOException {
+        ProcessInfo p = ProcessInfo.readReference(r);
+        if (p == null) {
+            throw new SnapshotFormatException("corrupt snapshot: a pending archive run without its process");
+        }
+        return new Pending(p, r.readLong(), List.copyOf(r.readStringList()));
     }
 }

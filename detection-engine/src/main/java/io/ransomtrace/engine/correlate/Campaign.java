@@ -22,7 +22,10 @@ import io.ransomtrace.engine.signal.RansomNoteSignal;
 import io.ransomtrace.engine.signal.Signal;
 import io.ransomtrace.engine.signal.SignalKind;
 import io.ransomtrace.engine.signal.ToolUse;
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +43,8 @@ import java.util.Map;
 final class Campaign {
     private static final int MAX_TOOLS = 32;
     private static final int MAX_PROGRAMS = 64;
+    /** Programs of a campaign's own build remembered (a build links a few; a link farm is not worth more). */
+    private static final int MAX_BUILT = 4096;
     /** inPlace table marks: a truncating rewrite not counted yet, and a counted in-place overwrite. */
     private static final long PENDING = 1;
     private static final long COUNTED = 2;
@@ -124,19 +129,30 @@ final class Campaign {
 
     Campaign(long serial, String host, ProcessInfo root, String parentExe, Event first, CampaignSettings settings,
              PathMemory memory) {
+        this(serial, host, root, parentExe, first.id(),
+                root.argvKnown() ? (root.exe() != null ? root.exe() : root.exeName()) : null,
+                root.argvKnown() ? root.commandLine() : null, settings, memory);
+        this.firstSeen = first.time();
+        this.lastSeen = first.time();
+        this.lastMillis = io.ransomtrace.engine.model.EpochMillis.of(first.time());
+        this.firstMillis = lastMillis;
+        if (root.argvKnown()) {
+            evidence.addRoot(root.firstEventId(), root.startSource(), root.startLine());
+        }
+    }
+
+    private Campaign(long serial, String host, ProcessInfo root, String parentExe, long firstEventId,
+                     String rootExeAtStart, String rootCommandLineAtStart, CampaignSettings settings,
+                     PathMemory memory) {
         this.serial = serial;
         this.host = host;
         this.root = root;
         this.parentExe = parentExe;
-        this.rootExeAtStart = root.argvKnown() ? (root.exe() != null ? root.exe() : root.exeName()) : null;
-        this.rootCommandLineAtStart = root.argvKnown() ? root.commandLine() : null;
-        this.firstEventId = first.id();
+        this.rootExeAtStart = rootExeAtStart;
+        this.rootCommandLineAtStart = rootCommandLineAtStart;
+        this.firstEventId = firstEventId;
         this.settings = settings;
         this.memory = memory;
-        this.firstSeen = first.time();
-        this.lastSeen = first.time();
-        this.lastMillis = first.time().toEpochMilli();
-        this.firstMillis = lastMillis;
         var s = settings.signals;
         encryptionTool = new EncryptionToolSignal(s);
         bulk = new BulkInvocationSignal(s);
@@ -152,9 +168,143 @@ final class Campaign {
         files = new LongHashSet(4, settings.maxTrackedFiles);
         directories = new LongHashSet(4, Math.max(settings.maxTrackedFiles / 4, 1000));
         evidence = new EvidenceLog(settings.evidencePerSignal);
-        if (root.argvKnown()) {
-            evidence.addRoot(root.firstEventId(), root.startSource(), root.startLine());
+    }
+
+    /** Writes everything the campaign measured (its settings and the shared path memory are written elsewhere). */
+    void writeState(SnapshotWriter w) throws IOException {
+        w.writeLong(serial);
+        w.writeString(host);
+        ProcessInfo.writeReference(w, root);
+        w.writeString(parentExe);
+        w.writeLong(firstEventId);
+        w.writeString(rootExeAtStart);
+        w.writeString(rootCommandLineAtStart);
+        w.writeInstant(firstSeen);
+        w.writeInstant(lastSeen);
+        w.writeLong(lastMillis);
+        w.writeLong(firstMillis);
+        w.writeCredentials(actorCredentials);
+        for (Signal s : signals) {
+            s.writeState(w);
         }
+        files.writeState(w);
+        w.writeInt(identities);
+        w.writeInt(temporaries);
+        writeOptional(w, temporaryFiles);
+        writeOptional(w, builtExecutables);
+        writeOptional(w, archiveCopies);
+        w.writeInt(renamedFrom.size());
+        for (Map.Entry<Long, String> e : renamedFrom.entrySet()) {
+            w.writeFixedLong(e.getKey());
+            w.writeString(e.getValue());
+        }
+        w.writeInt(fileOps);
+        directories.writeState(w);
+        w.writeStrings(directoryNames);
+        w.writeStrings(impactedFiles);
+        w.writeStrings(changedFiles);
+        w.writeStrings(tools);
+        w.writeStrings(exes);
+        ProcessInfo.writeReference(w, lastActor);
+        ProcessInfo.writeReference(w, program);
+        w.writeString(unknownBinary);
+        w.writeInt(filesByProgram.size());
+        for (Map.Entry<ProcessInfo, int[]> e : filesByProgram.entrySet()) {
+            ProcessInfo.writeReference(w, e.getKey());
+            w.writeInt(e.getValue()[0]);
+        }
+        evidence.writeState(w);
+        archived.writeState(w);
+        w.writeLong(revision);
+        w.writeLong(scoredRevision);
+        w.writeInt(score);
+        w.writeEnum(severity);
+        w.writeEnum(notified);
+        w.writeInstant(firstAlert);
+        w.writeBoolean(filesAtFirstHigh != null);
+        if (filesAtFirstHigh != null) {
+            w.writeInt(filesAtFirstHigh);
+        }
+    }
+
+    private static void writeOptional(SnapshotWriter w, LongHashSet set) throws IOException {
+        w.writeBoolean(set != null);
+        if (set != null) {
+            set.writeState(w);
+        }
+    }
+
+    private static LongHashSet readOptional(SnapshotReader r, int initialCapacity, int cap) throws IOException {
+        if (!r.readBoolean()) {
+            return null;
+        }
+        LongHashSet set = new LongHashSet(initialCapacity, cap);
+        set.readState(r);
+        return set;
+    }
+
+    /** Reads a campaign {@link #writeState} wrote. */
+    static Campaign readState(SnapshotReader r, CampaignSettings settings, PathMemory memory) throws IOException {
+        long serial = r.readLong();
+        String host = r.readString();
+        ProcessInfo root = ProcessInfo.readReference(r);
+        String parentExe = r.readString();
+        long firstEventId = r.readLong();
+        String rootExeAtStart = r.readString();
+        String rootCommandLineAtStart = r.readString();
+        if (root == null) {
+            throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("corrupt snapshot: campaign without root");
+        }
+        Campaign c = new Campaign(serial, host, root, parentExe, firstEventId, rootExeAtStart, rootCommandLineAtStart,
+                settings, memory);
+        c.firstSeen = r.readInstant();
+        c.lastSeen = r.readInstant();
+        c.lastMillis = r.readLong();
+        c.firstMillis = r.readLong();
+        c.actorCredentials = r.readCredentials();
+        for (Signal s : c.signals) {
+            s.readState(r);
+        }
+        c.files.readState(r);
+        c.identities = r.readInt();
+        c.temporaries = r.readInt();
+        c.temporaryFiles = readOptional(r, 8, settings.maxTrackedFiles);
+        c.builtExecutables = readOptional(r, 8, MAX_BUILT);
+        c.archiveCopies = readOptional(r, 8, c.archiveCopiesCap());
+        int n = r.readLength();
+        if (n > 0) {
+            c.renamedFrom = new HashMap<>();
+        }
+        for (int i = 0; i < n; i++) {
+            c.renamedFrom.put(r.readFixedLong(), r.readString());
+        }
+        c.fileOps = r.readInt();
+        c.directories.readState(r);
+        r.readStrings(c.directoryNames);
+        r.readStrings(c.impactedFiles);
+        r.readStrings(c.changedFiles);
+        r.readStrings(c.tools);
+        r.readStrings(c.exes);
+        c.lastActor = ProcessInfo.readReference(r);
+        c.program = ProcessInfo.readReference(r);
+        c.unknownBinary = r.readString();
+        n = r.readLength();
+        if (n > 0) {
+            c.filesByProgram = new IdentityHashMap<>(4);
+        }
+        for (int i = 0; i < n; i++) {
+            c.filesByProgram.put(ProcessInfo.readReference(r), new int[] {r.readInt()});
+        }
+        c.evidence.readState(r);
+        c.archived.readState(r);
+        c.revision = r.readLong();
+        c.scoredRevision = r.readLong();
+        c.score = r.readInt();
+        c.severity = r.readEnum(Severity.values());
+        c.notified = r.readEnum(Severity.values());
+        c.firstAlert = r.readInstant();
+        c.filesAtFirstHigh = r.readBoolean() ? r.readInt() : null;
+        return c;
     }
 
     /**
@@ -238,7 +388,7 @@ final class Campaign {
             addTool(p, use.tool());
             traversalFact(use);
             for (String target : use.targets()) {
-                memory.encryptedByCommand.put(key(PathNames.hash(target)), millis, 0);
+                memory.encryptedByCommand.put(key(PathNames.hash(target)), millis, 0, serial);
             }
         } else if (use.action() == ToolUse.Action.DELETE) {
             for (String target : use.targets()) {
@@ -261,7 +411,7 @@ final class Campaign {
                 long ph = PathNames.hash(target);
                 int slot = memory.inPlace.find(key(ph), Long.MIN_VALUE);
                 if (slot < 0 || memory.inPlace.aux(slot) == PENDING) {
-                    memory.inPlace.put(key(ph), millis, DESTROYED);
+                    memory.inPlace.put(key(ph), millis, DESTROYED, serial);
                     overwrite.destroyedByTool(use.label());
                     listImpact(target);
                 }
@@ -352,17 +502,21 @@ final class Campaign {
      * ({@code 7z a -p f.pdf.7z f.pdf}, or {@code docs.7z} of the folder docs) waits to pair with a deletion of
      * that input like f.pdf.enc would; the original is counted when it is deleted.
      */
+    private int archiveCopiesCap() {
+        return Math.max(1000, settings.maxTrackedFiles / 4);
+    }
+
     private boolean archiveOutput(String path, PathHashes h, ProcessInfo writer, long millis) {
         if (h.dot > 0 && archived.copyOfInput(writer, h.stem)) {
             if (archiveCopies == null) {
-                archiveCopies = new LongHashSet(8, Math.max(1000, settings.maxTrackedFiles / 4));
+                archiveCopies = new LongHashSet(8, archiveCopiesCap());
             }
             archiveCopies.add(h.stem);
             if (ExtensionChangeSignal.eligible(settings.benign, path, h.dot + 1, path.length())) {
-                memory.createdWithSuffix.put(key(h.stem), millis, extension.register(path, h.dot));
+                memory.createdWithSuffix.put(key(h.stem), millis, extension.register(path, h.dot), serial);
             }
         }
-        memory.created.put(key(h.full), millis, 0);
+        memory.created.put(key(h.full), millis, 0, serial);
         files.add(h.full);
         directory(path, h.directory);
         return true;
@@ -372,7 +526,7 @@ final class Campaign {
         long ph = h.full;
         int dot = h.dot;
         long originalKey = key(h.stem);
-        memory.created.put(key(ph), millis, 0);
+        memory.created.put(key(ph), millis, 0, serial);
         long dirHash = directory(path, h.directory);
         boolean newFile = !files.contains(ph);
         boolean note = dot > 0 && files.contains(h.stem)
@@ -395,7 +549,7 @@ final class Campaign {
                 files.add(ph); // the copy of a file already counted
                 return;
             }
-            memory.createdWithSuffix.put(originalKey, millis, suffixHash);
+            memory.createdWithSuffix.put(originalKey, millis, suffixHash, serial);
         }
         newIdentity(ph, path, millis);
     }
@@ -413,12 +567,12 @@ final class Campaign {
                     && op.contentHint().entropy() >= settings.signals.contentEntropy();
             boolean counts = !truncating || ciphertext;
             if (slot < 0) {
-                memory.inPlace.put(key(ph), millis, counts ? COUNTED : PENDING);
+                memory.inPlace.put(key(ph), millis, counts ? COUNTED : PENDING, serial);
                 if (counts) {
                     inPlaceCounted(op, path, ph);
                 }
             } else if (counts && memory.inPlace.aux(slot) == PENDING) {
-                memory.inPlace.put(key(ph), millis, COUNTED);
+                memory.inPlace.put(key(ph), millis, COUNTED, serial);
                 inPlaceCounted(op, path, ph);
             }
         }
@@ -451,7 +605,7 @@ final class Campaign {
         files.add(th); // the same file under its new name
         boolean ownFile = memory.created.find(key(ph), millis - settings.pairWindowMillis) >= 0;
         if (ownFile) {
-            memory.created.put(key(th), millis, 0); // a temp file renamed into place (sed -i, rsync, dpkg)
+            memory.created.put(key(th), millis, 0, serial); // a temp file renamed into place (sed -i, rsync, dpkg)
             return;
         }
         int dot = ExtensionChangeSignal.renameSuffixDot(settings.benign, settings.known, settings.ordinary, path, target);
@@ -465,13 +619,13 @@ final class Campaign {
         evidence.add(SignalKind.EXTENSION_CHANGE, op);
         int written = memory.inPlace.find(key(ph), Long.MIN_VALUE);
         if (written >= 0 && memory.inPlace.aux(written) == PENDING) {
-            memory.inPlace.put(key(ph), millis, COUNTED); // truncated, rewritten, then given a new suffix
+            memory.inPlace.put(key(ph), millis, COUNTED, serial); // truncated, rewritten, then given a new suffix
             overwrite.overwritten();
             evidence.add(SignalKind.OVERWRITE_IN_PLACE, op);
             listImpact(path);
         } else if (written < 0) {
             overwrite.renamedOnly();
-            memory.renamedTo.put(key(th), millis, 0);
+            memory.renamedTo.put(key(th), millis, 0, serial);
             listImpact(path);
         }
     }
@@ -489,7 +643,7 @@ final class Campaign {
             long when = memory.createdWithSuffix.millis(slot);
             long suffixHash = memory.createdWithSuffix.aux(slot);
             memory.createdWithSuffix.remove(slot);
-            memory.createdWithSuffix.put(key(th), when, suffixHash);
+            memory.createdWithSuffix.put(key(th), when, suffixHash, serial);
             moved = true;
         }
         slot = memory.inPlace.find(key(ph), millis - settings.pairWindowMillis);
@@ -497,7 +651,7 @@ final class Campaign {
             long when = memory.inPlace.millis(slot);
             long mark = memory.inPlace.aux(slot);
             memory.inPlace.remove(slot);
-            memory.inPlace.put(key(th), when, mark);
+            memory.inPlace.put(key(th), when, mark, serial);
             moved = true;
         }
         if (moved) {
@@ -555,7 +709,7 @@ final class Campaign {
             }
             return;
         }
-        memory.deleted.put(key(ph), millis, 0);
+        memory.deleted.put(key(ph), millis, 0, serial);
         directory(path, dirHash);
         if (archived.covers(path, millis, settings.pairWindowMillis) && !files.contains(ph)) {
             revision++;
@@ -589,7 +743,7 @@ final class Campaign {
             return;
         }
         if (builtExecutables == null) {
-            builtExecutables = new LongHashSet(8, 4096);
+            builtExecutables = new LongHashSet(8, MAX_BUILT);
         }
         builtExecutables.add(PathNames.hash(path));
     }

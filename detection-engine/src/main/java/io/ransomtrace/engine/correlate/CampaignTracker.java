@@ -9,11 +9,14 @@ import io.ransomtrace.engine.process.ProcessRole;
 import io.ransomtrace.engine.process.ProcessTable;
 import io.ransomtrace.engine.profile.Allowlist;
 import io.ransomtrace.engine.signal.ToolUse;
+import io.ransomtrace.engine.snapshot.FindingCodec;
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -28,6 +31,7 @@ public final class CampaignTracker {
     private final SeverityPolicy policy;
     private final FindingAssembler assembler;
     private final Consumer<Finding> alerts;
+
     private final Map<ProcessInfo, Campaign> active = new IdentityHashMap<>();
     /** Open campaigns, least recently active first (threaded through {@link Campaign#lruPrev}/{@code lruNext}). */
     private Campaign lruHead;
@@ -274,14 +278,16 @@ public final class CampaignTracker {
     public void closeIdle(long nowMillis) {
         long cutoff = nowMillis - settings.idleTimeoutMillis;
         long exitedCutoff = nowMillis - settings.closeAfterRootExitMillis;
-        Iterator<Map.Entry<ProcessInfo, Campaign>> it = active.entrySet().iterator();
-        while (it.hasNext()) {
-            Campaign c = it.next().getValue();
+        // in least-recently-active order, so that findings close in the same order in every run (and after a restore)
+        Campaign c = lruHead;
+        while (c != null) {
+            Campaign next = c.lruNext;
             if (c.lastMillis < cutoff || (c.root.exited() && c.lastMillis < exitedCutoff)) {
-                it.remove();
+                active.remove(c.root);
                 unlink(c);
                 close(c);
             }
+            c = next;
         }
         lastRoot = null;
         lastCampaign = null;
@@ -302,6 +308,90 @@ public final class CampaignTracker {
             return null;
         }
         return parent.exe() != null ? parent.exe() : parent.exeName();
+    }
+
+    /**
+     * Findings of the campaigns closed since the last call, in the order they closed, handed out once (a
+     * stream that runs for months emits findings as campaigns close instead of at its end).
+     */
+    public List<Finding> takeClosed() {
+        if (closed.isEmpty()) {
+            return List.of();
+        }
+        List<Finding> out = new ArrayList<>(closed);
+        closed.clear();
+        return out;
+    }
+
+    /** The tracker's state for a detector snapshot. */
+    public void writeState(SnapshotWriter w) throws IOException {
+        LongHashSet open = new LongHashSet(Math.max(8, active.size() * 2), Integer.MAX_VALUE);
+        for (Campaign c : active.values()) {
+            open.add(c.serial);
+        }
+        memory.writeState(w, open::contains);
+        w.writeInt(active.size());
+        for (Campaign c = lruHead; c != null; c = c.lruNext) {
+            c.writeState(w); // its root is the key; written least recently active first, the LRU's order
+        }
+        w.writeInt(closed.size());
+        for (Finding f : closed) {
+            FindingCodec.write(w, f);
+        }
+        w.writeLong(nextSerial);
+        // not a pure cache: what fileOp decided for an actor stays until another actor acts
+        ProcessInfo.writeReference(w, lastActor);
+        w.writeBoolean(lastActorCopies);
+        ProcessInfo.writeReference(w, lastProgram);
+        ProcessInfo.writeReference(w, lastActorTool);
+        ProcessInfo.writeReference(w, lastArchiveWriter);
+        w.writeString(lastUnknownBinary);
+        w.writeStrings(lastDeletionRoots);
+        w.writeBoolean(lastActorLinks);
+        // the campaign those were decided in, when still open (a closed one can never be current again)
+        w.writeLong(lastActorCampaign != null && active.get(lastActorCampaign.root) == lastActorCampaign
+                ? lastActorCampaign.serial : 0);
+        w.writeLong(evictedQuiet);
+        w.writeLong(closedEarly);
+        w.writeLong(cappedSets);
+    }
+
+    /** Restores what {@link #writeState} wrote into this fresh tracker. */
+    public void readState(SnapshotReader r) throws IOException {
+        memory.readState(r);
+        int n = r.readLength();
+        for (int i = 0; i < n; i++) {
+            Campaign c = Campaign.readState(r, settings, memory);
+            if (active.put(c.root, c) != null) {
+                throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("corrupt snapshot: two campaigns of one root");
+            }
+            link(c);
+        }
+        n = r.readLength();
+        for (int i = 0; i < n; i++) {
+            closed.add(FindingCodec.read(r));
+        }
+        nextSerial = r.readLong();
+        lastActor = ProcessInfo.readReference(r);
+        lastActorCopies = r.readBoolean();
+        lastProgram = ProcessInfo.readReference(r);
+        lastActorTool = ProcessInfo.readReference(r);
+        lastArchiveWriter = ProcessInfo.readReference(r);
+        lastUnknownBinary = r.readString();
+        lastDeletionRoots = List.copyOf(r.readStringList());
+        lastActorLinks = r.readBoolean();
+        long serial = r.readLong();
+        lastActorCampaign = null;
+        for (Campaign c = lruHead; c != null && serial != 0; c = c.lruNext) {
+            if (c.serial == serial) {
+                lastActorCampaign = c;
+            }
+        }
+        evictedQuiet = r.readLong();
+        closedEarly = r.readLong();
+        cappedSets = r.readLong();
+        lastRoot = null; // a pure cache of active.get(root)
+        lastCampaign = null;
     }
 
     /** Closes everything and returns all findings in a stable order (first seen, host, id). */

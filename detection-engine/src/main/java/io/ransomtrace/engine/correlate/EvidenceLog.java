@@ -4,6 +4,10 @@ import io.ransomtrace.engine.finding.EvidenceRef;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.engine.model.Provenance;
 import io.ransomtrace.engine.signal.SignalKind;
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +76,53 @@ final class EvidenceLog {
             ids[k] = java.util.Arrays.copyOf(ids[k], n);
             sources[k] = java.util.Arrays.copyOf(sources[k], n);
             lines[k] = java.util.Arrays.copyOf(lines[k], n);
+        }
+    }
+
+    /** Writes the kinds' counts and events; a log that never cited anything is one zero. */
+    void writeState(SnapshotWriter w) throws IOException {
+        if (counts == null) {
+            w.writeInt(0);
+            return;
+        }
+        w.writeInt(counts.length);
+        for (int k = 0; k < counts.length; k++) {
+            w.writeInt(counts[k]);
+            for (int i = 0; i < counts[k]; i++) {
+                w.writeLong(ids[k][i]);
+                w.writeInt(sources[k][i]);
+                w.writeLong(lines[k][i]);
+            }
+        }
+    }
+
+    void readState(SnapshotReader r) throws IOException {
+        int kinds = r.readLength();
+        if (kinds == 0) {
+            return;
+        }
+        if (kinds != KINDS) {
+            throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("snapshot has evidence for " + kinds
+                    + " signal kinds, this detector " + KINDS);
+        }
+        ensure();
+        for (int k = 0; k < kinds; k++) {
+            int c = r.readLength();
+            if (c > perSignal) {
+                throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("snapshot has " + c
+                        + " evidence events for one signal, this profile keeps " + perSignal);
+            }
+            counts[k] = c;
+            if (c > 0) {
+                ids[k] = new long[c];
+                sources[k] = new int[c];
+                lines[k] = new long[c];
+            }
+            for (int i = 0; i < c; i++) {
+                ids[k][i] = r.readLong();
+                sources[k][i] = r.readInt();
+                lines[k][i] = r.readLong();
+            }
         }
     }
 

@@ -1,5 +1,9 @@
 package io.ransomtrace.engine.correlate;
 
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -91,6 +95,51 @@ final class LongHashSet {
                 }
                 slots[i] = h;
             }
+        }
+    }
+
+    /** The members (not the slot layout: a restored set answers the same, wherever its members sit). */
+    void writeState(SnapshotWriter w) throws IOException {
+        w.writeInt(size);
+        w.writeBoolean(hasZero);
+        for (long h : slots) {
+            if (h != EMPTY) {
+                w.writeFixedLong(h);
+            }
+        }
+    }
+
+    void readState(SnapshotReader r) throws IOException {
+        clear();
+        int n = r.readLength();
+        boolean zero = r.readBoolean();
+        int stored = zero ? n - 1 : n;
+        if (stored < 0) {
+            throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("corrupt snapshot: hash set of " + n);
+        }
+        for (int i = 0; i < stored; i++) {
+            insert(r.readFixedLong());
+        }
+        if (zero) {
+            hasZero = true;
+            size++;
+        }
+    }
+
+    /** Adds a member read from a snapshot, whatever the cap (the set held it when the snapshot was taken). */
+    private void insert(long h) {
+        int mask = slots.length - 1;
+        int i = (int) (h ^ (h >>> 32)) & mask;
+        while (slots[i] != EMPTY) {
+            if (slots[i] == h) {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        slots[i] = h;
+        size++;
+        if (size * 2 > slots.length) {
+            grow();
         }
     }
 

@@ -29,10 +29,7 @@ public record Actor(int pid, int ppid, String exe, String comm, Credentials cred
 
     /** The executable's file name, falling back to comm. */
     public String exeName() {
-        if (exe != null && !exe.isEmpty()) {
-            int slash = exe.lastIndexOf('/');
-            return slash >= 0 ? exe.substring(slash + 1) : exe;
-        }
-        return comm;
+        String name = ProgramName.of(exe);
+        return name != null ? name : comm;
     }
 }

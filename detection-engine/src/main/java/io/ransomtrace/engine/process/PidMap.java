@@ -107,6 +107,18 @@ final class PidMap {
         return before - size;
     }
 
+    /** Every process in the map (for a snapshot), in no particular order. */
+    ProcessInfo[] values() {
+        ProcessInfo[] out = new ProcessInfo[size];
+        int n = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != FREE) {
+                out[n++] = values[i];
+            }
+        }
+        return out;
+    }
+
     private void deleteAt(int i) {
         keys[i] = FREE;
         values[i] = null;

@@ -2,7 +2,10 @@ package io.ransomtrace.engine.process;
 
 import io.ransomtrace.engine.model.Credentials;
 import io.ransomtrace.engine.model.Provenance;
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -199,6 +202,78 @@ public final class ProcessInfo {
     /** True when this process began a new POSIX session through setsid (a daemon). */
     public boolean detached() {
         return detached;
+    }
+
+    /**
+     * Writes a reference to a process, with its whole state the first time it appears in the snapshot (the
+     * table, campaigns and caches share process instances; restoring must share them again). Its place in the
+     * {@link ProcessLru} is written by the LRU, which restores the links and the table it belongs to.
+     */
+    public static void writeReference(SnapshotWriter w, ProcessInfo p) throws IOException {
+        if (!w.writeReference(p)) {
+            return;
+        }
+        w.writeInt(p.pid);
+        w.writeInt(p.ppid);
+        w.writeString(p.exe);
+        w.writeString(p.exeName);
+        w.writeStrings(p.argv);
+        w.writeBoolean(p.argvKnown);
+        w.writeString(p.cwd);
+        w.writeString(p.tty);
+        w.writeCredentials(p.credentials);
+        w.writeLong(p.startMillis);
+        w.writeLong(p.firstEventId);
+        w.writeInt(p.startSource);
+        w.writeLong(p.startLine);
+        w.writeEnum(p.role);
+        w.writeLong(p.lastSeenMillis);
+        w.writeLong(p.exitMillis);
+        w.writeByte((p.sessionStart ? 1 : 0) | (p.detached ? 2 : 0) | (p.keep ? 4 : 0) | (p.wasKept ? 8 : 0));
+        writeReference(w, p.root);
+    }
+
+    /** Reads what {@link #writeReference} wrote: null, a process read before, or a new one. */
+    public static ProcessInfo readReference(SnapshotReader r) throws IOException {
+        int ref = r.readReference();
+        if (ref == SnapshotReader.NULL) {
+            return null;
+        }
+        if (ref != SnapshotReader.NEW) {
+            return r.shared(ref, ProcessInfo.class);
+        }
+        int pid = r.readInt();
+        int ppid = r.readInt();
+        String exe = r.readString();
+        String exeName = r.readString();
+        List<String> argv = List.copyOf(r.readStringList());
+        boolean argvKnown = r.readBoolean();
+        String cwd = r.readString();
+        String tty = r.readString();
+        Credentials credentials = r.readCredentials();
+        long startMillis = r.readLong();
+        long firstEventId = r.readLong();
+        ProcessInfo p = new ProcessInfo(pid, ppid, startMillis, firstEventId);
+        r.register(p); // before the root, which may be the process itself
+        p.exe = exe;
+        p.exeName = exeName;
+        p.argv = argv;
+        p.argvKnown = argvKnown;
+        p.cwd = cwd;
+        p.tty = tty;
+        p.credentials = credentials;
+        p.startSource = r.readInt();
+        p.startLine = r.readLong();
+        p.role = r.readEnum(ProcessRole.values());
+        p.lastSeenMillis = r.readLong();
+        p.exitMillis = r.readLong();
+        int flags = r.readByte();
+        p.sessionStart = (flags & 1) != 0;
+        p.detached = (flags & 2) != 0;
+        p.keep = (flags & 4) != 0;
+        p.wasKept = (flags & 8) != 0;
+        p.root = readReference(r);
+        return p;
     }
 
     @Override

@@ -1,5 +1,13 @@
 package io.ransomtrace.engine.process;
 
+import io.ransomtrace.engine.snapshot.SnapshotFormatException;
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The hard cap on remembered processes, shared by every host's {@link ProcessTable}: a segmented
  * least-recently-used list threaded through the processes themselves (no allocation per touch). Processes that
@@ -125,6 +133,53 @@ public final class ProcessLru {
             n++;
         }
         return n;
+    }
+
+    /**
+     * The LRU's state for a detector snapshot: the eviction counts and both lists in order, each process with
+     * the index of its table in {@code tables} (the processes themselves are written by reference, so the tables,
+     * campaigns and this list share them again on restore). Its capacity comes from the profile again.
+     */
+    public void writeState(SnapshotWriter w, Map<ProcessTable, Integer> tables) throws IOException {
+        w.writeLong(evicted);
+        w.writeLong(evictedKept);
+        for (Chain c : new Chain[] {plain, kept}) {
+            w.writeInt(c.size);
+            for (ProcessInfo p = c.head; p != null; p = p.lruNext) {
+                Integer t = tables.get(p.table);
+                if (t == null) {
+                    throw new IllegalStateException("a remembered process of no host's table: " + p);
+                }
+                w.writeInt(t);
+                ProcessInfo.writeReference(w, p);
+            }
+        }
+    }
+
+    /** Restores what {@link #writeState} wrote into this empty LRU; {@code tables} in the order indexed then. */
+    public void readState(SnapshotReader r, List<ProcessTable> tables) throws IOException {
+        if (size != 0) {
+            throw new IllegalStateException("restore into an empty LRU only");
+        }
+        evicted = r.readLong();
+        evictedKept = r.readLong();
+        for (Chain c : new Chain[] {plain, kept}) {
+            int n = r.readLength();
+            for (int i = 0; i < n; i++) {
+                int t = r.readInt();
+                if (t < 0 || t >= tables.size()) {
+                    throw new SnapshotFormatException("corrupt snapshot: a process of table " + t + " of " + tables.size());
+                }
+                ProcessInfo p = ProcessInfo.readReference(r);
+                if (p == null || p.lruTracked || p.keep != (c == kept)) {
+                    throw new SnapshotFormatException("corrupt snapshot: a process listed twice or on the wrong list");
+                }
+                p.table = tables.get(t);
+                p.lruTracked = true;
+                c.append(p);
+                size++;
+            }
+        }
     }
 
     private Chain chainOf(ProcessInfo p) {

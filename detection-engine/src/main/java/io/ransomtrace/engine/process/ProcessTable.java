@@ -4,7 +4,11 @@ import io.ransomtrace.engine.model.Actor;
 import io.ransomtrace.engine.model.Credentials;
 import io.ransomtrace.engine.model.ProcessExec;
 import io.ransomtrace.engine.model.ProcessExit;
+import io.ransomtrace.engine.model.ProgramName;
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -402,15 +406,59 @@ public final class ProcessTable {
         byPid.remove(p.pid(), p);
     }
 
+    /** The table's state for a detector snapshot (its settings come from the profile again on restore). */
+    public void writeState(SnapshotWriter w) throws IOException {
+        ProcessInfo[] all = byPid.values();
+        w.writeInt(all.length);
+        for (ProcessInfo p : all) {
+            ProcessInfo.writeReference(w, p);
+        }
+        w.writeInt(exitedQueue.size());
+        for (ProcessInfo p : exitedQueue) {
+            ProcessInfo.writeReference(w, p);
+        }
+        w.writeInt(scriptsBySession.size());
+        for (Map.Entry<Long, ArrayDeque<ProcessInfo>> e : scriptsBySession.entrySet()) {
+            w.writeLong(e.getKey());
+            w.writeInt(e.getValue().size());
+            for (ProcessInfo p : e.getValue()) {
+                ProcessInfo.writeReference(w, p);
+            }
+        }
+    }
+
+    /** Restores what {@link #writeState} wrote into this (empty) table; the shared LRU is restored after all tables. */
+    public void readState(SnapshotReader r) throws IOException {
+        int n = r.readLength();
+        for (int i = 0; i < n; i++) {
+            ProcessInfo p = ProcessInfo.readReference(r);
+            if (p == null) {
+                throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("corrupt snapshot: a null process");
+            }
+            p.table = this;
+            byPid.put(p.pid(), p);
+        }
+        n = r.readLength();
+        for (int i = 0; i < n; i++) {
+            exitedQueue.addLast(ProcessInfo.readReference(r));
+        }
+        n = r.readLength();
+        for (int i = 0; i < n; i++) {
+            long session = r.readLong();
+            int m = r.readLength();
+            ArrayDeque<ProcessInfo> scripts = new ArrayDeque<>();
+            for (int j = 0; j < m; j++) {
+                scripts.addLast(ProcessInfo.readReference(r));
+            }
+            scriptsBySession.put(session, scripts);
+        }
+    }
+
     private static String nameOf(Actor a, String argv0) {
         String n = a.exeName();
         if (n != null && !n.isEmpty()) {
             return n;
         }
-        if (argv0 != null) {
-            int slash = argv0.lastIndexOf('/');
-            return slash >= 0 ? argv0.substring(slash + 1) : argv0;
-        }
-        return null;
+        return ProgramName.of(argv0);
     }
 }

@@ -1,5 +1,10 @@
 package io.ransomtrace.engine.signal;
 
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -89,6 +94,21 @@ public final class BulkInvocationSignal extends Signal {
 
     private boolean invocationFired() {
         return invocations >= settings.bulkThreshold;
+    }
+
+    @Override
+    public void writeState(SnapshotWriter w) throws IOException {
+        w.writeInt(invocations);
+        w.writeInt(directories);
+        w.writeStrings(labels);
+    }
+
+    @Override
+    public void readState(SnapshotReader r) throws IOException {
+        invocations = r.readInt();
+        directories = r.readInt();
+        Set<String> read = r.readStrings(new LinkedHashSet<>());
+        labels = read.isEmpty() ? Set.of() : read;
     }
 
     @Override

@@ -1,5 +1,10 @@
 package io.ransomtrace.engine.signal;
 
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
+
 import io.ransomtrace.engine.model.ContentHint;
 
 /**
@@ -29,6 +34,18 @@ public final class ContentHintSignal extends Signal {
                 headerChanges++;
             }
         }
+    }
+
+    @Override
+    public void writeState(SnapshotWriter w) throws IOException {
+        w.writeInt(highEntropy);
+        w.writeInt(headerChanges);
+    }
+
+    @Override
+    public void readState(SnapshotReader r) throws IOException {
+        highEntropy = r.readInt();
+        headerChanges = r.readInt();
     }
 
     @Override

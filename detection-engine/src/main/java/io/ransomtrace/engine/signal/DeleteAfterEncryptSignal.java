@@ -1,5 +1,10 @@
 package io.ransomtrace.engine.signal;
 
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
+
 /**
  * Signal 6: X.suffix written and X deleted by the same campaign (in either order, within the pair window):
  * the original is gone and only the encrypted copy is left. Compression suffixes (.gz, .xz...) never pair.
@@ -64,6 +69,28 @@ public final class DeleteAfterEncryptSignal extends Signal {
 
     public int pairs() {
         return fromCommandLines() ? inferred : pairs;
+    }
+
+    @Override
+    public void writeState(SnapshotWriter w) throws IOException {
+        w.writeInt(pairs);
+        w.writeString(example);
+        w.writeInt(archived);
+        w.writeString(archivedExample);
+        w.writeInt(inferred);
+        w.writeString(inferredExample);
+        w.writeBoolean(fileTelemetry);
+    }
+
+    @Override
+    public void readState(SnapshotReader r) throws IOException {
+        pairs = r.readInt();
+        example = r.readString();
+        archived = r.readInt();
+        archivedExample = r.readString();
+        inferred = r.readInt();
+        inferredExample = r.readString();
+        fileTelemetry = r.readBoolean();
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.ransomtrace.engine.signal;
 
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -133,5 +137,23 @@ public final class EarlyCertaintySignal extends Signal {
         return plural(facts(), "early fact", "early facts") + ": " + facts + "; raises the campaign to high after "
                 + settings.earlyHighMinFiles + " files once " + settings.earlyMinFacts
                 + " hold, one of automation and one of changed data (else high needs " + settings.highMinFiles + " files)";
+    }
+
+    @Override
+    public void writeState(SnapshotWriter w) throws IOException {
+        w.writeString(traversal);
+        w.writeString(deletedAfterCopy);
+        w.writeString(unknownRewrite);
+        w.writeString(note);
+        w.writeString(suffix);
+    }
+
+    @Override
+    public void readState(SnapshotReader r) throws IOException {
+        traversal = r.readString();
+        deletedAfterCopy = r.readString();
+        unknownRewrite = r.readString();
+        note = r.readString();
+        suffix = r.readString();
     }
 }

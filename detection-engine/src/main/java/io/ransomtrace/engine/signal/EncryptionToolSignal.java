@@ -1,5 +1,10 @@
 package io.ransomtrace.engine.signal;
 
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,6 +38,28 @@ public final class EncryptionToolSignal extends Signal {
 
     public int runs() {
         return runs;
+    }
+
+    @Override
+    public void writeState(SnapshotWriter w) throws IOException {
+        w.writeInt(runs);
+        w.writeInt(labels.size());
+        for (Map.Entry<String, Integer> e : labels.entrySet()) {
+            w.writeString(e.getKey());
+            w.writeInt(e.getValue());
+        }
+    }
+
+    @Override
+    public void readState(SnapshotReader r) throws IOException {
+        runs = r.readInt();
+        int n = r.readLength();
+        if (n > 0) {
+            labels = new LinkedHashMap<>();
+        }
+        for (int i = 0; i < n; i++) {
+            labels.put(r.readString(), r.readInt());
+        }
     }
 
     @Override

@@ -1,5 +1,10 @@
 package io.ransomtrace.engine.signal;
 
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -163,6 +168,48 @@ public final class ExtensionChangeSignal extends Signal {
             out.add("." + e.getKey());
         }
         return out;
+    }
+
+    @Override
+    public void writeState(SnapshotWriter w) throws IOException {
+        w.writeInt(counts.size());
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            w.writeString(e.getKey());
+            w.writeInt(e.getValue()[0]);
+        }
+        w.writeInt(suffixByHash.size());
+        for (Map.Entry<Long, String> e : suffixByHash.entrySet()) {
+            w.writeFixedLong(e.getKey());
+            w.writeString(e.getValue());
+        }
+        w.writeFixedLong(lastRegistered);
+        w.writeString(best);
+        w.writeInt(bestCount);
+        w.writeBoolean(bestKnown);
+        w.writeBoolean(anyFired);
+    }
+
+    @Override
+    public void readState(SnapshotReader r) throws IOException {
+        int n = r.readLength();
+        if (n > 0) {
+            counts = new HashMap<>();
+        }
+        for (int i = 0; i < n; i++) {
+            counts.put(r.readString(), new int[] {r.readInt()});
+        }
+        n = r.readLength();
+        if (n > 0) {
+            suffixByHash = new HashMap<>();
+        }
+        for (int i = 0; i < n; i++) {
+            suffixByHash.put(r.readFixedLong(), r.readString());
+        }
+        lastRegistered = r.readFixedLong();
+        best = r.readString();
+        bestCount = r.readInt();
+        bestKnown = r.readBoolean();
+        anyFired = r.readBoolean();
     }
 
     @Override

@@ -1,5 +1,10 @@
 package io.ransomtrace.engine.signal;
 
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
+
 /**
  * Signal 3: distinct files created, written, renamed, deleted or truncated by one lineage in a sliding
  * window, plus a slow-burn window so a throttled encryptor (one file every few seconds) still counts.
@@ -78,6 +83,40 @@ public final class MassModificationSignal extends Signal {
             return false;
         }
         return slowFired() || (double) slowPeak() / settings.massSlowThreshold > (double) burstPeak() / settings.massThreshold;
+    }
+
+    @Override
+    public void writeState(SnapshotWriter w) throws IOException {
+        w.writeBoolean(burst != null);
+        if (burst == null) {
+            w.writeLongs(first, firstCount);
+        } else {
+            burst.writeState(w);
+            slow.writeState(w);
+        }
+    }
+
+    @Override
+    public void readState(SnapshotReader r) throws IOException {
+        if (!r.readBoolean()) {
+            int n = r.readLength();
+            if (n > FIRST) {
+                throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("corrupt snapshot: " + n
+                        + " first file times, at most " + FIRST + " are kept");
+            }
+            first = new long[n <= 2 ? 2 : FIRST];
+            for (int i = 0; i < n; i++) {
+                first[i] = r.readLong();
+            }
+            firstCount = n;
+            return;
+        }
+        first = null;
+        firstCount = FIRST;
+        burst = new SlidingCounter(settings.massWindowMillis);
+        slow = new SlidingCounter(settings.massSlowWindowMillis);
+        burst.readState(r);
+        slow.readState(r);
     }
 
     @Override

@@ -1,5 +1,10 @@
 package io.ransomtrace.engine.signal;
 
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
+
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -63,6 +68,23 @@ public final class OverwriteInPlaceSignal extends Signal {
 
     public int renameOnly() {
         return renameOnly;
+    }
+
+    @Override
+    public void writeState(SnapshotWriter w) throws IOException {
+        w.writeInt(inPlace);
+        w.writeInt(byTools);
+        w.writeInt(renameOnly);
+        w.writeStrings(toolLabels);
+    }
+
+    @Override
+    public void readState(SnapshotReader r) throws IOException {
+        inPlace = r.readInt();
+        byTools = r.readInt();
+        renameOnly = r.readInt();
+        Set<String> read = r.readStrings(new LinkedHashSet<>());
+        toolLabels = read.isEmpty() ? Set.of() : read;
     }
 
     @Override

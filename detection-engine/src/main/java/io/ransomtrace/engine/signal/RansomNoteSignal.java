@@ -1,5 +1,10 @@
 package io.ransomtrace.engine.signal;
 
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
+
 import io.ransomtrace.engine.model.ContentHint;
 
 import java.util.ArrayList;
@@ -264,6 +269,87 @@ public final class RansomNoteSignal extends Signal {
             }
         }
         return new ArrayList<>(dirs);
+    }
+
+    @Override
+    public void writeState(SnapshotWriter w) throws IOException {
+        w.writeInt(names.size());
+        int keyed = -1;
+        int any = -1;
+        int earlyAt = -1;
+        int i = 0;
+        for (NoteName n : names.values()) {
+            if (n == bestKeyed) {
+                keyed = i;
+            }
+            if (n == bestAny) {
+                any = i;
+            }
+            if (n == early) {
+                earlyAt = i;
+            }
+            i++;
+            w.writeString(n.name);
+            w.writeLong(n.firstMillis);
+            w.writeString(n.strongWord);
+            w.writeString(n.weakWord);
+            w.writeInt(n.dirs);
+            for (int d = 0; d < n.dirs; d++) {
+                w.writeFixedLong(n.dirHashes[d]);
+            }
+            w.writeInt(n.creations);
+            w.writeStrings(n.dirNames);
+            w.writeStrings(n.contentWords);
+        }
+        // the best names are always among the names (making room never drops them)
+        if ((bestKeyed != null && keyed < 0) || (bestAny != null && any < 0) || (early != null && earlyAt < 0)) {
+            throw new IllegalStateException("a best or early note name is not among the names");
+        }
+        w.writeInt(bestKeyed == null ? -1 : keyed);
+        w.writeInt(bestAny == null ? -1 : any);
+        w.writeInt(early == null ? -1 : earlyAt);
+        w.writeInt(impactFiles);
+    }
+
+    @Override
+    public void readState(SnapshotReader r) throws IOException {
+        int count = r.readLength();
+        if (count > 0) {
+            names = new LinkedHashMap<>();
+        }
+        NoteName[] byIndex = new NoteName[count];
+        for (int i = 0; i < count; i++) {
+            NoteName n = new NoteName(r.readString(), r.readLong(), r.readString(), r.readString());
+            n.dirs = r.readLength();
+            if (n.dirs > MAX_DIRS_PER_NAME) {
+                throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("corrupt snapshot: a note name in "
+                        + n.dirs + " directories");
+            }
+            n.dirHashes = new long[Math.max(2, n.dirs)];
+            for (int d = 0; d < n.dirs; d++) {
+                n.dirHashes[d] = r.readFixedLong();
+            }
+            n.creations = r.readInt();
+            r.readStrings(n.dirNames);
+            Set<String> words = r.readStrings(new LinkedHashSet<>());
+            n.contentWords = words.isEmpty() ? Set.of() : words;
+            names.put(n.name, n);
+            byIndex[i] = n;
+        }
+        bestKeyed = noteAt(byIndex, r.readInt());
+        bestAny = noteAt(byIndex, r.readInt());
+        early = noteAt(byIndex, r.readInt());
+        impactFiles = r.readInt();
+    }
+
+    private static NoteName noteAt(NoteName[] byIndex, int index) throws IOException {
+        if (index == -1) {
+            return null;
+        }
+        if (index < 0 || index >= byIndex.length) {
+            throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("corrupt snapshot: note name #" + index);
+        }
+        return byIndex[index];
     }
 
     @Override

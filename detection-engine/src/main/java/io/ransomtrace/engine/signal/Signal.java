@@ -1,5 +1,10 @@
 package io.ransomtrace.engine.signal;
 
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
+
 /**
  * One measured signal of one campaign. Each subclass owns its counters, knows its threshold and writes the
  * sentence that explains its measurement. Reading a signal is cheap and allocation-free except
@@ -41,6 +46,12 @@ public abstract class Signal {
 
     /** A sentence stating what was measured against which threshold. */
     public abstract String describe();
+
+    /** Writes the measured state (not the settings) for a detector snapshot. */
+    public abstract void writeState(SnapshotWriter w) throws IOException;
+
+    /** Restores what {@link #writeState} wrote into this freshly made signal. */
+    public abstract void readState(SnapshotReader r) throws IOException;
 
     static String plural(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);

@@ -1,5 +1,10 @@
 package io.ransomtrace.engine.signal;
 
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
+
 /**
  * Counts occurrences in a sliding time window with fixed buckets: O(1) per add, no allocation, and a
  * remembered peak. Slightly late times land in their bucket; times older than the window are ignored.
@@ -44,6 +49,27 @@ public final class SlidingCounter {
 
     private static int bucketIndex(long bucket) {
         return (int) (bucket >= 0 ? bucket % BUCKETS : Math.floorMod(bucket, (long) BUCKETS));
+    }
+
+    public void writeState(SnapshotWriter w) throws IOException {
+        w.writeInts(buckets, BUCKETS);
+        w.writeLong(currentBucket);
+        w.writeInt(total);
+        w.writeInt(peak);
+        w.writeLong(peakAtMillis);
+    }
+
+    public void readState(SnapshotReader r) throws IOException {
+        int[] read = r.readInts(BUCKETS);
+        if (read.length != BUCKETS) {
+            throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("corrupt snapshot: " + read.length
+                    + " counter buckets, expected " + BUCKETS);
+        }
+        System.arraycopy(read, 0, buckets, 0, BUCKETS);
+        currentBucket = r.readLong();
+        total = r.readInt();
+        peak = r.readInt();
+        peakAtMillis = r.readLong();
     }
 
     /** The highest count seen in any window so far. */

@@ -3,6 +3,7 @@ package io.ransomtrace.importers.auditd;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.engine.model.EventId;
 import io.ransomtrace.engine.model.OtherRecord;
+import io.ransomtrace.importers.EventTimeRange;
 import io.ransomtrace.importers.Format;
 import io.ransomtrace.importers.ImportSink;
 import io.ransomtrace.importers.ImportStats;
@@ -80,6 +81,8 @@ public final class AuditdImporter implements Importer {
         private long recordsOther;
         private long recordsQuarantined;
         private long events;
+        /** Records quarantined past the per-event cap; only the first ones keep their raw text (a flood of them). */
+        private long capped;
         private String host;
         private long fileBytesRead;
         private long totalBytes;
@@ -179,6 +182,13 @@ public final class AuditdImporter implements Importer {
         }
 
         @Override
+        public void beyondCap(AuditRecord r, int maxRecordsPerEvent) {
+            quarantine(r.line, r.byteOffset, "event " + r.nativeId() + " has more than " + maxRecordsPerEvent
+                    + " records; this " + r.type + " record past the cap is kept here, not in the event",
+                    capped++ < 1_000 ? r.rawText() : null);
+        }
+
+        @Override
         public void completed(List<AuditRecord> records) {
             Event event;
             try {
@@ -188,6 +198,13 @@ public final class AuditdImporter implements Importer {
                 for (AuditRecord r : records) {
                     quarantine(r.line, r.byteOffset, "could not interpret " + r.type + " event " + r.nativeId()
                             + ": " + e, r.rawText());
+                }
+                return;
+            }
+            String badTime = EventTimeRange.problem(event.time());
+            if (badTime != null) {
+                for (AuditRecord r : records) {
+                    quarantine(r.line, r.byteOffset, "event " + r.nativeId() + ": " + badTime, r.rawText());
                 }
                 return;
             }

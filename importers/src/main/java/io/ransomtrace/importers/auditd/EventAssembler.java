@@ -1,5 +1,10 @@
 package io.ransomtrace.importers.auditd;
 
+import io.ransomtrace.engine.snapshot.SnapshotFormatException;
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,14 +22,25 @@ import java.util.Set;
  * {@code maxPendingBytes} of record text wait at any time, an event that received no record during the last
  * {@code maxRecordGap} records read is flushed (out-of-order records of one event sit close together in the
  * file, however far apart in time), and an event reaching {@code maxRecordsPerEvent} records is flushed as
- * it is. A record arriving after its event was flushed starts a new event; nothing is
- * dropped.
+ * it is; its further records are reported as {@link Listener#beyondCap} (the importer quarantines them, saying
+ * so). Any other record arriving after its event was flushed starts a new event; nothing is dropped.
  */
 final class EventAssembler {
 
     interface Listener {
         void completed(List<AuditRecord> records);
+
+        /**
+         * A record of an event that already reached {@code maxRecordsPerEvent} records and was handed on: it is
+         * not part of the event. By default it is handed on as an event of its own record.
+         */
+        default void beyondCap(AuditRecord record, int maxRecordsPerEvent) {
+            completed(List.of(record));
+        }
     }
+
+    /** How many capped events are remembered, so their further records are recognised (few events are that big). */
+    private static final int CAPPED_REMEMBERED = 64;
 
     /** User-space message types (1100-1299, 2100-2999): usually a single record. */
     private static final Set<String> STANDALONE = Set.of(
@@ -80,6 +96,7 @@ final class EventAssembler {
     private final HashMap<Key, Pending> pending = new HashMap<>(256);
     /** In order of each event's first record: events are handed on in that order, so output follows the log. */
     private final ArrayDeque<Pending> order = new ArrayDeque<>(256);
+    private final java.util.LinkedHashSet<Key> capped = new java.util.LinkedHashSet<>();
     private long pendingBytes;
     private long seq;
     private Pending last;
@@ -131,6 +148,10 @@ final class EventAssembler {
         // ausearch -i prints an event's records in reverse, EOE first; its "----" separators end events instead
         boolean eoe = !r.interpreted && "EOE".equals(r.type);
         if (p == null) {
+            if (!capped.isEmpty() && capped.contains(key)) {
+                listener.beyondCap(r, maxRecordsPerEvent);
+                return;
+            }
             p = new Pending(key);
             pending.put(key, p);
             order.addLast(p);
@@ -146,6 +167,12 @@ final class EventAssembler {
         lastKey = key;
         if (eoe || p.records.size() >= maxRecordsPerEvent) {
             p.complete = true;
+        }
+        if (p.records.size() >= maxRecordsPerEvent && !eoe) {
+            capped.add(key);
+            if (capped.size() > CAPPED_REMEMBERED) {
+                capped.remove(capped.iterator().next());
+            }
         }
         drain();
     }
@@ -186,5 +213,82 @@ final class EventAssembler {
 
     int pendingEvents() {
         return order.size();
+    }
+
+    /**
+     * The events waiting for records, each record as its raw line (parsing it again gives the same record), with
+     * the bookkeeping that decides when they are handed on.
+     */
+    void writeState(SnapshotWriter w) throws IOException {
+        w.writeLong(seq);
+        w.writeLong(pendingBytes);
+        w.writeInt(order.size());
+        int lastIndex = -1;
+        int i = 0;
+        for (Pending p : order) {
+            if (p == last) {
+                lastIndex = i;
+            }
+            i++;
+            w.writeLong(p.lastSeq);
+            w.writeLong(p.bytes);
+            w.writeBoolean(p.complete);
+            w.writeBoolean(p.userMessage);
+            w.writeInt(p.records.size());
+            for (AuditRecord r : p.records) {
+                w.writeLong(r.line);
+                w.writeLong(r.byteOffset);
+                w.writeBytes(r.bytes);
+            }
+        }
+        w.writeInt(lastIndex);
+    }
+
+    void readState(SnapshotReader r, AuditLineParser parser) throws IOException {
+        if (!order.isEmpty()) {
+            throw new IllegalStateException("restore into a fresh assembler only");
+        }
+        seq = r.readLong();
+        pendingBytes = r.readLong();
+        int n = r.readLength();
+        Pending[] byIndex = new Pending[n];
+        for (int i = 0; i < n; i++) {
+            long lastSeq = r.readLong();
+            long bytes = r.readLong();
+            boolean complete = r.readBoolean();
+            boolean userMessage = r.readBoolean();
+            int records = r.readLength();
+            Pending p = null;
+            for (int j = 0; j < records; j++) {
+                long line = r.readLong();
+                long offset = r.readLong();
+                byte[] raw = r.readBytes();
+                AuditRecord rec = parser.parse(raw, 0, raw.length, line, offset);
+                if (rec == null) {
+                    throw new SnapshotFormatException("a waiting audit record no longer parses: " + parser.error());
+                }
+                rec.fields(); // parsed as when it was read, so its memory estimate is the same
+                if (p == null) {
+                    p = new Pending(Key.of(rec));
+                }
+                p.records.add(rec);
+            }
+            if (p == null) {
+                throw new SnapshotFormatException("corrupt snapshot: a waiting event without records");
+            }
+            p.lastSeq = lastSeq;
+            p.bytes = bytes;
+            p.complete = complete;
+            p.userMessage = userMessage;
+            pending.put(p.key, p);
+            order.addLast(p);
+            byIndex[i] = p;
+        }
+        int lastIndex = r.readInt();
+        if (lastIndex >= n) {
+            throw new SnapshotFormatException("corrupt snapshot: last waiting event #" + lastIndex);
+        }
+        last = lastIndex < 0 ? null : byIndex[lastIndex];
+        lastKey = last == null ? null : last.key;
     }
 }

@@ -10,10 +10,12 @@ import io.ransomtrace.engine.model.OtherRecord;
 import io.ransomtrace.engine.model.ProcessExec;
 import io.ransomtrace.engine.model.ProcessExit;
 import io.ransomtrace.engine.model.Provenance;
+import io.ransomtrace.importers.FileSyscalls;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +37,21 @@ final class EventMapper {
     private final int sourceId;
     private final String defaultHost;
     private final LoginNames names = new LoginNames();
+    private final DirectoryInodes directories = new DirectoryInodes();
 
     EventMapper(int sourceId, String defaultHost) {
         this.sourceId = sourceId;
         this.defaultHost = defaultHost;
+    }
+
+    /** The account names learned so far (saved with a line feed's state). */
+    LoginNames names() {
+        return names;
+    }
+
+    /** The directories learned so far (saved with a line feed's state). */
+    DirectoryInodes directories() {
+        return directories;
     }
 
     Event map(List<AuditRecord> records, long id) {
@@ -194,10 +207,18 @@ final class EventMapper {
             }
         }
         List<PathItem> items = new ArrayList<>(pathRecords.size());
+        Map<Integer, String> rawNames = new HashMap<>(4);
+        String dev = null;
         for (AuditRecord r : pathRecords) {
-            items.add(pathItem(r.fields(), cwd));
+            PathItem item = pathItem(r.fields(), cwd);
+            items.add(item);
+            rawNames.put(item.item(), r.fields().decoded("name"));
+            if (item.isParent()) {
+                dev = r.fields().text("dev");
+            }
         }
         items.sort(Comparator.comparingInt(PathItem::item));
+        items = directories.place(host, dev, cwd, items, rawNames);
         switch (k) {
             case OPEN: {
                 int flags;
@@ -285,17 +306,25 @@ final class EventMapper {
 
     private enum Kind { OPEN, TRUNCATE, RENAME, DELETE, MKDIR, LINK, CHMOD, CHOWN }
 
+    /**
+     * The branch below that reads a syscall's records, from the shared syscall table. A write(2) names a file
+     * descriptor, and auditd gives it no PATH record: there is no file to name, so it is not a file operation here.
+     */
     private static Kind classify(String syscall) {
-        return switch (syscall) {
-            case "open", "openat", "openat2", "creat" -> Kind.OPEN;
-            case "truncate", "ftruncate", "truncate64", "ftruncate64" -> Kind.TRUNCATE;
-            case "rename", "renameat", "renameat2" -> Kind.RENAME;
-            case "unlink", "unlinkat", "rmdir" -> Kind.DELETE;
-            case "mkdir", "mkdirat" -> Kind.MKDIR;
-            case "link", "linkat", "symlink", "symlinkat" -> Kind.LINK;
-            case "chmod", "fchmod", "fchmodat", "fchmodat2" -> Kind.CHMOD;
-            case "chown", "fchown", "lchown", "fchownat", "chown32", "fchown32", "lchown32" -> Kind.CHOWN;
-            default -> null;
+        FileSyscalls.Operation op = FileSyscalls.of(syscall);
+        if (op == null) {
+            return null;
+        }
+        return switch (op) {
+            case OPEN, CREATE -> Kind.OPEN;
+            case TRUNCATE -> Kind.TRUNCATE;
+            case RENAME -> Kind.RENAME;
+            case DELETE, RMDIR -> Kind.DELETE;
+            case MKDIR -> Kind.MKDIR;
+            case LINK -> Kind.LINK;
+            case CHMOD -> Kind.CHMOD;
+            case CHOWN -> Kind.CHOWN;
+            case WRITE -> null;
         };
     }
 

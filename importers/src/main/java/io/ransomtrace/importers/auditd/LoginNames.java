@@ -3,6 +3,10 @@ package io.ransomtrace.importers.auditd;
 import io.ransomtrace.engine.model.Actor;
 import io.ransomtrace.engine.model.Credentials;
 
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -96,6 +100,46 @@ final class LoginNames {
         Map<Long, String> names = nameById.computeIfAbsent(host, h -> new HashMap<>());
         if (names.size() < MAX_NAMES || names.containsKey(id)) {
             names.put(id, acct);
+        }
+    }
+
+    void writeState(SnapshotWriter w) throws IOException {
+        w.writeInt(loginUidBySession.size());
+        for (Map.Entry<String, Map<Long, Long>> host : loginUidBySession.entrySet()) {
+            w.writeString(host.getKey());
+            w.writeInt(host.getValue().size());
+            for (Map.Entry<Long, Long> e : host.getValue().entrySet()) {
+                w.writeLong(e.getKey());
+                w.writeLong(e.getValue());
+            }
+        }
+        w.writeInt(nameById.size());
+        for (Map.Entry<String, Map<Long, String>> host : nameById.entrySet()) {
+            w.writeString(host.getKey());
+            w.writeInt(host.getValue().size());
+            for (Map.Entry<Long, String> e : host.getValue().entrySet()) {
+                w.writeLong(e.getKey());
+                w.writeString(e.getValue());
+            }
+        }
+    }
+
+    void readState(SnapshotReader r) throws IOException {
+        int hosts = r.readLength();
+        for (int h = 0; h < hosts; h++) {
+            Map<Long, Long> sessions = loginUidBySession.computeIfAbsent(r.readString(), k -> new HashMap<>());
+            int n = r.readLength();
+            for (int i = 0; i < n; i++) {
+                sessions.put(r.readLong(), r.readLong());
+            }
+        }
+        hosts = r.readLength();
+        for (int h = 0; h < hosts; h++) {
+            Map<Long, String> names = nameById.computeIfAbsent(r.readString(), k -> new HashMap<>());
+            int n = r.readLength();
+            for (int i = 0; i < n; i++) {
+                names.put(r.readLong(), r.readString());
+            }
         }
     }
 

@@ -32,6 +32,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,8 @@ import java.util.Optional;
  *
  * <p>A record is one CSV row. Rows are cut from a bounded line stream; a quoted field may span lines (up to
  * {@link #MAX_ROW_LINES} lines and {@link #MAX_ROW_CHARS} characters), and each row is parsed on its own with
- * Apache Commons CSV, so a broken row costs only itself.
+ * Apache Commons CSV, so a broken row costs only itself; after an unbalanced quote, reading resumes at the next
+ * line (see {@code RowReader}).
  */
 public final class CsvImporter implements Importer {
 
@@ -143,6 +145,9 @@ public final class CsvImporter implements Importer {
             } catch (IOException e) {
                 tally.quarantine(0, 0, "input could not be read to its end: " + e.getMessage(), null);
             }
+            if (opened.damage() != null) {
+                tally.quarantine(0, 0, opened.damage(), null);
+            }
         }
         return tally.stats();
     }
@@ -190,6 +195,7 @@ public final class CsvImporter implements Importer {
             }
         }
         RowMapper mapper = new RowMapper(used, header, tally.sourceId());
+        rows.expect(header.size(), used.delimiter());
         Row row;
         long n = 0;
         while ((row = rows.next()) != null) {
@@ -246,19 +252,38 @@ public final class CsvImporter implements Importer {
     private record Row(long line, long offset, String text) {
     }
 
-    /** Joins lines while a quoted field is open, within bounds; quarantines what overflows. */
+    /**
+     * Joins lines while a quoted field is open, within bounds. A quote that never closes (a broken export, a
+     * hostile value) costs one row, not the rows after it: when the field is still open at the end of the file or
+     * after {@link #MAX_ROW_LINES} lines, or when a following line looks like a whole row of its own (balanced
+     * quotes, at least as many fields as the header), the first line alone is quarantined and reading resumes at
+     * the line after it.
+     */
     private static final class RowReader {
         private final LineSource lines;
         private final ImportTally tally;
+        private final java.util.ArrayDeque<LineSource.Line> pushedBack = new java.util.ArrayDeque<>();
+        private int columns;
+        private char delimiter = ',';
 
         RowReader(LineSource lines, ImportTally tally) {
             this.lines = lines;
             this.tally = tally;
         }
 
+        /** Once the header is known: a line with this many fields and balanced quotes is a row of its own. */
+        void expect(int columns, char delimiter) {
+            this.columns = columns;
+            this.delimiter = delimiter;
+        }
+
+        private LineSource.Line nextLine() throws IOException {
+            return pushedBack.isEmpty() ? lines.next() : pushedBack.pollFirst();
+        }
+
         Row next() throws IOException {
             LineSource.Line line;
-            while ((line = lines.next()) != null) {
+            while ((line = nextLine()) != null) {
                 if (line.overLong()) {
                     tally.quarantine(line.number(), line.byteOffset(), "line of " + line.lengthBytes()
                             + " bytes is longer than the " + MAX_LINE_BYTES + "-byte limit", line.text());
@@ -267,29 +292,42 @@ public final class CsvImporter implements Importer {
                 if (line.text().isBlank()) {
                     continue;
                 }
-                StringBuilder text = new StringBuilder(line.text());
-                int joined = 1;
-                while (quotesOpen(text)) {
-                    LineSource.Line more = lines.next();
-                    if (more == null) {
-                        tally.quarantine(line.number(), line.byteOffset(),
-                                "quoted field not closed before the end of the file", text.toString());
-                        return null;
-                    }
-                    joined++;
-                    if (more.overLong() || joined > MAX_ROW_LINES || text.length() + more.text().length() > MAX_ROW_CHARS) {
-                        tally.quarantine(line.number(), line.byteOffset(), "quoted field still open after "
-                                + joined + " lines; row abandoned (an unbalanced quote?)", text.toString());
-                        text = null;
-                        break;
-                    }
-                    text.append('\n').append(more.text());
+                if (!quotesOpen(line.text())) {
+                    return new Row(line.number(), line.byteOffset(), line.text());
                 }
-                if (text != null) {
+                List<LineSource.Line> joined = new ArrayList<>();
+                StringBuilder text = new StringBuilder(line.text());
+                String broken = null;
+                while (broken == null && quotesOpen(text)) {
+                    LineSource.Line more = nextLine();
+                    if (more == null) {
+                        broken = "quoted field not closed before the end of the file";
+                    } else if (more.overLong() || joined.size() + 2 > MAX_ROW_LINES
+                            || text.length() + more.text().length() > MAX_ROW_CHARS) {
+                        joined.add(more);
+                        broken = "quoted field still open after " + (joined.size() + 1) + " lines";
+                    } else if (looksLikeARow(more.text())) {
+                        joined.add(more);
+                        broken = "quoted field not closed, and the next line is a row of its own";
+                    } else {
+                        joined.add(more);
+                        text.append('\n').append(more.text());
+                    }
+                }
+                if (broken == null) {
                     return new Row(line.number(), line.byteOffset(), text.toString());
+                }
+                tally.quarantine(line.number(), line.byteOffset(), broken + " (an unbalanced quote?): this line is "
+                        + "kept here and reading resumes at the next one", line.text());
+                for (int i = joined.size() - 1; i >= 0; i--) {
+                    pushedBack.addFirst(joined.get(i));
                 }
             }
             return null;
+        }
+
+        private boolean looksLikeARow(String text) {
+            return columns >= 2 && !quotesOpen(text) && fieldCount(text, delimiter) >= columns;
         }
 
         private static boolean quotesOpen(CharSequence s) {

@@ -12,6 +12,7 @@ import io.ransomtrace.engine.model.OtherRecord;
 import io.ransomtrace.engine.model.ProcessExec;
 import io.ransomtrace.engine.model.ProcessExit;
 import io.ransomtrace.engine.model.Provenance;
+import io.ransomtrace.importers.FileSyscalls;
 import io.ransomtrace.importers.edr.RecordRejected;
 import io.ransomtrace.importers.edr.Texts;
 import io.ransomtrace.importers.sysmon.SysmonEventMapper;
@@ -158,28 +159,27 @@ public final class EcsEventMapper {
         String syscall = lower(JsonPaths.text(doc, "auditd.data.syscall"));
         int openFlags = 0;
         FileOpKind kind = null;
-        if (syscall != null) {
-            switch (syscall) {
-                case "open", "openat", "openat2" -> {
+        FileSyscalls.Operation operation = FileSyscalls.of(syscall);
+        if (operation != null) {
+            switch (operation) {
+                case OPEN -> {
                     openFlags = (int) hex(JsonPaths.text(doc, syscall.equals("open") ? "auditd.data.a1" : "auditd.data.a2"));
                     kind = kindForOpen(openFlags, pathWithNametype(doc, "CREATE") != null);
                     if (kind == null) {
                         return null; // a read-only open changes nothing
                     }
                 }
-                case "creat" -> kind = FileOpKind.CREATE;
-                case "rename", "renameat", "renameat2" -> kind = FileOpKind.RENAME;
-                case "unlink" -> kind = FileOpKind.DELETE;
-                case "unlinkat" -> kind = (hex(JsonPaths.text(doc, "auditd.data.a2")) & 0x200) != 0
+                case CREATE -> kind = FileOpKind.CREATE;
+                case RENAME -> kind = FileOpKind.RENAME;
+                case DELETE -> kind = syscall.equals("unlinkat") && (hex(JsonPaths.text(doc, "auditd.data.a2")) & 0x200) != 0
                         ? FileOpKind.RMDIR : FileOpKind.DELETE;
-                case "rmdir" -> kind = FileOpKind.RMDIR;
-                case "mkdir", "mkdirat" -> kind = FileOpKind.MKDIR;
-                case "truncate", "ftruncate" -> kind = FileOpKind.TRUNCATE;
-                case "chmod", "fchmod", "fchmodat" -> kind = FileOpKind.CHMOD;
-                case "chown", "fchown", "lchown", "fchownat" -> kind = FileOpKind.CHOWN;
-                case "link", "linkat", "symlink", "symlinkat" -> kind = FileOpKind.LINK;
-                case "write", "pwrite64", "writev" -> kind = FileOpKind.WRITE;
-                default -> kind = null;
+                case RMDIR -> kind = FileOpKind.RMDIR;
+                case MKDIR -> kind = FileOpKind.MKDIR;
+                case TRUNCATE -> kind = FileOpKind.TRUNCATE;
+                case CHMOD -> kind = FileOpKind.CHMOD;
+                case CHOWN -> kind = FileOpKind.CHOWN;
+                case LINK -> kind = FileOpKind.LINK;
+                case WRITE -> kind = FileOpKind.WRITE;
             }
         }
         if (kind == null && action != null) {

@@ -115,11 +115,19 @@ public final class EcsImporter implements Importer {
                 // Content that stops abruptly (a truncated gzip, a failing disk mid-read): keep what was read.
                 tally.quarantine(0, 0, "input could not be read to its end: " + e.getMessage(), null);
             }
+            if (opened.damage() != null) {
+                tally.quarantine(0, 0, opened.damage(), null);
+            }
         }
         return tally.stats();
     }
 
-    /** NDJSON when the first non-blank line is on its own a complete JSON object. */
+    /**
+     * NDJSON unless the file is a JSON array or pretty-printed JSON. Any complete line of the head that is on its
+     * own a whole JSON object means NDJSON (pretty-printed JSON never has one), so a broken first line, a byte
+     * order mark or a file that starts in the middle of a line still reads line by line, where a bad line costs
+     * only itself.
+     */
     private boolean isLineDelimited(byte[] head) {
         String text = new String(head, StandardCharsets.UTF_8);
         int i = 0;
@@ -135,9 +143,26 @@ public final class EcsImporter implements Importer {
             // broken lines by now). Line mode reads it with the line bound.
             return true;
         }
+        int lines = 0;
+        for (int from = i; from < text.length() && lines < 256; lines++) {
+            int end = text.indexOf('\n', from);
+            if (end < 0) {
+                break; // the head cut this line
+            }
+            String line = text.substring(from, end).strip();
+            if (line.startsWith("{") && line.endsWith("}") && parsesAsOneObject(line)) {
+                return true;
+            }
+            from = end + 1;
+        }
+        return false;
+    }
+
+    private boolean parsesAsOneObject(String line) {
         try {
-            JsonNode first = mapper.readTree(text.substring(i, nl));
-            return first != null && first.isObject();
+            JsonNode node = mapper.readerFor(JsonNode.class)
+                    .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(line);
+            return node != null && node.isObject();
         } catch (JsonProcessingException e) {
             return false;
         }

@@ -2,6 +2,8 @@ package io.ransomtrace.importers.edr;
 
 import io.ransomtrace.engine.model.EventId;
 import io.ransomtrace.engine.model.Event;
+import io.ransomtrace.engine.model.Provenance;
+import io.ransomtrace.importers.EventTimeRange;
 import io.ransomtrace.importers.Format;
 import io.ransomtrace.importers.ImportSink;
 import io.ransomtrace.importers.ImportStats;
@@ -49,6 +51,9 @@ public final class ImportTally {
 
     /** Emits a mapped event (exec, exit, file operation) made of {@code records} input records. */
     public void mapped(Event event, long records, String recordType) {
+        if (quarantinedForTime(event, records)) {
+            return;
+        }
         emit(event);
         recordsRead += records;
         recordsInEvents += records;
@@ -57,10 +62,28 @@ public final class ImportTally {
 
     /** Emits an {@code OtherRecord} made of {@code records} input records. */
     public void other(Event event, long records, String recordType) {
+        if (quarantinedForTime(event, records)) {
+            return;
+        }
         emit(event);
         recordsRead += records;
         recordsOther += records;
         countType(recordType, records);
+    }
+
+    /** An event whose time no clock gives is quarantined (all its records), never handed on. */
+    private boolean quarantinedForTime(Event event, long records) {
+        String problem = EventTimeRange.problem(event.time());
+        if (problem == null) {
+            return false;
+        }
+        Provenance p = event.provenance();
+        long line = p == null ? 0 : p.line();
+        long offset = p == null ? 0 : p.byteOffset();
+        for (long i = 0; i < records; i++) {
+            quarantine(line, offset, problem, i == 0 ? String.valueOf(event) : null);
+        }
+        return true;
     }
 
     /** Quarantines one input record. */

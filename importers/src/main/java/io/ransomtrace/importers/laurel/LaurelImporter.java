@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.engine.model.EventId;
 import io.ransomtrace.engine.model.OtherRecord;
+import io.ransomtrace.importers.EventTimeRange;
 import io.ransomtrace.importers.Format;
 import io.ransomtrace.importers.ImportSink;
 import io.ransomtrace.importers.ImportStats;
@@ -77,6 +78,8 @@ public final class LaurelImporter implements Importer {
                             Event e = adapter.map(node, EventId.of(sourceId, events), lineNo, reader.byteOffset());
                             if (e == null) {
                                 reason = adapter.error();
+                            } else if ((reason = EventTimeRange.problem(e.time())) != null) {
+                                // quarantined below, counted once
                             } else {
                                 events++;
                                 if (e instanceof OtherRecord) other++;

@@ -87,6 +87,9 @@ public final class OsqueryImporter implements Importer {
             } catch (IOException e) {
                 tally.quarantine(0, 0, "input could not be read to its end: " + e.getMessage(), null);
             }
+            if (opened.damage() != null) {
+                tally.quarantine(0, 0, opened.damage(), null);
+            }
         }
         for (OsqueryRow unpaired : pendingMoves.values()) {
             emit(unpaired, tally);

@@ -74,6 +74,9 @@ public final class SysmonImporter implements Importer {
                 reader.end();
                 tally.quarantine(0, 0, "input could not be read to its end: " + e.getMessage(), null);
             }
+            if (opened.damage() != null) {
+                tally.quarantine(0, 0, opened.damage(), null);
+            }
         }
         return tally.stats();
     }

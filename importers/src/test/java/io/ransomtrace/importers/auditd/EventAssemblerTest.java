@@ -55,13 +55,26 @@ class EventAssemblerTest {
     }
 
     @Test
-    void aRunawayEventIsCutAtTheRecordLimitAndTheRestIsKept() {
-        EventAssembler a = new EventAssembler(out::add, 100, 1L << 30, 500, 1_000_000);
+    void aRunawayEventIsCutAtTheRecordLimitAndTheRestIsReportedAsBeyondIt() {
+        List<AuditRecord> beyond = new java.util.ArrayList<>();
+        EventAssembler a = new EventAssembler(new EventAssembler.Listener() {
+            @Override
+            public void completed(List<AuditRecord> records) {
+                out.add(records);
+            }
+
+            @Override
+            public void beyondCap(AuditRecord record, int maxRecordsPerEvent) {
+                beyond.add(record);
+            }
+        }, 100, 1L << 30, 500, 1_000_000);
         for (int i = 0; i < 1200; i++) {
             a.add(rec("type=PATH msg=audit(1700000000.000:7): item=" + i + " name=\"/x\""));
         }
+        a.add(rec("type=SYSCALL msg=audit(1700000000.000:8): syscall=2"));
         a.flushAll();
-        assertThat(out).extracting(List::size).containsExactly(500, 500, 200);
+        assertThat(out).extracting(List::size).containsExactly(500, 1);
+        assertThat(beyond).hasSize(700).allSatisfy(r -> assertThat(r.serial).isEqualTo(7));
     }
 
     @Test

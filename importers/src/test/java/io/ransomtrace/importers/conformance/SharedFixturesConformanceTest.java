@@ -26,7 +26,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The EDR importers against the real public samples in {@code ../shared/fixtures} (see its SOURCES.md). */
+/** The EDR importers against the real public samples in the test fixtures (see fixtures/SOURCES.md). */
 class SharedFixturesConformanceTest {
 
     private static CollectingSink importEcs(Path file) throws IOException {

@@ -94,7 +94,7 @@ class CsvImporterTest {
         assertThat(bash.actor().entityId()).startsWith("{d65774de-");
         assertThat(bash.time()).isEqualTo(Instant.parse("2026-11-20T03:14:00.037Z"));
         assertThat(sink.quarantined.get(0).reason()).isEqualTo("file operation file-create without a path");
-        assertThat(sink.quarantined.get(1).reason()).isEqualTo("quoted field not closed before the end of the file");
+        assertThat(sink.quarantined.get(1).reason()).startsWith("quoted field not closed before the end of the file");
     }
 
     @Test

@@ -1,13 +1,12 @@
 package io.ransomtrace.importers.edr;
 
+import io.ransomtrace.importers.Fixtures;
+
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-/** Locates test data: this module's resources and the shared fixtures beside the repository. */
+/** Locates test data: this module's EDR resources and the real-world fixtures. */
 public final class TestFiles {
     private TestFiles() {
     }
@@ -24,19 +23,8 @@ public final class TestFiles {
         }
     }
 
-    /** The shared fixtures folder ({@code ../shared/fixtures} from the repository root); skips the test if absent. */
+    /** A file of the real-world fixtures ({@link Fixtures}); fails when the repository does not hold it. */
     public static Path fixture(String relative) {
-        Path dir = Path.of("").toAbsolutePath();
-        for (int i = 0; i < 5 && dir != null; i++, dir = dir.getParent()) {
-            for (Path candidate : new Path[]{dir.resolve("../shared/fixtures"), dir.resolve("shared/fixtures")}) {
-                Path p = candidate.resolve(relative).normalize();
-                if (Files.exists(p)) {
-                    return p;
-                }
-            }
-        }
-        assumeTrue(false, "shared fixture " + relative + " not found above " + Path.of("").toAbsolutePath()
-                + " (expected ../shared/fixtures next to the repository)");
-        return null;
+        return Fixtures.file(relative);
     }
 }

@@ -1,5 +1,6 @@
 package io.ransomtrace.views.common;
 
+import io.ransomtrace.engine.text.Inert;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -33,6 +34,14 @@ public final class StatusBar extends HBox {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         getChildren().addAll(message, grow, progress, rate, cancel, caseInfo);
+        // messages name files and cases from the analyst's disk: whoever sets them, hidden characters are shown
+        for (Label l : new Label[]{message, caseInfo}) {
+            l.textProperty().addListener((obs, old, now) -> {
+                if (Inert.hasHidden(now)) {
+                    l.setText(Inert.visible(now));
+                }
+            });
+        }
         showIdle("Ready");
     }
 

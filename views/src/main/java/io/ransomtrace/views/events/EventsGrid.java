@@ -1,5 +1,8 @@
 package io.ransomtrace.views.events;
 
+import io.ransomtrace.engine.model.ProgramName;
+import io.ransomtrace.engine.text.Inert;
+import io.ransomtrace.views.common.LatestWinsRunner;
 import io.ransomtrace.views.common.TimeFormats;
 import io.ransomtrace.views.common.ViewStyles;
 import javafx.animation.PauseTransition;
@@ -33,7 +36,6 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -72,9 +74,9 @@ public final class EventsGrid extends VBox {
     private final Button clearTime = new Button();
     private final TableColumn<EventRow, String> timeColumn = new TableColumn<>();
     private final PauseTransition typingPause = new PauseTransition(Duration.millis(300));
-    private final AtomicLong querySeq = new AtomicLong();
+    private final LatestWinsRunner<Listing, Counted> counts;
     private final ReadOnlyObjectWrapper<EventRow> selectedEvent = new ReadOnlyObjectWrapper<>(this, "selectedEvent");
-    private final SimpleObjectProperty<EventFilter> filter = new SimpleObjectProperty<>(EventFilter.NONE);
+    private final SimpleObjectProperty<GridFilter> filter = new SimpleObjectProperty<>(GridFilter.NONE);
 
     private EventPageSource source;
     private boolean newestFirst;
@@ -96,6 +98,8 @@ public final class EventsGrid extends VBox {
     /** @param fetcher where counts and pages are fetched; {@code Runnable::run} fetches inline (tests) */
     public EventsGrid(Executor fetcher) {
         this.fetcher = fetcher;
+        this.counts = LatestWinsRunner.onExecutor(EventsGrid::count, fetcher);
+        counts.setOnResult(this::install);
         ViewStyles.apply(this, "events-grid");
         setId("events-grid");
 
@@ -113,7 +117,7 @@ public final class EventsGrid extends VBox {
         Button clearAll = new Button("Clear filters");
         clearAll.setId("events-clear-filters");
         clearAll.getStyleClass().addAll("flat", "small");
-        clearAll.setOnAction(e -> setFilter(EventFilter.NONE));
+        clearAll.setOnAction(e -> setFilter(GridFilter.NONE));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.SOMETIMES);
         HBox toolbar = new HBox(6, new FontIcon(Material2AL.FILTER_LIST), quickFilter, timeChip, clearTime,
@@ -214,7 +218,7 @@ public final class EventsGrid extends VBox {
         processFilter.setId("events-process-filter");
         processFilter.setPromptText("exe or pid");
         TableColumn<EventRow, String> process = column("process", 200,
-                r -> shortExe(r.exe()) + "  [" + r.pid() + "]");
+                r -> ProgramName.of(r.exe(), "?") + "  [" + r.pid() + "]");
         process.setGraphic(header("Process", processFilter));
 
         pathFilter.setId("events-path-filter");
@@ -248,7 +252,8 @@ public final class EventsGrid extends VBox {
     }
 
     private static SimpleObjectProperty<String> text(EventRow r, Function<EventRow, String> value) {
-        return new SimpleObjectProperty<>(r == null || r == PENDING ? "" : value.apply(r));
+        // text from logs: a bidi override or an escape is shown as [U+202E], never obeyed
+        return new SimpleObjectProperty<>(r == null || r == PENDING ? "" : Inert.plain(value.apply(r)));
     }
 
     private static VBox header(String title, javafx.scene.control.Control filterControl) {
@@ -310,13 +315,13 @@ public final class EventsGrid extends VBox {
         requery();
     }
 
-    public EventFilter getFilter() {
+    public GridFilter getFilter() {
         return filter.get();
     }
 
     /** Replaces every filter (header fields follow) and re-queries. */
-    public void setFilter(EventFilter f) {
-        filter.set(f == null ? EventFilter.NONE : f);
+    public void setFilter(GridFilter f) {
+        filter.set(f == null ? GridFilter.NONE : f);
         updatingControls = true;
         try {
             quickFilter.setText(nullToEmpty(filter.get().quickText()));
@@ -390,45 +395,44 @@ public final class EventsGrid extends VBox {
         if (s == null) {
             return;
         }
-        EventQuery q = new EventQuery(filter.get(), newestFirst);
-        long seq = querySeq.incrementAndGet();
         count.setText("counting…");
-        fetcher.execute(() -> {
-            if (seq != querySeq.get()) {
-                return;
-            }
-            long n;
-            try {
-                n = s.count(q);
-            } catch (RuntimeException e) {
-                n = -1;
-            }
-            long total = n;
-            Runnable install = () -> {
-                if (seq != querySeq.get()) {
-                    return;
-                }
-                if (total < 0) {
-                    count.setText("could not read events");
-                    rows = null;
-                } else {
-                    PagedEventList list = new PagedEventList(s, q, total, PAGE_SIZE, MAX_PAGES, fetcher);
-                    list.setOnPageArrived(this::refreshWindow);
-                    rows = list;
-                    count.setText(String.format("%,d events", total));
-                }
-                top = 0;
-                selectedIndex = -1;
-                selectedEvent.set(null);
-                updateScrollBar();
-                refreshWindow();
-            };
-            if (Platform.isFxApplicationThread()) {
-                install.run();
-            } else {
-                Platform.runLater(install);
-            }
-        });
+        counts.submit(new Listing(s, new EventQuery(filter.get(), newestFirst)));
+    }
+
+    /** What the grid lists: a source's events matching a query. */
+    private record Listing(EventPageSource source, EventQuery query) {
+    }
+
+    /** A listing's count, read off the FX thread; -1 when the source could not be read. */
+    private record Counted(EventPageSource source, EventQuery query, long total) {
+    }
+
+    private static Counted count(Listing l) {
+        long n;
+        try {
+            n = l.source().count(l.query());
+        } catch (RuntimeException e) {
+            n = -1;
+        }
+        return new Counted(l.source(), l.query(), n);
+    }
+
+    /** Shows the newest count and starts paging through its rows. */
+    private void install(Counted c) {
+        if (c.total() < 0) {
+            count.setText("could not read events");
+            rows = null;
+        } else {
+            PagedEventList list = new PagedEventList(c.source(), c.query(), c.total(), PAGE_SIZE, MAX_PAGES, fetcher);
+            list.setOnPageArrived(this::refreshWindow);
+            rows = list;
+            count.setText(String.format("%,d events", c.total()));
+        }
+        top = 0;
+        selectedIndex = -1;
+        selectedEvent.set(null);
+        updateScrollBar();
+        refreshWindow();
     }
 
     /** Number of events in the current listing. */
@@ -561,7 +565,7 @@ public final class EventsGrid extends VBox {
     }
 
     private void applyControls() {
-        EventFilter f = filter.get()
+        GridFilter f = filter.get()
                 .withQuickText(quickFilter.getText())
                 .withPathContains(pathFilter.getText())
                 .withProcess(processFilter.getText())
@@ -574,7 +578,7 @@ public final class EventsGrid extends VBox {
     }
 
     private void showFilterState() {
-        EventFilter f = filter.get();
+        GridFilter f = filter.get();
         boolean timed = f.from() != null || f.to() != null;
         timeChip.setText(timed ? TimeFormats.full(f.from()) + " – " + TimeFormats.full(f.to()) : "");
         timeChip.setVisible(timed);
@@ -585,14 +589,6 @@ public final class EventsGrid extends VBox {
 
     private static boolean isReal(EventRow r) {
         return r != null && r != PENDING;
-    }
-
-    private static String shortExe(String exe) {
-        if (exe == null) {
-            return "?";
-        }
-        int slash = exe.lastIndexOf('/');
-        return slash >= 0 && slash < exe.length() - 1 ? exe.substring(slash + 1) : exe;
     }
 
     private static String nullToEmpty(String s) {

@@ -1,5 +1,7 @@
 package io.ransomtrace.views.findings;
 
+import io.ransomtrace.engine.finding.Severity;
+
 import java.time.Instant;
 
 /**

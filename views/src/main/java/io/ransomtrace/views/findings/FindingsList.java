@@ -1,5 +1,7 @@
 package io.ransomtrace.views.findings;
 
+import io.ransomtrace.engine.finding.Severity;
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.views.common.TimeFormats;
 import io.ransomtrace.views.common.ViewStyles;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -81,7 +83,7 @@ public final class FindingsList extends VBox {
                 super.updateItem(item, empty);
                 boolean s = !empty && item != null && item.suppressed();
                 pseudoClassStateChanged(SUPPRESSED, s);
-                setTooltip(s ? new Tooltip("Suppressed: " + item.suppressedWhy()) : null);
+                setTooltip(s ? new Tooltip("Suppressed: " + Inert.plain(item.suppressedWhy())) : null);
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -101,8 +103,8 @@ public final class FindingsList extends VBox {
         severity.setPrefWidth(84);
         severity.setMaxWidth(100);
         severity.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().severity()));
-        // Most severe first when sorted ascending: the enum is declared in that order.
-        severity.setComparator(Comparator.naturalOrder());
+        // Most severe first when sorted ascending.
+        severity.setComparator(SeverityChip.MOST_SEVERE_FIRST);
         severity.setCellFactory(c -> new TableCell<>() {
             private final Label chip = new Label();
 
@@ -113,17 +115,16 @@ public final class FindingsList extends VBox {
                     setGraphic(null);
                     return;
                 }
-                chip.setText(item.label());
-                chip.getStyleClass().setAll("label", "severity-chip", item.styleClass());
+                SeverityChip.show(chip, item);
                 setGraphic(chip);
             }
         });
         TableColumn<FindingRow, String> title = new TableColumn<>("Finding");
         title.setId("findings-col-title");
         title.setPrefWidth(320);
-        title.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().suppressed()
+        title.setCellValueFactory(c -> new SimpleObjectProperty<>(Inert.plain(c.getValue().suppressed()
                 ? c.getValue().title() + "  — suppressed: " + c.getValue().suppressedWhy()
-                : c.getValue().title()));
+                : c.getValue().title())));
         TableColumn<FindingRow, String> host = textColumn("Host", "host", 110, FindingRow::host);
         TableColumn<FindingRow, String> root = textColumn("Root command", "root", 240, FindingRow::rootCommand);
         TableColumn<FindingRow, String> user = textColumn("Login user", "user", 84, FindingRow::loginUser);
@@ -161,7 +162,7 @@ public final class FindingsList extends VBox {
         TableColumn<FindingRow, String> c = new TableColumn<>(name);
         c.setId("findings-col-" + id);
         c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new SimpleObjectProperty<>(value.apply(cd.getValue())));
+        c.setCellValueFactory(cd -> new SimpleObjectProperty<>(Inert.plain(value.apply(cd.getValue()))));
         return c;
     }
 

@@ -1,10 +1,13 @@
 package io.ransomtrace.views.inspector;
 
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.views.common.TimeFormats;
 import io.ransomtrace.views.common.ViewStyles;
 import io.ransomtrace.views.events.EventRow;
 import io.ransomtrace.views.findings.FindingRow;
+import io.ransomtrace.views.findings.SeverityChip;
 import io.ransomtrace.views.process.ProcessRow;
+import io.ransomtrace.views.recovery.RecoveryPanel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -42,6 +45,8 @@ public final class Inspector extends VBox {
     private final ScrollPane scroll = new ScrollPane(content);
     private final Label heading = new Label();
     private BiConsumer<String, Annotations> onSaveAnnotations = (id, a) -> { };
+    /** The Recovery section, made when an owner asks for it (it feeds it: planning reads the case). */
+    private RecoveryPanel recovery;
     private Consumer<Long> onEvidenceSelected = id -> { };
 
     public Inspector() {
@@ -78,15 +83,15 @@ public final class Inspector extends VBox {
     /** Shows a finding: summary, signals, evidence and the annotation editor. */
     public void showFinding(FindingDetail d) {
         FindingRow f = d.finding();
-        heading.setText(f.title());
-        Label severity = new Label(f.severity().label());
-        severity.getStyleClass().addAll("severity-chip", f.severity().styleClass());
+        heading.setText(Inert.plain(f.title()));
+        Label severity = new Label();
+        SeverityChip.show(severity, f.severity());
         Label score = new Label(String.format("score %.2f", f.score()));
         score.getStyleClass().add("text-muted");
         HBox chips = new HBox(8, severity, score);
         chips.setAlignment(Pos.CENTER_LEFT);
         if (f.suppressed()) {
-            Label s = new Label("suppressed: " + f.suppressedWhy());
+            Label s = new Label("suppressed: " + Inert.plain(f.suppressedWhy()));
             s.getStyleClass().add("suppressed-note");
             chips.getChildren().add(s);
         }
@@ -116,7 +121,7 @@ public final class Inspector extends VBox {
             @Override
             protected void updateItem(EvidenceLine item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : TimeFormats.full(item.time()) + "  " + item.summary());
+                setText(empty || item == null ? null : TimeFormats.full(item.time()) + "  " + Inert.plain(item.summary()));
             }
         });
         evidence.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -126,8 +131,12 @@ public final class Inspector extends VBox {
         });
 
         content.getChildren().setAll(heading, chips, section("Summary"), propertyGrid(facts),
-                section("Signals"), signals, section("Evidence (" + d.evidence().size() + ")"), evidence,
-                section("Tags and notes"), annotationEditor(f.id(), d.tags(), d.notes()));
+                section("Signals"), signals, section("Evidence (" + d.evidence().size() + ")"), evidence);
+        if (recovery != null) {
+            recovery.showPlanning();
+            content.getChildren().addAll(section("Recovery"), recovery);
+        }
+        content.getChildren().addAll(section("Tags and notes"), annotationEditor(f.id(), d.tags(), d.notes()));
         scroll.setVvalue(0);
     }
 
@@ -136,7 +145,7 @@ public final class Inspector extends VBox {
         icon.getStyleClass().add(s.triggered() ? "signal-fired" : "signal-quiet");
         Label kind = new Label(s.kind());
         kind.getStyleClass().add("signal-kind");
-        Label sentence = new Label(s.sentence());
+        Label sentence = new Label(Inert.visible(s.sentence()));
         sentence.setWrapText(true);
         String unit = s.unit() == null || s.unit().isEmpty() ? "" : " " + s.unit();
         Label numbers = new Label(format(s.value()) + unit + (s.triggered() ? "  ≥  " : "  <  ")
@@ -171,7 +180,7 @@ public final class Inspector extends VBox {
             public void run() {
                 chips.getChildren().clear();
                 for (String t : current) {
-                    Label chip = new Label(t);
+                    Label chip = new Label(Inert.plain(t));
                     chip.getStyleClass().add("tag-chip");
                     Button remove = new Button(null, new FontIcon(Material2AL.CLOSE));
                     remove.getStyleClass().addAll("flat", "small", "tag-remove");
@@ -209,9 +218,20 @@ public final class Inspector extends VBox {
         return new VBox(6, chips, notesArea, save);
     }
 
+    /**
+     * The finding's Recovery section, shown from now on under its evidence; its owner feeds it for each finding
+     * shown ({@link RecoveryPanel#show}) and handles its export.
+     */
+    public RecoveryPanel recovery() {
+        if (recovery == null) {
+            recovery = new RecoveryPanel();
+        }
+        return recovery;
+    }
+
     /** Shows every field of a process. */
     public void showProcess(ProcessRow p) {
-        heading.setText(p.exeName() + "  [" + p.pid() + "]");
+        heading.setText(Inert.plain(p.exeName()) + "  [" + p.pid() + "]");
         Map<String, String> f = new LinkedHashMap<>();
         f.put("Key", p.key());
         f.put("PID", String.valueOf(p.pid()));
@@ -229,7 +249,7 @@ public final class Inspector extends VBox {
 
     /** Shows every field of an event, then its raw source line(s) and where they came from. */
     public void showEvent(EventRow e, List<String> rawLines) {
-        heading.setText(e.kind() + "  " + (e.path() == null ? "" : e.path()));
+        heading.setText(e.kind() + "  " + (e.path() == null ? "" : Inert.plain(e.path())));
         Map<String, String> f = new LinkedHashMap<>();
         f.put("Event id", String.valueOf(e.eventId()));
         f.put("Time", TimeFormats.full(e.time()));
@@ -243,13 +263,13 @@ public final class Inspector extends VBox {
         f.put("Source", e.source());
         f.put("Line", String.valueOf(e.line()));
         TextArea raw = new TextArea(rawLines == null || rawLines.isEmpty()
-                ? "(raw line not available)" : String.join("\n", rawLines));
+                ? "(raw line not available)" : String.join("\n", rawLines.stream().map(Inert::visible).toList()));
         raw.setId("inspector-raw");
         raw.setEditable(false);
         raw.setWrapText(true);
         raw.getStyleClass().add("raw-lines");
         raw.setPrefRowCount(Math.min(12, Math.max(3, rawLines == null ? 1 : rawLines.size() * 2)));
-        Label provenance = muted(e.source() + ", line " + e.line());
+        Label provenance = muted(Inert.plain(e.source()) + ", line " + e.line());
         provenance.setId("inspector-provenance");
         content.getChildren().setAll(heading, propertyGrid(f), section("Raw source"), provenance, raw);
     }
@@ -268,7 +288,8 @@ public final class Inspector extends VBox {
         for (Map.Entry<String, String> e : fields.entrySet()) {
             Label k = new Label(e.getKey());
             k.getStyleClass().add("property-key");
-            Label v = new Label(e.getValue() == null || e.getValue().isEmpty() ? "—" : e.getValue());
+            // every value comes from a log or the analyst: shown whole, hidden characters as [U+202E] markers
+            Label v = new Label(e.getValue() == null || e.getValue().isEmpty() ? "—" : Inert.visible(e.getValue()));
             v.getStyleClass().add("property-value");
             v.setWrapText(true);
             grid.addRow(row++, k, v);

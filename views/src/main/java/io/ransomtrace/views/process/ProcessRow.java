@@ -1,5 +1,7 @@
 package io.ransomtrace.views.process;
 
+import io.ransomtrace.engine.model.ProgramName;
+
 import java.time.Instant;
 import java.util.Set;
 
@@ -22,11 +24,7 @@ public record ProcessRow(String key, int pid, int ppid, String exe, String comma
 
     /** The executable's file name. */
     public String exeName() {
-        if (exe == null || exe.isEmpty()) {
-            return "?";
-        }
-        int slash = exe.lastIndexOf('/');
-        return slash >= 0 && slash < exe.length() - 1 ? exe.substring(slash + 1) : exe;
+        return ProgramName.of(exe, "?");
     }
 
     /** "root ← alice" when the login user differs from the effective user, else the user. */

@@ -1,5 +1,6 @@
 package io.ransomtrace.views.process;
 
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.views.common.TimeFormats;
 import io.ransomtrace.views.common.ViewStyles;
 import javafx.beans.property.SimpleObjectProperty;
@@ -114,7 +115,7 @@ public final class ProcessTreeTable extends VBox {
             @Override
             protected void updateItem(ProcessRow item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.exeName() + "  " + item.pid());
+                setText(empty || item == null ? null : Inert.plain(item.exeName()) + "  " + item.pid());
             }
         });
         TreeTableColumn<ProcessRow, String> cmd = text("Command line", "command", 330, ProcessRow::commandLine);
@@ -161,7 +162,7 @@ public final class ProcessTreeTable extends VBox {
         c.setId("process-col-" + id);
         c.setPrefWidth(width);
         c.setCellValueFactory(cd -> new SimpleObjectProperty<>(
-                cd.getValue().getValue() == null ? "" : value.apply(cd.getValue().getValue())));
+                cd.getValue().getValue() == null ? "" : Inert.plain(value.apply(cd.getValue().getValue()))));
         return c;
     }
 

@@ -1,5 +1,6 @@
 package io.ransomtrace.views.spread;
 
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.views.common.Palette;
 import io.ransomtrace.views.common.TimeFormats;
 import io.ransomtrace.views.common.ViewStyles;
@@ -185,7 +186,7 @@ public final class NoteSpreadMap extends Region {
             g.setFill(Palette.textOn(fill));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
-            String label = n.name() + (room > 90 ? "  " + String.format("%,d", n.subtreeFiles()) : "");
+            String label = Inert.plain(n.name()) + (room > 90 ? "  " + String.format("%,d", n.subtreeFiles()) : "");
             g.fillText(label, x + 5, y + ch / 2, room);
         }
     }
@@ -276,7 +277,7 @@ public final class NoteSpreadMap extends Region {
             return;
         }
         DirectoryNode n = c.node();
-        StringBuilder sb = new StringBuilder(n.path());
+        StringBuilder sb = new StringBuilder(Inert.plain(n.path()));
         sb.append(String.format("%n%,d files encrypted here, %,d in subtree", n.filesEncrypted(), n.subtreeFiles()));
         if (n.subtreeNotes() > 0) {
             sb.append(String.format("%n%,d notes here, %,d in subtree", n.notesDropped(), n.subtreeNotes()));

@@ -1,9 +1,10 @@
 package io.ransomtrace.views.timeline;
 
+import io.ransomtrace.engine.text.Inert;
+import io.ransomtrace.views.common.LatestWinsRunner;
 import io.ransomtrace.views.common.Palette;
 import io.ransomtrace.views.common.TimeFormats;
 import io.ransomtrace.views.common.ViewStyles;
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -18,7 +19,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -65,8 +64,7 @@ public final class RewriteTimeline extends Region {
     private final Label rangeLabel = new Label();
     private final javafx.scene.control.ToggleButton logScale = new javafx.scene.control.ToggleButton("log");
     private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
-    private final Executor fetcher;
-    private final AtomicLong fetchSeq = new AtomicLong();
+    private final LatestWinsRunner<BucketRequest, TimelineData> fetches;
 
     private final ObjectProperty<TimeRange> visibleRange = new SimpleObjectProperty<>(this, "visibleRange");
     private final ReadOnlyObjectWrapper<TimeRange> selectedBucket = new ReadOnlyObjectWrapper<>(this, "selectedBucket");
@@ -88,7 +86,11 @@ public final class RewriteTimeline extends Region {
 
     /** @param fetcher where {@link BucketSupplier#bucketsFor} runs; {@code Runnable::run} fetches inline */
     public RewriteTimeline(Executor fetcher) {
-        this.fetcher = fetcher;
+        this.fetches = LatestWinsRunner.onExecutor(RewriteTimeline::fetch, fetcher);
+        fetches.setOnResult(result -> {
+            data = result;
+            draw();
+        });
         ViewStyles.apply(this, "rewrite-timeline");
         setId("rewrite-timeline");
         setMinSize(200, 120);
@@ -258,33 +260,21 @@ public final class RewriteTimeline extends Region {
         }
         int max = maxBuckets();
         lastMaxBuckets = max;
-        long seq = fetchSeq.incrementAndGet();
-        fetcher.execute(() -> {
-            if (seq != fetchSeq.get()) {
-                return; // a newer range was asked for while this one waited
-            }
-            TimelineData fetched;
-            try {
-                fetched = s.bucketsFor(range.from(), range.to(), max);
-                if (fetched == null) {
-                    fetched = TimelineData.empty(range.from(), range.to());
-                }
-            } catch (RuntimeException e) {
-                fetched = TimelineData.empty(range.from(), range.to());
-            }
-            TimelineData result = fetched;
-            Runnable install = () -> {
-                if (seq == fetchSeq.get()) {
-                    data = result;
-                    draw();
-                }
-            };
-            if (Platform.isFxApplicationThread()) {
-                install.run();
-            } else {
-                Platform.runLater(install);
-            }
-        });
+        fetches.submit(new BucketRequest(s, range, max));
+    }
+
+    /** One read of the buckets for a range: the newest request wins. */
+    private record BucketRequest(BucketSupplier supplier, TimeRange range, int maxBuckets) {
+    }
+
+    /** Reads the buckets; a supplier that fails or has nothing shows an empty range rather than an error. */
+    private static TimelineData fetch(BucketRequest r) {
+        try {
+            TimelineData fetched = r.supplier().bucketsFor(r.range().from(), r.range().to(), r.maxBuckets());
+            return fetched != null ? fetched : TimelineData.empty(r.range().from(), r.range().to());
+        } catch (RuntimeException e) {
+            return TimelineData.empty(r.range().from(), r.range().to());
+        }
     }
 
     private void draw() {
@@ -456,7 +446,7 @@ public final class RewriteTimeline extends Region {
             g.setLineDashes(4, 3);
             g.strokeLine(x, TOP, x, TOP + plotHeight());
             g.setLineDashes();
-            String text = m.label();
+            String text = Inert.plain(m.label());
             double tw = textWidth(text) + 6;
             double lx = x + tw + 4 > LEFT + plotWidth() ? x - tw - 2 : x + 3;
             double ly = TOP + 2 + (row++ % 3) * 14;

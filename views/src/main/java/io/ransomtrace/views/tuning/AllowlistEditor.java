@@ -1,7 +1,11 @@
 package io.ransomtrace.views.tuning;
 
+import io.ransomtrace.engine.finding.Severity;
+import io.ransomtrace.engine.profile.AllowlistEffect;
+import io.ransomtrace.engine.profile.AllowlistRule;
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.views.common.ViewStyles;
-import io.ransomtrace.views.findings.Severity;
+import io.ransomtrace.views.findings.SeverityChip;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -20,6 +24,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -36,12 +41,24 @@ import java.util.function.Function;
  */
 public final class AllowlistEditor extends VBox {
     private static final PseudoClass EXPIRED = PseudoClass.getPseudoClass("expired");
+    /** The effect as the form names it: suppress, or cap the severity. */
+    private static final StringConverter<AllowlistEffect> EFFECT_NAMES = new StringConverter<>() {
+        @Override
+        public String toString(AllowlistEffect e) {
+            return e == null ? "" : e == AllowlistEffect.CAP_SEVERITY ? "CAP" : e.name();
+        }
 
-    private final ObservableList<AllowlistEntry> entries = FXCollections.observableArrayList();
-    private final TableView<AllowlistEntry> table = new TableView<>(entries);
-    private final ComboBox<AllowlistEntry.MatchField> field = new ComboBox<>();
+        @Override
+        public AllowlistEffect fromString(String s) {
+            return "CAP".equals(s) ? AllowlistEffect.CAP_SEVERITY : AllowlistEffect.SUPPRESS;
+        }
+    };
+
+    private final ObservableList<AllowlistRule> entries = FXCollections.observableArrayList();
+    private final TableView<AllowlistRule> table = new TableView<>(entries);
+    private final ComboBox<AllowlistRule.MatchField> field = new ComboBox<>();
     private final TextField pattern = new TextField();
-    private final ComboBox<AllowlistEntry.Effect> effect = new ComboBox<>();
+    private final ComboBox<AllowlistEffect> effect = new ComboBox<>();
     private final ComboBox<Severity> cap = new ComboBox<>();
     private final TextField reason = new TextField();
     private final TextField author = new TextField();
@@ -51,7 +68,7 @@ public final class AllowlistEditor extends VBox {
     private final Button update = new Button("Update");
     private final Button remove = new Button("Remove", new FontIcon(Material2AL.DELETE_OUTLINE));
     private LocalDate today = LocalDate.now();
-    private Consumer<List<AllowlistEntry>> onChanged = l -> { };
+    private Consumer<List<AllowlistRule>> onChanged = l -> { };
 
     public AllowlistEditor() {
         ViewStyles.apply(this, "allowlist-editor");
@@ -69,14 +86,14 @@ public final class AllowlistEditor extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
                 column("Field", 100, e -> e.field().name().toLowerCase().replace('_', ' ')),
-                column("Pattern", 200, AllowlistEntry::pattern),
-                column("Effect", 110, e -> e.effect() == AllowlistEntry.Effect.CAP ? "cap at " + e.cap().label() : "suppress"),
-                column("Reason", 220, AllowlistEntry::reason),
-                column("Author", 80, AllowlistEntry::author),
+                column("Pattern", 200, AllowlistRule::pattern),
+                column("Effect", 110, e -> e.effect() == AllowlistEffect.CAP_SEVERITY ? "cap at " + SeverityChip.label(e.cap()) : "suppress"),
+                column("Reason", 220, AllowlistRule::reason),
+                column("Author", 80, AllowlistRule::author),
                 column("Expires", 90, e -> e.expires() == null ? "never" : e.expires().toString())));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
-            protected void updateItem(AllowlistEntry item, boolean empty) {
+            protected void updateItem(AllowlistRule item, boolean empty) {
                 super.updateItem(item, empty);
                 pseudoClassStateChanged(EXPIRED, !empty && item != null && item.isExpired(today));
             }
@@ -90,18 +107,19 @@ public final class AllowlistEditor extends VBox {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        field.getItems().setAll(AllowlistEntry.MatchField.values());
-        field.setValue(AllowlistEntry.MatchField.EXE);
+        field.getItems().setAll(AllowlistRule.MatchField.values());
+        field.setValue(AllowlistRule.MatchField.EXE);
         field.setId("allowlist-field");
         pattern.setId("allowlist-pattern");
         pattern.setPromptText("/usr/bin/rsync  or  /opt/backup/*");
-        effect.getItems().setAll(AllowlistEntry.Effect.values());
-        effect.setValue(AllowlistEntry.Effect.SUPPRESS);
+        effect.getItems().setAll(AllowlistEffect.values());
+        effect.setConverter(EFFECT_NAMES);
+        effect.setValue(AllowlistEffect.SUPPRESS);
         effect.setId("allowlist-effect");
-        cap.getItems().setAll(Severity.values());
+        cap.getItems().setAll(SeverityChip.mostSevereFirst());
         cap.setValue(Severity.LOW);
         cap.setId("allowlist-cap");
-        cap.disableProperty().bind(effect.valueProperty().isNotEqualTo(AllowlistEntry.Effect.CAP));
+        cap.disableProperty().bind(effect.valueProperty().isNotEqualTo(AllowlistEffect.CAP_SEVERITY));
         reason.setId("allowlist-reason");
         reason.setPromptText("why this is benign (required)");
         author.setId("allowlist-author");
@@ -138,20 +156,20 @@ public final class AllowlistEditor extends VBox {
         getChildren().addAll(title, table, form, buttons);
     }
 
-    private static TableColumn<AllowlistEntry, String> column(String name, double width,
-                                                              Function<AllowlistEntry, String> value) {
-        TableColumn<AllowlistEntry, String> c = new TableColumn<>(name);
+    private static TableColumn<AllowlistRule, String> column(String name, double width,
+                                                              Function<AllowlistRule, String> value) {
+        TableColumn<AllowlistRule, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new SimpleObjectProperty<>(value.apply(cd.getValue())));
+        c.setCellValueFactory(cd -> new SimpleObjectProperty<>(Inert.plain(value.apply(cd.getValue()))));
         return c;
     }
 
     /** Starts a new entry matching {@code value} on {@code f}: fills the form and puts the cursor on the reason. */
-    public void prefill(AllowlistEntry.MatchField f, String value) {
+    public void prefill(AllowlistRule.MatchField f, String value) {
         table.getSelectionModel().clearSelection();
         field.setValue(f);
         pattern.setText(value);
-        effect.setValue(AllowlistEntry.Effect.SUPPRESS);
+        effect.setValue(AllowlistEffect.SUPPRESS);
         reason.clear();
         expires.setValue(null);
         error.setText("");
@@ -170,23 +188,23 @@ public final class AllowlistEditor extends VBox {
         table.refresh();
     }
 
-    public void setEntries(List<AllowlistEntry> list) {
+    public void setEntries(List<AllowlistRule> list) {
         entries.setAll(list);
     }
 
-    public List<AllowlistEntry> entries() {
+    public List<AllowlistRule> entries() {
         return List.copyOf(entries);
     }
 
-    public void setOnChanged(Consumer<List<AllowlistEntry>> callback) {
+    public void setOnChanged(Consumer<List<AllowlistRule>> callback) {
         onChanged = callback == null ? l -> { } : callback;
     }
 
-    public TableView<AllowlistEntry> table() {
+    public TableView<AllowlistRule> table() {
         return table;
     }
 
-    private AllowlistEntry fromForm() {
+    private AllowlistRule fromForm() {
         String p = pattern.getText() == null ? "" : pattern.getText().strip();
         String r = reason.getText() == null ? "" : reason.getText().strip();
         if (p.isEmpty()) {
@@ -198,12 +216,12 @@ public final class AllowlistEditor extends VBox {
             return null;
         }
         error.setText("");
-        return new AllowlistEntry(field.getValue(), p, effect.getValue(),
-                effect.getValue() == AllowlistEntry.Effect.CAP ? cap.getValue() : null, r,
+        return new AllowlistRule(field.getValue(), p, effect.getValue(),
+                effect.getValue() == AllowlistEffect.CAP_SEVERITY ? cap.getValue() : null, r,
                 author.getText() == null ? "" : author.getText().strip(), expires.getValue());
     }
 
-    private void fill(AllowlistEntry e) {
+    private void fill(AllowlistRule e) {
         field.setValue(e.field());
         pattern.setText(e.pattern());
         effect.setValue(e.effect());
@@ -217,7 +235,7 @@ public final class AllowlistEditor extends VBox {
     }
 
     private void addFromForm() {
-        AllowlistEntry e = fromForm();
+        AllowlistRule e = fromForm();
         if (e != null) {
             entries.add(e);
             table.getSelectionModel().clearSelection();
@@ -229,7 +247,7 @@ public final class AllowlistEditor extends VBox {
 
     private void updateFromForm() {
         int i = table.getSelectionModel().getSelectedIndex();
-        AllowlistEntry e = fromForm();
+        AllowlistRule e = fromForm();
         if (i >= 0 && e != null) {
             entries.set(i, e);
             onChanged.accept(entries());

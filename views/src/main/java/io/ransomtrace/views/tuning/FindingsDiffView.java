@@ -1,7 +1,9 @@
 package io.ransomtrace.views.tuning;
 
+import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.views.common.ViewStyles;
 import io.ransomtrace.views.findings.FindingRow;
+import io.ransomtrace.views.findings.SeverityChip;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -61,7 +63,7 @@ public final class FindingsDiffView extends VBox {
                     setText(null);
                     return;
                 }
-                setText(item.sign() + "  " + item.text());
+                setText(item.sign() + "  " + Inert.plain(item.text()));
                 getStyleClass().add(item.styleClass());
             }
         });
@@ -82,8 +84,8 @@ public final class FindingsDiffView extends VBox {
             lines.getItems().add(new Line("−", describe(f), "diff-removed"));
         }
         for (SeverityChange c : d.severityChanged()) {
-            lines.getItems().add(new Line(c.raised() ? "▲" : "▼", c.before().severity().label() + " → "
-                    + c.after().severity().label() + "  " + c.after().title() + "  (" + c.after().host() + ")",
+            lines.getItems().add(new Line(c.raised() ? "▲" : "▼", SeverityChip.label(c.before().severity()) + " → "
+                    + SeverityChip.label(c.after().severity()) + "  " + c.after().title() + "  (" + c.after().host() + ")",
                     "diff-changed"));
         }
         keep.setDisable(!pending);
@@ -103,7 +105,7 @@ public final class FindingsDiffView extends VBox {
     }
 
     private static String describe(FindingRow f) {
-        return f.severity().label() + "  " + f.title() + "  (" + f.host() + ", " + String.format("%,d", f.filesAffected())
+        return SeverityChip.label(f.severity()) + "  " + f.title() + "  (" + f.host() + ", " + String.format("%,d", f.filesAffected())
                 + " files)";
     }
 

@@ -1,5 +1,6 @@
 package io.ransomtrace.views.tuning;
 
+import io.ransomtrace.views.common.LatestWinsRunner;
 import io.ransomtrace.views.common.ViewStyles;
 import io.ransomtrace.views.findings.FindingRow;
 import javafx.css.PseudoClass;

@@ -2,6 +2,9 @@ package io.ransomtrace.views.demo;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import io.ransomtrace.engine.profile.AllowlistEffect;
+import io.ransomtrace.engine.profile.AllowlistRule;
+import io.ransomtrace.views.common.LatestWinsRunner;
 import io.ransomtrace.views.common.StatusBar;
 import io.ransomtrace.views.events.EventsGrid;
 import io.ransomtrace.views.findings.FindingsList;
@@ -13,8 +16,6 @@ import io.ransomtrace.views.testdata.ListEventSource;
 import io.ransomtrace.views.testdata.SyntheticCase;
 import io.ransomtrace.views.timeline.RewriteTimeline;
 import io.ransomtrace.views.tuning.AllowlistEditor;
-import io.ransomtrace.views.tuning.AllowlistEntry;
-import io.ransomtrace.views.tuning.LatestWinsRunner;
 import io.ransomtrace.views.tuning.TuningPanel;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -23,7 +24,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 import java.time.LocalDate;
@@ -62,11 +62,11 @@ public final class ViewsDemo extends Application {
         AllowlistEditor allowlist = new AllowlistEditor();
         allowlist.setToday(LocalDate.of(2026, 11, 28));
         allowlist.setEntries(List.of(
-                new AllowlistEntry(AllowlistEntry.MatchField.COMMAND_LINE, "rsync -a /srv/share/ /backup/*",
-                        AllowlistEntry.Effect.SUPPRESS, null, "nightly backup job", "bob", LocalDate.of(2027, 3, 31)),
-                new AllowlistEntry(AllowlistEntry.MatchField.EXE, "/usr/sbin/logrotate", AllowlistEntry.Effect.CAP,
-                        io.ransomtrace.views.findings.Severity.LOW, "log rotation renames", "alice", null),
-                new AllowlistEntry(AllowlistEntry.MatchField.USER, "deploy", AllowlistEntry.Effect.SUPPRESS, null,
+                new AllowlistRule(AllowlistRule.MatchField.COMMAND_LINE, "rsync -a /srv/share/ /backup/*",
+                        AllowlistEffect.SUPPRESS, null, "nightly backup job", "bob", LocalDate.of(2027, 3, 31)),
+                new AllowlistRule(AllowlistRule.MatchField.EXE, "/usr/sbin/logrotate", AllowlistEffect.CAP_SEVERITY,
+                        io.ransomtrace.engine.finding.Severity.LOW, "log rotation renames", "alice", null),
+                new AllowlistRule(AllowlistRule.MatchField.USER, "deploy", AllowlistEffect.SUPPRESS, null,
                         "release pipeline (old)", "carol", LocalDate.of(2026, 10, 1))));
         LatestWinsRunner<java.util.Map<String, Double>, List<io.ransomtrace.views.findings.FindingRow>> runner =
                 LatestWinsRunner.forFx(SyntheticCase::detect);
@@ -78,7 +78,7 @@ public final class ViewsDemo extends Application {
             if (a == ProcessAction.SHOW_EVENTS) {
                 events.showProcess(String.valueOf(p.pid()));
             } else if (a == ProcessAction.ALLOWLIST_EXE) {
-                allowlist.prefill(AllowlistEntry.MatchField.EXE, p.exe());
+                allowlist.prefill(AllowlistRule.MatchField.EXE, p.exe());
             }
         });
         events.setOnEventSelected(e -> inspector.showEvent(e, List.of(

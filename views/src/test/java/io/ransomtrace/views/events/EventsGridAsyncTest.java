@@ -67,7 +67,7 @@ class EventsGridAsyncTest {
     @Test
     void aNewFilterWhileTheOldCountIsPendingShowsOnlyTheNewListing(FxRobot robot) {
         robot.interact(() -> grid.setSource(source));
-        robot.interact(() -> grid.setFilter(EventFilter.NONE.withKind("RENAME")));
+        robot.interact(() -> grid.setFilter(GridFilter.NONE.withKind("RENAME")));
         storeAnswers();
         storeAnswers();
         assertThat(grid.rows().query().filter().kind()).isEqualTo("RENAME");

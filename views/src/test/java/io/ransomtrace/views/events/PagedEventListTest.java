@@ -56,7 +56,7 @@ class PagedEventListTest {
     @Test
     void newestFirstReversesTheOrder() {
         GeneratedEventSource source = new GeneratedEventSource(1_000);
-        PagedEventList list = new PagedEventList(source, new EventQuery(EventFilter.NONE, true), 1_000, 64, 4,
+        PagedEventList list = new PagedEventList(source, new EventQuery(GridFilter.NONE, true), 1_000, 64, 4,
                 Runnable::run);
         assertThat(list.get(0).eventId()).isEqualTo(999);
         assertThat(list.get(999).eventId()).isEqualTo(0);
@@ -66,7 +66,7 @@ class PagedEventListTest {
     @Test
     void filteredListingMatchesTheFilterRowForRow() {
         ListEventSource source = new ListEventSource(SyntheticCase.events());
-        EventQuery q = new EventQuery(EventFilter.NONE.withKind("RENAME").withPathContains("/finance/"), false);
+        EventQuery q = new EventQuery(GridFilter.NONE.withKind("RENAME").withPathContains("/finance/"), false);
         long n = source.count(q);
         PagedEventList list = new PagedEventList(source, q, n, 7, 2, Runnable::run);
         List<EventRow> rows = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.ransomtrace.views.findings;
 
+import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.views.testdata.SyntheticCase;
 import io.ransomtrace.views.testdata.TestTheme;
 import javafx.scene.Scene;

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Events held in a list, filtered with {@link io.ransomtrace.views.events.EventFilter#matches}: small cases. */
+/** Events held in a list, filtered with {@link io.ransomtrace.views.events.GridFilter#matches}: small cases. */
 public final class ListEventSource implements EventPageSource {
     private final List<EventRow> rows;
 

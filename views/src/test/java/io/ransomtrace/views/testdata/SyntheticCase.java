@@ -1,8 +1,8 @@
 package io.ransomtrace.views.testdata;
 
+import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.views.events.EventRow;
 import io.ransomtrace.views.findings.FindingRow;
-import io.ransomtrace.views.findings.Severity;
 import io.ransomtrace.views.inspector.EvidenceLine;
 import io.ransomtrace.views.inspector.FindingDetail;
 import io.ransomtrace.views.inspector.SignalLine;

@@ -1,5 +1,7 @@
 package io.ransomtrace.views.tuning;
 
+import io.ransomtrace.engine.profile.AllowlistEffect;
+import io.ransomtrace.engine.profile.AllowlistRule;
 import io.ransomtrace.views.testdata.TestTheme;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -22,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AllowlistEditorTest {
     private AllowlistEditor editor;
-    private final List<List<AllowlistEntry>> changes = new ArrayList<>();
+    private final List<List<AllowlistRule>> changes = new ArrayList<>();
 
     @Start
     void start(Stage stage) {
@@ -36,16 +38,16 @@ class AllowlistEditorTest {
 
     @Test
     void anEntryFromAContextMenuNeedsAReasonBeforeItIsAdded(FxRobot robot) {
-        robot.interact(() -> editor.prefill(AllowlistEntry.MatchField.EXE, "/usr/bin/rsync"));
+        robot.interact(() -> editor.prefill(AllowlistRule.MatchField.EXE, "/usr/bin/rsync"));
         robot.clickOn("#allowlist-add");
         assertThat(robot.lookup("#allowlist-error").queryAs(Label.class).getText()).startsWith("A reason is required");
         assertThat(changes).isEmpty();
         robot.clickOn("#allowlist-reason").write("nightly backup to /backup");
         robot.clickOn("#allowlist-add");
         assertThat(editor.entries()).singleElement().satisfies(e -> {
-            assertThat(e.field()).isEqualTo(AllowlistEntry.MatchField.EXE);
+            assertThat(e.field()).isEqualTo(AllowlistRule.MatchField.EXE);
             assertThat(e.pattern()).isEqualTo("/usr/bin/rsync");
-            assertThat(e.effect()).isEqualTo(AllowlistEntry.Effect.SUPPRESS);
+            assertThat(e.effect()).isEqualTo(AllowlistEffect.SUPPRESS);
             assertThat(e.reason()).isEqualTo("nightly backup to /backup");
             assertThat(e.author()).isEqualTo("alice");
             assertThat(e.expires()).isNull();
@@ -56,9 +58,9 @@ class AllowlistEditorTest {
     @Test
     void entriesCanBeEditedAndRemoved(FxRobot robot) {
         robot.interact(() -> editor.setEntries(List.of(
-                new AllowlistEntry(AllowlistEntry.MatchField.USER, "deploy", AllowlistEntry.Effect.SUPPRESS, null,
+                new AllowlistRule(AllowlistRule.MatchField.USER, "deploy", AllowlistEffect.SUPPRESS, null,
                         "release pipeline", "bob", LocalDate.of(2026, 1, 1)),
-                new AllowlistEntry(AllowlistEntry.MatchField.EXE, "/usr/sbin/logrotate", AllowlistEntry.Effect.SUPPRESS,
+                new AllowlistRule(AllowlistRule.MatchField.EXE, "/usr/sbin/logrotate", AllowlistEffect.SUPPRESS,
                         null, "log rotation", "bob", null))));
         robot.interact(() -> editor.setToday(LocalDate.of(2026, 11, 28)));
         assertThat(editor.entries().get(0).isExpired(LocalDate.of(2026, 11, 28))).isTrue();
@@ -68,14 +70,14 @@ class AllowlistEditorTest {
         robot.interact(reason::clear);
         robot.clickOn(reason).write("logrotate renames");
         robot.interact(() -> editor.lookupAll("#allowlist-effect").forEach(n ->
-                ((javafx.scene.control.ComboBox<AllowlistEntry.Effect>) n).setValue(AllowlistEntry.Effect.CAP)));
+                ((javafx.scene.control.ComboBox<AllowlistEffect>) n).setValue(AllowlistEffect.CAP_SEVERITY)));
         robot.clickOn("#allowlist-update");
         assertThat(editor.entries().get(1).reason()).isEqualTo("logrotate renames");
-        assertThat(editor.entries().get(1).effect()).isEqualTo(AllowlistEntry.Effect.CAP);
+        assertThat(editor.entries().get(1).effect()).isEqualTo(AllowlistEffect.CAP_SEVERITY);
         assertThat(editor.entries().get(1).cap()).isNotNull();
         robot.clickOn("release pipeline");
         robot.clickOn("#allowlist-remove");
-        assertThat(editor.entries()).extracting(AllowlistEntry::pattern).containsExactly("/usr/sbin/logrotate");
+        assertThat(editor.entries()).extracting(AllowlistRule::pattern).containsExactly("/usr/sbin/logrotate");
         assertThat(changes).hasSize(2);
     }
 }

@@ -1,7 +1,7 @@
 package io.ransomtrace.views.tuning;
 
+import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.views.findings.FindingRow;
-import io.ransomtrace.views.findings.Severity;
 import io.ransomtrace.views.testdata.SyntheticCase;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package io.ransomtrace.views.tuning;
 
+import io.ransomtrace.views.common.LatestWinsRunner;
+import io.ransomtrace.views.common.LatestWinsRunnerTest;
 import io.ransomtrace.views.findings.FindingRow;
 import io.ransomtrace.views.testdata.SyntheticCase;
 import io.ransomtrace.views.testdata.TestTheme;

@@ -1,6 +1,7 @@
 package io.ransomtrace.app.ui.data;
 
-import io.ransomtrace.app.store.AnalystAnnotations;
+import io.ransomtrace.app.casefile.CaseAnnotations;
+import io.ransomtrace.app.casefile.CaseSession;
 import io.ransomtrace.app.store.CaseQueries;
 import io.ransomtrace.app.store.EventFilter;
 import io.ransomtrace.app.store.EventKind;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Everything the views show for one finding, read from the case in one go (off the FX thread): the campaign's
@@ -39,8 +39,9 @@ public record CampaignView(Finding finding, Optional<ProcessNode> root, List<Str
 
     static final Duration MARGIN = Duration.ofMinutes(1);
 
-    public static CampaignView of(CaseQueries q, AnalystAnnotations annotations, EventRows rows, Finding f) {
-        Optional<ProcessNode> root = new CampaignLocator(q).root(f);
+    public static CampaignView of(CaseSession session, EventRows rows, Finding f) {
+        CaseQueries q = session.queries();
+        Optional<ProcessNode> root = session.campaigns().root(f);
         List<String> chain = root.map(r -> new StoreProcessSource(q, java.util.Map.of()).chainTo(r.key()))
                 .orElse(List.of());
         Scope scope = root.<Scope>map(r -> Scope.lineage(r.key())).orElse(Scope.host(f.host()));
@@ -59,12 +60,9 @@ public record CampaignView(Finding finding, Optional<ProcessNode> root, List<Str
         for (EvidenceRef e : f.evidence()) {
             q.event(e.eventId()).ifPresent(se -> evidence.add(rows.evidence(se)));
         }
-        AnalystAnnotations.Target target = new AnalystAnnotations.Target(AnalystAnnotations.TargetKind.FINDING,
-                FindingIds.annotationId(f.id()));
-        String notes = annotations.notes(target).stream().map(AnalystAnnotations.Note::text)
-                .collect(Collectors.joining("\n"));
+        CaseAnnotations.OfFinding annotations = session.annotations().ofFinding(f);
         FindingDetail detail = new FindingDetail(FindingRows.row(f), FindingRows.signals(f), evidence,
-                annotations.tags(target), notes);
+                annotations.tags(), annotations.notesText());
         return new CampaignView(f, root, chain, scope, first.minus(MARGIN), last.plus(MARGIN), markers, dirs, detail);
     }
 

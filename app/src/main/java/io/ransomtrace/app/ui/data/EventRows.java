@@ -9,6 +9,7 @@ import io.ransomtrace.engine.model.FileOp;
 import io.ransomtrace.engine.model.OtherRecord;
 import io.ransomtrace.engine.model.ProcessExec;
 import io.ransomtrace.engine.model.ProcessExit;
+import io.ransomtrace.engine.model.ProgramName;
 import io.ransomtrace.engine.model.Provenance;
 import io.ransomtrace.views.events.EventRow;
 import io.ransomtrace.views.inspector.EvidenceLine;
@@ -73,13 +74,8 @@ public final class EventRows {
         if (r.targetPath() != null) {
             b.append(" → ").append(r.targetPath());
         }
-        b.append("  by ").append(r.exe() == null ? "?" : shortExe(r.exe())).append('[').append(r.pid()).append(']');
+        b.append("  by ").append(ProgramName.of(r.exe(), "?")).append('[').append(r.pid()).append(']');
         return new EvidenceLine(r.eventId(), r.time(), b.toString());
-    }
-
-    private static String shortExe(String exe) {
-        int slash = exe.lastIndexOf('/');
-        return slash >= 0 && slash < exe.length() - 1 ? exe.substring(slash + 1) : exe;
     }
 
     public static Actor actor(Event e) {

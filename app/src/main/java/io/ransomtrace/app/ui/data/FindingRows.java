@@ -5,7 +5,6 @@ import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.finding.RootProcess;
 import io.ransomtrace.engine.finding.SignalMeasurement;
 import io.ransomtrace.views.findings.FindingRow;
-import io.ransomtrace.views.findings.Severity;
 import io.ransomtrace.views.inspector.EvidenceLine;
 import io.ransomtrace.views.inspector.SignalLine;
 
@@ -21,7 +20,7 @@ public final class FindingRows {
     public static FindingRow row(Finding f) {
         RootProcess r = f.rootProcess();
         String login = r == null ? null : firstNonNull(r.loginUser(), r.loginUid() == null ? null : "uid " + r.loginUid());
-        return new FindingRow(f.id(), Severity.parse(f.severity().name()), f.score(), f.title(), f.host(),
+        return new FindingRow(f.id(), f.severity(), f.score(), f.title(), f.host(),
                 r == null ? null : r.commandLine(), login, f.filesAffected(), f.firstAlert(), f.suppressed(),
                 f.allowlist() == null ? null : why(f));
     }

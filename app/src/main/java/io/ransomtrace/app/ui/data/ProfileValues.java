@@ -1,17 +1,10 @@
 package io.ransomtrace.app.ui.data;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.profile.Parameter;
 import io.ransomtrace.engine.profile.ParameterType;
 import io.ransomtrace.engine.profile.Profile;
 import io.ransomtrace.views.tuning.ThresholdSpec;
 
-import java.io.ByteArrayInputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,13 +12,10 @@ import java.util.Map;
 
 /**
  * Between the engine's {@link Profile} and the tuning panel: every numeric parameter becomes a
- * {@link ThresholdSpec}; the panel's values become a profile again; a profile is stored as YAML holding the keys
- * that differ from the shipped defaults (dotted keys, which {@link Profile#load} reads).
+ * {@link ThresholdSpec}; the panel's values become a profile again. (How a case keeps a profile:
+ * {@link io.ransomtrace.app.casefile.ProfileYaml}.)
  */
 public final class ProfileValues {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
-
     private ProfileValues() {
     }
 
@@ -80,24 +70,6 @@ public final class ProfileValues {
             }
         }
         return p;
-    }
-
-    public static String toYaml(Profile profile) {
-        Map<String, Object> changed = new LinkedHashMap<>();
-        for (Parameter p : profile.parameters()) {
-            if (!p.current().equals(p.defaultValue())) {
-                changed.put(p.key(), p.current() instanceof Severity s ? s.label() : p.current());
-            }
-        }
-        try {
-            return changed.isEmpty() ? "{}\n" : YAML.writeValueAsString(changed);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public static Profile fromYaml(String yaml) {
-        return Profile.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** "signals.massModification.threshold" → "Mass modification threshold". */

@@ -1,14 +1,15 @@
 package io.ransomtrace.app.ui.data;
 
 import io.ransomtrace.app.store.CaseQueries;
+import io.ransomtrace.app.store.EventFilter;
 import io.ransomtrace.app.store.EventKind;
 import io.ransomtrace.app.store.EventPage;
 import io.ransomtrace.app.store.StoredEvent;
-import io.ransomtrace.views.events.EventFilter;
 import io.ransomtrace.views.events.EventKey;
 import io.ransomtrace.views.events.EventPageSource;
 import io.ransomtrace.views.events.EventQuery;
 import io.ransomtrace.views.events.EventRow;
+import io.ransomtrace.views.events.GridFilter;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,11 +34,11 @@ public final class StoreEventPageSource implements EventPageSource {
 
     private final CaseQueries queries;
     private final EventRows rows;
-    private final io.ransomtrace.app.store.EventFilter base;
+    private final EventFilter base;
     private final Map<EventQuery, Long> counts = remembering();
 
     /** @param base what every listing is narrowed to (a host, or everything) */
-    public StoreEventPageSource(CaseQueries queries, EventRows rows, io.ransomtrace.app.store.EventFilter base) {
+    public StoreEventPageSource(CaseQueries queries, EventRows rows, EventFilter base) {
         this.queries = queries;
         this.rows = rows;
         this.base = base;
@@ -108,8 +109,8 @@ public final class StoreEventPageSource implements EventPageSource {
     }
 
     private void scan(EventQuery query, EventKey after, int batch, RowSink sink) {
-        EventFilter wanted = query.filter();
-        io.ransomtrace.app.store.EventFilter sql = toStoreFilter(wanted);
+        GridFilter wanted = query.filter();
+        EventFilter sql = toStoreFilter(wanted);
         boolean exact = sqlIsExact(wanted);
         EventPage.Cursor cursor = after == null ? null : new EventPage.Cursor(micros(after.time()), after.eventId());
         while (true) {
@@ -131,11 +132,11 @@ public final class StoreEventPageSource implements EventPageSource {
     }
 
     /**
-     * Whether {@link #toStoreFilter} selects exactly the rows {@link EventFilter#matches} keeps, so SQL may count
+     * Whether {@link #toStoreFilter} selects exactly the rows {@link GridFilter#matches} keeps, so SQL may count
      * and skip. The text criteria are wider in SQL (one substring over several columns), a pid is not in SQL
      * at all, and OTHER rows show their record type as kind; times must fit the store's microseconds.
      */
-    static boolean sqlIsExact(EventFilter f) {
+    static boolean sqlIsExact(GridFilter f) {
         if (f.pathContains() != null || f.process() != null || f.quickText() != null) {
             return false;
         }
@@ -153,11 +154,11 @@ public final class StoreEventPageSource implements EventPageSource {
     }
 
     /**
-     * The part of the grid's filter SQL can do; the rest is checked with {@link EventFilter#matches}. The quick
+     * The part of the grid's filter SQL can do; the rest is checked with {@link GridFilter#matches}. The quick
      * filter also matches kind, result and source names, which SQL's substring test does not see: Java only.
      */
-    io.ransomtrace.app.store.EventFilter toStoreFilter(EventFilter f) {
-        io.ransomtrace.app.store.EventFilter s = base;
+    EventFilter toStoreFilter(GridFilter f) {
+        EventFilter s = base;
         if (f.from() != null || f.to() != null) {
             s = s.between(f.from(), f.to());
         }

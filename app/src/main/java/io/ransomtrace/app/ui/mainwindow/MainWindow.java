@@ -1,6 +1,7 @@
 package io.ransomtrace.app.ui.mainwindow;
 
 import atlantafx.base.theme.Styles;
+import io.ransomtrace.app.ui.CoverageView;
 import io.ransomtrace.app.ui.Theme;
 import io.ransomtrace.views.common.EmptyState;
 import io.ransomtrace.views.common.StatusBar;
@@ -11,7 +12,6 @@ import io.ransomtrace.views.process.ProcessTreeTable;
 import io.ransomtrace.views.spread.NoteSpreadMap;
 import io.ransomtrace.views.timeline.RewriteTimeline;
 import io.ransomtrace.views.tuning.AllowlistEditor;
-import io.ransomtrace.app.ui.CoverageView;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -41,27 +41,20 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
-import javafx.stage.Stage;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
-import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 
 import java.io.File;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The main window's layout: menu and tool bar, case navigator (left), findings above the investigation tabs
- * (centre), inspector (right), status bar (bottom). Features fill the regions; this class only arranges them
- * and owns the window-wide actions (open, import, theme).
+ * (centre), inspector, tuning and allowlist (right), status bar (bottom). Features fill the regions; this class
+ * only arranges them, switches the theme, and hands Open, Import and Export to whoever the workbench set.
  */
 public final class MainWindow {
-    private final Stage stage;
     private final BorderPane root = new BorderPane();
     private final StatusBar statusBar = new StatusBar();
-    private final TreeView<String> caseNavigator = new TreeView<>();
+    private final TreeView<NavigatorItem> caseNavigator = new TreeView<>();
     private final FindingsList findings = new FindingsList();
     private final TabPane investigationTabs = new TabPane();
     private final ProcessTreeTable processTree = new ProcessTreeTable();
@@ -75,13 +68,13 @@ public final class MainWindow {
     private final TabPane sidePanels = new TabPane();
     private final TableView<io.ransomtrace.app.store.ImportErrorRow> importErrors = new TableView<>();
     private final Menu actionsMenu = new Menu("Investigate");
+    private final Menu fileMenu = new Menu("File");
     private final CheckMenuItem darkThemeItem = new CheckMenuItem("Dark theme");
-    private Consumer<Path> onOpenCase = path -> statusBar.showIdle("Selected " + path.getFileName());
-    private Consumer<List<Path>> onImportLogs = paths -> statusBar.showIdle("Selected " + paths.size() + " file(s)");
+    private Runnable onOpenCase = () -> { };
+    private Runnable onImportLogs = () -> { };
     private Runnable onExport = () -> statusBar.showIdle("Open a case to export its findings");
 
-    public MainWindow(Stage stage) {
-        this.stage = stage;
+    public MainWindow() {
         root.setId("main-window");
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(workspace());
@@ -101,7 +94,7 @@ public final class MainWindow {
         return statusBar;
     }
 
-    public TreeView<String> caseNavigator() {
+    public TreeView<NavigatorItem> caseNavigator() {
         return caseNavigator;
     }
 
@@ -160,18 +153,43 @@ public final class MainWindow {
         return actionsMenu;
     }
 
-    /** Shows investigation tab {@code index} (0 = process tree … 4 = coverage) and focuses its content. */
-    public void showTab(int index) {
-        if (index >= 0 && index < investigationTabs.getTabs().size()) {
-            investigationTabs.getSelectionModel().select(index);
-            javafx.scene.Node content = investigationTabs.getTabs().get(index).getContent();
-            if (content != null) {
-                content.requestFocus();
-            }
+    /** The File menu (features add their items: File → Open fleet findings…). */
+    public Menu fileMenu() {
+        return fileMenu;
+    }
+
+    /** Shows an investigation tab and focuses its content. */
+    public void showTab(InvestigationTab tab) {
+        Tab t = investigationTabs.getTabs().get(tab.ordinal());
+        investigationTabs.getSelectionModel().select(t);
+        if (t.getContent() != null) {
+            t.getContent().requestFocus();
         }
     }
 
-    public void setOnOpenCase(Consumer<Path> handler) {
+    /** Brings an investigation tab to the front without moving the keyboard focus. */
+    public void selectTab(InvestigationTab tab) {
+        investigationTabs.getSelectionModel().select(tab.ordinal());
+    }
+
+    /** The investigation tab in front. */
+    public InvestigationTab selectedTab() {
+        int i = investigationTabs.getSelectionModel().getSelectedIndex();
+        return InvestigationTab.values()[Math.max(0, i)];
+    }
+
+    /** Brings a side panel (inspector, tuning, allowlist) to the front. */
+    public void showSidePanel(SidePanel panel) {
+        sidePanels.getSelectionModel().select(panel.ordinal());
+    }
+
+    public SidePanel selectedSidePanel() {
+        int i = sidePanels.getSelectionModel().getSelectedIndex();
+        return SidePanel.values()[Math.max(0, i)];
+    }
+
+    /** File → Open case… (Ctrl+O), the tool bar button and the empty window's invitation. */
+    public void setOnOpenCase(Runnable handler) {
         this.onOpenCase = handler;
     }
 
@@ -179,35 +197,9 @@ public final class MainWindow {
         this.onExport = handler;
     }
 
-    public void setOnImportLogs(Consumer<List<Path>> handler) {
+    /** File → Import logs… (Ctrl+I), the tool bar button and the empty window's invitation. */
+    public void setOnImportLogs(Runnable handler) {
         this.onImportLogs = handler;
-    }
-
-    /** Asks for a case file and hands it to the open-case handler. */
-    public void chooseCaseToOpen() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open case");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Ransomtrace cases (*.rtcase)", "*.rtcase"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        File file = chooser.showOpenDialog(stage);
-        if (file != null) {
-            onOpenCase.accept(file.toPath());
-        }
-    }
-
-    /** Asks for log files and hands them to the import handler. */
-    public void chooseLogsToImport() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import logs");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("All files", "*"),
-                new FileChooser.ExtensionFilter("Audit logs", "audit.log*", "*.log", "*.log.gz", "*.gz"),
-                new FileChooser.ExtensionFilter("EDR exports", "*.json", "*.ndjson", "*.xml", "*.csv"));
-        List<File> files = chooser.showOpenMultipleDialog(stage);
-        if (files != null && !files.isEmpty()) {
-            onImportLogs.accept(files.stream().map(File::toPath).toList());
-        }
     }
 
     public void toggleTheme() {
@@ -219,10 +211,10 @@ public final class MainWindow {
     private MenuBar menuBar() {
         MenuItem open = new MenuItem("Open case…", new FontIcon(Material2OutlinedAL.FOLDER_OPEN));
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
-        open.setOnAction(e -> chooseCaseToOpen());
+        open.setOnAction(e -> onOpenCase.run());
         MenuItem imp = new MenuItem("Import logs…", new FontIcon(Material2OutlinedAL.FILE_UPLOAD));
         imp.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN));
-        imp.setOnAction(e -> chooseLogsToImport());
+        imp.setOnAction(e -> onImportLogs.run());
         MenuItem export = new MenuItem("Export…");
         export.setId("menu-export");
         export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
@@ -230,7 +222,8 @@ public final class MainWindow {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> Platform.exit());
-        Menu file = new Menu("File", null, open, imp, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        Menu file = fileMenu;
+        file.getItems().setAll(open, imp, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
 
         darkThemeItem.setId("menu-dark-theme");
         darkThemeItem.setOnAction(e -> {
@@ -238,16 +231,13 @@ public final class MainWindow {
             wanted.apply();
         });
         Menu view = new Menu("View", null, darkThemeItem);
-        String[] names = {"Process tree", "File-rewrite timeline", "Note spread map", "Events", "Coverage"};
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
-        for (int i = 0; i < names.length; i++) {
-            int tab = i;
-            MenuItem show = new MenuItem(names[i]);
-            show.setAccelerator(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN));
+        for (InvestigationTab tab : InvestigationTab.values()) {
+            MenuItem show = new MenuItem(tab.title());
+            show.setAccelerator(new KeyCodeCombination(tab.shortcut(), KeyCombination.SHORTCUT_DOWN));
             show.setOnAction(e -> showTab(tab));
-            view.getItems().add(i, show);
+            view.getItems().add(tab.ordinal(), show);
         }
-        view.getItems().add(names.length, new SeparatorMenuItem());
+        view.getItems().add(InvestigationTab.values().length, new SeparatorMenuItem());
         MenuBar bar = new MenuBar(file, actionsMenu, view);
         bar.setId("menu-bar");
         return bar;
@@ -255,9 +245,9 @@ public final class MainWindow {
 
     private ToolBar toolBar() {
         Button open = iconButton("toolbar-open-case", Material2OutlinedAL.FOLDER_OPEN, "Open case (Ctrl+O)");
-        open.setOnAction(e -> chooseCaseToOpen());
+        open.setOnAction(e -> onOpenCase.run());
         Button imp = iconButton("toolbar-import-logs", Material2OutlinedAL.FILE_UPLOAD, "Import logs (Ctrl+I)");
-        imp.setOnAction(e -> chooseLogsToImport());
+        imp.setOnAction(e -> onImportLogs.run());
         Button theme = iconButton("theme-switch", Material2OutlinedAL.BRIGHTNESS_6, "Switch light/dark theme");
         theme.setOnAction(e -> toggleTheme());
         Region grow = new Region();
@@ -278,7 +268,7 @@ public final class MainWindow {
     private SplitPane workspace() {
         caseNavigator.setId("case-navigator");
         caseNavigator.setShowRoot(true);
-        caseNavigator.setRoot(new TreeItem<>("No case open"));
+        caseNavigator.setRoot(new TreeItem<>(NavigatorItem.group(NavigatorItem.Kind.CASE, "No case open")));
         importErrors.setId("import-errors");
         importErrors.getStyleClass().add(Styles.DENSE);
         importErrors.setPlaceholder(emptyHint("No quarantined records."));
@@ -290,16 +280,19 @@ public final class MainWindow {
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.62);
 
-        findings.table().setPlaceholder(EmptyState.noCase(this::chooseCaseToOpen, this::chooseLogsToImport));
+        findings.table().setPlaceholder(EmptyState.noCase(() -> onOpenCase.run(), () -> onImportLogs.run()));
 
         investigationTabs.setId("investigation-tabs");
         investigationTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        investigationTabs.getTabs().addAll(
-                tab("tab-process-tree", "Process tree", processTree),
-                tab("tab-timeline", "File-rewrite timeline", timeline),
-                tab("tab-spread", "Note spread map", spreadMap),
-                tab("tab-events", "Events", eventsGrid),
-                tab("tab-coverage", "Coverage", coverage));
+        for (InvestigationTab t : InvestigationTab.values()) {
+            investigationTabs.getTabs().add(tab(t.id(), t.title(), switch (t) {
+                case PROCESS_TREE -> processTree;
+                case TIMELINE -> timeline;
+                case SPREAD_MAP -> spreadMap;
+                case EVENTS -> eventsGrid;
+                case COVERAGE -> coverage;
+            }));
+        }
 
         SplitPane centre = new SplitPane(titled("Findings", findings), investigationTabs);
         centre.setOrientation(Orientation.VERTICAL);
@@ -308,14 +301,19 @@ public final class MainWindow {
         sidePanels.setId("side-panels");
         sidePanels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tuningHolder.getChildren().add(emptyHint("Open a case to tune its detection profile."));
-        sidePanels.getTabs().addAll(tab("tab-inspector", "Inspector", inspector),
-                tab("tab-tuning", "Tuning", tuningHolder), tab("tab-allowlist", "Allowlist", allowlistEditor));
+        for (SidePanel p : SidePanel.values()) {
+            sidePanels.getTabs().add(tab(p.id(), p.title(), switch (p) {
+                case INSPECTOR -> inspector;
+                case TUNING -> tuningHolder;
+                case ALLOWLIST -> allowlistEditor;
+            }));
+        }
 
         SplitPane main = new SplitPane(left, centre, sidePanels);
         main.setDividerPositions(0.13, 0.72);
         // Tuning and allowlist rows need width (label, slider, spinner, default): widen the side while they show.
         sidePanels.getSelectionModel().selectedIndexProperty().addListener((o, was, now) ->
-                main.setDividerPosition(1, now.intValue() == 0 ? 0.72 : 0.55));
+                main.setDividerPosition(1, now.intValue() == SidePanel.INSPECTOR.ordinal() ? 0.72 : 0.55));
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(sidePanels, false);
         return main;

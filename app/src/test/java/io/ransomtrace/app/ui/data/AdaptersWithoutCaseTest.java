@@ -1,12 +1,7 @@
 package io.ransomtrace.app.ui.data;
 
-import io.ransomtrace.app.store.CaseStore;
-import io.ransomtrace.engine.profile.AllowlistEffect;
+import io.ransomtrace.app.casefile.ProfileYaml;
 import io.ransomtrace.engine.profile.Profile;
-import io.ransomtrace.views.findings.Severity;
-import io.ransomtrace.views.tuning.AllowlistEntry;
-import io.ransomtrace.views.tuning.AllowlistEntry.Effect;
-import io.ransomtrace.views.tuning.AllowlistEntry.MatchField;
 import io.ransomtrace.views.tuning.ThresholdSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,8 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -24,60 +17,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdaptersWithoutCaseTest {
 
     @Test
-    void findingAnnotationIdsAreStablePositiveAndDistinct() {
-        long a = FindingIds.annotationId("fs01/18994/2026-11-28T14:41:32.001Z");
-        assertThat(a).isEqualTo(FindingIds.annotationId("fs01/18994/2026-11-28T14:41:32.001Z")).isNotNegative();
-        assertThat(FindingIds.annotationId("fs01/18995/2026-11-28T14:41:32.001Z")).isNotEqualTo(a);
-    }
-
-    @Test
-    void allowlistRowsSurviveTheCaseWithAuthorExpiryAndCap(@TempDir Path dir) throws Exception {
-        List<AllowlistEntry> entries = List.of(
-                new AllowlistEntry(MatchField.EXE, "/usr/bin/restic", Effect.SUPPRESS, null, "nightly backup",
-                        "alice", LocalDate.of(2026, 12, 31)),
-                new AllowlistEntry(MatchField.PATH, "/srv/build", Effect.CAP, Severity.LOW, "CI workspace", "bob",
-                        null));
-        try (CaseStore store = CaseStore.create(dir.resolve("c.rtcase"))) {
-            CaseAllowlist.write(store.annotations(), entries);
-            assertThat(CaseAllowlist.read(store.annotations())).containsExactlyInAnyOrderElementsOf(entries);
-            // Saving again replaces, never duplicates.
-            CaseAllowlist.write(store.annotations(), entries.subList(0, 1));
-            assertThat(CaseAllowlist.read(store.annotations())).containsExactly(entries.get(0));
-            // A row written by another tool (plain-text reason) is kept as a suppress entry.
-            store.annotations().allow("host", "lab-*", "test machines");
-            assertThat(CaseAllowlist.read(store.annotations())).contains(new AllowlistEntry(MatchField.HOST,
-                    "lab-*", Effect.SUPPRESS, null, "test machines", null, null));
-        }
-    }
-
-    @Test
-    void editorEntriesBecomeEngineEntriesWithExclusiveExpiry() {
-        var engine = CaseAllowlist.toEngine(List.of(
-                new AllowlistEntry(MatchField.COMMAND_LINE, "tar czf *", Effect.CAP, Severity.MEDIUM, "archives",
-                        "carol", LocalDate.of(2026, 12, 31)))).entries();
-        assertThat(engine).singleElement().satisfies(e -> {
-            assertThat(e.commandLine()).isEqualTo("tar czf *");
-            assertThat(e.exe()).isNull();
-            assertThat(e.effect()).isEqualTo(AllowlistEffect.CAP_SEVERITY);
-            assertThat(e.cap()).isEqualTo(io.ransomtrace.engine.finding.Severity.MEDIUM);
-            assertThat(e.expires()).isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
-            assertThat(e.reason()).isEqualTo("archives");
-            assertThat(e.author()).isEqualTo("carol");
-        });
-    }
-
-    @Test
     void tunedValuesRoundTripThroughTheStoredYaml() {
         Profile base = Profile.defaults();
         Map<String, Double> values = new java.util.LinkedHashMap<>(ProfileValues.values(base));
         values.put("signals.ransomNote.minDirectories", 16.0);
         values.put("signals.contentHint.entropyBitsPerByte", 7.5);
         Profile tuned = ProfileValues.apply(base, values);
-        String yaml = ProfileValues.toYaml(tuned);
+        String yaml = ProfileYaml.write(tuned);
         assertThat(yaml).contains("signals.ransomNote.minDirectories: 16").contains("entropyBitsPerByte: 7.5")
                 .doesNotContain("signals.massModification.threshold");
-        assertThat(ProfileValues.fromYaml(yaml)).isEqualTo(tuned);
-        assertThat(ProfileValues.fromYaml(ProfileValues.toYaml(base))).isEqualTo(base);
+        assertThat(ProfileYaml.read(yaml)).isEqualTo(tuned);
+        assertThat(ProfileYaml.read(ProfileYaml.write(base))).isEqualTo(base);
     }
 
     @Test

@@ -1,12 +1,13 @@
 package io.ransomtrace.app.ui.data;
 
-import io.ransomtrace.app.analysis.CaseAnalysis;
-import io.ransomtrace.app.analysis.DetectionSettings;
+import io.ransomtrace.app.casefile.CaseSession;
+import io.ransomtrace.app.casefile.CaseSettings;
+import io.ransomtrace.app.casefile.TaskProgress;
 import io.ransomtrace.app.importing.Cancellation;
-import io.ransomtrace.app.importing.ImportPipeline;
+import io.ransomtrace.app.importing.ImportOptions;
 import io.ransomtrace.app.importing.ImportProgressListener;
+import io.ransomtrace.app.importing.ImporterCatalog;
 import io.ransomtrace.app.store.CaseQueries;
-import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.app.store.EventFilter;
 import io.ransomtrace.app.store.EventPage;
 import io.ransomtrace.app.store.ProcessNode;
@@ -30,11 +31,10 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The adapters from the case store to the views, on the recorded mixed-workday case. */
 class CaseAdaptersTest {
-    private static CaseStore store;
+    private static CaseSession session;
     private static CaseQueries q;
     private static EventRows rows;
     private static Finding attack;
@@ -42,19 +42,19 @@ class CaseAdaptersTest {
     @BeforeAll
     static void importSample(@TempDir Path tmp) throws Exception {
         Path logs = SampleCaseLogs.mixedWorkday();
-        assumeTrue(logs != null, SampleCaseLogs.MISSING);
-        store = CaseStore.create(tmp.resolve("mixed.rtcase"));
-        new ImportPipeline().run(store, List.of(logs), ImportProgressListener.NONE, new Cancellation());
-        q = store.queries();
+        session = CaseSession.create(tmp.resolve("mixed.rtcase"));
+        session.importLogs(List.of(logs), ImporterCatalog.builtIn(), ImportOptions.defaults(),
+                ImportProgressListener.NONE, new Cancellation());
+        q = session.queries();
         rows = new EventRows(q.sources());
-        attack = CaseAnalysis.run(q, DetectionSettings.defaults()).findings().stream()
+        attack = session.analyse(CaseSettings.defaults(), TaskProgress.NONE).findings().stream()
                 .max(Comparator.comparing(Finding::severity)).orElseThrow();
     }
 
     @AfterAll
     static void close() throws Exception {
-        if (store != null) {
-            store.close();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -86,7 +86,7 @@ class CaseAdaptersTest {
         assertThat(src.keyBefore(500, EventQuery.ALL)).isEqualTo(all.get(499).key());
 
         // Newest first: the same rows backwards, page after page, and far jumps land on the right row.
-        EventQuery newest = new EventQuery(io.ransomtrace.views.events.EventFilter.NONE, true);
+        EventQuery newest = new EventQuery(io.ransomtrace.views.events.GridFilter.NONE, true);
         List<EventRow> backwards = new ArrayList<>();
         after = null;
         while (!(page = src.page(after, 500, newest)).isEmpty()) {
@@ -99,7 +99,7 @@ class CaseAdaptersTest {
         assertThat(src.keyBefore(10, newest)).isEqualTo(reversed.get(9).key());
 
         // Renames to the attack's suffix: the grid's "contains" filters, exactly as the in-memory test says.
-        var filter = io.ransomtrace.views.events.EventFilter.NONE.withKind("RENAME").withPathContains(".rtx");
+        var filter = io.ransomtrace.views.events.GridFilter.NONE.withKind("RENAME").withPathContains(".rtx");
         EventQuery renames = new EventQuery(filter, false);
         long expected = all.stream().filter(filter::matches).count();
         assertThat(expected).isGreaterThanOrEqualTo(attack.filesAffected() / 2);
@@ -107,18 +107,18 @@ class CaseAdaptersTest {
         assertThat(src.page(null, 1000, renames)).isEqualTo(all.stream().filter(filter::matches).toList());
 
         // Quick filter on the source file name: checked in Java, not in SQL.
-        var bySource = io.ransomtrace.views.events.EventFilter.NONE.withQuickText(all.get(0).source());
+        var bySource = io.ransomtrace.views.events.GridFilter.NONE.withQuickText(all.get(0).source());
         assertThat(src.count(new EventQuery(bySource, false))).isEqualTo(all.stream().filter(bySource::matches).count());
     }
 
     @Test
     void theCampaignRootIsFoundAndItsLineageAndNotesFeedTheViews() {
-        Optional<ProcessNode> root = new CampaignLocator(q).root(attack);
+        Optional<ProcessNode> root = session.campaigns().root(attack);
         assertThat(root).hasValueSatisfying(r -> {
             assertThat(r.pid()).isEqualTo(attack.rootProcess().pid());
             assertThat(r.host()).isEqualTo(attack.host());
         });
-        CampaignView v = CampaignView.of(q, store.annotations(), rows, attack);
+        CampaignView v = CampaignView.of(session, rows, attack);
         assertThat(v.chain()).endsWith(String.valueOf(root.get().key())).hasSizeGreaterThan(1);
         List<DirectoryStat> noted = v.directories().stream().filter(d -> d.notes() > 0).toList();
         assertThat(noted).extracting(DirectoryStat::path).containsExactlyInAnyOrderElementsOf(attack.notes().directories());

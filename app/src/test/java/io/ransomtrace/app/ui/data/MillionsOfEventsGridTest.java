@@ -196,7 +196,7 @@ class MillionsOfEventsGridTest {
 
     @Test
     void aKindFilterIsCountedAndJumpedInSql() {
-        var renames = new EventQuery(io.ransomtrace.views.events.EventFilter.NONE.withKind("rename"), false);
+        var renames = new EventQuery(io.ransomtrace.views.events.GridFilter.NONE.withKind("rename"), false);
         assertThat(grid.count(renames)).isEqualTo(EVENTS / RENAME_EVERY);
 
         long index = EVENTS / RENAME_EVERY - 10;
@@ -207,7 +207,7 @@ class MillionsOfEventsGridTest {
                         .map(i -> (index + i) * RENAME_EVERY).boxed().toArray(Long[]::new));
 
         // a filter SQL cannot express exactly (a pid) is still answered, page-bounded, by the Java test
-        var byPid = new EventQuery(io.ransomtrace.views.events.EventFilter.NONE.withProcess("4242"), true);
+        var byPid = new EventQuery(io.ransomtrace.views.events.GridFilter.NONE.withProcess("4242"), true);
         assertRun(grid.page(null, PAGE, byPid), EVENTS - 1, -1);
     }
 

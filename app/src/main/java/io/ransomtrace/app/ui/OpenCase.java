@@ -1,0 +1,78 @@
+package io.ransomtrace.app.ui;
+
+import io.ransomtrace.app.casefile.CaseSession;
+import io.ransomtrace.app.casefile.CaseSettings;
+import io.ransomtrace.app.casefile.TaskProgress;
+import io.ransomtrace.app.store.SourceInfo;
+import io.ransomtrace.app.ui.data.EventRows;
+import io.ransomtrace.engine.coverage.HostCoverage;
+import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.finding.SignalMeasurement;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The case the window shows: the session, what the detector concluded with the case's settings, and what the
+ * views need on top (its sources, event rows, signal badges per process). Built off the FX thread when a case is
+ * opened or imported into; replaced as a whole after a re-run.
+ *
+ * @param badges signal badges per process key: the fired signals of the findings rooted there
+ */
+public record OpenCase(CaseSession session, CaseSession.Analysis analysis, List<SourceInfo> sources, EventRows rows,
+                       Map<Long, Set<String>> badges) {
+
+    /**
+     * Judges the case with {@code settings} and reads what the views need.
+     *
+     * @return null when cancelled
+     */
+    static OpenCase analyse(CaseSession session, CaseSettings settings, TaskProgress progress) {
+        List<SourceInfo> sources = session.sources();
+        CaseSession.Analysis analysis = session.analyse(settings, progress);
+        if (analysis == null) {
+            return null;
+        }
+        return new OpenCase(session, analysis, sources, new EventRows(sources), badges(session, analysis.findings()));
+    }
+
+    /** The same case with the findings of other settings (live tuning kept: no second replay). */
+    OpenCase withFindings(CaseSettings settings, List<Finding> findings) {
+        return new OpenCase(session, analysis.withFindings(settings, findings), sources, rows,
+                badges(session, findings));
+    }
+
+    public CaseSettings settings() {
+        return analysis.settings();
+    }
+
+    public List<Finding> findings() {
+        return analysis.findings();
+    }
+
+    public List<HostCoverage> coverage() {
+        return analysis.coverage();
+    }
+
+    public long events() {
+        return analysis.events();
+    }
+
+    private static Map<Long, Set<String>> badges(CaseSession session, List<Finding> findings) {
+        Map<Long, Set<String>> out = new HashMap<>();
+        for (Finding f : findings) {
+            session.campaigns().root(f).ifPresent(root -> {
+                Set<String> b = out.computeIfAbsent(root.key(), k -> new LinkedHashSet<>());
+                for (SignalMeasurement s : f.signals()) {
+                    if (s.fired()) {
+                        b.add(s.kind());
+                    }
+                }
+            });
+        }
+        return out;
+    }
+}

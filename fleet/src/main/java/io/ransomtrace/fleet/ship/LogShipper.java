@@ -1,0 +1,155 @@
+package io.ransomtrace.fleet.ship;
+
+import io.ransomtrace.fleet.job.FleetHeaders;
+import io.ransomtrace.importers.Format;
+import io.ransomtrace.importers.InputExpander;
+import io.ransomtrace.importers.LineReader;
+import io.ransomtrace.importers.Sniffer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Sends log lines into a Kafka topic the way an audisp plugin, laurel or Auditbeat would: one line per message,
+ * key = the host (given, or named by the line's {@code node=} / {@code host.name}, or after the file), in file
+ * order (a host's lines keep their order: one key, one partition). Idempotent producer, all replicas
+ * acknowledge; {@link #close()} waits until everything is written.
+ */
+public final class LogShipper implements AutoCloseable {
+    /** Formats the fleet job reads: the lines of audit.log (raw or enriched, ausearch output) and ECS NDJSON. */
+    public static final Set<Format> SHIPPABLE = Set.of(Format.AUDITD_RAW, Format.AUDITD_ENRICHED,
+            Format.AUDITD_INTERPRETED, Format.ECS_NDJSON);
+    private static final int MAX_LINE_BYTES = 1 << 20;
+
+    /** What was sent from one file. {@code problem} says why a file was not sent (then nothing of it was). */
+    public record Shipped(Path path, Format format, long records, Set<String> hosts, String problem) {
+    }
+
+    private final String topic;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+
+    public LogShipper(String bootstrap, String topic) {
+        this.topic = topic;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                ProducerConfig.LINGER_MS_CONFIG, "20",
+                ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(512 * 1024),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, "120000"),
+                new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * Ships files and folders (a folder's logs, rotated sets oldest first, companion files such as README
+     * skipped), one file after the other.
+     *
+     * @param host the host of every line, or null: each line's own host name, else the file's
+     */
+    public List<Shipped> ship(List<Path> inputs, String host) throws IOException {
+        List<Shipped> out = new ArrayList<>();
+        for (InputExpander.Input input : InputExpander.expandInputs(inputs)) {
+            Format format;
+            try {
+                format = Sniffer.sniff(input.file());
+            } catch (IOException e) {
+                out.add(new Shipped(input.file(), Format.UNKNOWN, 0, Set.of(), "cannot read: " + e.getMessage()));
+                continue;
+            }
+            if (!SHIPPABLE.contains(format)) {
+                if (!(input.fromFolder() && InputExpander.isCompanionFile(input.file()))) {
+                    out.add(new Shipped(input.file(), format, 0, Set.of(), format == Format.UNKNOWN
+                            ? "not a format Ransomtrace recognises"
+                            : format.label() + " is read by scan and import; the fleet job reads audit lines and ECS NDJSON"));
+                }
+                continue;
+            }
+            out.add(shipFile(input.file(), format, host));
+        }
+        producer.flush();
+        rethrow();
+        return out;
+    }
+
+    private Shipped shipFile(Path file, Format format, String host) throws IOException {
+        String fileHost = HostNames.fromFile(file);
+        byte[] source = file.toString().getBytes(StandardCharsets.UTF_8);
+        Set<String> hosts = new LinkedHashSet<>();
+        long records = 0;
+        try (LineReader reader = LineReader.open(file, MAX_LINE_BYTES)) {
+            while (reader.next()) {
+                if (reader.isBlank()) {
+                    continue;
+                }
+                byte[] line = Arrays.copyOfRange(reader.buffer(), reader.start(), reader.start() + reader.length());
+                String key = host;
+                if (key == null) {
+                    key = HostNames.fromLine(line);
+                }
+                if (key == null) {
+                    key = fileHost;
+                }
+                if (hosts.size() < 1000) {
+                    hosts.add(key);
+                }
+                send(key, line, source);
+                records++;
+            }
+            if (reader.inputError() != null) {
+                return new Shipped(file, format, records, hosts, reader.inputError());
+            }
+        }
+        return new Shipped(file, format, records, hosts, null);
+    }
+
+    /** Sends one line of a host (asynchronously; errors surface at the next {@link #flush()}). */
+    public void send(String host, byte[] line, byte[] source) {
+        RecordHeaders headers = new RecordHeaders();
+        if (source != null) {
+            headers.add(FleetHeaders.SOURCE, source);
+        }
+        producer.send(new ProducerRecord<>(topic, null, null, host.getBytes(StandardCharsets.UTF_8), line, headers),
+                (meta, e) -> {
+                    if (e != null) {
+                        failure.compareAndSet(null, e);
+                    }
+                });
+    }
+
+    /** Waits until every line sent so far is written; fails if any was refused. */
+    public void flush() throws IOException {
+        producer.flush();
+        rethrow();
+    }
+
+    private void rethrow() throws IOException {
+        Exception e = failure.get();
+        if (e != null) {
+            throw new IOException("Kafka refused a line: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            flush();
+        } finally {
+            producer.close();
+        }
+    }
+}
