@@ -52,8 +52,6 @@ public final class CampaignTracker {
     private ProcessInfo lastArchiveWriter;
     /** The current actor's executable when it is a binary outside the system directories (or run by one), else null. */
     private String lastUnknownBinary;
-    /** The trees the current actor deletes recursively (rm -r, find -delete operands), or empty. */
-    private java.util.List<String> lastDeletionRoots = java.util.List.of();
     /** The current actor is a linker (ld, collect2, lld, mold…): what it writes is the campaign's own program. */
     private boolean lastActorLinks;
     private Campaign lastActorCampaign;
@@ -194,9 +192,7 @@ public final class CampaignTracker {
                     : parent != null && parent.role() == ProcessRole.FILE_TOOL && parent.argvKnown() ? parent : null;
             lastArchiveWriter = c.archived.isWriter(actor) ? actor : c.archived.isWriter(parent) ? parent : null;
             lastUnknownBinary = unknownBinary(actor) ? actor.exe() : unknownBinary(lastProgram) ? lastProgram.exe() : null;
-            lastDeletionRoots = RecursiveDeletion.roots(actor);
         }
-        op = RecursiveDeletion.relocate(op, actor, lastDeletionRoots);
         if (lastActorLinks && op.success()) {
             c.built(op.kind() == io.ransomtrace.engine.model.FileOpKind.RENAME ? op.targetPath() : op.path());
         }
@@ -346,7 +342,6 @@ public final class CampaignTracker {
         ProcessInfo.writeReference(w, lastActorTool);
         ProcessInfo.writeReference(w, lastArchiveWriter);
         w.writeString(lastUnknownBinary);
-        w.writeStrings(lastDeletionRoots);
         w.writeBoolean(lastActorLinks);
         // the campaign those were decided in, when still open (a closed one can never be current again)
         w.writeLong(lastActorCampaign != null && active.get(lastActorCampaign.root) == lastActorCampaign
@@ -378,7 +373,6 @@ public final class CampaignTracker {
         lastActorTool = ProcessInfo.readReference(r);
         lastArchiveWriter = ProcessInfo.readReference(r);
         lastUnknownBinary = r.readString();
-        lastDeletionRoots = List.copyOf(r.readStringList());
         lastActorLinks = r.readBoolean();
         long serial = r.readLong();
         lastActorCampaign = null;

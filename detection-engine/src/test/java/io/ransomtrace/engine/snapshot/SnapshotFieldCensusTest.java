@@ -40,7 +40,7 @@ class SnapshotFieldCensusTest {
         // the open campaigns are written in least-recently-active order, which restores the LRU links
         CENSUS.put("correlate.CampaignTracker", "memory active lruHead lruTail closed nextSerial evictedQuiet closedEarly"
                 + " cappedSets lastActor lastActorCopies lastProgram lastActorTool lastArchiveWriter lastUnknownBinary"
-                + " lastDeletionRoots lastActorLinks lastActorCampaign"
+                + " lastActorLinks lastActorCampaign"
                 + " | settings policy assembler alerts lastRoot lastCampaign");
         CENSUS.put("correlate.Campaign", "serial host root parentExe rootExeAtStart rootCommandLineAtStart firstEventId"
                 + " firstSeen lastSeen lastMillis firstMillis actorCredentials encryptionTool bulk mass extension overwrite"
