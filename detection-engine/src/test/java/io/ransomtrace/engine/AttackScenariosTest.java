@@ -303,9 +303,12 @@ class AttackScenariosTest {
         assertThat(f.signal("overwrite-in-place").value()).isEqualTo(40);
     }
 
-    /** A handful of files encrypted and deleted: worth a look, not a page. */
+    /**
+     * A handful of files encrypted and deleted by a script: the early facts alert high after three files; the
+     * campaign ends with eight files in one folder and no note, a user's own scope, and the finding ends low.
+     */
     @Test
-    void fewFilesEncryptedAndDeletedByAScriptAreHighEarly() {
+    void fewFilesEncryptedAndDeletedByAScriptAlertHighEarlyAndEndLow() {
         Trail t = new Trail("ws05");
         Proc login = t.sshLogin("dan", 1010);
         Proc script = login.spawn("/usr/bin/bash", "bash", "hide.sh");
@@ -313,12 +316,17 @@ class AttackScenariosTest {
             Tools.opensslEncrypt(script, f, ".enc");
             Tools.rm(script, f);
         }
-        Finding f = worst(detect(t));
-        assertThat(f.severity()).isEqualTo(Severity.HIGH);
+        java.util.List<Finding> alerts = new java.util.ArrayList<>();
+        Detector d = new Detector(io.ransomtrace.engine.profile.Profile.defaults(),
+                io.ransomtrace.engine.profile.Allowlist.empty(), alerts::add);
+        t.events().forEach(d);
+        Finding f = worst(d.finish());
+        assertThat(alerts).anyMatch(a -> a.severity() == Severity.HIGH && a.filesAffected() == 3);
+        assertThat(f.severity()).isEqualTo(Severity.LOW);
         assertThat(f.filesAffected()).isEqualTo(8);
         assertThat(f.filesBeforeFirstHighAlert()).isEqualTo(3);
         assertThat(f.signal("early-certainty").description())
-                .contains("driven by a traversal", "deleted right after its encrypted copy");
+                .contains("driven by a traversal", "deleted right after its encrypted copy", "final severity low");
     }
 
     /** The twin: the same eight files encrypted and deleted by hand at the prompt are not a traversal. */

@@ -248,4 +248,32 @@ class BenignScenariosTest {
         assertThat(f.signal("overwrite-in-place").fired()).isTrue();
         assertThat(f.signal("overwrite-in-place").value()).isEqualTo(12);
     }
+
+    @Test
+    void cronJobsRemovingEmptyLockDirectoriesAreNoFindings() {
+        // rm -rf of a directory holding nothing the rules audit: a bulk invocation and no file changed
+        Trail t = new Trail("app03");
+        Proc cron = t.service("/usr/sbin/cron");
+        for (int i = 0; i < 30; i++) {
+            Proc job = cron.fork();
+            job.spawn("/usr/bin/dash", "sh", "-c", "rm -rf /var/lib/app/lock-" + i)
+                    .exec("/usr/bin/rm", "rm", "-rf", "/var/lib/app/lock-" + i).exit();
+        }
+        assertThat(detect(t)).isEmpty();
+    }
+
+    @Test
+    void theSameCronJobDeletingFilesUnderItIsStillReported() {
+        Trail t = new Trail("app03");
+        Proc rm = t.service("/usr/sbin/cron").fork().spawn("/usr/bin/dash", "sh", "-c", "rm -rf /var/lib/app/spool")
+                .exec("/usr/bin/rm", "rm", "-rf", "/var/lib/app/spool");
+        for (int i = 0; i < 3; i++) {
+            rm.delete("/var/lib/app/spool/s" + i + ".tmp");
+        }
+        List<Finding> findings = detect(t);
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.filesAffected()).isEqualTo(3);
+            assertThat(f.severity()).isLessThan(Severity.MEDIUM);
+        });
+    }
 }

@@ -107,6 +107,10 @@ final class Campaign {
     private ProcessInfo program;
     /** The executable of the current actor when it is a binary outside the system directories, else null. */
     private String unknownBinary;
+    /** The command line of the current actor when it is a script (an interpreter or shell running one), else null. */
+    private String script;
+    /** Existing files a script rewrote in place itself. */
+    private int scriptRewrites;
     /** Created on the first program that changes a file (most campaigns have none). */
     Map<ProcessInfo, int[]> filesByProgram = Map.of();
     final EvidenceLog evidence;
@@ -114,6 +118,9 @@ final class Campaign {
     final ArchivedInputs archived = new ArchivedInputs();
     /** Originals with a one-file encrypted archive of their own ({@code 7z a -p f.7z f}): created on the first. */
     private LongHashSet archiveCopies;
+    /** The first directories of impacted files (see {@link #impactDirectories}). */
+    private final long[] impactDirs = new long[SeverityPolicy.PERSONAL_SCOPE_DIRECTORIES + 1];
+    private int impactDirCount;
 
     /** Bumped whenever a signal's input changes; the score is recomputed only when it moved. */
     long revision;
@@ -202,12 +209,15 @@ final class Campaign {
         directories.writeState(w);
         w.writeStrings(directoryNames);
         w.writeStrings(impactedFiles);
+        w.writeLongs(impactDirs, impactDirCount);
         w.writeStrings(changedFiles);
         w.writeStrings(tools);
         w.writeStrings(exes);
         ProcessInfo.writeReference(w, lastActor);
         ProcessInfo.writeReference(w, program);
         w.writeString(unknownBinary);
+        w.writeString(script);
+        w.writeInt(scriptRewrites);
         w.writeInt(filesByProgram.size());
         for (Map.Entry<ProcessInfo, int[]> e : filesByProgram.entrySet()) {
             ProcessInfo.writeReference(w, e.getKey());
@@ -282,12 +292,23 @@ final class Campaign {
         c.directories.readState(r);
         r.readStrings(c.directoryNames);
         r.readStrings(c.impactedFiles);
+        int dirs = r.readLength();
+        if (dirs > c.impactDirs.length) {
+            throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("corrupt snapshot: " + dirs
+                    + " impact directories, at most " + c.impactDirs.length + " are kept");
+        }
+        for (int i = 0; i < dirs; i++) {
+            c.impactDirs[i] = r.readLong();
+        }
+        c.impactDirCount = dirs;
         r.readStrings(c.changedFiles);
         r.readStrings(c.tools);
         r.readStrings(c.exes);
         c.lastActor = ProcessInfo.readReference(r);
         c.program = ProcessInfo.readReference(r);
         c.unknownBinary = r.readString();
+        c.script = r.readString();
+        c.scriptRewrites = r.readInt();
         n = r.readLength();
         if (n > 0) {
             c.filesByProgram = new IdentityHashMap<>(4);
@@ -456,9 +477,10 @@ final class Campaign {
      *                      was started by) one, else null: what it creates is the archive, not a victim's file
      */
     void onFileOp(FileOp op, ProcessInfo actor, ProcessInfo program, long millis, boolean copyTool,
-                  ProcessInfo archiveWriter, String unknownBinary) {
+                  ProcessInfo archiveWriter, String unknownBinary, String script) {
         this.program = program;
         this.unknownBinary = unknownBinary;
+        this.script = script;
         if (fileOps++ == 0) {
             deleteAfter.fileTelemetry();
             revision++;
@@ -536,6 +558,9 @@ final class Campaign {
             revision++;
             evidence.add(SignalKind.RANSOM_NOTE, op);
             String spread = notes.spreadNote();
+            if (spread == null && !early.noteHeld()) {
+                spread = notes.spreadNoteNamedAfter(extension.topSuffix());
+            }
             if (spread != null) {
                 early.note(spread);
             }
@@ -585,6 +610,9 @@ final class Campaign {
         overwrite.overwritten();
         if (unknownBinary != null) {
             early.unknownRewrite(unknownBinary);
+        }
+        if (script != null && ++scriptRewrites >= 3) {
+            early.scriptRewrite(script);
         }
         evidence.add(SignalKind.OVERWRITE_IN_PLACE, e);
         if (memory.renamedTo.find(key(ph), Long.MIN_VALUE) >= 0) {
@@ -755,8 +783,14 @@ final class Campaign {
 
     /** Three files given the same new suffix. */
     private void suffixFact() {
-        if (extension.value() >= 3 && extension.topSuffix() != null) {
+        if (extension.value() >= 3 && extension.topSuffix() != null && !early.suffixHeld()) {
             early.suffix(extension.topSuffix());
+            if (!early.noteHeld()) {
+                String named = notes.spreadNoteNamedAfter(extension.topSuffix()); // notes left before the renames
+                if (named != null) {
+                    early.note(named);
+                }
+            }
         }
     }
 
@@ -787,6 +821,23 @@ final class Campaign {
         if (impactedFiles.size() < settings.maxListedFiles) {
             impactedFiles.add(path);
         }
+        if (impactDirCount <= SeverityPolicy.PERSONAL_SCOPE_DIRECTORIES) {
+            long h = PathNames.directoryHash(path);
+            for (int i = 0; i < impactDirCount; i++) {
+                if (impactDirs[i] == h) {
+                    return;
+                }
+            }
+            impactDirs[impactDirCount++] = h;
+        }
+    }
+
+    /**
+     * Directories of the files changed the way encryption does, counted up to one more than a user's own scope
+     * ({@link SeverityPolicy#PERSONAL_SCOPE_DIRECTORIES}): whether the campaign stayed within one or two folders.
+     */
+    int impactDirectories() {
+        return impactDirCount;
     }
 
     private long directory(String path, long h) {

@@ -52,6 +52,8 @@ public final class CampaignTracker {
     private ProcessInfo lastArchiveWriter;
     /** The current actor's executable when it is a binary outside the system directories (or run by one), else null. */
     private String lastUnknownBinary;
+    /** The current actor's command line when it is a script runner (an interpreter or shell running a script), else null. */
+    private String lastScript;
     /** The current actor is a linker (ld, collect2, lld, mold…): what it writes is the campaign's own program. */
     private boolean lastActorLinks;
     private Campaign lastActorCampaign;
@@ -192,6 +194,8 @@ public final class CampaignTracker {
                     : parent != null && parent.role() == ProcessRole.FILE_TOOL && parent.argvKnown() ? parent : null;
             lastArchiveWriter = c.archived.isWriter(actor) ? actor : c.archived.isWriter(parent) ? parent : null;
             lastUnknownBinary = unknownBinary(actor) ? actor.exe() : unknownBinary(lastProgram) ? lastProgram.exe() : null;
+            lastScript = actor.role() == ProcessRole.SCRIPT_RUNNER && actor.argvKnown() && actor.argv().size() > 1
+                    ? actor.commandLine() : null;
         }
         if (lastActorLinks && op.success()) {
             c.built(op.kind() == io.ransomtrace.engine.model.FileOpKind.RENAME ? op.targetPath() : op.path());
@@ -199,7 +203,7 @@ public final class CampaignTracker {
         if (lastActorTool != null && toolHousekeeping(lastActorTool, op.path())) {
             return;
         }
-        c.onFileOp(op, actor, lastProgram, millis, lastActorCopies, lastArchiveWriter, lastUnknownBinary);
+        c.onFileOp(op, actor, lastProgram, millis, lastActorCopies, lastArchiveWriter, lastUnknownBinary, lastScript);
         judge(c, op);
     }
 
@@ -293,6 +297,7 @@ public final class CampaignTracker {
         if (c.filesCapped()) {
             cappedSets++;
         }
+        policy.close(c);
         if (policy.reportable(c)) {
             closed.add(assembler.build(c));
         }
@@ -342,6 +347,7 @@ public final class CampaignTracker {
         ProcessInfo.writeReference(w, lastActorTool);
         ProcessInfo.writeReference(w, lastArchiveWriter);
         w.writeString(lastUnknownBinary);
+        w.writeString(lastScript);
         w.writeBoolean(lastActorLinks);
         // the campaign those were decided in, when still open (a closed one can never be current again)
         w.writeLong(lastActorCampaign != null && active.get(lastActorCampaign.root) == lastActorCampaign
@@ -373,6 +379,7 @@ public final class CampaignTracker {
         lastActorTool = ProcessInfo.readReference(r);
         lastArchiveWriter = ProcessInfo.readReference(r);
         lastUnknownBinary = r.readString();
+        lastScript = r.readString();
         lastActorLinks = r.readBoolean();
         long serial = r.readLong();
         lastActorCampaign = null;

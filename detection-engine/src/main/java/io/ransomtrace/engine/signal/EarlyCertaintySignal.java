@@ -15,8 +15,10 @@ import java.util.List;
  * <ul>
  *   <li>automation: an encrypting tool driven by a traversal (a recursive flag, find -exec, xargs, a loop: two
  *       runs under a bulk runner, or three under a script — never commands typed at a prompt); a new unknown
- *       binary (outside the system directories) rewriting files it did not create; a note name that can only be
- *       a note written in a second directory;</li>
+ *       binary (outside the system directories) rewriting files it did not create; a script (an interpreter or
+ *       shell running a script file) rewriting three files it did not create in place itself; a note name that
+ *       can only be a note (a ransom word, named after an encrypted file or after the campaign's new suffix)
+ *       written in a second directory;</li>
  *   <li>data changed: the first original deleted right after its encrypted sibling was written (or after an
  *       encrypting archiver read it); that unknown binary's in-place rewrites; the same new suffix given to
  *       three files.</li>
@@ -28,8 +30,11 @@ public final class EarlyCertaintySignal extends Signal {
     private String traversal;
     private String deletedAfterCopy;
     private String unknownRewrite;
+    private String scriptRewrite;
     private String note;
     private String suffix;
+    /** Set when the campaign closed without the volume the facts stood for: why its final severity is lower. */
+    private String endedSmall;
 
     public EarlyCertaintySignal(SignalSettings settings) {
         super(settings);
@@ -52,6 +57,18 @@ public final class EarlyCertaintySignal extends Signal {
         }
     }
 
+    /** @param script the command line of a script that rewrote three files it did not create in place */
+    public void scriptRewrite(String script) {
+        if (scriptRewrite == null) {
+            scriptRewrite = script;
+        }
+    }
+
+    /** True once three files were given the same new suffix. */
+    public boolean suffixHeld() {
+        return suffix != null;
+    }
+
     public void note(String name) {
         note = name;
     }
@@ -62,8 +79,24 @@ public final class EarlyCertaintySignal extends Signal {
         }
     }
 
+    /** True when a note name was written in a second directory. */
+    public boolean noteHeld() {
+        return note != null;
+    }
+
+    /**
+     * The campaign closed with only {@code files} files changed in {@code directories} directories and no note:
+     * the facts raised it early, the volume never came, so its finding ends low.
+     */
+    public void endedSmall(int files, int directories, int highMinFiles) {
+        endedSmall = "it ended with " + plural(files, "file", "files") + " changed in "
+                + plural(directories, "directory", "directories") + " and no ransom note (high without early facts"
+                + " needs " + highMinFiles + " files): the scope of a user encrypting a few of their own files, final"
+                + " severity low (the live alert stands)";
+    }
+
     private boolean automation() {
-        return traversal != null || unknownRewrite != null || note != null;
+        return traversal != null || unknownRewrite != null || scriptRewrite != null || note != null;
     }
 
     private boolean dataChanged() {
@@ -72,7 +105,7 @@ public final class EarlyCertaintySignal extends Signal {
 
     private int facts() {
         int n = 0;
-        for (String f : new String[] {traversal, deletedAfterCopy, unknownRewrite, note, suffix}) {
+        for (String f : new String[] {traversal, deletedAfterCopy, unknownRewrite, scriptRewrite, note, suffix}) {
             if (f != null) {
                 n++;
             }
@@ -127,6 +160,9 @@ public final class EarlyCertaintySignal extends Signal {
         if (unknownRewrite != null) {
             parts.add("an unknown binary outside the system directories rewrote files it did not create (" + unknownRewrite + ")");
         }
+        if (scriptRewrite != null) {
+            parts.add("a script rewrote files it did not create in place, three or more (" + scriptRewrite + ")");
+        }
         if (note != null) {
             parts.add("a ransom-note name written in a second directory (" + note + ")");
         }
@@ -136,7 +172,8 @@ public final class EarlyCertaintySignal extends Signal {
         String facts = parts.isEmpty() ? "none yet" : String.join("; ", parts);
         return plural(facts(), "early fact", "early facts") + ": " + facts + "; raises the campaign to high after "
                 + settings.earlyHighMinFiles + " files once " + settings.earlyMinFacts
-                + " hold, one of automation and one of changed data (else high needs " + settings.highMinFiles + " files)";
+                + " hold, one of automation and one of changed data (else high needs " + settings.highMinFiles + " files)"
+                + (endedSmall != null ? "; " + endedSmall : "");
     }
 
     @Override
@@ -144,8 +181,10 @@ public final class EarlyCertaintySignal extends Signal {
         w.writeString(traversal);
         w.writeString(deletedAfterCopy);
         w.writeString(unknownRewrite);
+        w.writeString(scriptRewrite);
         w.writeString(note);
         w.writeString(suffix);
+        w.writeString(endedSmall);
     }
 
     @Override
@@ -153,7 +192,9 @@ public final class EarlyCertaintySignal extends Signal {
         traversal = r.readString();
         deletedAfterCopy = r.readString();
         unknownRewrite = r.readString();
+        scriptRewrite = r.readString();
         note = r.readString();
         suffix = r.readString();
+        endedSmall = r.readString();
     }
 }

@@ -214,6 +214,28 @@ public final class RansomNoteSignal extends Signal {
         return early == null ? null : early.name;
     }
 
+    /**
+     * A name written in at least two directories that carries the campaign's new suffix as a word
+     * ({@code README_LOCKED.html} beside files renamed to {@code .locked}, {@code #README.lilocked}): lockers name
+     * their notes after the extension they give the files, so such a name is a note even when its keywords are
+     * weak. Null when none; suffixes shorter than {@value #MIN_SUFFIX_WORD} letters ({@code .enc}) are not words
+     * enough to tell.
+     */
+    public String spreadNoteNamedAfter(String suffix) {
+        if (suffix == null || suffix.length() < MIN_SUFFIX_WORD || names.isEmpty()) {
+            return null;
+        }
+        String word = suffix.toLowerCase(Locale.ROOT);
+        for (NoteName n : names.values()) {
+            if (n.dirs >= 2 && n.name.toLowerCase(Locale.ROOT).contains(word)) {
+                return n.name;
+            }
+        }
+        return null;
+    }
+
+    private static final int MIN_SUFFIX_WORD = 4;
+
     /** Forgets names seen in a single directory so far, to stay bounded. */
     private boolean makeRoom() {
         Iterator<NoteName> it = names.values().iterator();

@@ -39,14 +39,15 @@ class SnapshotFieldCensusTest {
         CENSUS.put("process.PidMap", "keys values size | mask");
         // the open campaigns are written in least-recently-active order, which restores the LRU links
         CENSUS.put("correlate.CampaignTracker", "memory active lruHead lruTail closed nextSerial evictedQuiet closedEarly"
-                + " cappedSets lastActor lastActorCopies lastProgram lastActorTool lastArchiveWriter lastUnknownBinary"
+                + " cappedSets lastActor lastActorCopies lastProgram lastActorTool lastArchiveWriter lastUnknownBinary lastScript"
                 + " lastActorLinks lastActorCampaign"
                 + " | settings policy assembler alerts lastRoot lastCampaign");
         CENSUS.put("correlate.Campaign", "serial host root parentExe rootExeAtStart rootCommandLineAtStart firstEventId"
                 + " firstSeen lastSeen lastMillis firstMillis actorCredentials encryptionTool bulk mass extension overwrite"
                 + " deleteAfter notes content early files identities temporaries temporaryFiles builtExecutables"
-                + " renamedFrom fileOps directories directoryNames impactedFiles changedFiles tools exes lastActor"
-                + " program unknownBinary filesByProgram evidence archived archiveCopies revision scoredRevision score"
+                + " renamedFrom fileOps directories directoryNames impactedFiles impactDirs impactDirCount changedFiles tools exes"
+                + " lastActor"
+                + " program unknownBinary script scriptRewrites filesByProgram evidence archived archiveCopies revision scoredRevision score"
                 + " severity notified firstAlert filesAtFirstHigh lruPrev lruNext"
                 + " | settings memory signals");
         CENSUS.put("correlate.ArchivedInputs", "encrypted examples lastEncryptedMillis stdoutArchives stdinEncryptors"
@@ -66,7 +67,8 @@ class SnapshotFieldCensusTest {
                 + " fileTelemetry |");
         CENSUS.put("signal.RansomNoteSignal", "names bestKeyed bestAny early impactFiles"
                 + " | noteExtensions known ordinary benign maxListedDirectories");
-        CENSUS.put("signal.EarlyCertaintySignal", "traversal deletedAfterCopy unknownRewrite note suffix |");
+        CENSUS.put("signal.EarlyCertaintySignal", "traversal deletedAfterCopy unknownRewrite scriptRewrite note suffix"
+                + " endedSmall |");
         CENSUS.put("signal.RansomNoteSignal$NoteName", "name firstMillis strongWord weakWord dirHashes dirs creations dirNames contentWords |");
         CENSUS.put("signal.ContentHintSignal", "highEntropy headerChanges |");
     }
