@@ -96,7 +96,7 @@ final class ScanReportText {
                     f.score(), shown(f.title()), f.suppressed() ? "  [suppressed: " + shown(f.allowlist() == null ? "allowlist" : f.allowlist().reason()) + "]" : "");
             RootProcess r = f.rootProcess();
             if (r != null) {
-                out.printf(Locale.ROOT, "    host %s, root pid %d %s%n", shown(f.host()), r.pid(), shorten(r.commandLine() == null ? String.valueOf(r.exe()) : r.commandLine(), 100));
+                out.printf(Locale.ROOT, "    host %s, root pid %d %s%n", shown(f.host()), r.pid(), shorten(r.shownCommand(), 100));
                 if (r.launchedBy() != null) {
                     out.printf(Locale.ROOT, "    launched by %s%n", shorten(r.launchedBy(), 100));
                 }
