@@ -103,7 +103,8 @@ final class ScanReportText {
                 out.printf(Locale.ROOT, "    user %s, login user %s%n", shown(who(r.user(), r.uid())), shown(who(r.loginUser(), r.loginUid())));
             }
             out.printf(Locale.ROOT, "    %s to %s, first alert %s%n", f.firstSeen(), f.lastSeen(), f.firstAlert() == null ? "none" : f.firstAlert());
-            out.printf(Locale.ROOT, "    %,d files in %,d directories, overwrite: %s%s%s%n", f.filesAffected(), f.directoriesAffected(),
+            out.printf(Locale.ROOT, "    %,d file%s in %,d director%s, overwrite: %s%s%s%n", f.filesAffected(),
+                    f.filesAffected() == 1 ? "" : "s", f.directoriesAffected(), f.directoriesAffected() == 1 ? "y" : "ies",
                     f.overwrite().label(), f.extensions().isEmpty() ? "" : ", extensions " + shown(String.join(" ", f.extensions())),
                     f.tools().isEmpty() ? "" : ", tools " + shown(String.join(" ", f.tools())));
             if (f.notes().count() > 0) {
