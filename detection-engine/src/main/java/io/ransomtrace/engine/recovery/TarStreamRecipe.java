@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Folders archived by tar and encrypted as one stream: {@code tar czf - SITE | openssl enc … -out SITE.tgz.enc},
- * {@code tar cf - DIR | gpg -c … -o DIR.tar.gpg}, or {@code gpgtar --symmetric -o OUT DIR…} (gpgtar writes the
+ * {@code tar cf - DIR | gpg -c … -o DIR.tar.gpg} (a compressor may sit between them: {@code tar cf - D | xz | gpg …}), or {@code gpgtar --symmetric -o OUT DIR…} (gpgtar writes the
  * tar archive into the gpg it starts, which the log shows as its child). The encrypting command's own recipe
  * holds the key, the cipher and the encrypted file; tar's operands say what went in and under which member
  * name (as given, without a leading {@code /}). An original comes back by decrypting the stream and extracting
@@ -48,19 +48,52 @@ public record TarStreamRecipe(Recipe stream, LoggedCommand archiver, List<Archiv
                 return r;
             }
         }
+        // a pipeline's commands are forked left to right under one parent: tar, then maybe a compressor, then c
+        String compressor = null;
         for (int gap = 1; gap <= MAX_PID_GAP; gap++) {
             for (LoggedCommand s : commands.withPid(c.pid() - gap)) {
-                boolean tar = s.name().equals("tar") || s.name().equals("bsdtar");
-                if (tar && s.ppid() == c.ppid() && c.ppid() > 0
-                        && Duration.between(s.time(), c.time()).abs().compareTo(MAX_TIME_GAP) <= 0) {
+                if (s.ppid() != c.ppid() || c.ppid() <= 0
+                        || Duration.between(s.time(), c.time()).abs().compareTo(MAX_TIME_GAP) > 0) {
+                    continue;
+                }
+                String filter = compressor == null ? filterFlag(s) : null;
+                if (filter != null) {
+                    compressor = filter; // tar c -f - DIR | gzip | openssl …: the archive went through it
+                } else if (s.name().equals("tar") || s.name().equals("bsdtar")) {
                     TarStreamRecipe r = read(stream, s);
                     if (r != null) {
-                        return r;
+                        return compressor == null || r.compression() != null ? r
+                                : new TarStreamRecipe(r.stream(), r.archiver(), r.inputs(), compressor, r.removes());
                     }
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * tar's flag for what a compressor in the middle of the pipeline did to the archive, when it compressed its
+     * standard input to its standard output (no file operand, no decompression), else null.
+     */
+    private static String filterFlag(LoggedCommand c) {
+        String flag = switch (c.name()) {
+            case "gzip", "pigz" -> "-z";
+            case "bzip2", "pbzip2" -> "-j";
+            case "xz" -> "-J";
+            case "zstd" -> "--zstd";
+            case "lzip" -> "--lzip";
+            default -> null;
+        };
+        if (flag == null) {
+            return null;
+        }
+        for (String a : c.args()) {
+            if (!a.startsWith("-") || a.equals("-d") || a.equals("--decompress") || a.equals("--uncompress")
+                    || (!a.startsWith("--") && a.indexOf('d') > 0)) {
+                return null; // a file operand, or decompressing
+            }
+        }
+        return flag;
     }
 
     /** The recipe when {@code archiver} created an archive on its standard output (gpgtar: into its gpg), else null. */

@@ -192,6 +192,20 @@ class RecoveryPlannerTest {
         assertThat(c.decryptCommand().display()).contains("--passphrase st-1 --decrypt").doesNotContain(" -z ");
     }
 
+    @Test
+    void aCompressorBetweenTarAndTheEncryptorIsUndoneByTar() {
+        Commands cs = new Commands();
+        LoggedCommand script = cs.run(1, "/home/eve", "sh", "-c", "tar cf - Documents | xz -9 | gpg -c --batch --passphrase P -o d.bin");
+        cs.run(script.pid(), "/home/eve", "tar", "cf", "-", "Documents");
+        cs.run(script.pid(), "/home/eve", "xz", "-9");
+        cs.run(script.pid(), "/home/eve", "gpg", "-c", "--batch", "--passphrase", "P", "-o", "d.bin");
+        FileRecovery f = RecoveryPlanner.plan(cs.all(), List.of(deleted("/home/eve/Documents/cv.odt", null, 900)), Map.of(), true)
+                .files().get(0);
+        assertThat(f.method()).isEqualTo(RecoveryMethod.DECRYPT);
+        assertThat(f.target()).isEqualTo(new Recipe.Target("/home/eve/d.bin", "Documents/cv.odt"));
+        assertThat(f.decryptCommand().display()).contains("tar -x -J -O -f - -- \"$m\"");
+    }
+
     /** The twins: a tar to a file, or a tar piped into a compressor only, is no key to anything. */
     @Test
     void aTarThatDidNotFeedTheEncryptingCommandIsNoArchiveOfItsFiles() {
