@@ -79,6 +79,28 @@ class FinalScopeTest {
                 .contains("it ended with 3 files changed in 2 directories and no ransom note", "final severity low");
     }
 
+    /**
+     * The twin: the same loop run as root through sudo. File permissions hold dave to files he may write; root's
+     * writes are held to nothing, so three files in two folders say nothing about whose files they were.
+     */
+    @Test
+    void theSameShortLoopRunAsRootStaysHigh() {
+        Trail t = new Trail("ws-dave");
+        Proc cmd = sshCommand(t, "sudo bash -c '" + LOOP + "'");
+        Proc sudo = cmd.spawn("/usr/bin/sudo", "sudo", "bash", "-c", LOOP);
+        Credentials dave = cmd.credentials();
+        Proc root = sudo.spawnAs(new Credentials(0, 0, 0, dave.loginUid(), dave.session(), "root", dave.loginUser()),
+                "/usr/bin/bash", "bash", "-c", LOOP);
+        for (String f : List.of("/srv/share/taxes/return-2021.pdf", "/srv/share/taxes/return-2022.pdf",
+                "/srv/share/contracts/lease-1.docx")) {
+            gpgThenShred(root, f);
+        }
+        root.exit();
+        Finding f = worst(run(t).findings());
+        assertThat(f.severity()).isIn(Severity.HIGH, Severity.CRITICAL);
+        assertThat(f.signal("early-certainty").description()).doesNotContain("it ended with");
+    }
+
     @Test
     void theSameLoopGoingOnOverAShareStaysHigh() {
         Trail t = new Trail("ws-dave");

@@ -71,6 +71,11 @@ final class Campaign {
     long lastMillis;
     long firstMillis;
     Credentials actorCredentials = Credentials.UNKNOWN;
+    /**
+     * A process of the campaign acted with root's effective uid: it could change any user's files, so a small
+     * scope is no sign of a user working on their own ({@link SeverityPolicy#close}).
+     */
+    boolean privilegedActor;
 
     final EncryptionToolSignal encryptionTool;
     final BulkInvocationSignal bulk;
@@ -191,6 +196,7 @@ final class Campaign {
         w.writeLong(lastMillis);
         w.writeLong(firstMillis);
         w.writeCredentials(actorCredentials);
+        w.writeBoolean(privilegedActor);
         for (Signal s : signals) {
             s.writeState(w);
         }
@@ -272,6 +278,7 @@ final class Campaign {
         c.lastMillis = r.readLong();
         c.firstMillis = r.readLong();
         c.actorCredentials = r.readCredentials();
+        c.privilegedActor = r.readBoolean();
         for (Signal s : c.signals) {
             s.readState(r);
         }
@@ -385,6 +392,9 @@ final class Campaign {
         }
         if (actorCredentials == Credentials.UNKNOWN && p.credentials() != Credentials.UNKNOWN) {
             actorCredentials = p.credentials();
+        }
+        if (p.credentials().euid() == 0) {
+            privilegedActor = true;
         }
     }
 

@@ -86,8 +86,9 @@ final class SeverityPolicy {
      * The severity a campaign keeps when it closes. The early facts ({@code EarlyCertaintySignal}) raise a campaign
      * to high after a few files because the volume usually follows; a live alert may be raised on them. Once the
      * campaign is over its scope is known: fewer than {@code severity.highMinFiles} files changed, all in one or
-     * two directories, and no ransom note is what a user does to a few of their own files (a short loop of gpg and
-     * shred, a script over one folder), and the finding ends low. The early-certainty signal says so in the finding.
+     * two directories, no ransom note, and no process of it running as root (file permissions hold a user to
+     * files they may write, mostly their own; root to nothing) is what a user does to a few of their own files
+     * (a short loop of gpg and shred, a script over one folder), and the finding ends low. The early-certainty signal says so in the finding.
      */
     void close(Campaign c) {
         evaluate(c);
@@ -97,8 +98,10 @@ final class SeverityPolicy {
         int impact = c.impactFiles();
         boolean notes = c.notes.fired() || c.early.noteHeld();
         int dirs = c.impactDirectories();
-        if (notes || impact >= s.highMinFiles || dirs > PERSONAL_SCOPE_DIRECTORIES) {
-            return; // the early facts were borne out, or the scope is more than a user's own folder or two
+        if (notes || impact >= s.highMinFiles || dirs > PERSONAL_SCOPE_DIRECTORIES || c.privilegedActor) {
+            // the early facts were borne out, or the scope is more than a user's own folder or two, or root did
+            // it: root's writes are not held to its own files by file permissions, a user's are
+            return;
         }
         c.early.endedSmall(impact, dirs, s.highMinFiles);
         c.severity = Severity.LOW;

@@ -43,7 +43,7 @@ class SnapshotFieldCensusTest {
                 + " lastActorLinks lastActorCampaign"
                 + " | settings policy assembler alerts lastRoot lastCampaign");
         CENSUS.put("correlate.Campaign", "serial host root parentExe rootExeAtStart rootCommandLineAtStart firstEventId"
-                + " firstSeen lastSeen lastMillis firstMillis actorCredentials encryptionTool bulk mass extension overwrite"
+                + " firstSeen lastSeen lastMillis firstMillis actorCredentials privilegedActor encryptionTool bulk mass extension overwrite"
                 + " deleteAfter notes content early files identities temporaries temporaryFiles builtExecutables"
                 + " renamedFrom fileOps directories directoryNames impactedFiles impactDirs impactDirCount changedFiles tools exes"
                 + " lastActor"
