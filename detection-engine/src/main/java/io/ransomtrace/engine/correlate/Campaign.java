@@ -72,8 +72,8 @@ final class Campaign {
     long firstMillis;
     Credentials actorCredentials = Credentials.UNKNOWN;
     /**
-     * A process of the campaign acted with root's effective uid: it could change any user's files, so a small
-     * scope is no sign of a user working on their own ({@link SeverityPolicy#close}).
+     * A process of the campaign changed a file the way encryption does with root's effective uid: it could change
+     * any user's files, so a small scope is no sign of a user working on their own ({@link SeverityPolicy#close}).
      */
     boolean privilegedActor;
 
@@ -392,9 +392,6 @@ final class Campaign {
         }
         if (actorCredentials == Credentials.UNKNOWN && p.credentials() != Credentials.UNKNOWN) {
             actorCredentials = p.credentials();
-        }
-        if (p.credentials().euid() == 0) {
-            privilegedActor = true;
         }
     }
 
@@ -828,6 +825,9 @@ final class Campaign {
     }
 
     private void listImpact(String path) {
+        if (lastActor != null && lastActor.credentials().euid() == 0) {
+            privilegedActor = true; // root changed a victim's file (sudo's own timestamp files do not count)
+        }
         if (impactedFiles.size() < settings.maxListedFiles) {
             impactedFiles.add(path);
         }
