@@ -23,7 +23,21 @@ public final class ScanJson {
     public record Document(int schemaVersion, Summary summary, List<FindingJson> findings) {
     }
 
-    public record Summary(List<Input> inputs, long events, long errors, List<String> hosts) {
+    /**
+     * @param evictions what the detector's memory caps let go during a scan (all zero on an ordinary log); null
+     *                  for documents built from a case
+     */
+    public record Summary(List<Input> inputs, long events, long errors, List<String> hosts, Evictions evictions) {
+        public Summary(List<Input> inputs, long events, long errors, List<String> hosts) {
+            this(inputs, events, errors, hosts, null);
+        }
+    }
+
+    /** {@link io.ransomtrace.engine.Evictions} in the JSON document. */
+    public record Evictions(long processes, long keptProcesses, long quietCampaigns, long closedEarly, long cappedCampaigns) {
+        public static Evictions of(io.ransomtrace.engine.Evictions e) {
+            return new Evictions(e.processes(), e.keptProcesses(), e.quietCampaigns(), e.closedEarly(), e.cappedCampaigns());
+        }
     }
 
     public record Input(String path, String format, long records, long events, long errors) {

@@ -33,7 +33,7 @@ final class ScanReportText {
             errors += i.errors();
         }
         return new ScanJson.Document(ScanJson.SCHEMA_VERSION,
-                new ScanJson.Summary(inputs, r.events(), errors, r.hosts()),
+                new ScanJson.Summary(inputs, r.events(), errors, r.hosts(), ScanJson.Evictions.of(r.evictions())),
                 r.findings().stream().map(ScanJson::of).toList());
     }
 
@@ -64,6 +64,15 @@ final class ScanReportText {
         out.printf(Locale.ROOT, "Read %d input%s: %,d records, %,d events, %,d errors, %d host%s in %.1f s%n",
                 r.inputs().size(), r.inputs().size() == 1 ? "" : "s", records, r.events(), errors,
                 r.hosts().size(), r.hosts().size() == 1 ? "" : "s", took.toMillis() / 1000.0);
+        var ev = r.evictions();
+        if (ev != null && ev.any()) {
+            // more live processes or open campaigns than the profile's caps: say what was let go, never hide it
+            out.printf(Locale.ROOT, "Detector memory caps: %,d processes forgotten (%,d of them had changed files, rooted a "
+                            + "campaign or started a session), %,d idle campaigns with nothing to report dropped, %,d "
+                            + "campaigns closed early, %,d with a capped file count (process.maxTracked, "
+                            + "campaign.maxActive, campaign.maxTrackedFiles)%n",
+                    ev.processes(), ev.keptProcesses(), ev.quietCampaigns(), ev.closedEarly(), ev.cappedCampaigns());
+        }
     }
 
     static void printFindings(PrintWriter out, List<Finding> findings) {
@@ -93,7 +102,7 @@ final class ScanReportText {
                     f.score(), shown(f.title()), f.suppressed() ? "  [suppressed: " + shown(f.allowlist() == null ? "allowlist" : f.allowlist().reason()) + "]" : "");
             RootProcess r = f.rootProcess();
             if (r != null) {
-                out.printf(Locale.ROOT, "    host %s, root pid %d %s%n", shown(f.host()), r.pid(), shorten(r.commandLine() == null ? String.valueOf(r.exe()) : r.commandLine(), 100));
+                out.printf(Locale.ROOT, "    host %s, root pid %d %s%n", shown(f.host()), r.pid(), shorten(r.shownCommand(), 100));
                 if (r.launchedBy() != null) {
                     out.printf(Locale.ROOT, "    launched by %s%n", shorten(r.launchedBy(), 100));
                 }

@@ -36,7 +36,16 @@ public final class FindingJson {
     public record Document(int schemaVersion, Summary summary, List<FleetFinding> findings) {
     }
 
-    public record Summary(List<Input> inputs, long events, long errors, List<String> hosts) {
+    /**
+     * @param evictions what the detectors' memory caps let go, summed over the hosts (each host's detector has caps
+     *                  of its own here, where scan's one detector shares them across hosts)
+     */
+    public record Summary(List<Input> inputs, long events, long errors, List<String> hosts, Evictions evictions) {
+    }
+
+    /** The fields of scan's {@code summary.evictions}. */
+    public record Evictions(long processes, long keptProcesses, long quietCampaigns, long closedEarly,
+                            long cappedCampaigns) {
     }
 
     public record Input(String path, String format, long records, long events, long errors) {

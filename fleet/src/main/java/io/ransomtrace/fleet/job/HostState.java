@@ -220,18 +220,22 @@ final class HostState implements AuditdLineFeed.Output {
     }
 
     /** End of the input (a bounded run, or a drained job): every finding is handed out. */
-    void endOfInput() {
+    /** @return what the detector's memory caps let go on this host (all zero when no detector ran) */
+    io.ransomtrace.engine.Evictions endOfInput() {
         if (auditd != null) {
             auditd.flush();
         }
+        io.ransomtrace.engine.Evictions evictions = new io.ransomtrace.engine.Evictions(0, 0, 0, 0, 0);
         if (detector != null) {
             List<Finding> rest = new ArrayList<>(detector.takeClosedFindings());
             rest.addAll(detector.finish());
+            evictions = detector.evictions();
             detector = null; // a new one starts if the stream ever goes on
             for (Finding f : rest) {
                 emit(f);
             }
         }
+        return evictions;
     }
 
     @Override

@@ -183,6 +183,9 @@ final class EventMapper {
         if (tty != null && (tty.equals("(none)") || tty.equals("?"))) {
             tty = null;
         }
+        if (success) {
+            directories.exec(host, actor.pid(), actor.exe(), argv.args(), cwd);
+        }
         return new ProcessExec(id, time, host, actor, argv.args(), argv.truncated(), cwd, tty, null, success, prov);
     }
 
@@ -218,7 +221,7 @@ final class EventMapper {
             }
         }
         items.sort(Comparator.comparingInt(PathItem::item));
-        items = directories.place(host, dev, cwd, items, rawNames);
+        items = directories.place(host, dev, cwd, items, rawNames, actor.pid(), actor.exe());
         switch (k) {
             case OPEN: {
                 int flags;
