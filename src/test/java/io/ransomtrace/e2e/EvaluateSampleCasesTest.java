@@ -29,4 +29,17 @@ class EvaluateSampleCasesTest {
         assertThat(run.out()).contains("All cases: Recall");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     }
+
+    /**
+     * Twelve cases recorded by a second harness (other users, hosts, paths, rule set; sshd, cron and the harness
+     * left in the log), never used to tune the detector: sample-cases/independent/README.md.
+     */
+    @Test
+    void theCasesOfTheSecondRecorderPassToo() {
+        CliRun run = CliRun.of("evaluate", RepositoryRoot.find().resolve("sample-cases/independent/cases").toString());
+        assertThat(run.out()).contains("| h2_qlocker_root_ssh | attack |", "| b5_user_encrypts_few | none |");
+        assertThat(run.out()).doesNotContain("**");
+        assertThat(run.out()).containsPattern("Recall 4/4 \\(100 %\\), false positives 0 \\(8 benign cases\\)");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    }
 }
