@@ -35,13 +35,30 @@ benign-find-delete           benign-find-delete           full       raw       p
 benign-restic-backup         benign-restic-backup         full       raw       gzip
 benign-backup-exec-only      benign-backup-tar-gpg        exec-only  raw       plain
 mixed-workday                mixed-workday                full       raw       rotate
+attack-qlocker-ssh           attack-qlocker-ssh           host       raw       gzip
+attack-zip-cron              attack-zip-cron              host       raw       gzip
+attack-gpgtar-daemon         attack-gpgtar-daemon         host       enriched  gzip
+attack-tar-openssl-ssh       attack-tar-openssl-ssh       host       raw       gzip
+attack-xargs-gpg-ssh         attack-xargs-gpg-ssh         host       raw       gzip
+attack-parallel-rootcron     attack-parallel-rootcron     host       raw       gzip
+attack-locker-setsid-ssh     attack-locker-setsid-ssh     host       enriched  gzip
+attack-age-typed-ssh         attack-age-typed-ssh         host       raw       gzip
+benign-gzip-logs-rootcron    benign-gzip-logs-rootcron    host       raw       gzip
+benign-image-convert-ssh     benign-image-convert-ssh     host       raw       gzip
+benign-7z-backup-cron        benign-7z-backup-cron        host       raw       gzip
+benign-rsync-ssh-mirror      benign-rsync-ssh-mirror      host       raw       gzip
+benign-git-rebase-ssh        benign-git-rebase-ssh        host       raw       gzip
+benign-permission-fix-ssh    benign-permission-fix-ssh    host       enriched  gzip
+benign-encrypt-by-hand-typed benign-encrypt-by-hand-typed host       raw       gzip
+benign-ci-build-daemon       benign-ci-build-daemon       host       raw       gzip
+benign-openssl-export-keep   benign-openssl-export-keep   host       raw       gzip
 "
 failed=()
 while read -r name scenario ruleset format packaging; do
     [ -n "$name" ] || continue
     if [ $# -gt 0 ] && ! printf '%s\n' "$@" | grep -qx "$name"; then continue; fi
     extra=(); [ "$name" != "$scenario" ] && extra=("$name")
-    timeout -s TERM 600 ./record-case.sh "$scenario" "$ruleset" "$format" "$packaging" "${extra[@]}" || failed+=("$name")
+    timeout -s TERM 900 ./record-case.sh "$scenario" "$ruleset" "$format" "$packaging" "${extra[@]}" || failed+=("$name")
 done <<< "$CASES"
 ./verify-cases.sh || failed+=("verify-cases")
 du -sh ../cases

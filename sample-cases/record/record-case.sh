@@ -6,6 +6,10 @@
 #     RULESET    full | exec-only        (rules/RULESET.rules)
 #                an0603                  the product's recommended rules, docs/audit/an0603.rules, behind the
 #                                        recording hygiene lines (composed into rules/an0603.rules at record time)
+#                host                    the full rules without the hygiene line, as a real host runs them: the
+#                                        harness, sshd, cron and root daemons are recorded (rules/host.rules);
+#                                        the recorder runs from a copy in /var/lib/rt-lab-recorder, and a real
+#                                        sshd on a free localhost port and the machine's cron serve the logins
 #     FORMAT     raw | enriched          (auditd log_format)
 #     PACKAGING  plain (audit.log) | gzip (audit.log.gz) | rotate (audit.log, audit.log.1, audit.log.2)
 #     CASE_NAME  folder name under sample-cases/cases (default: SCENARIO)
@@ -20,15 +24,25 @@ RT_RECORD_DIR=$(cd "$(dirname "$0")" && pwd)
 [ $# -ge 3 ] || { sed -n '2,12p' "$0"; exit 2; }
 SCENARIO=$1 RULESET=$2 FORMAT=$3 PACKAGING=${4:-plain} CASE_NAME=${5:-$1}
 [ "$(id -u)" = 0 ] || rt_die "run as root"
+if [ "$RULESET" = host ] && [ -z "${RT_RECORDER_COPY:-}" ]; then
+    # Everything the harness does is recorded under the host rules: run it from where a lab host would keep
+    # such a tool (not from the development checkout), with / as working directory.
+    CASES_DIR=${RT_CASES_DIR:-$(cd "$RT_RECORD_DIR/../cases" && pwd)}
+    rm -rf /var/lib/rt-lab-recorder && cp -a "$RT_RECORD_DIR" /var/lib/rt-lab-recorder
+    cd /
+    RT_RECORDER_COPY=1 RT_CASES_DIR="$CASES_DIR" RT_DOCS_DIR="$RT_RECORD_DIR/../../docs" \
+        exec bash /var/lib/rt-lab-recorder/record-case.sh "$@"
+fi
 # one kernel audit subsystem: two recordings at once would load each other's rules into each other's logs
-exec 9> /run/rt-lab-record.lock
-flock -n 9 || rt_die "another recording is running (/run/rt-lab-record.lock)"
+# (the lock other tools of this project take too; waits for a recording in progress to end)
+exec 9> /tmp/ransomtrace-auditd.lock
+flock 9 || rt_die "cannot lock /tmp/ransomtrace-auditd.lock"
 [ -f "$RT_RECORD_DIR/scenarios/$SCENARIO.sh" ] || rt_die "no scenario $SCENARIO"
 [ "$RULESET" = an0603 ] && rt_compose_recommended_rules "$RT_RECORD_DIR/rules/an0603.rules"
 [ -f "$RT_RECORD_DIR/rules/$RULESET.rules" ] || rt_die "no rule set $RULESET"
 case $FORMAT in raw|enriched) ;; *) rt_die "FORMAT must be raw or enriched";; esac
 case $PACKAGING in plain|gzip|rotate) ;; *) rt_die "PACKAGING must be plain, gzip or rotate";; esac
-CASES_DIR=$(cd "$RT_RECORD_DIR/../cases" && pwd)
+CASES_DIR=${RT_CASES_DIR:-$(cd "$RT_RECORD_DIR/../cases" && pwd)}
 FINAL_DIR="$CASES_DIR/$CASE_NAME"
 CASE_DIR="$CASES_DIR/.$CASE_NAME.recording"   # auditd writes here; moved over FINAL_DIR only on success
 
@@ -44,6 +58,7 @@ rt_cleanup() {
     [ -n "$RT_ROTATOR_PID" ] && kill "$RT_ROTATOR_PID" 2>/dev/null && wait "$RT_ROTATOR_PID" 2>/dev/null
     rt_auditd_stop
     rt_audit_restore_state
+    rt_services_stop
     scenario_cleanup
     rt_tree_remove
     rt_users_remove
@@ -53,6 +68,7 @@ rt_cleanup() {
         [ -n "${CASE_DIR_CREATED:-}" ] && rm -rf "$CASE_DIR"
         rt_log "FAILED ($rc): $CASE_NAME not recorded"
     fi
+    [ -n "${RT_RECORDER_COPY:-}" ] && rm -rf /var/lib/rt-lab-recorder
     exit $rc
 }
 trap rt_cleanup EXIT
@@ -62,6 +78,7 @@ rt_log "case $CASE_NAME: scenario=$SCENARIO ruleset=$RULESET format=$FORMAT pack
 rt_audit_save_state
 rt_users_create
 rt_tree_build
+[ "$RULESET" = host ] && rt_services_start
 scenario_prepare
 
 rm -rf "$CASE_DIR"; mkdir -p "$CASE_DIR"; CASE_DIR_CREATED=1
@@ -108,7 +125,7 @@ LOG_FILES=$(cd "$CASE_DIR" && ls audit.log* | sort -V | paste -sd, - | sed 's/,/
     echo "durationSeconds: $DURATION"
     echo "fileEventsRecorded: $([ "$RULESET" = exec-only ] && echo false || echo true)   # false with exec-only rules: the counts below are real, the log cannot show them"
     echo "summary: \"$SUMMARY\""
-    echo "users: { alice: 1101, bob: 1102, carol: 1103, dave: 1104, svc-backup: 1190 }"
+    echo "users: { alice: 1101, bob: 1102, carol: 1103, dave: 1104, erin: 1105, frank: 1106, svc-backup: 1190 }"
     scenario_truth
     if [ -n "${ATTACK_START:-}" ]; then
         echo "attackWindow: { start: $ATTACK_START, end: $ATTACK_END }   # epoch s around the attacker's session, recorder clock = audit clock"

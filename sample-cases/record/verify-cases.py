@@ -103,12 +103,19 @@ def check_case(case_dir):
     recorder = os.path.dirname(os.path.abspath(__file__))
     if recorder in text or os.path.dirname(recorder) in text:
         problems.append(f"the recorder's own directory ({os.path.dirname(recorder)}) appears in the log")
-    for l in lines:
-        if "type=SYSCALL" in l and " auid=4294967295 uid=0 " in l:
-            comm = re.search(r'comm="([^"]*)"', l)
-            if comm and comm.group(1) not in HARNESS_OK:
-                problems.append(f"harness leak: {l[:200]}")
-                break
+    if truth["ruleset"] == "host":
+        # the host rule set hides nothing: root processes without a login uid (harness, sshd, cron) are there
+        if not any("type=SYSCALL" in l and " auid=4294967295 uid=0 " in l for l in lines):
+            problems.append("host case holds no root process without a login uid")
+        if 'key="rt_file"' not in text:
+            problems.append("host case holds no file events")
+    else:
+        for l in lines:
+            if "type=SYSCALL" in l and " auid=4294967295 uid=0 " in l:
+                comm = re.search(r'comm="([^"]*)"', l)
+                if comm and comm.group(1) not in HARNESS_OK:
+                    problems.append(f"harness leak: {l[:200]}")
+                    break
     with tempfile.NamedTemporaryFile("w", suffix=".log", delete=False, encoding="utf-8", errors="surrogateescape") as tmp:
         tmp.write(text)
     try:
@@ -128,7 +135,8 @@ def check_case(case_dir):
                 if rows and not any(f" auid={want_auid} " in r for r in rows):
                     problems.append(f"{exe} not run with auid={want_auid} ({login})")
                 for tool in finding.get("tools") or []:
-                    if not re.search(rf'type=EXECVE .* a0="(\S*/)?{re.escape(tool)}"', execs.stdout):
+                    # a0, or a1 for a script run by its interpreter (GNU parallel: perl /usr/bin/parallel)
+                    if not re.search(rf'type=EXECVE .* a[01]="(\S*/)?{re.escape(tool)}"', execs.stdout):
                         problems.append(f"tool {tool} not in any EXECVE")
                 if not isinstance(finding.get("filesAffected"), int) or finding["filesAffected"] <= 0:
                     problems.append("filesAffected must be a positive count")

@@ -18,4 +18,28 @@ class EvaluateSampleCasesTest {
         assertThat(run.out()).containsPattern("Recall (\\d+)/\\1 \\(100 %\\), false positives 0");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     }
+
+    /** The held-out cases (recorded after the detector change, never used to tune it) are scored on their own. */
+    @Test
+    void theHeldOutCasesAreScoredApartAndPassToo() {
+        CliRun run = CliRun.of("evaluate", "--split", SampleCases.dir().toString());
+        assertThat(run.out()).contains("### Tuned on", "### Held out", "| attack-xargs-gpg-ssh | attack |");
+        String heldOut = run.out().substring(run.out().indexOf("### Held out"));
+        assertThat(heldOut).containsPattern("Recall ([1-9]\\d*)/\\1 \\(100 %\\), false positives 0 \\([1-9]\\d* benign cases\\)");
+        assertThat(run.out()).contains("All cases: Recall");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    }
+
+    /**
+     * Twelve cases recorded by a second harness (other users, hosts, paths, rule set; sshd, cron and the harness
+     * left in the log), never used to tune the detector: sample-cases/independent/README.md.
+     */
+    @Test
+    void theCasesOfTheSecondRecorderPassToo() {
+        CliRun run = CliRun.of("evaluate", RepositoryRoot.find().resolve("sample-cases/independent/cases").toString());
+        assertThat(run.out()).contains("| h2_qlocker_root_ssh | attack |", "| b5_user_encrypts_few | none |");
+        assertThat(run.out()).doesNotContain("**");
+        assertThat(run.out()).containsPattern("Recall 4/4 \\(100 %\\), false positives 0 \\(8 benign cases\\)");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    }
 }

@@ -30,6 +30,8 @@ class ScanCommandE2ETest {
         assertThat(input.get("format").asText()).isEqualTo("auditd_raw");
         assertThat(input.get("records").asLong()).isGreaterThan(input.get("events").asLong()).isPositive();
         assertThat(doc.at("/summary/hosts/0").asText()).isEqualTo("fs01.corp.example");
+        assertThat(doc.at("/summary/evictions/processes").asLong()).as("nothing evicted on a small log").isZero();
+        assertThat(doc.at("/summary/evictions/closedEarly").isNumber()).isTrue();
 
         JsonNode f = doc.at("/findings/0");
         for (String field : new String[]{"id", "severity", "score", "host", "title", "rootProcess", "tools", "firstSeen",
@@ -78,5 +80,22 @@ class ScanCommandE2ETest {
         CliRun run = CliRun.of("scan", SampleCases.of("benign-rsync").toString(), "--fail-on", "severe");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--fail-on must be one of");
+    }
+
+    /**
+     * A QLocker run recorded on a host whose rule set hides nothing (sshd, the harness): the finding names the
+     * human who logged in over ssh, the script, and says the originals were archived and deleted.
+     */
+    @Test
+    void anArchiveAndDeleteAttackOverSshNamesTheSessionsUser(@TempDir Path tmp) throws IOException {
+        Path json = tmp.resolve("q.json");
+        CliRun run = CliRun.of("scan", "-q", SampleCases.of("attack-qlocker-ssh").toString(), "--json", json.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode f = new ObjectMapper().readTree(json.toFile()).at("/findings/0");
+        assertThat(f.get("severity").asText()).isEqualTo("critical");
+        assertThat(f.get("overwrite").asText()).isEqualTo("archived-then-deleted");
+        assertThat(f.at("/rootProcess/commandLine").asText()).contains("qsync.sh");
+        assertThat(f.at("/rootProcess/loginUid").asLong()).isEqualTo(1105);
+        assertThat(f.get("title").asText()).contains("(erin)");
     }
 }

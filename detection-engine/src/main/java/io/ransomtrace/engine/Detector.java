@@ -10,6 +10,7 @@ import io.ransomtrace.engine.model.ProcessExec;
 import io.ransomtrace.engine.model.ProcessExit;
 import io.ransomtrace.engine.process.ProcessClassifier;
 import io.ransomtrace.engine.process.ProcessInfo;
+import io.ransomtrace.engine.process.ProcessLru;
 import io.ransomtrace.engine.process.ProcessTable;
 import io.ransomtrace.engine.profile.Allowlist;
 import io.ransomtrace.engine.profile.Profile;
@@ -45,7 +46,7 @@ public final class Detector implements Consumer<Event> {
     private final ProcessClassifier classifier;
     private final long exitGraceMillis;
     private final long processIdleMillis;
-    private final int maxProcesses;
+    private final ProcessLru processes;
     private final ReorderBuffer reorder;
     private final CampaignTracker campaigns;
     private final SignalSettings copyToolCheck;
@@ -73,7 +74,7 @@ public final class Detector implements Consumer<Event> {
         classifier = new ProcessClassifier(profile);
         exitGraceMillis = profile.longValue("process.exitGraceSeconds") * 1000;
         processIdleMillis = profile.longValue("process.idleTimeoutSeconds") * 1000;
-        maxProcesses = profile.integer("process.maxPerHost");
+        processes = new ProcessLru(profile.integer("process.maxTracked"));
         reorder = new ReorderBuffer(profile.longValue("reorder.windowSeconds") * 1000,
                 profile.integer("reorder.maxBufferedEvents"));
         CampaignSettings campaignSettings = new CampaignSettings(profile);
@@ -166,10 +167,13 @@ public final class Detector implements Consumer<Event> {
         }
         reorder.writeState(w);
         w.writeInt(hosts.size());
+        Map<ProcessTable, Integer> tableIndex = new java.util.IdentityHashMap<>();
         for (Map.Entry<String, ProcessTable> e : hosts.entrySet()) {
             w.writeString(e.getKey());
             e.getValue().writeState(w);
+            tableIndex.put(e.getValue(), tableIndex.size());
         }
+        processes.writeState(w, tableIndex);
         w.writeLong(nextSweepMillis);
         w.writeLong(eventsProcessed);
         w.writeLong(accepted);
@@ -183,10 +187,14 @@ public final class Detector implements Consumer<Event> {
         }
         reorder.readState(r);
         int n = r.readLength();
+        List<ProcessTable> tables = new java.util.ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String host = r.readString();
-            table(host).readState(r);
+            ProcessTable t = table(host);
+            t.readState(r);
+            tables.add(t);
         }
+        processes.readState(r, tables);
         lastHost = null;
         lastTable = null;
         nextSweepMillis = r.readLong();
@@ -203,6 +211,15 @@ public final class Detector implements Consumer<Event> {
     /** Events that arrived later than the reorder window allowed (still processed). */
     public long lateEvents() {
         return reorder.outOfOrderReleased();
+    }
+
+    /**
+     * What the hard caps on detector state cost so far: processes and campaigns forgotten or closed early
+     * because memory was full (not because they ended). Zero on ordinary logs; reported in the scan summary.
+     */
+    public Evictions evictions() {
+        return new Evictions(processes.evicted(), processes.evictedKept(), campaigns.evictedQuiet(),
+                campaigns.closedEarly(), campaigns.cappedSets());
     }
 
     /** Processes currently remembered across all hosts (for memory checks). */
@@ -224,7 +241,7 @@ public final class Detector implements Consumer<Event> {
             return lastTable;
         }
         ProcessTable t = hosts.computeIfAbsent(host,
-                h -> new ProcessTable(classifier, exitGraceMillis, processIdleMillis, maxProcesses));
+                h -> new ProcessTable(classifier, exitGraceMillis, processes));
         lastHost = host;
         lastTable = t;
         return t;
@@ -244,8 +261,10 @@ public final class Detector implements Consumer<Event> {
             exec(table, exec, millis);
         } else if (e instanceof ProcessExit exit) {
             table.onExit(exit, millis);
-        } else if (e instanceof OtherRecord) {
-            return; // logins, config changes, lost-event notices: not evidence of encryption by themselves
+        } else if (e instanceof OtherRecord other) {
+            // logins, PAM records, config changes, lost-event notices: not evidence of encryption by themselves,
+            // but a LOGIN record (or any record of a process) may show that the process began a login session
+            table.onIdentity(other.actor(), millis);
         }
     }
 
@@ -254,6 +273,7 @@ public final class Detector implements Consumer<Event> {
             return;
         }
         ProcessInfo actor = table.forActor(op.actor(), millis, op.id());
+        table.changedFiles(actor);
         ProcessInfo root = table.rootOf(actor);
         campaigns.fileOp(op, actor, root, table, millis);
     }
@@ -270,6 +290,14 @@ public final class Detector implements Consumer<Event> {
             use = null; // logrotate's "shred" option, a package manager wiping its own files: hygiene, not impact
         }
         String bulk = BulkInvocationSignal.indicator(name, argv, classifier.isBulkRunner(name), classifier.isShell(name), use);
+        if (bulk == null && argv.size() > 1 && classifier.isInterpreter(name)) {
+            // GNU parallel is a perl script: /usr/bin/perl /usr/bin/parallel -j4 …
+            String script = argv.get(1);
+            String scriptName = script.substring(script.lastIndexOf('/') + 1);
+            if (classifier.isBulkRunner(scriptName)) {
+                bulk = scriptName;
+            }
+        }
         if ((use == null || use.action() == ToolUse.Action.OTHER) && bulk == null) {
             return;
         }
@@ -284,8 +312,9 @@ public final class Detector implements Consumer<Event> {
 
     private void sweep(long millis) {
         if (nextSweepMillis != Long.MIN_VALUE) {
+            processes.forgetIdle(millis - processIdleMillis);
             for (ProcessTable t : hosts.values()) {
-                t.sweepIdle(millis);
+                t.sweepSessions();
             }
             campaigns.closeIdle(millis);
         }

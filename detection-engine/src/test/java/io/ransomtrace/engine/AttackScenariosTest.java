@@ -303,9 +303,12 @@ class AttackScenariosTest {
         assertThat(f.signal("overwrite-in-place").value()).isEqualTo(40);
     }
 
-    /** A handful of files encrypted and deleted: worth a look, not a page. */
+    /**
+     * A handful of files encrypted and deleted by a script: the early facts alert high after three files; the
+     * campaign ends with eight files in one folder and no note, a user's own scope, and the finding ends low.
+     */
     @Test
-    void fewFilesEncryptedAndDeletedIsMediumNotHigh() {
+    void fewFilesEncryptedAndDeletedByAScriptAlertHighEarlyAndEndLow() {
         Trail t = new Trail("ws05");
         Proc login = t.sshLogin("dan", 1010);
         Proc script = login.spawn("/usr/bin/bash", "bash", "hide.sh");
@@ -313,10 +316,33 @@ class AttackScenariosTest {
             Tools.opensslEncrypt(script, f, ".enc");
             Tools.rm(script, f);
         }
+        java.util.List<Finding> alerts = new java.util.ArrayList<>();
+        Detector d = new Detector(io.ransomtrace.engine.profile.Profile.defaults(),
+                io.ransomtrace.engine.profile.Allowlist.empty(), alerts::add);
+        t.events().forEach(d);
+        Finding f = worst(d.finish());
+        assertThat(alerts).anyMatch(a -> a.severity() == Severity.HIGH && a.filesAffected() == 3);
+        assertThat(f.severity()).isEqualTo(Severity.LOW);
+        assertThat(f.filesAffected()).isEqualTo(8);
+        assertThat(f.filesBeforeFirstHighAlert()).isEqualTo(3);
+        assertThat(f.signal("early-certainty").description())
+                .contains("driven by a traversal", "deleted right after its encrypted copy", "final severity low");
+    }
+
+    /** The twin: the same eight files encrypted and deleted by hand at the prompt are not a traversal. */
+    @Test
+    void fewFilesEncryptedAndDeletedByHandStayMedium() {
+        Trail t = new Trail("ws05");
+        Proc login = t.sshLogin("dan", 1010);
+        for (String f : Tools.files("/home/dan/private", "doc", ".odt", 8)) {
+            Tools.opensslEncrypt(login, f, ".enc");
+            Tools.rm(login, f);
+        }
         Finding f = worst(detect(t));
         assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
         assertThat(f.filesAffected()).isEqualTo(8);
         assertThat(f.signal("delete-after-encrypt").fired()).isTrue();
+        assertThat(f.signal("early-certainty").fired()).isFalse();
     }
 
     /** A script that truncates and rewrites each file (open(f, "wb")): only content facts tell it from a rebuild. */

@@ -211,4 +211,69 @@ class BenignScenariosTest {
         }
         assertThat(detect(t)).isEmpty();
     }
+
+    /** A CI build: 60 objects compiled, the test program linked (or not: {@code link}), run over 12 golden files. */
+    private static Trail ciBuild(boolean linkedHere) {
+        Trail t = new Trail("ci02");
+        Proc ci = t.service("/usr/local/bin/ci-agent").spawn("/usr/bin/bash", "bash", "/usr/local/bin/ci-runner");
+        Proc make = ci.spawn("/usr/bin/make", "make", "-j2");
+        for (int i = 0; i < 60; i++) {
+            make.spawn("/usr/lib/gcc/x86_64-linux-gnu/12/cc1", "cc1", "unit" + i + ".c").create("/srv/ci/ws/unit" + i + ".o").exit();
+        }
+        if (linkedHere) {
+            make.spawn("/usr/bin/x86_64-linux-gnu-ld.bfd", "ld", "-o", "/srv/ci/ws/app", "main.o").create("/srv/ci/ws/app").exit();
+        }
+        Proc test = ci.spawn("/srv/ci/ws/app", "./app", "../fixtures");
+        for (int i = 0; i < 12; i++) {
+            test.writeInPlace("/srv/ci/fixtures/case" + i + ".out");
+        }
+        return t;
+    }
+
+    /**
+     * A CI job builds a program and runs it as a test, and the test rewrites its golden files in place: the
+     * program is the build's own (a linker of the same campaign wrote it), so its writes are not overwrites.
+     */
+    @Test
+    void aTestBinaryTheBuildLinkedRewritingItsFixturesIsNotAnOverwrite() {
+        List<Finding> findings = detect(ciBuild(true));
+        assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isIn(Severity.INFO, Severity.LOW));
+        assertThat(findings).allSatisfy(f -> assertThat(f.signal("overwrite-in-place")).isNull());
+    }
+
+    /** The twin: the same rewrites by a program the campaign did not build are overwrites. */
+    @Test
+    void theSameRewritesByAProgramTheCampaignDidNotBuildAreOverwrites() {
+        Finding f = AttackScenariosTest.worst(detect(ciBuild(false)));
+        assertThat(f.signal("overwrite-in-place").fired()).isTrue();
+        assertThat(f.signal("overwrite-in-place").value()).isEqualTo(12);
+    }
+
+    @Test
+    void cronJobsRemovingEmptyLockDirectoriesAreNoFindings() {
+        // rm -rf of a directory holding nothing the rules audit: a bulk invocation and no file changed
+        Trail t = new Trail("app03");
+        Proc cron = t.service("/usr/sbin/cron");
+        for (int i = 0; i < 30; i++) {
+            Proc job = cron.fork();
+            job.spawn("/usr/bin/dash", "sh", "-c", "rm -rf /var/lib/app/lock-" + i)
+                    .exec("/usr/bin/rm", "rm", "-rf", "/var/lib/app/lock-" + i).exit();
+        }
+        assertThat(detect(t)).isEmpty();
+    }
+
+    @Test
+    void theSameCronJobDeletingFilesUnderItIsStillReported() {
+        Trail t = new Trail("app03");
+        Proc rm = t.service("/usr/sbin/cron").fork().spawn("/usr/bin/dash", "sh", "-c", "rm -rf /var/lib/app/spool")
+                .exec("/usr/bin/rm", "rm", "-rf", "/var/lib/app/spool");
+        for (int i = 0; i < 3; i++) {
+            rm.delete("/var/lib/app/spool/s" + i + ".tmp");
+        }
+        List<Finding> findings = detect(t);
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.filesAffected()).isEqualTo(3);
+            assertThat(f.severity()).isLessThan(Severity.MEDIUM);
+        });
+    }
 }

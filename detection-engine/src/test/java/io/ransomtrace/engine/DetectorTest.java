@@ -91,7 +91,7 @@ class DetectorTest {
         assertThat(f.id()).isEqualTo(alerts.get(0).id());
         assertThat(f.firstAlert()).isEqualTo(alerts.get(0).firstAlert());
         assertThat(f.firstAlert()).isBefore(f.lastSeen());
-        assertThat(f.filesBeforeFirstHighAlert()).isBetween(20, 60);
+        assertThat(f.filesBeforeFirstHighAlert()).isBetween(3, 5);
         assertThat(d.eventsProcessed()).isEqualTo(events.size());
         assertThatThrownBy(() -> d.accept(events.get(0))).isInstanceOf(IllegalStateException.class);
     }

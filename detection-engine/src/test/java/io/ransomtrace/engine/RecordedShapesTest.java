@@ -4,6 +4,7 @@ import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.finding.OverwriteKind;
 import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.trail.Proc;
+import io.ransomtrace.engine.trail.Tools;
 import io.ransomtrace.engine.trail.Trail;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,7 @@ class RecordedShapesTest {
         assertThat(f.rootProcess().loginUid()).isEqualTo(1104L);
         assertThat(f.filesAffected()).isEqualTo(24);
         assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(f.overwrite()).isEqualTo(OverwriteKind.NEW_FILE_THEN_DELETE);
+        assertThat(f.overwrite()).isEqualTo(OverwriteKind.ARCHIVED_THEN_DELETED);
         assertThat(f.notes().count()).as("cp -n into the same directory again is the same note").isEqualTo(3);
     }
 
@@ -127,7 +128,8 @@ class RecordedShapesTest {
     /**
      * attack-throttled: one file every 3 s, each overwritten in place, renamed to .crypt and given its own note
      * {@code FILE.README}: 18 files in 3 directories. The notes are one per-file note name, are not affected
-     * files, and with them 18 files are enough for high.
+     * files, and with them 18 files are enough for high. An unknown binary rewriting files in place and renaming
+     * them to one new suffix is certain after a few files (early facts).
      */
     @Test
     void perFileNotesOfAThrottledLockerAreNotesAndMakeItHigh() {
@@ -143,7 +145,8 @@ class RecordedShapesTest {
         assertThat(f.notes().names()).containsExactly("<file>.README");
         assertThat(f.notes().count()).isEqualTo(18);
         assertThat(f.overwrite()).isEqualTo(OverwriteKind.IN_PLACE);
-        assertThat(f.filesBeforeFirstHighAlert()).isBetween(10, 18);
+        assertThat(f.filesBeforeFirstHighAlert()).isBetween(3, 5);
+        assertThat(f.signal("early-certainty").description()).contains("unknown binary", ".crypt");
     }
 
     /** A lock file per rewritten file (f.lock, as git and editors make) is housekeeping, never a per-file note. */
@@ -160,16 +163,32 @@ class RecordedShapesTest {
         assertThat(f.filesAffected()).isEqualTo(30);
     }
 
-    /** The same throttled locker without notes stays below high at 18 files (the notes are what removes the doubt). */
+    /** The same throttled locker without notes: rewriting in place and renaming to one suffix is enough early. */
     @Test
-    void eighteenRenamedFilesWithoutNotesStayMedium() {
+    void eighteenRenamedFilesWithoutNotesAreHighEarly() {
         Trail t = new Trail("fs02").step(Duration.ofSeconds(3));
         Proc login = t.sshLogin("bob", 1102);
         Proc locker = login.sudo("/var/tmp/logsync", "/var/tmp/logsync", "-d", "3000");
         for (String f : files("/srv/legal", 3, 6, ".pdf")) {
             locker.writeInPlace(f).rename(f, f + ".crypt");
         }
-        assertThat(worst(detect(t)).severity()).isEqualTo(Severity.MEDIUM);
+        Finding f = worst(detect(t));
+        assertThat(f.severity()).isEqualTo(Severity.HIGH);
+        assertThat(f.filesBeforeFirstHighAlert()).isEqualTo(3);
+    }
+
+    /** The twin: an unknown binary rewriting 18 files in place, nothing else certain, stays below high. */
+    @Test
+    void anUnknownBinaryRewritingInPlaceAloneStaysBelowHigh() {
+        Trail t = new Trail("fs02").step(Duration.ofSeconds(3));
+        Proc login = t.sshLogin("bob", 1102);
+        Proc tool = login.spawn("/home/bob/bin/normalize", "/home/bob/bin/normalize", "/srv/legal");
+        for (String f : files("/srv/legal", 3, 6, ".pdf")) {
+            tool.writeInPlace(f);
+        }
+        Finding f = worst(detect(t));
+        assertThat(f.severity()).isIn(Severity.LOW, Severity.MEDIUM);
+        assertThat(f.signal("early-certainty").fired()).isFalse();
     }
 
     /**
@@ -217,5 +236,27 @@ class RecordedShapesTest {
         Finding f = worst(detect(t));
         assertThat(f.filesAffected()).isEqualTo(25);
         assertThat(f.severity().atLeast(Severity.HIGH)).isTrue();
+    }
+
+    /**
+     * {@code setsid bash -c "agent.sh; touch /run/done"}: bash runs agent.sh in a child and execs its last command
+     * in its own process. The campaign was rooted at {@code bash -c …}; the finding names that, not touch.
+     */
+    @Test
+    void aRootThatExecsItsLastCommandKeepsTheNameItHadWhenTheCampaignBegan() {
+        Trail t = new Trail("studio01");
+        Proc harness = t.existing(3000, 2990, "/usr/bin/bash", Trail.creds(0, 0, io.ransomtrace.engine.model.Credentials.UNSET, "root", null));
+        Proc daemon = harness.spawn("/usr/bin/setsid", "setsid", "bash", "-c", "/usr/local/lib/.pm2/agent.sh; touch /run/done");
+        daemon.exec("/usr/bin/bash", "bash", "-c", "/usr/local/lib/.pm2/agent.sh; touch /run/done");
+        Proc agent = daemon.spawn("/usr/bin/bash", "/bin/bash", "/usr/local/lib/.pm2/agent.sh");
+        for (String f : files("/srv/studio", 3, 10, ".psd")) {
+            Tools.opensslEncrypt(agent, f, ".enc");
+            Tools.rm(agent, f);
+        }
+        daemon.exec("/usr/bin/touch", "touch", "/run/done");
+        daemon.create("/run/done");
+        Finding f = worst(detect(t));
+        assertThat(f.rootProcess().commandLine()).isEqualTo("bash -c /usr/local/lib/.pm2/agent.sh; touch /run/done");
+        assertThat(f.rootProcess().exe()).isEqualTo("/usr/bin/bash");
     }
 }

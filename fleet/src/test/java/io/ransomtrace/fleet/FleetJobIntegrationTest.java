@@ -163,7 +163,7 @@ class FleetJobIntegrationTest {
                 f.rootProcess(), f.tools(), f.firstSeen(), f.lastSeen(), f.firstAlert(), f.filesAffected(),
                 f.directoriesAffected(), f.extensions(), f.overwrite(), f.notes(), f.signals(),
                 f.filesBeforeFirstHighAlert(), f.suppressed(), f.suppressedBy(), exactIds ? f.evidence() : null,
-                f.files(), f.directories(), f.stream(), null);
+                f.files(), f.directories(), f.analyst(), f.stream(), null);
     }
 
     @Test

@@ -15,13 +15,22 @@ import java.util.Map;
  * @param events             events emitted
  * @param recordTypeCounts   records per source record type (e.g. SYSCALL, EXECVE, USER_LOGIN)
  * @param cancelled          true when the import stopped early on request
+ * @param inputProblem       why the input ended before its end (a truncated or damaged gzip stream), or null when it
+ *                           was read to its end; the records before that point were read as usual
  */
 public record ImportStats(Format format, String host, long recordsRead, long recordsInEvents, long recordsOther,
                           long recordsQuarantined, long events, Map<String, Long> recordTypeCounts,
-                          boolean cancelled) {
+                          boolean cancelled, String inputProblem) {
 
     public ImportStats {
         recordTypeCounts = recordTypeCounts == null ? Map.of() : Map.copyOf(recordTypeCounts);
+    }
+
+    /** Stats of an input read to its end (or cancelled). */
+    public ImportStats(Format format, String host, long recordsRead, long recordsInEvents, long recordsOther,
+                       long recordsQuarantined, long events, Map<String, Long> recordTypeCounts, boolean cancelled) {
+        this(format, host, recordsRead, recordsInEvents, recordsOther, recordsQuarantined, events, recordTypeCounts,
+                cancelled, null);
     }
 
     public boolean invariantHolds() {

@@ -30,7 +30,8 @@ import org.yaml.snakeyaml.Yaml;
 class BundledCasesTest {
 
     private static final Path CASES = Path.of("cases");
-    private static final Set<String> OVERWRITE_KINDS = Set.of("in-place", "new-file-then-delete", "rename-only", "none");
+    private static final Set<String> OVERWRITE_KINDS = Set.of("in-place", "new-file-then-delete", "archived-then-deleted",
+            "rename-only", "none");
     private static final List<String> REQUIRED = List.of("case", "recorded", "host", "ruleset", "logFormat", "logFiles", "summary", "users", "expected");
 
     record BundledCase(Path dir, Map<String, Object> truth) {
@@ -69,6 +70,12 @@ class BundledCasesTest {
         assertThat(cases).anySatisfy(c -> assertThat(c.truth().get("logFormat")).isEqualTo("raw"));
         assertThat(cases).anySatisfy(c -> assertThat(c.truth().get("ruleset")).isEqualTo("exec-only"));
         assertThat(cases).anySatisfy(c -> assertThat(c.truth().get("ruleset")).isEqualTo("an0603"));
+        // issue 16: cases recorded the way real hosts look, and held out from tuning
+        long hostAttacks = cases.stream().filter(c -> "host".equals(c.truth().get("ruleset")) && c.isAttack()).count();
+        long hostBenign = cases.stream().filter(c -> "host".equals(c.truth().get("ruleset")) && !c.isAttack()).count();
+        assertThat(hostAttacks).isGreaterThanOrEqualTo(8);
+        assertThat(hostBenign).isGreaterThanOrEqualTo(8);
+        assertThat(cases).anySatisfy(c -> assertThat(c.truth().get("split")).isEqualTo("held-out"));
         assertThat(cases).anySatisfy(c -> assertThat(c.logFiles()).anySatisfy(f -> assertThat(f).endsWith(".gz")));
         assertThat(cases).anySatisfy(c -> assertThat(c.logFiles()).contains("audit.log", "audit.log.1", "audit.log.2"));
     }
@@ -78,7 +85,10 @@ class BundledCasesTest {
         for (BundledCase c : cases) {
             assertThat(c.truth()).as(c.name()).containsKeys(REQUIRED.toArray(String[]::new));
             assertThat(c.truth().get("case")).as(c.name()).isEqualTo(c.name());
-            assertThat(c.truth().get("ruleset")).as(c.name()).isIn("full", "exec-only", "an0603");
+            assertThat(c.truth().get("ruleset")).as(c.name()).isIn("full", "exec-only", "an0603", "host");
+            if (c.truth().containsKey("split")) {
+                assertThat(c.truth().get("split")).as(c.name()).isIn("held-out", "tuned");
+            }
             assertThat(c.truth().get("logFormat")).as(c.name()).isIn("raw", "enriched");
             assertThat(c.dir().resolve("README.md")).as(c.name()).isRegularFile();
             if (!c.isAttack()) {
@@ -171,6 +181,11 @@ class BundledCasesTest {
         }
     }
 
+    /**
+     * The root process ran inside the window the recorder took around the attacker's session: some execve of the
+     * root executable by the stated login uid lies in it. (On a host whose rule set hides nothing, the same
+     * executable — bash, dash — also runs outside the window for the harness, cron and the machine's other users.)
+     */
     @Test
     void theRootProcessStartedInsideTheRecordedAttackWindow() throws IOException {
         Pattern stamp = Pattern.compile(" msg=audit\\((\\d+\\.\\d+):");
@@ -180,22 +195,28 @@ class BundledCasesTest {
             double start = ((Number) window.get("start")).doubleValue();
             double end = ((Number) window.get("end")).doubleValue();
             assertThat(end).as(c.name()).isGreaterThan(start);
-            String exe = " exe=\"" + c.findings().get(0).get("rootExe") + "\"";
-            Double firstExec = null;
+            Map<String, Object> f = c.findings().get(0);
+            String exe = " exe=\"" + f.get("rootExe") + "\"";
+            Object login = f.get("loginUser");
+            String auid = " auid=" + (login == null ? "4294967295" : "root".equals(login) ? "0" : String.valueOf(c.users().get(login))) + " ";
+            boolean executed = false;
+            boolean inWindow = false;
             for (String file : c.logFiles()) {
                 try (BufferedReader r = open(c.dir().resolve(file))) {
                     for (String line; (line = r.readLine()) != null; ) {
-                        if (line.contains(" type=SYSCALL ") && line.contains(" syscall=59 ") && line.contains(exe)) {
+                        if (line.contains(" type=SYSCALL ") && line.contains(" syscall=59 ") && line.contains(exe)
+                                && line.contains(auid)) {
                             Matcher m = stamp.matcher(line);
                             assertThat(m.find()).as(line).isTrue();
                             double t = Double.parseDouble(m.group(1));
-                            firstExec = firstExec == null ? t : Math.min(firstExec, t);
+                            executed = true;
+                            inWindow |= t >= start && t <= end;
                         }
                     }
                 }
             }
-            assertThat(firstExec).as("%s: %s executed", c.name(), exe).isNotNull();
-            assertThat(firstExec).as("%s: first execve of the root process within attackWindow", c.name()).isBetween(start, end);
+            assertThat(executed).as("%s: %s executed", c.name(), exe).isTrue();
+            assertThat(inWindow).as("%s: an execve of the root process within attackWindow", c.name()).isTrue();
         }
     }
 

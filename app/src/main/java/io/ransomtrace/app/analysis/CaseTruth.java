@@ -15,9 +15,12 @@ import java.util.Map;
  * The ground truth of a recorded sample case ({@code truth.yaml}): what the scenario did, written by the
  * recording script from its own knowledge, not from the log. Only the fields evaluation checks are read.
  *
- * @param users uid by user name on the recording host, to compare login uids with expected login users
+ * @param users   uid by user name on the recording host, to compare login uids with expected login users
+ * @param heldOut true for a case recorded after the detector change it judges and never used to tune it
+ *                ({@code split: held-out}); false for the cases the detector was tuned on (the default)
  */
-public record CaseTruth(String caseName, String host, String ruleset, List<Expected> expected, Map<String, Long> users) {
+public record CaseTruth(String caseName, String host, String ruleset, List<Expected> expected, Map<String, Long> users,
+                        boolean heldOut) {
 
     /**
      * One expected campaign.
@@ -61,7 +64,11 @@ public record CaseTruth(String caseName, String host, String ruleset, List<Expec
             throw new IOException(file + ": 'expected' must be a list or 'none'");
         }
         String name = root.path("case").asText(file.getParent().getFileName().toString());
-        return new CaseTruth(name, text(root, "host"), text(root, "ruleset"), expected, users);
+        String split = text(root, "split");
+        if (split != null && !split.equals("held-out") && !split.equals("tuned")) {
+            throw new IOException(file + ": 'split' must be held-out or tuned, not " + split);
+        }
+        return new CaseTruth(name, text(root, "host"), text(root, "ruleset"), expected, users, "held-out".equals(split));
     }
 
     private static String text(JsonNode n, String field) {

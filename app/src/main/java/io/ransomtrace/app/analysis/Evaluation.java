@@ -80,6 +80,14 @@ public final class Evaluation {
         public boolean passed() {
             return cases.stream().allMatch(CaseResult::passed);
         }
+
+        /**
+         * The cases of one side of the leave-some-out split: those recorded after the detector change and never
+         * used to tune it ({@code heldOut}), or those it was tuned on. A case whose truth is unreadable is tuned.
+         */
+        public Report split(boolean heldOut) {
+            return new Report(cases.stream().filter(c -> (c.truth() != null && c.truth().heldOut()) == heldOut).toList());
+        }
     }
 
     private final DetectionSettings settings;

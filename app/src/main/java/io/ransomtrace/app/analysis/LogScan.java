@@ -1,6 +1,8 @@
 package io.ransomtrace.app.analysis;
 
 import io.ransomtrace.engine.Detector;
+import io.ransomtrace.engine.DetectorThread;
+import io.ransomtrace.engine.Evictions;
 import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.importers.Format;
@@ -34,8 +36,9 @@ public final class LogScan {
     }
 
     /** The whole scan: inputs in the order read, findings, hosts seen. */
+    /** @param evictions what the detector's memory caps let go (all zero on an ordinary log) */
     public record Result(List<InputResult> inputs, List<Finding> findings, List<String> hosts, long events,
-                         List<Path> skipped) {
+                         List<Path> skipped, Evictions evictions) {
     }
 
     private static final int ERRORS_KEPT_PER_INPUT = 5;
@@ -66,6 +69,14 @@ public final class LogScan {
         }
         InputExpander.LogFiles files = InputExpander.logFiles(inputs, forcedFormat == null);
         Detector detector = new Detector(settings.profile(), settings.allowlist(), alerts);
+        // detection on a thread of its own: parsing goes on while the detector works (two cores instead of one)
+        try (DetectorThread detection = new DetectorThread(detector, "scan-detector")) {
+            return run(inputs, files, detection);
+        }
+    }
+
+    private Result run(List<Path> inputs, InputExpander.LogFiles files, DetectorThread detection) {
+        Detector detector = detection.detector();
         Set<String> hosts = new LinkedHashSet<>();
         List<InputResult> results = new ArrayList<>();
         long events = 0;
@@ -88,7 +99,7 @@ public final class LogScan {
                 results.add(new InputResult(file, sourceId, format, null, 0, List.of(), notReadable));
                 continue;
             }
-            Sink sink = new Sink(detector, hosts);
+            Sink sink = new Sink(detection, hosts);
             try {
                 if (format == null) {
                     format = Sniffer.sniff(file);
@@ -109,18 +120,19 @@ public final class LogScan {
             events += sink.events;
             results.add(new InputResult(file, sourceId, format, stats, sink.errors, List.copyOf(sink.firstErrors), problem));
         }
-        return new Result(results, detector.finish(), List.copyOf(hosts), events, files.skipped());
+        List<Finding> findings = detection.finish();
+        return new Result(results, findings, List.copyOf(hosts), events, files.skipped(), detector.evictions());
     }
 
     /** Hands events to the detector and keeps counts; bad records are counted, the first few kept for the summary. */
     private static final class Sink implements ImportSink {
-        private final Detector detector;
+        private final Consumer<Event> detector;
         private final Set<String> hosts;
         private final List<QuarantinedRecord> firstErrors = new ArrayList<>();
         private long events;
         private long errors;
 
-        Sink(Detector detector, Set<String> hosts) {
+        Sink(Consumer<Event> detector, Set<String> hosts) {
             this.detector = detector;
             this.hosts = hosts;
         }

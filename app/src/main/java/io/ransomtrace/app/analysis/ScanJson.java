@@ -23,7 +23,21 @@ public final class ScanJson {
     public record Document(int schemaVersion, Summary summary, List<FindingJson> findings) {
     }
 
-    public record Summary(List<Input> inputs, long events, long errors, List<String> hosts) {
+    /**
+     * @param evictions what the detector's memory caps let go during a scan (all zero on an ordinary log); null
+     *                  for documents built from a case
+     */
+    public record Summary(List<Input> inputs, long events, long errors, List<String> hosts, Evictions evictions) {
+        public Summary(List<Input> inputs, long events, long errors, List<String> hosts) {
+            this(inputs, events, errors, hosts, null);
+        }
+    }
+
+    /** {@link io.ransomtrace.engine.Evictions} in the JSON document. */
+    public record Evictions(long processes, long keptProcesses, long quietCampaigns, long closedEarly, long cappedCampaigns) {
+        public static Evictions of(io.ransomtrace.engine.Evictions e) {
+            return new Evictions(e.processes(), e.keptProcesses(), e.quietCampaigns(), e.closedEarly(), e.cappedCampaigns());
+        }
     }
 
     public record Input(String path, String format, long records, long events, long errors) {
@@ -34,7 +48,17 @@ public final class ScanJson {
                               int filesAffected, int directoriesAffected, List<String> extensions, String overwrite,
                               Notes notes, List<Signal> signals, Integer filesBeforeFirstHighAlert,
                               boolean suppressed, String suppressedBy, List<Evidence> evidence,
-                              List<String> files, List<String> directories) {
+                              List<String> files, List<String> directories, Analyst analyst) {
+    }
+
+    /**
+     * What the analyst added to a finding in a case (tags, and notes with what each is attached to: "finding",
+     * "process 4711 (…)", "event 12"); null where there is no case ({@code scan}).
+     */
+    public record Analyst(List<String> tags, List<AnalystNote> notes) {
+    }
+
+    public record AnalystNote(String about, String text) {
     }
 
     /** {@code launchedBy}: the script that started the root program, when the root is the program it launched. */
@@ -53,6 +77,11 @@ public final class ScanJson {
     }
 
     public static FindingJson of(Finding f) {
+        return of(f, null);
+    }
+
+    /** A finding with the analyst's tags and notes from the case ({@code analyst} null when there is no case). */
+    public static FindingJson of(Finding f, Analyst analyst) {
         RootProcess r = f.rootProcess();
         return new FindingJson(f.id(), f.severity().label(), f.score(), f.host(), f.title(),
                 r == null ? null : new RootProcessJson(r.pid(), r.ppid(), r.exe(), r.commandLine(), r.uid(), r.user(),
@@ -63,7 +92,7 @@ public final class ScanJson {
                 f.signals().stream().map(ScanJson::signal).toList(), f.filesBeforeFirstHighAlert(), f.suppressed(),
                 f.allowlist() == null ? null : f.allowlist().reason() + " (" + f.allowlist().author() + ")",
                 f.evidence().stream().map(e -> new Evidence(e.eventId(), e.source(), e.line())).toList(),
-                f.files(), f.directories());
+                f.files(), f.directories(), analyst);
     }
 
     private static Signal signal(SignalMeasurement s) {

@@ -3,7 +3,9 @@ package io.ransomtrace.app.casefile;
 import io.ransomtrace.app.store.AnalystAnnotations.Note;
 import io.ransomtrace.app.store.AnalystAnnotations.Target;
 import io.ransomtrace.app.store.AnalystAnnotations.TargetKind;
+import io.ransomtrace.app.report.FindingSection;
 import io.ransomtrace.app.store.AnalystAnnotations;
+import io.ransomtrace.app.store.ProcessNode;
 import io.ransomtrace.engine.finding.Finding;
 
 import java.util.ArrayList;
@@ -69,6 +71,44 @@ public final class CaseAnnotations {
         if (note != null && !note.isBlank()) {
             store.addNote(own, note);
         }
+    }
+
+    /**
+     * Everything the analyst wrote about a finding, as every export shows it: the finding's tags and those of its
+     * root process; notes on the finding, on its root process and on its evidence events, each saying what it is
+     * about.
+     *
+     * @param root       the campaign's root process in the case, or null when it is not there
+     * @param evidenceIds the finding's evidence events
+     */
+    public Briefed briefed(Finding f, ProcessNode root, List<Long> evidenceIds) {
+        OfFinding own = ofFinding(f);
+        Set<String> tags = new LinkedHashSet<>(own.tags());
+        List<FindingSection.AnalystNote> notes = new ArrayList<>();
+        own.notes().forEach(n -> notes.add(new FindingSection.AnalystNote("finding", n)));
+        if (root != null) {
+            Target process = process(root.key());
+            store.notes(process).forEach(n -> notes.add(new FindingSection.AnalystNote(
+                    "process " + root.pid() + " (" + root.commandLine() + ")", n.text())));
+            tags.addAll(store.tags(process));
+        }
+        for (long id : evidenceIds) {
+            store.notes(event(id)).forEach(n -> notes.add(new FindingSection.AnalystNote("event " + id, n.text())));
+        }
+        return new Briefed(List.copyOf(tags), notes);
+    }
+
+    /** A finding's tags and notes as the exports print them. */
+    public record Briefed(List<String> tags, List<FindingSection.AnalystNote> notes) {
+        public Briefed {
+            tags = List.copyOf(tags);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** The analyst's tags on every tagged process, by process key (what the process tree shows as chips). */
+    public java.util.Map<Long, Set<String>> processTags() {
+        return store.tagsOf(TargetKind.PROCESS);
     }
 
     public List<String> tags(Target target) {

@@ -136,20 +136,10 @@ final class CaseReportBuilder {
         for (EvidenceRef ref : f.evidence()) {
             q.event(ref.eventId()).ifPresent(evidence::add);
         }
-        CaseAnnotations annotations = session.annotations();
-        CaseAnnotations.OfFinding own = annotations.ofFinding(f);
-        List<String> tags = new ArrayList<>(own.tags());
-        List<FindingSection.AnalystNote> notes = new ArrayList<>();
-        own.notes().forEach(n -> notes.add(new FindingSection.AnalystNote("finding", n)));
-        root.ifPresent(r -> annotations.notes(CaseAnnotations.process(r.key())).forEach(n -> notes.add(
-                new FindingSection.AnalystNote("process " + r.pid() + " (" + r.commandLine() + ")", n.text()))));
-        root.ifPresent(r -> tags.addAll(annotations.tags(CaseAnnotations.process(r.key()))));
-        for (StoredEvent e : evidence) {
-            annotations.notes(CaseAnnotations.event(e.event().id())).forEach(n -> notes.add(
-                    new FindingSection.AnalystNote("event " + e.event().id(), n.text())));
-        }
-        return new FindingSection(f, chain, timeline, bucket, spread, evidence, tags.stream().distinct().toList(),
-                notes, affected, recovery);
+        CaseAnnotations.Briefed analyst = session.annotations().briefed(f, root.orElse(null),
+                evidence.stream().map(e -> e.event().id()).toList());
+        return new FindingSection(f, chain, timeline, bucket, spread, evidence, analyst.tags(), analyst.notes(),
+                affected, recovery);
     }
 
     /** A section with the finding and the analyst's own tags and notes on it, for formats that show no more. */

@@ -97,6 +97,21 @@ public final class CaseSession implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------- importing
 
+    /**
+     * Whether the case holds no source at all: a case made for an import in which no input was a log (every one
+     * unsupported, unreadable or skipped) holds nothing and should not be left behind. A source that was stored even
+     * in part (interrupted, a full disk) keeps the case.
+     */
+    public boolean holdsNoSource() {
+        return sources().isEmpty();
+    }
+
+    /** Deletes a closed case file made for an import that stored nothing (and its journal, if any). */
+    public static void deleteEmptyCase(Path file) throws IOException {
+        java.nio.file.Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-journal"));
+        java.nio.file.Files.deleteIfExists(file);
+    }
+
     /** Imports log files into the case (see {@link ImportPipeline}); runs on the calling thread. */
     public ImportSummary importLogs(List<Path> inputs, ImporterCatalog catalog, ImportOptions options,
                                     ImportProgressListener listener, Cancellation cancellation) throws IOException {

@@ -29,8 +29,9 @@ import java.util.concurrent.Callable;
  * per host, the review of an imported audit rule set and the lines that would close its gaps.
  */
 @Command(name = "coverage", mixinStandardHelpOptions = true,
-        description = {"Assess per host whether the imported telemetry could show mass encryption, and which audit",
-                "rules would close the gaps (import the host's 'auditctl -l' output or audit.rules into the case first)."})
+        description = {"Check, per host, whether a case's telemetry could show mass encryption.",
+                "Also reviews an imported audit rule set and prints the rules that would close its gaps (import the "
+                        + "host's 'auditctl -l' output or audit.rules into the case first)."})
 public final class CoverageCommand implements Callable<Integer> {
 
     @Option(names = "--case", required = true, paramLabel = "X.rtcase", description = "the case to assess")

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
  * table (it goes into the README as is) and exits 1 on any miss or false positive.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Run every case folder (with a truth.yaml) under DIR through detection and compare with the truth.",
+        description = {"Score detection on recorded cases: each case folder under DIR against its truth.yaml.",
                 "Exit code 1 when an attack is missed or a benign activity is flagged at medium or above."})
 public final class EvaluateCommand implements Callable<Integer> {
 
@@ -32,6 +32,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--allowlist", paramLabel = "A.yaml", description = "allowlist")
     Path allowlist;
 
+    @Option(names = "--split", description = {"Score the held-out cases (truth.yaml 'split: held-out': recorded after the "
+            + "detector change, never used to tune it) separately from the cases it was tuned on: one table and one "
+            + "summary line each, then the total."})
+    boolean split;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -39,6 +44,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!java.nio.file.Files.exists(dir)) {
+            err.println("evaluate: " + dir + " does not exist; give a folder of case folders, e.g. sample-cases/cases");
+            return ExitCodes.INPUT_ERROR;
+        }
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            err.println("evaluate: " + dir + " is not a folder; give a folder of case folders, e.g. sample-cases/cases");
+            return ExitCodes.INPUT_ERROR;
+        }
         Evaluation.Report report;
         try {
             report = new Evaluation(DetectionSettings.load(profile, allowlist)).run(dir);
@@ -49,7 +62,19 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.println("evaluate: " + e.getMessage());
             return ExitCodes.INPUT_ERROR;
         }
-        print(out, report);
+        if (split) {
+            out.println("### Tuned on (cases the detector was developed against)");
+            out.println();
+            print(out, report.split(false));
+            out.println();
+            out.println("### Held out (recorded after the detector change, never used to tune it)");
+            out.println();
+            print(out, report.split(true));
+            out.println();
+            summary(out, "All cases", report);
+        } else {
+            print(out, report);
+        }
         return report.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
@@ -80,10 +105,16 @@ public final class EvaluateCommand implements Callable<Integer> {
                         fps);
             }
         }
+        out.println();
+        summary(out, "", report);
+    }
+
+    private static void summary(PrintWriter out, String label, Evaluation.Report report) {
         Double median = report.medianFilesLost();
-        out.printf(Locale.ROOT, "%nRecall %d/%d (%.0f %%), false positives %d, median files affected before the first high alert %s.%n",
-                report.foundCampaigns(), report.expectedCampaigns(), report.recall() * 100, report.falsePositives(),
-                median == null ? "–" : String.format(Locale.ROOT, "%.1f", median));
+        long benign = report.cases().stream().filter(c -> c.truth() != null && c.truth().benign()).count();
+        out.printf(Locale.ROOT, "%sRecall %d/%d (%.0f %%), false positives %d (%d benign cases), median files affected before the first high alert %s.%n",
+                label.isEmpty() ? "" : label + ": ", report.foundCampaigns(), report.expectedCampaigns(), report.recall() * 100,
+                report.falsePositives(), benign, median == null ? "–" : String.format(Locale.ROOT, "%.1f", median));
         out.flush();
     }
 

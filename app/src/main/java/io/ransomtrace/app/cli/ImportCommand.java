@@ -30,10 +30,10 @@ import java.util.concurrent.TimeUnit;
  * marked interrupted, ready to be imported again.
  *
  * <p>Exit status ({@link ExitCodes}): 0 when every file was imported or already in the case, 3 (input error) when
- * some file was not (interrupted, unreadable, unsupported) or the case itself could not be opened.
+ * some file was not, or only partly (truncated or damaged, interrupted, unreadable, not a recognised format) or the case itself could not be opened.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import telemetry files (audit logs, EDR exports...) into a case file.")
+        description = "Import log files or folders (audit logs, EDR exports) into a case file.")
 public final class ImportCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--case", required = true, paramLabel = "CASE.rtcase",
@@ -88,11 +88,21 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
             }
         }, "ransomtrace-import-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try (CaseSession session = CaseSession.openOrCreate(casePath)) {
-            ProgressLine progress = new ProgressLine(err, quiet);
-            ImportSummary summary = session.importLogs(inputs, catalog, options, progress, cancellation);
-            progress.done();
-            printSummary(out, summary, session.file());
+        boolean newCase = !java.nio.file.Files.exists(casePath);
+        try {
+            ImportSummary summary;
+            boolean empty;
+            try (CaseSession session = CaseSession.openOrCreate(casePath)) {
+                ProgressLine progress = new ProgressLine(err, quiet);
+                summary = session.importLogs(inputs, catalog, options, progress, cancellation);
+                progress.done();
+                empty = session.holdsNoSource();
+            }
+            boolean discarded = newCase && empty;
+            if (discarded) {
+                CaseSession.deleteEmptyCase(casePath);
+            }
+            printSummary(out, summary, casePath, discarded);
             return summary.allOk() ? ExitCodes.OK : ExitCodes.INPUT_ERROR;
         } catch (CaseOpenException e) {
             err.println("ransomtrace import: " + ScanReportText.shown(e.getMessage()));
@@ -112,12 +122,12 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
         }
     }
 
-    private static void printSummary(PrintWriter out, ImportSummary s, Path caseFile) {
-        out.printf(Locale.ROOT, "%n%-4s %-11s %-16s %12s %12s %9s  %s%n", "#", "RESULT", "FORMAT", "RECORDS", "EVENTS",
+    private static void printSummary(PrintWriter out, ImportSummary s, Path caseFile, boolean discarded) {
+        out.printf(Locale.ROOT, "%n%-4s %-23s %-16s %12s %12s %9s  %s%n", "#", "RESULT", "FORMAT", "RECORDS", "EVENTS",
                 "ERRORS", "FILE");
         for (SourceResult r : s.sources()) {
-            out.printf(Locale.ROOT, "%-4s %-11s %-16s %12s %12s %9s  %s%n",
-                    r.sourceId() == null ? "-" : r.sourceId(), r.outcome().name().toLowerCase(Locale.ROOT),
+            out.printf(Locale.ROOT, "%-4s %-23s %-16s %12s %12s %9s  %s%n",
+                    r.sourceId() == null ? "-" : r.sourceId(), r.label(),
                     r.format() == null ? "?" : r.format().label(), count(r.recordsRead()), count(r.events()),
                     count(r.errors()), ScanReportText.shown(r.path().toString()));
             if (r.message() != null) {
@@ -125,16 +135,23 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
             }
         }
         double secs = Math.max(1e-3, s.elapsed().toNanos() / 1e9);
+        long partial = s.count(SourceResult.Outcome.PARTIAL);
         out.printf(Locale.ROOT, "%nTotal: %s events, %s import errors (quarantined, see the case's import errors), "
-                        + "%d file(s) imported, %d already in the case, %d not imported, in %.1f s (%s events/s).%n",
+                        + "%d file(s) imported, %s%d already in the case, %d not imported, in %.1f s (%s events/s).%n",
                 count(s.events()), count(s.errors()), s.count(SourceResult.Outcome.IMPORTED),
+                partial == 0 ? "" : partial + " partly (the file ends early), ",
                 s.count(SourceResult.Outcome.DUPLICATE),
-                s.sources().size() - s.count(SourceResult.Outcome.IMPORTED) - s.count(SourceResult.Outcome.DUPLICATE),
+                s.sources().size() - s.count(SourceResult.Outcome.IMPORTED) - s.count(SourceResult.Outcome.DUPLICATE)
+                        - partial,
                 secs, count((long) (s.events() / secs)));
         if (s.cancelled()) {
             out.println("The import was cancelled; interrupted files can be imported again.");
         }
-        out.println("Case: " + caseFile.toAbsolutePath());
+        if (discarded) {
+            out.println("No case was created: nothing in the inputs could be imported.");
+        } else {
+            out.println("Case: " + caseFile.toAbsolutePath());
+        }
     }
 
     static String count(long n) {

@@ -9,14 +9,18 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ransomtrace", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Investigate mass file encryption on Linux hosts (ATT&CK AN0603 / T1486).",
-        subcommands = {ScanCommand.class, ImportCommand.class, AnalyzeCommand.class, CoverageCommand.class, EvaluateCommand.class, ReportCommand.class,
-                RepairCommand.class, RecoverCommand.class},
+        subcommands = {ScanCommand.class, ImportCommand.class, AnalyzeCommand.class, FindingsCommand.class,
+                CoverageCommand.class, EvaluateCommand.class, ReportCommand.class, RepairCommand.class,
+                RecoverCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success; no finding at or above --fail-on",
                 "1:at least one finding at or above --fail-on",
                 "2:usage error",
-                "3:input error or failure (missing, unreadable or refused input, damaged case, disk full)"})
-public final class RansomtraceCommand implements Runnable {
+                "3:input error or failure (missing, unreadable or refused input, damaged case, disk full)"},
+        // fleet lives in its own module (Flink, Kafka), which the application does not depend on: the launcher
+        // script dispatches it, so it is named here for the reader of --help
+        footer = {"%nFleet mode (Flink job over Kafka, from the fleet module): ransomtrace fleet --help"})
+public final class RansomtraceCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "on a failure, print the technical details (stack trace) too")
@@ -25,9 +29,12 @@ public final class RansomtraceCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No command given: that is a usage error, so the usage goes to stderr and the exit code says so. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().getErr().println("ransomtrace: a command is needed.");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 
     public static int run(String... args) {

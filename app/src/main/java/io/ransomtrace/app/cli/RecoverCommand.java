@@ -20,8 +20,9 @@ import java.util.concurrent.Callable;
 
 /** {@code ransomtrace recover --case X [--finding ID] --out PLAN_DIR}: a tested way back for every affected file. */
 @Command(name = "recover", mixinStandardHelpOptions = true,
-        description = {"Plan how each affected file comes back: decrypt (the attacker's key is in the audit trail),",
-                "intact, undelete-possible or restore-from-backup, each with its evidence event. Writes PLAN_DIR/decrypt.sh",
+        description = {"Plan how each affected file of a case comes back, with the evidence for each.",
+                "Each file is to decrypt (the attacker's key is in the audit trail), intact, undelete-possible or",
+                "restore-from-backup, each with its evidence event. Writes PLAN_DIR/decrypt.sh",
                 "(run: sh decrypt.sh RESTORE_ROOT [EVIDENCE_ROOT]; it holds the keys in full), PLAN_DIR/restore.csv",
                 "(the method per file, keys masked) and PLAN_DIR/summary.txt."})
 public final class RecoverCommand implements Callable<Integer> {

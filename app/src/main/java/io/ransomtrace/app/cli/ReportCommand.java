@@ -22,9 +22,10 @@ import java.util.concurrent.Callable;
 
 /** {@code ransomtrace report --case X --format pdf --out FILE}: the executive briefing and the data exports. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Export a case: the executive briefing (pdf, html), findings (json in the scan --json schema, csv),",
-                "the restore list of affected files (restore: csv), evidence events (ecs: NDJSON with ECS field names)",
-                "or an ATT&CK Navigator layer (navigator). Runs without a display."})
+        description = {"Export a case as a briefing (PDF, HTML) or as data (JSON, CSV, restore list, ECS, Navigator).",
+                "Formats: pdf and html (the executive briefing), json (findings in the scan --json schema), csv "
+                        + "(findings), restore (every affected original, CSV), ecs (evidence events as NDJSON with ECS "
+                        + "field names) and navigator (an ATT&CK Navigator layer). Runs without a display."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--case", required = true, paramLabel = "X.rtcase", description = "the case to export")
@@ -83,6 +84,9 @@ public final class ReportCommand implements Callable<Integer> {
             }, () -> false);
             outw.printf(Locale.ROOT, "Wrote %s (%s, %d finding%s, %,d bytes)%n", r.file(), f.description(), r.findings(),
                     r.findings() == 1 ? "" : "s", r.bytes());
+            if (r.note() != null) {
+                outw.println(r.note());
+            }
             outw.flush();
             return ExitCodes.OK;
         } catch (IOException | CaseStoreException e) {

@@ -33,7 +33,7 @@ final class ScanReportText {
             errors += i.errors();
         }
         return new ScanJson.Document(ScanJson.SCHEMA_VERSION,
-                new ScanJson.Summary(inputs, r.events(), errors, r.hosts()),
+                new ScanJson.Summary(inputs, r.events(), errors, r.hosts(), ScanJson.Evictions.of(r.evictions())),
                 r.findings().stream().map(ScanJson::of).toList());
     }
 
@@ -64,9 +64,23 @@ final class ScanReportText {
         out.printf(Locale.ROOT, "Read %d input%s: %,d records, %,d events, %,d errors, %d host%s in %.1f s%n",
                 r.inputs().size(), r.inputs().size() == 1 ? "" : "s", records, r.events(), errors,
                 r.hosts().size(), r.hosts().size() == 1 ? "" : "s", took.toMillis() / 1000.0);
+        var ev = r.evictions();
+        if (ev != null && ev.any()) {
+            // more live processes or open campaigns than the profile's caps: say what was let go, never hide it
+            out.printf(Locale.ROOT, "Detector memory caps: %,d processes forgotten (%,d of them had changed files, rooted a "
+                            + "campaign or started a session), %,d idle campaigns with nothing to report dropped, %,d "
+                            + "campaigns closed early, %,d with a capped file count (process.maxTracked, "
+                            + "campaign.maxActive, campaign.maxTrackedFiles)%n",
+                    ev.processes(), ev.keptProcesses(), ev.quietCampaigns(), ev.closedEarly(), ev.cappedCampaigns());
+        }
     }
 
     static void printFindings(PrintWriter out, List<Finding> findings) {
+        printFindings(out, findings, i -> List.of());
+    }
+
+    /** @param extra more lines to print under finding {@code i} (the analyst's tags and notes in a case) */
+    static void printFindings(PrintWriter out, List<Finding> findings, java.util.function.IntFunction<List<String>> extra) {
         if (findings.isEmpty()) {
             out.println("No findings.");
             out.flush();
@@ -81,25 +95,27 @@ final class ScanReportText {
             }
         }
         out.printf(Locale.ROOT, "%d finding%s: %s%n", findings.size(), findings.size() == 1 ? "" : "s", String.join(", ", parts));
-        for (Finding f : findings) {
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
             out.println();
             out.printf(Locale.ROOT, "%s %-8s score %3d  %s%s%n", f.suppressed() ? "~" : "*", f.severity().label().toUpperCase(Locale.ROOT),
                     f.score(), shown(f.title()), f.suppressed() ? "  [suppressed: " + shown(f.allowlist() == null ? "allowlist" : f.allowlist().reason()) + "]" : "");
             RootProcess r = f.rootProcess();
             if (r != null) {
-                out.printf(Locale.ROOT, "    host %s, root pid %d %s%n", shown(f.host()), r.pid(), shorten(r.commandLine() == null ? String.valueOf(r.exe()) : r.commandLine(), 100));
+                out.printf(Locale.ROOT, "    host %s, root pid %d %s%n", shown(f.host()), r.pid(), shorten(r.shownCommand(), 100));
                 if (r.launchedBy() != null) {
                     out.printf(Locale.ROOT, "    launched by %s%n", shorten(r.launchedBy(), 100));
                 }
                 out.printf(Locale.ROOT, "    user %s, login user %s%n", shown(who(r.user(), r.uid())), shown(who(r.loginUser(), r.loginUid())));
             }
             out.printf(Locale.ROOT, "    %s to %s, first alert %s%n", f.firstSeen(), f.lastSeen(), f.firstAlert() == null ? "none" : f.firstAlert());
-            out.printf(Locale.ROOT, "    %,d files in %,d directories, overwrite: %s%s%s%n", f.filesAffected(), f.directoriesAffected(),
+            out.printf(Locale.ROOT, "    %s in %s, overwrite: %s%s%s%n", count(f.filesAffected(), "file"),
+                    count(f.directoriesAffected(), "directory"),
                     f.overwrite().label(), f.extensions().isEmpty() ? "" : ", extensions " + shown(String.join(" ", f.extensions())),
                     f.tools().isEmpty() ? "" : ", tools " + shown(String.join(" ", f.tools())));
             if (f.notes().count() > 0) {
-                out.printf(Locale.ROOT, "    notes: %s, %d dropped in %d directories%n", shown(String.join(", ", f.notes().names())),
-                        f.notes().count(), f.notes().directories().size());
+                out.printf(Locale.ROOT, "    notes: %s, %d dropped in %s%n", shown(String.join(", ", f.notes().names())),
+                        f.notes().count(), count(f.notes().directories().size(), "directory"));
             }
             if (f.filesBeforeFirstHighAlert() != null) {
                 out.printf(Locale.ROOT, "    files affected before the first high alert: %,d%n", f.filesBeforeFirstHighAlert());
@@ -109,8 +125,17 @@ final class ScanReportText {
                     out.println("    - " + shown(s.description()));
                 }
             }
+            for (String line : extra.apply(i)) {
+                out.println("    " + shown(line));
+            }
         }
         out.flush();
+    }
+
+    /** "1 file", "2 files", "1 directory", "3 directories". */
+    static String count(long n, String noun) {
+        String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
+        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? noun : plural);
     }
 
     private static String who(String name, Long id) {

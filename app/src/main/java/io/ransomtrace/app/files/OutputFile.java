@@ -20,6 +20,7 @@ import java.util.List;
  *   <li>never over anything but a regular file (a device node, a FIFO, a folder), and never through a symbolic
  *       link (it could point anywhere, e.g. at the case);</li>
  *   <li>over an existing regular file only when asked ({@code --force}; the window's file chooser asks);</li>
+ *   <li>only into a folder that exists: none is made on the analyst's behalf;</li>
  *   <li>written to a temporary file in the same folder and renamed into place when complete, so a failed or
  *       cancelled write never leaves half a file, and the target is replaced, never written through.</li>
  * </ul>
@@ -83,7 +84,6 @@ public final class OutputFile {
     /** As {@link #write(Content)}, for content written by path (a database the writer creates itself). */
     public void writeFile(PathContent content) throws IOException {
         Path dir = target.getParent();
-        Files.createDirectories(dir);
         Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + Long.toUnsignedString(System.nanoTime(), 36) + ".part");
         try {
@@ -112,6 +112,11 @@ public final class OutputFile {
             Path parent = target.getParent();
             if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
                 throw new RefusedException("refusing to write to " + target + ": " + parent + " is not a folder");
+            }
+            // A folder is never made on the analyst's behalf: a typo in the path would scatter outputs unnoticed.
+            if (parent != null && !Files.exists(parent)) {
+                throw new RefusedException("the folder " + parent + " does not exist; create it first or choose "
+                        + "another output file");
             }
             return;
         }

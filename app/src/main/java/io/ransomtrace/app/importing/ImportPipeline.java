@@ -168,7 +168,8 @@ public final class ImportPipeline {
         SourceInfo replacing = null;
         SourceFingerprint.Digests known = null;
         for (SourceInfo s : sameFingerprint) {
-            if (s.status() == SourceStatus.COMPLETE) {
+            // A partial source was read as far as the file goes: the same bytes would give the same again.
+            if (s.status() == SourceStatus.COMPLETE || s.status() == SourceStatus.PARTIAL) {
                 if (known == null) {
                     known = digests(file, cancellation);
                 }
@@ -186,8 +187,10 @@ public final class ImportPipeline {
         Optional<Importer> importer = format == null ? Optional.empty() : catalog.importerFor(format);
         if (importer.isEmpty()) {
             return result(file, Outcome.UNSUPPORTED, null, format, 0, 0, 0, size, start,
-                    "not a format Ransomtrace reads" + (format == null || format == Format.UNKNOWN ? ""
-                            : " (looks like " + format.label() + ", which has no importer yet)"));
+                    format == null || format == Format.UNKNOWN
+                            ? "not a recognised format: its first lines are not a log format Ransomtrace reads "
+                            + "(auditd, laurel, ECS, Sysmon for Linux, osquery, CSV, audit rules)"
+                            : "not a recognised format: looks like " + format.label() + ", which has no importer yet");
         }
         int sourceId = writer.beginSource(new CaseWriter.NewSource(file, size, fingerprint, format.name()), replacing);
         SourceFingerprint.Digests digestsAlready = known;
@@ -270,13 +273,20 @@ public final class ImportPipeline {
         writer.contentDigest(digests == null ? null : digests.contentSha256());
         SourceStatus status;
         String note;
-        if (failure != null) {
+        if (failure != null && endsEarly(failure)) {
+            status = SourceStatus.PARTIAL;
+            note = "the file ends early (truncated or damaged): " + failure.getMessage()
+                    + "; everything before that point was imported";
+        } else if (failure != null) {
             status = SourceStatus.INTERRUPTED;
             note = failure instanceof IOException ? "the file could not be read to the end: " + failure.getMessage()
                     : "the importer failed: " + failure;
         } else if (cancelled) {
             status = SourceStatus.INTERRUPTED;
             note = "cancelled by the analyst";
+        } else if (stats != null && stats.inputProblem() != null) {
+            status = SourceStatus.PARTIAL;
+            note = stats.inputProblem() + "; everything before that point was imported";
         } else {
             status = SourceStatus.COMPLETE;
             note = null;
@@ -287,10 +297,20 @@ public final class ImportPipeline {
                 stats.format() == null ? null : stats.format().name(), stats.host(), stats.recordsRead(),
                 stats.recordsInEvents(), stats.recordsOther(), stats.recordTypeCounts()),
                 digest, status, note, bytesRead, millis);
-        return result(source.path(), status == SourceStatus.COMPLETE ? Outcome.IMPORTED : Outcome.INTERRUPTED,
+        Outcome outcome = switch (status) {
+            case COMPLETE -> Outcome.IMPORTED;
+            case PARTIAL -> Outcome.PARTIAL;
+            default -> Outcome.INTERRUPTED;
+        };
+        return result(source.path(), outcome,
                 source.sourceId(), stats != null && stats.format() != null ? stats.format() : source.format(),
                 stored.events(), stored.errors(),
                 stats == null ? 0 : stats.recordsRead(), size, start, note);
+    }
+
+    /** A read error that means the file's data stops early (a gzip stream cut off), not that reading failed. */
+    private static boolean endsEarly(Throwable failure) {
+        return failure instanceof java.io.EOFException || failure instanceof java.util.zip.ZipException;
     }
 
     private static SourceResult result(Path file, Outcome outcome, Integer id, Format format, long events,

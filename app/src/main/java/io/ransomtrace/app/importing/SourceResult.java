@@ -18,6 +18,11 @@ public record SourceResult(Path path, Outcome outcome, Integer sourceId, Format 
     public enum Outcome {
         /** Read to the end and stored. */
         IMPORTED,
+        /**
+         * Read as far as the file goes, but the file itself ends early (truncated or damaged gzip): what was
+         * readable is stored; importing it again gives the same.
+         */
+        PARTIAL,
         /** Stopped early (cancelled, unreadable part way, store failure); what was read is kept. */
         INTERRUPTED,
         /** Already in the case (same SHA-256): not imported again. */
@@ -28,6 +33,19 @@ public record SourceResult(Path path, Outcome outcome, Integer sourceId, Format 
         UNREADABLE,
         /** Not started because the import was cancelled or stopped before it. */
         SKIPPED
+    }
+
+    /** How the result reads in a table: "imported", "partial", "already in the case", "not a recognised format"… */
+    public String label() {
+        return switch (outcome) {
+            case IMPORTED -> "imported";
+            case PARTIAL -> "partial";
+            case INTERRUPTED -> "interrupted";
+            case DUPLICATE -> "already in the case";
+            case UNSUPPORTED -> "not a recognised format";
+            case UNREADABLE -> "unreadable";
+            case SKIPPED -> "skipped";
+        };
     }
 
     public boolean ok() {

@@ -37,7 +37,7 @@ public final class DecryptScript {
                     continue;
                 }
                 DecryptCommand c = f.decryptCommand();
-                tools.add(c.args().get(0).prefix());
+                tools.addAll(c.tools());
                 if (!c.cleanup().isEmpty()) {
                     cleanup.add(words(c.cleanup()));
                 }

@@ -64,6 +64,8 @@ final class Briefing {
                     + "from this host. Restore from backup.";
             case NEW_FILE_THEN_DELETE -> "Encrypted copies were written and the originals deleted. Forensic undelete may "
                     + "recover some, but plan on restoring from backup.";
+            case ARCHIVED_THEN_DELETED -> "The originals were packed into password-protected archives and deleted. Only "
+                    + "the attackers' password opens the archives: restore from backup.";
             case RENAME_ONLY -> "Files were renamed only: their contents may be intact. Check a sample before restoring.";
             case NONE -> "No originals were changed in a way that needs restoring.";
         };
@@ -73,6 +75,7 @@ final class Briefing {
         return switch (k) {
             case IN_PLACE -> "overwritten in place";
             case NEW_FILE_THEN_DELETE -> "originals deleted after encrypted copies were written";
+            case ARCHIVED_THEN_DELETED -> "originals deleted after being packed into encrypted archives";
             case RENAME_ONLY -> "renamed only";
             case NONE -> "not changed";
         };
@@ -97,6 +100,7 @@ final class Briefing {
                 case "ransom-note" -> "ransom notes were dropped"
                         + (f.notes().names().isEmpty() ? "" : " (" + Inert.plain(f.notes().names().get(0), 60) + ")");
                 case "content-hint" -> "the EDR saw encrypted-looking content";
+                case "early-certainty" -> "facts that benign bulk work does not produce together raised it early";
                 default -> Inert.plain(s.kind(), 40);
             });
         }

@@ -12,6 +12,7 @@ import io.ransomtrace.engine.recovery.RecoveryMethod;
 import io.ransomtrace.engine.recovery.RecoveryPlan;
 import io.ransomtrace.engine.recovery.SecretMask;
 import io.ransomtrace.engine.finding.OverwriteKind;
+import io.ransomtrace.engine.finding.RootProcess;
 import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.finding.SignalMeasurement;
 import io.ransomtrace.engine.model.Event;
@@ -214,7 +215,8 @@ public final class BriefingHtml {
         for (OverwriteKind k : kinds) {
             parts.add(Briefing.overwriteShort(k));
         }
-        boolean backup = kinds.contains(OverwriteKind.IN_PLACE) || kinds.contains(OverwriteKind.NEW_FILE_THEN_DELETE);
+        boolean backup = kinds.contains(OverwriteKind.IN_PLACE) || kinds.contains(OverwriteKind.NEW_FILE_THEN_DELETE)
+                || kinds.contains(OverwriteKind.ARCHIVED_THEN_DELETED);
         boolean planCoversAll = r.sections().stream().allMatch(s -> s.recovery() != null && !s.recovery().files().isEmpty()
                 && s.recovery().count(RecoveryMethod.DECRYPT) + s.recovery().count(RecoveryMethod.INTACT)
                 == s.recovery().files().size());
@@ -388,7 +390,9 @@ public final class BriefingHtml {
         if (f.rootProcess() != null) {
             fact("Root process", "pid " + f.rootProcess().pid() + " (parent " + f.rootProcess().ppid() + ", "
                     + (f.rootProcess().parentExe() == null ? "unknown parent" : f.rootProcess().parentExe()) + ")");
-            fact("Command line", s.masked(SecretMask.commandLine(Arrays.asList(f.rootProcess().commandLine().split(" ", -1)))));
+            RootProcess root = f.rootProcess();
+            fact("Command line", root.commandLine() == null ? root.shownCommand()
+                    : s.masked(SecretMask.commandLine(Arrays.asList(root.commandLine().split(" ", -1)))));
         }
         fact("Files, directories", f.filesAffected() + " files in " + f.directoriesAffected() + " directories; restore list: "
                 + s.affected().size() + " originals");

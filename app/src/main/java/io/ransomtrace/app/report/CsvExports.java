@@ -26,7 +26,7 @@ public final class CsvExports {
     static final String[] FINDING_HEADER = {"id", "severity", "score", "host", "title", "first_seen", "first_alert",
             "last_seen", "files_affected", "directories_affected", "overwrite", "extensions", "tools", "root_pid",
             "root_executable", "command_line", "user", "login_user", "ransom_notes", "signals_fired", "suppressed",
-            "tags"};
+            "tags", "analyst_notes"};
     static final String[] RESTORE_HEADER = {"path", "host", "operation", "time", "overwrite_kind", "new_name", "finding_id"};
 
     private CsvExports() {
@@ -50,9 +50,14 @@ public final class CsvExports {
                         r == null ? "" : r.commandLine(), r == null ? "" : s.userInWords(),
                         r == null || r.loginUser() == null ? (r == null || r.loginUid() == null ? "" : "uid " + r.loginUid()) : r.loginUser(),
                         String.join(" ", f.notes().names()), String.join(" ", fired), Boolean.toString(f.suppressed()),
-                        String.join(" ", s.tags()));
+                        String.join(" ", s.tags()), notes(s));
             }
         }
+    }
+
+    /** The analyst's notes in one cell, each with what it is about: "finding: text | process 4711 (…): text". */
+    private static String notes(FindingSection s) {
+        return String.join(" | ", s.notes().stream().map(n -> n.about() + ": " + n.text()).toList());
     }
 
     public static void restoreList(CaseReport report, OutputStream out) throws IOException {

@@ -145,7 +145,8 @@ public final class RecommendedActions {
             files += Math.max(f.filesAffected(), s.affected().size());
             dirs.addAll(f.directories());
             inPlace |= f.overwrite() == OverwriteKind.IN_PLACE;
-            deleted |= f.overwrite() == OverwriteKind.NEW_FILE_THEN_DELETE;
+            deleted |= f.overwrite() == OverwriteKind.NEW_FILE_THEN_DELETE
+                    || f.overwrite() == OverwriteKind.ARCHIVED_THEN_DELETED;
         }
         files -= decryptable + kept; // what the plan brings back needs no backup
         if (files > 0) {

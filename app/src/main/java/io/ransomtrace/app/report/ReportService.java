@@ -24,8 +24,12 @@ import java.util.function.BooleanSupplier;
  */
 public final class ReportService {
 
-    /** What an export wrote. */
-    public record Result(Path file, ReportFormat format, int findings, long bytes) {
+    /**
+     * What an export wrote.
+     *
+     * @param note what the analyst should know about the content (why a restore list is empty), or null
+     */
+    public record Result(Path file, ReportFormat format, int findings, long bytes, String note) {
     }
 
     private ReportService() {
@@ -81,7 +85,8 @@ public final class ReportService {
             }
         });
         progress.progress("Done", 1.0);
-        return new Result(target.path(), format, report.sections().size(), Files.size(target.path()));
+        return new Result(target.path(), format, report.sections().size(), Files.size(target.path()),
+                format == ReportFormat.RESTORE ? RestoreListNote.of(report) : null);
     }
 
     /** Writes one format of an already built report. */
@@ -104,7 +109,13 @@ public final class ReportService {
         long errors = report.sources().stream().mapToLong(SourceInfo::errors).sum();
         return new ScanJson.Document(ScanJson.SCHEMA_VERSION,
                 new ScanJson.Summary(inputs, report.events(), errors, report.hosts()),
-                report.chosenFindings().stream().map(ScanJson::of).toList());
+                report.sections().stream().map(s -> ScanJson.of(s.finding(), analyst(s))).toList());
+    }
+
+    /** The analyst's tags and notes on a finding section, as the JSON export carries them. */
+    static ScanJson.Analyst analyst(FindingSection s) {
+        return new ScanJson.Analyst(s.tags(), s.notes().stream()
+                .map(n -> new ScanJson.AnalystNote(n.about(), n.text())).toList());
     }
 
     private static ScanJson.Input input(SourceInfo s) {

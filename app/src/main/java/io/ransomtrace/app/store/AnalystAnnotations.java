@@ -76,6 +76,16 @@ public final class AnalystAnnotations {
                 rs -> rs.getString(1), target.kind().name(), target.id());
     }
 
+    /** Every tag on targets of one kind (every tagged process, say), by target id. */
+    public java.util.Map<Long, java.util.Set<String>> tagsOf(TargetKind kind) {
+        java.util.Map<Long, java.util.Set<String>> out = new java.util.HashMap<>();
+        for (Object[] row : query("SELECT target_id, tag FROM tags WHERE target_kind=? ORDER BY tag",
+                rs -> new Object[]{rs.getLong(1), rs.getString(2)}, kind.name())) {
+            out.computeIfAbsent((Long) row[0], k -> new java.util.TreeSet<>()).add((String) row[1]);
+        }
+        return out;
+    }
+
     /** Everything carrying a tag, e.g. all events marked "patient zero". */
     public List<Target> tagged(String tag) {
         return query("SELECT target_kind, target_id FROM tags WHERE tag=? ORDER BY target_kind, target_id",

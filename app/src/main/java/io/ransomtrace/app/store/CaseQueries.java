@@ -64,6 +64,12 @@ public interface CaseQueries {
 
     List<ProcessNode> children(long key);
 
+    /**
+     * The user names the host's processes were seen with, by uid (from their own credentials): what names a login
+     * uid that no login record of the logs named.
+     */
+    java.util.Map<Long, String> userNames(String host);
+
     /** The parent, the grandparent, ... up to the oldest known ancestor. */
     List<ProcessNode> ancestors(long key);
 

@@ -102,7 +102,13 @@ public final class SourceFingerprint {
             in.reset();
             if (gzip) {
                 LineEnds content = new LineEnds(sha256());
-                try (InputStream gz = new GZIPInputStream(new java.security.DigestInputStream(in, raw), 1 << 16)) {
+                // The gzip stream must not close the file's: a damaged one leaves the rest of the file to digest.
+                InputStream keptOpen = new java.io.FilterInputStream(in) {
+                    @Override
+                    public void close() {
+                    }
+                };
+                try (InputStream gz = new GZIPInputStream(new java.security.DigestInputStream(keptOpen, raw), 1 << 16)) {
                     int n;
                     while ((n = gz.read(buf)) > 0) {
                         if (cancelled.getAsBoolean()) {

@@ -176,6 +176,14 @@ final class SqliteCaseQueries implements CaseQueries {
                 params.add(f.pathPrefix() + MAX_CHAR);
             }
         }
+        if (!f.sourceIds().isEmpty()) {
+            sql.append(" AND e.source_id IN (").append(f.sourceIds().stream().sorted().map(String::valueOf)
+                    .collect(Collectors.joining(","))).append(")");
+        }
+        if (f.succeeded() != null) {
+            // Only file operations and execs have a result: every other event counts as not failed.
+            sql.append(f.succeeded() ? " AND (e.result IS NULL OR e.result <> 0)" : " AND e.result = 0");
+        }
         if (f.text() != null) {
             String like = "%" + f.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             sql.append(" AND (p1.path LIKE ? ESCAPE '\\' OR p2.path LIKE ? ESCAPE '\\' OR a.exe LIKE ? ESCAPE '\\'"
@@ -370,6 +378,24 @@ final class SqliteCaseQueries implements CaseQueries {
     public List<ProcessNode> children(long key) {
         return processes("", "WHERE p.parent_key = ? ORDER BY COALESCE(p.start_us, p.first_seen_us), p.key",
                 List.of(key));
+    }
+
+    @Override
+    public java.util.Map<Long, String> userNames(String host) {
+        String sql = "SELECT uid, MIN(user) FROM processes WHERE user IS NOT NULL AND uid IS NOT NULL AND uid >= 0 "
+                + "AND host_id IS (SELECT id FROM hosts WHERE name = ?) GROUP BY uid";
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, host);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("reading the user names of a host", e);
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.ransomtrace.app.importing.Cancellation;
 import io.ransomtrace.app.importing.ImportOptions;
 import io.ransomtrace.app.importing.ImportProgress;
 import io.ransomtrace.app.importing.ImportProgressListener;
+import io.ransomtrace.app.importing.ImportSummary;
 import io.ransomtrace.app.importing.ImporterCatalog;
 import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.importers.csv.CsvMapping;
@@ -82,41 +83,63 @@ final class CaseLoader {
 
     /**
      * Imports into {@code caseFile} (created when missing, kept open when it is the open case), then analyses it.
+     * A case made for this import that ends up holding nothing (no input was a log) is not kept: the case open
+     * before is opened again.
      *
      * @param mapped CSV files with the mapping the analyst chose for each
-     * @param after  told on the FX thread once the case is shown
+     * @param after  told on the FX thread, once the case is shown, what became of each file
      */
-    void importInto(Path caseFile, List<Path> plain, Map<Path, CsvMapping> mapped, Runnable after) {
+    void importInto(Path caseFile, List<Path> plain, Map<Path, CsvMapping> mapped, Consumer<ImportReport> after) {
         int count = plain.size() + mapped.size();
         OpenCase old = current.get();
         OpenCase same = old != null && old.session().file().equals(caseFile) ? old : null;
+        Path reopen = old == null || same != null ? null : old.session().file();
         detach.run();
         current.take();
-        tasks.run("Importing " + count + " input(s)", p -> {
+        tasks.run("Importing " + io.ransomtrace.views.common.Plural.of(count, "input"), p -> {
             CaseSession session;
+            boolean newCase = same == null && !Files.exists(caseFile);
             if (same != null) {
                 session = same.session();
             } else {
                 close(old);
                 session = CaseSession.openOrCreate(caseFile);
             }
+            List<ImportSummary> summaries = new java.util.ArrayList<>();
             if (!plain.isEmpty()) {
-                importLogs(session, plain, ImporterCatalog.builtIn(), p);
+                summaries.add(importLogs(session, plain, ImporterCatalog.builtIn(), p));
             }
             for (Map.Entry<Path, CsvMapping> m : mapped.entrySet()) {
-                importLogs(session, List.of(m.getKey()), new CsvMappedCatalog(ImporterCatalog.builtIn(), m.getValue()), p);
+                summaries.add(importLogs(session, List.of(m.getKey()),
+                        new CsvMappedCatalog(ImporterCatalog.builtIn(), m.getValue()), p));
             }
-            return analyseOrClose(session, p);
-        }, c -> {
-            shown.accept(c);
-            if (c != null) {
-                after.run();
+            if (newCase && session.holdsNoSource()) {
+                session.close();
+                CaseSession.deleteEmptyCase(caseFile);
+                return new Imported(null, ImportReport.of(caseFile, summaries, true));
+            }
+            return new Imported(analyseOrClose(session, p), ImportReport.of(caseFile, summaries, false));
+        }, imported -> {
+            if (imported.report().discarded()) {
+                after.accept(imported.report());
+                if (reopen != null) {
+                    open(reopen);
+                }
+                return;
+            }
+            shown.accept(imported.openCase());
+            if (imported.openCase() != null) {
+                after.accept(imported.report());
             }
         }, e -> notices.error("Import failed", e));
     }
 
+    /** An import's case (null when cancelled or not kept) and what became of each file. */
+    private record Imported(OpenCase openCase, ImportReport report) {
+    }
+
     /** First start: the bundled mixed-workday sample, imported once into the user's data folder. */
-    void openSample() {
+    void openSample(TaskProgress alsoTo) {
         Path target = BundledSampleCase.defaultCase();
         if (Files.exists(target)) {
             open(target);
@@ -128,8 +151,20 @@ final class CaseLoader {
         }
         tasks.run("Importing the sample case " + BundledSampleCase.NAME, p -> {
             Cancellation cancellation = new Cancellation();
+            TaskProgress both = new TaskProgress() {
+                @Override
+                public void update(double fraction, String message, String rate) {
+                    p.update(fraction, message, rate);
+                    alsoTo.update(fraction, message, rate);
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return p.cancelled();
+                }
+            };
             return analyseOrClose(BundledSampleCase.importInto(target, BundledSampleCase.logsFolder(),
-                    listener(p, cancellation), cancellation), p);
+                    listener(both, cancellation), cancellation), both);
         }, shown, e -> notices.error("Cannot prepare the sample case", e));
     }
 
@@ -151,7 +186,8 @@ final class CaseLoader {
             current.set(fresh);
             reanalysed.accept(fresh);
             long suppressed = fresh.findings().stream().filter(Finding::suppressed).count();
-            notices.say(fresh.findings().size() + " findings, " + suppressed + " suppressed.");
+            notices.say(io.ransomtrace.views.common.Plural.of(fresh.findings().size(), "finding") + ", "
+                    + suppressed + " suppressed.");
         }, e -> notices.error("Re-run failed", e));
     }
 
@@ -190,10 +226,10 @@ final class CaseLoader {
         }
     }
 
-    private static void importLogs(CaseSession session, List<Path> inputs, ImporterCatalog catalog, TaskProgress p)
-            throws IOException {
+    private static ImportSummary importLogs(CaseSession session, List<Path> inputs, ImporterCatalog catalog,
+                                            TaskProgress p) throws IOException {
         Cancellation cancellation = new Cancellation();
-        session.importLogs(inputs, catalog, ImportOptions.defaults(), listener(p, cancellation), cancellation);
+        return session.importLogs(inputs, catalog, ImportOptions.defaults(), listener(p, cancellation), cancellation);
     }
 
     /** The import's progress in the status bar; Cancel there stops the import. */
@@ -202,9 +238,11 @@ final class CaseLoader {
             if (p.cancelled()) {
                 cancellation.cancel();
             }
+            // Bytes read, not only events: a damaged gzip that yields few events still shows the import moving.
             String what = pr.phase() == ImportProgress.Phase.INDEXING ? "building indexes"
                     : pr.source() == null ? "checking" : "file " + pr.sourceIndex() + " of " + pr.sourceCount()
-                    + " (" + pr.source().getFileName() + "), " + String.format("%,d events", pr.events());
+                    + " (" + pr.source().getFileName() + "), " + String.format("%.1f of %.1f MB read, %,d events",
+                    pr.bytesRead() / 1e6, pr.totalBytes() / 1e6, pr.events());
             p.update(pr.percent() / 100, what, String.format("%,.0f events/s", pr.eventsPerSecond()));
         };
     }

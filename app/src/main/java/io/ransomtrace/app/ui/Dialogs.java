@@ -19,11 +19,17 @@ public interface Dialogs {
     /** Where logs go when a case is already open. */
     enum ImportTarget { OPEN_CASE, NEW_CASE, CANCEL }
 
-    /** A case file to open; empty when the analyst cancels. */
-    Optional<Path> caseToOpen();
+    /** A case file to open, starting in {@code folder} (where the workbench keeps cases); empty when cancelled. */
+    Optional<Path> caseToOpen(Path folder);
 
     /** Log files to import; empty when the analyst cancels. */
     List<Path> logsToImport();
+
+    /** A folder of logs to import (a rotated set: audit.log, audit.log.1, …); empty when cancelled. */
+    Optional<Path> folderToImport();
+
+    /** What an import did, file by file (shown when some file was not imported cleanly). */
+    void importResults(ImportReport report);
 
     /** Into the open case, into a new one, or not at all. */
     ImportTarget importTarget(String openCaseName, int inputs);
@@ -44,8 +50,9 @@ public interface Dialogs {
      * What to export and where.
      *
      * @param selectedFindingId the finding selected in the list, or null
+     * @param folder            where the file chooser starts (the case's folder, or ~/Documents)
      */
-    Optional<ReportRequest> export(String selectedFindingId, String selectedTitle, String caseName);
+    Optional<ReportRequest> export(String selectedFindingId, String selectedTitle, String caseName, Path folder);
 
     /** A new or empty folder for a finding's recovery plan; empty when the analyst cancels. */
     Optional<Path> planFolder(String caseName);

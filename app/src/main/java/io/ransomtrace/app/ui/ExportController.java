@@ -1,10 +1,14 @@
 package io.ransomtrace.app.ui;
 
+import io.ransomtrace.app.casefile.BundledSampleCase;
 import io.ransomtrace.app.casefile.CaseSession;
 import io.ransomtrace.app.report.ReportCancelledException;
 import io.ransomtrace.app.report.ReportRequest;
 import io.ransomtrace.app.ui.mainwindow.MainWindow;
+import io.ransomtrace.views.common.Plural;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -34,11 +38,12 @@ final class ExportController {
         }
         var row = window.findings().selectedFindingProperty().get();
         Optional<ReportRequest> request = dialogs.export(row == null ? null : row.id(), row == null ? null : row.title(),
-                s.file().getFileName().toString());
+                s.file().getFileName().toString(), defaultFolder(s.file()));
         request.ifPresent(r -> tasks.run("Exporting: " + r.format().description(),
                 p -> s.export(r, (step, fraction) -> p.update(fraction, step, ""), p::cancelled),
-                result -> notices.say("Exported " + result.findings() + " finding(s) to " + result.file() + " ("
-                        + result.bytes() / 1024 + " KB)"),
+                result -> notices.say("Exported " + Plural.of(result.findings(), "finding") + " to "
+                        + result.file() + " (" + result.bytes() / 1024 + " KB)."
+                        + (result.note() == null ? "" : " " + result.note())),
                 e -> {
                     if (e instanceof ReportCancelledException) {
                         notices.say("Export cancelled: nothing was written");
@@ -46,5 +51,20 @@ final class ExportController {
                         notices.error("Export failed", e);
                     }
                 }));
+    }
+
+    /**
+     * Where an export goes by default: beside the case, unless the case lives in the workbench's own data folder
+     * (the sample), then ~/Documents (or the home folder); never the working directory the program started in.
+     */
+    static Path defaultFolder(Path caseFile) {
+        Path folder = caseFile.toAbsolutePath().getParent();
+        Path data = BundledSampleCase.casesFolder().toAbsolutePath();
+        if (folder != null && !folder.startsWith(data) && Files.isDirectory(folder) && Files.isWritable(folder)) {
+            return folder;
+        }
+        Path home = Path.of(System.getProperty("user.home"));
+        Path documents = home.resolve("Documents");
+        return Files.isDirectory(documents) ? documents : home;
     }
 }

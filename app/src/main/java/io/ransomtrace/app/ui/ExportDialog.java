@@ -41,7 +41,7 @@ final class ExportDialog {
     /**
      * @param selectedFindingId the finding selected in the list, or null (then only the severity scopes are offered)
      */
-    static Optional<ReportRequest> ask(Window owner, String selectedFindingId, String selectedTitle, String caseName) {
+    static Optional<ReportRequest> ask(Window owner, String selectedFindingId, String selectedTitle, String caseName, Path folder) {
         Dialog<Choice> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Export");
@@ -96,6 +96,9 @@ final class ExportDialog {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save " + choice.get().format().description());
         String ext = choice.get().format().extension();
+        if (folder != null && java.nio.file.Files.isDirectory(folder)) {
+            chooser.setInitialDirectory(folder.toFile());
+        }
         chooser.setInitialFileName(caseName.replaceFirst("\\.rtcase$", "") + "-" + choice.get().format().cliName() + "." + ext);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(choice.get().format().description(), "*." + ext));
         File file = chooser.showSaveDialog(owner);

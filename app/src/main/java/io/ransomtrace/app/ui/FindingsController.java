@@ -15,6 +15,7 @@ import io.ransomtrace.app.ui.mainwindow.InvestigationTab;
 import io.ransomtrace.app.ui.mainwindow.MainWindow;
 import io.ransomtrace.app.ui.mainwindow.SidePanel;
 import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.model.ProgramName;
 import io.ransomtrace.views.common.LatestWinsRunner;
 import io.ransomtrace.views.events.EventKey;
 import io.ransomtrace.views.events.EventPageSource;
@@ -68,6 +69,8 @@ final class FindingsController implements AutoCloseable {
     private CampaignView focused;
     private long focusCount;
     private String treeHost;
+    /** What the timeline counts: a campaign's lineage, or a host. */
+    private Scope timelineScope;
     private Consumer<CampaignView> onFocused = v -> { };
 
     /** A finding of the case the window shows, to be read for the views. */
@@ -102,7 +105,7 @@ final class FindingsController implements AutoCloseable {
         });
         window.timeline().setOnBucketSelected(range -> {
             if (range != null) {
-                window.eventsGrid().showTimeRange(range.from(), range.to());
+                window.eventsGrid().setFilter(barEvents(range.from(), range.to()));
                 window.showTab(InvestigationTab.EVENTS);
             }
         });
@@ -119,6 +122,21 @@ final class FindingsController implements AutoCloseable {
         });
         window.eventsGrid().setOnPivot((row, half) -> window.timeline().focusAround(row.time(), half));
         window.inspector().setOnEvidenceSelected(this::showEvidence);
+    }
+
+    /**
+     * The events a timeline bar counts, for the grid: the successful file operations of the bar's time, of the
+     * campaign's lineage (or host) the timeline shows. The grid then lists as many rows as the bar's total.
+     */
+    private GridFilter barEvents(Instant from, Instant to) {
+        GridFilter f = GridFilter.NONE.withTimeRange(from, to).withKind(GridFilter.FILE_OPERATIONS)
+                .withOutcome(GridFilter.OK);
+        if (timelineScope instanceof Scope.Lineage l && focused != null && focused.root().isPresent()) {
+            var root = focused.root().get();
+            return f.withProcessKey(String.valueOf(l.processKey()), true,
+                    ProgramName.of(root.exe(), "?") + " " + root.pid());
+        }
+        return timelineScope instanceof Scope.Host h ? f.withHost(h.name()) : f;
     }
 
     /** The finding every view is focused on, once its data has been read; null before. */
@@ -175,11 +193,12 @@ final class FindingsController implements AutoCloseable {
         Finding f = v.finding();
         if (!f.host().equals(treeHost)) {
             treeHost = f.host();
-            window.processTree().setSource(new StoreProcessSource(c.session().queries(), c.badges()), f.host());
+            window.processTree().setSource(processSource(c), f.host());
         }
         if (!v.chain().isEmpty()) {
             window.processTree().highlightLineage(v.chain());
         }
+        timelineScope = v.scope();
         window.timeline().setSource(new StoreBucketSupplier(c.session().queries(), v.scope(), v.markers(),
                 f.notes().names()), v.from(), v.to());
         // A burst of a few seconds is one bar in the two-minute frame: open zoomed on it (Reset shows the frame).
@@ -212,19 +231,32 @@ final class FindingsController implements AutoCloseable {
             return;
         }
         treeHost = host;
-        window.processTree().setSource(new StoreProcessSource(c.session().queries(), c.badges()), host);
+        window.processTree().setSource(processSource(c), host);
         c.coverage().stream().filter(h -> h.host().equals(host) && h.firstEvent() != null).findFirst()
-                .ifPresent(h -> window.timeline().setSource(new StoreBucketSupplier(c.session().queries(),
-                        Scope.host(host), List.of()), h.firstEvent(), h.lastEvent().plusSeconds(1)));
+                .ifPresent(h -> {
+                    timelineScope = Scope.host(host);
+                    window.timeline().setSource(new StoreBucketSupplier(c.session().queries(), timelineScope,
+                            List.of()), h.firstEvent(), h.lastEvent().plusSeconds(1));
+                });
     }
 
-    /** The events of a process, in the grid. */
+    /** The host the process tree shows, or null. */
+    String treeHost() {
+        return treeHost;
+    }
+
+    /** The tree's processes, with the findings' signal badges and the analyst's tags. */
+    static StoreProcessSource processSource(OpenCase c) {
+        return new StoreProcessSource(c.session().queries(), c.badges(), c.session().annotations().processTags());
+    }
+
+    /** The events of one process (that instance, not the pid's other lives), in the grid. */
     void showProcessEvents(ProcessRow row) {
-        GridFilter f = GridFilter.NONE.withProcess(String.valueOf(row.pid()));
-        if (row.start() != null) {
-            f = f.withTimeRange(row.start(), row.end() == null ? null : row.end().plusMillis(1));
-        }
-        window.eventsGrid().setFilter(f);
+        showProcessEvents(row.key(), row.exeName() + " " + row.pid());
+    }
+
+    void showProcessEvents(String processKey, String label) {
+        window.eventsGrid().setFilter(GridFilter.NONE.withProcessKey(processKey, false, label));
         window.showTab(InvestigationTab.EVENTS);
     }
 
@@ -251,6 +283,14 @@ final class FindingsController implements AutoCloseable {
         window.showSidePanel(SidePanel.INSPECTOR);
     }
 
+    /** Re-reads the tree's rows (after a tag changed), keeping what is expanded and selected where it can. */
+    void refreshTreeTags(String key, java.util.Set<String> tags) {
+        OpenCase c = current.get();
+        if (c != null && treeHost != null) {
+            window.processTree().showTags(key, tags);
+        }
+    }
+
     /** Ctrl+F: the search of the view in front (process tree, events), else the findings filter. */
     void find() {
         switch (window.selectedTab()) {
@@ -265,6 +305,7 @@ final class FindingsController implements AutoCloseable {
         focusing.cancel();
         focused = null;
         treeHost = null;
+        timelineScope = null;
         window.processTree().setSource(null, null);
         window.eventsGrid().setSource(NO_EVENTS);
         Instant now = Instant.now();

@@ -25,9 +25,12 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
-    public Optional<Path> caseToOpen() {
+    public Optional<Path> caseToOpen(Path folder) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open case");
+        if (Files.isDirectory(folder)) {
+            chooser.setInitialDirectory(folder.toFile());
+        }
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("Ransomtrace cases (*.rtcase)", "*.rtcase"),
                 new FileChooser.ExtensionFilter("All files", "*"));
@@ -44,6 +47,18 @@ public final class FxDialogs implements Dialogs {
                 new FileChooser.ExtensionFilter("EDR exports", "*.json", "*.ndjson", "*.xml", "*.csv"));
         List<File> files = chooser.showOpenMultipleDialog(owner);
         return files == null ? List.of() : files.stream().map(File::toPath).toList();
+    }
+
+    @Override
+    public Optional<Path> folderToImport() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Import a folder of logs (rotated sets are read oldest first)");
+        return path(chooser.showDialog(owner));
+    }
+
+    @Override
+    public void importResults(ImportReport report) {
+        ImportResultsDialog.show(owner, report);
     }
 
     @Override
@@ -94,8 +109,9 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
-    public Optional<ReportRequest> export(String selectedFindingId, String selectedTitle, String caseName) {
-        return ExportDialog.ask(owner, selectedFindingId, selectedTitle, caseName);
+    public Optional<ReportRequest> export(String selectedFindingId, String selectedTitle, String caseName,
+                                          Path folder) {
+        return ExportDialog.ask(owner, selectedFindingId, selectedTitle, caseName, folder);
     }
 
     @Override

@@ -28,6 +28,10 @@ public final class GuiCommand implements Callable<Integer> {
             description = "photograph every view of the attack finding into this folder, then quit")
     Path screenshotDir;
 
+    @Option(names = "--window-size", hidden = true, paramLabel = "WxH",
+            description = "the window's size, e.g. 1280x800 (screenshots at a given size)")
+    String windowSize;
+
     @Override
     public Integer call() {
         if (caseFile != null && !Files.isRegularFile(caseFile)) {
@@ -37,6 +41,13 @@ public final class GuiCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>();
         if (screenshotDir != null) {
             args.add("--screenshot-dir=" + screenshotDir.toAbsolutePath());
+        }
+        if (windowSize != null) {
+            if (!windowSize.matches("\\d{3,5}x\\d{3,5}")) {
+                System.err.println("--window-size takes WIDTHxHEIGHT, e.g. 1280x800.");
+                return ExitCodes.USAGE;
+            }
+            args.add("--window-size=" + windowSize);
         }
         if (caseFile != null) {
             args.add(caseFile.toAbsolutePath().toString());

@@ -43,6 +43,11 @@ final class ImportFlow {
         }
     }
 
+    /** Asks for a folder of logs (a rotated set), then imports every log in it, oldest first. */
+    void chooseFolderAndImport() {
+        dialogs.folderToImport().ifPresent(folder -> importLogs(List.of(folder)));
+    }
+
     /** Imports logs into the open case, or into a new case the analyst names. */
     void importLogs(List<Path> inputs) {
         Path target = null;
@@ -80,9 +85,12 @@ final class ImportFlow {
                 notices.say("Nothing imported: " + skippedNote(plan));
                 return;
             }
-            loader.importInto(caseFile, plan.plain(), plan.mapped(), () -> {
-                if (!plan.skipped().isEmpty()) {
-                    notices.say(notices.current() + " " + skippedNote(plan));
+            loader.importInto(caseFile, plan.plain(), plan.mapped(), report -> {
+                // Said in the status bar always, and file by file when some file was not imported cleanly.
+                String analysed = report.discarded() ? "" : " " + notices.current();
+                notices.say(report.headline() + (plan.skipped().isEmpty() ? "" : " " + skippedNote(plan)) + analysed);
+                if (!report.allOk()) {
+                    dialogs.importResults(report);
                 }
             });
         }, e -> notices.error("Cannot read the inputs", e));

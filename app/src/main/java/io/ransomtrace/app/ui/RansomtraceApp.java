@@ -20,7 +20,9 @@ public final class RansomtraceApp extends Application {
     public void start(Stage stage) {
         Theme.LIGHT.apply();
         MainWindow window = new MainWindow();
-        Scene scene = new Scene(window.root(), 1600, 1000);
+        String size = getParameters().getNamed().getOrDefault("window-size", "1600x1000");
+        String[] wh = size.split("x");
+        Scene scene = new Scene(window.root(), Double.parseDouble(wh[0]), Double.parseDouble(wh[1]));
         MainWindow.addStylesheets(scene);
         stage.setTitle("Ransomtrace");
         stage.setScene(scene);
@@ -29,6 +31,17 @@ public final class RansomtraceApp extends Application {
         workbench = new Workbench(stage, window, new FxDialogs(stage));
         new FleetFindingsWindow(stage, window, workbench).install();
         stage.show();
+        // Some window managers (openbox on a virtual display) map the window at its minimum size: ask again.
+        double w = Double.parseDouble(wh[0]);
+        double h = Double.parseDouble(wh[1]);
+        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
+        settle.setOnFinished(e -> {
+            if (scene.getWidth() < w || scene.getHeight() < h) {
+                stage.setWidth(stage.getWidth() + w - scene.getWidth());
+                stage.setHeight(stage.getHeight() + h - scene.getHeight());
+            }
+        });
+        settle.play();
 
         List<String> raw = getParameters().getRaw();
         String shots = getParameters().getNamed().get("screenshot-dir");

@@ -76,6 +76,7 @@ final class ScreenshotTour {
             if (workbench.tuning() != null) {
                 workbench.tuning().revert();
             }
+            window.findings().setShowLower(true);
             window.showSidePanel(SidePanel.ALLOWLIST);
             window.allowlistEditor().prefill(AllowlistRule.MatchField.EXE, "/usr/bin/rsync");
             if (window.allowlistEditor().lookup("#allowlist-reason") instanceof TextField reason) {

@@ -131,7 +131,8 @@ final class TuningController implements AutoCloseable {
         current.set(adopted);
         kept.accept(adopted);
         loader.keep(adopted);
-        notices.say("Profile kept and stored in the case: " + p.findings().size() + " findings.");
+        notices.say("Profile kept and stored in the case: "
+                + io.ransomtrace.views.common.Plural.of(p.findings().size(), "finding") + ".");
     }
 
     private void saveProfileFile(Map<String, Double> values) {

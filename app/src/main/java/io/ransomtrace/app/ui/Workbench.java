@@ -1,10 +1,11 @@
 package io.ransomtrace.app.ui;
 
+import io.ransomtrace.app.casefile.BundledSampleCase;
 import io.ransomtrace.app.store.AnalystAnnotations.Target;
 import io.ransomtrace.app.ui.data.CampaignView;
-import io.ransomtrace.app.ui.mainwindow.InvestigationTab;
 import io.ransomtrace.app.ui.mainwindow.MainWindow;
 import io.ransomtrace.engine.profile.AllowlistRule.MatchField;
+import io.ransomtrace.views.common.Plural;
 import io.ransomtrace.views.process.ProcessAction;
 import io.ransomtrace.views.process.ProcessRow;
 import io.ransomtrace.views.tuning.TuningPanel;
@@ -19,7 +20,6 @@ import javafx.stage.Stage;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -52,13 +52,11 @@ public final class Workbench implements AutoCloseable {
         this.findings = new FindingsController(window, current, notices);
         this.loader = new CaseLoader(tasks, current, notices, this::detach);
         this.imports = new ImportFlow(tasks, dialogs, current, notices, loader);
-        this.navigator = new NavigatorController(window, current, host -> {
-            findings.showHost(host);
-            window.showTab(InvestigationTab.PROCESS_TREE);
-        });
+        ScopeController scope = new ScopeController(window, current, findings);
+        this.navigator = new NavigatorController(window, current, scope);
         this.tuning = new TuningController(window, current, dialogs, notices, loader);
         this.allowlist = new AllowlistController(window, current, notices, loader);
-        this.annotations = new AnnotationsController(window, current, dialogs, notices);
+        this.annotations = new AnnotationsController(window, current, dialogs, notices, findings::refreshTreeTags);
         this.exports = new ExportController(window, current, dialogs, notices, tasks);
         this.recovery = new RecoveryController(window, current, dialogs, notices, tasks, findings::showEvidence);
         findings.setOnFocused(v -> {
@@ -72,8 +70,9 @@ public final class Workbench implements AutoCloseable {
             tuning.reload(c);
         });
         tuning.setOnKept(c -> findings.showFindings(c.findings()));
-        window.setOnOpenCase(() -> dialogs.caseToOpen().ifPresent(loader::open));
+        window.setOnOpenCase(() -> dialogs.caseToOpen(BundledSampleCase.casesFolder()).ifPresent(loader::open));
         window.setOnImportLogs(imports::chooseAndImport);
+        window.setOnImportFolder(imports::chooseFolderAndImport);
         window.setOnExport(exports::export);
         window.processTree().setOnAction(this::processAction);
         addActions();
@@ -115,20 +114,22 @@ public final class Workbench implements AutoCloseable {
     /** Puts a freshly analysed case into every view. */
     private void show(OpenCase c) {
         if (c == null) {
+            window.showNoCase();
             window.statusBar().showIdle("Cancelled.");
             return;
         }
         current.set(c);
+        window.showNoFindings();
         stage.setTitle("Ransomtrace — " + c.session().file().getFileName());
         window.statusBar().caseInfo().setText(c.session().file().getFileName() + " · "
-                + String.format("%,d events", c.events()) + " · " + c.findings().size() + " findings");
+                + Plural.of(c.events(), "event") + " · " + Plural.of(c.findings().size(), "finding"));
         navigator.show(c);
         allowlist.show(c);
         tuning.show(c);
         findings.show(c);
         long open = c.findings().stream().filter(f -> !f.suppressed()).count();
-        window.statusBar().showIdle(String.format("%,d events analysed: %d findings (%d not suppressed).",
-                c.events(), c.findings().size(), open));
+        window.statusBar().showIdle(Plural.of(c.events(), "event") + " analysed: "
+                + Plural.of(c.findings().size(), "finding") + " (" + open + " not suppressed).");
     }
 
     /** Empties every view before the case behind them is closed or replaced. */
@@ -186,13 +187,22 @@ public final class Workbench implements AutoCloseable {
 
     /** First start: the bundled sample case. */
     public void openSampleCase() {
-        loader.openSample();
+        if (!java.nio.file.Files.exists(BundledSampleCase.defaultCase()) && BundledSampleCase.bundled()) {
+            loader.openSample(window.showPreparing("Importing the bundled sample case (" + BundledSampleCase.NAME
+                    + ", a working day on a file server with one attack)…").progress);
+        } else {
+            loader.openSample(io.ransomtrace.app.casefile.TaskProgress.NONE);
+        }
     }
 
-    /** Imports {@code inputs} into {@code caseFile} (created when missing), then opens it and runs the detector. */
+    /**
+     * Imports {@code inputs} into {@code caseFile} (created when missing), then opens it and runs the detector;
+     * what became of each file is told as File → Import logs… tells it.
+     */
     public void importInto(Path caseFile, List<Path> inputs) {
-        loader.importInto(caseFile, inputs, Map.of(), () -> { });
+        imports.importAskingCsvMappings(caseFile, inputs);
     }
+
 
     /** Imports, asking first for a mapping for each CSV file no built-in mapping reads. */
     void importAskingCsvMappings(Path caseFile, List<Path> inputs) {

@@ -19,8 +19,16 @@ class OutputFileTest {
     Path dir;
 
     @Test
+    void aFolderThatDoesNotExistIsRefusedNotMade() {
+        Path target = dir.resolve("no-such-folder/out.json");
+        assertThatThrownBy(() -> OutputFile.check(target, true, List.of()))
+                .hasMessageContaining("no-such-folder does not exist");
+        assertThat(target.getParent()).doesNotExist();
+    }
+
+    @Test
     void writesThroughATemporaryFileAndLeavesNothingElse() throws IOException {
-        Path target = dir.resolve("sub/out.json");
+        Path target = Files.createDirectories(dir.resolve("sub")).resolve("out.json");
         OutputFile.check(target, false, List.of()).write(out -> out.write("{}".getBytes(StandardCharsets.UTF_8)));
         assertThat(target).hasContent("{}");
         try (var files = Files.list(target.getParent())) {

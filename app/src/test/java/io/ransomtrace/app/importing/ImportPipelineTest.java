@@ -37,6 +37,30 @@ class ImportPipelineTest {
     Path dir;
 
     @Test
+    void aTruncatedGzipIsImportedAsFarAsItGoesAndMarkedPartialNotComplete() throws Exception {
+        Path gz = io.ransomtrace.app.ui.SampleCaseLogs.truncatedGzip(dir);
+        try (CaseStore store = CaseStore.create(dir.resolve("c.rtcase"))) {
+            ImportSummary s = new ImportPipeline().run(store, List.of(gz), ImportProgressListener.NONE,
+                    new Cancellation());
+            SourceResult r = s.sources().get(0);
+            assertThat(r.outcome()).isEqualTo(Outcome.PARTIAL);
+            assertThat(r.label()).isEqualTo("partial");
+            assertThat(r.events()).isGreaterThan(100);
+            assertThat(r.message()).contains("gzip data is damaged or truncated")
+                    .contains("everything before that point was imported");
+            assertThat(s.allOk()).isFalse();
+            assertThat(store.queries().sources()).singleElement().satisfies(src -> {
+                assertThat(src.status()).isEqualTo(SourceStatus.PARTIAL);
+                assertThat(src.statusNote()).contains("damaged or truncated");
+            });
+            // The same truncated file again is the same data: refused as already in the case.
+            ImportSummary again = new ImportPipeline().run(store, List.of(gz), ImportProgressListener.NONE,
+                    new Cancellation());
+            assertThat(again.sources().get(0).outcome()).isEqualTo(Outcome.DUPLICATE);
+        }
+    }
+
+    @Test
     void theSameFileImportedTwiceIsRecognisedAndRefusedPolitely() throws Exception {
         Path log = TinyLogWriter.campaign(dir.resolve("audit.log"), 300);
         Path copy = Files.copy(log, dir.resolve("audit-copy.log"));
@@ -153,7 +177,7 @@ class ImportPipelineTest {
             ImportSummary s = Imports.importFiles(store, junk, missing, good);
             assertThat(s.sources()).extracting(SourceResult::outcome).containsExactly(Outcome.UNSUPPORTED,
                     Outcome.UNREADABLE, Outcome.IMPORTED);
-            assertThat(s.sources().get(0).message()).contains("not a format Ransomtrace reads");
+            assertThat(s.sources().get(0).message()).contains("not a recognised format");
             assertThat(s.allOk()).isFalse();
             assertThat(store.queries().sources()).extracting(SourceInfo::path).containsExactly(good.toAbsolutePath());
         }

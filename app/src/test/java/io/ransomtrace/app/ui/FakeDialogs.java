@@ -27,12 +27,17 @@ final class FakeDialogs implements Dialogs {
     final Deque<ReportRequest> exports = new ArrayDeque<>();
     final List<String> asked = new ArrayList<>();
     final List<String> errors = new ArrayList<>();
+    final List<ImportReport> importReports = new ArrayList<>();
+    final Deque<Path> folders = new ArrayDeque<>();
+    /** Answers to "where to create a new case" (else taken from {@code files}). */
+    final Deque<Path> newCases = new ArrayDeque<>();
+    Path exportFolder;
     ImportTarget importTarget = ImportTarget.CANCEL;
     CsvAnswer csv = file -> Optional.empty();
 
     @Override
-    public Optional<Path> caseToOpen() {
-        asked.add("case to open");
+    public Optional<Path> caseToOpen(Path folder) {
+        asked.add("case to open (from " + folder + ")");
         return Optional.ofNullable(files.poll());
     }
 
@@ -45,6 +50,18 @@ final class FakeDialogs implements Dialogs {
     }
 
     @Override
+    public Optional<Path> folderToImport() {
+        asked.add("folder to import");
+        return Optional.ofNullable(folders.poll());
+    }
+
+    @Override
+    public void importResults(ImportReport report) {
+        asked.add("import results");
+        importReports.add(report);
+    }
+
+    @Override
     public ImportTarget importTarget(String openCaseName, int inputs) {
         asked.add("import target (open: " + openCaseName + ")");
         return importTarget;
@@ -53,7 +70,7 @@ final class FakeDialogs implements Dialogs {
     @Override
     public Optional<Path> newCaseFile(Path folder, String suggestedName) {
         asked.add("new case file");
-        return Optional.ofNullable(files.poll());
+        return Optional.ofNullable(newCases.isEmpty() ? files.poll() : newCases.poll());
     }
 
     @Override
@@ -81,8 +98,10 @@ final class FakeDialogs implements Dialogs {
     }
 
     @Override
-    public Optional<ReportRequest> export(String selectedFindingId, String selectedTitle, String caseName) {
+    public Optional<ReportRequest> export(String selectedFindingId, String selectedTitle, String caseName,
+                                          Path folder) {
         asked.add("export of " + caseName);
+        exportFolder = folder;
         return Optional.ofNullable(exports.poll());
     }
 

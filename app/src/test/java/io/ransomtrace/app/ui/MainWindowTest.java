@@ -5,7 +5,6 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,7 +38,8 @@ class MainWindowTest {
         assertThat(title.isVisible()).isTrue();
         assertThat(robot.lookup("#empty-open-case").queryAs(Button.class).getText()).isEqualTo("Open case…");
         assertThat(robot.lookup("#empty-import-logs").queryAs(Button.class).getText()).isEqualTo("Import logs…");
-        assertThat(robot.lookup("#findings-table").queryAs(TableView.class).getItems()).isEmpty();
+        assertThat(robot.lookup("#findings-table").queryAs(javafx.scene.control.TreeTableView.class).getRoot()
+                .getChildren()).isEmpty();
         assertThat(robot.lookup("#status-case").queryAs(Label.class).getText()).isEqualTo("No case open");
         for (String region : new String[]{"#case-navigator", "#investigation-tabs", "#side-panels", "#status-bar"}) {
             Node node = robot.lookup(region).query();

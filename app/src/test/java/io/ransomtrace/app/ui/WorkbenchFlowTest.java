@@ -198,34 +198,57 @@ class WorkbenchFlowTest {
     }
 
     @Test
-    void tagsAndNotesGoWhereTheExportReadsThem(FxRobot robot, @TempDir Path tmp) throws Exception {
+    void tagsAndNotesGoWhereEveryExportReadsThem(FxRobot robot, @TempDir Path tmp) throws Exception {
         Path copy = Files.copy(caseFile, tmp.resolve("copy.rtcase"));
         robot.interact(() -> workbench.openCase(copy));
         waitUntil(30, () -> workbench.focused() != null);
         String id = workbench.focused().finding().id();
 
-        // Ctrl+T on the selected process (the campaign root): the tag is asked in a dialog and kept in the case.
+        // Ctrl+T on the selected process (the campaign root): the dialog names it, the tag is kept in the case and
+        // shows as a chip in the tree and in the inspector.
         dialogs.texts.add("encryptor");
         robot.interact(() -> menuItem(window.actionsMenu().getItems(), "Tag selected process or event…").fire());
         long root = workbench.focused().root().orElseThrow().key();
         assertThat(workbench.shown().session().annotations().tags(CaseAnnotations.process(root)))
                 .containsExactly("encryptor");
-        assertThat(dialogs.asked).anyMatch(q -> q.startsWith("Tag: Tag process"));
+        assertThat(dialogs.asked).anyMatch(q -> q.startsWith("Tag: Tag process kworker-sync 18994 (./kworker-sync"));
+        assertThat(window.processTree().treeTable().getSelectionModel().getSelectedItem().getValue().tags())
+                .containsExactly("encryptor");
+        assertThat(robot.lookup("#inspector-process-tags .tag-chip").queryAllAs(javafx.scene.control.Label.class))
+                .extracting(javafx.scene.control.Label::getText).containsExactly("encryptor");
 
-        // A tag on the finding in the inspector.
+        // Back on the finding: a tag and a note in the inspector; Tab leaves the note box and saves it.
+        long focusBefore = workbench.focusCount();
+        robot.interact(() -> window.findings().table().getSelectionModel().clearSelection());
+        robot.interact(() -> window.findings().select(id));
+        waitUntil(15, () -> workbench.focusCount() > focusBefore);
         robot.interact(() -> robot.lookup("#inspector-tag-input").query().requestFocus());
         robot.write("patient-zero").type(KeyCode.ENTER);
-        robot.interact(() -> robot.lookup("#inspector-save").queryAs(Button.class).fire());
+        robot.interact(() -> robot.lookup("#inspector-notes").query().requestFocus());
+        robot.write("Started from carol's sudo.").type(KeyCode.TAB);
 
-        // File → Export…: the briefing of that finding carries both, read from the same place.
-        Path html = tmp.resolve("briefing.html");
-        dialogs.exports.add(new ReportRequest(ReportFormat.HTML, html, List.of(id), Severity.INFO, null));
-        MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
-        robot.interact(() -> bar.getMenus().get(0).getItems().stream()
-                .filter(i -> "menu-export".equals(i.getId())).findFirst().orElseThrow().fire());
-        waitUntil(60, () -> workbench.tasks().running() == 0 && Files.exists(html));
-        assertThat(Files.readString(html)).contains("patient-zero").contains("encryptor");
-        assertThat(window.statusBar().message().getText()).startsWith("Exported 1 finding(s) to ");
+        // File → Export…: the briefing (HTML, PDF) and the data exports (JSON, CSV) carry the finding's tag and
+        // note and the process's tag, read from the one place the window wrote them.
+        for (ReportFormat format : List.of(ReportFormat.HTML, ReportFormat.PDF, ReportFormat.JSON, ReportFormat.CSV)) {
+            Path out = tmp.resolve("export." + format.extension());
+            dialogs.exports.add(new ReportRequest(format, out, List.of(id), Severity.INFO, null));
+            MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
+            robot.interact(() -> bar.getMenus().get(0).getItems().stream()
+                    .filter(i -> "menu-export".equals(i.getId())).findFirst().orElseThrow().fire());
+            waitUntil(60, () -> workbench.tasks().running() == 0 && Files.exists(out));
+            String text = format == ReportFormat.PDF ? pdfText(out) : Files.readString(out);
+            assertThat(text).as(format.name()).contains("patient-zero").contains("encryptor")
+                    .contains(format == ReportFormat.HTML ? "Started from carol&#39;s sudo." : "Started from carol's sudo.");
+        }
+        assertThat(window.statusBar().message().getText()).startsWith("Exported 1 finding to ");
+        // The export dialog starts beside the case, not in the working directory.
+        assertThat(dialogs.exportFolder).isEqualTo(tmp);
+    }
+
+    private static String pdfText(Path pdf) throws java.io.IOException {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
     }
 
     @Test
@@ -297,9 +320,16 @@ class WorkbenchFlowTest {
         TreeItem<NavigatorItem> sources = window.caseNavigator().getRoot().getChildren().get(0);
         assertThat(sources.getValue().label()).isEqualTo("Sources (1)");
         assertThat(sources.getChildren()).singleElement().extracting(TreeItem::getValue).asString()
-                .startsWith("audit.log — complete").endsWith(", 1 errors");
+                .startsWith("audit.log — complete").endsWith(", 1 error");
         assertThat(window.importErrors().getItems()).singleElement()
                 .satisfies(e -> assertThat(e.line()).isEqualTo(41));
+        // The whole reason in the row; selecting it shows its raw line with file, line and byte offset.
+        var error = window.importErrors().getItems().get(0);
+        assertThat(ShownText.under(window.importErrors())).contains(error.reason());
+        robot.interact(() -> window.importErrors().getSelectionModel().select(0));
+        assertThat(window.inspector().visibleTexts()).contains("Import error", input.toString(), "41",
+                String.format("%,d", error.byteOffset()), error.reason())
+                .anyMatch(t -> t.startsWith("type=SYSCALL msg=audit(garbage)") && t.contains("not an audit record"));
         assertThat(window.statusBar().message().getText()).contains("events analysed");
     }
 

@@ -7,9 +7,11 @@ import io.ransomtrace.engine.model.FileOp;
 import io.ransomtrace.engine.model.FileOpKind;
 import io.ransomtrace.engine.model.OpenFlags;
 import io.ransomtrace.engine.process.ProcessInfo;
+import io.ransomtrace.engine.process.ProcessRole;
 import io.ransomtrace.engine.signal.BulkInvocationSignal;
 import io.ransomtrace.engine.signal.ContentHintSignal;
 import io.ransomtrace.engine.signal.DeleteAfterEncryptSignal;
+import io.ransomtrace.engine.signal.EarlyCertaintySignal;
 import io.ransomtrace.engine.signal.EncryptionToolSignal;
 import io.ransomtrace.engine.signal.ExtensionChangeSignal;
 import io.ransomtrace.engine.signal.MassModificationSignal;
@@ -26,12 +28,10 @@ import io.ransomtrace.engine.snapshot.SnapshotWriter;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Everything one lineage did, attributed to its campaign root: the files it changed, how it changed them,
@@ -43,6 +43,8 @@ import java.util.Set;
 final class Campaign {
     private static final int MAX_TOOLS = 32;
     private static final int MAX_PROGRAMS = 64;
+    /** Programs of a campaign's own build remembered (a build links a few; a link farm is not worth more). */
+    private static final int MAX_BUILT = 4096;
     /** inPlace table marks: a truncating rewrite not counted yet, and a counted in-place overwrite. */
     private static final long PENDING = 1;
     private static final long COUNTED = 2;
@@ -53,6 +55,13 @@ final class Campaign {
     final String host;
     final ProcessInfo root;
     final String parentExe;
+    /**
+     * The root's image when the campaign began: a root may exec something else afterwards ({@code sh -c 'a; b'}
+     * execs its last command, often a harmless one), and the finding must name what ran the campaign. Null when
+     * the root's command line was not known then (the live values are used).
+     */
+    final String rootExeAtStart;
+    final String rootCommandLineAtStart;
     final long firstEventId;
     private final CampaignSettings settings;
     private final PathMemory memory;
@@ -62,6 +71,11 @@ final class Campaign {
     long lastMillis;
     long firstMillis;
     Credentials actorCredentials = Credentials.UNKNOWN;
+    /**
+     * A process of the campaign changed a file the way encryption does with root's effective uid: it could change
+     * any user's files, so a small scope is no sign of a user working on their own ({@link SeverityPolicy#close}).
+     */
+    boolean privilegedActor;
 
     final EncryptionToolSignal encryptionTool;
     final BulkInvocationSignal bulk;
@@ -71,28 +85,47 @@ final class Campaign {
     final DeleteAfterEncryptSignal deleteAfter;
     final RansomNoteSignal notes;
     final ContentHintSignal content;
+    final EarlyCertaintySignal early;
     final Signal[] signals;
 
     private final LongHashSet files;
     private int identities;
-    /** Files the campaign created and deleted again (locks, temps): not affected files. */
+    /** Files the campaign created and deleted again (locks, temps): not affected files; each counted once. */
     private int temporaries;
+    private LongHashSet temporaryFiles;
+    /** Executables a linker of this campaign wrote (a build's own programs, created on the first). */
+    private LongHashSet builtExecutables;
     private static final int MAX_RENAME_CHAINS = 4096;
     /** For a file renamed without a new suffix (shred's 000… names): its current name's hash → original path. */
-    private final Map<Long, String> renamedFrom = new HashMap<>();
+    private Map<Long, String> renamedFrom = Map.of(); // a HashMap from the first chain on
     /** Successful modifying file operations seen; 0 means the lineage is known from command lines only. */
     private int fileOps;
     private final LongHashSet directories;
     final List<String> directoryNames = new ArrayList<>();
     final List<String> impactedFiles = new ArrayList<>();
     final List<String> changedFiles = new ArrayList<>();
-    final Set<String> tools = new LinkedHashSet<>();
-    final Set<String> exes = new LinkedHashSet<>();
+    /** Executables (few, in order of first use): small lists, as most campaigns are one process writing one file. */
+    final List<String> tools = new ArrayList<>(2);
+    final List<String> exes = new ArrayList<>(2);
     private ProcessInfo lastActor;
     /** The program (below the root) behind the current file operation, and files first changed per program. */
     private ProcessInfo program;
-    final Map<ProcessInfo, int[]> filesByProgram = new IdentityHashMap<>();
+    /** The executable of the current actor when it is a binary outside the system directories, else null. */
+    private String unknownBinary;
+    /** The command line of the current actor when it is a script (an interpreter or shell running one), else null. */
+    private String script;
+    /** Existing files a script rewrote in place itself. */
+    private int scriptRewrites;
+    /** Created on the first program that changes a file (most campaigns have none). */
+    Map<ProcessInfo, int[]> filesByProgram = Map.of();
     final EvidenceLog evidence;
+    /** What the campaign put into encrypted archives (a later deletion of it is an archived original deleted). */
+    final ArchivedInputs archived = new ArchivedInputs();
+    /** Originals with a one-file encrypted archive of their own ({@code 7z a -p f.7z f}): created on the first. */
+    private LongHashSet archiveCopies;
+    /** The first directories of impacted files (see {@link #impactDirectories}). */
+    private final long[] impactDirs = new long[SeverityPolicy.PERSONAL_SCOPE_DIRECTORIES + 1];
+    private int impactDirCount;
 
     /** Bumped whenever a signal's input changes; the score is recomputed only when it moved. */
     long revision;
@@ -102,10 +135,15 @@ final class Campaign {
     Severity notified;
     Instant firstAlert;
     Integer filesAtFirstHigh;
+    /** Place in the tracker's least-recently-active list of open campaigns. */
+    Campaign lruPrev;
+    Campaign lruNext;
 
     Campaign(long serial, String host, ProcessInfo root, String parentExe, Event first, CampaignSettings settings,
              PathMemory memory) {
-        this(serial, host, root, parentExe, first.id(), settings, memory);
+        this(serial, host, root, parentExe, first.id(),
+                root.argvKnown() ? (root.exe() != null ? root.exe() : root.exeName()) : null,
+                root.argvKnown() ? root.commandLine() : null, settings, memory);
         this.firstSeen = first.time();
         this.lastSeen = first.time();
         this.lastMillis = io.ransomtrace.engine.model.EpochMillis.of(first.time());
@@ -116,11 +154,14 @@ final class Campaign {
     }
 
     private Campaign(long serial, String host, ProcessInfo root, String parentExe, long firstEventId,
-                     CampaignSettings settings, PathMemory memory) {
+                     String rootExeAtStart, String rootCommandLineAtStart, CampaignSettings settings,
+                     PathMemory memory) {
         this.serial = serial;
         this.host = host;
         this.root = root;
         this.parentExe = parentExe;
+        this.rootExeAtStart = rootExeAtStart;
+        this.rootCommandLineAtStart = rootCommandLineAtStart;
         this.firstEventId = firstEventId;
         this.settings = settings;
         this.memory = memory;
@@ -134,9 +175,10 @@ final class Campaign {
         notes = new RansomNoteSignal(s, settings.noteExtensions, settings.known, settings.ordinary, settings.benign,
                 settings.maxListedDirectories);
         content = new ContentHintSignal(s);
-        signals = new Signal[] {encryptionTool, bulk, mass, extension, overwrite, deleteAfter, notes, content};
-        files = new LongHashSet(64, settings.maxTrackedFiles);
-        directories = new LongHashSet(8, Math.max(settings.maxTrackedFiles / 4, 1000));
+        early = new EarlyCertaintySignal(s);
+        signals = new Signal[] {encryptionTool, bulk, mass, extension, overwrite, deleteAfter, notes, content, early};
+        files = new LongHashSet(4, settings.maxTrackedFiles);
+        directories = new LongHashSet(4, Math.max(settings.maxTrackedFiles / 4, 1000));
         evidence = new EvidenceLog(settings.evidencePerSignal);
     }
 
@@ -147,17 +189,23 @@ final class Campaign {
         ProcessInfo.writeReference(w, root);
         w.writeString(parentExe);
         w.writeLong(firstEventId);
+        w.writeString(rootExeAtStart);
+        w.writeString(rootCommandLineAtStart);
         w.writeInstant(firstSeen);
         w.writeInstant(lastSeen);
         w.writeLong(lastMillis);
         w.writeLong(firstMillis);
         w.writeCredentials(actorCredentials);
+        w.writeBoolean(privilegedActor);
         for (Signal s : signals) {
             s.writeState(w);
         }
         files.writeState(w);
         w.writeInt(identities);
         w.writeInt(temporaries);
+        writeOptional(w, temporaryFiles);
+        writeOptional(w, builtExecutables);
+        writeOptional(w, archiveCopies);
         w.writeInt(renamedFrom.size());
         for (Map.Entry<Long, String> e : renamedFrom.entrySet()) {
             w.writeFixedLong(e.getKey());
@@ -167,17 +215,22 @@ final class Campaign {
         directories.writeState(w);
         w.writeStrings(directoryNames);
         w.writeStrings(impactedFiles);
+        w.writeLongs(impactDirs, impactDirCount);
         w.writeStrings(changedFiles);
         w.writeStrings(tools);
         w.writeStrings(exes);
         ProcessInfo.writeReference(w, lastActor);
         ProcessInfo.writeReference(w, program);
+        w.writeString(unknownBinary);
+        w.writeString(script);
+        w.writeInt(scriptRewrites);
         w.writeInt(filesByProgram.size());
         for (Map.Entry<ProcessInfo, int[]> e : filesByProgram.entrySet()) {
             ProcessInfo.writeReference(w, e.getKey());
             w.writeInt(e.getValue()[0]);
         }
         evidence.writeState(w);
+        archived.writeState(w);
         w.writeLong(revision);
         w.writeLong(scoredRevision);
         w.writeInt(score);
@@ -190,6 +243,22 @@ final class Campaign {
         }
     }
 
+    private static void writeOptional(SnapshotWriter w, LongHashSet set) throws IOException {
+        w.writeBoolean(set != null);
+        if (set != null) {
+            set.writeState(w);
+        }
+    }
+
+    private static LongHashSet readOptional(SnapshotReader r, int initialCapacity, int cap) throws IOException {
+        if (!r.readBoolean()) {
+            return null;
+        }
+        LongHashSet set = new LongHashSet(initialCapacity, cap);
+        set.readState(r);
+        return set;
+    }
+
     /** Reads a campaign {@link #writeState} wrote. */
     static Campaign readState(SnapshotReader r, CampaignSettings settings, PathMemory memory) throws IOException {
         long serial = r.readLong();
@@ -197,22 +266,32 @@ final class Campaign {
         ProcessInfo root = ProcessInfo.readReference(r);
         String parentExe = r.readString();
         long firstEventId = r.readLong();
+        String rootExeAtStart = r.readString();
+        String rootCommandLineAtStart = r.readString();
         if (root == null) {
             throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("corrupt snapshot: campaign without root");
         }
-        Campaign c = new Campaign(serial, host, root, parentExe, firstEventId, settings, memory);
+        Campaign c = new Campaign(serial, host, root, parentExe, firstEventId, rootExeAtStart, rootCommandLineAtStart,
+                settings, memory);
         c.firstSeen = r.readInstant();
         c.lastSeen = r.readInstant();
         c.lastMillis = r.readLong();
         c.firstMillis = r.readLong();
         c.actorCredentials = r.readCredentials();
+        c.privilegedActor = r.readBoolean();
         for (Signal s : c.signals) {
             s.readState(r);
         }
         c.files.readState(r);
         c.identities = r.readInt();
         c.temporaries = r.readInt();
+        c.temporaryFiles = readOptional(r, 8, settings.maxTrackedFiles);
+        c.builtExecutables = readOptional(r, 8, MAX_BUILT);
+        c.archiveCopies = readOptional(r, 8, c.archiveCopiesCap());
         int n = r.readLength();
+        if (n > 0) {
+            c.renamedFrom = new HashMap<>();
+        }
         for (int i = 0; i < n; i++) {
             c.renamedFrom.put(r.readFixedLong(), r.readString());
         }
@@ -220,16 +299,32 @@ final class Campaign {
         c.directories.readState(r);
         r.readStrings(c.directoryNames);
         r.readStrings(c.impactedFiles);
+        int dirs = r.readLength();
+        if (dirs > c.impactDirs.length) {
+            throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("corrupt snapshot: " + dirs
+                    + " impact directories, at most " + c.impactDirs.length + " are kept");
+        }
+        for (int i = 0; i < dirs; i++) {
+            c.impactDirs[i] = r.readLong();
+        }
+        c.impactDirCount = dirs;
         r.readStrings(c.changedFiles);
         r.readStrings(c.tools);
         r.readStrings(c.exes);
         c.lastActor = ProcessInfo.readReference(r);
         c.program = ProcessInfo.readReference(r);
+        c.unknownBinary = r.readString();
+        c.script = r.readString();
+        c.scriptRewrites = r.readInt();
         n = r.readLength();
+        if (n > 0) {
+            c.filesByProgram = new IdentityHashMap<>(4);
+        }
         for (int i = 0; i < n; i++) {
             c.filesByProgram.put(ProcessInfo.readReference(r), new int[] {r.readInt()});
         }
         c.evidence.readState(r);
+        c.archived.readState(r);
         c.revision = r.readLong();
         c.scoredRevision = r.readLong();
         c.score = r.readInt();
@@ -240,9 +335,12 @@ final class Campaign {
         return c;
     }
 
-    /** Files the campaign changed the way encryption does: overwritten in place, paired with a copy, or renamed. */
+    /**
+     * Files the campaign changed the way encryption does: overwritten in place, paired with a copy, archived into
+     * an encrypted archive and deleted, or renamed.
+     */
     int impactFiles() {
-        return overwrite.inPlace() + deleteAfter.pairs() + overwrite.renameOnly();
+        return overwrite.inPlace() + deleteAfter.pairs() + deleteAfter.archived() + overwrite.renameOnly();
     }
 
     /** Distinct files changed, notes excluded (from command lines when the lineage sent no file events). */
@@ -289,7 +387,7 @@ final class Campaign {
         }
         lastActor = p;
         String exe = p.exe() != null ? p.exe() : p.exeName();
-        if (exe != null && exes.size() < MAX_TOOLS) {
+        if (exe != null && exes.size() < MAX_TOOLS && !exes.contains(exe)) {
             exes.add(exe);
         }
         if (actorCredentials == Credentials.UNKNOWN && p.credentials() != Credentials.UNKNOWN) {
@@ -309,10 +407,14 @@ final class Campaign {
         if (use == null) {
             return;
         }
+        if (use.encrypts() || use.action() == ToolUse.Action.ARCHIVE) {
+            archived.run(p, use, millis);
+        }
         if (use.encrypts()) {
             encryptionTool.record(use);
             evidence.add(SignalKind.ENCRYPTION_TOOL, exec);
             addTool(p, use.tool());
+            traversalFact(use);
             for (String target : use.targets()) {
                 memory.encryptedByCommand.put(key(PathNames.hash(target)), millis, 0, serial);
             }
@@ -322,6 +424,7 @@ final class Campaign {
                 if (slot >= 0) {
                     memory.encryptedByCommand.remove(slot);
                     deleteAfter.pairedByCommands(target);
+                    early.deletedAfterCopy(target);
                     evidence.add(SignalKind.DELETE_AFTER_ENCRYPT, exec);
                     if (fileOps == 0) {
                         listImpact(target);
@@ -349,15 +452,42 @@ final class Campaign {
         notes.impactFiles(impactFiles());
     }
 
+    /**
+     * The encrypting tool is driven by a traversal: a recursive flag, or repeated runs under a bulk runner or a
+     * script. Never for commands typed at a prompt (the campaign of an interactive session): a user encrypting
+     * a few files by hand is not a traversal.
+     */
+    private void traversalFact(ToolUse use) {
+        if (root.role() == ProcessRole.INTERACTIVE_SHELL) {
+            return;
+        }
+        int runs = encryptionTool.runs();
+        if (use.recursive()) {
+            early.traversal(use.label() + " (recursive)");
+        } else if (runs >= 2 && bulk.invocations() > 0) {
+            early.traversal(use.label() + " ×" + runs + " under " + bulk.firstLabel());
+        } else if (runs >= 3) {
+            early.traversal(use.label() + " ×" + runs + " in a loop of " + root.commandLine());
+        }
+    }
+
     private void addTool(ProcessInfo p, String tool) {
-        if (tools.size() < MAX_TOOLS) {
-            tools.add(p.exe() != null ? p.exe() : tool);
+        String t = p.exe() != null ? p.exe() : tool;
+        if (tools.size() < MAX_TOOLS && !tools.contains(t)) {
+            tools.add(t);
         }
     }
 
     /** A successful file operation that changes contents or names, by {@code actor} on behalf of {@code program}. */
-    void onFileOp(FileOp op, ProcessInfo actor, ProcessInfo program, long millis, boolean copyTool) {
+    /**
+     * @param archiveWriter the process writing one of the campaign's encrypted archives when the actor is (or
+     *                      was started by) one, else null: what it creates is the archive, not a victim's file
+     */
+    void onFileOp(FileOp op, ProcessInfo actor, ProcessInfo program, long millis, boolean copyTool,
+                  ProcessInfo archiveWriter, String unknownBinary, String script) {
         this.program = program;
+        this.unknownBinary = unknownBinary;
+        this.script = script;
         if (fileOps++ == 0) {
             deleteAfter.fileTelemetry();
             revision++;
@@ -371,7 +501,12 @@ final class Campaign {
         PathHashes h = memory.scratch.of(path);
         long ph = h.full;
         switch (op.kind()) {
-            case CREATE -> onCreate(op, path, h, millis);
+            case CREATE -> {
+                if (archiveWriter != null && archiveOutput(path, h, archiveWriter, millis)) {
+                    return;
+                }
+                onCreate(op, path, h, millis);
+            }
             case WRITE, TRUNCATE -> onWrite(op, path, ph, h.directory, millis, copyTool);
             case RENAME -> onRename(op, path, ph, h.directory, millis);
             case DELETE -> onDelete(op, path, ph, h.directory, millis);
@@ -390,6 +525,32 @@ final class Campaign {
         notes.impactFiles(impactFiles());
     }
 
+    /**
+     * A file created by the writer of an encrypted archive is the archive (or its temp file), not a victim's
+     * file: remembered as the campaign's own, never counted. An archive named after its one input
+     * ({@code 7z a -p f.pdf.7z f.pdf}, or {@code docs.7z} of the folder docs) waits to pair with a deletion of
+     * that input like f.pdf.enc would; the original is counted when it is deleted.
+     */
+    private int archiveCopiesCap() {
+        return Math.max(1000, settings.maxTrackedFiles / 4);
+    }
+
+    private boolean archiveOutput(String path, PathHashes h, ProcessInfo writer, long millis) {
+        if (h.dot > 0 && archived.copyOfInput(writer, h.stem)) {
+            if (archiveCopies == null) {
+                archiveCopies = new LongHashSet(8, archiveCopiesCap());
+            }
+            archiveCopies.add(h.stem);
+            if (ExtensionChangeSignal.eligible(settings.benign, path, h.dot + 1, path.length())) {
+                memory.createdWithSuffix.put(key(h.stem), millis, extension.register(path, h.dot), serial);
+            }
+        }
+        memory.created.put(key(h.full), millis, 0, serial);
+        files.add(h.full);
+        directory(path, h.directory);
+        return true;
+    }
+
     private void onCreate(FileOp op, String path, PathHashes h, long millis) {
         long ph = h.full;
         int dot = h.dot;
@@ -403,13 +564,20 @@ final class Campaign {
         if (note) {
             revision++;
             evidence.add(SignalKind.RANSOM_NOTE, op);
+            String spread = notes.spreadNote();
+            if (spread == null && !early.noteHeld()) {
+                spread = notes.spreadNoteNamedAfter(extension.topSuffix());
+            }
+            if (spread != null) {
+                early.note(spread);
+            }
         }
         if (dot > 0 && ExtensionChangeSignal.eligible(settings.benign, path, dot + 1, path.length())) {
             long suffixHash = extension.register(path, dot);
             int slot = memory.deleted.find(originalKey, millis - settings.pairWindowMillis);
             if (slot >= 0) {
                 memory.deleted.remove(slot);
-                pair(path.substring(0, dot), suffixHash, op);
+                pair(path.substring(0, dot), suffixHash, op, false);
                 files.add(ph); // the copy of a file already counted
                 return;
             }
@@ -447,6 +615,12 @@ final class Campaign {
     private void inPlaceCounted(Event e, String path, long ph) {
         revision++;
         overwrite.overwritten();
+        if (unknownBinary != null) {
+            early.unknownRewrite(unknownBinary);
+        }
+        if (script != null && ++scriptRewrites >= 3) {
+            early.scriptRewrite(script);
+        }
         evidence.add(SignalKind.OVERWRITE_IN_PLACE, e);
         if (memory.renamedTo.find(key(ph), Long.MIN_VALUE) >= 0) {
             overwrite.renamedThenWritten(); // renamed first (f -> f.locked), encrypted after
@@ -476,6 +650,7 @@ final class Campaign {
         }
         revision++;
         extension.record(extension.register(target, dot));
+        suffixFact();
         evidence.add(SignalKind.EXTENSION_CHANGE, op);
         int written = memory.inPlace.find(key(ph), Long.MIN_VALUE);
         if (written >= 0 && memory.inPlace.aux(written) == PENDING) {
@@ -515,6 +690,9 @@ final class Campaign {
             moved = true;
         }
         if (moved) {
+            if (renamedFrom.isEmpty()) {
+                renamedFrom = new HashMap<>();
+            }
             String origin = renamedFrom.remove(ph);
             if (renamedFrom.size() < MAX_RENAME_CHAINS) {
                 renamedFrom.put(th, origin != null ? origin : path);
@@ -541,7 +719,13 @@ final class Campaign {
             long suffixHash = memory.createdWithSuffix.aux(slot);
             memory.createdWithSuffix.remove(slot);
             String original = origin != null ? origin : path;
-            pair(original, suffixHash, op);
+            boolean archiveCopy = archiveCopies != null && archiveCopies.contains(origin != null ? PathNames.hash(origin) : ph);
+            pair(original, suffixHash, op, archiveCopy);
+            if (archiveCopy) {
+                directory(path, dirHash);
+                newIdentity(ph, original, millis); // its archive was not counted: the original is the file
+                return;
+            }
             if (!files.add(ph) && origin != null && identities > 0) {
                 identities--; // the original was counted when it was wiped; its copy is the same file
             }
@@ -550,23 +734,71 @@ final class Campaign {
         if (origin == null && memory.created.find(key(ph), millis - settings.pairWindowMillis) >= 0
                 && files.contains(ph)) {
             // created and deleted by the campaign itself: a lock or temp file (gpg's ~/.gnupg/.#lk…), not
-            // a file of the victim's
-            revision++;
-            temporaries++;
+            // a file of the victim's (a build tree cleaned twice is still one temporary per file)
+            if (temporaryFiles == null) {
+                temporaryFiles = new LongHashSet(8, settings.maxTrackedFiles);
+            }
+            if (temporaryFiles.add(ph)) {
+                revision++;
+                temporaries++;
+            }
             return;
         }
         memory.deleted.put(key(ph), millis, 0, serial);
         directory(path, dirHash);
+        if (archived.covers(path, millis, settings.pairWindowMillis) && !files.contains(ph)) {
+            revision++;
+            deleteAfter.archivedThenDeleted(path);
+            early.deletedAfterCopy(path);
+            evidence.add(SignalKind.DELETE_AFTER_ENCRYPT, op);
+            listImpact(path);
+        }
         newIdentity(ph, path, millis);
     }
 
-    private void pair(String originalPath, long suffixHash, FileOp op) {
+    /** @param archive the copy is a one-file encrypted archive of the original (7z a -p f.7z f; then f deleted) */
+    private void pair(String originalPath, long suffixHash, FileOp op, boolean archive) {
         revision++;
-        deleteAfter.paired(originalPath);
+        early.deletedAfterCopy(originalPath);
+        if (archive) {
+            deleteAfter.archivedThenDeleted(originalPath);
+        } else {
+            deleteAfter.paired(originalPath);
+        }
         extension.record(suffixHash);
+        suffixFact();
         evidence.add(SignalKind.DELETE_AFTER_ENCRYPT, op);
         evidence.add(SignalKind.EXTENSION_CHANGE, op);
         listImpact(originalPath);
+    }
+
+    /** A linker of this campaign wrote {@code path}: a program of the campaign's own build. */
+    void built(String path) {
+        if (path == null) {
+            return;
+        }
+        if (builtExecutables == null) {
+            builtExecutables = new LongHashSet(8, MAX_BUILT);
+        }
+        builtExecutables.add(PathNames.hash(path));
+    }
+
+    /** True when {@code exe} is a program this campaign's own build linked (a test binary it then runs). */
+    boolean builtHere(String exe) {
+        return exe != null && builtExecutables != null && builtExecutables.contains(PathNames.hash(exe));
+    }
+
+    /** Three files given the same new suffix. */
+    private void suffixFact() {
+        if (extension.value() >= 3 && extension.topSuffix() != null && !early.suffixHeld()) {
+            early.suffix(extension.topSuffix());
+            if (!early.noteHeld()) {
+                String named = notes.spreadNoteNamedAfter(extension.topSuffix()); // notes left before the renames
+                if (named != null) {
+                    early.note(named);
+                }
+            }
+        }
     }
 
     private void newIdentity(long ph, String path, long millis) {
@@ -577,6 +809,9 @@ final class Campaign {
             if (program != null) {
                 int[] n = filesByProgram.get(program);
                 if (n == null && filesByProgram.size() < MAX_PROGRAMS) {
+                    if (filesByProgram.isEmpty()) {
+                        filesByProgram = new IdentityHashMap<>(4);
+                    }
                     filesByProgram.put(program, n = new int[1]);
                 }
                 if (n != null) {
@@ -590,9 +825,29 @@ final class Campaign {
     }
 
     private void listImpact(String path) {
+        if (lastActor != null && lastActor.credentials().euid() == 0) {
+            privilegedActor = true; // root changed a victim's file (sudo's own timestamp files do not count)
+        }
         if (impactedFiles.size() < settings.maxListedFiles) {
             impactedFiles.add(path);
         }
+        if (impactDirCount <= SeverityPolicy.PERSONAL_SCOPE_DIRECTORIES) {
+            long h = PathNames.directoryHash(path);
+            for (int i = 0; i < impactDirCount; i++) {
+                if (impactDirs[i] == h) {
+                    return;
+                }
+            }
+            impactDirs[impactDirCount++] = h;
+        }
+    }
+
+    /**
+     * Directories of the files changed the way encryption does, counted up to one more than a user's own scope
+     * ({@link SeverityPolicy#PERSONAL_SCOPE_DIRECTORIES}): whether the campaign stayed within one or two folders.
+     */
+    int impactDirectories() {
+        return impactDirCount;
     }
 
     private long directory(String path, long h) {

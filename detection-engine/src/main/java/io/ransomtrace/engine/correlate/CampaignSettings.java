@@ -12,6 +12,7 @@ public final class CampaignSettings {
     final SignalSettings signals;
     final long pairWindowMillis;
     final int maxTrackedFiles;
+    final int maxActive;
     final int maxListedFiles;
     final int maxListedDirectories;
     final int evidencePerSignal;
@@ -23,6 +24,7 @@ public final class CampaignSettings {
     final int low;
     final int highMinFiles;
     final int highMinFilesWithNotes;
+    final int earlyHighMinFiles;
     final int contextOnlyCap;
     final Severity alertSeverity;
     final int minimumScore;
@@ -35,6 +37,7 @@ public final class CampaignSettings {
         signals = new SignalSettings(p);
         pairWindowMillis = p.longValue("campaign.pairWindowSeconds") * 1000;
         maxTrackedFiles = p.integer("campaign.maxTrackedFiles");
+        maxActive = p.integer("campaign.maxActive");
         maxListedFiles = p.integer("campaign.maxListedFiles");
         maxListedDirectories = p.integer("campaign.maxListedDirectories");
         evidencePerSignal = p.integer("campaign.evidencePerSignal");
@@ -47,6 +50,7 @@ public final class CampaignSettings {
         highMinFiles = p.integer("severity.highMinFiles");
         highMinFilesWithNotes = Math.min(highMinFiles, p.integer("severity.highMinFilesWithNotes"));
         contextOnlyCap = p.integer("severity.contextOnlyCap");
+        earlyHighMinFiles = p.integer("severity.earlyHighMinFiles");
         alertSeverity = p.severity("alert.minimumSeverity");
         minimumScore = p.integer("report.minimumScore");
         benign = ExtensionChangeSignal.benignSet(signals);

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -32,12 +31,16 @@ public final class CampaignTracker {
     private final SeverityPolicy policy;
     private final FindingAssembler assembler;
     private final Consumer<Finding> alerts;
-    /** Most campaigns open at once (a few kB each); see {@link #closeLeastRecent}. */
-    static final int MAX_ACTIVE = 10_000;
 
     private final Map<ProcessInfo, Campaign> active = new IdentityHashMap<>();
+    /** Open campaigns, least recently active first (threaded through {@link Campaign#lruPrev}/{@code lruNext}). */
+    private Campaign lruHead;
+    private Campaign lruTail;
     private final List<Finding> closed = new ArrayList<>();
     private long nextSerial = 1;
+    private long evictedQuiet;
+    private long closedEarly;
+    private long cappedSets;
     private ProcessInfo lastRoot;
     private Campaign lastCampaign;
     private ProcessInfo lastActor;
@@ -45,6 +48,15 @@ public final class CampaignTracker {
     private ProcessInfo lastProgram;
     /** The per-file tool behind the current actor (itself, or the tool that spawned it: gpg → gpg-agent). */
     private ProcessInfo lastActorTool;
+    /** The writer of an encrypted archive the current actor is (or was started by: gpgtar → gpg), or null. */
+    private ProcessInfo lastArchiveWriter;
+    /** The current actor's executable when it is a binary outside the system directories (or run by one), else null. */
+    private String lastUnknownBinary;
+    /** The current actor's command line when it is a script runner (an interpreter or shell running a script), else null. */
+    private String lastScript;
+    /** The current actor is a linker (ld, collect2, lld, mold…): what it writes is the campaign's own program. */
+    private boolean lastActorLinks;
+    private Campaign lastActorCampaign;
 
     public CampaignTracker(CampaignSettings settings, Allowlist allowlist, Consumer<Finding> alerts) {
         this.settings = settings;
@@ -57,42 +69,147 @@ public final class CampaignTracker {
         return active.size();
     }
 
+    /** Open campaigns dropped at the cap that had nothing to report. */
+    public long evictedQuiet() {
+        return evictedQuiet;
+    }
+
+    /** Open campaigns with something to report closed early at the cap. */
+    public long closedEarly() {
+        return closedEarly;
+    }
+
+    /** Closed campaigns whose distinct-file set had reached its cap. */
+    public long cappedSets() {
+        return cappedSets;
+    }
+
     private Campaign campaignOf(ProcessInfo root, ProcessTable table, Event e) {
         if (root == lastRoot && lastCampaign != null) {
+            touch(lastCampaign);
             return lastCampaign;
         }
         Campaign c = active.get(root);
         if (c == null) {
-            if (active.size() >= MAX_ACTIVE) {
-                closeLeastRecent(MAX_ACTIVE / 10);
-            }
             c = new Campaign(nextSerial++, e.host(), root, parentExe(table, root), e, settings, memory);
             active.put(root, c);
+            table.rootsCampaign(root);
+            link(c);
+            if (active.size() > settings.maxActive) {
+                evictOne(c);
+            }
+        } else {
+            touch(c);
         }
         lastRoot = root;
         lastCampaign = c;
         return c;
     }
 
+    private void link(Campaign c) {
+        c.lruPrev = lruTail;
+        c.lruNext = null;
+        if (lruTail == null) {
+            lruHead = c;
+        } else {
+            lruTail.lruNext = c;
+        }
+        lruTail = c;
+    }
+
+    private void unlink(Campaign c) {
+        if (c.lruPrev == null) {
+            lruHead = c.lruNext;
+        } else {
+            c.lruPrev.lruNext = c.lruNext;
+        }
+        if (c.lruNext == null) {
+            lruTail = c.lruPrev;
+        } else {
+            c.lruNext.lruPrev = c.lruPrev;
+        }
+        c.lruPrev = null;
+        c.lruNext = null;
+    }
+
+    private void touch(Campaign c) {
+        if (lruTail != c) {
+            unlink(c);
+            link(c);
+        }
+    }
+
+    /** How far from the old end the cap looks for a campaign with nothing to report before closing the oldest. */
+    private static final int QUIET_SEARCH = 64;
+
+    /**
+     * Over the cap: drop the least recently active campaign that fired nothing (a process that wrote a log
+     * line), else close the least recently active one into a finding. Never the campaign just opened.
+     */
+    private void evictOne(Campaign opened) {
+        Campaign victim = null;
+        Campaign c = lruHead;
+        for (int i = 0; c != null && i < QUIET_SEARCH; i++, c = c.lruNext) {
+            if (c != opened && !policy.reportable(c)) {
+                victim = c;
+                break;
+            }
+        }
+        if (victim == null) {
+            victim = lruHead != opened ? lruHead : opened.lruNext;
+        }
+        if (victim == null) {
+            return;
+        }
+        active.remove(victim.root);
+        unlink(victim);
+        if (policy.reportable(victim)) {
+            closedEarly++;
+        } else {
+            evictedQuiet++;
+        }
+        close(victim);
+        if (victim == lastCampaign) {
+            lastRoot = null;
+            lastCampaign = null;
+        }
+    }
+
     /** A file operation by {@code actor}, whose campaign root is {@code root}. */
     public void fileOp(FileOp op, ProcessInfo actor, ProcessInfo root, ProcessTable table, long millis) {
         Campaign c = campaignOf(root, table, op);
-        if (actor != lastActor) {
+        if (actor != lastActor || c != lastActorCampaign) {
             lastActor = actor;
+            lastActorCampaign = c;
             // a copy tool, or a helper it started (logrotate's gzip and shred, dpkg's scripts), replaces
             // files with legitimate content: its writes over existing files are not overwrites
             ProcessInfo parent = table.parent(actor);
             lastActorCopies = settings.signals.isCopyTool(actor.exe(), actor.exeName())
-                    || (parent != null && settings.signals.isCopyTool(parent.exe(), parent.exeName()));
+                    || (parent != null && settings.signals.isCopyTool(parent.exe(), parent.exeName()))
+                    // a program the campaign's own build linked (a test binary rewriting its golden files)
+                    || c.builtHere(actor.exe());
+            lastActorLinks = settings.signals.isLinker(actor.exeName());
             lastProgram = table.actingProgram(actor, root);
             lastActorTool = actor.role() == ProcessRole.FILE_TOOL && actor.argvKnown() ? actor
                     : parent != null && parent.role() == ProcessRole.FILE_TOOL && parent.argvKnown() ? parent : null;
+            lastArchiveWriter = c.archived.isWriter(actor) ? actor : c.archived.isWriter(parent) ? parent : null;
+            lastUnknownBinary = unknownBinary(actor) ? actor.exe() : unknownBinary(lastProgram) ? lastProgram.exe() : null;
+            lastScript = actor.role() == ProcessRole.SCRIPT_RUNNER && actor.argvKnown() && actor.argv().size() > 1
+                    ? actor.commandLine() : null;
+        }
+        if (lastActorLinks && op.success()) {
+            c.built(op.kind() == io.ransomtrace.engine.model.FileOpKind.RENAME ? op.targetPath() : op.path());
         }
         if (lastActorTool != null && toolHousekeeping(lastActorTool, op.path())) {
             return;
         }
-        c.onFileOp(op, actor, lastProgram, millis, lastActorCopies);
+        c.onFileOp(op, actor, lastProgram, millis, lastActorCopies, lastArchiveWriter, lastUnknownBinary, lastScript);
         judge(c, op);
+    }
+
+    /** A program in no list (not a shell, tool or service) whose executable lies outside the system directories. */
+    private boolean unknownBinary(ProcessInfo p) {
+        return p != null && p.role() == ProcessRole.ORDINARY && settings.signals.outsideSystemDirectories(p.exe());
     }
 
     /**
@@ -128,6 +245,7 @@ public final class CampaignTracker {
     public void tool(Event exec, ProcessInfo p, ProcessInfo root, ProcessTable table, ToolUse use, String bulk, long millis) {
         Campaign c = campaignOf(root, table, exec);
         c.onTool(exec, p, use, bulk, millis);
+        lastActor = null; // an exec may have made the process an archive writer (or something else)
         judge(c, exec);
     }
 
@@ -160,35 +278,26 @@ public final class CampaignTracker {
     public void closeIdle(long nowMillis) {
         long cutoff = nowMillis - settings.idleTimeoutMillis;
         long exitedCutoff = nowMillis - settings.closeAfterRootExitMillis;
-        Iterator<Map.Entry<ProcessInfo, Campaign>> it = active.entrySet().iterator();
-        while (it.hasNext()) {
-            Campaign c = it.next().getValue();
+        // in least-recently-active order, so that findings close in the same order in every run (and after a restore)
+        Campaign c = lruHead;
+        while (c != null) {
+            Campaign next = c.lruNext;
             if (c.lastMillis < cutoff || (c.root.exited() && c.lastMillis < exitedCutoff)) {
-                it.remove();
+                active.remove(c.root);
+                unlink(c);
                 close(c);
             }
-        }
-        lastRoot = null;
-        lastCampaign = null;
-    }
-
-    /**
-     * Closes the {@code n} campaigns that saw nothing for the longest. Only reached when more than
-     * {@link #MAX_ACTIVE} roots write files within one idle timeout (a build farm, a hostile log with a new
-     * process per event): their campaigns end early, as if idle, instead of exhausting the heap.
-     */
-    private void closeLeastRecent(int n) {
-        List<Map.Entry<ProcessInfo, Campaign>> byAge = new ArrayList<>(active.entrySet());
-        byAge.sort(Comparator.comparingLong(e -> e.getValue().lastMillis));
-        for (Map.Entry<ProcessInfo, Campaign> e : byAge.subList(0, Math.min(n, byAge.size()))) {
-            active.remove(e.getKey());
-            close(e.getValue());
+            c = next;
         }
         lastRoot = null;
         lastCampaign = null;
     }
 
     private void close(Campaign c) {
+        if (c.filesCapped()) {
+            cappedSets++;
+        }
+        policy.close(c);
         if (policy.reportable(c)) {
             closed.add(assembler.build(c));
         }
@@ -223,8 +332,8 @@ public final class CampaignTracker {
         }
         memory.writeState(w, open::contains);
         w.writeInt(active.size());
-        for (Campaign c : active.values()) {
-            c.writeState(w); // its root is the key
+        for (Campaign c = lruHead; c != null; c = c.lruNext) {
+            c.writeState(w); // its root is the key; written least recently active first, the LRU's order
         }
         w.writeInt(closed.size());
         for (Finding f : closed) {
@@ -236,6 +345,16 @@ public final class CampaignTracker {
         w.writeBoolean(lastActorCopies);
         ProcessInfo.writeReference(w, lastProgram);
         ProcessInfo.writeReference(w, lastActorTool);
+        ProcessInfo.writeReference(w, lastArchiveWriter);
+        w.writeString(lastUnknownBinary);
+        w.writeString(lastScript);
+        w.writeBoolean(lastActorLinks);
+        // the campaign those were decided in, when still open (a closed one can never be current again)
+        w.writeLong(lastActorCampaign != null && active.get(lastActorCampaign.root) == lastActorCampaign
+                ? lastActorCampaign.serial : 0);
+        w.writeLong(evictedQuiet);
+        w.writeLong(closedEarly);
+        w.writeLong(cappedSets);
     }
 
     /** Restores what {@link #writeState} wrote into this fresh tracker. */
@@ -244,7 +363,10 @@ public final class CampaignTracker {
         int n = r.readLength();
         for (int i = 0; i < n; i++) {
             Campaign c = Campaign.readState(r, settings, memory);
-            active.put(c.root, c);
+            if (active.put(c.root, c) != null) {
+                throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("corrupt snapshot: two campaigns of one root");
+            }
+            link(c);
         }
         n = r.readLength();
         for (int i = 0; i < n; i++) {
@@ -255,6 +377,20 @@ public final class CampaignTracker {
         lastActorCopies = r.readBoolean();
         lastProgram = ProcessInfo.readReference(r);
         lastActorTool = ProcessInfo.readReference(r);
+        lastArchiveWriter = ProcessInfo.readReference(r);
+        lastUnknownBinary = r.readString();
+        lastScript = r.readString();
+        lastActorLinks = r.readBoolean();
+        long serial = r.readLong();
+        lastActorCampaign = null;
+        for (Campaign c = lruHead; c != null && serial != 0; c = c.lruNext) {
+            if (c.serial == serial) {
+                lastActorCampaign = c;
+            }
+        }
+        evictedQuiet = r.readLong();
+        closedEarly = r.readLong();
+        cappedSets = r.readLong();
         lastRoot = null; // a pure cache of active.get(root)
         lastCampaign = null;
     }
@@ -265,6 +401,8 @@ public final class CampaignTracker {
             close(c);
         }
         active.clear();
+        lruHead = null;
+        lruTail = null;
         lastRoot = null;
         lastCampaign = null;
         List<Finding> out = new ArrayList<>(closed);

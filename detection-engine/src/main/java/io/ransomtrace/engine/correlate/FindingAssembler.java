@@ -92,19 +92,24 @@ final class FindingAssembler {
         ProcessInfo r = doingProgram(c);
         String parentExe = c.parentExe;
         String launchedBy = null;
+        String exe;
+        String commandLine;
         if (r == null) {
             r = script;
+            exe = c.rootExeAtStart != null ? c.rootExeAtStart : r.exe() != null ? r.exe() : r.exeName();
+            commandLine = c.rootCommandLineAtStart != null ? c.rootCommandLineAtStart : r.commandLine();
         } else {
-            parentExe = script.exe() != null ? script.exe() : script.exeName();
-            launchedBy = script.commandLine();
+            parentExe = c.rootExeAtStart != null ? c.rootExeAtStart : script.exe() != null ? script.exe() : script.exeName();
+            launchedBy = c.rootCommandLineAtStart != null ? c.rootCommandLineAtStart : script.commandLine();
+            exe = r.exe() != null ? r.exe() : r.exeName();
+            commandLine = r.commandLine();
         }
         Credentials cr = r.credentials() != Credentials.UNKNOWN ? r.credentials() : c.actorCredentials;
         Long uid = cr.uid() == Credentials.UNSET ? null : cr.uid();
         String user = cr.user() != null ? cr.user() : uid != null && uid == 0 ? "root" : null;
         Long loginUid = cr.hasLoginUid() ? cr.loginUid() : null;
         String loginUser = cr.loginUser() != null ? cr.loginUser() : loginUid != null && loginUid == 0 ? "root" : null;
-        String exe = r.exe() != null ? r.exe() : r.exeName();
-        return new RootProcess(r.pid(), r.ppid(), exe, r.commandLine(), uid, user, loginUid, loginUser, parentExe,
+        return new RootProcess(r.pid(), r.ppid(), exe, commandLine, uid, user, loginUid, loginUser, parentExe,
                 launchedBy);
     }
 
@@ -142,12 +147,16 @@ final class FindingAssembler {
     static OverwriteKind overwriteKind(Campaign c) {
         int inPlace = c.overwrite.inPlace();
         int pairs = c.deleteAfter.pairs();
+        int archived = c.deleteAfter.archived();
         int renamed = c.overwrite.renameOnly();
-        if (inPlace == 0 && pairs == 0 && renamed == 0) {
+        if (inPlace == 0 && pairs == 0 && renamed == 0 && archived == 0) {
             return OverwriteKind.NONE;
         }
-        if (inPlace >= pairs && inPlace >= renamed) {
+        if (inPlace >= pairs && inPlace >= renamed && inPlace >= archived) {
             return OverwriteKind.IN_PLACE;
+        }
+        if (archived > pairs && archived >= renamed) {
+            return OverwriteKind.ARCHIVED_THEN_DELETED;
         }
         return pairs >= renamed ? OverwriteKind.NEW_FILE_THEN_DELETE : OverwriteKind.RENAME_ONLY;
     }
@@ -185,7 +194,9 @@ final class FindingAssembler {
         StringBuilder sb = new StringBuilder(what);
         String rootName = root.exe() != null ? PathNames.baseName(root.exe()) : "pid " + root.pid();
         sb.append(" by ").append(rootName);
-        String user = root.loginUser() != null ? root.loginUser() : root.user();
+        // the human behind it first: the login user, else their login uid when the log never named it
+        String user = root.loginUser() != null ? root.loginUser()
+                : root.loginUid() != null ? "login uid " + root.loginUid() : root.user();
         if (user != null) {
             sb.append(" (").append(user).append(")");
         }

@@ -19,7 +19,7 @@ final class LongHashSet {
     private final int cap;
 
     LongHashSet(int initialCapacity, int cap) {
-        int c = Integer.highestOneBit(Math.max(8, initialCapacity - 1)) << 1;
+        int c = Integer.highestOneBit(Math.max(4, initialCapacity - 1)) << 1;
         slots = new long[c];
         this.cap = cap;
     }

@@ -2,6 +2,7 @@ package io.ransomtrace.engine.correlate;
 
 import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.signal.Signal;
+import io.ransomtrace.engine.signal.SignalKind;
 
 /**
  * Turns a campaign's signals into a score and a severity (docs/detections.md, "Scoring"):
@@ -14,7 +15,10 @@ import io.ransomtrace.engine.signal.Signal;
  *       change, overwrite, delete-after-encrypt) is high whatever the score (with ransom notes the volume is
  *       {@code severity.highMinFilesWithNotes}); critical needs notes, and
  *       notes plus that volume make a high campaign critical;</li>
- *   <li>one encryption run touching at most one file, without notes, is never above low.</li>
+ *   <li>one encryption run touching at most one file, without notes, is never above low;</li>
+ *   <li>when a campaign closes ({@link #close}), one raised by early facts that changed fewer files than the
+ *       volume above, in one or two directories and without a note, is a user encrypting a few of their own
+ *       files: low.</li>
  * </ol>
  */
 final class SeverityPolicy {
@@ -44,10 +48,10 @@ final class SeverityPolicy {
         }
         c.score = score;
         boolean destructive = c.extension.fired() || c.overwrite.fired() || c.deleteAfter.fired();
-        c.severity = severity(score, c.impactFiles(), destructive, c.notes.fired(), c.encryptionTool.runs());
+        c.severity = severity(score, c.impactFiles(), destructive, c.notes.fired(), c.encryptionTool.runs(), c.early.fired());
     }
 
-    Severity severity(int score, int impactFiles, boolean destructive, boolean notes, int toolRuns) {
+    Severity severity(int score, int impactFiles, boolean destructive, boolean notes, int toolRuns, boolean earlyFacts) {
         Severity sev = score >= s.critical ? Severity.CRITICAL
                 : score >= s.high ? Severity.HIGH
                 : score >= s.medium ? Severity.MEDIUM
@@ -58,7 +62,12 @@ final class SeverityPolicy {
         if (destructive && volume && !sev.atLeast(Severity.HIGH)) {
             sev = Severity.HIGH; // tens of files encrypted, overwritten or renamed by one lineage
         }
-        if (sev.atLeast(Severity.HIGH) && !volume) {
+        // certain early facts (EarlyCertaintySignal) stand for the volume: a few files are enough
+        boolean early = earlyFacts && impactFiles >= s.earlyHighMinFiles;
+        if (early && !sev.atLeast(Severity.HIGH)) {
+            sev = Severity.HIGH;
+        }
+        if (sev.atLeast(Severity.HIGH) && !volume && !early) {
             sev = Severity.MEDIUM;
         }
         if (sev == Severity.CRITICAL && !notes) {
@@ -73,16 +82,51 @@ final class SeverityPolicy {
         return sev;
     }
 
-    /** A campaign becomes a finding when a signal fired and the score reaches the report minimum. */
+    /**
+     * The severity a campaign keeps when it closes. The early facts ({@code EarlyCertaintySignal}) raise a campaign
+     * to high after a few files because the volume usually follows; a live alert may be raised on them. Once the
+     * campaign is over its scope is known: fewer than {@code severity.highMinFiles} files changed, all in one or
+     * two directories, no ransom note, and no process of it running as root (file permissions hold a user to
+     * files they may write, mostly their own; root to nothing) is what a user does to a few of their own files
+     * (a short loop of gpg and shred, a script over one folder), and the finding ends low. The early-certainty signal says so in the finding.
+     */
+    void close(Campaign c) {
+        evaluate(c);
+        if (!c.early.fired() || !c.severity.atLeast(Severity.MEDIUM)) {
+            return;
+        }
+        int impact = c.impactFiles();
+        boolean notes = c.notes.fired() || c.early.noteHeld();
+        int dirs = c.impactDirectories();
+        if (notes || impact >= s.highMinFiles || dirs > PERSONAL_SCOPE_DIRECTORIES || c.privilegedActor) {
+            // the early facts were borne out, or the scope is more than a user's own folder or two, or root did
+            // it: root's writes are not held to its own files by file permissions, a user's are
+            return;
+        }
+        c.early.endedSmall(impact, dirs, s.highMinFiles);
+        c.severity = Severity.LOW;
+    }
+
+    /** The directories of a user's own few files (a folder and a subfolder, two folders side by side). */
+    static final int PERSONAL_SCOPE_DIRECTORIES = 2;
+
+    /**
+     * A campaign becomes a finding when a signal fired and the score reaches the report minimum. A recursive
+     * {@code rm} or {@code find -delete} that changed nothing the log shows (its bulk invocation the only
+     * signal, no file affected) is routine housekeeping of cron jobs and daemon scripts, not a finding.
+     */
     boolean reportable(Campaign c) {
         if (c.score < s.minimumScore) {
             return false;
         }
+        boolean fired = false;
+        boolean beyondBulk = false;
         for (Signal signal : c.signals) {
             if (signal.fired()) {
-                return true;
+                fired = true;
+                beyondBulk |= signal.kind() != SignalKind.BULK_INVOCATION;
             }
         }
-        return false;
+        return fired && (beyondBulk || c.filesAffected() > 0);
     }
 }

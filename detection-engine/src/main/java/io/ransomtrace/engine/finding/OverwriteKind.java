@@ -7,6 +7,8 @@ package io.ransomtrace.engine.finding;
 public enum OverwriteKind {
     IN_PLACE("in-place"),
     NEW_FILE_THEN_DELETE("new-file-then-delete"),
+    /** Read into an encrypted archive (7z -p, zip -e, gpgtar, tar | gpg) and then deleted: held hostage in it. */
+    ARCHIVED_THEN_DELETED("archived-then-deleted"),
     RENAME_ONLY("rename-only"),
     NONE("none");
 

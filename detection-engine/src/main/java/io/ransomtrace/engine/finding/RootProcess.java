@@ -18,4 +18,15 @@ public record RootProcess(int pid, int ppid, String exe, String commandLine, Lon
                        Long loginUid, String loginUser, String parentExe) {
         this(pid, ppid, exe, commandLine, uid, user, loginUid, loginUser, parentExe, null);
     }
+
+    /** What the root ran, for a reader: its command line, else its executable, else that the log never showed it. */
+    public String shownCommand() {
+        if (commandLine != null) {
+            return commandLine;
+        }
+        return exe != null ? exe : NOT_IN_THE_LOG;
+    }
+
+    /** Said of a root known only by its pid (its children named it as their parent; its exec is not in the log). */
+    public static final String NOT_IN_THE_LOG = "(program not in the log: known only as the parent of what it started)";
 }

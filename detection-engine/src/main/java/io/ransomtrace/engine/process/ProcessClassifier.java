@@ -20,6 +20,7 @@ public final class ProcessClassifier {
     private final NameList bulkRunners;
     private final NameList wrappers;
     private final NameList fileTools;
+    private final NameList sessionStarters;
     private final Map<String, NameClass> cache = new HashMap<>();
 
     public ProcessClassifier(Profile profile) {
@@ -29,6 +30,7 @@ public final class ProcessClassifier {
         bulkRunners = new NameList(profile.list("lists.bulkRunners"));
         wrappers = new NameList(profile.list("lists.wrappers"));
         fileTools = new NameList(profile.list("lists.fileTools"));
+        sessionStarters = new NameList(profile.list("lists.sessionStarters"));
     }
 
     private NameClass nameClass(String name) {
@@ -68,6 +70,14 @@ public final class ProcessClassifier {
     /** True for script interpreters (python3, perl...). */
     public boolean isInterpreter(String name) {
         return name != null && nameClass(name) == NameClass.INTERPRETER;
+    }
+
+    /**
+     * True for programs that detach what they run into a new POSIX session (setsid, daemonize,
+     * start-stop-daemon): the program started is a daemon, not a step of its starter's work.
+     */
+    public boolean startsSession(String name) {
+        return name != null && sessionStarters.contains(name.toLowerCase(Locale.ROOT));
     }
 
     /** True for shells (bash, sh...). */

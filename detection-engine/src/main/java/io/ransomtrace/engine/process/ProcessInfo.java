@@ -31,6 +31,20 @@ public final class ProcessInfo {
     private long lastSeenMillis;
     private long exitMillis = -1;
     private ProcessInfo root;
+    /** This process began a login session: its login uid or audit session changed (LOGIN record, pam_loginuid). */
+    private boolean sessionStart;
+    /** This process began a new POSIX session (setsid): a daemon detached from whoever started it. */
+    private boolean detached;
+
+    /** The table that holds it (to forget it on eviction) and its place in the shared {@link ProcessLru}. */
+    ProcessTable table;
+    ProcessInfo lruPrev;
+    ProcessInfo lruNext;
+    boolean lruTracked;
+    /** On the LRU's kept list: it changed files, roots a campaign or started a session. */
+    boolean keep;
+    /** Was on the kept list and moved back to the plain list when the kept list was over its share. */
+    boolean wasKept;
 
     ProcessInfo(int pid, int ppid, long startMillis, long firstEventId) {
         this.pid = pid;
@@ -64,6 +78,14 @@ public final class ProcessInfo {
         if (c != null && c != Credentials.UNKNOWN) {
             this.credentials = c;
         }
+    }
+
+    void sessionStart(boolean b) {
+        sessionStart = b;
+    }
+
+    void detached(boolean b) {
+        detached = b;
     }
 
     void ppid(int ppid) {
@@ -172,9 +194,20 @@ public final class ProcessInfo {
         return exitMillis;
     }
 
+    /** True when this process began a login session (its login uid or audit session changed in it). */
+    public boolean sessionStart() {
+        return sessionStart;
+    }
+
+    /** True when this process began a new POSIX session through setsid (a daemon). */
+    public boolean detached() {
+        return detached;
+    }
+
     /**
      * Writes a reference to a process, with its whole state the first time it appears in the snapshot (the
-     * table, campaigns and caches share process instances; restoring must share them again).
+     * table, campaigns and caches share process instances; restoring must share them again). Its place in the
+     * {@link ProcessLru} is written by the LRU, which restores the links and the table it belongs to.
      */
     public static void writeReference(SnapshotWriter w, ProcessInfo p) throws IOException {
         if (!w.writeReference(p)) {
@@ -196,6 +229,7 @@ public final class ProcessInfo {
         w.writeEnum(p.role);
         w.writeLong(p.lastSeenMillis);
         w.writeLong(p.exitMillis);
+        w.writeByte((p.sessionStart ? 1 : 0) | (p.detached ? 2 : 0) | (p.keep ? 4 : 0) | (p.wasKept ? 8 : 0));
         writeReference(w, p.root);
     }
 
@@ -233,6 +267,11 @@ public final class ProcessInfo {
         p.role = r.readEnum(ProcessRole.values());
         p.lastSeenMillis = r.readLong();
         p.exitMillis = r.readLong();
+        int flags = r.readByte();
+        p.sessionStart = (flags & 1) != 0;
+        p.detached = (flags & 2) != 0;
+        p.keep = (flags & 4) != 0;
+        p.wasKept = (flags & 8) != 0;
         p.root = readReference(r);
         return p;
     }

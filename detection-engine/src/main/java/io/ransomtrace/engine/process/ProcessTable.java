@@ -10,34 +10,43 @@ import io.ransomtrace.engine.snapshot.SnapshotWriter;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The processes of one host, built from exec records and, for processes that started before the log, from
  * the actor fields of their file events. Knows each process's campaign root.
  *
- * <p>Bounded: an exited process is dropped after a grace period, an idle one after the idle timeout, and the
- * table never holds more than its cap (the least recently seen go first).
+ * <p>Bounded: an exited process is dropped after a grace period, an idle one after the idle timeout, and all
+ * tables together never hold more than the shared {@link ProcessLru}'s cap (least recently used first,
+ * processes that matter for attribution last).
  */
 public final class ProcessTable {
     private static final int MAX_WALK = 64;
+    private static final int SCRIPTS_PER_SESSION = 8;
+    /** Audit sessions whose recent scripts are remembered (the oldest session is forgotten first). */
+    private static final int MAX_SESSIONS = 4096;
 
     private final ProcessClassifier classifier;
     private final long exitGraceMillis;
-    private final long idleTimeoutMillis;
-    private final int maxProcesses;
+    private final ProcessLru lru;
     private final PidMap byPid = new PidMap();
     private final ArrayDeque<ProcessInfo> exitedQueue = new ArrayDeque<>();
-    private static final int SCRIPTS_PER_SESSION = 8;
     /** Per audit session, the scripts (shells or interpreters running a script) started last in it, newest first. */
-    private final Map<Long, ArrayDeque<ProcessInfo>> scriptsBySession = new HashMap<>();
+    private final Map<Long, ArrayDeque<ProcessInfo>> scriptsBySession = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, ArrayDeque<ProcessInfo>> eldest) {
+            return size() > MAX_SESSIONS;
+        }
+    };
 
-    public ProcessTable(ProcessClassifier classifier, long exitGraceMillis, long idleTimeoutMillis, int maxProcesses) {
+    /**
+     * @param lru the cap shared by all hosts' tables (a table of its own when null, holding {@code 100,000})
+     */
+    public ProcessTable(ProcessClassifier classifier, long exitGraceMillis, ProcessLru lru) {
         this.classifier = classifier;
         this.exitGraceMillis = exitGraceMillis;
-        this.idleTimeoutMillis = idleTimeoutMillis;
-        this.maxProcesses = maxProcesses;
+        this.lru = lru != null ? lru : new ProcessLru(100_000);
     }
 
     public int size() {
@@ -50,22 +59,27 @@ public final class ProcessTable {
         ProcessInfo existing = byPid.get(a.pid());
         if (!e.success()) {
             if (existing != null) {
-                existing.seen(millis);
+                seen(existing, millis);
             }
             return existing;
         }
         ProcessInfo p;
         boolean sameProcess = existing != null && !existing.exited()
                 && (a.ppid() < 0 || existing.ppid() == a.ppid() || existing.role() == ProcessRole.UNKNOWN);
+        boolean detachedBefore = false;
         if (sameProcess) {
-            // exec in the same process (sh -c 'openssl ...' execs openssl; nohup execs its command)
+            // exec in the same process (sh -c 'openssl ...' execs openssl; nohup execs its command; setsid
+            // calls setsid() and execs the daemon)
             p = existing;
             if (a.ppid() >= 0) {
                 p.ppid(a.ppid());
             }
+            detachedBefore = classifier.startsSession(p.exeName());
+            principalChanged(p, a.credentials());
         } else {
             p = new ProcessInfo(a.pid(), a.ppid(), millis, e.id());
-            byPid.put(a.pid(), p);
+            track(p);
+            touchParent(p, millis);
         }
         p.provenance(e.provenance());
         boolean wasScript = isScript(p);
@@ -73,12 +87,37 @@ public final class ProcessTable {
         p.image(a.exe(), name, e.argv(), !e.argv().isEmpty(), e.cwd(), e.tty());
         p.credentials(a.credentials());
         p.role(classifier.classifyExec(name, e.argv(), e.tty()));
-        p.seen(millis);
+        if (detachedBefore) {
+            p.detached(true);
+        }
+        seen(p, millis);
         rememberScript(p, a.credentials().session(), wasScript);
-        if (p.cachedRoot() != null && p.cachedRoot() != p && p.role() == ProcessRole.BOUNDARY) {
+        if (p.cachedRoot() != null && p.cachedRoot() != p && (p.role() == ProcessRole.BOUNDARY || p.detached())) {
             p.root(p);
         }
+        lru.enforce();
         return p;
+    }
+
+    private void track(ProcessInfo p) {
+        p.table = this;
+        byPid.put(p.pid(), p);
+        lru.add(p);
+    }
+
+    /** A fork that ran: its parent is in use (keeps a busy script or find from being evicted as idle). */
+    private void touchParent(ProcessInfo child, long millis) {
+        if (child.ppid() > 0) {
+            ProcessInfo parent = byPid.get(child.ppid());
+            if (parent != null) {
+                seen(parent, millis);
+            }
+        }
+    }
+
+    private void seen(ProcessInfo p, long millis) {
+        p.seen(millis);
+        lru.touch(p);
     }
 
     private boolean isScript(ProcessInfo p) {
@@ -92,7 +131,14 @@ public final class ProcessTable {
         if (session == Credentials.UNSET || (!script && !wasScript)) {
             return;
         }
-        ArrayDeque<ProcessInfo> scripts = scriptsBySession.computeIfAbsent(session, k -> new ArrayDeque<>());
+        ArrayDeque<ProcessInfo> scripts = scriptsBySession.get(session);
+        if (scripts == null) {
+            if (!script) {
+                return;
+            }
+            scripts = new ArrayDeque<>();
+            scriptsBySession.put(session, scripts);
+        }
         scripts.remove(p);
         if (script) {
             scripts.addFirst(p);
@@ -110,6 +156,44 @@ public final class ProcessTable {
         }
     }
 
+    /**
+     * What a record says about a process's login identity (a LOGIN record, a PAM record, any syscall): when the
+     * process is known and its login uid or audit session is no longer the one recorded, the process has
+     * begun a session (pam_loginuid in sshd, login, cron; a root shell writing /proc/self/loginuid). It then
+     * belongs to that session, and the campaign-root walk stops at it.
+     */
+    public void onIdentity(Actor a, long millis) {
+        if (a.pid() <= 0) {
+            return;
+        }
+        ProcessInfo p = byPid.get(a.pid());
+        if (p != null && !p.exited() && principalChanged(p, a.credentials())) {
+            seen(p, millis);
+        }
+    }
+
+    /** Updates p when {@code c} shows another login uid or audit session; true when it did. */
+    private boolean principalChanged(ProcessInfo p, Credentials c) {
+        Credentials old = p.credentials();
+        if (old == Credentials.UNKNOWN || c == Credentials.UNKNOWN) {
+            return false;
+        }
+        boolean newLogin = c.hasLoginUid() && c.loginUid() != old.loginUid();
+        boolean newSession = c.session() != Credentials.UNSET && c.session() != old.session();
+        if (!newLogin && !newSession) {
+            return false;
+        }
+        p.credentials(new Credentials(c.uid() != Credentials.UNSET ? c.uid() : old.uid(),
+                c.euid() != Credentials.UNSET ? c.euid() : old.euid(), c.gid() != Credentials.UNSET ? c.gid() : old.gid(),
+                c.hasLoginUid() ? c.loginUid() : old.loginUid(),
+                c.session() != Credentials.UNSET ? c.session() : old.session(),
+                c.user() != null ? c.user() : old.user(), c.loginUser()));
+        p.sessionStart(true);
+        lru.keep(p);
+        p.root(null); // what it does from now on belongs to the new session
+        return true;
+    }
+
     /** The process behind a file event, created from the actor's own fields when its exec was not seen. */
     public ProcessInfo forActor(Actor a, long millis, long eventId) {
         ProcessInfo p = byPid.get(a.pid());
@@ -122,16 +206,29 @@ public final class ProcessTable {
             if (!reused) {
                 if (p.role() == ProcessRole.UNKNOWN && (a.exe() != null || a.comm() != null)) {
                     fillFromActor(p, a);
+                } else {
+                    principalChanged(p, a.credentials());
                 }
-                p.seen(millis);
+                seen(p, millis);
                 return p;
             }
         }
         p = new ProcessInfo(a.pid(), a.ppid(), millis, eventId);
-        byPid.put(a.pid(), p);
+        track(p);
         fillFromActor(p, a);
-        p.seen(millis);
+        seen(p, millis);
+        lru.enforce();
         return p;
+    }
+
+    /** The process changed a file: keep it over processes that did nothing when memory runs short. */
+    public void changedFiles(ProcessInfo p) {
+        lru.keep(p);
+    }
+
+    /** A campaign is rooted at p: keep it, so later activity below it still finds its campaign. */
+    public void rootsCampaign(ProcessInfo p) {
+        lru.keep(p);
     }
 
     private void fillFromActor(ProcessInfo p, Actor a) {
@@ -158,6 +255,9 @@ public final class ProcessTable {
         if (parent != null && parent.startMillis() > child.startMillis() && parent.firstEventId() > child.firstEventId()) {
             return null; // the pid was reused by a process younger than the child
         }
+        if (parent != null && createStub) {
+            lru.touch(parent); // a parent whose children are still at work is in use (php-fpm's master, a find)
+        }
         if (parent == null && createStub) {
             parent = new ProcessInfo(ppid, -1, child.startMillis(), child.firstEventId());
             parent.credentials(child.credentials());
@@ -165,7 +265,8 @@ public final class ProcessTable {
             if (parent.role() == ProcessRole.UNKNOWN) {
                 adoptSubshell(parent, child);
             }
-            byPid.put(ppid, parent);
+            track(parent);
+            parent.seen(child.lastSeenMillis());
         }
         return parent;
     }
@@ -208,8 +309,9 @@ public final class ProcessTable {
 
     /**
      * The campaign root of a process: walk up through script runners, wrappers and ordinary programs; stop
-     * below services and session leaders; a per-file tool typed in a session belongs to the session; a
-     * wrapper at the top is replaced by the program it ran.
+     * below services and session leaders, at a change of principal (another login uid or audit session: a
+     * login began there, whatever the programs are called) and at a daemon detached with setsid; a per-file
+     * tool typed in a session belongs to the session; a wrapper at the top is replaced by the program it ran.
      */
     public ProcessInfo rootOf(ProcessInfo p) {
         return resolve(p, 0);
@@ -221,11 +323,12 @@ public final class ProcessTable {
             return cached;
         }
         ProcessInfo root;
-        if (p.role() == ProcessRole.BOUNDARY || depth > MAX_WALK) {
+        if (p.role() == ProcessRole.BOUNDARY || p.detached() || depth > MAX_WALK) {
             root = p;
         } else {
             ProcessInfo parent = parentOf(p, true);
-            if (parent == null || parent.role() == ProcessRole.BOUNDARY) {
+            if (parent == null || parent.role() == ProcessRole.BOUNDARY || otherPrincipal(p, parent)
+                    || classifier.startsSession(parent.exeName())) {
                 root = p;
             } else if (parent.role() == ProcessRole.INTERACTIVE_SHELL || parent.role() == ProcessRole.UNKNOWN) {
                 root = p.role() == ProcessRole.FILE_TOOL ? resolve(parent, depth + 1) : p;
@@ -236,6 +339,26 @@ public final class ProcessTable {
         }
         p.root(root);
         return root;
+    }
+
+    /**
+     * True when the child runs for another principal than its parent: another login uid, or another audit
+     * session. The kernel gives a process a new login uid and session only when a login begins (sshd, login,
+     * cron and su -l with pam_loginuid write /proc/self/loginuid); sudo, su without a login and setuid
+     * programs keep both. What is above such a boundary (the daemon that accepted the login, the root shell
+     * that started it) is someone else's and never the campaign's root. Identities a source does not carry
+     * (an export without login uids) are no boundary.
+     */
+    static boolean otherPrincipal(ProcessInfo child, ProcessInfo parent) {
+        Credentials c = child.credentials();
+        Credentials q = parent.credentials();
+        if (c == Credentials.UNKNOWN || q == Credentials.UNKNOWN) {
+            return false;
+        }
+        if (c.hasLoginUid() && c.loginUid() != q.loginUid()) {
+            return true;
+        }
+        return c.session() != Credentials.UNSET && q.session() != Credentials.UNSET && c.session() != q.session();
     }
 
     /**
@@ -264,29 +387,23 @@ public final class ProcessTable {
                 break;
             }
             exitedQueue.pollFirst();
-            byPid.remove(p.pid(), p);
+            if (byPid.remove(p.pid(), p)) {
+                lru.remove(p);
+            }
         }
     }
 
-    /** Drops processes idle longer than the timeout, and the least recently seen while over the cap. */
-    public void sweepIdle(long nowMillis) {
-        long cutoff = nowMillis - idleTimeoutMillis;
-        byPid.removeIf(p -> p.lastSeenMillis() < cutoff);
+    /** Forgets scripts of sessions whose processes are gone (the session map is also capped). */
+    public void sweepSessions() {
         scriptsBySession.values().removeIf(scripts -> {
             scripts.removeIf(p -> p.exited() || byPid.get(p.pid()) != p);
             return scripts.isEmpty();
         });
-        if (byPid.size() > maxProcesses) {
-            long[] seen = new long[byPid.size()];
-            int[] n = {0};
-            byPid.removeIf(p -> {
-                seen[n[0]++] = p.lastSeenMillis();
-                return false;
-            });
-            java.util.Arrays.sort(seen, 0, n[0]);
-            long keepFrom = seen[n[0] - maxProcesses];
-            byPid.removeIf(p -> p.lastSeenMillis() < keepFrom);
-        }
+    }
+
+    /** Called by {@link ProcessLru} when p is evicted or idle: the pid no longer names it. */
+    void forget(ProcessInfo p) {
+        byPid.remove(p.pid(), p);
     }
 
     /** The table's state for a detector snapshot (its settings come from the profile again on restore). */
@@ -310,11 +427,15 @@ public final class ProcessTable {
         }
     }
 
-    /** Restores what {@link #writeState} wrote into this (empty) table. */
+    /** Restores what {@link #writeState} wrote into this (empty) table; the shared LRU is restored after all tables. */
     public void readState(SnapshotReader r) throws IOException {
         int n = r.readLength();
         for (int i = 0; i < n; i++) {
             ProcessInfo p = ProcessInfo.readReference(r);
+            if (p == null) {
+                throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("corrupt snapshot: a null process");
+            }
+            p.table = this;
             byPid.put(p.pid(), p);
         }
         n = r.readLength();

@@ -15,8 +15,9 @@ import java.util.List;
  * @param input    the encrypted file's path on the attacked host (what {@link Slot#INPUT} stands for)
  * @param toStdout true when the recovered bytes come on standard output
  * @param cleanup  a command to run once after all files (gpg's agent in the scratch home), or empty
+ * @param tools    the programs the command needs on the recovering machine (argv[0], or those of a pipeline)
  */
-public record DecryptCommand(List<Arg> args, String input, boolean toStdout, List<Arg> cleanup) {
+public record DecryptCommand(List<Arg> args, String input, boolean toStdout, List<Arg> cleanup, List<String> tools) {
 
     public enum Slot { INPUT, OUTPUT, SCRATCH }
 
@@ -38,6 +39,11 @@ public record DecryptCommand(List<Arg> args, String input, boolean toStdout, Lis
     public DecryptCommand {
         args = List.copyOf(args);
         cleanup = List.copyOf(cleanup);
+        tools = tools == null || tools.isEmpty() ? args.isEmpty() ? List.of() : List.of(args.get(0).prefix()) : List.copyOf(tools);
+    }
+
+    public DecryptCommand(List<Arg> args, String input, boolean toStdout, List<Arg> cleanup) {
+        this(args, input, toStdout, cleanup, List.of());
     }
 
     /**
@@ -58,6 +64,7 @@ public record DecryptCommand(List<Arg> args, String input, boolean toStdout, Lis
         private final List<Arg> args = new ArrayList<>();
         private final List<Arg> cleanup = new ArrayList<>();
         private String input;
+        private List<String> tools = List.of();
 
         Builder add(String... words) {
             for (String w : words) {
@@ -93,12 +100,18 @@ public record DecryptCommand(List<Arg> args, String input, boolean toStdout, Lis
             return this;
         }
 
+        /** The programs needed, when argv[0] is not the only one (a shell running a pipeline). */
+        Builder tools(String... names) {
+            tools = List.of(names);
+            return this;
+        }
+
         DecryptCommand toFile() {
-            return new DecryptCommand(args, input, false, cleanup);
+            return new DecryptCommand(args, input, false, cleanup, tools);
         }
 
         DecryptCommand toStdout() {
-            return new DecryptCommand(args, input, true, cleanup);
+            return new DecryptCommand(args, input, true, cleanup, tools);
         }
     }
 }

@@ -42,6 +42,11 @@ final class PipedInput {
         this.commands = commands;
     }
 
+    /** The campaign's commands by pid. */
+    CommandIndex commands() {
+        return commands;
+    }
+
     /** The text {@code tool} read on standard input, or null when the log does not show it. */
     Fed of(LoggedCommand tool) {
         Fed sibling = fromSiblingExec(tool);

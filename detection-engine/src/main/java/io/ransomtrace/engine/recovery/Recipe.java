@@ -8,7 +8,7 @@ import java.util.List;
  * files and takes its key its own way.
  */
 public sealed interface Recipe permits OpensslEncRecipe, GpgRecipe, SevenZipRecipe, ZipRecipe, CcryptRecipe,
-        KeyPairRecipe, AgeRecipe {
+        KeyPairRecipe, AgeRecipe, TarStreamRecipe {
 
     /** Where one original went: the encrypted file, and the name inside it for archives (else null). */
     record Target(String encryptedPath, String member) {

@@ -24,7 +24,7 @@ public final class RecipeReader {
         if (use == null || !use.encrypts() || c.args().isEmpty()) {
             return null;
         }
-        return switch (use.tool()) {
+        Recipe r = switch (use.tool()) {
             case "openssl" -> {
                 String sub = c.args().get(0);
                 if (sub.equals("pkeyutl") || sub.equals("rsautl")) {
@@ -39,5 +39,14 @@ public final class RecipeReader {
             case "age" -> AgeRecipe.read(c);
             default -> null;
         };
+        // an encrypting stream that names no input: when a tar (or gpgtar) wrote it, the tar's operands went in
+        boolean readsStdin = r instanceof OpensslEncRecipe o ? o.in() == null : r instanceof GpgRecipe g && g.inputs().isEmpty();
+        if (readsStdin) {
+            TarStreamRecipe tar = TarStreamRecipe.of(r, piped.commands());
+            if (tar != null) {
+                return tar;
+            }
+        }
+        return r;
     }
 }

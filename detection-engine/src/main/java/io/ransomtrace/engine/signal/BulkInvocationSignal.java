@@ -18,7 +18,7 @@ public final class BulkInvocationSignal extends Signal {
     private static final int MAX_LABELS = 8;
     private int invocations;
     private int directories;
-    private final Set<String> labels = new LinkedHashSet<>();
+    private Set<String> labels = Set.of(); // a LinkedHashSet from the first label on
 
     public BulkInvocationSignal(SignalSettings settings) {
         super(settings);
@@ -69,9 +69,22 @@ public final class BulkInvocationSignal extends Signal {
 
     public void recordInvocation(String label) {
         invocations++;
+        if (labels.isEmpty()) {
+            labels = new LinkedHashSet<>();
+        }
         if (labels.size() < MAX_LABELS) {
             labels.add(label);
         }
+    }
+
+    /** Bulk invocations seen (find -exec, xargs, parallel, loops, recursive flags). */
+    public int invocations() {
+        return invocations;
+    }
+
+    /** The first bulk pattern seen, or null. */
+    public String firstLabel() {
+        return labels.isEmpty() ? null : labels.iterator().next();
     }
 
     /** The campaign's current count of distinct directories changed. */
@@ -94,7 +107,8 @@ public final class BulkInvocationSignal extends Signal {
     public void readState(SnapshotReader r) throws IOException {
         invocations = r.readInt();
         directories = r.readInt();
-        r.readStrings(labels);
+        Set<String> read = r.readStrings(new LinkedHashSet<>());
+        labels = read.isEmpty() ? Set.of() : read;
     }
 
     @Override

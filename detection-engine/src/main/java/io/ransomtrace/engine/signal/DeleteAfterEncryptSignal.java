@@ -14,6 +14,8 @@ import java.io.IOException;
 public final class DeleteAfterEncryptSignal extends Signal {
     private int pairs;
     private String example;
+    private int archived;
+    private String archivedExample;
     private int inferred;
     private String inferredExample;
     private boolean fileTelemetry;
@@ -27,6 +29,22 @@ public final class DeleteAfterEncryptSignal extends Signal {
         if (example == null) {
             example = originalPath;
         }
+    }
+
+    /**
+     * An original the campaign had put into an encrypted archive (7z/zip/rar with a password, gpgtar, tar piped
+     * into openssl or gpg) was deleted: only the encrypted archive holds it now.
+     */
+    public void archivedThenDeleted(String originalPath) {
+        archived++;
+        if (archivedExample == null) {
+            archivedExample = originalPath;
+        }
+    }
+
+    /** Originals deleted after going into an encrypted archive (from file events only). */
+    public int archived() {
+        return fromCommandLines() ? 0 : archived;
     }
 
     /**
@@ -57,6 +75,8 @@ public final class DeleteAfterEncryptSignal extends Signal {
     public void writeState(SnapshotWriter w) throws IOException {
         w.writeInt(pairs);
         w.writeString(example);
+        w.writeInt(archived);
+        w.writeString(archivedExample);
         w.writeInt(inferred);
         w.writeString(inferredExample);
         w.writeBoolean(fileTelemetry);
@@ -66,6 +86,8 @@ public final class DeleteAfterEncryptSignal extends Signal {
     public void readState(SnapshotReader r) throws IOException {
         pairs = r.readInt();
         example = r.readString();
+        archived = r.readInt();
+        archivedExample = r.readString();
         inferred = r.readInt();
         inferredExample = r.readString();
         fileTelemetry = r.readBoolean();
@@ -83,7 +105,7 @@ public final class DeleteAfterEncryptSignal extends Signal {
 
     @Override
     public double value() {
-        return pairs();
+        return pairs() + archived();
     }
 
     @Override
@@ -93,7 +115,7 @@ public final class DeleteAfterEncryptSignal extends Signal {
 
     @Override
     public double strength() {
-        return SignalSettings.ramp(pairs(), settings.deleteThreshold, settings.deleteSaturation);
+        return SignalSettings.ramp(value(), settings.deleteThreshold, settings.deleteSaturation);
     }
 
     @Override
@@ -103,7 +125,19 @@ public final class DeleteAfterEncryptSignal extends Signal {
                     + " (first: " + inferredExample + "); from command lines only — this lineage sent no file events; fires at "
                     + settings.deleteThreshold;
         }
-        return plural(pairs, "original", "originals") + " deleted after a copy with a new suffix was written"
-                + (example != null ? " (first: " + example + ")" : "") + "; fires at " + settings.deleteThreshold;
+        StringBuilder sb = new StringBuilder();
+        if (pairs > 0 || archived == 0) {
+            sb.append(plural(pairs, "original", "originals")).append(" deleted after a copy with a new suffix was written")
+                    .append(example != null ? " (first: " + example + ")" : "");
+        }
+        if (archived > 0) {
+            if (sb.length() > 0) {
+                sb.append("; ");
+            }
+            sb.append(plural(archived, "original", "originals"))
+                    .append(" deleted after an encrypting archiver had read them (archived, then deleted; first: ")
+                    .append(archivedExample).append(")");
+        }
+        return sb.append("; fires at ").append(settings.deleteThreshold).toString();
     }
 }

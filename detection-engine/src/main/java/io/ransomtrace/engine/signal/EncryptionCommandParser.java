@@ -16,7 +16,7 @@ public final class EncryptionCommandParser {
 
     private static final Set<String> KNOWN = Set.of("openssl", "gpg", "gpg2", "ccrypt", "ccencrypt", "ccdecrypt", "ccat",
             "7z", "7za", "7zz", "7zr", "zip", "zipcloak", "rar", "age", "aescrypt", "mcrypt", "mdecrypt", "shred", "dd",
-            "truncate", "rm", "unlink");
+            "truncate", "rm", "unlink", "gpgtar", "tar", "bsdtar");
 
     private static final String[] CIPHER_PREFIXES = {"aes", "aria", "camellia", "des", "bf", "blowfish", "cast",
             "chacha20", "idea", "rc2", "rc4", "rc5", "seed", "sm4"};
@@ -77,6 +77,8 @@ public final class EncryptionCommandParser {
             case "dd" -> dd(args, cwd);
             case "truncate" -> truncate(args, cwd);
             case "rm", "unlink" -> remove(name, args, cwd);
+            case "gpgtar" -> gpgtar(args, cwd);
+            case "tar", "bsdtar" -> tar(name, args, cwd);
             default -> null;
         };
     }
@@ -111,12 +113,12 @@ public final class EncryptionCommandParser {
             case "smime", "cms" -> {
                 boolean enc = rest.contains("-encrypt");
                 return new ToolUse("openssl", enc ? Action.ENCRYPT : Action.OTHER, "openssl " + sub + (enc ? " -encrypt" : ""),
-                        false, enc ? valueOf(rest, "-in", cwd) : List.of());
+                        false, enc ? valueOf(rest, "-in", cwd) : List.of(), outputOf(rest, "-out", cwd), false);
             }
             case "pkeyutl", "rsautl" -> {
                 boolean enc = rest.contains("-encrypt");
                 return new ToolUse("openssl", enc ? Action.ENCRYPT : Action.OTHER, "openssl " + sub + (enc ? " -encrypt" : ""),
-                        false, enc ? valueOf(rest, "-in", cwd) : List.of());
+                        false, enc ? valueOf(rest, "-in", cwd) : List.of(), outputOf(rest, "-out", cwd), false);
             }
             default -> {
                 boolean enc = sub.equals("enc");
@@ -142,7 +144,7 @@ public final class EncryptionCommandParser {
                 boolean encrypting = cipher && !decrypt && !none;
                 String label = "openssl " + sub + (decrypt ? " -d" : encrypting ? " -e" : "");
                 return new ToolUse("openssl", encrypting ? Action.ENCRYPT : Action.OTHER, label, false,
-                        encrypting ? valueOf(rest, "-in", cwd) : List.of());
+                        encrypting ? valueOf(rest, "-in", cwd) : List.of(), outputOf(rest, "-out", cwd), false);
             }
         }
     }
@@ -152,11 +154,19 @@ public final class EncryptionCommandParser {
         boolean blocked = false;
         boolean recursive = false;
         String how = null;
+        String output = null;
         List<String> targets = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (GPG_VALUE_OPTIONS.contains(a)) {
+                if ((a.equals("-o") || a.equals("--output")) && i + 1 < args.size()) {
+                    output = outputPath(cwd, args.get(i + 1));
+                }
                 i++;
+                continue;
+            }
+            if (a.startsWith("--output=")) {
+                output = outputPath(cwd, a.substring(9));
                 continue;
             }
             if (a.startsWith("--")) {
@@ -190,6 +200,10 @@ public final class EncryptionCommandParser {
                         blocked = true;
                     } else if (c == 'r' || c == 'R' || c == 'u' || c == 'o' || c == 'z') {
                         takesValue = k == a.length() - 1;
+                        if (c == 'o') {
+                            String v = takesValue ? (i + 1 < args.size() ? args.get(i + 1) : null) : a.substring(k + 1);
+                            output = v == null ? null : outputPath(cwd, v);
+                        }
                         break;
                     }
                 }
@@ -202,7 +216,7 @@ public final class EncryptionCommandParser {
         }
         boolean encrypting = encrypt && !blocked;
         return new ToolUse(tool, encrypting ? Action.ENCRYPT : Action.OTHER,
-                tool + (how != null ? " " + how : ""), recursive && encrypting, encrypting ? targets : List.of());
+                tool + (how != null ? " " + how : ""), recursive && encrypting, encrypting ? targets : List.of(), output, false);
     }
 
     private static ToolUse ccrypt(String tool, List<String> args, String cwd) {
@@ -262,7 +276,8 @@ public final class EncryptionCommandParser {
         boolean encrypting = adds && password;
         List<String> targets = encrypting && operands.size() > 1 ? operands.subList(1, operands.size()) : List.of();
         return new ToolUse(tool, encrypting ? Action.ENCRYPT : Action.OTHER,
-                tool + (command != null ? " " + command : "") + (password ? " -p" : ""), recursive && encrypting, targets);
+                tool + (command != null ? " " + command : "") + (password ? " -p" : ""), recursive && encrypting, targets,
+                adds && !operands.isEmpty() ? operands.get(0) : null, adds);
     }
 
     private static ToolUse zip(List<String> args, String cwd) {
@@ -301,7 +316,7 @@ public final class EncryptionCommandParser {
         }
         List<String> targets = encrypt && operands.size() > 1 ? operands.subList(1, operands.size()) : List.of();
         return new ToolUse("zip", encrypt ? Action.ENCRYPT : Action.OTHER, encrypt ? "zip -e" : "zip",
-                recursive && encrypt, targets);
+                recursive && encrypt, targets, operands.isEmpty() ? null : withSuffix(operands.get(0), ".zip"), true);
     }
 
     private static ToolUse rar(List<String> args, String cwd) {
@@ -326,12 +341,14 @@ public final class EncryptionCommandParser {
         boolean encrypting = adds && password;
         List<String> targets = encrypting && operands.size() > 1 ? operands.subList(1, operands.size()) : List.of();
         return new ToolUse("rar", encrypting ? Action.ENCRYPT : Action.OTHER,
-                "rar" + (command != null ? " " + command : "") + (password ? " -p" : ""), recursive && encrypting, targets);
+                "rar" + (command != null ? " " + command : "") + (password ? " -p" : ""), recursive && encrypting, targets,
+                adds && !operands.isEmpty() ? withSuffix(operands.get(0), ".rar") : null, adds);
     }
 
     private static ToolUse age(List<String> args, String cwd) {
         boolean decrypt = false;
         boolean keyed = false;
+        String output = null;
         List<String> targets = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -342,7 +359,13 @@ public final class EncryptionCommandParser {
                     keyed = true;
                     i++;
                 }
-                case "-o", "--output", "-i", "--identity" -> i++;
+                case "-o", "--output" -> {
+                    if (i + 1 < args.size()) {
+                        output = outputPath(cwd, args.get(i + 1));
+                    }
+                    i++;
+                }
+                case "-i", "--identity" -> i++;
                 default -> {
                     if (!a.startsWith("-")) {
                         targets.add(PathNames.resolve(cwd, a));
@@ -352,7 +375,7 @@ public final class EncryptionCommandParser {
         }
         boolean encrypting = keyed && !decrypt;
         return new ToolUse("age", encrypting ? Action.ENCRYPT : Action.OTHER, decrypt ? "age -d" : "age -e", false,
-                encrypting ? targets : List.of());
+                encrypting ? targets : List.of(), output, false);
     }
 
     private static ToolUse aescrypt(List<String> args, String cwd) {
@@ -444,6 +467,159 @@ public final class EncryptionCommandParser {
             }
         }
         return new ToolUse(tool, targets.isEmpty() ? Action.OTHER : Action.DELETE, tool, recursive, targets);
+    }
+
+    private static final Set<String> GPGTAR_VALUE_OPTIONS = Set.of("-r", "--recipient", "-u", "--local-user", "-o",
+            "--output", "-C", "--directory", "-T", "--files-from", "--gpg", "--gpg-args", "--set-filename");
+
+    /**
+     * gpgtar: a tar archive of files and directories, encrypted by gpg ({@code -e}/{@code --encrypt} for
+     * recipients, {@code -c}/{@code --symmetric} for a passphrase). Listing, decrypting and extracting never count.
+     */
+    private static ToolUse gpgtar(List<String> args, String cwd) {
+        boolean encrypt = false;
+        boolean blocked = false;
+        String output = null;
+        String dir = cwd;
+        List<String> operands = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (GPGTAR_VALUE_OPTIONS.contains(a)) {
+                String v = i + 1 < args.size() ? args.get(i + 1) : null;
+                if (v != null && (a.equals("-o") || a.equals("--output"))) {
+                    output = outputPath(cwd, v);
+                } else if (v != null && (a.equals("-C") || a.equals("--directory"))) {
+                    dir = PathNames.resolve(cwd, v);
+                }
+                i++;
+            } else if (a.startsWith("--output=")) {
+                output = outputPath(cwd, a.substring(9));
+            } else if (a.equals("--encrypt") || a.equals("--symmetric")) {
+                encrypt = true;
+            } else if (a.equals("--decrypt") || a.equals("--extract") || a.equals("--list-archive")) {
+                blocked = true;
+            } else if (a.startsWith("-") && !a.startsWith("--") && a.length() > 1) {
+                for (int k = 1; k < a.length(); k++) {
+                    char c = a.charAt(k);
+                    if (c == 'e' || c == 'c') {
+                        encrypt = true;
+                    } else if (c == 'd' || c == 't') {
+                        blocked = true;
+                    }
+                }
+            } else if (!a.startsWith("-")) {
+                operands.add(a);
+            }
+        }
+        boolean encrypting = encrypt && !blocked;
+        List<String> targets = new ArrayList<>();
+        if (encrypting) {
+            for (String o : operands) {
+                targets.add(PathNames.resolve(dir, o));
+            }
+        }
+        return new ToolUse("gpgtar", encrypting ? Action.ENCRYPT : Action.OTHER, encrypting ? "gpgtar --encrypt" : "gpgtar",
+                false, targets, output != null ? output : ToolUse.STDOUT, true);
+    }
+
+    private static final Set<String> TAR_VALUE_OPTIONS = Set.of("-f", "--file", "-C", "--directory", "-T",
+            "--files-from", "-X", "--exclude-from", "-b", "--blocking-factor", "-H", "--format", "-g",
+            "--listed-incremental", "-I", "--use-compress-program", "-N", "--newer", "-K", "--starting-file", "-V",
+            "--label", "-L", "--tape-length", "--owner", "--group", "--mode", "--mtime");
+
+    /**
+     * tar: {@code c} / {@code --create} is an ARCHIVE run (not encryption): its operands go into the archive named
+     * by {@code f} / {@code --file}, or to stdout. Other tar runs (extract, list) are OTHER. Both the traditional
+     * form ({@code tar czf out.tgz dir}) and the dashed one ({@code tar -c -z -f out.tgz dir}) are read.
+     */
+    private static ToolUse tar(String tool, List<String> args, String cwd) {
+        boolean create = false;
+        String file = null;
+        String dir = cwd;
+        List<String> operands = new ArrayList<>();
+        int pendingFile = 0; // traditional cluster letters waiting for their operand: f, C, T, X, b...
+        List<Character> pending = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (i == 0 && !a.startsWith("-") && a.matches("[A-Za-z]+")) {
+                for (char c : a.toCharArray()) {
+                    if (c == 'c') {
+                        create = true;
+                    } else if ("fCTXbHgINKVL".indexOf(c) >= 0) {
+                        pending.add(c);
+                    }
+                }
+                continue;
+            }
+            if (!pending.isEmpty() && pendingFile < pending.size()) {
+                char c = pending.get(pendingFile++);
+                if (c == 'f') {
+                    file = a;
+                } else if (c == 'C') {
+                    dir = PathNames.resolve(cwd, a);
+                }
+                continue;
+            }
+            if (TAR_VALUE_OPTIONS.contains(a)) {
+                String v = i + 1 < args.size() ? args.get(i + 1) : null;
+                if (v != null && (a.equals("-f") || a.equals("--file"))) {
+                    file = v;
+                } else if (v != null && (a.equals("-C") || a.equals("--directory"))) {
+                    dir = PathNames.resolve(dir, v);
+                }
+                i++;
+            } else if (a.startsWith("--file=")) {
+                file = a.substring(7);
+            } else if (a.startsWith("--directory=")) {
+                dir = PathNames.resolve(dir, a.substring(12));
+            } else if (a.equals("--create")) {
+                create = true;
+            } else if (a.startsWith("--")) {
+                continue;
+            } else if (a.startsWith("-") && a.length() > 1) {
+                for (int k = 1; k < a.length(); k++) {
+                    char c = a.charAt(k);
+                    if (c == 'c') {
+                        create = true;
+                    } else if (c == 'f' || c == 'C') {
+                        String v = k < a.length() - 1 ? a.substring(k + 1) : i + 1 < args.size() ? args.get(++i) : null;
+                        if (c == 'f') {
+                            file = v;
+                        } else if (v != null) {
+                            dir = PathNames.resolve(dir, v);
+                        }
+                        break;
+                    } else if ("TXbHgINKVL".indexOf(c) >= 0) {
+                        if (k == a.length() - 1) {
+                            i++;
+                        }
+                        break;
+                    }
+                }
+            } else {
+                operands.add(PathNames.resolve(dir, a));
+            }
+        }
+        if (!create) {
+            return other(tool, tool);
+        }
+        String output = file == null || file.equals("-") ? ToolUse.STDOUT : PathNames.resolve(cwd, file);
+        return new ToolUse(tool, Action.ARCHIVE, tool + " -c", false, operands, output, true);
+    }
+
+    /** The value of an output option, resolved; {@value ToolUse#STDOUT} stays stdout. */
+    private static String outputOf(List<String> args, String option, String cwd) {
+        int i = args.indexOf(option);
+        return i >= 0 && i + 1 < args.size() ? outputPath(cwd, args.get(i + 1)) : null;
+    }
+
+    private static String outputPath(String cwd, String value) {
+        return value.equals("-") ? ToolUse.STDOUT : PathNames.resolve(cwd, value);
+    }
+
+    /** zip and rar add their suffix when the archive name has none. */
+    private static String withSuffix(String archive, String suffix) {
+        return PathNames.suffixDot(archive) < 0 ? archive + suffix : archive;
     }
 
     private static List<String> valueOf(List<String> args, String option, String cwd) {

@@ -17,7 +17,7 @@ import java.util.Map;
 public final class EncryptionToolSignal extends Signal {
     private static final int MAX_LABELS = 16;
     private int runs;
-    private final Map<String, Integer> labels = new LinkedHashMap<>();
+    private Map<String, Integer> labels = Map.of(); // a LinkedHashMap from the first run on
 
     public EncryptionToolSignal(SignalSettings settings) {
         super(settings);
@@ -28,6 +28,9 @@ public final class EncryptionToolSignal extends Signal {
             return;
         }
         runs++;
+        if (labels.isEmpty()) {
+            labels = new LinkedHashMap<>();
+        }
         if (labels.size() < MAX_LABELS || labels.containsKey(use.label())) {
             labels.merge(use.label(), 1, Integer::sum);
         }
@@ -51,6 +54,9 @@ public final class EncryptionToolSignal extends Signal {
     public void readState(SnapshotReader r) throws IOException {
         runs = r.readInt();
         int n = r.readLength();
+        if (n > 0) {
+            labels = new LinkedHashMap<>();
+        }
         for (int i = 0; i < n; i++) {
             labels.put(r.readString(), r.readInt());
         }

@@ -24,8 +24,9 @@ public final class ExtensionChangeSignal extends Signal {
 
     private final HashedNames benign;
     private final HashedNames known;
-    private final Map<String, int[]> counts = new HashMap<>();
-    private final Map<Long, String> suffixByHash = new HashMap<>();
+    /** Both created on the first suffix (most campaigns never rename a file). */
+    private Map<String, int[]> counts = Map.of();
+    private Map<Long, String> suffixByHash = Map.of();
     private long lastRegistered;
     private String best;
     private int bestCount;
@@ -110,6 +111,9 @@ public final class ExtensionChangeSignal extends Signal {
             return h; // a campaign mostly repeats one suffix: skip the map
         }
         lastRegistered = h;
+        if (suffixByHash.isEmpty()) {
+            suffixByHash = new HashMap<>();
+        }
         if (!suffixByHash.containsKey(h) && suffixByHash.size() < MAX_SUFFIXES * 4) {
             suffixByHash.put(h, path.substring(dot + 1).toLowerCase(Locale.ROOT));
         }
@@ -126,6 +130,9 @@ public final class ExtensionChangeSignal extends Signal {
         if (c == null) {
             if (counts.size() >= MAX_SUFFIXES) {
                 return;
+            }
+            if (counts.isEmpty()) {
+                counts = new HashMap<>();
             }
             c = new int[1];
             counts.put(suffix, c);
@@ -144,6 +151,11 @@ public final class ExtensionChangeSignal extends Signal {
             bestKnown = isKnown;
             anyFired |= fires;
         }
+    }
+
+    /** The suffix reported (one that fires if any does, else the most frequent), or null. */
+    public String topSuffix() {
+        return best;
     }
 
     /** New suffixes, most frequent first. */
@@ -180,10 +192,16 @@ public final class ExtensionChangeSignal extends Signal {
     @Override
     public void readState(SnapshotReader r) throws IOException {
         int n = r.readLength();
+        if (n > 0) {
+            counts = new HashMap<>();
+        }
         for (int i = 0; i < n; i++) {
             counts.put(r.readString(), new int[] {r.readInt()});
         }
         n = r.readLength();
+        if (n > 0) {
+            suffixByHash = new HashMap<>();
+        }
         for (int i = 0; i < n; i++) {
             suffixByHash.put(r.readFixedLong(), r.readString());
         }

@@ -11,44 +11,110 @@ import java.io.IOException;
  * Only the first change of each file is counted, so rewriting one file many times is not mass modification.
  */
 public final class MassModificationSignal extends Signal {
-    private final SlidingCounter burst;
-    private final SlidingCounter slow;
+    /**
+     * Most campaigns change one or two files (a daemon's log, a job's cache file): their first times are kept in
+     * a small array, and the two bucketed window counters are built only when a campaign changes more.
+     */
+    private static final int FIRST = 8;
+    private long[] first = new long[2];
+    private int firstCount;
+    private SlidingCounter burst;
+    private SlidingCounter slow;
 
     public MassModificationSignal(SignalSettings settings) {
         super(settings);
-        burst = new SlidingCounter(settings.massWindowMillis);
-        slow = new SlidingCounter(settings.massSlowWindowMillis);
     }
 
     /** A file this campaign had not changed before was changed at {@code millis}. */
     public void newFile(long millis) {
+        if (burst == null) {
+            if (firstCount < FIRST) {
+                if (firstCount == first.length) {
+                    first = java.util.Arrays.copyOf(first, FIRST);
+                }
+                first[firstCount++] = millis;
+                return;
+            }
+            burst = new SlidingCounter(settings.massWindowMillis);
+            slow = new SlidingCounter(settings.massSlowWindowMillis);
+            for (int i = 0; i < firstCount; i++) {
+                burst.add(first[i]);
+                slow.add(first[i]);
+            }
+            first = null;
+        }
         burst.add(millis);
         slow.add(millis);
     }
 
+    /** The highest count in the burst window so far (at most {@value #FIRST} before the counters exist). */
+    private int burstPeak() {
+        return burst != null ? burst.peak() : peakOfFirst(settings.massWindowMillis);
+    }
+
+    private int slowPeak() {
+        return slow != null ? slow.peak() : peakOfFirst(settings.massSlowWindowMillis);
+    }
+
+    private int peakOfFirst(long window) {
+        int best = 0;
+        for (int i = 0; i < firstCount; i++) {
+            int n = 0;
+            for (int j = 0; j < firstCount; j++) {
+                if (first[j] >= first[i] && first[j] - first[i] < window) {
+                    n++;
+                }
+            }
+            best = Math.max(best, n);
+        }
+        return best;
+    }
+
     private boolean burstFired() {
-        return burst.peak() >= settings.massThreshold;
+        return burstPeak() >= settings.massThreshold;
     }
 
     private boolean slowFired() {
-        return slow.peak() >= settings.massSlowThreshold;
+        return slowPeak() >= settings.massSlowThreshold;
     }
 
     private boolean reportSlow() {
         if (burstFired()) {
             return false;
         }
-        return slowFired() || (double) slow.peak() / settings.massSlowThreshold > (double) burst.peak() / settings.massThreshold;
+        return slowFired() || (double) slowPeak() / settings.massSlowThreshold > (double) burstPeak() / settings.massThreshold;
     }
 
     @Override
     public void writeState(SnapshotWriter w) throws IOException {
-        burst.writeState(w);
-        slow.writeState(w);
+        w.writeBoolean(burst != null);
+        if (burst == null) {
+            w.writeLongs(first, firstCount);
+        } else {
+            burst.writeState(w);
+            slow.writeState(w);
+        }
     }
 
     @Override
     public void readState(SnapshotReader r) throws IOException {
+        if (!r.readBoolean()) {
+            int n = r.readLength();
+            if (n > FIRST) {
+                throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("corrupt snapshot: " + n
+                        + " first file times, at most " + FIRST + " are kept");
+            }
+            first = new long[n <= 2 ? 2 : FIRST];
+            for (int i = 0; i < n; i++) {
+                first[i] = r.readLong();
+            }
+            firstCount = n;
+            return;
+        }
+        first = null;
+        firstCount = FIRST;
+        burst = new SlidingCounter(settings.massWindowMillis);
+        slow = new SlidingCounter(settings.massSlowWindowMillis);
         burst.readState(r);
         slow.readState(r);
     }
@@ -65,7 +131,7 @@ public final class MassModificationSignal extends Signal {
 
     @Override
     public double value() {
-        return reportSlow() ? slow.peak() : burst.peak();
+        return reportSlow() ? slowPeak() : burstPeak();
     }
 
     @Override
@@ -81,15 +147,15 @@ public final class MassModificationSignal extends Signal {
     @Override
     public double strength() {
         double slowSaturation = (double) settings.massSlowThreshold * settings.massSaturation / settings.massThreshold;
-        return Math.max(SignalSettings.ramp(burst.peak(), settings.massThreshold, settings.massSaturation),
-                SignalSettings.ramp(slow.peak(), settings.massSlowThreshold, slowSaturation));
+        return Math.max(SignalSettings.ramp(burstPeak(), settings.massThreshold, settings.massSaturation),
+                SignalSettings.ramp(slowPeak(), settings.massSlowThreshold, slowSaturation));
     }
 
     @Override
     public String describe() {
-        return "up to " + plural(burst.peak(), "distinct file", "distinct files") + " changed within "
+        return "up to " + plural(burstPeak(), "distinct file", "distinct files") + " changed within "
                 + seconds(settings.massWindowMillis) + " (fires at " + settings.massThreshold + "); slow burn: "
-                + slow.peak() + " within " + seconds(settings.massSlowWindowMillis) + " (fires at "
+                + slowPeak() + " within " + seconds(settings.massSlowWindowMillis) + " (fires at "
                 + settings.massSlowThreshold + ")";
     }
 }

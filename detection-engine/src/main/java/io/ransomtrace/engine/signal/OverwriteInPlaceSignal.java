@@ -20,7 +20,7 @@ public final class OverwriteInPlaceSignal extends Signal {
     private int inPlace;
     private int byTools;
     private int renameOnly;
-    private final Set<String> toolLabels = new LinkedHashSet<>();
+    private Set<String> toolLabels = Set.of(); // a LinkedHashSet from the first tool on
 
     public OverwriteInPlaceSignal(SignalSettings settings) {
         super(settings);
@@ -42,6 +42,9 @@ public final class OverwriteInPlaceSignal extends Signal {
     public void destroyedByTool(String label) {
         inPlace++;
         byTools++;
+        if (toolLabels.isEmpty()) {
+            toolLabels = new LinkedHashSet<>();
+        }
         if (toolLabels.size() < MAX_LABELS) {
             toolLabels.add(label);
         }
@@ -80,7 +83,8 @@ public final class OverwriteInPlaceSignal extends Signal {
         inPlace = r.readInt();
         byTools = r.readInt();
         renameOnly = r.readInt();
-        r.readStrings(toolLabels);
+        Set<String> read = r.readStrings(new LinkedHashSet<>());
+        toolLabels = read.isEmpty() ? Set.of() : read;
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class PathNames {
     }
 
     /** splitmix finaliser over an FNV-1a state: spreads FNV's weak low bits for table indexing. */
-    static long mix(long h) {
+    public static long mix(long h) {
         h ^= h >>> 30;
         h *= 0xbf58476d1ce4e5b9L;
         h ^= h >>> 27;

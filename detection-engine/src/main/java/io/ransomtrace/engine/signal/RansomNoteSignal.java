@@ -34,11 +34,12 @@ public final class RansomNoteSignal extends Signal {
         final long firstMillis;
         final String strongWord;
         final String weakWord;
-        long[] dirHashes = new long[8];
+        long[] dirHashes = new long[2];
         int dirs;
         int creations;
-        final List<String> dirNames = new ArrayList<>();
-        final Set<String> contentWords = new LinkedHashSet<>();
+        final List<String> dirNames = new ArrayList<>(2);
+        /** Created when an export carries the note's text (rarely). */
+        Set<String> contentWords = Set.of();
 
         NoteName(String name, long firstMillis, String strongWord, String weakWord) {
             this.name = name;
@@ -69,11 +70,13 @@ public final class RansomNoteSignal extends Signal {
     private final HashedNames ordinary;
     private final HashedNames benign;
     private final int maxListedDirectories;
-    private final Map<String, NoteName> names = new LinkedHashMap<>();
+    private Map<String, NoteName> names = Map.of(); // a LinkedHashMap from the first candidate on
     /** The most widespread name with a strong keyword or ransom text. */
     private NoteName bestKeyed;
     /** The most widespread name of all (a note only if the campaign also did enough damage). */
     private NoteName bestAny;
+    /** The first name certain to be a note (a ransom word, or named after an encrypted file) seen in two directories. */
+    private NoteName early;
     private int impactFiles;
 
     public RansomNoteSignal(SignalSettings settings, HashedNames noteExtensions, HashedNames known, HashedNames ordinary,
@@ -150,6 +153,9 @@ public final class RansomNoteSignal extends Signal {
             if (names.size() >= MAX_NAMES && !makeRoom()) {
                 return false;
             }
+            if (names.isEmpty()) {
+                names = new LinkedHashMap<>();
+            }
             n = new NoteName(name, millis, strong, weak);
             names.put(name, n);
         }
@@ -167,12 +173,18 @@ public final class RansomNoteSignal extends Signal {
             String text = hint.textExcerpt().toLowerCase(Locale.ROOT);
             for (String w : settings.noteContentKeywords) {
                 if (text.contains(w)) {
+                    if (n.contentWords.isEmpty()) {
+                        n.contentWords = new LinkedHashSet<>();
+                    }
                     n.contentWords.add(w);
                 }
             }
         }
         if (keyed(n) && (bestKeyed == null || n.dirs > bestKeyed.dirs)) {
             bestKeyed = n;
+        }
+        if (early == null && n.dirs >= 2 && (keyed(n) || n.name.startsWith(PER_FILE))) {
+            early = n;
         }
         if (bestAny == null || n.dirs > bestAny.dirs) {
             bestAny = n;
@@ -193,12 +205,43 @@ public final class RansomNoteSignal extends Signal {
         return bestAny;
     }
 
+    /**
+     * A note name written in a second directory that cannot be anything but a note: it holds a ransom word
+     * (or its text ransom words), or it is named after a file the campaign just encrypted
+     * ({@code report.pdf.README}). Null until there is one. One of the facts that raise an early alert.
+     */
+    public String spreadNote() {
+        return early == null ? null : early.name;
+    }
+
+    /**
+     * A name written in at least two directories that carries the campaign's new suffix as a word
+     * ({@code README_LOCKED.html} beside files renamed to {@code .locked}, {@code #README.lilocked}): lockers name
+     * their notes after the extension they give the files, so such a name is a note even when its keywords are
+     * weak. Null when none; suffixes shorter than {@value #MIN_SUFFIX_WORD} letters ({@code .enc}) are not words
+     * enough to tell.
+     */
+    public String spreadNoteNamedAfter(String suffix) {
+        if (suffix == null || suffix.length() < MIN_SUFFIX_WORD || names.isEmpty()) {
+            return null;
+        }
+        String word = suffix.toLowerCase(Locale.ROOT);
+        for (NoteName n : names.values()) {
+            if (n.dirs >= 2 && n.name.toLowerCase(Locale.ROOT).contains(word)) {
+                return n.name;
+            }
+        }
+        return null;
+    }
+
+    private static final int MIN_SUFFIX_WORD = 4;
+
     /** Forgets names seen in a single directory so far, to stay bounded. */
     private boolean makeRoom() {
         Iterator<NoteName> it = names.values().iterator();
         while (it.hasNext()) {
             NoteName n = it.next();
-            if (n.dirs <= 1 && n != bestKeyed && n != bestAny) {
+            if (n.dirs <= 1 && n != bestKeyed && n != bestAny && n != early) {
                 it.remove();
             }
         }
@@ -255,6 +298,7 @@ public final class RansomNoteSignal extends Signal {
         w.writeInt(names.size());
         int keyed = -1;
         int any = -1;
+        int earlyAt = -1;
         int i = 0;
         for (NoteName n : names.values()) {
             if (n == bestKeyed) {
@@ -262,6 +306,9 @@ public final class RansomNoteSignal extends Signal {
             }
             if (n == bestAny) {
                 any = i;
+            }
+            if (n == early) {
+                earlyAt = i;
             }
             i++;
             w.writeString(n.name);
@@ -277,33 +324,43 @@ public final class RansomNoteSignal extends Signal {
             w.writeStrings(n.contentWords);
         }
         // the best names are always among the names (making room never drops them)
-        if ((bestKeyed != null && keyed < 0) || (bestAny != null && any < 0)) {
-            throw new IllegalStateException("a best note name is not among the names");
+        if ((bestKeyed != null && keyed < 0) || (bestAny != null && any < 0) || (early != null && earlyAt < 0)) {
+            throw new IllegalStateException("a best or early note name is not among the names");
         }
         w.writeInt(bestKeyed == null ? -1 : keyed);
         w.writeInt(bestAny == null ? -1 : any);
+        w.writeInt(early == null ? -1 : earlyAt);
         w.writeInt(impactFiles);
     }
 
     @Override
     public void readState(SnapshotReader r) throws IOException {
         int count = r.readLength();
+        if (count > 0) {
+            names = new LinkedHashMap<>();
+        }
         NoteName[] byIndex = new NoteName[count];
         for (int i = 0; i < count; i++) {
             NoteName n = new NoteName(r.readString(), r.readLong(), r.readString(), r.readString());
             n.dirs = r.readLength();
-            n.dirHashes = new long[Math.max(8, n.dirs)];
+            if (n.dirs > MAX_DIRS_PER_NAME) {
+                throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("corrupt snapshot: a note name in "
+                        + n.dirs + " directories");
+            }
+            n.dirHashes = new long[Math.max(2, n.dirs)];
             for (int d = 0; d < n.dirs; d++) {
                 n.dirHashes[d] = r.readFixedLong();
             }
             n.creations = r.readInt();
             r.readStrings(n.dirNames);
-            r.readStrings(n.contentWords);
+            Set<String> words = r.readStrings(new LinkedHashSet<>());
+            n.contentWords = words.isEmpty() ? Set.of() : words;
             names.put(n.name, n);
             byIndex[i] = n;
         }
         bestKeyed = noteAt(byIndex, r.readInt());
         bestAny = noteAt(byIndex, r.readInt());
+        early = noteAt(byIndex, r.readInt());
         impactFiles = r.readInt();
     }
 

@@ -12,7 +12,9 @@ public enum SignalKind {
     OVERWRITE_IN_PLACE("overwrite-in-place", true),
     DELETE_AFTER_ENCRYPT("delete-after-encrypt", true),
     RANSOM_NOTE("ransom-note", true),
-    CONTENT_HINT("content-hint", false);
+    CONTENT_HINT("content-hint", false),
+    /** Not scored: decides when a campaign may be high before the volume shows (see EarlyCertaintySignal). */
+    EARLY_CERTAINTY("early-certainty", false);
 
     private final String label;
     private final boolean impact;

@@ -43,6 +43,10 @@ public final class SignalSettings {
     final int noteImpactFilesWithoutKeyword;
     final int noteMinContentKeywords;
 
+    final int earlyMinFacts;
+    final int earlyHighMinFiles;
+    final int highMinFiles;
+
     final int contentWeight;
     final double contentEntropy;
     final int contentThreshold;
@@ -55,6 +59,7 @@ public final class SignalSettings {
     final Set<String> noteExtensions;
     final List<String> noteContentKeywords;
     final Set<String> copyTools;
+    final Set<String> linkers;
     final KeywordMatcher noteKeywordMatcher;
     final KeywordMatcher noteWeakKeywordMatcher;
 
@@ -87,6 +92,9 @@ public final class SignalSettings {
         noteSaturation = p.integer("signals.ransomNote.saturation");
         noteImpactFilesWithoutKeyword = p.integer("signals.ransomNote.impactFilesWithoutKeyword");
         noteMinContentKeywords = p.integer("signals.ransomNote.minContentKeywords");
+        earlyMinFacts = p.integer("severity.earlyHighMinFacts");
+        earlyHighMinFiles = p.integer("severity.earlyHighMinFiles");
+        highMinFiles = p.integer("severity.highMinFiles");
         contentWeight = p.integer("signals.contentHint.weight");
         contentEntropy = p.decimal("signals.contentHint.entropyBitsPerByte");
         contentThreshold = p.integer("signals.contentHint.threshold");
@@ -98,6 +106,7 @@ public final class SignalSettings {
         noteExtensions = new HashSet<>(p.list("lists.noteExtensions"));
         noteContentKeywords = p.list("lists.noteContentKeywords");
         copyTools = new HashSet<>(p.list("lists.copyTools"));
+        linkers = new HashSet<>(p.list("lists.linkers"));
         noteKeywordMatcher = new KeywordMatcher(noteKeywords);
         noteWeakKeywordMatcher = new KeywordMatcher(noteWeakKeywords);
     }
@@ -128,6 +137,29 @@ public final class SignalSettings {
             }
         }
         return false;
+    }
+
+    /** True when an executable path lies outside the system directories (/usr, /bin, /sbin, /opt...). */
+    public boolean outsideSystemDirectories(String exe) {
+        if (exe == null || !exe.startsWith("/")) {
+            return false;
+        }
+        for (String dir : SYSTEM_DIRECTORIES) {
+            if (exe.startsWith(dir)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True for linkers: the files they write are programs of a build. */
+    public boolean isLinker(String exeName) {
+        return exeName != null && linkers.contains(exeName);
+    }
+
+    /** Files that raise a campaign to high when enough early facts hold. */
+    public int earlyHighMinFiles() {
+        return earlyHighMinFiles;
     }
 
     /** 0.5 at the threshold rising linearly to 1 at saturation: firing matters most, volume adds the rest. */

@@ -5,10 +5,7 @@ import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.profile.Allowlist;
 import io.ransomtrace.engine.profile.Profile;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
-import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -29,8 +26,11 @@ import java.util.function.Consumer;
  * codec follows.
  */
 public final class DetectorSnapshot {
-    /** Version of the layout written; 1 is the first. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Version of the layout written; 1 is the first, 2 adds the bounded state and early facts of the detection
+     * rework, 3 the script rewrites, the impact directories, whether root acted and the final-scope note of a campaign.
+     */
+    public static final int FORMAT_VERSION = 3;
     private static final int MAGIC = 0x52544453; // "RTDS"
 
     private DetectorSnapshot() {
@@ -69,8 +69,8 @@ public final class DetectorSnapshot {
     }
 
     public static byte[] toBytes(Detector detector, Profile profile) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        SnapshotBytes.Output bytes = new SnapshotBytes.Output(4096);
+        try (DataOutputStream out = bytes.data()) {
             write(detector, profile, out);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e);
@@ -80,7 +80,7 @@ public final class DetectorSnapshot {
 
     public static Detector fromBytes(byte[] snapshot, Profile profile, Allowlist allowlist, Consumer<Finding> alerts)
             throws IOException {
-        return read(new DataInputStream(new ByteArrayInputStream(snapshot)), profile, allowlist, alerts);
+        return read(SnapshotBytes.input(snapshot), profile, allowlist, alerts);
     }
 
     /** A 64-bit hash of every profile value (FNV-1a over the profile's text form, which lists keys in schema order). */

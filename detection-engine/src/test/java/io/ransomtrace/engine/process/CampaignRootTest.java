@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Who a process's campaign belongs to, built the way the detector builds it. */
 class CampaignRootTest {
 
-    private final ProcessTable table = new ProcessTable(new ProcessClassifier(Profile.defaults()), 10_000, 3_600_000, 100_000);
+    private final ProcessLru lru = new ProcessLru(100_000);
+    private final ProcessTable table = new ProcessTable(new ProcessClassifier(Profile.defaults()), 10_000, lru);
 
     /** Replays events into the table; returns the process of the last event. */
     private ProcessInfo replay(List<Event> events) {
@@ -156,7 +157,7 @@ class CampaignRootTest {
         long end = events.get(events.size() - 1).time().toEpochMilli();
         table.evictExited(end + 11_000);
         assertThat(table.size()).isLessThanOrEqualTo(2); // the login shell (and sshd stub) remain
-        table.sweepIdle(end + 3_700_000);
+        lru.forgetIdle(end + 3_700_000 - 3_600_000);
         assertThat(table.size()).isZero();
     }
 }

@@ -146,4 +146,78 @@ class RecoveryPlannerTest {
         FileRecovery a = RecoveryPlanner.plan(all, changed, Map.of(), true).files().get(0);
         assertThat(a.decryptCommand().display()).contains("-k first");
     }
+
+    /** Per-folder archives through a pipe, then rm -rf of each folder: each deleted file is a member of its archive. */
+    @Test
+    void foldersTarredIntoAnEncryptingPipeAndDeletedComeBackFromTheirArchive() {
+        Commands cs = new Commands();
+        LoggedCommand script = cs.run(1, "/var/www", "bash", "/home/carol/.cache/pk.sh");
+        List<ChangedFile> changed = new ArrayList<>();
+        for (String site : List.of("intranet", "shop")) {
+            cs.run(script.pid(), "/var/www", "tar", "czf", "-", site);
+            cs.run(script.pid(), "/var/www", "openssl", "enc", "-aes-256-cbc", "-pbkdf2", "-pass", "pass:S1te", "-out",
+                    site + ".tgz.enc");
+            cs.run(script.pid(), "/var/www", "rm", "-rf", site);
+            changed.add(deleted("/var/www/" + site + "/index.php", null, 600));
+            changed.add(deleted("/var/www/" + site + "/img/logo.png", null, 601));
+        }
+        Map<String, FileRecovery> f = byPath(RecoveryPlanner.plan(cs.all(), changed, Map.of(), true));
+        FileRecovery logo = f.get("/var/www/shop/img/logo.png");
+        assertThat(logo.method()).isEqualTo(RecoveryMethod.DECRYPT);
+        assertThat(logo.target()).isEqualTo(new Recipe.Target("/var/www/shop.tgz.enc", "shop/img/logo.png"));
+        assertThat(logo.recipe().tool()).isEqualTo("tar | openssl enc");
+        assertThat(logo.reason()).doesNotContain("S1te").contains("the passphrase •••• (4 characters");
+        assertThat(logo.decryptCommand().display()).contains("tar -x -z -O -f - -- \"$m\"", "pass:S1te", "shop/img/logo.png");
+        assertThat(logo.decryptCommand().tools()).containsExactly("tar", "openssl");
+        assertThat(f.get("/var/www/intranet/index.php").target().encryptedPath()).isEqualTo("/var/www/intranet.tgz.enc");
+        assertThat(f).hasSize(4);
+    }
+
+    @Test
+    void gpgtarWritesItsArchiveIntoTheGpgItStarts() {
+        Commands cs = new Commands();
+        LoggedCommand agent = cs.run(1, "/srv/studio/clients", "bash", "/usr/local/lib/.pm2/agent.sh");
+        LoggedCommand gpgtar = cs.run(agent.pid(), "/srv/studio/clients", "gpgtar", "--symmetric", "--gpg-args",
+                "--batch --passphrase st-1", "-o", "../.thumbs.db", "lumen", "./north");
+        cs.run(gpgtar.pid(), "/srv/studio/clients", "gpg", "--output", "../.thumbs.db", "--symmetric", "--batch",
+                "--passphrase", "st-1");
+        List<ChangedFile> changed = List.of(deleted("/srv/studio/clients/lumen/a.psd", null, 700),
+                deleted("/srv/studio/clients/north/b/c.ai", null, 701));
+        Map<String, FileRecovery> f = byPath(RecoveryPlanner.plan(cs.all(), changed, Map.of(), true));
+        assertThat(f.get("/srv/studio/clients/lumen/a.psd").target())
+                .isEqualTo(new Recipe.Target("/srv/studio/.thumbs.db", "lumen/a.psd"));
+        FileRecovery c = f.get("/srv/studio/clients/north/b/c.ai");
+        assertThat(c.method()).isEqualTo(RecoveryMethod.DECRYPT);
+        assertThat(c.target().member()).as("tar keeps ./ as given").isEqualTo("./north/b/c.ai");
+        assertThat(c.decryptCommand().display()).contains("--passphrase st-1 --decrypt").doesNotContain(" -z ");
+    }
+
+    @Test
+    void aCompressorBetweenTarAndTheEncryptorIsUndoneByTar() {
+        Commands cs = new Commands();
+        LoggedCommand script = cs.run(1, "/home/eve", "sh", "-c", "tar cf - Documents | xz -9 | gpg -c --batch --passphrase P -o d.bin");
+        cs.run(script.pid(), "/home/eve", "tar", "cf", "-", "Documents");
+        cs.run(script.pid(), "/home/eve", "xz", "-9");
+        cs.run(script.pid(), "/home/eve", "gpg", "-c", "--batch", "--passphrase", "P", "-o", "d.bin");
+        FileRecovery f = RecoveryPlanner.plan(cs.all(), List.of(deleted("/home/eve/Documents/cv.odt", null, 900)), Map.of(), true)
+                .files().get(0);
+        assertThat(f.method()).isEqualTo(RecoveryMethod.DECRYPT);
+        assertThat(f.target()).isEqualTo(new Recipe.Target("/home/eve/d.bin", "Documents/cv.odt"));
+        assertThat(f.decryptCommand().display()).contains("tar -x -J -O -f - -- \"$m\"");
+    }
+
+    /** The twins: a tar to a file, or a tar piped into a compressor only, is no key to anything. */
+    @Test
+    void aTarThatDidNotFeedTheEncryptingCommandIsNoArchiveOfItsFiles() {
+        Commands cs = new Commands();
+        LoggedCommand script = cs.run(1, "/var/www", "bash", "/root/backup.sh");
+        cs.run(script.pid(), "/var/www", "tar", "czf", "/backup/shop.tgz", "shop");
+        cs.run(script.pid(), "/var/www", "openssl", "enc", "-aes-256-cbc", "-pass", "pass:X", "-out", "other.enc");
+        cs.run(script.pid(), "/var/www", "tar", "cf", "-", "intranet");
+        cs.run(script.pid(), "/var/www", "gzip", "-c");
+        List<ChangedFile> changed = List.of(deleted("/var/www/shop/a.php", null, 800), deleted("/var/www/intranet/b.php", null, 801));
+        Map<String, FileRecovery> f = byPath(RecoveryPlanner.plan(cs.all(), changed, Map.of(), true));
+        assertThat(f.get("/var/www/shop/a.php").method()).isEqualTo(RecoveryMethod.UNDELETE_POSSIBLE);
+        assertThat(f.get("/var/www/intranet/b.php").method()).isEqualTo(RecoveryMethod.UNDELETE_POSSIBLE);
+    }
 }

@@ -140,4 +140,51 @@ class EncryptionCommandParserTest {
         assertThat(EncryptionCommandParser.parse("ls", List.of("ls", "-l"), null)).isNull();
         assertThat(EncryptionCommandParser.parse("openssl", List.of("openssl"), null).action()).isEqualTo(ToolUse.Action.OTHER);
     }
+
+    @Test
+    void archiversNameTheirArchiveAndWhatGoesIntoIt() {
+        ToolUse sevenZip = parse("7zz a -mx=0 -mhe=on -pK3y /share/.sys.7z docs photos");
+        assertThat(sevenZip.action()).isEqualTo(ToolUse.Action.ENCRYPT);
+        assertThat(sevenZip.archive()).isTrue();
+        assertThat(sevenZip.output()).isEqualTo("/share/.sys.7z");
+        assertThat(sevenZip.targets()).containsExactly("/home/u/docs", "/home/u/photos");
+        assertThat(parse("zip -r -P pw backup docs").output()).isEqualTo("/home/u/backup.zip");
+        assertThat(parse("rar a -hppw out docs").output()).isEqualTo("/home/u/out.rar");
+    }
+
+    @Test
+    void gpgtarEncryptsWithMinusEOrMinusCAndNeverWhenListingOrExtracting() {
+        ToolUse enc = parse("gpgtar -c -o /srv/x.gpg -C /srv docs hr");
+        assertThat(enc.action()).isEqualTo(ToolUse.Action.ENCRYPT);
+        assertThat(enc.archive()).isTrue();
+        assertThat(enc.output()).isEqualTo("/srv/x.gpg");
+        assertThat(enc.targets()).containsExactly("/srv/docs", "/srv/hr");
+        assertThat(parse("gpgtar --encrypt -r bob docs").output()).isEqualTo(ToolUse.STDOUT);
+        assertThat(parse("gpgtar -d x.gpg").action()).isEqualTo(ToolUse.Action.OTHER);
+        assertThat(parse("gpgtar -t x.gpg").action()).isEqualTo(ToolUse.Action.OTHER);
+    }
+
+    @Test
+    void tarCreateIsAnArchiveToAFileOrToStdoutAndExtractIsNothing() {
+        ToolUse traditional = parse("tar czf /backup/docs.tgz docs");
+        assertThat(traditional.action()).isEqualTo(ToolUse.Action.ARCHIVE);
+        assertThat(traditional.output()).isEqualTo("/backup/docs.tgz");
+        assertThat(traditional.targets()).containsExactly("/home/u/docs");
+        ToolUse piped = parse("tar -C /srv -cf - projects");
+        assertThat(piped.output()).isEqualTo(ToolUse.STDOUT);
+        assertThat(piped.targets()).containsExactly("/srv/projects");
+        assertThat(parse("tar --create --file=/b/x.tar a").output()).isEqualTo("/b/x.tar");
+        assertThat(parse("tar xzf docs.tgz").action()).isEqualTo(ToolUse.Action.OTHER);
+        assertThat(parse("tar -tvf docs.tgz").action()).isEqualTo(ToolUse.Action.OTHER);
+    }
+
+    @Test
+    void anEncryptorWithoutAnInputFileReadsStdin() {
+        assertThat(parse("openssl enc -aes-256-cbc -pass pass:x -out /srv/x.enc").encryptsStdin()).isTrue();
+        assertThat(parse("openssl enc -aes-256-cbc -pass pass:x -out /srv/x.enc").output()).isEqualTo("/srv/x.enc");
+        assertThat(parse("gpg -c --batch -o out.gpg").encryptsStdin()).isTrue();
+        assertThat(parse("gpg -c --batch -o out.gpg").output()).isEqualTo("/home/u/out.gpg");
+        assertThat(parse("gpg -c f").encryptsStdin()).isFalse();
+        assertThat(parse("openssl enc -d -aes-256-cbc -out x").encryptsStdin()).isFalse();
+    }
 }

@@ -185,4 +185,96 @@ class DetectorSnapshotTest {
                     .isInstanceOf(IOException.class);
         }
     }
+
+    /**
+     * A busy host under small caps, with the shapes of the detection rework: cron jobs that never exit (the process
+     * LRU evicts and keeps), more file-writing roots than the campaign cap, a setsid daemon and a login session
+     * (boundaries in the root walk), per-folder 7z archives whose folders are then deleted (archived inputs), a
+     * tar piped into openssl (a pending pipe end), an unknown binary rewriting files and a note in a second
+     * directory (early facts) and a build that links and runs its own test program.
+     */
+    static List<Event> busyBoundedHost() {
+        Trail t = new Trail("nas02").step(Duration.ofMillis(40));
+        Proc cron = t.service("/usr/sbin/cron");
+        Proc provision = t.existing(3000, 2990, "/usr/bin/bash", Trail.creds(0, 0, io.ransomtrace.engine.model.Credentials.UNSET, "root", null));
+        Proc setsid = provision.spawn("/usr/bin/setsid", "setsid", "bash", "/opt/svc/syncd.sh");
+        setsid.exec("/usr/bin/bash", "bash", "/opt/svc/syncd.sh");
+        Proc login = t.sshLogin("alice", 1001);
+        Proc q = login.sudo("/usr/bin/bash", "bash", "/tmp/.q/q.sh");
+        Proc make = login.spawn("/usr/bin/make", "make", "test");
+        for (int j = 0; j < 1500; j++) {
+            Proc job = cron.spawn("/usr/bin/python3", "python3", "/opt/app/collect" + (j % 7) + ".py");
+            job.create("/var/lib/app/cache/" + j + ".tmp").rename("/var/lib/app/cache/" + j + ".tmp",
+                    "/var/lib/app/cache/" + j + ".json");
+            if (j % 100 == 0) {
+                String dir = "/share/Public/d" + j / 100;
+                Proc zip = q.spawn("/usr/bin/7z", "7z", "a", "-pk3y", "-mhe=on", dir + ".7z", dir);
+                zip.create(dir + ".7z").exit();
+                Proc rm = q.spawn("/usr/bin/rm", "rm", "-rf", dir);
+                for (int f = 0; f < 6; f++) {
+                    rm.delete(dir + "/doc" + f + ".pdf");
+                }
+                rm.exit();
+                q.create("/share/Home/u" + j / 100 + "/README_LOCKED.txt");
+            }
+            if (j % 50 == 0) {
+                for (int k = 0; k < 3; k++) {
+                    String f = "/srv/www/site/s" + k + "/img" + j + ".png";
+                    setsid.writeInPlace(f).rename(f, f + ".crypt");
+                }
+            }
+            if (j == 700) {
+                Proc sh = login.spawn("/bin/sh", "sh", "-c", "tar cf - /home/alice/docs | openssl enc -aes-256-cbc"
+                        + " -pass pass:x -out /home/alice/docs.tar.enc");
+                sh.spawn("/usr/bin/tar", "tar", "cf", "-", "/home/alice/docs").exit();
+                // the snapshot may fall between the two ends of the pipe
+                sh.spawn("/usr/bin/openssl", "openssl", "enc", "-aes-256-cbc", "-pass", "pass:x", "-out",
+                        "/home/alice/docs.tar.enc").create("/home/alice/docs.tar.enc").exit();
+                Proc ld = make.spawn("/usr/bin/ld", "ld", "-o", "/home/alice/src/t_unit");
+                ld.create("/home/alice/src/t_unit").exit();
+                Proc unit = make.spawn("/home/alice/src/t_unit", "./t_unit");
+                unit.writeInPlace("/home/alice/src/golden.txt").exit();
+            }
+            if (j == 900) {
+                Proc locker = login.spawn("/home/alice/.cache/fontd", "./fontd");
+                for (String f : Tools.tree("/srv/share", 5, 30, ".docx")) {
+                    locker.writeInPlace(f).rename(f, f + ".fontd");
+                    if (f.endsWith("0.docx")) {
+                        locker.create(f.substring(0, f.lastIndexOf('/')) + "/RESTORE-FILES.txt");
+                    }
+                }
+            }
+        }
+        return t.events();
+    }
+
+    @Test
+    void aBusyHostUnderSmallCapsRestoredAnywhereFindsTheSameAndCountsTheSameEvictions() throws IOException {
+        Profile small = PROFILE.with("process.maxTracked", 1000).with("campaign.maxActive", 100);
+        List<Event> events = busyBoundedHost();
+        List<Finding> alertsWhole = new ArrayList<>();
+        Detector whole = new Detector(small, Allowlist.empty(), alertsWhole::add);
+        events.forEach(whole);
+        List<Finding> expected = whole.finish();
+        assertThat(whole.evictions().processes()).as("the process cap was reached").isPositive();
+        assertThat(whole.evictions().quietCampaigns()).as("the campaign cap was reached").isPositive();
+        assertThat(expected).filteredOn(f -> f.severity().atLeast(Severity.HIGH))
+                .extracting(f -> f.rootProcess().commandLine()).as("the archive-and-delete, the daemon and the locker")
+                .contains("bash /tmp/.q/q.sh", "bash /opt/svc/syncd.sh", "./fontd");
+        for (int cut = 1; cut < events.size(); cut += events.size() / 23) {
+            List<Finding> alerts = new ArrayList<>();
+            Detector d = new Detector(small, Allowlist.empty(), alerts::add);
+            for (int i = 0; i < cut; i++) {
+                d.accept(events.get(i));
+            }
+            Detector restored = DetectorSnapshot.fromBytes(DetectorSnapshot.toBytes(d, small), small, Allowlist.empty(),
+                    alerts::add);
+            for (int i = cut; i < events.size(); i++) {
+                restored.accept(events.get(i));
+            }
+            assertThat(restored.finish()).as("findings when cut at event %d", cut).isEqualTo(expected);
+            assertThat(alerts).as("alerts when cut at event %d", cut).isEqualTo(alertsWhole);
+            assertThat(restored.evictions()).as("evictions when cut at event %d", cut).isEqualTo(whole.evictions());
+        }
+    }
 }

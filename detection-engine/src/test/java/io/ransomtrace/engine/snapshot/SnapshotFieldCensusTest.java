@@ -27,20 +27,31 @@ class SnapshotFieldCensusTest {
     private static final Map<String, String> CENSUS = new LinkedHashMap<>();
 
     static {
-        CENSUS.put("Detector", "reorder hosts nextSweepMillis eventsProcessed accepted campaigns"
-                + " | classifier exitGraceMillis processIdleMillis maxProcesses copyToolCheck process lastHost lastTable finished findings");
+        CENSUS.put("Detector", "reorder hosts processes nextSweepMillis eventsProcessed accepted campaigns"
+                + " | classifier exitGraceMillis processIdleMillis copyToolCheck process lastHost lastTable finished findings");
         CENSUS.put("ReorderBuffer", "inOrder late newest newestMillis lastReleased outOfOrderReleased | windowMillis capacity");
-        CENSUS.put("process.ProcessTable", "byPid exitedQueue scriptsBySession | classifier exitGraceMillis idleTimeoutMillis maxProcesses");
+        CENSUS.put("process.ProcessTable", "byPid exitedQueue scriptsBySession | classifier exitGraceMillis lru");
+        // the LRU links, the tracked flag and the table are written and restored by ProcessLru
         CENSUS.put("process.ProcessInfo", "pid ppid exe exeName argv argvKnown cwd tty credentials startMillis firstEventId"
-                + " startSource startLine role lastSeenMillis exitMillis root |");
+                + " startSource startLine role lastSeenMillis exitMillis root sessionStart detached keep wasKept"
+                + " table lruPrev lruNext lruTracked |");
+        CENSUS.put("process.ProcessLru", "plain kept size evicted evictedKept | capacity keptCapacity");
         CENSUS.put("process.PidMap", "keys values size | mask");
-        CENSUS.put("correlate.CampaignTracker", "memory active closed nextSerial lastActor lastActorCopies lastProgram lastActorTool"
+        // the open campaigns are written in least-recently-active order, which restores the LRU links
+        CENSUS.put("correlate.CampaignTracker", "memory active lruHead lruTail closed nextSerial evictedQuiet closedEarly"
+                + " cappedSets lastActor lastActorCopies lastProgram lastActorTool lastArchiveWriter lastUnknownBinary lastScript"
+                + " lastActorLinks lastActorCampaign"
                 + " | settings policy assembler alerts lastRoot lastCampaign");
-        CENSUS.put("correlate.Campaign", "serial host root parentExe firstEventId firstSeen lastSeen lastMillis firstMillis"
-                + " actorCredentials encryptionTool bulk mass extension overwrite deleteAfter notes content files identities"
-                + " temporaries renamedFrom fileOps directories directoryNames impactedFiles changedFiles tools exes lastActor"
-                + " program filesByProgram evidence revision scoredRevision score severity notified firstAlert filesAtFirstHigh"
+        CENSUS.put("correlate.Campaign", "serial host root parentExe rootExeAtStart rootCommandLineAtStart firstEventId"
+                + " firstSeen lastSeen lastMillis firstMillis actorCredentials privilegedActor encryptionTool bulk mass extension overwrite"
+                + " deleteAfter notes content early files identities temporaries temporaryFiles builtExecutables"
+                + " renamedFrom fileOps directories directoryNames impactedFiles impactDirs impactDirCount changedFiles tools exes"
+                + " lastActor"
+                + " program unknownBinary script scriptRewrites filesByProgram evidence archived archiveCopies revision scoredRevision score"
+                + " severity notified firstAlert filesAtFirstHigh lruPrev lruNext"
                 + " | settings memory signals");
+        CENSUS.put("correlate.ArchivedInputs", "encrypted examples lastEncryptedMillis stdoutArchives stdinEncryptors"
+                + " fileArchives writers archives |");
         CENSUS.put("correlate.EvidenceLog", "ids sources lines counts | perSignal");
         CENSUS.put("correlate.PathMemory", "created createdWithSuffix deleted inPlace renamedTo encryptedByCommand | scratch");
         CENSUS.put("correlate.RecentPathTable", "slots | mask");
@@ -49,11 +60,15 @@ class SnapshotFieldCensusTest {
         CENSUS.put("signal.Signal", "| settings");
         CENSUS.put("signal.EncryptionToolSignal", "runs labels |");
         CENSUS.put("signal.BulkInvocationSignal", "invocations directories labels |");
-        CENSUS.put("signal.MassModificationSignal", "burst slow |");
+        CENSUS.put("signal.MassModificationSignal", "first firstCount burst slow |");
         CENSUS.put("signal.ExtensionChangeSignal", "counts suffixByHash lastRegistered best bestCount bestKnown anyFired | benign known");
         CENSUS.put("signal.OverwriteInPlaceSignal", "inPlace byTools renameOnly toolLabels |");
-        CENSUS.put("signal.DeleteAfterEncryptSignal", "pairs example inferred inferredExample fileTelemetry |");
-        CENSUS.put("signal.RansomNoteSignal", "names bestKeyed bestAny impactFiles | noteExtensions known ordinary benign maxListedDirectories");
+        CENSUS.put("signal.DeleteAfterEncryptSignal", "pairs example archived archivedExample inferred inferredExample"
+                + " fileTelemetry |");
+        CENSUS.put("signal.RansomNoteSignal", "names bestKeyed bestAny early impactFiles"
+                + " | noteExtensions known ordinary benign maxListedDirectories");
+        CENSUS.put("signal.EarlyCertaintySignal", "traversal deletedAfterCopy unknownRewrite scriptRewrite note suffix"
+                + " endedSmall |");
         CENSUS.put("signal.RansomNoteSignal$NoteName", "name firstMillis strongWord weakWord dirHashes dirs creations dirNames contentWords |");
         CENSUS.put("signal.ContentHintSignal", "highEntropy headerChanges |");
     }

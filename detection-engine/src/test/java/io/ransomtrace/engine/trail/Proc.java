@@ -16,7 +16,7 @@ public final class Proc {
     final int pid;
     final int ppid;
     String exe;
-    final Credentials creds;
+    Credentials creds;
     private String cwd;
     private String tty;
 
@@ -80,6 +80,31 @@ public final class Proc {
         trail.add(new ProcessExec(trail.nextId(), trail.now(), trail.host(), trail.actor(this), List.of(argv), false,
                 cwd, tty, null, true, trail.provenance()));
         return this;
+    }
+
+    /**
+     * What pam_loginuid (sshd, login, cron) or a root shell writing /proc/self/loginuid does: this process gets a
+     * login uid and a new audit session, and the kernel writes a LOGIN record naming it. Processes it starts
+     * afterwards inherit both.
+     */
+    public Proc login(long auid, long session, String loginUser) {
+        Credentials old = creds;
+        creds = new Credentials(old.uid(), old.euid(), old.gid(), auid, session, old.user(), loginUser);
+        trail.tick();
+        trail.add(new io.ransomtrace.engine.model.OtherRecord(trail.nextId(), trail.now(), trail.host(),
+                trail.actor(this), "LOGIN", "LOGIN pid=" + pid + " auid=" + auid + " ses=" + session,
+                java.util.Map.of("old-auid", String.valueOf(old.loginUid()), "auid", String.valueOf(auid),
+                        "ses", String.valueOf(session)), trail.provenance()));
+        return this;
+    }
+
+    /** fork without exec under other credentials (setuid in a forked child, as sshd's privilege separation does). */
+    public Proc forkAs(Credentials c) {
+        return new Proc(trail, trail.newPid(), pid, exe, c, cwd, tty);
+    }
+
+    public Credentials credentials() {
+        return creds;
     }
 
     public void exit() {

@@ -26,7 +26,8 @@ final class FindingsText {
             FindingJson.RootProcessJson r = f.rootProcess();
             if (r != null) {
                 out.printf(Locale.ROOT, "    host %s (stream %s), root pid %d %s%n", f.host(), f.stream(), r.pid(),
-                        r.commandLine() == null ? String.valueOf(r.exe()) : r.commandLine());
+                        r.commandLine() != null ? r.commandLine()
+                                : r.exe() != null ? r.exe() : io.ransomtrace.engine.finding.RootProcess.NOT_IN_THE_LOG);
                 out.printf(Locale.ROOT, "    user %s, login user %s%n", who(r.user(), r.uid()), who(r.loginUser(), r.loginUid()));
             }
             out.printf(Locale.ROOT, "    %s to %s, first alert %s%n", f.firstSeen(), f.lastSeen(),

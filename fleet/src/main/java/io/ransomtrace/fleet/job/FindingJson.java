@@ -36,7 +36,16 @@ public final class FindingJson {
     public record Document(int schemaVersion, Summary summary, List<FleetFinding> findings) {
     }
 
-    public record Summary(List<Input> inputs, long events, long errors, List<String> hosts) {
+    /**
+     * @param evictions what the detectors' memory caps let go, summed over the hosts (each host's detector has caps
+     *                  of its own here, where scan's one detector shares them across hosts)
+     */
+    public record Summary(List<Input> inputs, long events, long errors, List<String> hosts, Evictions evictions) {
+    }
+
+    /** The fields of scan's {@code summary.evictions}. */
+    public record Evictions(long processes, long keptProcesses, long quietCampaigns, long closedEarly,
+                            long cappedCampaigns) {
     }
 
     public record Input(String path, String format, long records, long events, long errors) {
@@ -47,7 +56,14 @@ public final class FindingJson {
                                String firstAlert, int filesAffected, int directoriesAffected, List<String> extensions,
                                String overwrite, Notes notes, List<Signal> signals, Integer filesBeforeFirstHighAlert,
                                boolean suppressed, String suppressedBy, List<Evidence> evidence, List<String> files,
-                               List<String> directories, String stream, Extract extract) {
+                               List<String> directories, Analyst analyst, String stream, Extract extract) {
+    }
+
+    /** The analyst's tags and notes in a case (as {@code ScanJson.Analyst}); always null here: a stream has no case. */
+    public record Analyst(List<String> tags, List<AnalystNote> notes) {
+    }
+
+    public record AnalystNote(String about, String text) {
     }
 
     public record RootProcessJson(int pid, int ppid, String exe, String commandLine, Long uid, String user,
@@ -86,7 +102,7 @@ public final class FindingJson {
                 f.signals().stream().map(FindingJson::signal).toList(), f.filesBeforeFirstHighAlert(), f.suppressed(),
                 f.allowlist() == null ? null : f.allowlist().reason() + " (" + f.allowlist().author() + ")",
                 f.evidence().stream().map(e -> new Evidence(e.eventId(), e.source(), e.line())).toList(),
-                f.files(), f.directories(), stream, extract);
+                f.files(), f.directories(), null, stream, extract);
     }
 
     /** One finding as a message of the findings topic: the finding object with {@code schemaVersion} first. */

@@ -105,8 +105,8 @@ final class HostDetectorFunction extends KeyedProcessFunction<String, AuditMessa
         h.thaw(profile, allowlist, now);
         h.attach(emitter(h, ctx, out, h.lastIngest));
         if (ctx.timeDomain() == TimeDomain.EVENT_TIME && timestamp == Long.MAX_VALUE) {
-            h.endOfInput();
-            ctx.output(STATUS, new FleetOutput(h.key, hostEnd(h), 0, "host-end"));
+            io.ransomtrace.engine.Evictions evictions = h.endOfInput();
+            ctx.output(STATUS, new FleetOutput(h.key, hostEnd(h, evictions), 0, "host-end"));
             h.endTimerSet = false;
             h.timerAt = HostState.NO_TIMER;
             h.quietCandidate = HostState.NO_TIMER;
@@ -178,13 +178,19 @@ final class HostDetectorFunction extends KeyedProcessFunction<String, AuditMessa
         };
     }
 
-    private static String hostEnd(HostState h) {
+    private static String hostEnd(HostState h, io.ransomtrace.engine.Evictions evictions) {
         ObjectNode n = JSON.createObjectNode();
         n.put("type", "host-end");
         n.put("stream", h.key);
         n.put("records", h.lines);
         n.put("events", h.events);
         n.put("errors", h.errors);
+        ObjectNode ev = n.putObject("evictions");
+        ev.put("processes", evictions.processes());
+        ev.put("keptProcesses", evictions.keptProcesses());
+        ev.put("quietCampaigns", evictions.quietCampaigns());
+        ev.put("closedEarly", evictions.closedEarly());
+        ev.put("cappedCampaigns", evictions.cappedCampaigns());
         var sources = n.putArray("sources");
         for (HostState.Segment s : h.segments) {
             ObjectNode o = sources.addObject();

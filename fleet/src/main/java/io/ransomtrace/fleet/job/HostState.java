@@ -6,6 +6,7 @@ import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.engine.profile.Allowlist;
 import io.ransomtrace.engine.profile.Profile;
 import io.ransomtrace.engine.snapshot.DetectorSnapshot;
+import io.ransomtrace.engine.snapshot.SnapshotBytes;
 import io.ransomtrace.engine.snapshot.SnapshotFormatException;
 import io.ransomtrace.engine.snapshot.SnapshotReader;
 import io.ransomtrace.engine.snapshot.SnapshotWriter;
@@ -13,8 +14,6 @@ import io.ransomtrace.importers.QuarantinedRecord;
 import io.ransomtrace.importers.auditd.AuditdLineFeed;
 import io.ransomtrace.importers.ecs.EcsLineFeed;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -68,6 +67,8 @@ final class HostState implements AuditdLineFeed.Output {
     byte[] frozen;
     /** A frozen copy the heap backend made for copy-on-write (not state read back from a checkpoint). */
     boolean copyOnWrite;
+    /** This live state's frozen form, made when the heap backend copied it; null once it may have changed. */
+    private volatile byte[] frozenForCheckpoint;
 
     String key;
     long lines;
@@ -111,7 +112,12 @@ final class HostState implements AuditdLineFeed.Output {
     }
 
     static HostState copyOf(HostState live) {
-        HostState h = frozen(live.freeze());
+        byte[] bytes = live.freeze();
+        // The heap backend copies a state the job touches while a checkpoint still has to write the original;
+        // the original is not changed after that, so the checkpoint writes these same bytes instead of freezing
+        // it a second time (attach(), which precedes every change, drops them should it ever be used again).
+        live.frozenForCheckpoint = bytes;
+        HostState h = frozen(bytes);
         h.copyOnWrite = true;
         return h;
     }
@@ -134,7 +140,7 @@ final class HostState implements AuditdLineFeed.Output {
         byte[] bytes = frozen;
         frozen = null;
         try {
-            read(new SnapshotReader(new DataInputStream(new ByteArrayInputStream(bytes))));
+            read(new SnapshotReader(SnapshotBytes.input(bytes)));
         } catch (IOException e) {
             throw new IllegalStateException("the saved state of host stream '" + key + "' cannot be restored: "
                     + e.getMessage(), e);
@@ -149,8 +155,12 @@ final class HostState implements AuditdLineFeed.Output {
         if (frozen != null) {
             return frozen;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        byte[] cached = frozenForCheckpoint;
+        if (cached != null) {
+            return cached;
+        }
+        SnapshotBytes.Output bytes = new SnapshotBytes.Output(64 * 1024);
+        try (DataOutputStream out = bytes.data()) {
             write(new SnapshotWriter(out));
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory failed", e);
@@ -159,6 +169,7 @@ final class HostState implements AuditdLineFeed.Output {
     }
 
     void attach(Emitter emitter) {
+        frozenForCheckpoint = null;
         this.emitter = emitter;
     }
 
@@ -209,18 +220,22 @@ final class HostState implements AuditdLineFeed.Output {
     }
 
     /** End of the input (a bounded run, or a drained job): every finding is handed out. */
-    void endOfInput() {
+    /** @return what the detector's memory caps let go on this host (all zero when no detector ran) */
+    io.ransomtrace.engine.Evictions endOfInput() {
         if (auditd != null) {
             auditd.flush();
         }
+        io.ransomtrace.engine.Evictions evictions = new io.ransomtrace.engine.Evictions(0, 0, 0, 0, 0);
         if (detector != null) {
             List<Finding> rest = new ArrayList<>(detector.takeClosedFindings());
             rest.addAll(detector.finish());
+            evictions = detector.evictions();
             detector = null; // a new one starts if the stream ever goes on
             for (Finding f : rest) {
                 emit(f);
             }
         }
+        return evictions;
     }
 
     @Override

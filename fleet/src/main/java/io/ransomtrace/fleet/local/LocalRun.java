@@ -70,7 +70,8 @@ public final class LocalRun {
             long lines = shipped.stream().mapToLong(LogShipper.Shipped::records).sum();
             if (lines == 0) {
                 return new Result(new FindingJson.Document(FindingJson.SCHEMA_VERSION,
-                        new FindingJson.Summary(List.of(), 0, 0, List.of()), List.of()), shipped, List.of());
+                        new FindingJson.Summary(List.of(), 0, 0, List.of(), new FindingJson.Evictions(0, 0, 0, 0, 0)),
+                        List.of()), shipped, List.of());
             }
             progress.accept(String.format(java.util.Locale.ROOT, "Shipped %,d lines to topic %s (%.1f s)", lines,
                     INPUT_TOPIC, seconds(t0)));
@@ -100,12 +101,17 @@ public final class LocalRun {
         Set<String> streams = new LinkedHashSet<>();
         long events = 0;
         long errors = 0;
+        long[] evicted = new long[5];
+        String[] evictionFields = {"processes", "keptProcesses", "quietCampaigns", "closedEarly", "cappedCampaigns"};
         for (ConsumerRecord<byte[], byte[]> r : TopicReader.readAll(bootstrap, STATUS_TOPIC)) {
             JsonNode n = JSON.readTree(r.value());
             if (n.path("type").asText().equals("host-end")) {
                 streams.add(n.path("stream").asText());
                 events += n.path("events").asLong();
                 errors += n.path("errors").asLong();
+                for (int i = 0; i < evicted.length; i++) {
+                    evicted[i] += n.path("evictions").path(evictionFields[i]).asLong();
+                }
                 for (JsonNode s : n.path("sources")) {
                     long[] c = bySource.computeIfAbsent(s.path("source").asText(""), k -> new long[2]);
                     c[0] += s.path("events").asLong();
@@ -134,7 +140,8 @@ public final class LocalRun {
         }
         hosts.addAll(streams);
         FindingJson.Document doc = new FindingJson.Document(FindingJson.SCHEMA_VERSION,
-                new FindingJson.Summary(inputs, events, errors, List.copyOf(hosts)), findings);
+                new FindingJson.Summary(inputs, events, errors, List.copyOf(hosts),
+                        new FindingJson.Evictions(evicted[0], evicted[1], evicted[2], evicted[3], evicted[4])), findings);
         return new Result(doc, shipped, unreadable);
     }
 

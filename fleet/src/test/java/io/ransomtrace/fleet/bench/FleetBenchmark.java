@@ -88,7 +88,7 @@ public final class FleetBenchmark {
             double[] p1 = job(repo, work, kafka.bootstrap(), 1, files.size());
             double[] p2 = job(repo, work, kafka.bootstrap(), 2, files.size());
             Timed scan = run(work, repo, Map.of("RANSOMTRACE_JAVA_OPTS", "-Xmx256m -XX:+UseParallelGC"),
-                    List.of("./ransomtrace", "scan", "-q", "--json", work.resolve("scan.json").toString(), logs.toString()));
+                    List.of("./ransomtrace", "scan", "-q", "--force", "--json", work.resolve("scan.json").toString(), logs.toString()));
             long scanEvents = JSON.readTree(work.resolve("scan.json").toFile()).at("/summary/events").asLong();
             double scanRate = scanEvents / scan.wall;
             double scanPerCpu = scanEvents / scan.cpu;

@@ -73,4 +73,46 @@ class HostStateTest {
             assertThat(run(lines, every)).as("frozen every %d lines", every).isEqualTo(whole);
         }
     }
+
+    /**
+     * The heap backend's copy-on-write during a checkpoint: the job goes on with the copy while the checkpoint
+     * writes the original. The original's bytes are those of the moment of the copy, and the copy carries on
+     * exactly as the original would have.
+     */
+    @Test
+    void aCopyMadeDuringACheckpointLeavesTheOriginalsBytesAsTheyWereAndCarriesOn() throws Exception {
+        List<byte[]> lines = lines("attack-openssl-find");
+        List<String> whole = run(lines, 0);
+        Out out = new Out();
+        HostState h = HostState.fresh("fs01", 64, PROFILE, Allowlist.empty());
+        h.attach(out);
+        for (int i = 0; i < lines.size(); i++) {
+            if (i > 0 && i % 700 == 0) {
+                HostState original = h;
+                byte[] before = HostState.frozen(original.freeze()).freeze();
+                h = HostState.copyOf(original);
+                assertThat(original.freeze()).as("checkpoint bytes of the original at line %d", i).isEqualTo(before);
+                h.thaw(PROFILE, Allowlist.empty(), 0);
+                h.attach(out);
+            }
+            h.line(new AuditMessage("fs01", lines.get(i), EventTimes.of(lines.get(i)), 0, 0, i, "audit.log"));
+        }
+        h.endOfInput();
+        assertThat(out.findings).isEqualTo(whole);
+    }
+
+    @Test
+    void aLiveStateChangedAfterACopyIsFrozenAfresh() throws Exception {
+        List<byte[]> lines = lines("attack-openssl-find");
+        Out out = new Out();
+        HostState h = HostState.fresh("fs01", 64, PROFILE, Allowlist.empty());
+        h.attach(out);
+        for (int i = 0; i < 100; i++) {
+            h.line(new AuditMessage("fs01", lines.get(i), EventTimes.of(lines.get(i)), 0, 0, i, "audit.log"));
+        }
+        byte[] atCopy = HostState.copyOf(h).freeze();
+        h.attach(out); // what the job does before it changes a state
+        h.line(new AuditMessage("fs01", lines.get(100), EventTimes.of(lines.get(100)), 0, 0, 100, "audit.log"));
+        assertThat(h.freeze()).isNotEqualTo(atCopy);
+    }
 }

@@ -142,7 +142,7 @@ public final class AuditdImporter implements Importer {
             Map<String, Long> counts = new HashMap<>();
             typeCounts.forEach((k, v) -> counts.put(k, v[0]));
             return new ImportStats(format, host == null ? "unknown" : host, recordsRead, recordsInEvents,
-                    recordsOther, recordsQuarantined, events, counts, cancelled);
+                    recordsOther, recordsQuarantined, events, counts, cancelled, inputError);
         }
 
         private void consume(RecordBatcher.Batch b) {

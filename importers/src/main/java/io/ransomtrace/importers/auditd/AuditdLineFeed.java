@@ -28,7 +28,7 @@ public final class AuditdLineFeed {
         void quarantined(QuarantinedRecord record);
     }
 
-    private static final int STATE_VERSION = 1;
+    private static final int STATE_VERSION = 2;
 
     private final int sourceId;
     private final Output output;
@@ -137,7 +137,7 @@ public final class AuditdLineFeed {
         output.quarantined(new QuarantinedRecord(sourceId, line, offset, reason, raw));
     }
 
-    /** The feed's state: waiting records (as their raw lines), learned account names, counters. */
+    /** The feed's state: waiting records (as their raw lines), learned account names and directories, counters. */
     public void writeState(SnapshotWriter w) throws IOException {
         w.writeInt(STATE_VERSION);
         w.writeLong(events);
@@ -145,6 +145,7 @@ public final class AuditdLineFeed {
         w.writeLong(quarantined);
         assembler.writeState(w);
         mapper.names().writeState(w);
+        mapper.directories().writeState(w);
     }
 
     /** Restores what {@link #writeState} wrote into this fresh feed (same source id). */
@@ -159,5 +160,6 @@ public final class AuditdLineFeed {
         quarantined = r.readLong();
         assembler.readState(r, parser);
         mapper.names().readState(r);
+        mapper.directories().readState(r);
     }
 }

@@ -49,6 +49,11 @@ final class EventMapper {
         return names;
     }
 
+    /** The directories learned by inode so far (saved with a line feed's state). */
+    DirectoryInodes directories() {
+        return directories;
+    }
+
     Event map(List<AuditRecord> records, long id) {
         AuditRecord first = records.get(0);
         AuditRecord syscall = null;
@@ -178,6 +183,9 @@ final class EventMapper {
         if (tty != null && (tty.equals("(none)") || tty.equals("?"))) {
             tty = null;
         }
+        if (success) {
+            directories.exec(host, actor.pid(), actor.exe(), argv.args(), cwd);
+        }
         return new ProcessExec(id, time, host, actor, argv.args(), argv.truncated(), cwd, tty, null, success, prov);
     }
 
@@ -213,7 +221,7 @@ final class EventMapper {
             }
         }
         items.sort(Comparator.comparingInt(PathItem::item));
-        items = directories.place(host, dev, cwd, items, rawNames);
+        items = directories.place(host, dev, cwd, items, rawNames, actor.pid(), actor.exe());
         switch (k) {
             case OPEN: {
                 int flags;

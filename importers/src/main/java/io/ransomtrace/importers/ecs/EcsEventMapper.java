@@ -45,7 +45,9 @@ import java.util.regex.Pattern;
  * {@code ecs:<category>/<action>}.
  *
  * <p>Users ({@link Credentials}): uid {@code user.id}, euid {@code user.effective.id}, gid
- * {@code user.group.id}, loginUid {@code user.audit.id}, session {@code auditd.session}; user name
+ * {@code user.group.id}, loginUid {@code user.audit.id}, session {@code auditd.session}; without audit ids (Elastic
+ * Defend) the session is {@code process.entry_leader.pid} and, for a session entered by a login
+ * ({@code entry_meta.type} sshd, ssm, terminal, console), the login uid is the entry leader's user; user name
  * {@code user.name} (else {@code process.user.name}, else {@code user.effective.name}); login user name
  * {@code user.audit.name}, else {@code auditd.summary.actor.primary}. {@code user.effective} is deliberately not
  * taken as the login user: after sudo it is root, while the login user is the human behind it.
@@ -283,7 +285,28 @@ public final class EcsEventMapper {
         if ("unset".equals(loginUser)) {
             loginUser = null;
         }
+        // Elastic Defend (no audit ids): the entry leader is the first process of the session a process runs in
+        // (the shell sshd started, a console login, a container's init, a service). A session entered by a login
+        // (sshd, ssm, terminal, console) has the login's user; a service or container entry has none.
+        String entryPid = JsonPaths.text(doc, "process.entry_leader.pid");
+        if (session == Credentials.UNSET && entryPid != null) {
+            session = id(entryPid);
+        }
+        if (loginUid == Credentials.UNSET && loginEntry(JsonPaths.text(doc, "process.entry_leader.entry_meta.type"))) {
+            loginUid = id(JsonPaths.firstText(doc, "process.entry_leader.user.id", "process.entry_leader.real_user.id"));
+            if (loginUser == null && loginUid != Credentials.UNSET) {
+                loginUser = JsonPaths.firstText(doc, "process.entry_leader.user.name", "process.entry_leader.real_user.name");
+            }
+        }
         return new Credentials(uid, euid, gid, loginUid, session, user, loginUser);
+    }
+
+    /** Entry types of Elastic Defend's session view that a human logged in through. */
+    private static boolean loginEntry(String type) {
+        return type != null && switch (type.toLowerCase(Locale.ROOT)) {
+            case "sshd", "ssm", "terminal", "console" -> true;
+            default -> false;
+        };
     }
 
     private static ContentHint contentHint(JsonNode doc) {

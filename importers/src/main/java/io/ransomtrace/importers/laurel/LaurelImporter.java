@@ -50,6 +50,7 @@ public final class LaurelImporter implements Importer {
         long events = 0;
         String host = null;
         boolean cancelled = false;
+        String inputProblem = null;
         try (LineReader reader = LineReader.open(source.path(), MAX_LINE_BYTES)) {
             while (reader.next()) {
                 long lineNo = reader.lineNumber();
@@ -103,6 +104,7 @@ public final class LaurelImporter implements Importer {
                 }
             }
             String fileProblem = reader.inputError();
+            inputProblem = fileProblem;
             if (fileProblem == null && !cancelled && reader.lineNumber() == 0) {
                 fileProblem = "the file is empty: no laurel events";
             }
@@ -114,6 +116,6 @@ public final class LaurelImporter implements Importer {
             sink.progress(reader.fileBytesRead(), reader.totalBytes());
         }
         return new ImportStats(Format.LAUREL, host == null ? "unknown" : host, read, inEvents, other, quarantined,
-                events, typeCounts, cancelled);
+                events, typeCounts, cancelled, inputProblem);
     }
 }

@@ -1,6 +1,8 @@
 package io.ransomtrace.importers.auditd;
 
 import io.ransomtrace.engine.model.Event;
+import io.ransomtrace.engine.model.FileOp;
+import io.ransomtrace.engine.model.FileOpKind;
 import io.ransomtrace.engine.snapshot.SnapshotReader;
 import io.ransomtrace.engine.snapshot.SnapshotWriter;
 import io.ransomtrace.importers.Format;
@@ -95,6 +97,33 @@ class AuditdLineFeedTest {
                 assertThat(split.events).as("events when saved after line %d", cut).isEqualTo(file.sink.events);
             }
         }));
+    }
+
+    /**
+     * {@code find -delete} unlinks names relative to a directory descriptor, placed by a directory learned from an
+     * earlier PATH record (DirectoryInodes). A feed saved between learning and unlinking (a fleet checkpoint can
+     * fall anywhere) still places the name where the uninterrupted feed does.
+     */
+    @Test
+    void aFeedSavedBetweenLearningADirectoryAndAnUnlinkInItStillPlacesTheName() throws IOException {
+        String[] log = DirectoryDescriptorPathsTest.LOG.split("\n");
+        Collected out = new Collected();
+        AuditdLineFeed first = new AuditdLineFeed(7, out);
+        for (int i = 0; i < 4; i++) {
+            first.line(log[i].getBytes(StandardCharsets.UTF_8), i + 1, 0);
+        }
+        // its EOE completes the openssl event (finance/ is inode 1466581), which is mapped before the save
+        first.line("node=fs type=EOE msg=audit(1796635265.754:13158): ".getBytes(StandardCharsets.UTF_8), 5, 0);
+        assertThat(out.events).hasSize(1);
+        AuditdLineFeed second = restore(save(first), out);
+        for (int i = 4; i < log.length; i++) {
+            second.line(log[i].getBytes(StandardCharsets.UTF_8), i + 2, 0);
+        }
+        second.flush();
+        assertThat(out.events).filteredOn(e -> e instanceof FileOp op && op.kind() == FileOpKind.DELETE)
+                .extracting(e -> ((FileOp) e).path())
+                .containsExactly("/srv/rt-recover/openssl-pass/finance/budget-2026.ods",
+                        "/srv/rt-recover/openssl-pass/stray.txt");
     }
 
     @Test

@@ -21,7 +21,7 @@ class DirectoryDescriptorPathsTest {
     @TempDir
     Path dir;
 
-    private static final String LOG = """
+    static final String LOG = """
             node=fs type=SYSCALL msg=audit(1796635265.754:13158): arch=c000003e syscall=257 success=yes exit=4 a0=ffffff9c a1=5648 a2=241 a3=1b6 items=2 ppid=3311 pid=3312 auid=0 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 sgid=0 fsgid=0 tty=(none) ses=19 comm="openssl" exe="/usr/bin/openssl" key="rt_write"
             node=fs type=CWD msg=audit(1796635265.754:13158): cwd="/srv/rt-recover/openssl-pass"
             node=fs type=PATH msg=audit(1796635265.754:13158): item=0 name="finance/" inode=1466581 dev=fe:00 mode=040755 ouid=0 ogid=0 rdev=00:00 nametype=PARENT cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0 cap_frootid=0
@@ -44,5 +44,60 @@ class DirectoryDescriptorPathsTest {
         assertThat(ops.get(1).path()).isEqualTo("/srv/rt-recover/openssl-pass/finance/budget-2026.ods");
         // a directory never seen by another name stays the working directory (there is nothing better to say)
         assertThat(ops.get(2).path()).isEqualTo("/srv/rt-recover/openssl-pass/stray.txt");
+    }
+
+    /**
+     * {@code rm -rf /srv/share/Photos /srv/share/Scans} run from /root, on trees made before the log began: no PATH
+     * record ever named the two directories, so their inodes say nothing; the deletions are placed from rm's
+     * operands (one per directory, in the order rm walks them). The names rm deletes in its working directory by
+     * their own path ({@code rm -rf notes.txt} is an operand) stay where they are.
+     */
+    private static String rmExec(int pid, String... argv) {
+        StringBuilder args = new StringBuilder();
+        for (int i = 0; i < argv.length; i++) {
+            args.append(" a").append(i).append("=\"").append(argv[i]).append("\"");
+        }
+        return "node=nas type=SYSCALL msg=audit(1796635300.100:" + (200 + pid) + "): arch=c000003e syscall=59 success=yes"
+                + " exit=0 a0=1 a1=2 a2=3 a3=4 items=2 ppid=900 pid=" + pid + " auid=1001 uid=0 gid=0 euid=0 suid=0 fsuid=0"
+                + " egid=0 sgid=0 fsgid=0 tty=(none) ses=5 comm=\"rm\" exe=\"/usr/bin/rm\" key=\"rt_exec\"\n"
+                + "node=nas type=EXECVE msg=audit(1796635300.100:" + (200 + pid) + "): argc=" + argv.length + args + "\n"
+                + "node=nas type=CWD msg=audit(1796635300.100:" + (200 + pid) + "): cwd=\"/root\"\n";
+    }
+
+    private static String unlink(int serial, int pid, String exe, long dirInode, String name) {
+        String comm = exe.substring(exe.lastIndexOf('/') + 1);
+        return "node=nas type=SYSCALL msg=audit(1796635300.2" + serial + ":" + (300 + serial) + "): arch=c000003e syscall=263"
+                + " success=yes exit=0 a0=5 a1=55 a2=0 a3=0 items=2 ppid=900 pid=" + pid + " auid=1001 uid=0 gid=0 euid=0"
+                + " suid=0 fsuid=0 egid=0 sgid=0 fsgid=0 tty=(none) ses=5 comm=\"" + comm + "\" exe=\"" + exe + "\" key=\"rt_delete\"\n"
+                + "node=nas type=CWD msg=audit(1796635300.2" + serial + ":" + (300 + serial) + "): cwd=\"/root\"\n"
+                + "node=nas type=PATH msg=audit(1796635300.2" + serial + ":" + (300 + serial) + "): item=0 name=\"/root\" inode="
+                + dirInode + " dev=fe:00 mode=040755 ouid=0 ogid=0 rdev=00:00 nametype=PARENT\n"
+                + "node=nas type=PATH msg=audit(1796635300.2" + serial + ":" + (300 + serial) + "): item=1 name=\"" + name
+                + "\" inode=" + (5000 + serial) + " dev=fe:00 mode=0100644 ouid=0 ogid=0 rdev=00:00 nametype=DELETE\n";
+    }
+
+    @Test
+    void aTreeDeletedByRmOfADirectoryNeverNamedIsPlacedInRmsOperands() {
+        String log = rmExec(4100, "rm", "-rf", "/srv/share/Photos", "/srv/share/Scans", "notes.txt")
+                + unlink(1, 4100, "/usr/bin/rm", 7001, "a.jpg")
+                + unlink(2, 4100, "/usr/bin/rm", 7001, "b.jpg")
+                + unlink(3, 4100, "/usr/bin/rm", 7002, "s1.pdf")
+                + unlink(4, 4100, "/usr/bin/rm", 7001, "c.jpg")
+                + unlink(5, 4100, "/usr/bin/rm", 7000, "notes.txt");
+        List<FileOp> ops = Imports.ofText(dir, log).sink.events.stream()
+                .filter(FileOp.class::isInstance).map(FileOp.class::cast).toList();
+        assertThat(ops).extracting(FileOp::path).containsExactly("/srv/share/Photos/a.jpg", "/srv/share/Photos/b.jpg",
+                "/srv/share/Scans/s1.pdf", "/srv/share/Photos/c.jpg", "/root/notes.txt");
+    }
+
+    @Test
+    void theSameUnlinksByAProcessThatIsNoRecursiveDeleterStayInTheWorkingDirectory() {
+        // rm without -r (it walks no tree), and a program whose exec the log does not show
+        String log = rmExec(4200, "rm", "-f", "/srv/share/Photos")
+                + unlink(1, 4200, "/usr/bin/rm", 7001, "a.jpg")
+                + unlink(2, 4300, "/usr/bin/python3.11", 7001, "b.jpg");
+        List<FileOp> ops = Imports.ofText(dir, log).sink.events.stream()
+                .filter(FileOp.class::isInstance).map(FileOp.class::cast).toList();
+        assertThat(ops).extracting(FileOp::path).containsExactly("/root/a.jpg", "/root/b.jpg");
     }
 }

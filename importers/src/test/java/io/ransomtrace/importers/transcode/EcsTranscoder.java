@@ -73,6 +73,17 @@ public final class EcsTranscoder {
                 });
                 ev.put("action", action);
                 ev.put("outcome", op.success() ? "success" : "failure");
+                if (op.openFlags() != 0 && (op.kind() == io.ransomtrace.engine.model.FileOpKind.CREATE
+                        || op.kind() == io.ransomtrace.engine.model.FileOpKind.WRITE
+                        || op.kind() == io.ransomtrace.engine.model.FileOpKind.TRUNCATE)) {
+                    // what Auditbeat adds from the SYSCALL record: the open flags tell an append from a rewrite
+                    ObjectNode data = doc.with("auditd").with("data");
+                    data.put("syscall", "openat");
+                    data.put("a2", Integer.toHexString(op.openFlags()));
+                    if (op.kind() == io.ransomtrace.engine.model.FileOpKind.CREATE) {
+                        doc.with("auditd").putArray("paths").addObject().put("name", op.path()).put("nametype", "CREATE");
+                    }
+                }
                 ObjectNode file = doc.putObject("file");
                 if (op.kind() == io.ransomtrace.engine.model.FileOpKind.RENAME) {
                     file.put("path", op.targetPath());
@@ -117,6 +128,9 @@ public final class EcsTranscoder {
             process.put("entity_id", actor.entityId());
         }
         var c = actor.credentials();
+        if (c.session() >= 0) {
+            doc.with("auditd").put("session", String.valueOf(c.session())); // Auditbeat's field
+        }
         if (c.user() != null || c.uid() >= 0) {
             ObjectNode user = doc.putObject("user");
             if (c.user() != null) {

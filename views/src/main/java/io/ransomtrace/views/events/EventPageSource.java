@@ -27,4 +27,27 @@ public interface EventPageSource {
      * known; an implementation may use an OFFSET query here.
      */
     EventKey keyBefore(long index, EventQuery query);
+
+    /**
+     * Where the row with {@code key} is in the query's order (0-based), or -1 when it is not listed or lies beyond
+     * {@code limit} rows. The default pages through from the first row; a store may answer with a count.
+     */
+    default long indexOf(EventKey key, EventQuery query, long limit) {
+        long index = 0;
+        EventKey after = null;
+        while (index < limit) {
+            List<EventRow> page = page(after, 1000, query);
+            if (page.isEmpty()) {
+                return -1;
+            }
+            for (EventRow r : page) {
+                if (r.key().equals(key)) {
+                    return index;
+                }
+                index++;
+            }
+            after = page.get(page.size() - 1).key();
+        }
+        return -1;
+    }
 }

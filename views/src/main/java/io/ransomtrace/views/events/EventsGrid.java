@@ -57,6 +57,7 @@ public final class EventsGrid extends VBox {
     public static final List<String> DEFAULT_KINDS = List.of("EXEC", "EXIT", "CREATE", "WRITE", "TRUNCATE",
             "RENAME", "DELETE", "CHMOD", "CHOWN", "LINK", "MKDIR", "RMDIR", "OTHER");
     private static final String ANY = "any";
+    private static final javafx.css.PseudoClass FAILED_CALL = javafx.css.PseudoClass.getPseudoClass("failed");
     private static final ExecutorService SHARED_FETCHER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "events-pages");
         t.setDaemon(true);
@@ -69,6 +70,8 @@ public final class EventsGrid extends VBox {
     private final TextField pathFilter = new TextField();
     private final TextField processFilter = new TextField();
     private final ComboBox<String> kindFilter = new ComboBox<>();
+    private final ComboBox<String> outcomeFilter = new ComboBox<>();
+    private final HBox scopeChips = new HBox(4);
     private final Label count = new Label();
     private final Label timeChip = new Label();
     private final Button clearTime = new Button();
@@ -90,6 +93,8 @@ public final class EventsGrid extends VBox {
     private boolean windowUpdating;
     private Consumer<EventRow> onEventSelected = r -> { };
     private BiConsumer<EventRow, java.time.Duration> onPivot = (r, d) -> { };
+    /** An event to select (and show in the middle) once the next listing arrives: the pivot of "Show ±T". */
+    private EventKey selectWhenListed;
 
     public EventsGrid() {
         this(SHARED_FETCHER);
@@ -107,8 +112,11 @@ public final class EventsGrid extends VBox {
         quickFilter.setPromptText("Quick filter: path, exe, kind, result…");
         HBox.setHgrow(quickFilter, Priority.ALWAYS);
         quickFilter.setMaxWidth(420);
+        quickFilter.setMinWidth(120);
         count.setId("events-count");
         count.getStyleClass().add("text-muted");
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        timeChip.setMinWidth(Region.USE_PREF_SIZE);
         timeChip.setId("events-time-filter");
         timeChip.getStyleClass().add("filter-chip");
         clearTime.setGraphic(new FontIcon(Material2AL.CLOSE));
@@ -117,11 +125,14 @@ public final class EventsGrid extends VBox {
         Button clearAll = new Button("Clear filters");
         clearAll.setId("events-clear-filters");
         clearAll.getStyleClass().addAll("flat", "small");
+        clearAll.setMinWidth(Region.USE_PREF_SIZE);
         clearAll.setOnAction(e -> setFilter(GridFilter.NONE));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.SOMETIMES);
+        scopeChips.setId("events-scope-chips");
+        scopeChips.setAlignment(Pos.CENTER_LEFT);
         HBox toolbar = new HBox(6, new FontIcon(Material2AL.FILTER_LIST), quickFilter, timeChip, clearTime,
-                clearAll, grow, count);
+                scopeChips, clearAll, grow, count);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(4, 6, 4, 6));
         toolbar.getStyleClass().add("view-toolbar");
@@ -142,7 +153,14 @@ public final class EventsGrid extends VBox {
             return true;
         });
         table.setRowFactory(t -> {
-            TableRow<EventRow> row = new TableRow<>();
+            TableRow<EventRow> row = new TableRow<>() {
+                @Override
+                protected void updateItem(EventRow item, boolean empty) {
+                    super.updateItem(item, empty);
+                    // A refused call changed nothing: shown, but marked, so it is never read as a change.
+                    pseudoClassStateChanged(FAILED_CALL, !empty && item != null && item.failed());
+                }
+            };
             row.setContextMenu(rowMenu(row));
             return row;
         });
@@ -197,6 +215,11 @@ public final class EventsGrid extends VBox {
                 applyControls();
             }
         });
+        outcomeFilter.valueProperty().addListener(o -> {
+            if (!updatingControls) {
+                applyControls();
+            }
+        });
         showFilterState();
     }
 
@@ -207,7 +230,7 @@ public final class EventsGrid extends VBox {
         timeColumn.setSortable(true);
 
         kindFilter.setId("events-kind-filter");
-        kindFilter.getItems().add(ANY);
+        kindFilter.getItems().addAll(ANY, GridFilter.FILE_OPERATIONS);
         kindFilter.getItems().addAll(DEFAULT_KINDS);
         kindFilter.setValue(ANY);
         kindFilter.getStyleClass().add("small");
@@ -226,16 +249,31 @@ public final class EventsGrid extends VBox {
         TableColumn<EventRow, String> path = column("path", 360, EventRow::path);
         path.setGraphic(header("Path", pathFilter));
 
+        TableColumn<EventRow, String> user = column("user", 90, EventRow::user);
+        user.setGraphic(header("User", null));
+        user.setMinWidth(70);
+        TableColumn<EventRow, String> login = column("login-user", 96, EventRow::loginUser);
+        login.setGraphic(header("Login user", null));
+        login.setMinWidth(io.ransomtrace.views.common.TextWidths.of("Login user") + 20);
+
         TableColumn<EventRow, String> target = column("target", 220, EventRow::targetPath);
         target.setGraphic(header("Target", null));
-        TableColumn<EventRow, String> result = column("result", 64, EventRow::result);
-        result.setGraphic(header("Result", null));
+        outcomeFilter.setId("events-outcome-filter");
+        outcomeFilter.getItems().addAll(ANY, GridFilter.OK, GridFilter.FAILED);
+        outcomeFilter.setValue(ANY);
+        outcomeFilter.getStyleClass().add("small");
+        outcomeFilter.setMaxWidth(Double.MAX_VALUE);
+        TableColumn<EventRow, String> result = column("result", 84, EventRow::result);
+        result.setGraphic(header("Result", outcomeFilter));
+        result.setMinWidth(76);
+        result.getStyleClass().add("result-column");
         TableColumn<EventRow, String> host = column("host", 110, EventRow::host);
         host.setGraphic(header("Host", null));
         TableColumn<EventRow, String> src = column("source", 170, r -> r.source() + ":" + r.line());
         src.setGraphic(header("Source:line", null));
 
-        List<TableColumn<EventRow, String>> columns = List.of(timeColumn, kind, process, path, target, result, host, src);
+        List<TableColumn<EventRow, String>> columns = List.of(timeColumn, kind, process, user, login, path, target,
+                result, host, src);
         for (TableColumn<EventRow, String> c : columns) {
             c.setReorderable(false);
         }
@@ -305,8 +343,15 @@ public final class EventsGrid extends VBox {
 
     /** Narrows the grid to [t − half, t + half] around {@code row} and tells the listener (e.g. the timeline). */
     public void pivot(EventRow row, java.time.Duration half) {
+        selectWhenListed = row.key();
         setFilter(filter.get().withTimeRange(row.time().minus(half), row.time().plus(half)));
         onPivot.accept(row, half);
+    }
+
+    /** Lists what {@code f} selects and then selects the event {@code key} in the middle of the screen. */
+    public void setFilterAndSelect(GridFilter f, EventKey key) {
+        selectWhenListed = key;
+        setFilter(f);
     }
 
     /** Shows the events of {@code source} (all of them, with the current filters). */
@@ -328,6 +373,7 @@ public final class EventsGrid extends VBox {
             pathFilter.setText(nullToEmpty(filter.get().pathContains()));
             processFilter.setText(nullToEmpty(filter.get().process()));
             kindFilter.setValue(filter.get().kind() == null ? ANY : filter.get().kind());
+            outcomeFilter.setValue(filter.get().outcome() == null ? ANY : filter.get().outcome());
         } finally {
             updatingControls = false;
         }
@@ -356,7 +402,7 @@ public final class EventsGrid extends VBox {
         updatingControls = true;
         try {
             String v = kindFilter.getValue();
-            kindFilter.getItems().setAll(ANY);
+            kindFilter.getItems().setAll(ANY, GridFilter.FILE_OPERATIONS);
             kindFilter.getItems().addAll(kinds);
             kindFilter.setValue(kindFilter.getItems().contains(v) ? v : ANY);
         } finally {
@@ -403,18 +449,29 @@ public final class EventsGrid extends VBox {
     private record Listing(EventPageSource source, EventQuery query) {
     }
 
-    /** A listing's count, read off the FX thread; -1 when the source could not be read. */
-    private record Counted(EventPageSource source, EventQuery query, long total) {
+    /**
+     * A listing's count, read off the FX thread; -1 when the source could not be read. {@code failed}: how many
+     * of them are refused calls (-1 when not counted: on a large listing it would cost a second pass).
+     */
+    private record Counted(EventPageSource source, EventQuery query, long total, long failed) {
     }
+
+    /** Listings up to this size also count their failed calls. */
+    private static final long COUNT_FAILED_UP_TO = 200_000;
 
     private static Counted count(Listing l) {
         long n;
+        long failed = -1;
         try {
             n = l.source().count(l.query());
+            GridFilter f = l.query().filter();
+            if (n > 0 && n <= COUNT_FAILED_UP_TO && f.outcome() == null) {
+                failed = l.source().count(new EventQuery(f.withOutcome(GridFilter.FAILED), l.query().newestFirst()));
+            }
         } catch (RuntimeException e) {
             n = -1;
         }
-        return new Counted(l.source(), l.query(), n);
+        return new Counted(l.source(), l.query(), n, failed);
     }
 
     /** Shows the newest count and starts paging through its rows. */
@@ -426,13 +483,30 @@ public final class EventsGrid extends VBox {
             PagedEventList list = new PagedEventList(c.source(), c.query(), c.total(), PAGE_SIZE, MAX_PAGES, fetcher);
             list.setOnPageArrived(this::refreshWindow);
             rows = list;
-            count.setText(String.format("%,d events", c.total()));
+            count.setText(io.ransomtrace.views.common.Plural.of(c.total(), "event") + (c.failed() > 0
+                    ? " · " + String.format("%,d", c.failed()) + " failed" : ""));
+            count.setTooltip(c.failed() > 0 ? new javafx.scene.control.Tooltip("Failed calls (the kernel refused "
+                    + "them: nothing changed) are in italics; the Result column's filter lists or hides them") : null);
         }
         top = 0;
         selectedIndex = -1;
         selectedEvent.set(null);
         updateScrollBar();
         refreshWindow();
+        EventKey wanted = selectWhenListed;
+        selectWhenListed = null;
+        if (wanted != null && rows != null) {
+            PagedEventList listed = rows;
+            fetcher.execute(() -> {
+                long i = c.source().indexOf(wanted, c.query(), COUNT_FAILED_UP_TO);
+                Platform.runLater(() -> {
+                    if (rows == listed && i >= 0) {
+                        scrollToIndex(i - visibleCount / 2);
+                        selectIndex(i);
+                    }
+                });
+            });
+        }
     }
 
     /** Number of events in the current listing. */
@@ -569,7 +643,8 @@ public final class EventsGrid extends VBox {
                 .withQuickText(quickFilter.getText())
                 .withPathContains(pathFilter.getText())
                 .withProcess(processFilter.getText())
-                .withKind(ANY.equals(kindFilter.getValue()) ? null : kindFilter.getValue());
+                .withKind(ANY.equals(kindFilter.getValue()) ? null : kindFilter.getValue())
+                .withOutcome(ANY.equals(outcomeFilter.getValue()) ? null : outcomeFilter.getValue());
         if (!f.equals(filter.get())) {
             filter.set(f);
             showFilterState();
@@ -580,11 +655,47 @@ public final class EventsGrid extends VBox {
     private void showFilterState() {
         GridFilter f = filter.get();
         boolean timed = f.from() != null || f.to() != null;
-        timeChip.setText(timed ? TimeFormats.full(f.from()) + " – " + TimeFormats.full(f.to()) : "");
+        timeChip.setText(timed ? timeRange(f.from(), f.to()) : "");
         timeChip.setVisible(timed);
         timeChip.setManaged(timed);
         clearTime.setVisible(timed);
         clearTime.setManaged(timed);
+        scopeChips.getChildren().clear();
+        if (f.host() != null) {
+            scopeChips.getChildren().add(chip("events-host-filter", "host: " + Inert.plain(f.host()),
+                    () -> filter.get().withHost(null)));
+        }
+        if (f.source() != null) {
+            scopeChips.getChildren().add(chip("events-source-filter", "source: " + Inert.plain(f.source()),
+                    () -> filter.get().withSource(null)));
+        }
+        if (f.processKey() != null) {
+            scopeChips.getChildren().add(chip("events-process-key-filter", (f.withChildren() ? "lineage of " : "process ")
+                    + Inert.plain(f.processLabel()), () -> filter.get().withProcessKey(null, false, null)));
+        }
+    }
+
+    /** "14:40:32.009 – 14:42:32.045" within one day (the tooltip and the inspector give dates), else in full. */
+    private String timeRange(Instant from, Instant to) {
+        boolean sameDay = from != null && to != null
+                && TimeFormats.full(from).substring(0, 10).equals(TimeFormats.full(to).substring(0, 10));
+        timeChip.setTooltip(new javafx.scene.control.Tooltip(TimeFormats.full(from) + " – " + TimeFormats.full(to)));
+        return sameDay ? TimeFormats.full(from).substring(11) + " – " + TimeFormats.full(to).substring(11)
+                : TimeFormats.full(from) + " – " + TimeFormats.full(to);
+    }
+
+    /** A filter the header fields do not show, as a chip with a button that drops it. */
+    private HBox chip(String id, String text, java.util.function.Supplier<GridFilter> without) {
+        Label l = new Label(text);
+        l.setId(id);
+        l.getStyleClass().add("filter-chip");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        Button x = new Button(null, new FontIcon(Material2AL.CLOSE));
+        x.getStyleClass().addAll("flat", "small");
+        x.setOnAction(e -> setFilter(without.get()));
+        HBox box = new HBox(0, l, x);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private static boolean isReal(EventRow r) {

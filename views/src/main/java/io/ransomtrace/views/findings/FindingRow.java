@@ -3,6 +3,7 @@ package io.ransomtrace.views.findings;
 import io.ransomtrace.engine.finding.Severity;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A finding as the list shows it (the lead maps the engine's finding onto this).
@@ -16,14 +17,34 @@ import java.time.Instant;
  * @param firstAlert     when the detector's thresholds were first crossed
  * @param suppressed     true when an allowlist entry suppressed it
  * @param suppressedWhy  the allowlist entry's reason, when suppressed
+ * @param program        the root process's program name ("rsync"), which lower findings are grouped by
+ * @param user           the root process's effective user, which lower findings are grouped by with the program
+ * @param firedSignals   the signals that fired and counted towards the score (a signal weighted 0 does not)
  */
 public record FindingRow(String id, Severity severity, double score, String title, String host, String rootCommand,
                          String loginUser, long filesAffected, Instant firstAlert, boolean suppressed,
-                         String suppressedWhy) {
+                         String suppressedWhy, String program, String user, List<String> firedSignals) {
     public FindingRow {
         // A finding the engine could not grade is still shown, at the bottom.
         severity = severity == null ? Severity.INFO : severity;
         title = title == null ? "(untitled finding)" : title;
         suppressedWhy = suppressed && (suppressedWhy == null || suppressedWhy.isBlank()) ? "no reason given" : suppressedWhy;
+        firedSignals = firedSignals == null ? List.of() : List.copyOf(firedSignals);
+    }
+
+    /** A finding row without the grouping keys and signals (program taken from the root command). */
+    public FindingRow(String id, Severity severity, double score, String title, String host, String rootCommand,
+                      String loginUser, long filesAffected, Instant firstAlert, boolean suppressed,
+                      String suppressedWhy) {
+        this(id, severity, score, title, host, rootCommand, loginUser, filesAffected, firstAlert, suppressed,
+                suppressedWhy, programOf(rootCommand), loginUser, List.of());
+    }
+
+    private static String programOf(String command) {
+        if (command == null || command.isBlank()) {
+            return null;
+        }
+        String first = command.strip().split("\\s+")[0];
+        return first.substring(first.lastIndexOf('/') + 1);
     }
 }

@@ -48,6 +48,9 @@ public final class Inspector extends VBox {
     /** The Recovery section, made when an owner asks for it (it feeds it: planning reads the case). */
     private RecoveryPanel recovery;
     private Consumer<Long> onEvidenceSelected = id -> { };
+    private BiConsumer<EventLink, EventRow> onEventLink = (l, e) -> { };
+    private Consumer<ProcessRow> onProcessEvents = p -> { };
+    private AnnotationEditor editor;
 
     public Inspector() {
         ViewStyles.apply(this, "inspector");
@@ -65,6 +68,7 @@ public final class Inspector extends VBox {
     }
 
     public void clear() {
+        flushNotes();
         heading.setText("Nothing selected");
         Label hint = new Label("Select a finding, a process or an event to see its details.");
         hint.getStyleClass().add("text-muted");
@@ -80,8 +84,36 @@ public final class Inspector extends VBox {
         onEvidenceSelected = callback == null ? id -> { } : callback;
     }
 
+    /** Called when the analyst follows a link of the event shown ("Show in process tree", "Events of this process"). */
+    public void setOnEventLink(BiConsumer<EventLink, EventRow> callback) {
+        onEventLink = callback == null ? (l, e) -> { } : callback;
+    }
+
+    /** Called when the analyst asks for the events of the process shown. */
+    public void setOnProcessEvents(Consumer<ProcessRow> callback) {
+        onProcessEvents = callback == null ? p -> { } : callback;
+    }
+
+    /**
+     * Saves a note being edited, if it was changed: called before anything else is shown, so that selecting
+     * another finding, process or event never throws an edit away.
+     */
+    public void flushNotes() {
+        if (editor != null) {
+            AnnotationEditor e = editor;
+            editor = null;
+            e.flush();
+        }
+    }
+
+    /** Whether a finding's note has unsaved changes (it is saved as soon as the focus leaves it). */
+    public boolean hasUnsavedNotes() {
+        return editor != null && editor.dirty();
+    }
+
     /** Shows a finding: summary, signals, evidence and the annotation editor. */
     public void showFinding(FindingDetail d) {
+        flushNotes();
         FindingRow f = d.finding();
         heading.setText(Inert.plain(f.title()));
         Label severity = new Label();
@@ -99,7 +131,7 @@ public final class Inspector extends VBox {
         facts.put("Host", f.host());
         facts.put("Root command", f.rootCommand());
         facts.put("Login user", f.loginUser());
-        facts.put("Files affected", String.format("%,d", f.filesAffected()));
+        facts.put("Files affected", String.format("%,d originals", f.filesAffected()));
         facts.put("First alert", TimeFormats.full(f.firstAlert()));
 
         VBox signals = new VBox(6);
@@ -140,6 +172,11 @@ public final class Inspector extends VBox {
         scroll.setVvalue(0);
     }
 
+    private AnnotationEditor annotationEditor(String findingId, List<String> tags, String notes) {
+        editor = new AnnotationEditor(tags, notes, a -> onSaveAnnotations.accept(findingId, a));
+        return editor;
+    }
+
     private Node signalView(SignalLine s) {
         FontIcon icon = new FontIcon(s.triggered() ? Material2AL.ERROR_OUTLINE : Material2AL.CHECK_CIRCLE_OUTLINE);
         icon.getStyleClass().add(s.triggered() ? "signal-fired" : "signal-quiet");
@@ -158,66 +195,6 @@ public final class Inspector extends VBox {
         return row;
     }
 
-    private Node annotationEditor(String findingId, List<String> tags, String notes) {
-        List<String> current = new ArrayList<>(tags);
-        FlowPane chips = new FlowPane(4, 4);
-        chips.setId("inspector-tags");
-        TextField add = new TextField();
-        add.setId("inspector-tag-input");
-        add.setPromptText("add tag, Enter");
-        add.setPrefColumnCount(10);
-        TextArea notesArea = new TextArea(notes);
-        notesArea.setId("inspector-notes");
-        notesArea.setWrapText(true);
-        notesArea.setPrefRowCount(4);
-        notesArea.setPromptText("Notes for the report…");
-        Button save = new Button("Save tags and notes", new FontIcon(Material2AL.CHECK));
-        save.setId("inspector-save");
-        save.getStyleClass().add("small");
-        save.setDisable(true);
-        Runnable redrawChips = new Runnable() {
-            @Override
-            public void run() {
-                chips.getChildren().clear();
-                for (String t : current) {
-                    Label chip = new Label(Inert.plain(t));
-                    chip.getStyleClass().add("tag-chip");
-                    Button remove = new Button(null, new FontIcon(Material2AL.CLOSE));
-                    remove.getStyleClass().addAll("flat", "small", "tag-remove");
-                    remove.setOnAction(e -> {
-                        current.remove(t);
-                        save.setDisable(false);
-                        this.run();
-                    });
-                    HBox c = new HBox(0, chip, remove);
-                    c.setAlignment(Pos.CENTER_LEFT);
-                    c.getStyleClass().add("tag-chip-box");
-                    chips.getChildren().add(c);
-                }
-                chips.getChildren().add(add);
-            }
-        };
-        redrawChips.run();
-        add.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                String t = add.getText().strip();
-                if (!t.isEmpty() && !current.contains(t)) {
-                    current.add(t);
-                    save.setDisable(false);
-                    redrawChips.run();
-                    add.requestFocus();
-                }
-                add.clear();
-            }
-        });
-        notesArea.textProperty().addListener(o -> save.setDisable(false));
-        save.setOnAction(e -> {
-            onSaveAnnotations.accept(findingId, new Annotations(current, notesArea.getText()));
-            save.setDisable(true);
-        });
-        return new VBox(6, chips, notesArea, save);
-    }
-
     /**
      * The finding's Recovery section, shown from now on under its evidence; its owner feeds it for each finding
      * shown ({@link RecoveryPanel#show}) and handles its export.
@@ -229,26 +206,45 @@ public final class Inspector extends VBox {
         return recovery;
     }
 
-    /** Shows every field of a process. */
+    /** Shows every field of a process the analyst reads (no internal keys), its tags, and where to go next. */
     public void showProcess(ProcessRow p) {
-        heading.setText(Inert.plain(p.exeName()) + "  [" + p.pid() + "]");
+        flushNotes();
+        heading.setText(p.unnamed() ? "Process " + p.pid() + " (started before the logs)"
+                : Inert.plain(p.exeName()) + "  [" + p.pid() + "]");
         Map<String, String> f = new LinkedHashMap<>();
-        f.put("Key", p.key());
         f.put("PID", String.valueOf(p.pid()));
         f.put("Parent PID", p.ppid() < 0 ? "unknown" : String.valueOf(p.ppid()));
-        f.put("Executable", p.exe());
+        f.put("Executable", p.unnamed() ? "not in the logs: only its pid is known, as the parent of "
+                + "processes that are" : p.exe());
         f.put("Command line", p.commandLine());
+        if (p.execFailed()) {
+            f.put("Exec", "failed: the program was not started (e.g. a shell trying each folder of PATH)");
+        }
         f.put("User", p.user());
         f.put("Login user", p.loginUser());
         f.put("Start", TimeFormats.full(p.start()));
         f.put("End", p.end() == null ? "not seen" : TimeFormats.full(p.end()));
-        f.put("Files modified", String.format("%,d", p.filesModified()));
+        f.put("Files changed", String.format("%,d", p.filesModified()) + " (created, written, renamed or deleted by "
+                + "this process itself)");
         f.put("Signals", String.join(", ", p.badges().stream().sorted().toList()));
-        content.getChildren().setAll(heading, propertyGrid(f));
+        FlowPane tags = new FlowPane(4, 4);
+        tags.setId("inspector-process-tags");
+        for (String t : p.tags().stream().sorted().toList()) {
+            Label chip = new Label(Inert.plain(t));
+            chip.getStyleClass().add("tag-chip");
+            tags.getChildren().add(chip);
+        }
+        if (p.tags().isEmpty()) {
+            tags.getChildren().add(muted("No tags (Ctrl+T or the row's menu: Tag…)"));
+        }
+        javafx.scene.control.Hyperlink events = link("Events of this process", "inspector-link-process-events",
+                () -> onProcessEvents.accept(p));
+        content.getChildren().setAll(heading, propertyGrid(f), section("Tags"), tags, events);
     }
 
     /** Shows every field of an event, then its raw source line(s) and where they came from. */
     public void showEvent(EventRow e, List<String> rawLines) {
+        flushNotes();
         heading.setText(e.kind() + "  " + (e.path() == null ? "" : Inert.plain(e.path())));
         Map<String, String> f = new LinkedHashMap<>();
         f.put("Event id", String.valueOf(e.eventId()));
@@ -256,10 +252,12 @@ public final class Inspector extends VBox {
         f.put("Host", e.host());
         f.put("PID", String.valueOf(e.pid()));
         f.put("Executable", e.exe());
+        f.put("User", e.user());
+        f.put("Login user", e.loginUser());
         f.put("Kind", e.kind());
         f.put("Path", e.path());
         f.put("Target path", e.targetPath());
-        f.put("Result", e.result());
+        f.put("Result", e.failed() ? "failed: the kernel refused the call, nothing changed" : e.result());
         f.put("Source", e.source());
         f.put("Line", String.valueOf(e.line()));
         TextArea raw = new TextArea(rawLines == null || rawLines.isEmpty()
@@ -271,7 +269,50 @@ public final class Inspector extends VBox {
         raw.setPrefRowCount(Math.min(12, Math.max(3, rawLines == null ? 1 : rawLines.size() * 2)));
         Label provenance = muted(Inert.plain(e.source()) + ", line " + e.line());
         provenance.setId("inspector-provenance");
-        content.getChildren().setAll(heading, propertyGrid(f), section("Raw source"), provenance, raw);
+        HBox links = new HBox(12);
+        for (EventLink l : EventLink.values()) {
+            links.getChildren().add(link(l.label(), "inspector-link-" + l.name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', '-'), () -> onEventLink.accept(l, e)));
+        }
+        content.getChildren().setAll(heading, links, propertyGrid(f), section("Raw source"), provenance, raw);
+    }
+
+    /** Shows a summary of something that is not a finding, a process or an event (a host, a source). */
+    public void showSummary(String title, Map<String, String> facts) {
+        flushNotes();
+        heading.setText(Inert.plain(title));
+        content.getChildren().setAll(heading, propertyGrid(facts));
+    }
+
+    /**
+     * Shows a record the import quarantined: where it is (file, line, byte offset), why it was set aside, and its
+     * raw text as read.
+     */
+    public void showQuarantined(String file, long line, long byteOffset, String reason, String rawText) {
+        flushNotes();
+        heading.setText("Import error");
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("File", file);
+        f.put("Line", line <= 0 ? "the file as a whole" : String.format("%,d", line));
+        f.put("Byte offset", String.format("%,d", byteOffset));
+        f.put("Reason", reason);
+        TextArea raw = new TextArea(rawText == null || rawText.isEmpty() ? "(no text: the problem is the file "
+                + "itself, not one line)" : Inert.visible(rawText));
+        raw.setId("inspector-raw");
+        raw.setEditable(false);
+        raw.setWrapText(true);
+        raw.getStyleClass().add("raw-lines");
+        raw.setPrefRowCount(6);
+        Label provenance = muted(Inert.plain(file) + ", line " + line + ", byte " + byteOffset);
+        provenance.setId("inspector-provenance");
+        content.getChildren().setAll(heading, propertyGrid(f), section("Raw line"), provenance, raw);
+    }
+
+    private static javafx.scene.control.Hyperlink link(String text, String id, Runnable action) {
+        javafx.scene.control.Hyperlink l = new javafx.scene.control.Hyperlink(text);
+        l.setId(id);
+        l.setOnAction(ev -> action.run());
+        return l;
     }
 
     private static GridPane propertyGrid(Map<String, String> fields) {
@@ -280,7 +321,8 @@ public final class Inspector extends VBox {
         grid.setHgap(10);
         grid.setVgap(3);
         ColumnConstraints keys = new ColumnConstraints();
-        keys.setMinWidth(90);
+        // Keys ("Root command", "Login user") are never cut: the values wrap instead.
+        keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(keys, values);
@@ -288,6 +330,7 @@ public final class Inspector extends VBox {
         for (Map.Entry<String, String> e : fields.entrySet()) {
             Label k = new Label(e.getKey());
             k.getStyleClass().add("property-key");
+            k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             // every value comes from a log or the analyst: shown whole, hidden characters as [U+202E] markers
             Label v = new Label(e.getValue() == null || e.getValue().isEmpty() ? "—" : Inert.visible(e.getValue()));
             v.getStyleClass().add("property-value");

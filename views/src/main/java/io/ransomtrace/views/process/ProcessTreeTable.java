@@ -1,6 +1,7 @@
 package io.ransomtrace.views.process;
 
 import io.ransomtrace.engine.text.Inert;
+import io.ransomtrace.views.common.TextWidths;
 import io.ransomtrace.views.common.TimeFormats;
 import io.ransomtrace.views.common.ViewStyles;
 import javafx.beans.property.SimpleObjectProperty;
@@ -23,6 +24,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.BreadCrumbBar;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
@@ -34,16 +36,23 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A host's processes as a tree table (pid, exe, command line, user ← login user, start, end, files modified,
- * signal badges), children read lazily from a {@link ProcessSource} on expand. {@link #highlightLineage}
- * expands and marks a campaign's root→leaf chain; the search field jumps from match to match (Enter); the row
- * menu raises {@link ProcessAction}s.
+ * A host's processes as a tree table (pid, exe, command line, user ← login user, start, end, files changed,
+ * signal badges and the analyst's tags), children read lazily from a {@link ProcessSource} on expand.
+ * {@link #highlightLineage} expands and marks a campaign's chain, pins it above the tree as a breadcrumb (each
+ * crumb selects its process) and expands the campaign root; the search field jumps from match to match (Enter);
+ * the row menu raises {@link ProcessAction}s. Processes that only add noise are folded ({@link ProcessFolding}).
+ * Columns keep the widths the analyst gives them (no resize policy that recomputes them when the tab returns).
  */
 public final class ProcessTreeTable extends VBox {
     private static final PseudoClass LINEAGE = PseudoClass.getPseudoClass("lineage");
     private static final PseudoClass MATCH = PseudoClass.getPseudoClass("match");
+    private static final PseudoClass FOLD = PseudoClass.getPseudoClass("fold");
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
     private final TreeTableView<ProcessRow> tree = new TreeTableView<>();
+    private TreeTableColumn<ProcessRow, String> userColumn;
+    private final BreadCrumbBar<ProcessRow> lineageBar = new BreadCrumbBar<>();
+    private final HBox lineageBox;
     private final TextField search = new TextField();
     private final Label searchStatus = new Label();
     private final Set<String> lineage = new HashSet<>();
@@ -77,12 +86,38 @@ public final class ProcessTreeTable extends VBox {
         toolbar.setPadding(new Insets(4, 6, 4, 6));
         toolbar.getStyleClass().add("view-toolbar");
 
+        lineageBar.setId("process-lineage");
+        lineageBar.setAutoNavigationEnabled(false);
+        lineageBar.setCrumbFactory(item -> {
+            BreadCrumbBar.BreadCrumbButton b = new BreadCrumbBar.BreadCrumbButton(
+                    item.getValue() == null ? "" : Inert.plain(item.getValue().label().replace("  ", " ")));
+            b.getStyleClass().add("lineage-crumb");
+            if (item.getValue() != null) {
+                b.setTooltip(new javafx.scene.control.Tooltip(Inert.plain(item.getValue().commandLine())));
+            }
+            return b;
+        });
+        lineageBar.setOnCrumbAction(e -> {
+            if (e.getSelectedCrumb() != null && e.getSelectedCrumb().getValue() != null) {
+                selectKey(e.getSelectedCrumb().getValue().key());
+            }
+        });
+        Label lineageTitle = new Label("Campaign lineage");
+        lineageTitle.getStyleClass().addAll("text-muted", "lineage-title");
+        lineageTitle.setMinWidth(Region.USE_PREF_SIZE);
+        lineageBox = new HBox(8, lineageTitle, lineageBar);
+        lineageBox.setAlignment(Pos.CENTER_LEFT);
+        lineageBox.setPadding(new Insets(0, 6, 4, 6));
+        lineageBox.getStyleClass().add("lineage-bar");
+        showLineageBar(false);
+
         tree.setId("process-tree-table");
         tree.setShowRoot(false);
         tree.setFixedCellSize(24);
         tree.getStyleClass().add("dense");
         tree.setPlaceholder(new Label("No processes"));
-        tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Unconstrained: a constrained policy recomputes every width when the tab comes back to the front.
+        tree.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
         buildColumns();
         tree.setRowFactory(t -> {
             TreeTableRow<ProcessRow> row = new TreeTableRow<>() {
@@ -91,46 +126,80 @@ public final class ProcessTreeTable extends VBox {
                     super.updateItem(item, empty);
                     pseudoClassStateChanged(LINEAGE, !empty && item != null && lineage.contains(item.key()));
                     pseudoClassStateChanged(MATCH, !empty && item != null && matches.contains(item.key()));
+                    pseudoClassStateChanged(FOLD, !empty && ProcessFolding.isFold(item));
+                    pseudoClassStateChanged(FAILED, !empty && item != null && item.execFailed());
                 }
             };
             row.setContextMenu(rowMenu(row));
             return row;
         });
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null && now.getValue() != null) {
+            if (now != null && now.getValue() != null && !ProcessFolding.isFold(now.getValue())) {
                 onProcessSelected.accept(now.getValue());
             }
         });
         VBox.setVgrow(tree, Priority.ALWAYS);
-        getChildren().addAll(toolbar, tree);
+        getChildren().addAll(toolbar, lineageBox, tree);
     }
 
     private void buildColumns() {
         TreeTableColumn<ProcessRow, ProcessRow> process = new TreeTableColumn<>("Process");
         process.setId("process-col-process");
         process.getStyleClass().add("process-cell");
-        process.setPrefWidth(220);
+        process.setPrefWidth(240);
+        process.setMinWidth(140);
         process.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().getValue()));
         process.setCellFactory(c -> new TreeTableCell<>() {
+            private final HBox tagsBox = new HBox(3);
+
             @Override
             protected void updateItem(ProcessRow item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : Inert.plain(item.exeName()) + "  " + item.pid());
+                if (empty || item == null) {
+                    setText(null);
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                boolean fold = ProcessFolding.isFold(item);
+                String name = fold ? item.exe() : Inert.plain(item.label()) + (item.execFailed() ? "  (exec failed)" : "");
+                setText(name);
+                setTooltip(new javafx.scene.control.Tooltip(fold ? item.exe() + ": " + Inert.plain(item.commandLine())
+                        : name + (item.tags().isEmpty() ? "" : "\ntags: " + Inert.plain(String.join(", ", item.tags())))));
+                tagsBox.getChildren().clear();
+                for (String t : item.tags().stream().sorted().toList()) {
+                    Label chip = new Label(Inert.plain(t));
+                    chip.getStyleClass().add("tag-chip");
+                    chip.setMinWidth(Region.USE_PREF_SIZE);
+                    tagsBox.getChildren().add(chip);
+                }
+                setGraphic(item.tags().isEmpty() ? null : tagsBox);
+                setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+                setGraphicTextGap(6);
             }
         });
         TreeTableColumn<ProcessRow, String> cmd = text("Command line", "command", 330, ProcessRow::commandLine);
-        TreeTableColumn<ProcessRow, String> user = text("User ← login", "user", 110, ProcessRow::userDisplay);
+        cmd.setMinWidth(120);
+        TreeTableColumn<ProcessRow, String> user = text("User ← login", "user", 130, ProcessRow::userDisplay);
+        // "root ← carol" must never be cut: it is who ran the campaign (widened to the rows as they load).
+        user.setMinWidth(120);
+        userColumn = user;
         TreeTableColumn<ProcessRow, String> start = text("Start (UTC)", "start", 150, r -> TimeFormats.seconds(r.start()));
         TreeTableColumn<ProcessRow, String> end = text("End", "end", 150, r -> TimeFormats.seconds(r.end()));
-        start.setMinWidth(150);
+        start.setMinWidth(140);
         end.setMinWidth(90);
-        TreeTableColumn<ProcessRow, String> files = text("Files", "files", 60,
+        TreeTableColumn<ProcessRow, String> files = text("", "files", 64,
                 r -> r.filesModified() == 0 ? "" : String.format("%,d", r.filesModified()));
+        Label filesHeader = new Label("Files");
+        filesHeader.setTooltip(new javafx.scene.control.Tooltip("Files this process itself (not its children) "
+                + "created, wrote, truncated, renamed or deleted, with success.\nA finding counts only the originals "
+                + "its campaign changed: ransom notes and encrypted copies are in this count, not in the finding's."));
+        files.setGraphic(filesHeader);
         files.getStyleClass().add("numeric");
         files.setMinWidth(56);
         TreeTableColumn<ProcessRow, ProcessRow> badges = new TreeTableColumn<>("Signals");
         badges.setId("process-col-signals");
-        badges.setPrefWidth(200);
+        badges.setPrefWidth(220);
         badges.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().getValue()));
         badges.setCellFactory(c -> new TreeTableCell<>() {
             private final HBox box = new HBox(3);
@@ -161,8 +230,17 @@ public final class ProcessTreeTable extends VBox {
         TreeTableColumn<ProcessRow, String> c = new TreeTableColumn<>(name);
         c.setId("process-col-" + id);
         c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new SimpleObjectProperty<>(
-                cd.getValue().getValue() == null ? "" : Inert.plain(value.apply(cd.getValue().getValue()))));
+        c.setCellValueFactory(cd -> new SimpleObjectProperty<>(cd.getValue().getValue() == null
+                || ProcessFolding.isFold(cd.getValue().getValue()) && !"command".equals(id) ? ""
+                : Inert.plain(value.apply(cd.getValue().getValue()))));
+        c.setCellFactory(col -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         return c;
     }
 
@@ -175,7 +253,7 @@ public final class ProcessTreeTable extends VBox {
             MenuItem item = new MenuItem(a.label());
             item.setId("process-action-" + a.name().toLowerCase(java.util.Locale.ROOT));
             item.setOnAction(e -> {
-                if (row.getItem() != null) {
+                if (row.getItem() != null && !ProcessFolding.isFold(row.getItem())) {
                     onAction.accept(a, row.getItem());
                 }
             });
@@ -196,11 +274,124 @@ public final class ProcessTreeTable extends VBox {
         TreeItem<ProcessRow> root = new TreeItem<>();
         root.setExpanded(true);
         if (source != null) {
-            for (ProcessRow r : source.roots(host)) {
-                root.getChildren().add(new LazyItem(r));
+            root.getChildren().addAll(items("root", source.roots(host)));
+        }
+        // Processes that started before the logs are what the tree hangs from: their fold starts open.
+        for (TreeItem<ProcessRow> top : root.getChildren()) {
+            if (top.getValue().key().endsWith(":before-logs")) {
+                top.setExpanded(true);
             }
         }
         tree.setRoot(root);
+        lineageBar.setSelectedCrumb(null);
+        showLineageBar(false);
+    }
+
+    /** Tree items for siblings: processes that read their children on demand, folds holding theirs. */
+    private List<TreeItem<ProcessRow>> items(String parentKey, List<ProcessRow> siblings) {
+        TextWidths.fit(userColumn, siblings.stream().map(ProcessRow::userDisplay).distinct().toList(), 260);
+        List<TreeItem<ProcessRow>> out = new java.util.ArrayList<>();
+        for (ProcessFolding.Entry e : ProcessFolding.fold(parentKey, siblings)) {
+            if (e.isFold()) {
+                TreeItem<ProcessRow> fold = new TreeItem<>(e.row());
+                for (ProcessRow r : e.folded()) {
+                    fold.getChildren().add(new LazyItem(r));
+                }
+                out.add(fold);
+            } else {
+                out.add(new LazyItem(e.row()));
+            }
+        }
+        return out;
+    }
+
+    private void showLineageBar(boolean show) {
+        lineageBox.setVisible(show);
+        lineageBox.setManaged(show);
+    }
+
+    /** The processes of the pinned lineage, oldest first (empty when none is pinned). */
+    public List<ProcessRow> pinnedLineage() {
+        List<ProcessRow> out = new java.util.ArrayList<>();
+        for (TreeItem<ProcessRow> i = lineageBar.getSelectedCrumb(); i != null; i = i.getParent()) {
+            out.add(0, i.getValue());
+        }
+        return out;
+    }
+
+    /** The breadcrumb bar above the tree (the pinned lineage). */
+    public BreadCrumbBar<ProcessRow> lineageBar() {
+        return lineageBar;
+    }
+
+    /**
+     * Expands the chain of keys (a root of the host down to a process), selects its last process and scrolls to
+     * it, without touching the pinned lineage: "show this event's process in the tree".
+     *
+     * @return whether the whole chain was found
+     */
+    public boolean reveal(List<String> keys) {
+        TreeItem<ProcessRow> last = expandPath(keys);
+        if (last == null || !last.getValue().key().equals(keys.get(keys.size() - 1))) {
+            return false;
+        }
+        int row = tree.getRow(last);
+        tree.getSelectionModel().clearAndSelect(row);
+        tree.scrollTo(Math.max(0, row - 3));
+        return true;
+    }
+
+    /** Clears the search field and its matches (a new scope starts without the last one's search). */
+    public void clearSearch() {
+        search.clear();
+        findNext("");
+        lastSearch = "";
+        searchResults = List.of();
+        searchIndex = -1;
+    }
+
+    /** Selects a process already in the tree (loaded along an expanded path) and scrolls it into view. */
+    public boolean selectKey(String key) {
+        TreeItem<ProcessRow> item = find(tree.getRoot(), key);
+        if (item == null) {
+            return false;
+        }
+        for (TreeItem<ProcessRow> up = item.getParent(); up != null; up = up.getParent()) {
+            up.setExpanded(true);
+        }
+        int row = tree.getRow(item);
+        tree.getSelectionModel().clearAndSelect(row);
+        tree.scrollTo(Math.max(0, row - 3));
+        return true;
+    }
+
+    /** Replaces a process's tags where it is shown (after the analyst tagged it). */
+    public void showTags(String key, java.util.Set<String> tags) {
+        TreeItem<ProcessRow> item = find(tree.getRoot(), key);
+        if (item != null) {
+            item.setValue(item.getValue().withTags(tags));
+        }
+        tree.refresh();
+    }
+
+    /** A loaded item with this key (children of unexpanded processes are not read). */
+    private static TreeItem<ProcessRow> find(TreeItem<ProcessRow> at, String key) {
+        if (at == null) {
+            return null;
+        }
+        if (at.getValue() != null && key.equals(at.getValue().key())) {
+            return at;
+        }
+        if (at instanceof LazyItem lazy && !lazy.loaded) {
+            return null;
+        }
+        for (TreeItem<ProcessRow> c : at.getChildren()) {
+            TreeItem<ProcessRow> hit = find(c, key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        return null;
     }
 
     /**
@@ -213,12 +404,26 @@ public final class ProcessTreeTable extends VBox {
         lineage.clear();
         lineage.addAll(keys);
         TreeItem<ProcessRow> last = expandPath(keys);
-        int found = depthOf(last);
+        int found = 0;
+        List<ProcessRow> chain = new java.util.ArrayList<>();
+        for (TreeItem<ProcessRow> i = last; i != null && i.getValue() != null; i = i.getParent()) {
+            if (!ProcessFolding.isFold(i.getValue())) {
+                chain.add(0, i.getValue());
+                found++;
+            }
+        }
         if (last != null) {
+            // The campaign root's own work (its children) is what the analyst looks at next.
+            last.setExpanded(true);
             int row = tree.getRow(last);
             tree.getSelectionModel().clearAndSelect(row);
             tree.scrollTo(Math.max(0, row - 3));
         }
+        // Processes started before the logs say nothing in a lineage; the crumbs start at the first named one.
+        List<ProcessRow> crumbs = chain.stream().dropWhile(ProcessRow::unnamed).toList();
+        lineageBar.setSelectedCrumb(crumbs.isEmpty() ? null
+                : BreadCrumbBar.buildTreeModel(crumbs.toArray(ProcessRow[]::new)));
+        showLineageBar(!crumbs.isEmpty());
         tree.refresh();
         return found;
     }
@@ -273,6 +478,16 @@ public final class ProcessTreeTable extends VBox {
             for (TreeItem<ProcessRow> child : at.getChildren()) {
                 if (child.getValue() != null && key.equals(child.getValue().key())) {
                     next = child;
+                } else if (ProcessFolding.isFold(child.getValue())) {
+                    // A folded process is one level further down, inside its fold.
+                    for (TreeItem<ProcessRow> folded : child.getChildren()) {
+                        if (key.equals(folded.getValue().key())) {
+                            child.setExpanded(true);
+                            next = folded;
+                        }
+                    }
+                }
+                if (next != null) {
                     break;
                 }
             }
@@ -284,14 +499,6 @@ public final class ProcessTreeTable extends VBox {
             at = next;
         }
         return last;
-    }
-
-    private static int depthOf(TreeItem<?> item) {
-        int d = 0;
-        for (TreeItem<?> i = item; i != null && i.getParent() != null; i = i.getParent()) {
-            d++;
-        }
-        return d;
     }
 
     public void setOnAction(BiConsumer<ProcessAction, ProcessRow> callback) {
@@ -312,6 +519,7 @@ public final class ProcessTreeTable extends VBox {
 
     /** A tree item that asks the source for its children the first time they are needed. */
     private final class LazyItem extends TreeItem<ProcessRow> {
+        private final ProcessSource from = source;
         private boolean loaded;
         private Boolean leaf;
 
@@ -325,7 +533,7 @@ public final class ProcessTreeTable extends VBox {
                 return super.getChildren().isEmpty();
             }
             if (leaf == null) {
-                leaf = !source.hasChildren(getValue());
+                leaf = from == null || !from.hasChildren(getValue());
             }
             return leaf;
         }
@@ -334,8 +542,8 @@ public final class ProcessTreeTable extends VBox {
         public ObservableList<TreeItem<ProcessRow>> getChildren() {
             if (!loaded) {
                 loaded = true;
-                for (ProcessRow c : source.children(getValue())) {
-                    super.getChildren().add(new LazyItem(c));
+                if (from != null) {
+                    super.getChildren().addAll(items(getValue().key(), from.children(getValue())));
                 }
             }
             return super.getChildren();

@@ -2,6 +2,7 @@ package io.ransomtrace.views.spread;
 
 import io.ransomtrace.engine.text.Inert;
 import io.ransomtrace.views.common.Palette;
+import io.ransomtrace.views.common.Plural;
 import io.ransomtrace.views.common.TimeFormats;
 import io.ransomtrace.views.common.ViewStyles;
 import javafx.geometry.VPos;
@@ -164,31 +165,67 @@ public final class NoteSpreadMap extends Region {
             g.setLineWidth(2);
             g.strokeRect(x + 1, y + 1, cw - 2, ch - 2);
         }
-        double badgeW = 0;
-        if (n.notesDropped() > 0 && cw >= 8) {
-            String count = n.notesDropped() > 1 ? String.valueOf(n.notesDropped()) : "";
-            badgeW = Math.min(cw - 2, 12 + count.length() * 6);
-            double bx = x + cw - badgeW - 2;
-            g.setFill(Palette.NOTE);
-            g.fillRoundRect(bx, y + 4, badgeW, ch - 8, 4, 4);
-            g.setStroke(Color.WHITE);
-            g.setLineWidth(1);
-            g.strokeRoundRect(bx, y + 4, badgeW, ch - 8, 4, 4);
-            g.setFill(Color.WHITE);
-            g.setFont(BADGE_FONT);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText(count.isEmpty() ? "N" : "N" + count, bx + badgeW / 2, y + ch / 2, badgeW - 2);
-            g.setFont(FONT);
-        }
+        double badgeW = n.notesDropped() > 0 ? drawNoteMarker(g, n.notesDropped(), x, y, cw, ch) : 0;
         double room = cw - badgeW - 8;
         if (room > 24) {
             g.setFill(Palette.textOn(fill));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
             String label = Inert.plain(n.name()) + (room > 90 ? "  " + String.format("%,d", n.subtreeFiles()) : "");
-            g.fillText(label, x + 5, y + ch / 2, room);
+            g.fillText(elide(label, room), x + 5, y + ch / 2);
         }
+    }
+
+    /**
+     * The note marker of a cell, whole or not at all: "N3" when it fits, "N" when only that fits, else a strip
+     * in the note colour along the cell's bottom (the hover card gives the count). Returns the width it took.
+     */
+    private double drawNoteMarker(GraphicsContext g, long notes, double x, double y, double cw, double ch) {
+        String text = notes > 1 ? "N" + notes : "N";
+        double full = textWidth(text, BADGE_FONT) + 8;
+        double letter = textWidth("N", BADGE_FONT) + 8;
+        double w = full <= cw - 4 ? full : letter <= cw - 4 ? letter : 0;
+        if (w == 0) {
+            g.setFill(Palette.NOTE);
+            g.fillRect(x, y + ch - 4, cw, 3);
+            return 0;
+        }
+        String shown = w == full ? text : "N";
+        double bx = x + cw - w - 2;
+        g.setFill(Palette.NOTE);
+        g.fillRoundRect(bx, y + 4, w, ch - 8, 4, 4);
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(1);
+        g.strokeRoundRect(bx, y + 4, w, ch - 8, 4, 4);
+        g.setFill(Color.WHITE);
+        g.setFont(BADGE_FONT);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(shown, bx + w / 2, y + ch / 2);
+        g.setFont(FONT);
+        return w + 2;
+    }
+
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+
+    private double textWidth(String s, Font font) {
+        measure.setFont(font);
+        measure.setText(s);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    /** The text cut to fit {@code width}, ending in "…" when cut (never squeezed). */
+    private String elide(String s, double width) {
+        if (textWidth(s, FONT) <= width) {
+            return s;
+        }
+        for (int n = s.length() - 1; n > 0; n--) {
+            String t = s.substring(0, n) + "…";
+            if (textWidth(t, FONT) <= width) {
+                return t;
+            }
+        }
+        return "";
     }
 
     private void drawLegend(GraphicsContext g, double w, double h) {
@@ -214,7 +251,7 @@ public final class NoteSpreadMap extends Region {
                 end += "  (+" + TimeFormats.duration(Duration.between(earliest, latest)) + ")";
             }
             g.fillText(end, x, y + 6);
-            x += end.length() * 6.2 + 20;
+            x += textWidth(end, FONT) + 20;
         }
         g.setFill(Palette.NOTE);
         g.fillRoundRect(x, y, 14, 12, 4, 4);
@@ -225,7 +262,10 @@ public final class NoteSpreadMap extends Region {
         g.setFont(FONT);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(Palette.AXIS_TEXT);
-        g.fillText("ransom notes dropped    width = files encrypted", x + 20, y + 6);
+        // The legend's tail only where it fits whole: a legend cut mid-word says nothing.
+        String notes = "ransom notes dropped";
+        String widths = "    width = files encrypted";
+        g.fillText(notes + (x + 20 + textWidth(notes + widths, FONT) <= w ? widths : ""), x + 20, y + 6);
     }
 
     private double timeFraction(Instant t) {
@@ -278,9 +318,11 @@ public final class NoteSpreadMap extends Region {
         }
         DirectoryNode n = c.node();
         StringBuilder sb = new StringBuilder(Inert.plain(n.path()));
-        sb.append(String.format("%n%,d files encrypted here, %,d in subtree", n.filesEncrypted(), n.subtreeFiles()));
+        sb.append('\n').append(Plural.of(n.filesEncrypted(), "file")).append(" encrypted here, ")
+                .append(String.format("%,d", n.subtreeFiles())).append(" in the subtree");
         if (n.subtreeNotes() > 0) {
-            sb.append(String.format("%n%,d notes here, %,d in subtree", n.notesDropped(), n.subtreeNotes()));
+            sb.append('\n').append(Plural.of(n.notesDropped(), "ransom note")).append(" here, ")
+                    .append(String.format("%,d", n.subtreeNotes())).append(" in the subtree");
         }
         Instant hit = n.firstHit() != null ? n.firstHit() : n.earliestHit();
         if (hit != null) {

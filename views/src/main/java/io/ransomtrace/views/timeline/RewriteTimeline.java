@@ -46,10 +46,14 @@ import java.util.function.Consumer;
 public final class RewriteTimeline extends Region {
     /** The narrowest range the chart zooms to: a handful of millisecond buckets. */
     public static final Duration MIN_SPAN = Duration.ofMillis(10);
-    private static final double LEFT = 52;
+    private static final double LEFT = 64;
     private static final double RIGHT = 12;
-    private static final double TOP = 30;
+    /** Two header rows: the range and the buttons, then the legend and the bar size. */
+    private static final double TOP = 50;
+    private static final double ROW = 24;
     private static final double BOTTOM = 22;
+    /** What the count axis counts, as the briefing's chart says it. */
+    public static final String Y_AXIS_LABEL = "file operations per bar";
     private static final double MIN_BAR_PX = 3;
     private static final Font FONT = Font.font(11);
     private static final ExecutorService SHARED_FETCHER = Executors.newSingleThreadExecutor(r -> {
@@ -231,11 +235,12 @@ public final class RewriteTimeline extends Region {
         canvas.setHeight(h);
         double bw = reset.prefWidth(-1);
         double bh = reset.prefHeight(-1);
-        reset.resizeRelocate(w - RIGHT - bw, 0, bw, Math.min(bh, TOP - 2));
+        reset.resizeRelocate(w - RIGHT - bw, 0, bw, Math.min(bh, ROW - 2));
         double gw = Math.max(40, logScale.prefWidth(-1));
-        logScale.resizeRelocate(w - RIGHT - bw - 4 - gw, 0, gw, Math.min(logScale.prefHeight(-1), TOP - 2));
-        double lw = rangeLabel.prefWidth(-1);
-        rangeLabel.resizeRelocate(w - RIGHT - bw - gw - 14 - lw, 2, lw, TOP - 6);
+        logScale.resizeRelocate(w - RIGHT - bw - 4 - gw, 0, gw, Math.min(logScale.prefHeight(-1), ROW - 2));
+        // The range has the first row to itself (left of the buttons): it never runs over the legend.
+        double lw = Math.min(rangeLabel.prefWidth(-1), Math.max(0, w - RIGHT - bw - gw - 14 - 8));
+        rangeLabel.resizeRelocate(8, 2, lw, ROW - 4);
         hover.autosize();
         draw();
     }
@@ -381,7 +386,7 @@ public final class RewriteTimeline extends Region {
         double x = LEFT;
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
-        double y = TOP / 2;
+        double y = ROW + (TOP - ROW) / 2 - 2;
         for (OpKind kind : OpKind.values()) {
             g.setFill(kind.color());
             g.fillRect(x, y - 4, 9, 9);
@@ -389,6 +394,28 @@ public final class RewriteTimeline extends Region {
             g.fillText(kind.label(), x + 13, y);
             x += 13 + textWidth(kind.label()) + 12;
         }
+        String size = barSizeText();
+        if (!size.isEmpty()) {
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(size, getWidth() - RIGHT, y);
+        }
+        // The count axis says what it counts, as the briefing's chart does.
+        g.save();
+        g.translate(12, TOP + plotHeight() / 2);
+        g.rotate(-90);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText(Y_AXIS_LABEL, 0, 0);
+        g.restore();
+    }
+
+    /**
+     * "one bar = 1 ms" (the width of a bucket), and that refused calls are not counted; empty before data came.
+     */
+    public String barSizeText() {
+        if (data == null || data.bucketWidth() == null || data.bucketWidth().isZero()) {
+            return "";
+        }
+        return "one bar = " + TimeFormats.duration(data.bucketWidth()) + " · successful calls only";
     }
 
     private void drawBars(GraphicsContext g, TimeRange range, long max) {
@@ -572,7 +599,9 @@ public final class RewriteTimeline extends Region {
                 sb.append('\n').append(kind.label()).append(": ").append(String.format("%,d", b.count(kind)));
             }
         }
-        sb.append("\ntotal: ").append(String.format("%,d", b.total()));
+        sb.append("\ntotal: ").append(String.format("%,d", b.total()))
+                .append(b.total() == 1 ? " file operation" : " file operations")
+                .append("\n(successful calls only; click to list them in the events grid)");
         hover.setText(sb.toString());
         hover.setVisible(true);
         hover.autosize();

@@ -83,7 +83,7 @@ public final class AllowlistEditor extends VBox {
         table.setFixedCellSize(24);
         table.setPrefHeight(160);
         table.setPlaceholder(new Label("No entries. Add one here or from a process's menu."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().addAll(List.of(
                 column("Field", 100, e -> e.field().name().toLowerCase().replace('_', ' ')),
                 column("Pattern", 200, AllowlistRule::pattern),
@@ -132,11 +132,11 @@ public final class AllowlistEditor extends VBox {
         GridPane form = new GridPane();
         form.setHgap(6);
         form.setVgap(4);
-        form.addRow(0, new Label("Match"), field, pattern);
-        form.addRow(1, new Label("Effect"), effect, cap);
-        form.addRow(2, new Label("Reason"), reason);
+        form.addRow(0, formLabel("Match"), field, pattern);
+        form.addRow(1, formLabel("Effect"), effect, cap);
+        form.addRow(2, formLabel("Reason"), reason);
         GridPane.setColumnSpan(reason, 2);
-        form.addRow(3, new Label("Author"), author, expires);
+        form.addRow(3, formLabel("Author"), author, expires);
         GridPane.setHgrow(pattern, Priority.ALWAYS);
         pattern.setMaxWidth(Double.MAX_VALUE);
 
@@ -154,6 +154,13 @@ public final class AllowlistEditor extends VBox {
         HBox buttons = new HBox(6, add, update, remove, error);
         buttons.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title, table, form, buttons);
+    }
+
+    /** A form label that is never cut: the fields beside it give way instead. */
+    private static Label formLabel(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static TableColumn<AllowlistRule, String> column(String name, double width,

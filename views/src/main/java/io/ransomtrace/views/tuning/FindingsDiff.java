@@ -7,15 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What a threshold change did to the findings: added, removed, severity changed (matched by finding id). */
-public record FindingsDiff(List<FindingRow> added, List<FindingRow> removed, List<SeverityChange> severityChanged) {
+/**
+ * What a threshold change did to the findings, matched by finding id: added, removed, and changed (severity,
+ * score or fired signals; {@code severityChanged} are those whose severity moved).
+ */
+public record FindingsDiff(List<FindingRow> added, List<FindingRow> removed, List<SeverityChange> severityChanged,
+                           List<FindingChange> changed) {
     public FindingsDiff {
         added = List.copyOf(added);
         removed = List.copyOf(removed);
         severityChanged = List.copyOf(severityChanged);
+        changed = List.copyOf(changed);
     }
 
-    public static final FindingsDiff NONE = new FindingsDiff(List.of(), List.of(), List.of());
+    public static final FindingsDiff NONE = new FindingsDiff(List.of(), List.of(), List.of(), List.of());
 
     public static FindingsDiff between(List<FindingRow> before, List<FindingRow> after) {
         Map<String, FindingRow> old = new LinkedHashMap<>();
@@ -23,26 +28,33 @@ public record FindingsDiff(List<FindingRow> added, List<FindingRow> removed, Lis
             old.put(f.id(), f);
         }
         List<FindingRow> added = new ArrayList<>();
-        List<SeverityChange> changed = new ArrayList<>();
+        List<SeverityChange> severities = new ArrayList<>();
+        List<FindingChange> changed = new ArrayList<>();
         Map<String, FindingRow> now = new LinkedHashMap<>();
         for (FindingRow f : after) {
             now.put(f.id(), f);
             FindingRow was = old.get(f.id());
             if (was == null) {
                 added.add(f);
-            } else if (was.severity() != f.severity()) {
-                changed.add(new SeverityChange(was, f));
+                continue;
+            }
+            FindingChange c = new FindingChange(was, f);
+            if (c.any()) {
+                changed.add(c);
+            }
+            if (c.severityChanged()) {
+                severities.add(new SeverityChange(was, f));
             }
         }
         List<FindingRow> removed = before.stream().filter(f -> !now.containsKey(f.id())).toList();
-        return new FindingsDiff(added, removed, changed);
+        return new FindingsDiff(added, removed, severities, changed);
     }
 
     public boolean isEmpty() {
-        return added.isEmpty() && removed.isEmpty() && severityChanged.isEmpty();
+        return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
     }
 
-    /** "+2 added, −1 removed, 3 severity changed" or "no change". */
+    /** "+2 added, −1 removed, 3 severity changed, 1 score changed" or "No change in findings". */
     public String summary() {
         if (isEmpty()) {
             return "No change in findings";
@@ -56,6 +68,10 @@ public record FindingsDiff(List<FindingRow> added, List<FindingRow> removed, Lis
         }
         if (!severityChanged.isEmpty()) {
             parts.add(severityChanged.size() + " severity changed");
+        }
+        long otherwise = changed.stream().filter(c -> !c.severityChanged()).count();
+        if (otherwise > 0) {
+            parts.add(otherwise + (otherwise == 1 ? " score or signals changed" : " scores or signals changed"));
         }
         return String.join(", ", parts);
     }

@@ -61,9 +61,11 @@ public final class FindingsDiffView extends VBox {
                 getStyleClass().removeAll("diff-added", "diff-removed", "diff-changed");
                 if (empty || item == null) {
                     setText(null);
+                    setTooltip(null);
                     return;
                 }
                 setText(item.sign() + "  " + Inert.plain(item.text()));
+                setTooltip(new javafx.scene.control.Tooltip(Inert.plain(item.text())));
                 getStyleClass().add(item.styleClass());
             }
         });
@@ -83,10 +85,9 @@ public final class FindingsDiffView extends VBox {
         for (FindingRow f : d.removed()) {
             lines.getItems().add(new Line("−", describe(f), "diff-removed"));
         }
-        for (SeverityChange c : d.severityChanged()) {
-            lines.getItems().add(new Line(c.raised() ? "▲" : "▼", SeverityChip.label(c.before().severity()) + " → "
-                    + SeverityChip.label(c.after().severity()) + "  " + c.after().title() + "  (" + c.after().host() + ")",
-                    "diff-changed"));
+        for (FindingChange c : d.changed()) {
+            lines.getItems().add(new Line(c.raised() ? "▲" : "▼", c.describe() + "  " + c.after().title() + "  ("
+                    + c.after().host() + ")", "diff-changed"));
         }
         keep.setDisable(!pending);
         revert.setDisable(!pending);

@@ -4,13 +4,15 @@ package io.ransomtrace.views.tuning;
  * One tunable threshold of a detection profile.
  *
  * @param key          the profile's key, e.g. "overwrite.minFiles"
- * @param label        short name for the analyst, e.g. "Files overwritten"
+ * @param label        the parameter's name for the analyst, in full, e.g. "Slow window (seconds)"
+ * @param group        what it belongs to, shown as a heading above its group, e.g. "Mass modification
+ *                     (mass-modification)"; thresholds of one group are listed together
  * @param description  one sentence on what raising or lowering it does
  * @param step         slider/spinner increment (1 for counts)
  * @param unit         "files", "s", "%", … (may be empty)
  */
 public record ThresholdSpec(String key, String label, String description, double min, double max,
-                            double defaultValue, double currentValue, double step, String unit) {
+                            double defaultValue, double currentValue, double step, String unit, String group) {
     public ThresholdSpec {
         if (!(min <= max)) {
             throw new IllegalArgumentException(key + ": min " + min + " > max " + max);
@@ -20,10 +22,17 @@ public record ThresholdSpec(String key, String label, String description, double
         }
         defaultValue = clamp(defaultValue, min, max);
         currentValue = clamp(currentValue, min, max);
+        group = group == null ? "" : group;
+    }
+
+    /** A threshold outside any group. */
+    public ThresholdSpec(String key, String label, String description, double min, double max, double defaultValue,
+                         double currentValue, double step, String unit) {
+        this(key, label, description, min, max, defaultValue, currentValue, step, unit, "");
     }
 
     public ThresholdSpec withCurrent(double v) {
-        return new ThresholdSpec(key, label, description, min, max, defaultValue, v, step, unit);
+        return new ThresholdSpec(key, label, description, min, max, defaultValue, v, step, unit, group);
     }
 
     public boolean isDefault() {

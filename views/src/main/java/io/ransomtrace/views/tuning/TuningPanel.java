@@ -1,6 +1,7 @@
 package io.ransomtrace.views.tuning;
 
 import io.ransomtrace.views.common.LatestWinsRunner;
+import io.ransomtrace.views.common.TextWidths;
 import io.ransomtrace.views.common.ViewStyles;
 import io.ransomtrace.views.findings.FindingRow;
 import javafx.css.PseudoClass;
@@ -13,8 +14,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -39,6 +38,8 @@ import java.util.function.Consumer;
  */
 public final class TuningPanel extends VBox {
     private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+    /** The spinner's two buttons and the text field's padding, around the value. */
+    private static final double SPINNER_CHROME = 96;
 
     private final Map<String, ThresholdSpec> specs = new LinkedHashMap<>();
     private final Map<String, Slider> sliders = new LinkedHashMap<>();
@@ -46,6 +47,8 @@ public final class TuningPanel extends VBox {
     private final Map<String, Button> resets = new LinkedHashMap<>();
     private final Map<String, Label> labels = new LinkedHashMap<>();
     private final FindingsDiffView diffView = new FindingsDiffView();
+    /** Spinner width per group: as wide as the group's widest value, so that a group's values line up. */
+    private final Map<String, Double> spinnerWidths = new LinkedHashMap<>();
     private final LatestWinsRunner<Map<String, Double>, List<FindingRow>> runner;
     private Map<String, Double> kept;
     private List<FindingRow> keptFindings;
@@ -91,20 +94,28 @@ public final class TuningPanel extends VBox {
         HBox header = new HBox(4, title, grow, defaults, load, save);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(2);
+        for (ThresholdSpec s : specs) {
+            double w = Math.max(TextWidths.of("000"), Math.max(TextWidths.of(converter(s).toString(s.max())),
+                    TextWidths.of(converter(s).toString(s.defaultValue())))) + SPINNER_CHROME;
+            spinnerWidths.merge(s.group(), w, Math::max);
+        }
+        VBox grid = new VBox(2);
         grid.getStyleClass().add("threshold-grid");
-        ColumnConstraints c0 = new ColumnConstraints();
-        c0.setPrefWidth(170);
-        ColumnConstraints c1 = new ColumnConstraints();
-        c1.setHgrow(Priority.ALWAYS);
-        c1.setMinWidth(120);
-        grid.getColumnConstraints().addAll(c0, c1);
-        int row = 0;
+        grid.setPadding(new Insets(0, 4, 0, 0));
+        String group = null;
         for (ThresholdSpec s : specs) {
             this.specs.put(s.key(), s);
-            row = addThresholdRow(grid, row, s);
+            if (!s.group().isEmpty() && !s.group().equals(group)) {
+                group = s.group();
+                Label heading = new Label(group);
+                heading.getStyleClass().add("threshold-group");
+                heading.setId("tuning-group-" + cssId(group));
+                heading.setWrapText(true);
+                heading.setMaxWidth(Double.MAX_VALUE);
+                VBox.setMargin(heading, new Insets(grid.getChildren().isEmpty() ? 2 : 10, 0, 2, 0));
+                grid.getChildren().add(heading);
+            }
+            grid.getChildren().add(thresholdRow(s));
         }
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
@@ -121,9 +132,13 @@ public final class TuningPanel extends VBox {
         getChildren().addAll(header, scroll, diffView);
     }
 
-    private int addThresholdRow(GridPane grid, int row, ThresholdSpec s) {
+    /** One threshold: its full name, then slider, value, unit and default on one line, then what it does. */
+    private VBox thresholdRow(ThresholdSpec s) {
         Label label = new Label(s.label());
         label.getStyleClass().add("threshold-label");
+        // Full names: a long one wraps onto a second line instead of ending in "…".
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         label.setTooltip(new Tooltip(s.key() + "\n" + s.description()));
         labels.put(s.key(), label);
         Slider slider = new Slider(s.min(), s.max(), s.currentValue());
@@ -137,18 +152,24 @@ public final class TuningPanel extends VBox {
         f.setConverter(converter(s));
         spinner.setValueFactory(f);
         spinner.setEditable(true);
-        spinner.setPrefWidth(96);
+        // Wide enough for the largest value the spinner takes (3600 seconds, 2000000 files), beside its two
+        // buttons: never "36" for 3600.
+        // Every spinner of a group as wide as its widest value, so that values and defaults line up.
+        spinner.setPrefWidth(spinnerWidths.get(s.group()));
+        spinner.setMinWidth(spinnerWidths.get(s.group()));
         spinner.getStyleClass().add(Spinner.STYLE_CLASS_SPLIT_ARROWS_HORIZONTAL);
         Label unit = new Label(s.unit() == null ? "" : s.unit());
         unit.getStyleClass().add("text-muted");
-        unit.setMinWidth(44);
-        unit.setPrefWidth(44);
-        Button reset = new Button("default " + converter(s).toString(s.defaultValue()), new FontIcon(Material2MZ.RESTORE));
+        unit.setMinWidth(Region.USE_PREF_SIZE);
+        Button reset = new Button(null, new FontIcon(Material2MZ.RESTORE));
         reset.setId("reset-" + cssId(s.key()));
         reset.getStyleClass().addAll("flat", "small", "default-marker");
-        reset.setTooltip(new Tooltip("Back to the profile default"));
-        reset.setMinWidth(104);
-        reset.setAlignment(Pos.CENTER_LEFT);
+        reset.setTooltip(new Tooltip("Back to the profile default, " + converter(s).toString(s.defaultValue())));
+        reset.setMinWidth(Region.USE_PREF_SIZE);
+        Label defaultValue = new Label("default " + converter(s).toString(s.defaultValue()));
+        defaultValue.setId("default-" + cssId(s.key()));
+        defaultValue.getStyleClass().add("default-marker");
+        defaultValue.setMinWidth(Region.USE_PREF_SIZE);
         reset.setOnAction(e -> setValue(s.key(), s.defaultValue()));
         resets.put(s.key(), reset);
         sliders.put(s.key(), slider);
@@ -182,11 +203,15 @@ public final class TuningPanel extends VBox {
         Label description = new Label(s.description());
         description.getStyleClass().addAll("text-muted", "threshold-description");
         description.setWrapText(true);
-        grid.add(label, 0, row);
-        grid.add(controls, 1, row);
-        grid.add(description, 1, row + 1);
+        description.setMinHeight(Region.USE_PREF_SIZE);
         markDefault(s.key(), s.currentValue());
-        return row + 2;
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox title = new HBox(6, label, gap, defaultValue);
+        title.setAlignment(Pos.BOTTOM_LEFT);
+        VBox row = new VBox(1, title, controls, description);
+        row.setId("threshold-" + cssId(s.key()));
+        return row;
     }
 
     /** The slider with a small tick under its track where the profile default lies. */

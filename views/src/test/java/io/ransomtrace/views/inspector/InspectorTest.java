@@ -46,22 +46,46 @@ class InspectorTest {
                 "5,890 files  ≥  threshold 200 files",
                 "142 files/s  ≥  threshold 20 files/s",
                 "0 bits/byte  <  threshold 7.20 bits/byte",
-                "Evidence (4)", "alice", "10,740");
+                "Evidence (4)", "alice", "10,740 originals");
         robot.clickOn("2026-11-20 03:14:07.462  WRITE+TRUNC /srv/share/finance/2025/q1.xlsx");
         assertThat(evidence).containsExactly(1002L);
     }
 
     @Test
-    void tagsAndNotesAreSavedThroughTheCallback(FxRobot robot) {
+    void tagsAreSavedWhenAddedAndTheNoteWhenSaved(FxRobot robot) {
         robot.interact(() -> inspector.showFinding(SyntheticCase.detail()));
         Button save = robot.lookup("#inspector-save").queryButton();
         assertThat(save.isDisabled()).isTrue();
         robot.clickOn("#inspector-tag-input").write("exfil-suspected").type(KeyCode.ENTER);
-        robot.clickOn("#inspector-notes").type(KeyCode.END).write(" Backups intact.");
-        robot.clickOn("#inspector-save");
         assertThat(saved).containsExactly(
+                "f-enc [confirmed, ir-2211, exfil-suspected] Contained at 03:21 by isolating fs01.");
+        robot.clickOn("#inspector-notes").type(KeyCode.END).write(" Backups intact.");
+        assertThat(inspector.hasUnsavedNotes()).isTrue();
+        robot.clickOn("#inspector-save");
+        assertThat(saved).last().isEqualTo(
                 "f-enc [confirmed, ir-2211, exfil-suspected] Contained at 03:21 by isolating fs01. Backups intact.");
         assertThat(save.isDisabled()).isTrue();
+        assertThat(inspector.hasUnsavedNotes()).isFalse();
+    }
+
+    @Test
+    void aNoteBeingEditedIsSavedBeforeAnythingElseIsShown(FxRobot robot) {
+        robot.interact(() -> inspector.showFinding(SyntheticCase.detail()));
+        robot.clickOn("#inspector-notes").type(KeyCode.END).write(" Not typed in vain.");
+        // Another selection arrives while the note box still has the focus.
+        robot.interact(() -> inspector.showProcess(SyntheticCase.processes().get("p30602").get(0)));
+        assertThat(saved).containsExactly("f-enc [confirmed, ir-2211] Contained at 03:21 by isolating fs01. "
+                + "Not typed in vain.");
+    }
+
+    @Test
+    void tabLeavesTheNoteBoxAndSavesIt(FxRobot robot) {
+        robot.interact(() -> inspector.showFinding(SyntheticCase.detail()));
+        robot.clickOn("#inspector-notes").type(KeyCode.END).write(" Tab out.").type(KeyCode.TAB);
+        assertThat(robot.lookup("#inspector-notes").queryAs(javafx.scene.control.TextArea.class).getText())
+                .endsWith("Tab out.").doesNotContain("\t");
+        assertThat(robot.lookup("#inspector-notes").query().isFocused()).isFalse();
+        assertThat(saved).singleElement().asString().endsWith("Tab out.");
     }
 
     @Test
@@ -78,6 +102,40 @@ class InspectorTest {
     void aProcessShowsUserAndLoginUser(FxRobot robot) {
         robot.interact(() -> inspector.showProcess(SyntheticCase.processes().get("p30602").get(0)));
         assertThat(inspector.visibleTexts()).contains("python3  [30777]", "root", "alice",
-                "python3 /tmp/.x/enc.py /srv/share", "ext-rename, mass-overwrite, note", "5,890");
+                "python3 /tmp/.x/enc.py /srv/share", "ext-rename, mass-overwrite, note")
+                .anyMatch(t -> t.startsWith("5,890 (created, written"))
+                .doesNotContain("Key", "p30777");
+    }
+
+    @Test
+    void aProcessShowsItsTagsAndLinksToItsEvents(FxRobot robot) {
+        List<String> asked = new ArrayList<>();
+        inspector.setOnProcessEvents(p -> asked.add(p.key()));
+        var p = SyntheticCase.processes().get("p30602").get(0).withTags(java.util.Set.of("encryptor", "ir-2211"));
+        robot.interact(() -> inspector.showProcess(p));
+        assertThat(robot.lookup("#inspector-process-tags .tag-chip").queryAllAs(javafx.scene.control.Label.class))
+                .extracting(javafx.scene.control.Label::getText).containsExactly("encryptor", "ir-2211");
+        robot.clickOn("#inspector-link-process-events");
+        assertThat(asked).containsExactly("p30777");
+    }
+
+    @Test
+    void anEventLinksToItsProcessInTheTreeAndToItsEvents(FxRobot robot) {
+        List<String> links = new ArrayList<>();
+        inspector.setOnEventLink((l, e) -> links.add(l + " " + e.eventId()));
+        EventRow e = SyntheticCase.events().get(2);
+        robot.interact(() -> inspector.showEvent(e, List.of()));
+        robot.clickOn("#inspector-link-show-in-process-tree");
+        robot.clickOn("#inspector-link-events-of-this-process");
+        assertThat(links).containsExactly("SHOW_IN_PROCESS_TREE " + e.eventId(), "EVENTS_OF_THIS_PROCESS " + e.eventId());
+    }
+
+    @Test
+    void aQuarantinedRecordShowsItsFileLineOffsetReasonAndRawText(FxRobot robot) {
+        robot.interact(() -> inspector.showQuarantined("audit.log", 41, 9120,
+                "malformed record: no msg=audit(...) field", "type=SYSCALL msg=audit(garbage) not an audit record"));
+        assertThat(inspector.visibleTexts()).contains("Import error", "audit.log", "41", "9,120",
+                "malformed record: no msg=audit(...) field", "audit.log, line 41, byte 9120",
+                "type=SYSCALL msg=audit(garbage) not an audit record");
     }
 }

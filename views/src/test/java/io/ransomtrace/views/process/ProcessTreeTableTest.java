@@ -88,8 +88,97 @@ class ProcessTreeTableTest {
         }
         assertThat(marked)
                 .containsExactlyInAnyOrderElementsOf(SyntheticCase.LINEAGE);
-        // The encryptor's workers were not loaded: only the path was expanded.
-        assertThat(childrenAskedFor).doesNotContain("p640", "p30777");
+        // The campaign root is expanded (its workers listed); the branches off the path were not read.
+        assertThat(selected.isExpanded()).isTrue();
+        assertThat(robot.lookup("python3  30780").tryQuery()).isPresent();
+        assertThat(childrenAskedFor).doesNotContain("p640", "p30780");
+    }
+
+    @Test
+    void theLineageIsPinnedAboveTheTreeAsCrumbsThatSelectTheirProcess(FxRobot robot) {
+        robot.interact(() -> tree.highlightLineage(SyntheticCase.LINEAGE));
+        assertThat(robot.lookup("#process-lineage").query().isVisible()).isTrue();
+        assertThat(tree.pinnedLineage()).extracting(ProcessRow::key).containsExactlyElementsOf(SyntheticCase.LINEAGE);
+        List<String> crumbs = robot.lookup(".lineage-crumb").queryAllAs(javafx.scene.control.Button.class).stream()
+                .map(javafx.scene.control.Button::getText).toList();
+        assertThat(crumbs).containsExactly("systemd 1", "sshd 812", "sshd 30511", "bash 30520", "sudo 30601",
+                "bash 30602", "python3 30777");
+        robot.clickOn("sudo 30601");
+        assertThat(tree.treeTable().getSelectionModel().getSelectedItem().getValue().key()).isEqualTo("p30601");
+        // The crumbs stay: the lineage is pinned, not navigated away.
+        assertThat(tree.pinnedLineage()).hasSize(SyntheticCase.LINEAGE.size());
+    }
+
+    @Test
+    void processesFromBeforeTheLogsAndFailedExecAttemptsAreFoldedIntoRowsThatSayWhatTheyAre(FxRobot robot) {
+        java.time.Instant t = java.time.Instant.parse("2026-11-28T14:39:39Z");
+        ProcessRow bash = new ProcessRow("k180", 15827, 15000, "/usr/bin/bash", "bash", "root", "root", t, null, 0,
+                null);
+        List<ProcessRow> roots = List.of(
+                new ProcessRow("k1", 15650, -1, null, "", null, null, null, null, 0, null),
+                new ProcessRow("k3", 15113, -1, null, "", null, null, null, null, 0, null));
+        List<ProcessRow> children = List.of(
+                new ProcessRow("k181", 15827, 15000, "/usr/bin/env", "env", "root", "root", t, null, 0, null),
+                new ProcessRow("k182", 15827, 15000, "/usr/bin/env", "/usr/local/sbin/su", "root", "root", t, null, 0,
+                        null, null, true),
+                new ProcessRow("k183", 15827, 15000, "/usr/bin/env", "/usr/local/bin/su", "root", "root", t, null, 0,
+                        null, null, true),
+                new ProcessRow("k184", 15827, 15000, "/usr/bin/env", "/usr/sbin/su", "root", "root", t, null, 0,
+                        null, null, true),
+                new ProcessRow("k185", 15827, 15000, "/usr/bin/su", "su", "root", "root", t, null, 0, null));
+        ProcessSource src = new ProcessSource() {
+            @Override
+            public List<ProcessRow> roots(String host) {
+                return roots;
+            }
+
+            @Override
+            public List<ProcessRow> children(ProcessRow parent) {
+                return parent.key().equals("k1") ? List.of(bash) : parent.key().equals("k180") ? children : List.of();
+            }
+        };
+        robot.interact(() -> tree.setSource(src, "fs01"));
+        robot.interact(() -> tree.highlightLineage(List.of("k1", "k180", "k185")));
+        assertThat(robot.lookup("2 processes started before the logs").tryQuery()).isPresent();
+        assertThat(robot.lookup("3 failed exec attempts by env 15827").tryQuery()).isPresent();
+        assertThat(robot.lookup("the program was looked up in each PATH folder and not found there: "
+                + "/usr/local/sbin/su, /usr/local/bin/su, /usr/sbin/su").tryQuery()).isPresent();
+        assertThat(tree.treeTable().getSelectionModel().getSelectedItem().getValue().key()).isEqualTo("k185");
+        // The breadcrumb starts at the first named process.
+        assertThat(tree.pinnedLineage()).extracting(ProcessRow::key).containsExactly("k180", "k185");
+        // Folded attempts are under their fold, collapsed: the su that ran is one row below env.
+        assertThat(robot.lookup("env  15827  (exec failed)").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void tagsShowAsChipsOnTheProcessRow(FxRobot robot) {
+        robot.interact(() -> tree.highlightLineage(SyntheticCase.LINEAGE));
+        robot.interact(() -> tree.showTags("p30777", java.util.Set.of("encryptor")));
+        assertThat(robot.lookup(".tag-chip").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("encryptor");
+    }
+
+    @Test
+    void columnWidthsStayWhenTheTreeIsHiddenAndShownAgain(FxRobot robot) {
+        robot.interact(() -> tree.highlightLineage(SyntheticCase.LINEAGE));
+        List<Double> before = tree.treeTable().getColumns().stream().map(c -> c.getWidth()).toList();
+        robot.interact(() -> tree.treeTable().getColumns().get(1).setPrefWidth(400));
+        List<Double> resized = tree.treeTable().getColumns().stream().map(c -> c.getWidth()).toList();
+        assertThat(resized.get(1)).isEqualTo(400.0);
+        // In a tab pane, as in the window: another tab to the front, then the tree's tab again.
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
+        robot.interact(() -> {
+            javafx.scene.Scene scene = tree.getScene();
+            scene.setRoot(new javafx.scene.layout.StackPane());
+            tabs.getTabs().addAll(new javafx.scene.control.Tab("Process tree", tree),
+                    new javafx.scene.control.Tab("Timeline", new Label("timeline")));
+            scene.setRoot(tabs);
+        });
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tree.treeTable().getColumns().stream().map(c -> c.getWidth()).toList()).isEqualTo(resized);
+        assertThat(before).isNotEqualTo(resized);
     }
 
     @Test

@@ -43,9 +43,11 @@ class NoteSpreadMapTest {
     void hoveringADirectoryShowsItsFilesNotesAndFirstHit(FxRobot robot) {
         robot.moveTo(centreOf("/srv/share/projects/atlas/src"));
         assertThat(map.hoverText()).contains("/srv/share/projects/atlas/src",
-                "2,100 files encrypted here, 2,100 in subtree", "1 notes here", "first hit 2026-11-20 03:14:");
+                "2,100 files encrypted here, 2,100 in the subtree", "1 ransom note here", "first hit 2026-11-20 03:14:")
+                .doesNotContain("1 ransom notes");
         robot.moveTo(centreOf("/srv/share/finance"));
-        assertThat(map.hoverText()).contains("0 files encrypted here, 1,555 in subtree", "0 notes here, 3 in subtree");
+        assertThat(map.hoverText()).contains("0 files encrypted here, 1,555 in the subtree",
+                "0 ransom notes here, 3 in the subtree");
     }
 
     @Test

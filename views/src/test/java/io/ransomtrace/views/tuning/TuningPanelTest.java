@@ -60,7 +60,8 @@ class TuningPanelTest {
     @Test
     void movingAThresholdPreviewsTheDiffAfterTheDebounceOnly(FxRobot robot) {
         Button reset = robot.lookup("#reset-overwrite-minFiles").queryButton();
-        assertThat(reset.getText()).isEqualTo("default 200");
+        assertThat(robot.lookup("#default-overwrite-minFiles").queryAs(javafx.scene.control.Label.class).getText())
+                .isEqualTo("default 200");
         assertThat(reset.isDisabled()).isTrue();
         robot.interact(() -> {
             panel.setValue("overwrite.minFiles", 100);
@@ -105,5 +106,19 @@ class TuningPanelTest {
         assertThat(panel.values()).containsEntry("rate.minPerSecond", 20.0);
         robot.interact(clock::elapse);
         assertThat(runs).isEmpty(); // back at the kept values: nothing to re-run
+    }
+
+    @Test
+    void everyValueIsShownWholeInItsField(FxRobot robot) {
+        // The widest value of a group fits its field, with room to spare: never "20" for 2000.
+        robot.interact(() -> panel.setValue("overwrite.minFiles", 2000));
+        javafx.scene.control.Spinner<?> spinner = robot.lookup("#spinner-overwrite-minFiles").queryAs(
+                javafx.scene.control.Spinner.class);
+        javafx.scene.control.TextField editor = spinner.getEditor();
+        assertThat(editor.getText()).isEqualTo("2000");
+        javafx.scene.text.Text shown = new javafx.scene.text.Text(editor.getText());
+        shown.setFont(editor.getFont());
+        double room = editor.getWidth() - editor.getPadding().getLeft() - editor.getPadding().getRight();
+        assertThat(shown.getLayoutBounds().getWidth()).isLessThan(room);
     }
 }

@@ -66,13 +66,16 @@ public record CampaignView(Finding finding, Optional<ProcessNode> root, List<Str
         return new CampaignView(f, root, chain, scope, first.minus(MARGIN), last.plus(MARGIN), markers, dirs, detail);
     }
 
-    /** The campaign from first to last event with a quarter of its length (at least 100 ms) either side. */
+    /**
+     * The campaign from first to last event, filling the width with a twentieth of its length (at least 2 ms)
+     * either side: the timeline opens on its activity, not on a frame it occupies a third of.
+     */
     public io.ransomtrace.views.timeline.TimeRange burstRange() {
         Instant first = from.plus(MARGIN);
         Instant last = to.minus(MARGIN);
-        Duration pad = Duration.between(first, last).dividedBy(4);
-        if (pad.compareTo(Duration.ofMillis(100)) < 0) {
-            pad = Duration.ofMillis(100);
+        Duration pad = Duration.between(first, last).dividedBy(20);
+        if (pad.compareTo(Duration.ofMillis(2)) < 0) {
+            pad = Duration.ofMillis(2);
         }
         Instant a = first.minus(pad).isBefore(from) ? from : first.minus(pad);
         Instant b = last.plus(pad).isAfter(to) ? to : last.plus(pad);

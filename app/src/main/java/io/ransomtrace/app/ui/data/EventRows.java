@@ -4,6 +4,7 @@ import io.ransomtrace.app.store.EventKind;
 import io.ransomtrace.app.store.SourceInfo;
 import io.ransomtrace.app.store.StoredEvent;
 import io.ransomtrace.engine.model.Actor;
+import io.ransomtrace.engine.model.Credentials;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.engine.model.FileOp;
 import io.ransomtrace.engine.model.OtherRecord;
@@ -61,8 +62,30 @@ public final class EventRows {
         SourceInfo s = p == null ? null : sources.get(p.sourceId());
         String sourceName = s == null ? (p == null ? "" : "source " + p.sourceId())
                 : s.path().getFileName() == null ? s.path().toString() : s.path().getFileName().toString();
+        Credentials c = a == null ? null : a.credentials();
+        String user = c == null ? null : c.user() != null ? c.user() : c.euid() >= 0 ? "uid " + c.euid()
+                : c.uid() >= 0 ? "uid " + c.uid() : null;
+        String login = c == null ? null : c.loginUser() != null ? c.loginUser()
+                : c.hasLoginUid() ? "uid " + c.loginUid() : null;
         return new EventRow(id(e), time(e), host(e), a == null ? -1 : a.pid(), a == null ? null : a.exe(), kind,
-                path, target, result, sourceName, p == null ? -1 : p.line());
+                path, target, result, sourceName, p == null ? -1 : p.line(), user, login,
+                stored.processKey() == null ? null : String.valueOf(stored.processKey()));
+    }
+
+    /** The name under which the grid shows a source (its file name), for the source filter. */
+    public String sourceName(SourceInfo s) {
+        return s.path().getFileName() == null ? s.path().toString() : s.path().getFileName().toString();
+    }
+
+    /** The ids of the sources the grid shows under {@code name} (two folders may hold an audit.log each). */
+    public java.util.Set<Integer> sourceIds(String name) {
+        java.util.Set<Integer> ids = new java.util.HashSet<>();
+        for (SourceInfo s : sources.values()) {
+            if (sourceName(s).equals(name)) {
+                ids.add(s.id());
+            }
+        }
+        return ids;
     }
 
     public EvidenceLine evidence(StoredEvent stored) {

@@ -4,6 +4,7 @@ import io.ransomtrace.engine.finding.EvidenceRef;
 import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.finding.RootProcess;
 import io.ransomtrace.engine.finding.SignalMeasurement;
+import io.ransomtrace.engine.model.ProgramName;
 import io.ransomtrace.views.findings.FindingRow;
 import io.ransomtrace.views.inspector.EvidenceLine;
 import io.ransomtrace.views.inspector.SignalLine;
@@ -20,9 +21,16 @@ public final class FindingRows {
     public static FindingRow row(Finding f) {
         RootProcess r = f.rootProcess();
         String login = r == null ? null : firstNonNull(r.loginUser(), r.loginUid() == null ? null : "uid " + r.loginUid());
+        String user = r == null ? null : firstNonNull(r.user(), r.uid() == null ? null : "uid " + r.uid());
+        List<String> fired = f.signals().stream().filter(FindingRows::counts).map(SignalMeasurement::kind).toList();
         return new FindingRow(f.id(), f.severity(), f.score(), f.title(), f.host(),
                 r == null ? null : r.commandLine(), login, f.filesAffected(), f.firstAlert(), f.suppressed(),
-                f.allowlist() == null ? null : why(f));
+                f.allowlist() == null ? null : why(f), r == null ? null : ProgramName.of(r.exe(), null), user, fired);
+    }
+
+    /** A signal that fired and weighs in the score: one weighted 0 in the profile crossed its threshold for nothing. */
+    static boolean counts(SignalMeasurement s) {
+        return s.fired() && s.contribution() > 0;
     }
 
     public static List<FindingRow> rows(List<Finding> findings) {
@@ -44,7 +52,9 @@ public final class FindingRows {
     public static List<SignalLine> signals(Finding f) {
         List<SignalLine> out = new ArrayList<>();
         for (SignalMeasurement s : f.signals()) {
-            out.add(new SignalLine(s.kind(), s.description(), s.value(), s.threshold(), "", s.fired()));
+            String sentence = s.fired() && !counts(s)
+                    ? s.description() + " — not counted: this signal weighs 0 in the profile" : s.description();
+            out.add(new SignalLine(s.kind(), sentence, s.value(), s.threshold(), "", counts(s)));
         }
         return out;
     }

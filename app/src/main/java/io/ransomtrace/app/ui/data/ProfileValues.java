@@ -33,7 +33,8 @@ public final class ProfileValues {
             // Open-ended ranges (e.g. 1..2^31) would make the slider useless: a slider spans up to 10x the default.
             double sliderMax = Math.min(max, Math.max(Math.max(def, cur) * 10, min + (integral ? 10 : 1)));
             double step = integral ? 1 : stepFor(sliderMax - min);
-            out.add(new ThresholdSpec(p.key(), label(p.key()), p.description(), min, sliderMax, def, cur, step, ""));
+            out.add(new ThresholdSpec(p.key(), label(p.key()), p.description(), min, sliderMax, def, cur, step, "",
+                    group(p.key())));
         }
         // What an analyst tunes (signal thresholds, severity cut-offs) first; the engine's bookkeeping last.
         out.sort(java.util.Comparator.comparingInt(s -> s.key().startsWith("signals.") ? 0
@@ -72,12 +73,46 @@ public final class ProfileValues {
         return p;
     }
 
-    /** "signals.massModification.threshold" → "Mass modification threshold". */
+    /**
+     * The parameter's own name in words, in full (its group is the heading above it):
+     * "signals.massModification.slowWindowSeconds" → "Slow window (seconds)", "severity.highMinFiles" →
+     * "High min files".
+     */
     static String label(String key) {
+        String last = key.substring(key.lastIndexOf('.') + 1);
+        String unit = "";
+        for (String u : new String[]{"Seconds", "BitsPerByte"}) {
+            if (last.endsWith(u) && last.length() > u.length()) {
+                last = last.substring(0, last.length() - u.length());
+                unit = " (" + words(u) + ")";
+            }
+        }
+        return capital(words(last)) + unit;
+    }
+
+    /**
+     * The heading a parameter is listed under: a signal by its name as the findings show it ("Mass
+     * modification (mass-modification)"), the severity cut-offs, or the engine's bookkeeping by area.
+     */
+    static String group(String key) {
         String[] parts = key.split("\\.");
-        String tail = parts.length >= 2 ? parts[parts.length - 2] + " " + parts[parts.length - 1] : key;
-        String spaced = tail.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
-        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+        if (parts.length >= 3 && parts[0].equals("signals")) {
+            String name = parts[1];
+            return "Signal: " + capital(words(name)) + " (" + words(name).replace(' ', '-') + ")";
+        }
+        if (parts[0].equals("severity")) {
+            return "Severity: score cut-offs and file minimums";
+        }
+        return "Engine: " + words(parts[0]) + (parts.length > 2 ? " " + words(parts[1]) : "");
+    }
+
+    /** "slowWindow" → "slow window". */
+    private static String words(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String capital(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static double stepFor(double span) {

@@ -31,6 +31,7 @@ import java.util.Set;
 public final class StoreEventPageSource implements EventPageSource {
     private static final int SCAN_PAGE = 2000;
     private static final int REMEMBERED = 16;
+    private static final Set<EventKind> FILE_OPERATIONS = java.util.EnumSet.range(EventKind.CREATE, EventKind.RMDIR);
 
     private final CaseQueries queries;
     private final EventRows rows;
@@ -140,7 +141,7 @@ public final class StoreEventPageSource implements EventPageSource {
         if (f.pathContains() != null || f.process() != null || f.quickText() != null) {
             return false;
         }
-        if (f.kind() != null) {
+        if (f.kind() != null && !GridFilter.FILE_OPERATIONS.equals(f.kind())) {
             EventKind k = kindNamed(f.kind());
             if (k == null || k == EventKind.OTHER) {
                 return false;
@@ -162,9 +163,26 @@ public final class StoreEventPageSource implements EventPageSource {
         if (f.from() != null || f.to() != null) {
             s = s.between(f.from(), f.to());
         }
-        if (f.kind() != null) {
+        if (GridFilter.FILE_OPERATIONS.equals(f.kind())) {
+            s = s.ofKinds(FILE_OPERATIONS);
+        } else if (f.kind() != null) {
             EventKind k = kindNamed(f.kind());
             s = s.ofKinds(Set.of(k == null ? EventKind.OTHER : k));
+        }
+        if (f.host() != null) {
+            s = s.onHost(f.host());
+        }
+        if (f.source() != null) {
+            Set<Integer> ids = rows.sourceIds(f.source());
+            // No source of that name: nothing can match (an id no source has).
+            s = s.fromSources(ids.isEmpty() ? Set.of(-1) : ids);
+        }
+        if (f.outcome() != null) {
+            s = s.withOutcome(!GridFilter.FAILED.equals(f.outcome()));
+        }
+        if (f.processKey() != null) {
+            long key = Long.parseLong(f.processKey());
+            s = f.withChildren() ? s.ofLineage(key) : s.ofProcess(key);
         }
         String text = f.pathContains() != null ? f.pathContains()
                 : f.process() != null && f.processPid() < 0 ? f.process() : null;

@@ -28,16 +28,29 @@ public final class StoreProcessSource implements ProcessSource {
 
     private final CaseQueries queries;
     private final Map<Long, Set<String>> badges;
+    private final Map<Long, Set<String>> tags;
     private final Map<String, Integer> childCounts = new ConcurrentHashMap<>();
+    /** User names by uid on the host shown, for login uids no login record named. */
+    private Map<Long, String> names = Map.of();
 
     /** @param badges signal badges per process key (the roots of the findings' campaigns) */
     public StoreProcessSource(CaseQueries queries, Map<Long, Set<String>> badges) {
+        this(queries, badges, Map.of());
+    }
+
+    /**
+     * @param badges signal badges per process key (the roots of the findings' campaigns)
+     * @param tags   the analyst's tags per process key
+     */
+    public StoreProcessSource(CaseQueries queries, Map<Long, Set<String>> badges, Map<Long, Set<String>> tags) {
         this.queries = queries;
         this.badges = Map.copyOf(badges);
+        this.tags = Map.copyOf(tags);
     }
 
     @Override
     public List<ProcessRow> roots(String host) {
+        names = queries.userNames(host);
         return rows(queries.rootProcesses(host, LIMIT));
     }
 
@@ -117,9 +130,11 @@ public final class StoreProcessSource implements ProcessSource {
         Credentials c = n.credentials();
         String user = c == null ? null : c.user() != null ? c.user() : c.euid() >= 0 ? "uid " + c.euid() : null;
         String login = c == null ? null : c.loginUser() != null ? c.loginUser()
-                : c.loginUid() >= 0 && c.loginUid() != 4294967295L ? "uid " + c.loginUid() : null;
+                : c.loginUid() >= 0 && c.loginUid() != 4294967295L
+                ? names.getOrDefault(c.loginUid(), "uid " + c.loginUid()) : null;
         return new ProcessRow(String.valueOf(n.key()), n.pid(), n.ppid(), n.exe() != null ? n.exe() : n.comm(),
                 n.commandLine(), user, login, n.start() != null ? n.start() : n.firstSeen(), n.exit(), queries.filesModified(n.key()),
-                badges.getOrDefault(n.key(), Set.of()));
+                badges.getOrDefault(n.key(), Set.of()), tags.getOrDefault(n.key(), Set.of()),
+                Boolean.FALSE.equals(n.execSuccess()));
     }
 }

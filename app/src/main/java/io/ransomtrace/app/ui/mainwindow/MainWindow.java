@@ -27,8 +27,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
@@ -66,12 +64,15 @@ public final class MainWindow {
     private final StackPane tuningHolder = new StackPane();
     private final AllowlistEditor allowlistEditor = new AllowlistEditor();
     private final TabPane sidePanels = new TabPane();
-    private final TableView<io.ransomtrace.app.store.ImportErrorRow> importErrors = new TableView<>();
+    private final ImportErrorsTable importErrors = new ImportErrorsTable();
     private final Menu actionsMenu = new Menu("Investigate");
     private final Menu fileMenu = new Menu("File");
     private final CheckMenuItem darkThemeItem = new CheckMenuItem("Dark theme");
     private Runnable onOpenCase = () -> { };
     private Runnable onImportLogs = () -> { };
+    private Runnable onImportFolder = () -> { };
+    private final EmptyState noCase = EmptyState.noCase(() -> onOpenCase.run(), () -> onImportLogs.run());
+    private final PreparingCaseView preparing = new PreparingCaseView();
     private Runnable onExport = () -> statusBar.showIdle("Open a case to export its findings");
 
     public MainWindow() {
@@ -144,7 +145,7 @@ public final class MainWindow {
         return tuningHolder;
     }
 
-    public TableView<io.ransomtrace.app.store.ImportErrorRow> importErrors() {
+    public ImportErrorsTable importErrors() {
         return importErrors;
     }
 
@@ -202,6 +203,31 @@ public final class MainWindow {
         this.onImportLogs = handler;
     }
 
+    /** File → Import folder… (Ctrl+Shift+I): a rotated set or a folder of exports. */
+    public void setOnImportFolder(Runnable handler) {
+        this.onImportFolder = handler;
+    }
+
+    /** The centre while a case is being prepared (first start): says so, with progress. */
+    public PreparingCaseView showPreparing(String what) {
+        preparing.start(what);
+        findings.setEmptyPlaceholder(preparing);
+        return preparing;
+    }
+
+    /** The centre without a case: an invitation to open one or import logs. */
+    public void showNoCase() {
+        findings.setEmptyPlaceholder(noCase);
+    }
+
+    /** The centre with a case that has no finding at all. */
+    public void showNoFindings() {
+        Label none = new Label("No findings: the detector saw no mass encryption and no bulk file changes here.");
+        none.setId("no-findings");
+        none.getStyleClass().add(Styles.TEXT_MUTED);
+        findings.setEmptyPlaceholder(none);
+    }
+
     public void toggleTheme() {
         Theme next = Theme.current().other();
         next.apply();
@@ -215,6 +241,11 @@ public final class MainWindow {
         MenuItem imp = new MenuItem("Import logs…", new FontIcon(Material2OutlinedAL.FILE_UPLOAD));
         imp.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN));
         imp.setOnAction(e -> onImportLogs.run());
+        MenuItem impFolder = new MenuItem("Import folder…");
+        impFolder.setId("menu-import-folder");
+        impFolder.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        impFolder.setOnAction(e -> onImportFolder.run());
         MenuItem export = new MenuItem("Export…");
         export.setId("menu-export");
         export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
@@ -223,7 +254,7 @@ public final class MainWindow {
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> Platform.exit());
         Menu file = fileMenu;
-        file.getItems().setAll(open, imp, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        file.getItems().setAll(open, imp, impFolder, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
 
         darkThemeItem.setId("menu-dark-theme");
         darkThemeItem.setOnAction(e -> {
@@ -269,18 +300,11 @@ public final class MainWindow {
         caseNavigator.setId("case-navigator");
         caseNavigator.setShowRoot(true);
         caseNavigator.setRoot(new TreeItem<>(NavigatorItem.group(NavigatorItem.Kind.CASE, "No case open")));
-        importErrors.setId("import-errors");
-        importErrors.getStyleClass().add(Styles.DENSE);
-        importErrors.setPlaceholder(emptyHint("No quarantined records."));
-        importErrors.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        importErrors.getColumns().add(column("Line", 50, r -> String.valueOf(r.line())));
-        importErrors.getColumns().add(column("Reason", 120, io.ransomtrace.app.store.ImportErrorRow::reason));
-        importErrors.getColumns().add(column("Raw", 160, io.ransomtrace.app.store.ImportErrorRow::rawText));
         SplitPane left = new SplitPane(titled("Case", caseNavigator), titled("Import errors", importErrors));
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.62);
 
-        findings.table().setPlaceholder(EmptyState.noCase(() -> onOpenCase.run(), () -> onImportLogs.run()));
+        findings.setEmptyPlaceholder(noCase);
 
         investigationTabs.setId("investigation-tabs");
         investigationTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -310,26 +334,42 @@ public final class MainWindow {
         }
 
         SplitPane main = new SplitPane(left, centre, sidePanels);
-        main.setDividerPositions(0.13, 0.72);
-        // Tuning and allowlist rows need width (label, slider, spinner, default): widen the side while they show.
-        sidePanels.getSelectionModel().selectedIndexProperty().addListener((o, was, now) ->
-                main.setDividerPosition(1, now.intValue() == SidePanel.INSPECTOR.ordinal() ? 0.72 : 0.55));
-        SplitPane.setResizableWithParent(left, false);
-        SplitPane.setResizableWithParent(sidePanels, false);
+        // One width for the right pane whichever of its tabs is in front (its panels are laid out for it): the
+        // views in the centre do not jump when the analyst switches between inspector, tuning and allowlist.
+        main.setDividerPositions(0.12, 0.69);
+        left.setMinWidth(150);
+        sidePanels.setMinWidth(380);
+        keepShares(main, 0.12, 0.69);
+        keepShares(centre, 0.34);
         return main;
+    }
+
+    /**
+     * Keeps a split pane's panes at these shares whatever the window's size (a window manager may map the window
+     * small first, and the panes' minimum sizes then skew the shares for good), until the analyst drags one of its
+     * dividers: from then on the analyst's shares are kept.
+     */
+    private static void keepShares(SplitPane pane, double... shares) {
+        boolean[] dragged = {false};
+        pane.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getTarget() instanceof javafx.scene.Node n && n.getStyleClass().contains("split-pane-divider")
+                    && n.getParent() == pane) {
+                dragged[0] = true;
+            }
+        });
+        javafx.beans.InvalidationListener reapply = o -> {
+            if (!dragged[0] && pane.getWidth() > 0 && pane.getHeight() > 0) {
+                Platform.runLater(() -> pane.setDividerPositions(shares));
+            }
+        };
+        pane.widthProperty().addListener(reapply);
+        pane.heightProperty().addListener(reapply);
     }
 
     private static Tab tab(String id, String name, javafx.scene.Node content) {
         Tab t = new Tab(name, content);
         t.setId(id);
         return t;
-    }
-
-    private static <R> TableColumn<R, String> column(String name, double width, java.util.function.Function<R, String> value) {
-        TableColumn<R, String> c = new TableColumn<>(name);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new javafx.beans.property.SimpleStringProperty(value.apply(cd.getValue())));
-        return c;
     }
 
     private static VBox titled(String title, javafx.scene.Node content) {

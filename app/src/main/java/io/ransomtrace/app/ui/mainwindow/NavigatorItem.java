@@ -1,6 +1,7 @@
 package io.ransomtrace.app.ui.mainwindow;
 
 import io.ransomtrace.app.store.SourceInfo;
+import io.ransomtrace.views.common.Plural;
 
 /**
  * A node of the case navigator: what it stands for (routing looks at {@link #kind}, never at the label) and the
@@ -19,8 +20,8 @@ public record NavigatorItem(Kind kind, String label, SourceInfo source, String h
 
     public static NavigatorItem source(SourceInfo s) {
         String name = s.path().getFileName() == null ? s.path().toString() : s.path().getFileName().toString();
-        return new NavigatorItem(Kind.SOURCE, name + " — " + s.status().name().toLowerCase() + ", "
-                + String.format("%,d", s.events()) + " events, " + String.format("%,d", s.errors()) + " errors", s, null);
+        return new NavigatorItem(Kind.SOURCE, name + " — " + s.status().name().toLowerCase(java.util.Locale.ROOT)
+                + ", " + Plural.of(s.events(), "event") + ", " + Plural.of(s.errors(), "error"), s, null);
     }
 
     public static NavigatorItem host(String host) {

@@ -37,7 +37,15 @@ class AdaptersWithoutCaseTest {
         assertThat(specs).allSatisfy(s -> assertThat(s.isDefault()).as(s.key()).isTrue());
         ThresholdSpec notes = specs.stream().filter(s -> s.key().equals("signals.ransomNote.minDirectories"))
                 .findFirst().orElseThrow();
-        assertThat(notes.label()).isEqualTo("Ransom note min directories");
+        // Listed under its signal's name, with its own name in full (never six rows of "Mass modification …").
+        assertThat(notes.label()).isEqualTo("Min directories");
+        assertThat(notes.group()).isEqualTo("Signal: Ransom note (ransom-note)");
+        ThresholdSpec slow = specs.stream().filter(s -> s.key().equals("signals.massModification.slowWindowSeconds"))
+                .findFirst().orElseThrow();
+        assertThat(slow.label()).isEqualTo("Slow window (seconds)");
+        assertThat(slow.group()).isEqualTo("Signal: Mass modification (mass-modification)");
+        assertThat(specs.stream().filter(s -> s.group().startsWith("Signal: Mass modification")).map(ThresholdSpec::label))
+                .doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(6);
         assertThat(notes.integral()).isTrue();
         assertThat(notes.max()).isGreaterThan(notes.defaultValue());
     }

@@ -1,0 +1,200 @@
+package io.ransomtrace.engine.signal;
+
+import io.ransomtrace.engine.snapshot.SnapshotReader;
+import io.ransomtrace.engine.snapshot.SnapshotWriter;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What is certain before the volume is: facts that each take only a few files to show and that benign bulk
+ * work does not produce together. When enough of them hold (two by default), one showing automation and one
+ * showing data changed the way encryption changes it, the campaign is raised to high after
+ * {@code severity.earlyHighMinFiles} files instead of {@code severity.highMinFiles}:
+ * <ul>
+ *   <li>automation: an encrypting tool driven by a traversal (a recursive flag, find -exec, xargs, a loop: two
+ *       runs under a bulk runner, or three under a script — never commands typed at a prompt); a new unknown
+ *       binary (outside the system directories) rewriting files it did not create; a script (an interpreter or
+ *       shell running a script file) rewriting three files it did not create in place itself; a note name that
+ *       can only be a note (a ransom word, named after an encrypted file or after the campaign's new suffix)
+ *       written in a second directory;</li>
+ *   <li>data changed: the first original deleted right after its encrypted sibling was written (or after an
+ *       encrypting archiver read it); that unknown binary's in-place rewrites; the same new suffix given to
+ *       three files.</li>
+ * </ul>
+ * It adds no points to the score: it only decides when a campaign may be high, and the finding says which facts
+ * raised it.
+ */
+public final class EarlyCertaintySignal extends Signal {
+    private String traversal;
+    private String deletedAfterCopy;
+    private String unknownRewrite;
+    private String scriptRewrite;
+    private String note;
+    private String suffix;
+    /** Set when the campaign closed without the volume the facts stood for: why its final severity is lower. */
+    private String endedSmall;
+
+    public EarlyCertaintySignal(SignalSettings settings) {
+        super(settings);
+    }
+
+    /** @param how e.g. "openssl enc -e ×3 under find -exec", or null while it does not hold */
+    public void traversal(String how) {
+        traversal = how;
+    }
+
+    public void deletedAfterCopy(String example) {
+        if (deletedAfterCopy == null) {
+            deletedAfterCopy = example;
+        }
+    }
+
+    public void unknownRewrite(String exe) {
+        if (unknownRewrite == null) {
+            unknownRewrite = exe;
+        }
+    }
+
+    /** @param script the command line of a script that rewrote three files it did not create in place */
+    public void scriptRewrite(String script) {
+        if (scriptRewrite == null) {
+            scriptRewrite = script;
+        }
+    }
+
+    /** True once three files were given the same new suffix. */
+    public boolean suffixHeld() {
+        return suffix != null;
+    }
+
+    public void note(String name) {
+        note = name;
+    }
+
+    public void suffix(String s) {
+        if (suffix == null) {
+            suffix = s;
+        }
+    }
+
+    /** True when a note name was written in a second directory. */
+    public boolean noteHeld() {
+        return note != null;
+    }
+
+    /**
+     * The campaign closed with only {@code files} files changed in {@code directories} directories and no note:
+     * the facts raised it early, the volume never came, so its finding ends low.
+     */
+    public void endedSmall(int files, int directories, int highMinFiles) {
+        endedSmall = "it ended with " + plural(files, "file", "files") + " changed in "
+                + plural(directories, "directory", "directories") + " and no ransom note (high without early facts"
+                + " needs " + highMinFiles + " files): the scope of a user encrypting a few of their own files, final"
+                + " severity low (the live alert stands)";
+    }
+
+    private boolean automation() {
+        return traversal != null || unknownRewrite != null || scriptRewrite != null || note != null;
+    }
+
+    private boolean dataChanged() {
+        return deletedAfterCopy != null || unknownRewrite != null || suffix != null;
+    }
+
+    private int facts() {
+        int n = 0;
+        for (String f : new String[] {traversal, deletedAfterCopy, unknownRewrite, scriptRewrite, note, suffix}) {
+            if (f != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public SignalKind kind() {
+        return SignalKind.EARLY_CERTAINTY;
+    }
+
+    @Override
+    public int weight() {
+        return 0;
+    }
+
+    @Override
+    public double value() {
+        return facts();
+    }
+
+    @Override
+    public double threshold() {
+        return settings.earlyMinFacts;
+    }
+
+    @Override
+    public boolean fired() {
+        return facts() >= settings.earlyMinFacts && automation() && dataChanged();
+    }
+
+    @Override
+    public double strength() {
+        return fired() ? 1 : 0;
+    }
+
+    @Override
+    public boolean measured() {
+        return facts() > 0;
+    }
+
+    @Override
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (traversal != null) {
+            parts.add("encrypting tool driven by a traversal (" + traversal + ")");
+        }
+        if (deletedAfterCopy != null) {
+            parts.add("an original deleted right after its encrypted copy was written (" + deletedAfterCopy + ")");
+        }
+        if (unknownRewrite != null) {
+            parts.add("an unknown binary outside the system directories rewrote files it did not create (" + unknownRewrite + ")");
+        }
+        if (scriptRewrite != null) {
+            parts.add("a script rewrote files it did not create in place, three or more (" + scriptRewrite + ")");
+        }
+        if (note != null) {
+            parts.add("a ransom-note name written in a second directory (" + note + ")");
+        }
+        if (suffix != null) {
+            parts.add("three files given the same new suffix (." + suffix + ")");
+        }
+        String facts = parts.isEmpty() ? "none yet" : String.join("; ", parts);
+        return plural(facts(), "early fact", "early facts") + ": " + facts + "; raises the campaign to high after "
+                + settings.earlyHighMinFiles + " files once " + settings.earlyMinFacts
+                + " hold, one of automation and one of changed data (else high needs " + settings.highMinFiles + " files)"
+                + (endedSmall != null ? "; " + endedSmall : "");
+    }
+
+    @Override
+    public void writeState(SnapshotWriter w) throws IOException {
+        w.writeString(traversal);
+        w.writeString(deletedAfterCopy);
+        w.writeString(unknownRewrite);
+        w.writeString(scriptRewrite);
+        w.writeString(note);
+        w.writeString(suffix);
+        w.writeString(endedSmall);
+    }
+
+    @Override
+    public void readState(SnapshotReader r) throws IOException {
+        traversal = r.readString();
+        deletedAfterCopy = r.readString();
+        unknownRewrite = r.readString();
+        scriptRewrite = r.readString();
+        note = r.readString();
+        suffix = r.readString();
+        endedSmall = r.readString();
+    }
+}

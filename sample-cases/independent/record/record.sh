@@ -1,0 +1,15 @@
+#!/bin/bash
+# record.sh SCENARIO HOST FORMAT
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/lib.sh"; source "$here/scenarios.sh"
+sc=$1 host=$2 fmt=${3:-raw}
+CASE=$OUT/$sc; rm -rf $CASE; mkdir -p $CASE
+users_create; sshd_start; cron_start; tree_make
+RULES=${RULES:-host}
+auditd_start $CASE $host $fmt
+T0=$(date +%s.%N)
+sc_$sc
+T1=$(date +%s.%N)
+auditd_stop
+echo "window $T0 $T1" >> $CASE/facts
+ls -la $CASE; cat $CASE/facts
