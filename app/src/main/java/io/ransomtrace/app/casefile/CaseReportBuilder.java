@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -64,6 +65,9 @@ final class CaseReportBuilder {
         }
         List<Finding> chosen = choose(analysis.findings(), request);
         boolean details = ReportService.needsCampaignDetails(request.format());
+        // formats without campaign details still carry the root process's tags and notes: its key is kept with
+        // the analysis (located per finding only when nothing is kept)
+        Map<String, Long> keptRoots = kept != null && !details ? session.store().lastAnalysis().roots() : Map.of();
         List<FindingSection> sections = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
             if (cancelled.getAsBoolean()) {
@@ -71,7 +75,9 @@ final class CaseReportBuilder {
             }
             progress.progress("Reading finding " + (i + 1) + " of " + chosen.size(), 0.4 + 0.4 * i / chosen.size());
             Finding f = chosen.get(i);
-            sections.add(details ? section(session, f, withAffectedFiles, cancelled) : findingOnly(session, f));
+            sections.add(details ? section(session, f, withAffectedFiles, cancelled)
+                    : findingOnly(session, f, kept != null ? keptRoots.get(f.id())
+                            : session.campaigns().root(f).map(ProcessNode::key).orElse(null)));
         }
         String caseName = session.file().getFileName().toString();
         String title = request.title() != null && !request.title().isBlank() ? request.title()
@@ -142,13 +148,29 @@ final class CaseReportBuilder {
                 affected, recovery);
     }
 
-    /** A section with the finding and the analyst's own tags and notes on it, for formats that show no more. */
-    private static FindingSection findingOnly(CaseSession session, Finding f) {
-        CaseAnnotations.OfFinding own = session.annotations().ofFinding(f);
+    /**
+     * A section with the finding and the analyst's own tags and notes on it and on its root process, for formats
+     * that show no more.
+     *
+     * @param rootKey the finding's root process, or null when the case does not hold it
+     */
+    private static FindingSection findingOnly(CaseSession session, Finding f, Long rootKey) {
+        CaseAnnotations annotations = session.annotations();
+        CaseAnnotations.OfFinding own = annotations.ofFinding(f);
+        List<String> tags = new ArrayList<>(own.tags());
         List<FindingSection.AnalystNote> notes = new ArrayList<>();
         own.notes().forEach(n -> notes.add(new FindingSection.AnalystNote("finding", n)));
-        return new FindingSection(f, List.of(), List.of(), bucketFor(f), List.of(), List.of(), own.tags(), notes,
-                List.of(), null);
+        if (rootKey != null) {
+            tags.addAll(annotations.tags(CaseAnnotations.process(rootKey)));
+            var processNotes = annotations.notes(CaseAnnotations.process(rootKey));
+            if (!processNotes.isEmpty()) {
+                String about = session.queries().process(rootKey)
+                        .map(r -> "process " + r.pid() + " (" + r.commandLine() + ")").orElse("process");
+                processNotes.forEach(n -> notes.add(new FindingSection.AnalystNote(about, n.text())));
+            }
+        }
+        return new FindingSection(f, List.of(), List.of(), bucketFor(f), List.of(), List.of(),
+                tags.stream().distinct().toList(), notes, List.of(), null);
     }
 
     static Duration bucketFor(Finding f) {

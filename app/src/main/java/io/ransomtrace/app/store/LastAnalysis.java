@@ -167,6 +167,21 @@ public final class LastAnalysis {
         }
     }
 
+    /** The process key of each stored finding's root, by finding id (findings whose root is not in the case left out). */
+    public Map<String, Long> roots() {
+        Map<String, Long> out = new java.util.HashMap<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT finding_id, root_process_key FROM analysis_findings "
+                     + "WHERE root_process_key IS NOT NULL")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new CaseStoreException("Failed reading the stored analysis: " + e.getMessage(), e);
+        }
+    }
+
     /** The processes of a stored finding's campaign (its root and the root's descendants), in key order. */
     public List<Long> campaignProcesses(String findingId) {
         List<Long> out = new ArrayList<>();
