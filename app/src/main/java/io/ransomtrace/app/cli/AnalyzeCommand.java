@@ -32,8 +32,9 @@ import java.util.concurrent.Callable;
  * the exports show them without replaying the case. Without options, the case's own profile and allowlist.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Run detection over a stored case and keep the findings in it (the window and the exports then",
-                "show them at once). --profile and --allowlist replace the settings kept in the case, as Keep does."})
+        description = {"Run detection over a stored case and keep the findings in it.",
+                "The window and the exports then show them at once. --profile and --allowlist replace the settings "
+                        + "kept in the case, as Keep does."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--case", required = true, paramLabel = "X.rtcase", description = "the case to analyse")
