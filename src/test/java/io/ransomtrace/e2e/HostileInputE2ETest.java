@@ -173,6 +173,8 @@ class HostileInputE2ETest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + caseFile); Statement st = c.createStatement()) {
             st.execute("UPDATE meta SET value = 'not a time' WHERE key = 'created_at'");
             st.execute("UPDATE events SET native_id = zeroblob(20000000) WHERE id = (SELECT MIN(id) FROM events)");
+            // whole-case replays read the replay table, not the events table: the same there
+            st.execute("UPDATE replay_chunks SET data = zeroblob(20000000) WHERE id = (SELECT MIN(id) FROM replay_chunks)");
         }
         CliRun coverage = CliRun.of("coverage", "--case", caseFile.toString());
         assertThat(coverage.exitCode()).isEqualTo(3);

@@ -9,7 +9,9 @@ import io.ransomtrace.engine.finding.Finding;
 
 import io.ransomtrace.engine.model.Event;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 
@@ -43,11 +45,56 @@ public final class CaseAnalysis {
         return new Result(detector.finish(), coverage.assess(), events[0], stopped);
     }
 
+    /** Findings only, as a result without coverage (which does not depend on the settings). */
+    public static Result findingsOnly(CaseQueries queries, DetectionSettings settings, BooleanSupplier cancelled) {
+        Detector detector = new Detector(settings.profile(), settings.allowlist());
+        long[] events = {0};
+        boolean stopped = replay(queries, cancelled, e -> {
+            events[0]++;
+            detector.accept(e);
+        });
+        return new Result(detector.finish(), List.of(), events[0], stopped);
+    }
+
     /** Findings only (for live tuning, where coverage does not change). */
     public static List<Finding> findings(CaseQueries queries, DetectionSettings settings, BooleanSupplier cancelled) {
         Detector detector = new Detector(settings.profile(), settings.allowlist());
         replay(queries, cancelled, detector);
         return detector.finish();
+    }
+
+    /**
+     * How far a re-run has got, with what it found so far: the campaigns that reached the profile's alert
+     * severity (as the detector raised them, latest state of each), so that a re-run of a large case shows its
+     * most severe findings long before it ends.
+     *
+     * @param events events replayed so far
+     * @param total  events in the case
+     */
+    public record Partial(long events, long total, List<Finding> alerts) {
+    }
+
+    /** How often a re-run of a large case reports its {@link Partial} result: every 65,536 events (tens of ms). */
+    public static final long PARTIAL_EVERY = 1 << 16;
+
+    /**
+     * Findings only, reporting partial results every {@code every} events and the final findings at the end, on
+     * the calling thread.
+     */
+    public static List<Finding> findings(CaseQueries queries, DetectionSettings settings, BooleanSupplier cancelled,
+                                         long total, long every, Consumer<Partial> partial) {
+        Map<String, Finding> alerts = new LinkedHashMap<>();
+        Detector detector = new Detector(settings.profile(), settings.allowlist(), f -> alerts.put(f.id(), f));
+        long[] events = {0};
+        replay(queries, cancelled, e -> {
+            detector.accept(e);
+            if (++events[0] % every == 0) {
+                partial.accept(new Partial(events[0], total, List.copyOf(alerts.values())));
+            }
+        });
+        List<Finding> found = detector.finish();
+        partial.accept(new Partial(events[0], total, found));
+        return found;
     }
 
     /** Streams every event of the case in time order to {@code sink}; true when {@code cancelled} stopped it. */

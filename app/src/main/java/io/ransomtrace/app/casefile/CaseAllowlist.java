@@ -26,7 +26,10 @@ import java.util.List;
  * window says next to the entry.
  */
 public final class CaseAllowlist {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Started on first use only: reading the settings of a case without an allowlist needs no JSON library. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private CaseAllowlist() {
     }
@@ -66,7 +69,7 @@ public final class CaseAllowlist {
     }
 
     static String encode(AllowlistRule e) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("reason", e.reason());
         o.put("author", e.author());
         o.put("expires", e.expires() == null ? null : e.expires().toString());
@@ -77,7 +80,7 @@ public final class CaseAllowlist {
 
     static AllowlistRule decode(MatchField field, String pattern, String stored) {
         try {
-            JsonNode o = stored != null && stored.startsWith("{") ? JSON.readTree(stored) : null;
+            JsonNode o = stored != null && stored.startsWith("{") ? Json.MAPPER.readTree(stored) : null;
             if (o != null && o.isObject()) {
                 AllowlistEffect effect = "CAP".equals(text(o, "effect")) ? AllowlistEffect.CAP_SEVERITY
                         : AllowlistEffect.SUPPRESS;

@@ -10,6 +10,7 @@ import io.ransomtrace.app.report.FindingSection;
 import io.ransomtrace.app.report.ReportCancelledException;
 import io.ransomtrace.app.report.ReportProgress;
 import io.ransomtrace.app.report.ReportRequest;
+import io.ransomtrace.app.report.ReportService;
 import io.ransomtrace.app.store.CaseQueries;
 import io.ransomtrace.app.store.DirectorySummary;
 import io.ransomtrace.app.store.FileOpBucket;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -53,18 +55,29 @@ final class CaseReportBuilder {
                             BooleanSupplier cancelled, boolean withAffectedFiles) {
         CaseQueries q = session.queries();
         progress.progress("Analysing the case", 0.05);
-        CaseAnalysis.Result analysis = CaseAnalysis.run(q, session.settings().detection(), cancelled);
+        // the analysis kept in the case when it holds for its settings: an export needs no replay then
+        CaseSession.Analysis kept = session.keptAnalysis(session.settings()).orElse(null);
+        CaseAnalysis.Result analysis = kept != null
+                ? new CaseAnalysis.Result(kept.findings(), kept.coverage(), kept.events(), false)
+                : CaseAnalysis.run(q, session.settings().detection(), cancelled);
         if (analysis.cancelled() || cancelled.getAsBoolean()) {
             throw new ReportCancelledException();
         }
         List<Finding> chosen = choose(analysis.findings(), request);
+        boolean details = ReportService.needsCampaignDetails(request.format());
+        // formats without campaign details still carry the root process's tags and notes: its key is kept with
+        // the analysis (located per finding only when nothing is kept)
+        Map<String, Long> keptRoots = kept != null && !details ? session.store().lastAnalysis().roots() : Map.of();
         List<FindingSection> sections = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
             if (cancelled.getAsBoolean()) {
                 throw new ReportCancelledException();
             }
             progress.progress("Reading finding " + (i + 1) + " of " + chosen.size(), 0.4 + 0.4 * i / chosen.size());
-            sections.add(section(session, chosen.get(i), withAffectedFiles, cancelled));
+            Finding f = chosen.get(i);
+            sections.add(details ? section(session, f, withAffectedFiles, cancelled)
+                    : findingOnly(session, f, kept != null ? keptRoots.get(f.id())
+                            : session.campaigns().root(f).map(ProcessNode::key).orElse(null)));
         }
         String caseName = session.file().getFileName().toString();
         String title = request.title() != null && !request.title().isBlank() ? request.title()
@@ -133,6 +146,31 @@ final class CaseReportBuilder {
                 evidence.stream().map(e -> e.event().id()).toList());
         return new FindingSection(f, chain, timeline, bucket, spread, evidence, analyst.tags(), analyst.notes(),
                 affected, recovery);
+    }
+
+    /**
+     * A section with the finding and the analyst's own tags and notes on it and on its root process, for formats
+     * that show no more.
+     *
+     * @param rootKey the finding's root process, or null when the case does not hold it
+     */
+    private static FindingSection findingOnly(CaseSession session, Finding f, Long rootKey) {
+        CaseAnnotations annotations = session.annotations();
+        CaseAnnotations.OfFinding own = annotations.ofFinding(f);
+        List<String> tags = new ArrayList<>(own.tags());
+        List<FindingSection.AnalystNote> notes = new ArrayList<>();
+        own.notes().forEach(n -> notes.add(new FindingSection.AnalystNote("finding", n)));
+        if (rootKey != null) {
+            tags.addAll(annotations.tags(CaseAnnotations.process(rootKey)));
+            var processNotes = annotations.notes(CaseAnnotations.process(rootKey));
+            if (!processNotes.isEmpty()) {
+                String about = session.queries().process(rootKey)
+                        .map(r -> "process " + r.pid() + " (" + r.commandLine() + ")").orElse("process");
+                processNotes.forEach(n -> notes.add(new FindingSection.AnalystNote(about, n.text())));
+            }
+        }
+        return new FindingSection(f, List.of(), List.of(), bucketFor(f), List.of(), List.of(),
+                tags.stream().distinct().toList(), notes, List.of(), null);
     }
 
     static Duration bucketFor(Finding f) {

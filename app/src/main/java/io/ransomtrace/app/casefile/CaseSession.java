@@ -19,6 +19,7 @@ import io.ransomtrace.app.report.ReportService;
 import io.ransomtrace.app.store.AnalystAnnotations;
 import io.ransomtrace.app.store.CaseQueries;
 import io.ransomtrace.app.store.CaseStore;
+import io.ransomtrace.app.store.CaseStoreException;
 import io.ransomtrace.app.store.SourceInfo;
 import io.ransomtrace.engine.coverage.HostCoverage;
 import io.ransomtrace.engine.finding.Finding;
@@ -33,6 +34,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -174,9 +177,11 @@ public final class CaseSession implements AutoCloseable {
     }
 
     /**
-     * Replays every stored event through the detector and the coverage assessment, reporting progress.
+     * Replays every stored event through the detector and the coverage assessment, reporting progress, and keeps
+     * the result in the case (when it is writable) so that the next opening shows it without a replay. When
+     * only the settings changed since the kept analysis, the kept coverage is reused and only the detector runs.
      *
-     * @return null when cancelled
+     * @return null when cancelled (nothing is kept then)
      */
     public Analysis analyse(CaseSettings settings, TaskProgress progress) {
         long total = Math.max(1, sources().stream().mapToLong(SourceInfo::events).sum());
@@ -191,8 +196,63 @@ public final class CaseSession implements AutoCloseable {
             }
             return progress.cancelled();
         };
-        CaseAnalysis.Result r = CaseAnalysis.run(store.queries(), settings.detection(), cancelled);
-        return r.cancelled() ? null : new Analysis(settings, r.findings(), r.coverage(), r.events());
+        try {
+            return KeptAnalysis.analyseAndKeep(store, settings.detection(), cancelled)
+                    .map(run -> new Analysis(settings, run.findings(), run.coverage(), run.events())).orElse(null);
+        } catch (IOException e) {
+            throw new CaseStoreException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The analysis kept in the case, when it was made by this engine with these settings from the case's events
+     * as they are: what opening a case shows without replaying it. Empty otherwise.
+     */
+    public Optional<Analysis> keptAnalysis(CaseSettings settings) {
+        return KeptAnalysis.kept(store).filter(run -> KeptAnalysis.holds(run, store, settings.detection()))
+                .map(run -> new Analysis(settings, run.findings(), run.coverage(), run.events()));
+    }
+
+    /**
+     * The analysis kept in the case whatever it was made from (an older engine, other settings, fewer sources),
+     * to show while a fresh one runs; its settings are the ones it was made with only when it still holds.
+     */
+    public Optional<Analysis> lastKeptAnalysis() {
+        return KeptAnalysis.kept(store).map(run -> new Analysis(settings(), run.findings(), run.coverage(), run.events()));
+    }
+
+    /** The fired signals of the kept findings, per process key of their roots (the process tree's badges). */
+    public Map<Long, Set<String>> keptBadges() {
+        return store.lastAnalysis().badges();
+    }
+
+    /**
+     * Keeps an analysis whose findings were computed already (a live-tuning preview the analyst kept), with
+     * the processes of each campaign; nothing is replayed.
+     */
+    public void keepAnalysis(Analysis analysis) {
+        KeptAnalysis.keep(store, analysis.settings().detection(), analysis.findings(), analysis.coverage(),
+                analysis.events());
+    }
+
+    /**
+     * The findings alone, telling {@code partial} every {@link CaseAnalysis#PARTIAL_EVERY} events how far the
+     * replay got and which campaigns have reached the alert severity so far (live tuning of a large case), on
+     * the calling thread; stops early when {@code cancelled} says so.
+     */
+    public List<Finding> findings(CaseSettings settings, BooleanSupplier cancelled,
+                                  java.util.function.Consumer<Partial> partial) {
+        long total = sources().stream().mapToLong(SourceInfo::events).sum();
+        return CaseAnalysis.findings(store.queries(), settings.detection(), cancelled, total,
+                CaseAnalysis.PARTIAL_EVERY, p -> partial.accept(new Partial(p.events(), p.total(), p.alerts())));
+    }
+
+    /**
+     * How far a re-run got, with the campaigns that reached the alert severity so far.
+     *
+     * @param events events replayed so far, of {@code total}
+     */
+    public record Partial(long events, long total, List<Finding> alerts) {
     }
 
     /** The findings alone (live tuning: coverage does not change); stops early when {@code cancelled} says so. */

@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ransomtrace", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Investigate mass file encryption on Linux hosts (ATT&CK AN0603 / T1486).",
-        subcommands = {ScanCommand.class, ImportCommand.class, FindingsCommand.class, CoverageCommand.class,
-                EvaluateCommand.class, ReportCommand.class, RepairCommand.class, RecoverCommand.class},
+        subcommands = {ScanCommand.class, ImportCommand.class, AnalyzeCommand.class, FindingsCommand.class,
+                CoverageCommand.class, EvaluateCommand.class, ReportCommand.class, RepairCommand.class,
+                RecoverCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success; no finding at or above --fail-on",
                 "1:at least one finding at or above --fail-on",

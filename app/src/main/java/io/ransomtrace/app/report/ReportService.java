@@ -36,6 +36,14 @@ public final class ReportService {
     }
 
     /** Whether a format shows the restore list of affected files (which takes a query per finding to build). */
+    /**
+     * Whether the format shows more of a finding than the finding itself (its processes, timeline, spread,
+     * evidence events, tags and notes): the JSON export is the findings in the scan schema, nothing else.
+     */
+    public static boolean needsCampaignDetails(ReportFormat format) {
+        return format != ReportFormat.JSON;
+    }
+
     public static boolean needsAffectedFiles(ReportFormat format) {
         return format == ReportFormat.PDF || format == ReportFormat.HTML || format == ReportFormat.RESTORE;
     }

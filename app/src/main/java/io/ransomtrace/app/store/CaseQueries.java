@@ -5,7 +5,9 @@ import io.ransomtrace.engine.model.FileOpKind;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -74,6 +76,27 @@ public interface CaseQueries {
     /** The process and all its descendants, in key order (the campaign's lineage). */
     List<ProcessNode> lineage(long key);
 
+    /** The key of the process an event belongs to (cheap: no join). */
+    Optional<Long> processOf(long eventId);
+
+    /** The process itself when it has this pid, else its nearest ancestor with this pid. */
+    Optional<Long> selfOrAncestorWithPid(long processKey, int pid);
+
+    /** Keys of a process and its descendants, at most {@code limit} of them (no other columns: cheap). */
+    List<Long> lineageKeys(long rootKey, int limit);
+
+    /**
+     * For many events at once: the key of the event's process itself when it has the given pid, else of its
+     * nearest ancestor with that pid; events without such a process are left out. (Locating every finding's
+     * root after an analysis of a busy case: a few queries instead of a few per finding.)
+     *
+     * @param pidByEvent the pid wanted for each event id
+     */
+    Map<Long, Long> selfOrAncestorsWithPid(Map<Long, Integer> pidByEvent);
+
+    /** {@link #lineageKeys} of many processes at once, in as few queries as the number of roots allows. */
+    Map<Long, List<Long>> lineagesKeys(Collection<Long> rootKeys, int limitEach);
+
     /**
      * Successful file operations per time bucket and kind within a lineage or host, for the rewrite timeline.
      * Buckets start at {@code from} and are {@code bucket} wide; empty buckets are not returned.
@@ -97,4 +120,18 @@ public interface CaseQueries {
      * for re-running the detector. Stops early when the sink returns false. Returns the number delivered.
      */
     long replay(EventFilter filter, Predicate<? super Event> sink);
+
+    /**
+     * True when a replay of the whole case reads the replay table (chunks written at import) rather than joining
+     * the events table with its dictionaries: cases made before that table existed do the latter until
+     * {@link CaseStore#packForReplay} has run on them.
+     */
+    boolean replaysFromChunks();
+
+    /**
+     * How many replays of every event of the case ({@link #replay} with {@link EventFilter#all()}, what a detection
+     * run reads) this view of the case has started: opening a case with a kept analysis must not need one. Replays
+     * of a part (one campaign's lineage for its recovery plan or affected files) are not counted.
+     */
+    long wholeCaseReplaysStarted();
 }

@@ -39,6 +39,19 @@ public final class CaseRepair {
     }
 
     private static final int PAGE = 2_000;
+
+    /**
+     * Tables that restate the events (the replay table) or a conclusion drawn from them (the kept analysis). Never
+     * copied from a case being repaired: they might not agree with the events that were copied (rows skipped, or
+     * written to disagree). The replay table is packed again from the copied events; the analysis is run again
+     * the next time the case is opened.
+     */
+    private static final Map<String, String> DERIVED = Map.of(
+            "replay_chunks", "not copied: packed again from the copied events",
+            "analysis", "not copied: detection runs again when the case is opened",
+            "analysis_findings", "not copied: detection runs again when the case is opened",
+            "analysis_signals", "not copied: detection runs again when the case is opened",
+            "analysis_processes", "not copied: detection runs again when the case is opened");
     private static final int SQLITE_CONSTRAINT = 19;
 
     private CaseRepair() {
@@ -88,6 +101,10 @@ public final class CaseRepair {
             try {
                 for (Map.Entry<String, List<Column>> table : ourTables(to).entrySet()) {
                     String name = table.getKey();
+                    if (DERIVED.containsKey(name)) {
+                        results.add(new TableResult(name, 0, 0, DERIVED.get(name)));
+                        continue;
+                    }
                     String kind = sourceTables.get(name);
                     if (kind == null) {
                         results.add(new TableResult(name, 0, 0, "not in the old case"));
@@ -115,6 +132,7 @@ public final class CaseRepair {
                     st.execute("PRAGMA analysis_limit=1000");
                     st.execute("ANALYZE");
                 }
+                target.packForReplay(() -> false);
             } catch (SQLException e) {
                 throw new IOException("The repaired case could not be written: " + StoreFailures.describe(e), e);
             }

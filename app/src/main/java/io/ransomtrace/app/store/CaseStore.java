@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 /**
  * An open {@code .rtcase} file: one SQLite database holding everything about an investigation.
@@ -40,11 +42,16 @@ public final class CaseStore implements AutoCloseable {
     /** File name extension of a case. */
     public static final String EXTENSION = ".rtcase";
 
+    static {
+        SqliteNativeLibrary.useCachedCopy();
+    }
+
     private final Path file;
     private final Connection connection;
     private final boolean readOnly;
     private final SqliteCaseQueries queries;
     private final AnalystAnnotations annotations;
+    private final LastAnalysis lastAnalysis;
     /** Set when a read-only open reads a recovered private copy of the case (see {@link PrivateCaseCopy}). */
     private PrivateCaseCopy privateCopy;
     /** Set while a {@link CaseWriter} holds the connection in bulk mode (one long transaction). */
@@ -56,6 +63,7 @@ public final class CaseStore implements AutoCloseable {
         this.readOnly = readOnly;
         this.queries = new SqliteCaseQueries(connection, readOnly);
         this.annotations = new AnalystAnnotations(connection, readOnly, importRunning);
+        this.lastAnalysis = new LastAnalysis(connection, readOnly, importRunning);
     }
 
     static final int PAGE_SIZE = 16_384;
@@ -223,6 +231,11 @@ public final class CaseStore implements AutoCloseable {
         return annotations;
     }
 
+    /** The last detection run kept in the case. */
+    public LastAnalysis lastAnalysis() {
+        return lastAnalysis;
+    }
+
     /** A writer for bulk-importing sources. Only one at a time; used from a single thread. */
     public CaseWriter openWriter() throws IOException {
         if (readOnly) {
@@ -232,6 +245,71 @@ public final class CaseStore implements AutoCloseable {
             return new CaseWriter(connection, importRunning);
         } catch (SQLException e) {
             throw new IOException("Cannot prepare the case for import: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes sure whole-case replays read the replay table: a case imported before that table existed (or whose
+     * chunks no longer cover every event) gets its events packed now, in one transaction, by one pass over the
+     * events table (the cost of one slow re-run). Meanwhile the case refuses other writes as during an import.
+     *
+     * @param cancelled polled every event; a cancelled pack leaves the case as it was
+     * @return true when replays now read the replay table; false when the case is read-only, an import or
+     *         another pack is running, or the pack was cancelled
+     */
+    public boolean packForReplay(BooleanSupplier cancelled) throws IOException {
+        if (readOnly || queries.replaysFromChunks()) {
+            return !readOnly;
+        }
+        if (!importRunning.compareAndSet(false, true)) {
+            return false;
+        }
+        boolean done = false;
+        try {
+            connection.setAutoCommit(false);
+            try (Statement st = connection.createStatement();
+                 PreparedStatement insert = connection.prepareStatement(ReplayChunks.INSERT_SQL)) {
+                st.execute("DELETE FROM replay_chunks");
+                ReplayChunkEncoder encoder = new ReplayChunkEncoder(ReplayChunks.ALL_SOURCES);
+                boolean[] stopped = {false};
+                queries.replayTable(EventFilter.all(), e -> {
+                    if (cancelled.getAsBoolean()) {
+                        stopped[0] = true;
+                        return false;
+                    }
+                    ReplayChunkEncoder.Chunk chunk = encoder.add(e, Times.toMicros(e.time()));
+                    if (chunk != null) {
+                        insertChunk(insert, chunk);
+                    }
+                    return true;
+                });
+                if (!stopped[0]) {
+                    ReplayChunkEncoder.Chunk chunk = encoder.finish();
+                    if (chunk != null) {
+                        insertChunk(insert, chunk);
+                    }
+                    connection.commit();
+                    done = true;
+                }
+            } finally {
+                if (!done) {
+                    connection.rollback();
+                }
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException | CaseStoreException e) {
+            throw new IOException("Cannot pack the case's events for re-runs: " + e.getMessage(), e);
+        } finally {
+            importRunning.set(false);
+        }
+        return done && queries.replaysFromChunks();
+    }
+
+    private static void insertChunk(PreparedStatement insert, ReplayChunkEncoder.Chunk chunk) {
+        try {
+            ReplayChunks.insert(insert, chunk);
+        } catch (SQLException e) {
+            throw new CaseStoreException("Failed writing the replay table: " + e.getMessage(), e);
         }
     }
 

@@ -58,6 +58,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
     private final BatchInsert insertProcessWithoutExec;
     private final StagedProcessUpdates processUpdates;
     private final PreparedStatement progressSource;
+    private final PreparedStatement insertReplayChunk;
 
     private final Map<String, Integer> hosts = new HashMap<>();
     private final PathDictionary paths;
@@ -69,6 +70,8 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
     private boolean bulk;
     private SourceProgress current;
     private ProcessTracker tracker;
+    /** The current source's events packed for the detector's re-runs (see {@link ReplayChunks}). */
+    private ReplayChunkEncoder replay;
 
     /** What has been written for the current source. */
     private static final class SourceProgress {
@@ -128,6 +131,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         // killed) at least the events and errors stored, never 0 beside thousands of events
         progressSource = c.prepareStatement("UPDATE sources SET events=?, errors=?, bytes_read=?, last_line=?, "
                 + "last_byte_offset=?, first_event_us=?, last_event_us=?, records_read=MAX(records_read, ?) WHERE id=?");
+        insertReplayChunk = c.prepareStatement(ReplayChunks.INSERT_SQL);
         try (Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT id, name FROM hosts")) {
                 while (rs.next()) {
@@ -194,6 +198,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
                 }
             }
         }
+        paths.beforeLoad(); // a case of very many paths looks them up by their index, dropped just now
         if (!importRunning.compareAndSet(false, true)) {
             throw new SQLException("another import is already running on this case");
         }
@@ -234,6 +239,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         }
         c.commit();
         current = new SourceProgress(id);
+        replay = new ReplayChunkEncoder(id);
         if (tracker == null) {
             // One tracker for all sources of an import: rotated logs given oldest first (as the input expander
             // orders them) keep a process that spans two files as one process, with its lineage.
@@ -253,6 +259,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
                 ps.executeUpdate();
             }
         }
+        ReplayChunks.deleteSource(c, id);
         // actors have no source: drop those no event refers to any more (the killed import's), or every
         // re-import after a kill would leave thousands of orphans behind
         try (Statement st = c.createStatement()) {
@@ -338,6 +345,10 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         row[14] = prov == null ? 0L : prov.byteOffset();
         row[15] = prov == null ? null : StoredText.name(prov.nativeId());
         insertEvent.add(row, e);
+        ReplayChunkEncoder.Chunk chunk = replay.add(e, micros, idOrZero(row[4]), idOrZero(row[6]), idOrZero(row[7]));
+        if (chunk != null) {
+            ReplayChunks.insert(insertReplayChunk, chunk);
+        }
 
         if (e instanceof FileOp f && f.contentHint() != null) {
             ContentHint h = f.contentHint();
@@ -357,6 +368,10 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         }
         p.firstMicros = Math.min(p.firstMicros, micros);
         p.lastMicros = Math.max(p.lastMicros, micros);
+    }
+
+    private static long idOrZero(Object id) {
+        return id == null ? 0 : (Long) id;
     }
 
     /**
@@ -410,6 +425,11 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
         insertProcessWithoutExec.flush();
         processUpdates.apply(); // after the process rows they update are in the table
         paths.flush();
+        // every committed event is in a committed chunk, so even an interrupted source replays from chunks
+        ReplayChunkEncoder.Chunk chunk = replay.finish();
+        if (chunk != null) {
+            ReplayChunks.insert(insertReplayChunk, chunk);
+        }
         SourceProgress p = current;
         progressSource.setLong(1, p.events);
         progressSource.setLong(2, p.errors);
@@ -555,7 +575,7 @@ public final class CaseWriter implements AutoCloseable, ProcessTracker.Rows {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement ps : List.of(insertHint, insertHost, progressSource)) {
+        for (PreparedStatement ps : List.of(insertHint, insertHost, progressSource, insertReplayChunk)) {
             ps.close();
         }
         insertActor.close();

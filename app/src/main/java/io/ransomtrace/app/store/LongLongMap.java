@@ -74,6 +74,22 @@ final class LongLongMap {
         }
     }
 
+    int size() {
+        return size + (hasZeroKey ? 1 : 0);
+    }
+
+    /** Every key, in no particular order. */
+    void forEachKey(java.util.function.LongConsumer action) {
+        if (hasZeroKey) {
+            action.accept(FREE);
+        }
+        for (long k : keys) {
+            if (k != FREE) {
+                action.accept(k);
+            }
+        }
+    }
+
     void clear() {
         Arrays.fill(keys, FREE);
         size = 0;

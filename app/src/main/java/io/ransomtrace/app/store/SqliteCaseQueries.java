@@ -1,8 +1,5 @@
 package io.ransomtrace.app.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ransomtrace.engine.model.Credentials;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.engine.model.FileOpKind;
@@ -15,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +24,6 @@ import java.util.stream.Collectors;
 /** {@link CaseQueries} over the case's SQLite connection. */
 final class SqliteCaseQueries implements CaseQueries {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Sorts after every valid UTF-8 continuation of a prefix (SQLite compares text bytewise). */
     private static final String MAX_CHAR = new String(Character.toChars(Character.MAX_CODE_POINT));
 
@@ -41,6 +38,7 @@ final class SqliteCaseQueries implements CaseQueries {
 
     private final Connection c;
     private final boolean readOnly;
+    private final java.util.concurrent.atomic.AtomicLong replays = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param readOnly a read-only view can only be open when no import holds the case (an import locks it
@@ -94,15 +92,7 @@ final class SqliteCaseQueries implements CaseQueries {
     }
 
     private static Map<String, Long> counts(String json) {
-        if (json == null) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(json, new TypeReference<Map<String, Long>>() {
-            });
-        } catch (JsonProcessingException e) {
-            return Map.of();
-        }
+        return CountsJson.read(json);
     }
 
     @Override
@@ -319,6 +309,36 @@ final class SqliteCaseQueries implements CaseQueries {
 
     @Override
     public long replay(EventFilter filter, Predicate<? super Event> sink) {
+        if (filter.equals(EventFilter.all())) {
+            replays.incrementAndGet();
+            Optional<List<ReplayChunks.Info>> chunks = replayChunks();
+            if (chunks.isPresent()) {
+                return ReplayChunks.replay(c, chunks.get(), sink);
+            }
+        }
+        return replayTable(filter, sink);
+    }
+
+    @Override
+    public long wholeCaseReplaysStarted() {
+        return replays.get();
+    }
+
+    @Override
+    public boolean replaysFromChunks() {
+        return replayChunks().isPresent();
+    }
+
+    private Optional<List<ReplayChunks.Info>> replayChunks() {
+        try {
+            return ReplayChunks.directory(c);
+        } catch (SQLException e) {
+            throw failure("reading the replay table", e);
+        }
+    }
+
+    /** The replay from the events table and its dictionaries: the reference the replay chunks must match. */
+    long replayTable(EventFilter filter, Predicate<? super Event> sink) {
         Where w = where(filter);
         String sql = w.prefix() + "SELECT " + EventRowReader.COLUMNS + " FROM " + EventRowReader.JOINS + w.sql()
                 + " ORDER BY e.time_us, e.id";
@@ -389,6 +409,102 @@ final class SqliteCaseQueries implements CaseQueries {
     @Override
     public List<ProcessNode> lineage(long key) {
         return processes(LINEAGE_CTE, "WHERE p.key IN (SELECT key FROM lineage) ORDER BY p.key", List.of(key));
+    }
+
+    @Override
+    public Optional<Long> processOf(long eventId) {
+        return keys("SELECT proc_key FROM events WHERE id = ? AND proc_key IS NOT NULL", List.of(eventId))
+                .stream().findFirst();
+    }
+
+    @Override
+    public Optional<Long> selfOrAncestorWithPid(long processKey, int pid) {
+        return keys("WITH RECURSIVE up(key, pid, parent, depth) AS (SELECT key, pid, parent_key, 0 FROM processes "
+                + "WHERE key = ? UNION ALL SELECT p.key, p.pid, p.parent_key, up.depth + 1 FROM processes p "
+                + "JOIN up ON p.key = up.parent WHERE up.depth < 10000) "
+                + "SELECT key FROM up WHERE pid = ? ORDER BY depth LIMIT 1", List.of(processKey, pid))
+                .stream().findFirst();
+    }
+
+    @Override
+    public List<Long> lineageKeys(long rootKey, int limit) {
+        return keys(LINEAGE_CTE + "SELECT key FROM lineage LIMIT ?", List.of(rootKey, limit));
+    }
+
+    /** Ids per IN list: well under SQLite's limit on bound values. */
+    private static final int IN_BATCH = 500;
+
+    @Override
+    public Map<Long, Long> selfOrAncestorsWithPid(Map<Long, Integer> pidByEvent) {
+        Map<Long, Long> out = new java.util.HashMap<>();
+        List<Long> events = new ArrayList<>(pidByEvent.keySet());
+        try {
+            for (int from = 0; from < events.size(); from += IN_BATCH) {
+                List<Long> batch = events.subList(from, Math.min(events.size(), from + IN_BATCH));
+                String in = String.join(",", java.util.Collections.nCopies(batch.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("SELECT e.id, p.key, p.pid FROM events e "
+                        + "JOIN processes p ON p.key = e.proc_key WHERE e.id IN (" + in + ")")) {
+                    bind(ps, batch);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            long event = rs.getLong(1);
+                            long key = rs.getLong(2);
+                            if (rs.getInt(3) == pidByEvent.get(event)) {
+                                out.put(event, key); // most roots: the process itself
+                            } else {
+                                selfOrAncestorWithPid(key, pidByEvent.get(event)).ifPresent(k -> out.put(event, k));
+                            }
+                        }
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("looking up processes", e);
+        }
+    }
+
+    @Override
+    public Map<Long, List<Long>> lineagesKeys(Collection<Long> rootKeys, int limitEach) {
+        Map<Long, List<Long>> out = new java.util.LinkedHashMap<>();
+        List<Long> roots = new ArrayList<>(new java.util.LinkedHashSet<>(rootKeys));
+        try {
+            for (int from = 0; from < roots.size(); from += IN_BATCH) {
+                List<Long> batch = roots.subList(from, Math.min(roots.size(), from + IN_BATCH));
+                String in = String.join(",", java.util.Collections.nCopies(batch.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("WITH RECURSIVE lin(root, key) AS (SELECT key, key "
+                        + "FROM processes WHERE key IN (" + in + ") UNION SELECT l.root, p.key FROM processes p "
+                        + "JOIN lin l ON p.parent_key = l.key) SELECT root, key FROM lin")) {
+                    bind(ps, batch);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            List<Long> keys = out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>());
+                            if (keys.size() < limitEach) {
+                                keys.add(rs.getLong(2));
+                            }
+                        }
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("looking up processes", e);
+        }
+    }
+
+    private List<Long> keys(String sql, List<Object> params) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            List<Long> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("looking up processes", e);
+        }
     }
 
     private List<ProcessNode> processes(String cte, String tail, List<Object> params) {

@@ -52,14 +52,33 @@ final class CaseLoader {
         reanalysed = c;
     }
 
-    /** Opens a case (closing the one open) and runs the detector over it with the case's settings. */
+    /** A case as opening found it: {@code stale} when its kept analysis no longer holds and is being redone. */
+    private record Opened(OpenCase c, boolean stale) {
+    }
+
+    /**
+     * Opens a case (closing the one open) and shows the analysis kept in it at once when it still holds. When it
+     * does not (another engine, other settings, a source imported since), the kept findings are shown while the
+     * detector runs again in the background, with progress; a case never analysed is analysed first.
+     */
     void open(Path file) {
         detach.run();
         OpenCase old = current.take();
         tasks.run("Opening " + file.getFileName(), p -> {
             close(old);
-            return analyseOrClose(CaseSession.open(file), p);
-        }, shown, e -> notices.error("Cannot open " + file.getFileName(), e));
+            CaseSession session = CaseSession.open(file);
+            OpenCase kept = OpenCase.kept(session);
+            if (kept != null) {
+                return new Opened(kept, false);
+            }
+            OpenCase stale = OpenCase.lastKept(session);
+            return stale != null ? new Opened(stale, true) : new Opened(analyseOrClose(session, p), false);
+        }, o -> {
+            shown.accept(o.c());
+            if (o.stale()) {
+                rerun("Analysing again (the engine, the settings or the sources changed)", o.c().session().settings());
+            }
+        }, e -> notices.error("Cannot open " + file.getFileName(), e));
     }
 
     /**
@@ -149,13 +168,17 @@ final class CaseLoader {
         }, shown, e -> notices.error("Cannot prepare the sample case", e));
     }
 
-    /** Runs the detector again over the open case with {@code settings}. */
+    /** Runs the detector again over the open case with {@code settings}, and keeps what it finds in the case. */
     void rerun(CaseSettings settings) {
+        rerun("Re-running detection", settings);
+    }
+
+    private void rerun(String title, CaseSettings settings) {
         OpenCase c = current.get();
         if (c == null) {
             return;
         }
-        tasks.run("Re-running detection", p -> OpenCase.analyse(c.session(), settings, p), fresh -> {
+        tasks.run(title, p -> OpenCase.analyse(c.session(), settings, p), fresh -> {
             if (fresh == null || !current.is(c)) {
                 notices.say(fresh == null ? "Re-run cancelled." : "");
                 return;
@@ -166,6 +189,17 @@ final class CaseLoader {
             notices.say(io.ransomtrace.views.common.Plural.of(fresh.findings().size(), "finding") + ", "
                     + suppressed + " suppressed.");
         }, e -> notices.error("Re-run failed", e));
+    }
+
+    /**
+     * Keeps the analysis of the open case in it (the findings a Keep adopted without a re-run), in the
+     * background: locating every campaign's processes takes a moment on a busy case.
+     */
+    void keep(OpenCase c) {
+        tasks.run("Keeping the findings in the case", p -> {
+            c.session().keepAnalysis(c.analysis());
+            return c;
+        }, kept -> { }, e -> notices.error("Cannot keep the findings in the case", e));
     }
 
     /** Closes the window's case (when the window closes). */

@@ -36,7 +36,31 @@ public record OpenCase(CaseSession session, CaseSession.Analysis analysis, List<
         if (analysis == null) {
             return null;
         }
-        return new OpenCase(session, analysis, sources, new EventRows(sources), badges(session, analysis.findings()));
+        // a writable case kept the analysis with its campaigns' roots: the badges are read, not looked up again
+        Map<Long, Set<String>> badges = session.store().readOnly() ? badges(session, analysis.findings())
+                : session.keptBadges();
+        return new OpenCase(session, analysis, sources, new EventRows(sources), badges);
+    }
+
+    /**
+     * The case as the analysis kept in it shows it, when that analysis still holds (same engine, same
+     * settings, same sources): nothing is replayed. Null when it does not hold or none is kept.
+     */
+    static OpenCase kept(CaseSession session) {
+        return session.keptAnalysis(session.settings()).map(a -> of(session, a)).orElse(null);
+    }
+
+    /**
+     * The analysis kept in the case even when it no longer holds (another engine, other settings, a source
+     * added since), to show while a fresh one runs. Null when none is kept.
+     */
+    static OpenCase lastKept(CaseSession session) {
+        return session.lastKeptAnalysis().map(a -> of(session, a)).orElse(null);
+    }
+
+    private static OpenCase of(CaseSession session, CaseSession.Analysis analysis) {
+        List<SourceInfo> sources = session.sources();
+        return new OpenCase(session, analysis, sources, new EventRows(sources), session.keptBadges());
     }
 
     /** The same case with the findings of other settings (live tuning kept: no second replay). */

@@ -1,5 +1,6 @@
 package io.ransomtrace.app.ui;
 
+import io.ransomtrace.app.casefile.CaseSession;
 import io.ransomtrace.app.casefile.CaseSettings;
 import io.ransomtrace.app.casefile.ProfileYaml;
 import io.ransomtrace.app.ui.data.FindingRows;
@@ -89,12 +90,29 @@ final class TuningController implements AutoCloseable {
         CaseSettings base = (now == null ? opened : now).settings();
         Profile p = ProfileValues.apply(base.profile(), values);
         List<Finding> found = opened.session().findings(base.withProfile(p),
-                () -> Thread.currentThread().isInterrupted());
+                () -> Thread.currentThread().isInterrupted(), this::showPartial);
         if (Thread.currentThread().isInterrupted()) {
             throw new CancellationException("superseded");
         }
         lastPreview.set(new Preview(Map.copyOf(values), p, found));
         return FindingRows.rows(found);
+    }
+
+    /** On the re-run's thread: how far it got and what it found so far, shown in the panel (latest wins). */
+    private void showPartial(CaseSession.Partial partial) {
+        if (Thread.currentThread().isInterrupted() || partial.events() >= partial.total()) {
+            return;
+        }
+        Finding worst = partial.alerts().stream().max(java.util.Comparator.comparing(Finding::severity)).orElse(null);
+        String text = String.format("Re-running the detector… %,d of %,d events, %d alert(s) so far%s",
+                partial.events(), partial.total(), partial.alerts().size(),
+                worst == null ? "" : " (" + worst.severity().label() + ": " + worst.title() + ")");
+        TuningPanel shown = panel;
+        javafx.application.Platform.runLater(() -> {
+            if (shown != null && shown == panel) {
+                shown.showProgress(text);
+            }
+        });
     }
 
     private void keep(Map<String, Double> values, List<FindingRow> rows) {
@@ -112,6 +130,7 @@ final class TuningController implements AutoCloseable {
         OpenCase adopted = c.withFindings(c.settings().withProfile(p.profile()), p.findings());
         current.set(adopted);
         kept.accept(adopted);
+        loader.keep(adopted);
         notices.say("Profile kept and stored in the case: "
                 + io.ransomtrace.views.common.Plural.of(p.findings().size(), "finding") + ".");
     }

@@ -1,6 +1,7 @@
 package io.ransomtrace.app.store;
 
 import io.ransomtrace.app.testing.Imports;
+import io.ransomtrace.engine.model.Event;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +53,15 @@ class MigrationTest {
             store.annotations().addTag(target, "checked");
             store.annotations().allow("exe", "/usr/bin/rsync", "backup");
             assertThat(store.annotations().tags(target)).containsExactly("checked");
+            // re-runs read the events table until the events are packed for them, then the same from the chunks
+            List<Event> fromTable = new ArrayList<>();
+            store.queries().replay(EventFilter.all(), fromTable::add);
+            assertThat(fromTable).containsExactly(e.event());
+            assertThat(store.queries().replaysFromChunks()).isFalse();
+            assertThat(store.packForReplay(() -> false)).isTrue();
+            List<Event> fromChunks = new ArrayList<>();
+            store.queries().replay(EventFilter.all(), fromChunks::add);
+            assertThat(fromChunks).containsExactlyElementsOf(fromTable);
         }
         try (CaseStore again = CaseStore.openReadOnly(file)) {
             assertThat(again.schemaVersion()).isEqualTo(CaseSchema.CURRENT_VERSION);

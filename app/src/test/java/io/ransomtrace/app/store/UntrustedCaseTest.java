@@ -97,6 +97,10 @@ class UntrustedCaseTest {
         assertThat(after).isEqualTo(before);
         try (CaseStore repaired = CaseStore.openReadOnly(fresh)) {
             assertThat(repaired.queries().replay(EventFilter.all(), e -> true)).isEqualTo(events);
+            // the replay table is packed again from the copied events, not copied from the untrusted case
+            assertThat(repaired.queries().replaysFromChunks()).isTrue();
+            assertThat(r.tables()).filteredOn(t -> t.table().equals("replay_chunks")).singleElement()
+                    .satisfies(t -> assertThat(t.problem()).contains("packed again"));
             assertThat(repaired.queries().sources()).singleElement()
                     .extracting(SourceInfo::status).isEqualTo(SourceStatus.COMPLETE);
         }
@@ -104,6 +108,25 @@ class UntrustedCaseTest {
              var rs = st.executeQuery("SELECT count(*) FROM sqlite_schema WHERE type IN ('trigger', 'view') "
                      + "OR name = 'loot'")) {
             assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    @Test
+    void repairPacksTheReplayTableFromTheCopiedEventsNotFromTheOldCase() throws Exception {
+        // a replay table emptied outside Ransomtrace: repair does not carry it over but packs the copied events
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + caseFile); Statement st = c.createStatement()) {
+            st.execute("DELETE FROM replay_chunks");
+        }
+        long events;
+        try (CaseStore ro = CaseStore.openReadOnly(caseFile)) {
+            assertThat(ro.queries().replaysFromChunks()).isFalse();
+            events = ro.queries().replay(EventFilter.all(), e -> true);
+        }
+        Path fresh = dir.resolve("repaired.rtcase");
+        CaseRepair.repair(caseFile, OutputFile.check(fresh, false, List.of(caseFile)));
+        try (CaseStore repaired = CaseStore.openReadOnly(fresh)) {
+            assertThat(repaired.queries().replaysFromChunks()).isTrue();
+            assertThat(repaired.queries().replay(EventFilter.all(), e -> true)).isEqualTo(events);
         }
     }
 

@@ -100,6 +100,13 @@ public final class FindingsDiffView extends VBox {
         }
     }
 
+    /** While a re-run goes on: how far it got and what it found so far (a large case takes a while). */
+    public void showProgress(String text) {
+        if (busy.isVisible()) {
+            summary.setText(text);
+        }
+    }
+
     public void showError(String message) {
         busy.setVisible(false);
         summary.setText("Re-run failed: " + message);

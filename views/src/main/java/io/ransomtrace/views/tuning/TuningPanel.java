@@ -378,6 +378,11 @@ public final class TuningPanel extends VBox {
         return diffView;
     }
 
+    /** Partial news of the running re-run (events so far, alerts so far); call on the FX thread. */
+    public void showProgress(String text) {
+        diffView.showProgress(text);
+    }
+
     public void setOnKeep(BiConsumer<Map<String, Double>, List<FindingRow>> callback) {
         onKeep = callback == null ? (p, f) -> { } : callback;
     }

@@ -46,6 +46,18 @@ class TuningPanelTest {
     }
 
     @Test
+    void aLongReRunShowsHowFarItGotOnlyWhileItRuns(FxRobot robot) {
+        FindingsDiffView diff = panel.diffView();
+        robot.interact(() -> panel.showProgress("3 of 10 events"));
+        assertThat(diff.summaryText()).as("nothing runs: nothing to report").doesNotContain("3 of 10 events");
+        robot.interact(() -> {
+            diff.setBusy(true);
+            panel.showProgress("Re-running the detector… 3,000,000 of 10,000,000 events, 1 alert(s) so far");
+        });
+        assertThat(diff.summaryText()).isEqualTo("Re-running the detector… 3,000,000 of 10,000,000 events, 1 alert(s) so far");
+    }
+
+    @Test
     void movingAThresholdPreviewsTheDiffAfterTheDebounceOnly(FxRobot robot) {
         Button reset = robot.lookup("#reset-overwrite-minFiles").queryButton();
         assertThat(robot.lookup("#default-overwrite-minFiles").queryAs(javafx.scene.control.Label.class).getText())
