@@ -95,6 +95,45 @@ class BenignScenariosTest {
         assertThat(findings).noneMatch(f -> f.signal("overwrite-in-place") != null);
     }
 
+    /** A database or web application rewriting hundreds of its existing files over many folders, as all day. */
+    private static Trail daemonRewritingItsFiles(boolean thenRenamesThemWithANote) {
+        Trail t = new Trail("web01");
+        Proc master = t.service("/usr/sbin/php-fpm8.2");
+        Proc worker = master.forkAs(Trail.creds(33, 33, io.ransomtrace.engine.model.Credentials.UNSET, "www-data", null));
+        for (String f : Tools.tree("/var/lib/php/sessions", 30, 400, "")) {
+            t.step(java.time.Duration.ofMillis(40));
+            worker.writeInPlace(f);
+            if (thenRenamesThemWithANote) {
+                worker.rename(f, f + ".locked");
+            }
+        }
+        if (thenRenamesThemWithANote) {
+            for (int d = 0; d < 30; d++) {
+                worker.create("/var/lib/php/sessions/d" + d + "/READ_ME.txt");
+            }
+        }
+        return t;
+    }
+
+    @Test
+    void aDaemonRewritingHundredsOfItsExistingFilesIsNotEncryption() {
+        List<Finding> findings = detect(daemonRewritingItsFiles(false));
+        assertQuiet(findings);
+        Finding f = AttackScenariosTest.worst(findings);
+        assertThat(f.title()).startsWith("Bulk file modification by php-fpm8.2");
+        assertThat(f.signal("overwrite-in-place").fired()).isTrue();
+        assertThat(f.signal("overwrite-in-place").description()).contains("not counted as encryption");
+    }
+
+    /** The twin: the same rewrites, then each file renamed to a new suffix and a note in every folder. */
+    @Test
+    void theSameRewritesWithANewSuffixAndNotesAreEncryption() {
+        Finding f = AttackScenariosTest.worst(detect(daemonRewritingItsFiles(true)));
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.title()).startsWith("Mass encryption by php-fpm8.2");
+        assertThat(f.signal("overwrite-in-place").description()).doesNotContain("not counted");
+    }
+
     @Test
     void rsyncAndDpkgStayQuiet() {
         Trail t = new Trail("srv01");

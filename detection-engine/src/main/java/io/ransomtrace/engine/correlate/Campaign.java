@@ -339,6 +339,19 @@ final class Campaign {
      * Files the campaign changed the way encryption does: overwritten in place, paired with a copy, archived into
      * an encrypted archive and deleted, or renamed.
      */
+    /**
+     * Files overwritten in place (or replaced by a rename) are encryption only with a sign that their content became
+     * something else: they also got a new name, a ransom note was left, an encrypting tool ran, early facts hold, a
+     * program from outside the system directories or a script rewrote files it did not create, originals were
+     * deleted after their copies, or the written data looks encrypted. Without one, writing existing files is what databases, file servers,
+     * web applications and editors do all day (postgres recycling WAL segments, smbd saving documents, php-fpm
+     * writing sessions), and it is not counted as encryption.
+     */
+    boolean overwriteCorroborated() {
+        return overwrite.fired() && (extension.fired() || notes.fired() || deleteAfter.fired()
+                || encryptionTool.runs() > 0 || early.fired() || early.rewriterOutsideTheSystem() || content.fired());
+    }
+
     int impactFiles() {
         return overwrite.inPlace() + deleteAfter.pairs() + deleteAfter.archived() + overwrite.renameOnly();
     }

@@ -161,6 +161,10 @@ final class FindingAssembler {
         return pairs >= renamed ? OverwriteKind.NEW_FILE_THEN_DELETE : OverwriteKind.RENAME_ONLY;
     }
 
+    static final String UNCORROBORATED_OVERWRITE = " — not counted as encryption: no new file name, ransom note,"
+            + " encrypting tool, early fact or encrypted-looking data goes with it, and writing existing files is what"
+            + " databases, file servers and web applications do";
+
     private static List<SignalMeasurement> signals(Campaign c) {
         List<Signal> measured = new ArrayList<>();
         for (Signal s : c.signals) {
@@ -173,7 +177,11 @@ final class FindingAssembler {
                 .thenComparing(s -> s.kind().ordinal()));
         List<SignalMeasurement> out = new ArrayList<>();
         for (Signal s : measured) {
-            out.add(new SignalMeasurement(s.kind().label(), s.describe(), s.value(), s.threshold(), s.fired(),
+            String description = s.describe();
+            if (s == c.overwrite && s.fired() && !c.overwriteCorroborated()) {
+                description += UNCORROBORATED_OVERWRITE;
+            }
+            out.add(new SignalMeasurement(s.kind().label(), description, s.value(), s.threshold(), s.fired(),
                     Math.round(s.contribution() * 10) / 10.0));
         }
         return out;
@@ -182,7 +190,7 @@ final class FindingAssembler {
     private String title(Campaign c, RootProcess root, int files, List<String> extensions, NoteSummary notes) {
         String what;
         int impact = c.impactFiles();
-        if (impact > 0 && (c.extension.fired() || c.deleteAfter.fired() || c.overwrite.fired())) {
+        if (impact > 0 && (c.extension.fired() || c.deleteAfter.fired() || c.overwriteCorroborated())) {
             what = impact >= settings.highMinFiles || c.notes.fired() ? "Mass encryption" : "Encryption of files";
         } else if (c.notes.fired()) {
             what = "Ransom notes dropped";

@@ -9,7 +9,8 @@ import io.ransomtrace.engine.signal.SignalKind;
  * <ol>
  *   <li>score = sum of fired signals' weight × strength, capped at 100;</li>
  *   <li>without any impact signal the score is capped at {@code severity.contextOnlyCap} — a tool run, a
- *       loop and many changed files are not encryption by themselves;</li>
+ *       loop and many changed files are not encryption by themselves; files overwritten in place count as impact
+ *       only when something corroborates encryption ({@link Campaign#overwriteCorroborated});</li>
  *   <li>severity from the score bands; high and critical also need {@code severity.highMinFiles} files
  *       encrypted, overwritten or renamed, and that volume with a fired destructive signal (extension
  *       change, overwrite, delete-after-encrypt) is high whatever the score (with ransom notes the volume is
@@ -39,7 +40,7 @@ final class SeverityPolicy {
         for (Signal signal : c.signals) {
             if (signal.fired()) {
                 sum += signal.contribution();
-                impact |= signal.kind().impact();
+                impact |= signal.kind().impact() && (signal != c.overwrite || c.overwriteCorroborated());
             }
         }
         int score = (int) Math.min(100, Math.round(sum));
@@ -47,7 +48,7 @@ final class SeverityPolicy {
             score = Math.min(score, s.contextOnlyCap);
         }
         c.score = score;
-        boolean destructive = c.extension.fired() || c.overwrite.fired() || c.deleteAfter.fired();
+        boolean destructive = c.extension.fired() || c.overwriteCorroborated() || c.deleteAfter.fired();
         c.severity = severity(score, c.impactFiles(), destructive, c.notes.fired(), c.encryptionTool.runs(), c.early.fired());
     }
 

@@ -95,6 +95,14 @@ public final class EarlyCertaintySignal extends Signal {
                 + " severity low (the live alert stands)";
     }
 
+    /**
+     * A program no package put there (outside the system directories) or a script rewrote files it did not create:
+     * on its own it vouches that files overwritten in place were not a service updating its own data.
+     */
+    public boolean rewriterOutsideTheSystem() {
+        return unknownRewrite != null || scriptRewrite != null;
+    }
+
     private boolean automation() {
         return traversal != null || unknownRewrite != null || scriptRewrite != null || note != null;
     }
