@@ -7,8 +7,8 @@ import java.util.List;
  * files it encrypted into which, and how to undo it. Each tool is its own class because each names its
  * files and takes its key its own way.
  */
-public sealed interface Recipe permits OpensslEncRecipe, GpgRecipe, SevenZipRecipe, ZipRecipe, CcryptRecipe,
-        KeyPairRecipe, AgeRecipe, TarStreamRecipe {
+public sealed interface Recipe permits OpensslEncRecipe, GpgRecipe, ArchiveRecipe, CcryptRecipe, KeyPairRecipe,
+        AgeRecipe {
 
     /** Where one original went: the encrypted file, and the name inside it for archives (else null). */
     record Target(String encryptedPath, String member) {

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record SevenZipRecipe(LoggedCommand command, String name, String archive, String cipher, KeySource key,
                              List<ArchiveInput> inputs, boolean deletesOriginals, boolean recursive)
-        implements Recipe {
+        implements ArchiveRecipe {
 
     public SevenZipRecipe {
         inputs = List.copyOf(inputs);
@@ -69,32 +69,6 @@ public record SevenZipRecipe(LoggedCommand command, String name, String archive,
     @Override
     public String tool() {
         return name + " a";
-    }
-
-    @Override
-    public Target target(String original, String newName) {
-        for (ArchiveInput in : inputs) {
-            String member = in.memberOf(original, recursive, false);
-            if (member != null) {
-                return new Target(archive, member);
-            }
-        }
-        return null;
-    }
-
-    @Override
-    public boolean names(String original) {
-        return inputs.stream().anyMatch(in -> in.path().equals(original));
-    }
-
-    @Override
-    public List<String> namedInputs() {
-        return inputs.stream().map(ArchiveInput::path).toList();
-    }
-
-    @Override
-    public boolean takesDirectories() {
-        return recursive;
     }
 
     @Override

@@ -24,7 +24,7 @@ import java.util.List;
  * @param removes     true when tar deleted what it archived ({@code --remove-files})
  */
 public record TarStreamRecipe(Recipe stream, LoggedCommand archiver, List<ArchiveInput> inputs, String compression,
-                              boolean removes) implements Recipe {
+                              boolean removes) implements ArchiveRecipe {
 
     /** How close in pid the tar of a pipeline is to the encrypting tool, and in time (as for a key feeder). */
     private static final int MAX_PID_GAP = 4;
@@ -213,29 +213,15 @@ public record TarStreamRecipe(Recipe stream, LoggedCommand archiver, List<Archiv
         return stream.key();
     }
 
+    /** The stream the encrypting command wrote: the encrypted tar archive. */
     @Override
-    public Target target(String original, String newName) {
-        for (ArchiveInput in : inputs) {
-            String member = in.memberOf(original, true, false);
-            if (member != null) {
-                return new Target(stream.output(), member);
-            }
-        }
-        return null;
+    public String archive() {
+        return stream.output();
     }
 
+    /** tar takes a named directory with everything below it. */
     @Override
-    public boolean names(String original) {
-        return inputs.stream().anyMatch(in -> in.path().equals(original));
-    }
-
-    @Override
-    public List<String> namedInputs() {
-        return inputs.stream().map(ArchiveInput::path).toList();
-    }
-
-    @Override
-    public boolean takesDirectories() {
+    public boolean recursive() {
         return true;
     }
 

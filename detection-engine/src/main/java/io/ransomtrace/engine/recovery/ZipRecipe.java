@@ -12,7 +12,7 @@ import java.util.Set;
  * unzip matches it literally). Without {@code -m} zip leaves the originals where they were.
  */
 public record ZipRecipe(LoggedCommand command, String archive, KeySource key, List<ArchiveInput> inputs,
-                        boolean deletesOriginals, boolean recursive, boolean junkPaths) implements Recipe {
+                        boolean deletesOriginals, boolean recursive, boolean junkPaths) implements ArchiveRecipe {
 
     private static final Set<String> VALUE_OPTIONS = Set.of("-P", "-b", "-n", "-t", "-tt", "-s", "-sp", "-O", "-Z",
             "--password", "--temp-path", "--suffixes", "--output-file", "--compression-method", "--split-size",
@@ -117,32 +117,6 @@ public record ZipRecipe(LoggedCommand command, String archive, KeySource key, Li
     @Override
     public String cipher() {
         return "ZipCrypto (zip -P)";
-    }
-
-    @Override
-    public Target target(String original, String newName) {
-        for (ArchiveInput in : inputs) {
-            String member = in.memberOf(original, recursive, junkPaths);
-            if (member != null) {
-                return new Target(archive, member);
-            }
-        }
-        return null;
-    }
-
-    @Override
-    public boolean names(String original) {
-        return inputs.stream().anyMatch(in -> in.path().equals(original));
-    }
-
-    @Override
-    public List<String> namedInputs() {
-        return inputs.stream().map(ArchiveInput::path).toList();
-    }
-
-    @Override
-    public boolean takesDirectories() {
-        return recursive;
     }
 
     @Override
