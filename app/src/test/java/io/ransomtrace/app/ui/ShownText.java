@@ -32,20 +32,29 @@ final class ShownText {
     /** The drawn texts of the visible cells of the columns with these ids (and of their headers). */
     static List<String> ofColumns(Node table, Set<String> columnIds) {
         List<String> out = new ArrayList<>();
+        for (Node n : columnNodes(table, columnIds)) {
+            collect(n, out);
+        }
+        return out;
+    }
+
+    /** The visible, non-empty cells of the columns with these ids, then those columns' headers. */
+    private static List<Node> columnNodes(Node table, Set<String> columnIds) {
+        List<Node> nodes = new ArrayList<>();
         for (Node n : table.lookupAll(".indexed-cell")) {
             TableColumnBase<?, ?> column = n instanceof TreeTableCell<?, ?> t ? t.getTableColumn()
                     : n instanceof TableCell<?, ?> t ? t.getTableColumn() : null;
             if (column != null && columnIds.contains(column.getId()) && n.isVisible()
                     && !((IndexedCell<?>) n).isEmpty()) {
-                collect(n, out);
+                nodes.add(n);
             }
         }
         for (Node header : table.lookupAll(".column-header")) {
             if (header.getId() != null && columnIds.contains(header.getId())) {
-                collect(header, out);
+                nodes.add(header);
             }
         }
-        return out;
+        return nodes;
     }
 
     /**
@@ -61,18 +70,8 @@ final class ShownText {
     /** {@link #cut} limited to the visible cells of these columns and their headers. */
     static List<String> cutInColumns(Node table, Set<String> columnIds) {
         List<String> out = new ArrayList<>();
-        for (Node n : table.lookupAll(".indexed-cell")) {
-            TableColumnBase<?, ?> column = n instanceof TreeTableCell<?, ?> t ? t.getTableColumn()
-                    : n instanceof TableCell<?, ?> t ? t.getTableColumn() : null;
-            if (column != null && columnIds.contains(column.getId()) && n.isVisible()
-                    && !((IndexedCell<?>) n).isEmpty()) {
-                cut(n, out);
-            }
-        }
-        for (Node header : table.lookupAll(".column-header")) {
-            if (header.getId() != null && columnIds.contains(header.getId())) {
-                cut(header, out);
-            }
+        for (Node n : columnNodes(table, columnIds)) {
+            cut(n, out);
         }
         return out;
     }
