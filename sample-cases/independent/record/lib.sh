@@ -28,7 +28,7 @@ sshd_start() {
   /usr/sbin/sshd -p 2222 -o PidFile=/tmp/ho-sshd.pid -o PermitRootLogin=prohibit-password -o UsePAM=yes -o PasswordAuthentication=no
   sleep 0.5
 }
-cron_start() { pgrep -x cron >/dev/null || /usr/sbin/cron 9>&- ; }  # never inherit the recording lock
+cron_start() { pgrep -x cron >/dev/null || /usr/sbin/cron 3>&- 9>&- ; }  # never inherit the recording lock (flock passes it as fd 3)
 sshx() { local u=$1; shift; ssh -q -p 2222 -i $HO/key -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes "$u@127.0.0.1" "$@"; }
 
 # tree: mixed documents under homes and a NAS share, a web root

