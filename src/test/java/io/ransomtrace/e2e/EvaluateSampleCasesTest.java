@@ -37,9 +37,10 @@ class EvaluateSampleCasesTest {
     @Test
     void theCasesOfTheSecondRecorderPassToo() {
         CliRun run = CliRun.of("evaluate", RepositoryRoot.find().resolve("sample-cases/independent/cases").toString());
-        assertThat(run.out()).contains("| h2_qlocker_root_ssh | attack |", "| b5_user_encrypts_few | none |");
+        assertThat(run.out()).contains("| h2_qlocker_root_ssh | attack |", "| b5_user_encrypts_few | none |",
+                "| h8_ssh_sudo_zip_move | attack |", "| b12_ssh_ccdecrypt_restore | none |");
         assertThat(run.out()).doesNotContain("**");
-        assertThat(run.out()).containsPattern("Recall 4/4 \\(100 %\\), false positives 0 \\(8 benign cases\\)");
+        assertThat(run.out()).containsPattern("Recall 8/8 \\(100 %\\), false positives 0 \\(12 benign cases\\)");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     }
 }

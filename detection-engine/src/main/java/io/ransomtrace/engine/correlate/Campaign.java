@@ -522,7 +522,7 @@ final class Campaign {
             }
             case WRITE, TRUNCATE -> onWrite(op, path, ph, h.directory, millis, copyTool);
             case RENAME -> onRename(op, path, ph, h.directory, millis);
-            case DELETE -> onDelete(op, path, ph, h.directory, millis);
+            case DELETE -> onDelete(op, path, ph, h.directory, millis, archiveWriter != null);
             default -> {
                 return;
             }
@@ -628,12 +628,7 @@ final class Campaign {
     private void inPlaceCounted(Event e, String path, long ph) {
         revision++;
         overwrite.overwritten();
-        if (unknownBinary != null) {
-            early.unknownRewrite(unknownBinary);
-        }
-        if (script != null && ++scriptRewrites >= 3) {
-            early.scriptRewrite(script);
-        }
+        rewriteFacts();
         evidence.add(SignalKind.OVERWRITE_IN_PLACE, e);
         if (memory.renamedTo.find(key(ph), Long.MIN_VALUE) >= 0) {
             overwrite.renamedThenWritten(); // renamed first (f -> f.locked), encrypted after
@@ -669,6 +664,7 @@ final class Campaign {
         if (written >= 0 && memory.inPlace.aux(written) == PENDING) {
             memory.inPlace.put(key(ph), millis, COUNTED, serial); // truncated, rewritten, then given a new suffix
             overwrite.overwritten();
+            rewriteFacts(); // perl's open '>' and python's open('w') truncate: the rename is what tells it apart
             evidence.add(SignalKind.OVERWRITE_IN_PLACE, op);
             listImpact(path);
         } else if (written < 0) {
@@ -713,7 +709,8 @@ final class Campaign {
         }
     }
 
-    private void onDelete(FileOp op, String path, long ph, long dirHash, long millis) {
+    /** @param byArchiveWriter the deleting process writes one of the campaign's encrypted archives */
+    private void onDelete(FileOp op, String path, long ph, long dirHash, long millis, boolean byArchiveWriter) {
         String origin = renamedFrom.isEmpty() ? null : renamedFrom.remove(ph);
         int written = memory.inPlace.find(key(ph), millis - settings.pairWindowMillis);
         int slot = memory.createdWithSuffix.find(key(ph), millis - settings.pairWindowMillis);
@@ -746,6 +743,11 @@ final class Campaign {
         }
         if (origin == null && memory.created.find(key(ph), millis - settings.pairWindowMillis) >= 0
                 && files.contains(ph)) {
+            if (byArchiveWriter) {
+                // the archiver's own probe or temp file (zip creates and unlinks F.zip before writing it through
+                // a temp): it was never counted as a file, so it is no temporary to take off the count either
+                return;
+            }
             // created and deleted by the campaign itself: a lock or temp file (gpg's ~/.gnupg/.#lk…), not
             // a file of the victim's (a build tree cleaned twice is still one temporary per file)
             if (temporaryFiles == null) {
@@ -773,6 +775,11 @@ final class Campaign {
     private void pair(String originalPath, long suffixHash, FileOp op, boolean archive) {
         revision++;
         early.deletedAfterCopy(originalPath);
+        if (unknownBinary != null && !archive) {
+            // a copy under a new suffix and the original gone is the file's content replaced, as a rewrite in
+            // place is: the same fact when a program in no list, outside the system directories, does it
+            early.unknownRewrite(unknownBinary);
+        }
         if (archive) {
             deleteAfter.archivedThenDeleted(originalPath);
         } else {
@@ -783,6 +790,16 @@ final class Campaign {
         evidence.add(SignalKind.DELETE_AFTER_ENCRYPT, op);
         evidence.add(SignalKind.EXTENSION_CHANGE, op);
         listImpact(originalPath);
+    }
+
+    /** Early facts of an in-place rewrite counted as such: who did it (an unknown binary, a script). */
+    private void rewriteFacts() {
+        if (unknownBinary != null) {
+            early.unknownRewrite(unknownBinary);
+        }
+        if (script != null && ++scriptRewrites >= 3) {
+            early.scriptRewrite(script);
+        }
     }
 
     /** A linker of this campaign wrote {@code path}: a program of the campaign's own build. */

@@ -166,7 +166,8 @@ public final class EarlyCertaintySignal extends Signal {
             parts.add("an original deleted right after its encrypted copy was written (" + deletedAfterCopy + ")");
         }
         if (unknownRewrite != null) {
-            parts.add("an unknown binary outside the system directories rewrote files it did not create (" + unknownRewrite + ")");
+            parts.add("an unknown binary outside the system directories rewrote files it did not create, or replaced them by"
+                    + " copies under a new suffix (" + unknownRewrite + ")");
         }
         if (scriptRewrite != null) {
             parts.add("a script rewrote files it did not create in place, three or more (" + scriptRewrite + ")");

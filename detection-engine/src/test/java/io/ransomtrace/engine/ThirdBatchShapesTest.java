@@ -1,0 +1,148 @@
+package io.ransomtrace.engine;
+
+import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.finding.OverwriteKind;
+import io.ransomtrace.engine.finding.Severity;
+import io.ransomtrace.engine.model.Credentials;
+import io.ransomtrace.engine.trail.Proc;
+import io.ransomtrace.engine.trail.Trail;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.ransomtrace.engine.AttackScenariosTest.detect;
+import static io.ransomtrace.engine.AttackScenariosTest.worst;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Shapes of the third batch of sample-cases/independent (recorded by the second harness, event by event as auditd
+ * logged them): a compiled locker in /var/tmp writing {@code F.8bx1} and unlinking F (h5), a perl locker that opens
+ * each file with {@code '>'} (O_TRUNC) and renames it (h7), and {@code zip -r -m -P} per folder, which creates and
+ * unlinks {@code DIR.zip} before writing it through a temp file (h8). Each with the look-alike it must not become.
+ */
+class ThirdBatchShapesTest {
+    private static final List<String> DIRS = List.of("clients", "scans", "Q3", "drafts", "photos");
+
+    private static Proc cronRoot(Trail t, String command) {
+        Proc cron = t.existing(600, 1, "/usr/sbin/cron", Trail.creds(0, 0, Credentials.UNSET, "root", null));
+        Proc job = cron.fork().login(0, 41, "root");
+        return job.exec("/bin/sh", "/bin/sh", "-c", command);
+    }
+
+    private static Proc sshCommand(Trail t, String command) {
+        Proc sshd = t.existing(700, 1, "/usr/sbin/sshd", Trail.creds(0, 0, Credentials.UNSET, "root", null));
+        return sshd.spawnAs(Trail.creds(2002, 2002, 2002, "priya", "priya"), "/usr/bin/bash", "bash", "-c", command)
+                .cwd("/home/priya");
+    }
+
+    /** Per folder, 8 files copied to F + suffix and F unlinked, the note after them when given. */
+    private static void copyAndUnlink(Proc p, String root, String suffix, String note) {
+        for (String d : DIRS) {
+            for (int i = 1; i <= 8; i++) {
+                String f = root + "/" + d + "/doc-" + i + ".pdf";
+                p.create(f + suffix);
+                p.delete(f);
+            }
+            if (note != null) {
+                p.create(root + "/" + d + "/" + note);
+            }
+        }
+    }
+
+    @Test
+    void anUnknownBinaryReplacingFilesByCopiesUnderANewSuffixIsHighWithinTheFirstFiles() {
+        Trail t = new Trail("fs01");
+        Proc sh = cronRoot(t, "/var/tmp/.cache/kdmtmpflush /srv/nas/share");
+        Proc locker = sh.spawn("/var/tmp/.cache/kdmtmpflush", "/var/tmp/.cache/kdmtmpflush", "/srv/nas/share");
+        copyAndUnlink(locker, "/srv/nas/share", ".8bx1", "HOW_TO_BACK_FILES.txt");
+        Finding f = worst(detect(t));
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.filesBeforeFirstHighAlert()).as("the note reaches a second folder only after 8 files")
+                .isLessThanOrEqualTo(5);
+        assertThat(f.signal("early-certainty").description())
+                .contains("an unknown binary outside the system directories rewrote files it did not create, or replaced"
+                        + " them by copies under a new suffix (/var/tmp/.cache/kdmtmpflush)");
+    }
+
+    @Test
+    void aConverterInTheSystemDirectoriesReplacingFilesIsNotRaisedEarly() {
+        // the same copy-and-unlink by a packaged tool: no early fact of automation until a note shows up
+        Trail t = new Trail("fs01");
+        Proc sh = cronRoot(t, "/usr/local/bin/archive-old /srv/nas/share");
+        Proc tool = sh.spawn("/usr/bin/convert-docs", "convert-docs", "/srv/nas/share");
+        copyAndUnlink(tool, "/srv/nas/share", ".8bx1", null);
+        Finding f = worst(detect(t));
+        assertThat(f.signal("early-certainty").description()).doesNotContain("unknown binary");
+        assertThat(f.filesBeforeFirstHighAlert()).isGreaterThan(5);
+    }
+
+    /** perl's open '>' on each file (O_TRUNC), the XOR'd content written, then a rename to an e-mail suffix. */
+    private static void truncateAndRename(Proc perl, boolean rename) {
+        for (String d : DIRS) {
+            perl.create("/home/priya/work/" + d + "/!!_FILES_ENCRYPTED_!!.txt");
+            for (int i = 1; i <= 8; i++) {
+                String f = "/home/priya/work/" + d + "/doc-" + i + ".xlsx";
+                perl.truncateOpen(f);
+                if (rename) {
+                    perl.rename(f, f + ".id-7781.[help@mail.example].pwnd");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aScriptTruncatingFilesAndRenamingThemIsRaisedByTheRenameNotAfterTheVolume() {
+        Trail t = new Trail("ws-priya");
+        Proc cmd = sshCommand(t, "setsid perl ~/.cache/.x.pl ~/work");
+        Proc perl = cmd.spawn("/usr/bin/perl", "perl", "/home/priya/.cache/.x.pl", "/home/priya/work");
+        truncateAndRename(perl, true);
+        Finding f = worst(detect(t));
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.overwrite()).isEqualTo(OverwriteKind.IN_PLACE);
+        assertThat(f.filesBeforeFirstHighAlert()).isLessThanOrEqualTo(5);
+        assertThat(f.signal("early-certainty").description())
+                .contains("a script rewrote files it did not create in place, three or more (perl /home/priya/.cache/.x.pl");
+    }
+
+    @Test
+    void aScriptRegeneratingFilesWithoutRenamingThemIsNoEarlyRewrite() {
+        // a report generator rewriting its 40 spreadsheets each night: truncating writes, no new suffix
+        Trail t = new Trail("ws-priya");
+        Proc cmd = sshCommand(t, "perl ~/bin/reports.pl ~/work");
+        Proc perl = cmd.spawn("/usr/bin/perl", "perl", "/home/priya/bin/reports.pl", "/home/priya/work");
+        for (String d : DIRS) {
+            for (int i = 1; i <= 8; i++) {
+                perl.truncateOpen("/home/priya/work/" + d + "/doc-" + i + ".xlsx");
+            }
+        }
+        List<Finding> findings = detect(t);
+        assertThat(findings).allSatisfy(f -> assertThat(f.severity().atLeast(Severity.MEDIUM)).isFalse());
+    }
+
+    /** zip -q -r -m -P PW DIR.zip DIR/ from a loop in the share, as the kernel shows it. */
+    private static void zipMove(Proc loop, String share, String dir, int files) {
+        Proc zip = loop.spawn("/usr/bin/zip", "zip", "-q", "-r", "-m", "-P", "x9", dir + ".zip", dir + "/");
+        zip.create(share + "/" + dir + ".zip");   // zip probes the archive name first
+        zip.delete(share + "/" + dir + ".zip");
+        zip.create(share + "/ziXb8Q2" + dir.length());
+        zip.rename(share + "/ziXb8Q2" + dir.length(), share + "/" + dir + ".zip");
+        for (int i = 1; i <= files; i++) {
+            zip.delete(share + "/" + dir + "/doc-" + i + ".pdf");
+        }
+        zip.exit();
+    }
+
+    @Test
+    void zipMoveCountsEveryOriginalItDeletedNotOneLessPerArchive() {
+        Trail t = new Trail("nas02");
+        Proc loop = sshCommand(t, "sudo sh -c 'cd /srv/nas/share && for d in */; do zip -q -r -m -P x9 ...'")
+                .cwd("/srv/nas/share");
+        for (String d : DIRS) {
+            zipMove(loop, "/srv/nas/share", d, 5);
+        }
+        Finding f = worst(detect(t));
+        assertThat(f.overwrite()).isEqualTo(OverwriteKind.ARCHIVED_THEN_DELETED);
+        assertThat(f.filesAffected()).as("25 originals in 5 folders of 5").isEqualTo(25);
+        assertThat(f.severity().atLeast(Severity.HIGH)).isTrue();
+    }
+}
