@@ -34,7 +34,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every recorded sample case that carries file events, imported from its kernel audit log AND transcoded to ECS
+ * Every recorded sample case that carries file events (both recorders: sample-cases/cases and
+ * sample-cases/independent/cases), imported from its kernel audit log AND transcoded to ECS
  * (Auditbeat-shaped NDJSON, {@link EcsTranscoder}) and imported back: in both, each expected attack is found at
  * high or critical with the root, login user, overwrite kind and file count (±10 %) of its truth.yaml, and no
  * benign case has a finding at medium or above. The same verdict whatever the format the events came in.
@@ -51,9 +52,13 @@ class RecordedCasesAsEcsTest {
             dir = dir.getParent();
         }
         assertThat(dir).as("repository root with sample-cases").isNotNull();
-        try (Stream<Path> s = Files.list(dir.resolve("sample-cases/cases"))) {
-            return s.filter(d -> Files.isRegularFile(d.resolve("truth.yaml"))).sorted().toList().stream();
+        List<Path> all = new ArrayList<>();
+        for (String folder : List.of("sample-cases/cases", "sample-cases/independent/cases")) {
+            try (Stream<Path> s = Files.list(dir.resolve(folder))) {
+                all.addAll(s.filter(d -> Files.isRegularFile(d.resolve("truth.yaml"))).sorted().toList());
+            }
         }
+        return all.stream();
     }
 
     @ParameterizedTest(name = "{0}")
