@@ -75,18 +75,8 @@ public record AgeRecipe(LoggedCommand command, KeySource key, String in, String 
     }
 
     @Override
-    public boolean names(String original) {
-        return original.equals(in);
-    }
-
-    @Override
     public List<String> namedInputs() {
         return in == null ? List.of() : List.of(in);
-    }
-
-    @Override
-    public boolean keepsOriginals() {
-        return false;
     }
 
     @Override

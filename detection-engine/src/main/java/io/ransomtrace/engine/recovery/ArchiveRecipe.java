@@ -34,11 +34,6 @@ sealed interface ArchiveRecipe extends Recipe permits SevenZipRecipe, ZipRecipe,
     }
 
     @Override
-    default boolean names(String original) {
-        return inputs().stream().anyMatch(in -> in.path().equals(original));
-    }
-
-    @Override
     default List<String> namedInputs() {
         return inputs().stream().map(ArchiveInput::path).toList();
     }

@@ -113,11 +113,6 @@ public record CcryptRecipe(LoggedCommand command, KeySource key, List<String> in
     }
 
     @Override
-    public boolean names(String original) {
-        return inputs.contains(original);
-    }
-
-    @Override
     public List<String> namedInputs() {
         return inputs;
     }
@@ -125,11 +120,6 @@ public record CcryptRecipe(LoggedCommand command, KeySource key, List<String> in
     @Override
     public boolean takesDirectories() {
         return recursive;
-    }
-
-    @Override
-    public boolean keepsOriginals() {
-        return false;
     }
 
     @Override

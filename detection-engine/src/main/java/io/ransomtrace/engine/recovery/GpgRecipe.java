@@ -139,11 +139,6 @@ public record GpgRecipe(LoggedCommand command, String name, String mode, String 
     }
 
     @Override
-    public boolean names(String original) {
-        return inputs.contains(original);
-    }
-
-    @Override
     public List<String> namedInputs() {
         return inputs;
     }
@@ -151,11 +146,6 @@ public record GpgRecipe(LoggedCommand command, String name, String mode, String 
     @Override
     public String output() {
         return inputs.size() <= 1 ? out : null;
-    }
-
-    @Override
-    public boolean keepsOriginals() {
-        return false;
     }
 
     @Override

@@ -64,11 +64,6 @@ public record KeyPairRecipe(LoggedCommand command, String subcommand, KeySource 
     }
 
     @Override
-    public boolean names(String original) {
-        return original.equals(in);
-    }
-
-    @Override
     public List<String> namedInputs() {
         return in == null ? List.of() : List.of(in);
     }
@@ -76,11 +71,6 @@ public record KeyPairRecipe(LoggedCommand command, String subcommand, KeySource 
     @Override
     public String output() {
         return out;
-    }
-
-    @Override
-    public boolean keepsOriginals() {
-        return false;
     }
 
     @Override

@@ -163,11 +163,6 @@ public record OpensslEncRecipe(LoggedCommand command, String subcommand, String 
     }
 
     @Override
-    public boolean names(String original) {
-        return original.equals(in);
-    }
-
-    @Override
     public List<String> namedInputs() {
         return in == null ? List.of() : List.of(in);
     }
@@ -175,11 +170,6 @@ public record OpensslEncRecipe(LoggedCommand command, String subcommand, String 
     @Override
     public String output() {
         return out != null ? out : redirectedOut;
-    }
-
-    @Override
-    public boolean keepsOriginals() {
-        return false;
     }
 
     @Override

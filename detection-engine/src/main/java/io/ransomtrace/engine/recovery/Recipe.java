@@ -34,7 +34,9 @@ public sealed interface Recipe permits OpensslEncRecipe, GpgRecipe, ArchiveRecip
     Target target(String original, String newName);
 
     /** True when the arguments name {@code original} itself (not only a directory above it). */
-    boolean names(String original);
+    default boolean names(String original) {
+        return namedInputs().contains(original);
+    }
 
     /**
      * The files the arguments name as inputs, resolved against the working directory (an archiver's operand may
@@ -52,8 +54,13 @@ public sealed interface Recipe permits OpensslEncRecipe, GpgRecipe, ArchiveRecip
         return false;
     }
 
-    /** True for an archiver that leaves its inputs where they were (no -sdel, no -m). */
-    boolean keepsOriginals();
+    /**
+     * True for an archiver that leaves its inputs where they were (no -sdel, no -m). A per-file tool's copy
+     * beside the original is no archive: false, so the original's fate is read from the log.
+     */
+    default boolean keepsOriginals() {
+        return false;
+    }
 
     /** The command that gives the original back; only called when {@link KeySource#known()}. */
     DecryptCommand decrypt(Target target);
