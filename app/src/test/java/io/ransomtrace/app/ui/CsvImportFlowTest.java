@@ -2,7 +2,6 @@ package io.ransomtrace.app.ui;
 
 import io.ransomtrace.app.ui.mainwindow.MainWindow;
 import io.ransomtrace.importers.csv.CsvOperation;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -40,23 +39,20 @@ class CsvImportFlowTest {
     private final FakeDialogs dialogs = new FakeDialogs();
     private MainWindow window;
     private Workbench workbench;
+    private ShownWorkbench shown;
 
     @Start
     void start(Stage stage) {
-        Theme.LIGHT.apply();
-        window = new MainWindow();
-        Scene scene = new Scene(window.root(), 1400, 900);
-        MainWindow.addStylesheets(scene);
-        stage.setScene(scene);
         // The real mapping dialog, driven below as the analyst would.
         dialogs.csv = file -> CsvMappingDialog.ask(stage, file);
-        workbench = new Workbench(stage, window, dialogs);
-        stage.show();
+        shown = ShownWorkbench.show(stage, dialogs, 1400, 900);
+        window = shown.window();
+        workbench = shown.workbench();
     }
 
     @AfterEach
     void closeCase() throws Exception {
-        WaitForAsyncUtils.asyncFx(workbench::close).get();
+        shown.close();
     }
 
     @Test

@@ -14,7 +14,6 @@ import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.views.findings.FindingRow;
 import io.ransomtrace.views.inspector.SignalLine;
 import io.ransomtrace.views.tuning.FindingChange;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -40,9 +39,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static io.ransomtrace.app.ui.ShownWorkbench.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -58,6 +57,7 @@ class FirstSessionTest {
     private final FakeDialogs dialogs = new FakeDialogs();
     private MainWindow window;
     private Workbench workbench;
+    private ShownWorkbench shown;
 
     @BeforeAll
     static void importSample(@TempDir Path tmp) throws Exception {
@@ -70,19 +70,14 @@ class FirstSessionTest {
 
     @Start
     void start(Stage stage) {
-        Theme.LIGHT.apply();
-        window = new MainWindow();
-        Scene scene = new Scene(window.root(), 1600, 1000);
-        MainWindow.addStylesheets(scene);
-        stage.setScene(scene);
-        workbench = new Workbench(stage, window, dialogs);
-        stage.show();
+        shown = ShownWorkbench.show(stage, dialogs);
+        window = shown.window();
+        workbench = shown.workbench();
     }
 
     @AfterEach
     void closeCase() throws Exception {
-        WaitForAsyncUtils.asyncFx(workbench::close).get();
-        assertThat(dialogs.errors).as("errors shown to the analyst").isEmpty();
+        shown.closeWithoutErrors();
     }
 
     private Finding openAttack(FxRobot robot, Path file) throws Exception {
@@ -253,10 +248,4 @@ class FirstSessionTest {
                 .orElseThrow();
     }
 
-    static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
-    }
 }

@@ -4,7 +4,6 @@ import io.ransomtrace.app.fleet.FleetFindings;
 import io.ransomtrace.app.ui.mainwindow.MainWindow;
 import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.finding.Severity;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,24 +33,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FleetFindingsWindowTest {
     private MainWindow window;
     private Workbench workbench;
+    private ShownWorkbench shown;
     private FleetFindingsWindow fleet;
 
     @Start
     void start(Stage stage) {
-        Theme.LIGHT.apply();
-        window = new MainWindow();
-        Scene scene = new Scene(window.root(), 1600, 1000);
-        MainWindow.addStylesheets(scene);
-        stage.setScene(scene);
-        workbench = new Workbench(stage, window, new FakeDialogs());
+        shown = ShownWorkbench.show(stage, new FakeDialogs());
+        window = shown.window();
+        workbench = shown.workbench();
         fleet = new FleetFindingsWindow(stage, window, workbench);
         fleet.install();
-        stage.show();
     }
 
     @AfterEach
     void closeCase() throws Exception {
-        WaitForAsyncUtils.asyncFx(workbench::close).get();
+        shown.close();
     }
 
     private void listFixture(FxRobot robot) throws Exception {

@@ -14,7 +14,6 @@ import io.ransomtrace.views.events.GridFilter;
 import io.ransomtrace.views.process.ProcessRow;
 import io.ransomtrace.views.timeline.TimelineBucket;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TreeItem;
@@ -37,7 +36,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import static io.ransomtrace.app.ui.FirstSessionTest.waitUntil;
+import static io.ransomtrace.app.ui.ShownWorkbench.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -55,6 +54,7 @@ class InvestigationViewsTest {
     private Stage stage;
     private MainWindow window;
     private Workbench workbench;
+    private ShownWorkbench shown;
 
     @BeforeAll
     static void importSample(@TempDir Path tmp) throws Exception {
@@ -68,19 +68,14 @@ class InvestigationViewsTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Theme.LIGHT.apply();
-        window = new MainWindow();
-        Scene scene = new Scene(window.root(), 1600, 1000);
-        MainWindow.addStylesheets(scene);
-        stage.setScene(scene);
-        workbench = new Workbench(stage, window, dialogs);
-        stage.show();
+        shown = ShownWorkbench.show(stage, dialogs);
+        window = shown.window();
+        workbench = shown.workbench();
     }
 
     @AfterEach
     void closeCase() throws Exception {
-        WaitForAsyncUtils.asyncFx(workbench::close).get();
-        assertThat(dialogs.errors).as("errors shown to the analyst").isEmpty();
+        shown.closeWithoutErrors();
     }
 
     private Finding openAttack(FxRobot robot) throws Exception {

@@ -12,7 +12,6 @@ import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.profile.AllowlistRule;
 import io.ransomtrace.views.findings.FindingRow;
-import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +45,7 @@ class KeptFindingsWindowTest {
     private final FakeDialogs dialogs = new FakeDialogs();
     private MainWindow window;
     private Workbench workbench;
+    private ShownWorkbench shown;
     private Path caseFile;
     private List<Finding> kept;
 
@@ -61,19 +61,14 @@ class KeptFindingsWindowTest {
 
     @Start
     void start(Stage stage) {
-        Theme.LIGHT.apply();
-        window = new MainWindow();
-        Scene scene = new Scene(window.root(), 1600, 1000);
-        MainWindow.addStylesheets(scene);
-        stage.setScene(scene);
-        workbench = new Workbench(stage, window, dialogs);
-        stage.show();
+        shown = ShownWorkbench.show(stage, dialogs);
+        window = shown.window();
+        workbench = shown.workbench();
     }
 
     @AfterEach
     void closeCase() throws Exception {
-        WaitForAsyncUtils.asyncFx(workbench::close).get();
-        assertThat(dialogs.errors).as("errors shown to the analyst").isEmpty();
+        shown.closeWithoutErrors();
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.ransomtrace.app.ui;
 
 import io.ransomtrace.app.testing.SampleCases;
 import io.ransomtrace.app.ui.mainwindow.MainWindow;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +38,7 @@ class RecoveryControllerTest {
     private final FakeDialogs dialogs = new FakeDialogs();
     private MainWindow window;
     private Workbench workbench;
+    private ShownWorkbench shown;
 
     @BeforeAll
     static void importSample() throws Exception {
@@ -47,18 +47,14 @@ class RecoveryControllerTest {
 
     @Start
     void start(Stage stage) {
-        Theme.LIGHT.apply();
-        window = new MainWindow();
-        Scene scene = new Scene(window.root(), 1600, 1000);
-        MainWindow.addStylesheets(scene);
-        stage.setScene(scene);
-        workbench = new Workbench(stage, window, dialogs);
-        stage.show();
+        shown = ShownWorkbench.show(stage, dialogs);
+        window = shown.window();
+        workbench = shown.workbench();
     }
 
     @AfterEach
     void closeCase() throws Exception {
-        WaitForAsyncUtils.asyncFx(workbench::close).get();
+        shown.close();
     }
 
     @Test

@@ -22,7 +22,6 @@ import io.ransomtrace.views.spread.DirectoryStat;
 import io.ransomtrace.views.timeline.TimelineData;
 import io.ransomtrace.views.timeline.TimelineMarker;
 import io.ransomtrace.views.tuning.SeverityChange;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -64,6 +63,7 @@ class WorkbenchFlowTest {
     private final FakeDialogs dialogs = new FakeDialogs();
     private MainWindow window;
     private Workbench workbench;
+    private ShownWorkbench shown;
 
     @BeforeAll
     static void importSample(@TempDir Path tmp) throws Exception {
@@ -76,19 +76,14 @@ class WorkbenchFlowTest {
 
     @Start
     void start(Stage stage) {
-        Theme.LIGHT.apply();
-        window = new MainWindow();
-        Scene scene = new Scene(window.root(), 1600, 1000);
-        MainWindow.addStylesheets(scene);
-        stage.setScene(scene);
-        workbench = new Workbench(stage, window, dialogs);
-        stage.show();
+        shown = ShownWorkbench.show(stage, dialogs);
+        window = shown.window();
+        workbench = shown.workbench();
     }
 
     @AfterEach
     void closeCase() throws Exception {
-        WaitForAsyncUtils.asyncFx(workbench::close).get();
-        assertThat(dialogs.errors).as("errors shown to the analyst").isEmpty();
+        shown.closeWithoutErrors();
     }
 
     @Test
