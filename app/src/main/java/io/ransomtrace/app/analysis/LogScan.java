@@ -14,6 +14,7 @@ import io.ransomtrace.importers.InputFileCheck;
 import io.ransomtrace.importers.QuarantinedRecord;
 import io.ransomtrace.importers.Sniffer;
 import io.ransomtrace.importers.SourceFile;
+import io.ransomtrace.importers.auditd.LoginNames;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,6 +90,7 @@ public final class LogScan {
                         note == null ? "no log file in the folder" : note));
             }
         }
+        LoginNames names = new LoginNames(); // a login in audit.log.1 names the session's processes in audit.log
         for (Path file : files.files()) {
             Format format = forcedFormat;
             String problem = null;
@@ -104,7 +106,7 @@ public final class LogScan {
                 if (format == null) {
                     format = Sniffer.sniff(file);
                 }
-                stats = Importers.importSource(new SourceFile(sourceId, file, format), sink);
+                stats = Importers.importSource(new SourceFile(sourceId, file, format), sink, names);
                 if (stats.format() != null) {
                     format = stats.format();
                 }

@@ -36,6 +36,7 @@ public final class AuditdImporter implements Importer {
 
     private final Format format;
     private final ZoneId interpretedZone;
+    private final LoginNames names;
     /** Read and parse on a second thread while this one reassembles and maps (see the parse benchmark). */
     private final boolean readerThread = !"1".equals(System.getProperty("ransomtrace.auditd.threads"));
 
@@ -49,11 +50,21 @@ public final class AuditdImporter implements Importer {
      *                        UTC unless the analyst knows better
      */
     public AuditdImporter(Format format, ZoneId interpretedZone) {
+        this(format, interpretedZone, new LoginNames());
+    }
+
+    /** @param names account names shared by the files of one import or scan run (rotated sets) */
+    public AuditdImporter(Format format, LoginNames names) {
+        this(format, ZoneOffset.UTC, names);
+    }
+
+    private AuditdImporter(Format format, ZoneId interpretedZone, LoginNames names) {
         if (format != Format.AUDITD_RAW && format != Format.AUDITD_ENRICHED && format != Format.AUDITD_INTERPRETED) {
             throw new IllegalArgumentException("not an auditd format: " + format);
         }
         this.format = format;
         this.interpretedZone = interpretedZone;
+        this.names = names;
     }
 
     @Override
@@ -94,7 +105,7 @@ public final class AuditdImporter implements Importer {
             this.sourceId = sourceId;
             this.sink = sink;
             this.reader = reader;
-            this.mapper = new EventMapper(sourceId, "unknown");
+            this.mapper = new EventMapper(sourceId, "unknown", names);
         }
 
         ImportStats run() {

@@ -36,10 +36,16 @@ final class EventMapper {
 
     private final int sourceId;
     private final String defaultHost;
-    private final LoginNames names = new LoginNames();
+    private final LoginNames names;
     private final DirectoryInodes directories = new DirectoryInodes();
 
     EventMapper(int sourceId, String defaultHost) {
+        this(sourceId, defaultHost, new LoginNames());
+    }
+
+    /** @param names account names learned from the files read before this one in the same run */
+    EventMapper(int sourceId, String defaultHost, LoginNames names) {
+        this.names = names;
         this.sourceId = sourceId;
         this.defaultHost = defaultHost;
     }

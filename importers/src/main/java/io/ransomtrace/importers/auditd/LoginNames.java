@@ -20,14 +20,22 @@ import java.util.Map;
  * <p>Only a session's first PAM session counts: inside a login, {@code su} or {@code sudo} open PAM sessions for
  * another account under the same login uid (which never changes after login), and must not rename it.
  * uid 0 is root on every host. Names the log carries itself (ENRICHED, {@code ausearch -i}) are never replaced.
+ *
+ * <p>One instance serves one import or scan run across all its files: a rotated set is read oldest first, and
+ * a login recorded in {@code audit.log.1} names the session's processes in {@code audit.log} too. Not
+ * thread-safe: the files of a run are read one after the other.
  */
-final class LoginNames {
+public final class LoginNames {
     /** Caps on what is remembered per host, so that memory stays bounded on any log. */
     private static final int MAX_SESSIONS = 100_000;
     private static final int MAX_NAMES = 100_000;
 
     private final Map<String, Map<Long, Long>> loginUidBySession = new HashMap<>();
     private final Map<String, Map<Long, String>> nameById = new HashMap<>();
+
+    /** Nothing learned yet: one per import or scan run. */
+    public LoginNames() {
+    }
 
     /** Learns from a record that is not part of a syscall event; ignores everything but logins. */
     void observe(String host, AuditRecord r) {
