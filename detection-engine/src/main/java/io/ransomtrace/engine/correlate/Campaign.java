@@ -648,6 +648,10 @@ final class Campaign {
         files.add(th); // the same file under its new name
         boolean ownFile = memory.created.find(key(ph), millis - settings.pairWindowMillis) >= 0;
         if (ownFile) {
+            if (memory.encryptedByCommand.find(key(th), millis - settings.pairWindowMillis) >= 0) {
+                replacedByItsEncryption(op, target, th, millis);
+                return;
+            }
             memory.created.put(key(th), millis, 0, serial); // a temp file renamed into place (sed -i, rsync, dpkg)
             return;
         }
@@ -672,6 +676,20 @@ final class Campaign {
             memory.renamedTo.put(key(th), millis, 0, serial);
             listImpact(path);
         }
+    }
+
+    /**
+     * A file the campaign wrote moved over a file an encrypting command had read ({@code openssl enc -in f -out
+     * f.tmp; mv -f f.tmp f}): the original's content replaced by its encryption, a rewrite in place by other
+     * means. A temp moved over a file no encrypting command read stays what sed -i, rsync and dpkg do.
+     */
+    private void replacedByItsEncryption(FileOp op, String target, long th, long millis) {
+        revision++;
+        memory.inPlace.put(key(th), millis, COUNTED, serial);
+        overwrite.overwritten();
+        rewriteFacts();
+        evidence.add(SignalKind.OVERWRITE_IN_PLACE, op);
+        listImpact(target);
     }
 
     /**

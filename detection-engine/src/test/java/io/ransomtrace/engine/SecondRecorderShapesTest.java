@@ -15,12 +15,13 @@ import static io.ransomtrace.engine.AttackScenariosTest.worst;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Shapes of the third batch of sample-cases/independent (recorded by the second harness, event by event as auditd
+ * Shapes of sample-cases/independent's later batches (recorded by the second harness, event by event as auditd
  * logged them): a compiled locker in /var/tmp writing {@code F.8bx1} and unlinking F (h5), a perl locker that opens
- * each file with {@code '>'} (O_TRUNC) and renames it (h7), and {@code zip -r -m -P} per folder, which creates and
- * unlinks {@code DIR.zip} before writing it through a temp file (h8). Each with the look-alike it must not become.
+ * each file with {@code '>'} (O_TRUNC) and renames it (h7), {@code zip -r -m -P} per folder, which creates and
+ * unlinks {@code DIR.zip} before writing it through a temp file (h8), and openssl encrypting each file to a temp
+ * that {@code mv -f} moves over the original before it is renamed (h9). Each with the look-alike it must not become.
  */
-class ThirdBatchShapesTest {
+class SecondRecorderShapesTest {
     private static final List<String> DIRS = List.of("clients", "scans", "Q3", "drafts", "photos");
 
     private static Proc cronRoot(Trail t, String command) {
@@ -144,5 +145,61 @@ class ThirdBatchShapesTest {
         assertThat(f.overwrite()).isEqualTo(OverwriteKind.ARCHIVED_THEN_DELETED);
         assertThat(f.filesAffected()).as("25 originals in 5 folders of 5").isEqualTo(25);
         assertThat(f.severity().atLeast(Severity.HIGH)).isTrue();
+    }
+
+    /** for f in …; do openssl enc -in f -out f.tmp && mv -f f.tmp f && mv f f.CRPTD; done, as svc-nas via su -l */
+    private static void encryptToTempAndMoveOver(Proc script, boolean encrypting) {
+        for (String d : DIRS) {
+            for (int i = 1; i <= 8; i++) {
+                String f = "/srv/nas/share/" + d + "/doc-" + i + ".odt";
+                Proc tool = encrypting
+                        ? script.spawn("/usr/bin/openssl", "openssl", "enc", "-aes-128-ctr", "-pbkdf2", "-k", "pw",
+                                "-in", f, "-out", f + ".tmp")
+                        : script.spawn("/usr/bin/sed", "sed", "s/2025/2026/g", f);
+                tool.create(f + ".tmp");
+                tool.exit();
+                Proc mv = script.spawn("/usr/bin/mv", "mv", "-f", f + ".tmp", f);
+                mv.rename(f + ".tmp", f);
+                mv.exit();
+                if (encrypting) {
+                    Proc mv2 = script.spawn("/usr/bin/mv", "mv", f, f + ".CRPTD");
+                    mv2.rename(f, f + ".CRPTD");
+                    mv2.exit();
+                }
+            }
+            script.create("/srv/nas/share/" + d + "/RESTORE_FILES_INFO.txt");
+        }
+    }
+
+    private static Proc suScript(Trail t, String script) {
+        Proc sshd = t.existing(700, 1, "/usr/sbin/sshd", Trail.creds(0, 0, Credentials.UNSET, "root", null));
+        Proc login = sshd.spawnAs(Trail.creds(0, 0, 0, "root", "root"), "/usr/bin/bash", "bash", "-c",
+                "su - svc-nas -c \"bash " + script + "\"");
+        // bash -c with one command execs it: su is the ssh command's process
+        Proc su = login.exec("/usr/bin/su", "su", "-", "svc-nas", "-c", "bash " + script);
+        return su.spawnAs(Trail.creds(2050, 2050, 0, "svc-nas", "root"), "/usr/bin/bash", "bash", script)
+                .cwd("/home/svc-nas");
+    }
+
+    @Test
+    void anEncryptedTempMovedOverItsOriginalIsTheOriginalEncryptedInPlace() {
+        Trail t = new Trail("nas01");
+        encryptToTempAndMoveOver(suScript(t, "/tmp/.m/run.sh"), true);
+        Finding f = worst(detect(t));
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.overwrite()).isEqualTo(OverwriteKind.IN_PLACE);
+        assertThat(f.filesAffected()).isEqualTo(40);
+        assertThat(f.rootProcess().commandLine()).isEqualTo("bash /tmp/.m/run.sh");
+        assertThat(f.rootProcess().loginUser()).isEqualTo("root");
+        assertThat(f.filesBeforeFirstHighAlert()).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void aTempMovedOverAFileNoEncryptingCommandReadIsAnEdit() {
+        // sed writing each file's new text to a temp moved over it (what sed -i does), notes or not
+        Trail t = new Trail("nas01");
+        encryptToTempAndMoveOver(suScript(t, "/usr/local/bin/fix-years.sh"), false);
+        List<Finding> findings = detect(t);
+        assertThat(findings).allSatisfy(f -> assertThat(f.overwrite()).isNotEqualTo(OverwriteKind.IN_PLACE));
     }
 }
