@@ -76,7 +76,7 @@ class FinalScopeTest {
         assertThat(f.severity()).as("final scope: 3 files, 2 folders, no note").isEqualTo(Severity.LOW);
         assertThat(f.filesBeforeFirstHighAlert()).as("the live alert is still on record").isNotNull();
         assertThat(f.signal("early-certainty").description())
-                .contains("it ended with 3 files changed in 2 directories and no ransom note", "final severity low");
+                .contains("it ended with 3 files changed in 2 directories, no ransom note and no process running as root", "final severity low");
     }
 
     /**
@@ -141,5 +141,45 @@ class FinalScopeTest {
         Finding f = worst(run(t).findings());
         assertThat(f.severity()).isEqualTo(Severity.HIGH);
         assertThat(f.signal("early-certainty").description()).doesNotContain("it ended with");
+    }
+
+    /** 7z a -p… -mhe=on DIR.7z DIR && rm -rf DIR over one folder of eight files (independent case b20). */
+    private static void packOneFolder(Proc cmd, String user, int files) {
+        String dir = "/home/" + user + "/work/clients_0";
+        Proc sevenZip = cmd.spawn("/usr/lib/p7zip/7z", "7z", "a", "-bd", "-pmine!", "-mhe=on", "clients_0.7z", "clients_0/");
+        sevenZip.create("/home/" + user + "/work/clients_0.7z").exit();
+        Proc rm = cmd.spawn("/usr/bin/rm", "rm", "-rf", "clients_0/");
+        for (int i = 0; i < files; i++) {
+            rm.delete(dir + "/doc-" + i + ".pdf");
+        }
+        rm.exit();
+    }
+
+    private static Proc packCommand(Trail t, Credentials who, String user) {
+        Proc sshd = t.existing(700, 1, "/usr/sbin/sshd", Trail.creds(0, 0, Credentials.UNSET, "root", null));
+        return sshd.spawnAs(who, "/usr/bin/bash", "bash", "-c",
+                "cd ~/work && d=$(ls -d */ | head -1) && 7z a -bd -p\"mine!\" -mhe=on \"${d%/}.7z\" \"$d\" && rm -rf \"$d\"")
+                .cwd("/home/" + user + "/work");
+    }
+
+    @Test
+    void aUserPackingOneFolderWithAPasswordAndRemovingItEndsLow() {
+        Trail t = new Trail("ws-priya");
+        Proc cmd = packCommand(t, Trail.creds(2002, 2002, 2002, "priya", "priya"), "priya");
+        packOneFolder(cmd, "priya", 8);
+        cmd.exit();
+        Finding f = worst(run(t).findings());
+        assertThat(f.severity()).isEqualTo(Severity.LOW);
+        assertThat(f.signal("early-certainty").description())
+                .contains("it ended with 8 files changed in", "no process running as root", "final severity low");
+    }
+
+    @Test
+    void rootPackingOneFolderOfAUsersFilesIsNotHeldToTheUsersScope() {
+        Trail t = new Trail("ws-priya");
+        Proc cmd = packCommand(t, Trail.creds(0, 0, 0, "root", "root"), "priya");
+        packOneFolder(cmd, "priya", 8);
+        cmd.exit();
+        assertThat(worst(run(t).findings()).severity().atLeast(Severity.MEDIUM)).isTrue();
     }
 }

@@ -17,9 +17,9 @@ import io.ransomtrace.engine.signal.SignalKind;
  *       {@code severity.highMinFilesWithNotes}); critical needs notes, and
  *       notes plus that volume make a high campaign critical;</li>
  *   <li>one encryption run touching at most one file, without notes, is never above low;</li>
- *   <li>when a campaign closes ({@link #close}), one raised by early facts that changed fewer files than the
- *       volume above, in one or two directories and without a note, is a user encrypting a few of their own
- *       files: low.</li>
+ *   <li>when a campaign closes ({@link #close}), one at medium or above (raised by early facts, or by its score)
+ *       that changed fewer files than the volume above, in one or two directories, without a note and without
+ *       root, is a user encrypting a few of their own files: low.</li>
  * </ol>
  */
 final class SeverityPolicy {
@@ -85,22 +85,22 @@ final class SeverityPolicy {
 
     /**
      * The severity a campaign keeps when it closes. The early facts ({@code EarlyCertaintySignal}) raise a campaign
-     * to high after a few files because the volume usually follows; a live alert may be raised on them. Once the
-     * campaign is over its scope is known: fewer than {@code severity.highMinFiles} files changed, all in one or
+     * to high after a few files because the volume usually follows, and a few encrypted files with their originals
+     * gone score medium; a live alert may be raised on either. Once the campaign is over its scope is known: fewer than {@code severity.highMinFiles} files changed, all in one or
      * two directories, no ransom note, and no process of it running as root (file permissions hold a user to
      * files they may write, mostly their own; root to nothing) is what a user does to a few of their own files
      * (a short loop of gpg and shred, a script over one folder), and the finding ends low. The early-certainty signal says so in the finding.
      */
     void close(Campaign c) {
         evaluate(c);
-        if (!c.early.fired() || !c.severity.atLeast(Severity.MEDIUM)) {
+        if (!c.severity.atLeast(Severity.MEDIUM)) {
             return;
         }
         int impact = c.impactFiles();
         boolean notes = c.notes.fired() || c.early.noteHeld();
         int dirs = c.impactDirectories();
         if (notes || impact >= s.highMinFiles || dirs > PERSONAL_SCOPE_DIRECTORIES || c.privilegedActor) {
-            // the early facts were borne out, or the scope is more than a user's own folder or two, or root did
+            // the early facts or the score were borne out, or the scope is more than a user's own folder or two, or root did
             // it: root's writes are not held to its own files by file permissions, a user's are
             return;
         }

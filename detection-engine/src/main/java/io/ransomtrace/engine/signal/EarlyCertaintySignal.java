@@ -85,14 +85,15 @@ public final class EarlyCertaintySignal extends Signal {
     }
 
     /**
-     * The campaign closed with only {@code files} files changed in {@code directories} directories and no note:
-     * the facts raised it early, the volume never came, so its finding ends low.
+     * The campaign closed with only {@code files} files changed in {@code directories} directories, no note and no
+     * root: whatever raised it (early facts, a few files encrypted and deleted), the volume never came, so its
+     * finding ends low.
      */
     public void endedSmall(int files, int directories, int highMinFiles) {
         endedSmall = "it ended with " + plural(files, "file", "files") + " changed in "
-                + plural(directories, "directory", "directories") + " and no ransom note (high without early facts"
-                + " needs " + highMinFiles + " files): the scope of a user encrypting a few of their own files, final"
-                + " severity low (the live alert stands)";
+                + plural(directories, "directory", "directories") + ", no ransom note and no process running as root"
+                + " (high without early facts needs " + highMinFiles + " files): the scope of a user encrypting a few"
+                + " of their own files, final severity low (the live alert stands)";
     }
 
     /**
@@ -153,11 +154,14 @@ public final class EarlyCertaintySignal extends Signal {
 
     @Override
     public boolean measured() {
-        return facts() > 0;
+        return facts() > 0 || endedSmall != null; // the scope that lowered the finding is said even without facts
     }
 
     @Override
     public String describe() {
+        if (facts() == 0 && endedSmall != null) {
+            return "no early facts; " + endedSmall;
+        }
         List<String> parts = new ArrayList<>();
         if (traversal != null) {
             parts.add("encrypting tool driven by a traversal (" + traversal + ")");
