@@ -329,9 +329,12 @@ class AttackScenariosTest {
                 .contains("driven by a traversal", "deleted right after its encrypted copy", "final severity low");
     }
 
-    /** The twin: the same eight files encrypted and deleted by hand at the prompt are not a traversal. */
+    /**
+     * The twin: the same eight files encrypted and deleted by hand at the prompt are not a traversal; they score
+     * medium while it goes on, and the finding ends low on its scope (one folder, no note, not root).
+     */
     @Test
-    void fewFilesEncryptedAndDeletedByHandStayMedium() {
+    void fewFilesEncryptedAndDeletedByHandAreNoTraversalAndEndLow() {
         Trail t = new Trail("ws05");
         Proc login = t.sshLogin("dan", 1010);
         for (String f : Tools.files("/home/dan/private", "doc", ".odt", 8)) {
@@ -339,10 +342,11 @@ class AttackScenariosTest {
             Tools.rm(login, f);
         }
         Finding f = worst(detect(t));
-        assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(f.severity()).isEqualTo(Severity.LOW);
         assertThat(f.filesAffected()).isEqualTo(8);
         assertThat(f.signal("delete-after-encrypt").fired()).isTrue();
         assertThat(f.signal("early-certainty").fired()).isFalse();
+        assertThat(f.signal("early-certainty").description()).contains("it ended with 8 files changed in 1 directory", "final severity low");
     }
 
     /** A script that truncates and rewrites each file (open(f, "wb")): only content facts tell it from a rebuild. */

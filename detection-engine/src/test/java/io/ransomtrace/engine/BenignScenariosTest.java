@@ -125,6 +125,34 @@ class BenignScenariosTest {
         assertThat(f.signal("overwrite-in-place").description()).contains("not counted as encryption");
     }
 
+    @Test
+    void phpFpmWorkersReplacingCacheFilesByCopiesAreNoScriptRewritingFiles() {
+        // php-fpm as systemd starts it: its command line names a configuration file, not a script. Its workers
+        // rewrite sessions in place and replace cache entries by suffixed copies all day: no early fact of a
+        // script, so the rewrites stay "not counted as encryption"
+        Trail t = new Trail("web01");
+        Proc systemd = t.existing(1, 0, "/usr/lib/systemd/systemd", Trail.creds(0, 0,
+                io.ransomtrace.engine.model.Credentials.UNSET, "root", null));
+        Proc master = systemd.spawn("/usr/sbin/php-fpm8.2", "php-fpm8.2", "--nodaemonize", "--fpm-config",
+                "/etc/php/8.2/fpm/php-fpm.conf");
+        // the worker as the kernel shows it: the master's program, named by its process title
+        Proc worker = master.forkAs(Trail.creds(33, 33, io.ransomtrace.engine.model.Credentials.UNSET, "www-data", null))
+                .exec("/usr/sbin/php-fpm8.2", "php-fpm:", "pool", "www");
+        int n = 0;
+        for (String f : Tools.tree("/var/www/app/var/cache", 30, 400, "")) {
+            t.step(java.time.Duration.ofMillis(40));
+            worker.writeInPlace(f);
+            if (n++ % 100 == 0) { // now and then a cache entry replaced by a copy under a hashed name
+                worker.create(f + "." + Integer.toHexString(0xc7f2a9 + n));
+                worker.delete(f);
+            }
+        }
+        List<Finding> findings = detect(t);
+        assertQuiet(findings);
+        assertThat(AttackScenariosTest.worst(findings).signal("overwrite-in-place").description())
+                .contains("not counted as encryption");
+    }
+
     /** The twin: the same rewrites, then each file renamed to a new suffix and a note in every folder. */
     @Test
     void theSameRewritesWithANewSuffixAndNotesAreEncryption() {

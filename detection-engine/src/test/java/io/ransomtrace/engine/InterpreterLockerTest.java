@@ -74,7 +74,7 @@ class InterpreterLockerTest {
         assertPythonAsRootForErin(f);
         assertThat(f.filesBeforeFirstHighAlert()).as("high within the first files").isLessThanOrEqualTo(5);
         assertThat(f.signal("early-certainty").description())
-                .contains("a script rewrote files it did not create in place", "three files given the same new suffix (.locked)",
+                .contains("a script rewrote files it did not create in place, or replaced them", "three files given the same new suffix (.locked)",
                         "a ransom-note name written in a second directory (README_LOCKED.html)");
     }
 

@@ -19,7 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * logged them): a compiled locker in /var/tmp writing {@code F.8bx1} and unlinking F (h5), a perl locker that opens
  * each file with {@code '>'} (O_TRUNC) and renames it (h7), {@code zip -r -m -P} per folder, which creates and
  * unlinks {@code DIR.zip} before writing it through a temp file (h8), and openssl encrypting each file to a temp
- * that {@code mv -f} moves over the original before it is renamed (h9). Each with the look-alike it must not become.
+ * that {@code mv -f} moves over the original before it is renamed (h9), a python script from a user's crontab
+ * writing {@code F.tomcrypt} and removing F (h11), an ESXiArgs-like binary dropped in /tmp rewriting files in place
+ * without renaming them (h12), and {@code tar cf - DIR | openssl enc} then {@code rm -rf DIR} per home from root's
+ * cron (h13). Each with the look-alike it must not become.
  */
 class SecondRecorderShapesTest {
     private static final List<String> DIRS = List.of("clients", "scans", "Q3", "drafts", "photos");
@@ -102,7 +105,8 @@ class SecondRecorderShapesTest {
         assertThat(f.overwrite()).isEqualTo(OverwriteKind.IN_PLACE);
         assertThat(f.filesBeforeFirstHighAlert()).isLessThanOrEqualTo(5);
         assertThat(f.signal("early-certainty").description())
-                .contains("a script rewrote files it did not create in place, three or more (perl /home/priya/.cache/.x.pl");
+                .contains("a script rewrote files it did not create in place, or replaced them by copies under a new suffix,"
+                        + " three or more (perl /home/priya/.cache/.x.pl");
     }
 
     @Test
@@ -201,5 +205,122 @@ class SecondRecorderShapesTest {
         encryptToTempAndMoveOver(suScript(t, "/usr/local/bin/fix-years.sh"), false);
         List<Finding> findings = detect(t);
         assertThat(findings).allSatisfy(f -> assertThat(f.overwrite()).isNotEqualTo(OverwriteKind.IN_PLACE));
+    }
+
+    private static Proc userCron(Trail t, long uid, String user, String command) {
+        Proc cron = t.existing(600, 1, "/usr/sbin/cron", Trail.creds(0, 0, Credentials.UNSET, "root", null));
+        Proc job = cron.fork().login(uid, 77, user);
+        return job.exec("/bin/sh", "/bin/sh", "-c", command);
+    }
+
+    /** A python script writing each file's transform beside it under {@code suffix}, then removing the file. */
+    private static void pythonReplaces(Proc sh, String script, String suffix, String note) {
+        Proc py = sh.spawn("/usr/bin/python3.11", "/usr/bin/python3", script, "/home/tomas/proj");
+        for (String d : DIRS) {
+            for (int i = 1; i <= 8; i++) {
+                String f = "/home/tomas/proj/" + d + "/doc-" + i + ".pdf";
+                py.create(f + suffix);
+                py.delete(f);
+            }
+            if (note != null) {
+                py.create("/home/tomas/proj/" + d + "/" + note);
+            }
+        }
+        py.exit();
+    }
+
+    @Test
+    void aScriptReplacingFilesByCopiesUnderANewSuffixIsRaisedAfterThreeFiles() {
+        Trail t = new Trail("build01");
+        Proc sh = userCron(t, 2003, "tomas", "/usr/bin/python3 /home/tomas/.local/share/upd/upd.py /home/tomas/proj");
+        pythonReplaces(sh, "/home/tomas/.local/share/upd/upd.py", ".tomcrypt", "HELP_RECOVER.txt");
+        Finding f = worst(detect(t));
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.filesBeforeFirstHighAlert()).as("the note reaches a second folder only after 8 files")
+                .isLessThanOrEqualTo(5);
+        assertThat(f.signal("early-certainty").description()).contains("or replaced them by copies under a new suffix,"
+                + " three or more (/usr/bin/python3 /home/tomas/.local/share/upd/upd.py");
+    }
+
+    @Test
+    void aScriptCompressingFilesAndRemovingThemIsNoEncryption() {
+        // a log archiver in python: gzip-compressed copies beside the logs, the logs removed
+        Trail t = new Trail("build01");
+        Proc sh = userCron(t, 2003, "tomas", "/usr/bin/python3 /home/tomas/bin/archive_logs.py /home/tomas/proj");
+        pythonReplaces(sh, "/home/tomas/bin/archive_logs.py", ".gz", null);
+        assertThat(detect(t)).allSatisfy(f -> assertThat(f.severity().atLeast(Severity.MEDIUM)).isFalse());
+    }
+
+    /** The binary rewrites every file of five folders in place (O_RDWR, no rename), its note after each folder. */
+    private static Finding inPlaceBinary(String exe, String note) {
+        Trail t = new Trail("web-shop01");
+        Proc sshd = t.existing(700, 1, "/usr/sbin/sshd", Trail.creds(0, 0, Credentials.UNSET, "root", null));
+        Proc cmd = sshd.spawnAs(Trail.creds(2060, 2060, 2060, "deploy", "deploy"), "/usr/bin/bash", "bash", "-c",
+                "sudo " + exe + " /var/www/shop/uploads");
+        Proc sudo = cmd.spawn("/usr/bin/sudo", "sudo", exe, "/var/www/shop/uploads");
+        Proc bin = sudo.spawnAs(Trail.creds(0, 0, 2060, "root", "deploy"), exe, exe, "/var/www/shop/uploads");
+        for (String d : DIRS) {
+            for (int i = 1; i <= 8; i++) {
+                bin.writeInPlace("/var/www/shop/uploads/" + d + "/img-" + i + ".jpg");
+            }
+            if (note != null) {
+                bin.create("/var/www/shop/uploads/" + d + "/" + note);
+            }
+        }
+        bin.exit();
+        return worst(detect(t));
+    }
+
+    @Test
+    void aBinaryDroppedInTmpRewritingFilesInPlaceIsRaisedAfterThreeFiles() {
+        Finding f = inPlaceBinary("/tmp/.vmtools-upd", "how_to_restore.html");
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.filesBeforeFirstHighAlert()).isLessThanOrEqualTo(5);
+        assertThat(f.signal("early-certainty").description())
+                .contains("that binary runs from a world-writable temporary directory");
+    }
+
+    @Test
+    void theSameRewritesByAProgramOutsideTheTemporaryDirectoriesWaitForMoreThanOneFact() {
+        Finding f = inPlaceBinary("/home/deploy/bin/resize-images", "how_to_restore.html");
+        assertThat(f.signal("early-certainty").description()).doesNotContain("temporary directory");
+        assertThat(f.filesBeforeFirstHighAlert()).as("raised only when the note reaches a second folder")
+                .isGreaterThan(5);
+    }
+
+    /** for d in HOMES; do tar cf - -C parent name | openssl enc … -out d.tar.enc && rm -rf d; done (keep: no rm) */
+    private static List<Finding> homesArchived(boolean removeOriginals) {
+        Trail t = new Trail("fs01");
+        Proc loop = cronRoot(t, "for d in /home/mkowalski/Documents /home/priya/work; do tar cf - … | openssl enc …");
+        for (String home : List.of("/home/mkowalski/Documents", "/home/priya/work")) {
+            loop.spawn("/usr/bin/tar", "tar", "cf", "-", home).exit();
+            loop.spawn("/usr/bin/openssl", "openssl", "enc", "-aes-256-cbc", "-pbkdf2", "-pass", "pass:homes-X1",
+                    "-out", home + ".tar.enc").create(home + ".tar.enc").exit();
+            if (removeOriginals) {
+                Proc rm = loop.spawn("/usr/bin/rm", "rm", "-rf", home);
+                for (String d : DIRS) {
+                    for (int i = 1; i <= 8; i++) {
+                        rm.delete(home + "/" + d + "/doc-" + i + ".odt");
+                    }
+                }
+                rm.exit();
+            }
+        }
+        return detect(t);
+    }
+
+    @Test
+    void anEncryptedArchiveOfAWholeFolderThenTheFolderDeletedIsRaisedAfterThreeFiles() {
+        Finding f = worst(homesArchived(true));
+        assertThat(f.overwrite()).isEqualTo(OverwriteKind.ARCHIVED_THEN_DELETED);
+        assertThat(f.severity().atLeast(Severity.HIGH)).isTrue();
+        // the second openssl run (a loop's second encrypting run) comes only after 40 deletions: what raised it
+        // after three is the first archive's walk over a whole folder
+        assertThat(f.filesBeforeFirstHighAlert()).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void anEncryptedBackupOfTheFoldersThatKeepsThemIsNoAttack() {
+        assertThat(homesArchived(false)).allSatisfy(f -> assertThat(f.severity().atLeast(Severity.MEDIUM)).isFalse());
     }
 }

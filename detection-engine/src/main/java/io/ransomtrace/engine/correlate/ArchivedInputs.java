@@ -192,13 +192,20 @@ final class ArchivedInputs {
         return r == null || r.isEmpty() || r.equals("/") ? null : r;
     }
 
+    /** {@link #coverage}: the path went into no encrypted archive of this campaign. */
+    static final int NOT_COVERED = 0;
+    /** {@link #coverage}: the path itself was named as an archive input. */
+    static final int INPUT = 1;
+    /** {@link #coverage}: the path lies below a folder named as an archive input (the archiver walked the tree). */
+    static final int BELOW_INPUT = 2;
+
     /**
-     * True when {@code path}, deleted at {@code millis}, went into an encrypted archive of this campaign
-     * within {@code windowMillis} before: it is an input, or lies below one.
+     * Whether {@code path}, deleted at {@code millis}, went into an encrypted archive of this campaign within
+     * {@code windowMillis} before: {@link #INPUT}, {@link #BELOW_INPUT} or {@link #NOT_COVERED}.
      */
-    boolean covers(String path, long millis, long windowMillis) {
+    int coverage(String path, long millis, long windowMillis) {
         if (encrypted == null || millis - lastEncryptedMillis > windowMillis) {
-            return false;
+            return NOT_COVERED;
         }
         // FNV state over the path: at each '/', the hash of the prefix before it (= PathNames.hash(path, 0, i))
         long h = 0xcbf29ce484222325L;
@@ -206,11 +213,11 @@ final class ArchivedInputs {
         for (int i = 0; i < n; i++) {
             char c = path.charAt(i);
             if (c == '/' && i > 0 && encrypted.contains(PathNames.mix(h))) {
-                return true;
+                return BELOW_INPUT;
             }
             h = (h ^ c) * 0x100000001b3L;
         }
-        return encrypted.contains(PathNames.mix(h));
+        return encrypted.contains(PathNames.mix(h)) ? INPUT : NOT_COVERED;
     }
 
     /** True when p (or, for gpgtar's gpg, the process given) writes an encrypted archive of this campaign. */

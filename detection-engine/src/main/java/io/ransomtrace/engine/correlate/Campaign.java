@@ -779,10 +779,16 @@ final class Campaign {
         }
         memory.deleted.put(key(ph), millis, 0, serial);
         directory(path, dirHash);
-        if (archived.covers(path, millis, settings.pairWindowMillis) && !files.contains(ph)) {
+        int coverage = archived.coverage(path, millis, settings.pairWindowMillis);
+        if (coverage != ArchivedInputs.NOT_COVERED && !files.contains(ph)) {
             revision++;
             deleteAfter.archivedThenDeleted(path);
             early.deletedAfterCopy(path);
+            if (coverage == ArchivedInputs.BELOW_INPUT && !early.traversalHeld()
+                    && root.role() != ProcessRole.INTERACTIVE_SHELL) {
+                // the archiver walked a whole folder (tar c DIR | openssl, 7z a -p DIR.7z DIR): one run is a traversal
+                early.traversal("an encrypted archive of a whole folder (" + String.join(", ", archived.examples()) + ")");
+            }
             evidence.add(SignalKind.DELETE_AFTER_ENCRYPT, op);
             listImpact(path);
         }
@@ -793,10 +799,11 @@ final class Campaign {
     private void pair(String originalPath, long suffixHash, FileOp op, boolean archive) {
         revision++;
         early.deletedAfterCopy(originalPath);
-        if (unknownBinary != null && !archive) {
+        if (!archive) {
             // a copy under a new suffix and the original gone is the file's content replaced, as a rewrite in
-            // place is: the same fact when a program in no list, outside the system directories, does it
-            early.unknownRewrite(unknownBinary);
+            // place is: the same facts when a program in no list, outside the system directories, or a script
+            // does it
+            rewriteFacts();
         }
         if (archive) {
             deleteAfter.archivedThenDeleted(originalPath);

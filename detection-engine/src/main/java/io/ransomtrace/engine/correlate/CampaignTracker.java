@@ -194,7 +194,7 @@ public final class CampaignTracker {
                     : parent != null && parent.role() == ProcessRole.FILE_TOOL && parent.argvKnown() ? parent : null;
             lastArchiveWriter = c.archived.isWriter(actor) ? actor : c.archived.isWriter(parent) ? parent : null;
             lastUnknownBinary = unknownBinary(actor) ? actor.exe() : unknownBinary(lastProgram) ? lastProgram.exe() : null;
-            lastScript = actor.role() == ProcessRole.SCRIPT_RUNNER && actor.argvKnown() && actor.argv().size() > 1
+            lastScript = actor.role() == ProcessRole.SCRIPT_RUNNER && actor.argvKnown() && namesScript(actor.argv())
                     ? actor.commandLine() : null;
         }
         if (lastActorLinks && op.success()) {
@@ -205,6 +205,40 @@ public final class CampaignTracker {
         }
         c.onFileOp(op, actor, lastProgram, millis, lastActorCopies, lastArchiveWriter, lastUnknownBinary, lastScript);
         judge(c, op);
+    }
+
+    private static final String[] SCRIPT_SUFFIXES =
+            {".py", ".pl", ".pm", ".sh", ".bash", ".rb", ".php", ".js", ".mjs", ".lua", ".tcl", ".awk", ".ps1"};
+
+    /**
+     * The command line names what the interpreter runs: its first operand is a script file (python3 l.py, perl
+     * ~/.x.pl, bash enc.sh, bash /usr/local/bin/backup) or code given inline (sh -c '…'). A service's command line
+     * or title is not one (php-fpm8.2 --fpm-config /etc/php/8.2/fpm/php-fpm.conf; "php-fpm: pool www"): what a
+     * service writes is its own data.
+     */
+    static boolean namesScript(java.util.List<String> argv) {
+        for (int i = 1; i < argv.size(); i++) {
+            String a = argv.get(i);
+            if (a.startsWith("-")) {
+                if (a.equals("-c") || a.equals("-e")) {
+                    return i + 1 < argv.size(); // code inline
+                }
+                continue;
+            }
+            // a script's extension (l.py, enc.sh), or a program path without one (/usr/local/bin/backup); a
+            // configuration file (php-fpm --fpm-config /etc/php/8.2/fpm/php-fpm.conf) is neither
+            return scriptSuffix(a) || (a.indexOf('/') >= 0 && a.indexOf('.', a.lastIndexOf('/') + 2) < 0);
+        }
+        return false;
+    }
+
+    private static boolean scriptSuffix(String name) {
+        for (String suffix : SCRIPT_SUFFIXES) {
+            if (name.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A program in no list (not a shell, tool or service) whose executable lies outside the system directories. */

@@ -113,13 +113,38 @@ public final class EarlyCertaintySignal extends Signal {
     }
 
     private int facts() {
-        int n = 0;
+        int n = stagedInTemp() ? 1 : 0;
         for (String f : new String[] {traversal, deletedAfterCopy, unknownRewrite, scriptRewrite, note, suffix}) {
             if (f != null) {
                 n++;
             }
         }
         return n;
+    }
+
+    /** Directories anyone may write and nothing installs programs into: where a dropped binary is staged. */
+    private static final String[] TEMPORARY_DIRECTORIES = {"/tmp/", "/var/tmp/", "/dev/shm/", "/run/shm/"};
+
+    /**
+     * The unknown binary that rewrote files runs from a world-writable temporary directory (/tmp/.x, /var/tmp,
+     * /dev/shm): no package, build or user installs a program there; a dropped payload is put there. A fact of its
+     * own, of automation.
+     */
+    private boolean stagedInTemp() {
+        if (unknownRewrite == null) {
+            return false;
+        }
+        for (String dir : TEMPORARY_DIRECTORIES) {
+            if (unknownRewrite.startsWith(dir)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True once a traversal fact holds. */
+    public boolean traversalHeld() {
+        return traversal != null;
     }
 
     @Override
@@ -172,9 +197,13 @@ public final class EarlyCertaintySignal extends Signal {
         if (unknownRewrite != null) {
             parts.add("an unknown binary outside the system directories rewrote files it did not create, or replaced them by"
                     + " copies under a new suffix (" + unknownRewrite + ")");
+            if (stagedInTemp()) {
+                parts.add("that binary runs from a world-writable temporary directory, where payloads are dropped");
+            }
         }
         if (scriptRewrite != null) {
-            parts.add("a script rewrote files it did not create in place, three or more (" + scriptRewrite + ")");
+            parts.add("a script rewrote files it did not create in place, or replaced them by copies under a new"
+                    + " suffix, three or more (" + scriptRewrite + ")");
         }
         if (note != null) {
             parts.add("a ransom-note name written in a second directory (" + note + ")");
