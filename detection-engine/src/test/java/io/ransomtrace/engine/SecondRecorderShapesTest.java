@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that {@code mv -f} moves over the original before it is renamed (h9), a python script from a user's crontab
  * writing {@code F.tomcrypt} and removing F (h11), an ESXiArgs-like binary dropped in /tmp rewriting files in place
  * without renaming them (h12), and {@code tar cf - DIR | openssl enc} then {@code rm -rf DIR} per home from root's
- * cron (h13). Each with the look-alike it must not become.
+ * cron (h13), and a script renaming every file first, then truncating each renamed file to write its encryption
+ * (h15). Each with the look-alike it must not become.
  */
 class SecondRecorderShapesTest {
     private static final List<String> DIRS = List.of("clients", "scans", "Q3", "drafts", "photos");
@@ -322,5 +323,41 @@ class SecondRecorderShapesTest {
     @Test
     void anEncryptedBackupOfTheFoldersThatKeepsThemIsNoAttack() {
         assertThat(homesArchived(false)).allSatisfy(f -> assertThat(f.severity().atLeast(Severity.MEDIUM)).isFalse());
+    }
+
+    /** for f in …; do mv f f.rnsmw; done; for f in *.rnsmw; do openssl enc … -out /dev/shm/.t && cat /dev/shm/.t > f; done */
+    private static Finding renameFirst(boolean rewrite) {
+        Trail t = new Trail("web-shop01");
+        Proc script = cronRoot(t, "/usr/local/lib/.sysupd/r.sh")
+                .spawn("/usr/bin/bash", "/bin/bash", "/usr/local/lib/.sysupd/r.sh");
+        List<String> renamed = new java.util.ArrayList<>();
+        for (String d : DIRS) {
+            for (int i = 1; i <= 8; i++) {
+                String f = "/var/www/shop/uploads/" + d + "/img-" + i + ".jpg";
+                script.spawn("/usr/bin/mv", "mv", f, f + ".rnsmw").rename(f, f + ".rnsmw").exit();
+                renamed.add(f + ".rnsmw");
+            }
+        }
+        if (rewrite) {
+            for (String f : renamed) {
+                script.spawn("/usr/bin/openssl", "openssl", "enc", "-chacha20", "-pbkdf2", "-k", "RW-1", "-in", f,
+                        "-out", "/dev/shm/.t").exit();
+                script.truncateOpen(f); // the shell's "> f" for cat
+                script.spawn("/usr/bin/cat", "cat", "/dev/shm/.t").exit();
+            }
+        }
+        return worst(detect(t));
+    }
+
+    @Test
+    void filesRenamedFirstAndRewrittenAfterAreEncryptedInPlace() {
+        Finding f = renameFirst(true);
+        assertThat(f.overwrite()).isEqualTo(OverwriteKind.IN_PLACE);
+        assertThat(f.signal("overwrite-in-place").description()).startsWith("40 existing files overwritten in place");
+    }
+
+    @Test
+    void filesOnlyRenamedStayRenameOnly() {
+        assertThat(renameFirst(false).overwrite()).isEqualTo(OverwriteKind.RENAME_ONLY);
     }
 }

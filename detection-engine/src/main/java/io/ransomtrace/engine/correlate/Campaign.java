@@ -610,7 +610,10 @@ final class Campaign {
             boolean truncating = op.kind() == FileOpKind.TRUNCATE || OpenFlags.truncates(flags);
             boolean ciphertext = op.contentHint() != null && op.contentHint().entropy() != null
                     && op.contentHint().entropy() >= settings.signals.contentEntropy();
-            boolean counts = !truncating || ciphertext;
+            // renamed to a new suffix first, rewritten after (mv f f.rnsmw; … cat enc > f.rnsmw): the suffix
+            // came before the truncation this time, and it tells the same
+            boolean renamedFirst = truncating && memory.renamedTo.find(key(ph), Long.MIN_VALUE) >= 0;
+            boolean counts = !truncating || ciphertext || renamedFirst;
             if (slot < 0) {
                 memory.inPlace.put(key(ph), millis, counts ? COUNTED : PENDING, serial);
                 if (counts) {
