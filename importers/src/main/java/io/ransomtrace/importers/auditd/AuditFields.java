@@ -22,20 +22,23 @@ final class AuditFields {
     /** End of the last unquoted value, for ausearch -i values that contain spaces. */
     private int lastValueEnd = -1;
 
-    private AuditFields(byte[] b, boolean interpreted, int expectedFields) {
+    /** Where {@link #scan} collects a record's offsets before they are copied to an array of the right size. */
+    private static final ThreadLocal<int[][]> SCRATCH = ThreadLocal.withInitial(() -> new int[][]{new int[4 * 64]});
+
+    private AuditFields(byte[] b, boolean interpreted, int[] scratch) {
         this.b = b;
         this.interpreted = interpreted;
-        this.offs = new int[4 * Math.max(4, expectedFields)];
+        this.offs = scratch;
     }
 
     static AuditFields parse(byte[] b, int from, int to, boolean interpreted, boolean proctitleRecord) {
-        // one field per '=' at most: sizing by it avoids both waste and regrowth (this runs for every record)
-        int equals = 0;
-        for (int i = from; i < to; i++) {
-            if (b[i] == '=') equals++;
-        }
-        AuditFields f = new AuditFields(b, interpreted, equals);
+        // One pass into a per-thread scratch array, then one right-sized copy: this runs for every record, and a
+        // first pass to size the array (or regrowth from a small one) cost as much as the scan itself.
+        int[][] holder = SCRATCH.get();
+        AuditFields f = new AuditFields(b, interpreted, holder[0]);
         f.scan(from, to, proctitleRecord && interpreted);
+        holder[0] = f.offs; // keeps a scratch array that had to grow
+        f.offs = Arrays.copyOf(f.offs, f.n * 4);
         return f;
     }
 
@@ -172,6 +175,44 @@ final class AuditFields {
             return null;
         }
         return new String(b, vs, ve - vs, StandardCharsets.UTF_8);
+    }
+
+    private static final int TEXT = 1;
+    /** Hex is decoded in raw records only: the same bytes read as two kinds. */
+    private static final int DECODED_RAW = 2;
+    private static final int DECODED_INTERPRETED = 3;
+
+    /** {@link #text(String)}, through the cache of repeated values. */
+    String text(String key, RepeatedValues cache) {
+        int i = indexOf(key);
+        if (i < 0) {
+            return null;
+        }
+        int vs = offs[i * 4 + 2];
+        int ve = offs[i * 4 + 3];
+        String v = cache.find(b, vs, ve, TEXT);
+        if (v == null) {
+            v = text(i);
+            cache.put(b, vs, ve, TEXT, v);
+        }
+        return v;
+    }
+
+    /** {@link #decoded(String)}, through the cache of repeated values. */
+    String decoded(String key, RepeatedValues cache) {
+        int i = indexOf(key);
+        if (i < 0) {
+            return null;
+        }
+        int vs = offs[i * 4 + 2];
+        int ve = offs[i * 4 + 3];
+        int kind = interpreted ? DECODED_INTERPRETED : DECODED_RAW;
+        String v = cache.find(b, vs, ve, kind);
+        if (v == null) {
+            v = decoded(i);
+            cache.put(b, vs, ve, kind, v);
+        }
+        return v;
     }
 
     /**
