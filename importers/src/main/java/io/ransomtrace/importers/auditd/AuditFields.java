@@ -17,7 +17,16 @@ final class AuditFields {
 
     private final byte[] b;
     private final boolean interpreted;
-    private int[] offs; // keyStart, keyEnd, valStart, valEnd per field
+    /** While scanning: keyStart, keyEnd, valStart, valEnd per field, in the per-thread scratch array. */
+    private int[] offs;
+    /**
+     * After scanning, kept with the record: keyStart, valStart, valEnd per field (a key always ends right before
+     * its value starts), relative to {@link #base}, as chars: a record's offsets were as many bytes as its line.
+     * {@link #wide} instead for a line too long for char offsets.
+     */
+    private char[] narrow;
+    private int[] wide;
+    private int base;
     private int n;
     /** End of the last unquoted value, for ausearch -i values that contain spaces. */
     private int lastValueEnd = -1;
@@ -38,7 +47,7 @@ final class AuditFields {
         AuditFields f = new AuditFields(b, interpreted, holder[0]);
         f.scan(from, to, proctitleRecord && interpreted);
         holder[0] = f.offs; // keeps a scratch array that had to grow
-        f.offs = Arrays.copyOf(f.offs, f.n * 4);
+        f.keep(from, to);
         return f;
     }
 
@@ -94,6 +103,43 @@ final class AuditFields {
         }
     }
 
+    private void keep(int from, int to) {
+        int[] scanned = offs;
+        offs = null;
+        base = from;
+        if (to - from <= Character.MAX_VALUE) {
+            narrow = new char[n * 3];
+            for (int i = 0; i < n; i++) {
+                narrow[i * 3] = (char) (scanned[i * 4] - from);
+                narrow[i * 3 + 1] = (char) (scanned[i * 4 + 2] - from);
+                narrow[i * 3 + 2] = (char) (scanned[i * 4 + 3] - from);
+            }
+        } else {
+            wide = new int[n * 3];
+            for (int i = 0; i < n; i++) {
+                wide[i * 3] = scanned[i * 4];
+                wide[i * 3 + 1] = scanned[i * 4 + 2];
+                wide[i * 3 + 2] = scanned[i * 4 + 3];
+            }
+        }
+    }
+
+    private int keyStart(int i) {
+        return narrow != null ? base + narrow[i * 3] : wide[i * 3];
+    }
+
+    private int keyEnd(int i) {
+        return valueStart(i) - 1; // the '='
+    }
+
+    private int valueStart(int i) {
+        return narrow != null ? base + narrow[i * 3 + 1] : wide[i * 3 + 1];
+    }
+
+    private int valueEnd(int i) {
+        return narrow != null ? base + narrow[i * 3 + 2] : wide[i * 3 + 2];
+    }
+
     private int indexOf(byte x, int from, int to) {
         for (int i = from; i < to; i++) {
             if (b[i] == x) return i;
@@ -126,24 +172,24 @@ final class AuditFields {
 
     /** Approximate heap bytes held by the parsed offsets (for the memory bounds). */
     int memoryEstimate() {
-        return offs.length * 4 + 32;
+        return (narrow != null ? narrow.length * 2 : wide.length * 4) + 48;
     }
 
     String key(int i) {
-        return new String(b, offs[i * 4], offs[i * 4 + 1] - offs[i * 4], StandardCharsets.ISO_8859_1);
+        return new String(b, keyStart(i), keyEnd(i) - keyStart(i), StandardCharsets.ISO_8859_1);
     }
 
     /** The value as written (quotes kept). */
     String rawValue(int i) {
-        return new String(b, offs[i * 4 + 2], offs[i * 4 + 3] - offs[i * 4 + 2], StandardCharsets.UTF_8);
+        return new String(b, valueStart(i), valueEnd(i) - valueStart(i), StandardCharsets.UTF_8);
     }
 
     /** Index of the first field with this key, or -1. */
     int indexOf(String key) {
         int len = key.length();
         for (int i = 0; i < n; i++) {
-            int ks = offs[i * 4];
-            if (offs[i * 4 + 1] - ks == len && matches(ks, key)) {
+            int ks = keyStart(i);
+            if (keyEnd(i) - ks == len && matches(ks, key)) {
                 return i;
             }
         }
@@ -166,8 +212,8 @@ final class AuditFields {
     }
 
     String text(int i) {
-        int vs = offs[i * 4 + 2];
-        int ve = offs[i * 4 + 3];
+        int vs = valueStart(i);
+        int ve = valueEnd(i);
         if (ve - vs >= 2 && b[vs] == '"' && b[ve - 1] == '"') {
             return new String(b, vs + 1, ve - vs - 2, StandardCharsets.UTF_8);
         }
@@ -188,8 +234,8 @@ final class AuditFields {
         if (i < 0) {
             return null;
         }
-        int vs = offs[i * 4 + 2];
-        int ve = offs[i * 4 + 3];
+        int vs = valueStart(i);
+        int ve = valueEnd(i);
         String v = cache.find(b, vs, ve, TEXT);
         if (v == null) {
             v = text(i);
@@ -204,8 +250,8 @@ final class AuditFields {
         if (i < 0) {
             return null;
         }
-        int vs = offs[i * 4 + 2];
-        int ve = offs[i * 4 + 3];
+        int vs = valueStart(i);
+        int ve = valueEnd(i);
         int kind = interpreted ? DECODED_INTERPRETED : DECODED_RAW;
         String v = cache.find(b, vs, ve, kind);
         if (v == null) {
@@ -230,8 +276,8 @@ final class AuditFields {
     }
 
     byte[] decodedBytes(int i) {
-        int vs = offs[i * 4 + 2];
-        int ve = offs[i * 4 + 3];
+        int vs = valueStart(i);
+        int ve = valueEnd(i);
         int len = ve - vs;
         if (len >= 2 && b[vs] == '"' && b[ve - 1] == '"') {
             return Arrays.copyOfRange(b, vs + 1, ve - 1);
@@ -267,8 +313,8 @@ final class AuditFields {
     long number(String key, long dflt) {
         int i = indexOf(key);
         if (i < 0) return dflt;
-        int vs = offs[i * 4 + 2];
-        int ve = offs[i * 4 + 3];
+        int vs = valueStart(i);
+        int ve = valueEnd(i);
         if (ve > vs && b[vs] == '"' && b[ve - 1] == '"') {
             vs++;
             ve--;
@@ -299,8 +345,8 @@ final class AuditFields {
     long hex(String key, long dflt) {
         int i = indexOf(key);
         if (i < 0) return dflt;
-        int vs = offs[i * 4 + 2];
-        int ve = offs[i * 4 + 3];
+        int vs = valueStart(i);
+        int ve = valueEnd(i);
         if (ve - vs > 2 && b[vs] == '0' && (b[vs + 1] == 'x' || b[vs + 1] == 'X')) {
             return parseRadix(vs + 2, ve, 16, dflt);
         }
@@ -315,7 +361,7 @@ final class AuditFields {
     long octal(String key, long dflt) {
         int i = indexOf(key);
         if (i < 0) return dflt;
-        return parseRadix(offs[i * 4 + 2], offs[i * 4 + 3], 8, dflt);
+        return parseRadix(valueStart(i), valueEnd(i), 8, dflt);
     }
 
     private long parseRadix(int vs, int ve, int radix, long dflt) {
@@ -333,7 +379,7 @@ final class AuditFields {
     boolean valueIs(String key, String expected) {
         int i = indexOf(key);
         if (i < 0) return false;
-        int vs = offs[i * 4 + 2];
-        return offs[i * 4 + 3] - vs == expected.length() && matches(vs, expected);
+        int vs = valueStart(i);
+        return valueEnd(i) - vs == expected.length() && matches(vs, expected);
     }
 }

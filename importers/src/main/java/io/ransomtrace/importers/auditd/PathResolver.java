@@ -11,16 +11,15 @@ final class PathResolver {
                 || cwd.charAt(0) != '/') {
             return name;
         }
-        // Built in one buffer: "/segment" per kept segment, where each one starts remembered so that ".." can
-        // cut the last one off (this runs for every relative PATH record).
+        // Built in one buffer, "/segment" per kept segment: ".." cuts the buffer back to its last '/' (segments
+        // hold none), so no list of substrings is made (this runs for every relative PATH record).
         StringBuilder sb = new StringBuilder(cwd.length() + name.length() + 1);
-        Segments starts = new Segments();
-        addSegments(sb, starts, cwd);
-        addSegments(sb, starts, name);
+        addSegments(sb, cwd);
+        addSegments(sb, name);
         return sb.isEmpty() ? "/" : sb.toString();
     }
 
-    private static void addSegments(StringBuilder sb, Segments starts, String path) {
+    private static void addSegments(StringBuilder sb, String path) {
         int i = 0;
         int n = path.length();
         while (i <= n) {
@@ -28,32 +27,14 @@ final class PathResolver {
             int end = slash < 0 ? n : slash;
             int len = end - i;
             if (len == 2 && path.charAt(i) == '.' && path.charAt(i + 1) == '.') {
-                if (starts.depth > 0) {
-                    sb.setLength(starts.pop());
+                if (!sb.isEmpty()) {
+                    sb.setLength(sb.lastIndexOf("/"));
                 }
             } else if (len > 0 && !(len == 1 && path.charAt(i) == '.')) {
-                starts.push(sb.length());
                 sb.append('/').append(path, i, end);
             }
             if (slash < 0) break;
             i = slash + 1;
-        }
-    }
-
-    /** Where each kept segment starts in the buffer. */
-    private static final class Segments {
-        int[] at = new int[16];
-        int depth;
-
-        void push(int start) {
-            if (depth == at.length) {
-                at = java.util.Arrays.copyOf(at, depth * 2);
-            }
-            at[depth++] = start;
-        }
-
-        int pop() {
-            return at[--depth];
         }
     }
 }
