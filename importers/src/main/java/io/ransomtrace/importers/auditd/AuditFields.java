@@ -22,7 +22,8 @@ final class AuditFields {
     /**
      * After scanning, kept with the record: keyStart, valStart, valEnd per field (a key always ends right before
      * its value starts), relative to {@link #base}, as chars: a record's offsets were as many bytes as its line.
-     * {@link #wide} instead for a line too long for char offsets.
+     * {@link #wide} instead for a line too long for char offsets. Then the key's {@link #signature}: a lookup by
+     * key (a dozen per record) compares one number per field, and bytes only where it matches.
      */
     private char[] narrow;
     private int[] wide;
@@ -103,29 +104,56 @@ final class AuditFields {
         }
     }
 
+    private static final int STRIDE = 4;
+
     private void keep(int from, int to) {
         int[] scanned = offs;
         offs = null;
         base = from;
         if (to - from <= Character.MAX_VALUE) {
-            narrow = new char[n * 3];
+            narrow = new char[n * STRIDE];
             for (int i = 0; i < n; i++) {
-                narrow[i * 3] = (char) (scanned[i * 4] - from);
-                narrow[i * 3 + 1] = (char) (scanned[i * 4 + 2] - from);
-                narrow[i * 3 + 2] = (char) (scanned[i * 4 + 3] - from);
+                int ks = scanned[i * 4];
+                narrow[i * STRIDE] = (char) (ks - from);
+                narrow[i * STRIDE + 1] = (char) (scanned[i * 4 + 2] - from);
+                narrow[i * STRIDE + 2] = (char) (scanned[i * 4 + 3] - from);
+                narrow[i * STRIDE + 3] = signature(b, ks, scanned[i * 4 + 1]);
             }
         } else {
-            wide = new int[n * 3];
+            wide = new int[n * STRIDE];
             for (int i = 0; i < n; i++) {
-                wide[i * 3] = scanned[i * 4];
-                wide[i * 3 + 1] = scanned[i * 4 + 2];
-                wide[i * 3 + 2] = scanned[i * 4 + 3];
+                int ks = scanned[i * 4];
+                wide[i * STRIDE] = ks;
+                wide[i * STRIDE + 1] = scanned[i * 4 + 2];
+                wide[i * STRIDE + 2] = scanned[i * 4 + 3];
+                wide[i * STRIDE + 3] = signature(b, ks, scanned[i * 4 + 1]);
             }
         }
     }
 
+    /** A 16-bit hash of a key and its length; equal for a key's bytes and its (ASCII) String. */
+    private static char signature(byte[] b, int from, int to) {
+        int h = to - from;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + b[i];
+        }
+        return (char) (h ^ h >>> 16);
+    }
+
+    private static char signature(String key) {
+        int h = key.length();
+        for (int i = 0; i < key.length(); i++) {
+            h = 31 * h + (byte) key.charAt(i);
+        }
+        return (char) (h ^ h >>> 16);
+    }
+
+    private int signature(int i) {
+        return narrow != null ? narrow[i * STRIDE + 3] : wide[i * STRIDE + 3];
+    }
+
     private int keyStart(int i) {
-        return narrow != null ? base + narrow[i * 3] : wide[i * 3];
+        return narrow != null ? base + narrow[i * STRIDE] : wide[i * STRIDE];
     }
 
     private int keyEnd(int i) {
@@ -133,11 +161,11 @@ final class AuditFields {
     }
 
     private int valueStart(int i) {
-        return narrow != null ? base + narrow[i * 3 + 1] : wide[i * 3 + 1];
+        return narrow != null ? base + narrow[i * STRIDE + 1] : wide[i * STRIDE + 1];
     }
 
     private int valueEnd(int i) {
-        return narrow != null ? base + narrow[i * 3 + 2] : wide[i * 3 + 2];
+        return narrow != null ? base + narrow[i * STRIDE + 2] : wide[i * STRIDE + 2];
     }
 
     private int indexOf(byte x, int from, int to) {
@@ -187,9 +215,22 @@ final class AuditFields {
     /** Index of the first field with this key, or -1. */
     int indexOf(String key) {
         int len = key.length();
+        char sig = signature(key);
+        if (narrow != null) {
+            char[] o = narrow;
+            for (int i = 0; i < n; i++) {
+                if (o[i * STRIDE + 3] == sig) {
+                    int ks = base + o[i * STRIDE];
+                    if (keyEnd(i) - ks == len && matches(ks, key)) {
+                        return i;
+                    }
+                }
+            }
+            return -1;
+        }
         for (int i = 0; i < n; i++) {
             int ks = keyStart(i);
-            if (keyEnd(i) - ks == len && matches(ks, key)) {
+            if (signature(i) == sig && keyEnd(i) - ks == len && matches(ks, key)) {
                 return i;
             }
         }
