@@ -130,4 +130,28 @@ class LineReaderTest {
             assertThat(r.lineNumber()).isZero();
         }
     }
+
+    @Test
+    void findsTheFirstNewlineWhereverItIsAmongBytesThatDifferFromItByOneBit() {
+        // bytes next to '\n' (0x0A) in value or in its high bit are where a word-at-a-time search can go wrong
+        byte[] near = {0x0B, 0x09, 0x08, 0x0E, (byte) 0x8A, 0x00, (byte) 0xFF, 0x1A, 0x2A, 0x0A};
+        java.util.Random random = new java.util.Random(17);
+        for (int round = 0; round < 20_000; round++) {
+            byte[] b = new byte[random.nextInt(40)];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = near[random.nextInt(near.length)];
+            }
+            int from = b.length == 0 ? 0 : random.nextInt(b.length + 1);
+            int to = from + random.nextInt(b.length - from + 1);
+            int expected = -1;
+            for (int i = from; i < to; i++) {
+                if (b[i] == '\n') {
+                    expected = i;
+                    break;
+                }
+            }
+            assertThat(LineReader.indexOfNewline(b, from, to)).as(Arrays.toString(b) + " from " + from + " to " + to)
+                    .isEqualTo(expected);
+        }
+    }
 }

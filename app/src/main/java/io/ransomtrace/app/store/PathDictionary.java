@@ -75,7 +75,8 @@ final class PathDictionary {
         if (count > 0) {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, path FROM paths")) {
                 while (rs.next()) {
-                    remember(rs.getString(2), rs.getLong(1));
+                    String text = rs.getString(2);
+                    remember(text, hash64(text), rs.getLong(1));
                 }
             }
         }
@@ -105,7 +106,7 @@ final class PathDictionary {
         if (candidate != ABSENT && collided.containsKey(path)) {
             return collided.get(path);
         }
-        return add(path);
+        return add(path, hash);
     }
 
     private long indexed(String path, long hash) throws SQLException {
@@ -121,14 +122,14 @@ final class PathDictionary {
                 }
             }
         }
-        return add(path);
+        return add(path, hash);
     }
 
-    private long add(String path) throws SQLException {
+    private long add(String path, long hash) throws SQLException {
         Long parent = id(CaseWriter.parentOf(path));
         long id = nextId++;
         insert.add(new Object[]{id, path, parent}, null);
-        remember(path, id);
+        remember(path, hash, id);
         if (bloom != null) {
             // not in the table until the batch is written: the index cannot find it before that
             pending.put(path, id);
@@ -140,8 +141,8 @@ final class PathDictionary {
         return id;
     }
 
-    private void remember(String path, long id) throws SQLException {
-        long hash = hash64(path);
+    /** @param hash {@link #hash64} of {@code path}, which the caller has already worked out */
+    private void remember(String path, long hash, long id) throws SQLException {
         if (bloom != null) {
             addToBloom(hash);
             return;

@@ -17,25 +17,38 @@ final class AuditFields {
 
     private final byte[] b;
     private final boolean interpreted;
-    private int[] offs; // keyStart, keyEnd, valStart, valEnd per field
+    /** While scanning: keyStart, keyEnd, valStart, valEnd per field, in the per-thread scratch array. */
+    private int[] offs;
+    /**
+     * After scanning, kept with the record: keyStart, valStart, valEnd per field (a key always ends right before
+     * its value starts), relative to {@link #base}, as chars: a record's offsets were as many bytes as its line.
+     * {@link #wide} instead for a line too long for char offsets. Then the key's {@link #signature}: a lookup by
+     * key (a dozen per record) compares one number per field, and bytes only where it matches.
+     */
+    private char[] narrow;
+    private int[] wide;
+    private int base;
     private int n;
     /** End of the last unquoted value, for ausearch -i values that contain spaces. */
     private int lastValueEnd = -1;
 
-    private AuditFields(byte[] b, boolean interpreted, int expectedFields) {
+    /** Where {@link #scan} collects a record's offsets before they are copied to an array of the right size. */
+    private static final ThreadLocal<int[][]> SCRATCH = ThreadLocal.withInitial(() -> new int[][]{new int[4 * 64]});
+
+    private AuditFields(byte[] b, boolean interpreted, int[] scratch) {
         this.b = b;
         this.interpreted = interpreted;
-        this.offs = new int[4 * Math.max(4, expectedFields)];
+        this.offs = scratch;
     }
 
     static AuditFields parse(byte[] b, int from, int to, boolean interpreted, boolean proctitleRecord) {
-        // one field per '=' at most: sizing by it avoids both waste and regrowth (this runs for every record)
-        int equals = 0;
-        for (int i = from; i < to; i++) {
-            if (b[i] == '=') equals++;
-        }
-        AuditFields f = new AuditFields(b, interpreted, equals);
+        // One pass into a per-thread scratch array, then one right-sized copy: this runs for every record, and a
+        // first pass to size the array (or regrowth from a small one) cost as much as the scan itself.
+        int[][] holder = SCRATCH.get();
+        AuditFields f = new AuditFields(b, interpreted, holder[0]);
         f.scan(from, to, proctitleRecord && interpreted);
+        holder[0] = f.offs; // keeps a scratch array that had to grow
+        f.keep(from, to);
         return f;
     }
 
@@ -91,6 +104,70 @@ final class AuditFields {
         }
     }
 
+    private static final int STRIDE = 4;
+
+    private void keep(int from, int to) {
+        int[] scanned = offs;
+        offs = null;
+        base = from;
+        if (to - from <= Character.MAX_VALUE) {
+            narrow = new char[n * STRIDE];
+            for (int i = 0; i < n; i++) {
+                int ks = scanned[i * 4];
+                narrow[i * STRIDE] = (char) (ks - from);
+                narrow[i * STRIDE + 1] = (char) (scanned[i * 4 + 2] - from);
+                narrow[i * STRIDE + 2] = (char) (scanned[i * 4 + 3] - from);
+                narrow[i * STRIDE + 3] = signature(b, ks, scanned[i * 4 + 1]);
+            }
+        } else {
+            wide = new int[n * STRIDE];
+            for (int i = 0; i < n; i++) {
+                int ks = scanned[i * 4];
+                wide[i * STRIDE] = ks;
+                wide[i * STRIDE + 1] = scanned[i * 4 + 2];
+                wide[i * STRIDE + 2] = scanned[i * 4 + 3];
+                wide[i * STRIDE + 3] = signature(b, ks, scanned[i * 4 + 1]);
+            }
+        }
+    }
+
+    /** A 16-bit hash of a key and its length; equal for a key's bytes and its (ASCII) String. */
+    private static char signature(byte[] b, int from, int to) {
+        int h = to - from;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + b[i];
+        }
+        return (char) (h ^ h >>> 16);
+    }
+
+    private static char signature(String key) {
+        int h = key.length();
+        for (int i = 0; i < key.length(); i++) {
+            h = 31 * h + (byte) key.charAt(i);
+        }
+        return (char) (h ^ h >>> 16);
+    }
+
+    private int signature(int i) {
+        return narrow != null ? narrow[i * STRIDE + 3] : wide[i * STRIDE + 3];
+    }
+
+    private int keyStart(int i) {
+        return narrow != null ? base + narrow[i * STRIDE] : wide[i * STRIDE];
+    }
+
+    private int keyEnd(int i) {
+        return valueStart(i) - 1; // the '='
+    }
+
+    private int valueStart(int i) {
+        return narrow != null ? base + narrow[i * STRIDE + 1] : wide[i * STRIDE + 1];
+    }
+
+    private int valueEnd(int i) {
+        return narrow != null ? base + narrow[i * STRIDE + 2] : wide[i * STRIDE + 2];
+    }
+
     private int indexOf(byte x, int from, int to) {
         for (int i = from; i < to; i++) {
             if (b[i] == x) return i;
@@ -123,24 +200,37 @@ final class AuditFields {
 
     /** Approximate heap bytes held by the parsed offsets (for the memory bounds). */
     int memoryEstimate() {
-        return offs.length * 4 + 32;
+        return (narrow != null ? narrow.length * 2 : wide.length * 4) + 48;
     }
 
     String key(int i) {
-        return new String(b, offs[i * 4], offs[i * 4 + 1] - offs[i * 4], StandardCharsets.ISO_8859_1);
+        return new String(b, keyStart(i), keyEnd(i) - keyStart(i), StandardCharsets.ISO_8859_1);
     }
 
     /** The value as written (quotes kept). */
     String rawValue(int i) {
-        return new String(b, offs[i * 4 + 2], offs[i * 4 + 3] - offs[i * 4 + 2], StandardCharsets.UTF_8);
+        return new String(b, valueStart(i), valueEnd(i) - valueStart(i), StandardCharsets.UTF_8);
     }
 
     /** Index of the first field with this key, or -1. */
     int indexOf(String key) {
         int len = key.length();
+        char sig = signature(key);
+        if (narrow != null) {
+            char[] o = narrow;
+            for (int i = 0; i < n; i++) {
+                if (o[i * STRIDE + 3] == sig) {
+                    int ks = base + o[i * STRIDE];
+                    if (keyEnd(i) - ks == len && matches(ks, key)) {
+                        return i;
+                    }
+                }
+            }
+            return -1;
+        }
         for (int i = 0; i < n; i++) {
-            int ks = offs[i * 4];
-            if (offs[i * 4 + 1] - ks == len && matches(ks, key)) {
+            int ks = keyStart(i);
+            if (signature(i) == sig && keyEnd(i) - ks == len && matches(ks, key)) {
                 return i;
             }
         }
@@ -163,8 +253,8 @@ final class AuditFields {
     }
 
     String text(int i) {
-        int vs = offs[i * 4 + 2];
-        int ve = offs[i * 4 + 3];
+        int vs = valueStart(i);
+        int ve = valueEnd(i);
         if (ve - vs >= 2 && b[vs] == '"' && b[ve - 1] == '"') {
             return new String(b, vs + 1, ve - vs - 2, StandardCharsets.UTF_8);
         }
@@ -172,6 +262,44 @@ final class AuditFields {
             return null;
         }
         return new String(b, vs, ve - vs, StandardCharsets.UTF_8);
+    }
+
+    private static final int TEXT = 1;
+    /** Hex is decoded in raw records only: the same bytes read as two kinds. */
+    private static final int DECODED_RAW = 2;
+    private static final int DECODED_INTERPRETED = 3;
+
+    /** {@link #text(String)}, through the cache of repeated values. */
+    String text(String key, RepeatedValues cache) {
+        int i = indexOf(key);
+        if (i < 0) {
+            return null;
+        }
+        int vs = valueStart(i);
+        int ve = valueEnd(i);
+        String v = cache.find(b, vs, ve, TEXT);
+        if (v == null) {
+            v = text(i);
+            cache.put(b, vs, ve, TEXT, v);
+        }
+        return v;
+    }
+
+    /** {@link #decoded(String)}, through the cache of repeated values. */
+    String decoded(String key, RepeatedValues cache) {
+        int i = indexOf(key);
+        if (i < 0) {
+            return null;
+        }
+        int vs = valueStart(i);
+        int ve = valueEnd(i);
+        int kind = interpreted ? DECODED_INTERPRETED : DECODED_RAW;
+        String v = cache.find(b, vs, ve, kind);
+        if (v == null) {
+            v = decoded(i);
+            cache.put(b, vs, ve, kind, v);
+        }
+        return v;
     }
 
     /**
@@ -189,8 +317,8 @@ final class AuditFields {
     }
 
     byte[] decodedBytes(int i) {
-        int vs = offs[i * 4 + 2];
-        int ve = offs[i * 4 + 3];
+        int vs = valueStart(i);
+        int ve = valueEnd(i);
         int len = ve - vs;
         if (len >= 2 && b[vs] == '"' && b[ve - 1] == '"') {
             return Arrays.copyOfRange(b, vs + 1, ve - 1);
@@ -226,8 +354,8 @@ final class AuditFields {
     long number(String key, long dflt) {
         int i = indexOf(key);
         if (i < 0) return dflt;
-        int vs = offs[i * 4 + 2];
-        int ve = offs[i * 4 + 3];
+        int vs = valueStart(i);
+        int ve = valueEnd(i);
         if (ve > vs && b[vs] == '"' && b[ve - 1] == '"') {
             vs++;
             ve--;
@@ -258,8 +386,8 @@ final class AuditFields {
     long hex(String key, long dflt) {
         int i = indexOf(key);
         if (i < 0) return dflt;
-        int vs = offs[i * 4 + 2];
-        int ve = offs[i * 4 + 3];
+        int vs = valueStart(i);
+        int ve = valueEnd(i);
         if (ve - vs > 2 && b[vs] == '0' && (b[vs + 1] == 'x' || b[vs + 1] == 'X')) {
             return parseRadix(vs + 2, ve, 16, dflt);
         }
@@ -274,7 +402,7 @@ final class AuditFields {
     long octal(String key, long dflt) {
         int i = indexOf(key);
         if (i < 0) return dflt;
-        return parseRadix(offs[i * 4 + 2], offs[i * 4 + 3], 8, dflt);
+        return parseRadix(valueStart(i), valueEnd(i), 8, dflt);
     }
 
     private long parseRadix(int vs, int ve, int radix, long dflt) {
@@ -292,7 +420,7 @@ final class AuditFields {
     boolean valueIs(String key, String expected) {
         int i = indexOf(key);
         if (i < 0) return false;
-        int vs = offs[i * 4 + 2];
-        return offs[i * 4 + 3] - vs == expected.length() && matches(vs, expected);
+        int vs = valueStart(i);
+        return valueEnd(i) - vs == expected.length() && matches(vs, expected);
     }
 }

@@ -18,8 +18,10 @@ final class AuditLineParser {
 
     private final ZoneId interpretedZone;
     private final String[] typeCache = new String[512];
-    private byte[] lastNodeBytes;
-    private String lastNode;
+    /** Recent node= values: a log of several hosts interleaves a few of them. */
+    private final byte[][] nodeBytes = new byte[8][];
+    private final String[] nodes = new String[8];
+    private int nextNodeSlot;
     private String error;
 
     AuditLineParser(ZoneId interpretedZone) {
@@ -113,6 +115,10 @@ final class AuditLineParser {
             return null;
         }
         long serial = AuditFields.parseDecimal(buf, ss, se, -1);
+        // "SEC.MMM:SERIAL" as logged is the event's native id when written the way AuditRecord#nativeId writes it:
+        // three digits of milliseconds (p is where they end), no leading zeros, no number long enough to overflow
+        boolean canonicalStamp = !interpreted && buf[p - 4] == '.' && (buf[i] != '0' || p - 4 - i == 1)
+                && (buf[ss] != '0' || se - ss == 1) && p - 4 - i <= 18 && se - ss <= 18;
         int body = se + 1;
         while (body < end && buf[body] == ' ') body++;
         if (body < end && buf[body] == ':') {
@@ -120,7 +126,7 @@ final class AuditLineParser {
         }
         byte[] copy = Arrays.copyOfRange(buf, start, end);
         return new AuditRecord(type, node, syslogHost, seconds, millis, serial, lineNo, offset, copy,
-                body - start, interpreted);
+                body - start, interpreted, canonicalStamp ? i - start : -1, se - start);
     }
 
     /** Finds " node=" or " type=" followed somewhere by "msg=audit(" — the start of a record behind a syslog header. */
@@ -224,12 +230,17 @@ final class AuditLineParser {
     }
 
     private String node(byte[] b, int s, int e) {
-        if (lastNodeBytes != null && lastNodeBytes.length == e - s && Arrays.equals(lastNodeBytes, 0, e - s, b, s, e)) {
-            return lastNode;
+        for (int k = 0; k < nodeBytes.length; k++) {
+            byte[] known = nodeBytes[k];
+            if (known != null && known.length == e - s && Arrays.equals(known, 0, e - s, b, s, e)) {
+                return nodes[k];
+            }
         }
-        lastNodeBytes = Arrays.copyOfRange(b, s, e);
-        lastNode = new String(lastNodeBytes, StandardCharsets.UTF_8);
-        return lastNode;
+        int slot = nextNodeSlot;
+        nextNodeSlot = (slot + 1) % nodeBytes.length;
+        nodeBytes[slot] = Arrays.copyOfRange(b, s, e);
+        nodes[slot] = new String(nodeBytes[slot], StandardCharsets.UTF_8);
+        return nodes[slot];
     }
 
     private static boolean sameAscii(String s, byte[] b, int from, int to) {

@@ -24,10 +24,13 @@ final class AuditRecord {
     /** Where the key=value body starts in {@link #bytes}. */
     final int bodyStart;
     final boolean interpreted;
+    /** Where "SEC.MMM:SERIAL" starts and ends in {@link #bytes} when it is written as {@link #nativeId} writes it; else -1. */
+    private final int stampStart;
+    private final int stampEnd;
     private AuditFields fields;
 
     AuditRecord(String type, String node, String syslogHost, long seconds, int millis, long serial, long line,
-                long byteOffset, byte[] bytes, int bodyStart, boolean interpreted) {
+                long byteOffset, byte[] bytes, int bodyStart, boolean interpreted, int stampStart, int stampEnd) {
         this.type = type;
         this.node = node;
         this.syslogHost = syslogHost;
@@ -39,6 +42,8 @@ final class AuditRecord {
         this.bytes = bytes;
         this.bodyStart = bodyStart;
         this.interpreted = interpreted;
+        this.stampStart = stampStart;
+        this.stampEnd = stampEnd;
     }
 
     AuditFields fields() {
@@ -61,6 +66,9 @@ final class AuditRecord {
 
     /** The audit id as auditd writes it, e.g. {@code 1732788000.123:4567}. */
     String nativeId() {
+        if (stampStart >= 0) {
+            return new String(bytes, stampStart, stampEnd - stampStart, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
         StringBuilder sb = new StringBuilder(32).append(seconds).append('.');
         if (millis < 100) sb.append('0');
         if (millis < 10) sb.append('0');

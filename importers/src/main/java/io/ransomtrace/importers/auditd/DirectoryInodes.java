@@ -27,6 +27,17 @@ final class DirectoryInodes {
         }
     };
     private final RecursiveDeleters deleters = new RecursiveDeleters();
+    /** The last working directory folded, by identity: the mapper hands out one String per repeated cwd. */
+    private String lastCwd;
+    private String lastWorkingDir;
+
+    private String workingDir(String cwd) {
+        if (cwd == null || cwd != lastCwd) {
+            lastWorkingDir = PathResolver.resolve(cwd, ".");
+            lastCwd = cwd;
+        }
+        return lastWorkingDir;
+    }
 
     /**
      * Items of one syscall with bare names placed in the directory their single PARENT's inode says, when that
@@ -51,7 +62,7 @@ final class DirectoryInodes {
             return items;
         }
         String key = parent.inode() < 0 ? null : host + '|' + dev + '|' + parent.inode();
-        String workingDir = PathResolver.resolve(cwd, ".");
+        String workingDir = workingDir(cwd);
         if (workingDir == null || !parent.name().equals(workingDir)) {
             if (key != null) {
                 byInode.put(key, stripSlash(parent.name()));

@@ -131,6 +131,18 @@ final class EventAssembler {
         return false;
     }
 
+    /** The last type {@link #standalone} looked up: the parser hands out one String per type, and runs are long. */
+    private String lastType;
+    private boolean lastTypeStandalone;
+
+    private boolean standalone(String type) {
+        if (type != lastType) {
+            lastTypeStandalone = isStandalone(type);
+            lastType = type;
+        }
+        return lastTypeStandalone;
+    }
+
     void add(AuditRecord r) {
         seq++;
         Pending p;
@@ -156,7 +168,7 @@ final class EventAssembler {
             pending.put(key, p);
             order.addLast(p);
             p.complete = eoe;
-            p.userMessage = isStandalone(r.type);
+            p.userMessage = standalone(r.type);
         }
         p.records.add(r);
         p.lastSeq = seq;

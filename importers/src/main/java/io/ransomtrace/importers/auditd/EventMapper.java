@@ -38,6 +38,7 @@ final class EventMapper {
     private final String defaultHost;
     private final LoginNames names;
     private final DirectoryInodes directories = new DirectoryInodes();
+    private final RepeatedValues repeated = new RepeatedValues();
 
     EventMapper(int sourceId, String defaultHost) {
         this(sourceId, defaultHost, new LoginNames());
@@ -120,24 +121,27 @@ final class EventMapper {
         return name;
     }
 
-    static Actor actor(AuditFields f, boolean interpreted) {
+    private Actor actor(AuditFields f, boolean interpreted) {
         int pid = (int) f.number("pid", -1);
         int ppid = (int) f.number("ppid", -1);
-        String exe = f.decoded("exe");
-        String comm = f.decoded("comm");
-        String user = f.text("UID");
-        String loginUser = f.text("AUID");
+        String exe = f.decoded("exe", repeated);
+        String comm = f.decoded("comm", repeated);
+        String user;
+        String loginUser;
         if (interpreted) {
             user = nameOf(f, "uid");
             loginUser = nameOf(f, "auid");
+        } else {
+            user = f.text("UID", repeated); // ENRICHED logs name the ids
+            loginUser = f.text("AUID", repeated);
         }
         Credentials c = new Credentials(id(f, "uid"), id(f, "euid"), id(f, "gid"), id(f, "auid"), id(f, "ses"),
                 user, "unset".equals(loginUser) ? null : loginUser);
         return new Actor(pid, ppid, exe, comm, c, null);
     }
 
-    private static String nameOf(AuditFields f, String key) {
-        String v = f.text(key);
+    private String nameOf(AuditFields f, String key) {
+        String v = f.text(key, repeated);
         if (v == null || v.isEmpty() || Character.isDigit(v.charAt(0)) || v.charAt(0) == '-') {
             return null;
         }
@@ -161,7 +165,7 @@ final class EventMapper {
             switch (r.type) {
                 case "EXECVE" -> execve.add(r);
                 case "PROCTITLE" -> proctitle = r;
-                case "CWD" -> cwd = r.fields().decoded("cwd");
+                case "CWD" -> cwd = r.fields().decoded("cwd", repeated);
                 default -> {
                 }
             }
@@ -185,7 +189,7 @@ final class EventMapper {
             String name = actor.comm() != null ? actor.comm() : actor.exe();
             argv = new ArgvDecoder.Argv(name == null ? List.of() : List.of(name), true);
         }
-        String tty = f.text("tty");
+        String tty = f.text("tty", repeated);
         if (tty != null && (tty.equals("(none)") || tty.equals("?"))) {
             tty = null;
         }
@@ -208,7 +212,7 @@ final class EventMapper {
         AuditRecord openat2 = null;
         for (AuditRecord r : records) {
             switch (r.type) {
-                case "CWD" -> cwd = r.fields().decoded("cwd");
+                case "CWD" -> cwd = r.fields().decoded("cwd", repeated);
                 case "PATH" -> pathRecords.add(r);
                 case "OPENAT2" -> openat2 = r;
                 default -> {
@@ -219,11 +223,13 @@ final class EventMapper {
         Map<Integer, String> rawNames = new HashMap<>(4);
         String dev = null;
         for (AuditRecord r : pathRecords) {
-            PathItem item = pathItem(r.fields(), cwd);
+            AuditFields pf = r.fields();
+            String rawName = pf.decoded("name", repeated);
+            PathItem item = pathItem(pf, cwd, rawName);
             items.add(item);
-            rawNames.put(item.item(), r.fields().decoded("name"));
+            rawNames.put(item.item(), rawName);
             if (item.isParent()) {
-                dev = r.fields().text("dev");
+                dev = pf.text("dev", repeated);
             }
         }
         items.sort(Comparator.comparingInt(PathItem::item));
@@ -362,10 +368,11 @@ final class EventMapper {
         return s != null && s.contains("AT_REMOVEDIR") ? AT_REMOVEDIR : 0;
     }
 
-    static PathItem pathItem(AuditFields f, String cwd) {
-        String nametype = f.text("nametype");
+    /** @param rawName the item's name as logged (decoded), before it is resolved against {@code cwd} */
+    private PathItem pathItem(AuditFields f, String cwd, String rawName) {
+        String nametype = f.text("nametype", repeated);
         if (nametype == null) {
-            nametype = f.text("objtype");
+            nametype = f.text("objtype", repeated);
         }
         long mode = f.octal("mode", -1);
         if (mode < 0) {
@@ -379,7 +386,7 @@ final class EventMapper {
                 }
             }
         }
-        return new PathItem((int) f.number("item", Integer.MAX_VALUE), PathResolver.resolve(cwd, f.decoded("name")),
+        return new PathItem((int) f.number("item", Integer.MAX_VALUE), PathResolver.resolve(cwd, rawName),
                 nametype, f.number("inode", -1), (int) mode);
     }
 

@@ -1,8 +1,5 @@
 package io.ransomtrace.importers.auditd;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-
 /** Makes a PATH name absolute against the process's working directory, as the analyst needs to read it. */
 final class PathResolver {
     private PathResolver() {
@@ -14,30 +11,27 @@ final class PathResolver {
                 || cwd.charAt(0) != '/') {
             return name;
         }
-        Deque<String> parts = new ArrayDeque<>();
-        addSegments(parts, cwd);
-        addSegments(parts, name);
-        if (parts.isEmpty()) {
-            return "/";
-        }
+        // Built in one buffer, "/segment" per kept segment: ".." cuts the buffer back to its last '/' (segments
+        // hold none), so no list of substrings is made (this runs for every relative PATH record).
         StringBuilder sb = new StringBuilder(cwd.length() + name.length() + 1);
-        for (String p : parts) {
-            sb.append('/').append(p);
-        }
-        return sb.toString();
+        addSegments(sb, cwd);
+        addSegments(sb, name);
+        return sb.isEmpty() ? "/" : sb.toString();
     }
 
-    private static void addSegments(Deque<String> parts, String path) {
+    private static void addSegments(StringBuilder sb, String path) {
         int i = 0;
         int n = path.length();
         while (i <= n) {
             int slash = path.indexOf('/', i);
             int end = slash < 0 ? n : slash;
-            String seg = path.substring(i, end);
-            if (seg.equals("..")) {
-                parts.pollLast();
-            } else if (!seg.isEmpty() && !seg.equals(".")) {
-                parts.addLast(seg);
+            int len = end - i;
+            if (len == 2 && path.charAt(i) == '.' && path.charAt(i + 1) == '.') {
+                if (!sb.isEmpty()) {
+                    sb.setLength(sb.lastIndexOf("/"));
+                }
+            } else if (len > 0 && !(len == 1 && path.charAt(i) == '.')) {
+                sb.append('/').append(path, i, end);
             }
             if (slash < 0) break;
             i = slash + 1;
