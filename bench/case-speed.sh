@@ -76,7 +76,7 @@ echo "   this checkout: $(summary analyze)"
 [ -z "$BASELINE" ] || echo "   baseline:      $(summary baseline-analyze)"
 echo "== open (fresh JVM each run): $(cat "$WORK/open.out")"
 echo "   median $(col open 1) s to the findings list ($(col open 2) s with the JVM's start), peak RSS $(col open 3) MB"
-echo "== report --format json (fresh JVM each run, kept findings): $(head -1 "$WORK/report.out" | sed 's/^ *//')"
+echo "== report --format json (fresh JVM each run, kept findings): $(grep "^Wrote" "$WORK/report.out")"
 echo "   this checkout: $(summary report)"
 [ -z "$BASELINE" ] || echo "   baseline:      $(summary baseline-report)"
 if [ -n "$BASELINE" ]; then
