@@ -13,7 +13,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        // a headless command runs with its own model only; the window, help and mistakes with all of them
+        CommandLine cl = args.length > 0 ? RansomtraceCommand.commandLineOnly(args[0]).orElseGet(Main::commandLine)
+                : commandLine();
+        System.exit(cl.execute(args));
     }
 
     /** The whole {@code ransomtrace} command line: the headless commands and the window's. */

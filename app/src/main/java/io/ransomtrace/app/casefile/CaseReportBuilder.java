@@ -55,16 +55,19 @@ final class CaseReportBuilder {
                             BooleanSupplier cancelled, boolean withAffectedFiles) {
         CaseQueries q = session.queries();
         progress.progress("Analysing the case", 0.05);
-        // the analysis kept in the case when it holds for its settings: an export needs no replay then
-        CaseSession.Analysis kept = session.keptAnalysis(session.settings()).orElse(null);
+        CaseSettings settings = session.settings();
+        boolean details = ReportService.needsCampaignDetails(request.format());
+        // the analysis kept in the case when it holds for its settings: an export needs no replay then. A data
+        // export of the findings alone reads only the chosen ones; the briefing tells about the others too.
+        CaseSession.Analysis kept = (details ? session.keptAnalysis(settings)
+                : session.keptAnalysis(settings, request.findingIds(), request.minSeverity())).orElse(null);
         CaseAnalysis.Result analysis = kept != null
                 ? new CaseAnalysis.Result(kept.findings(), kept.coverage(), kept.events(), false)
-                : CaseAnalysis.run(q, session.settings().detection(), cancelled);
+                : CaseAnalysis.run(q, settings.detection(), cancelled);
         if (analysis.cancelled() || cancelled.getAsBoolean()) {
             throw new ReportCancelledException();
         }
         List<Finding> chosen = choose(analysis.findings(), request);
-        boolean details = ReportService.needsCampaignDetails(request.format());
         // formats without campaign details still carry the root process's tags and notes: its key is kept with
         // the analysis (located per finding only when nothing is kept)
         Map<String, Long> keptRoots = kept != null && !details ? session.store().lastAnalysis().roots() : Map.of();

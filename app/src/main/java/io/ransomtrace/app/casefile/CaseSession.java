@@ -209,7 +209,19 @@ public final class CaseSession implements AutoCloseable {
      * as they are: what opening a case shows without replaying it. Empty otherwise.
      */
     public Optional<Analysis> keptAnalysis(CaseSettings settings) {
+        if (!KeptAnalysis.holds(store, settings.detection())) {
+            return Optional.empty(); // told by the stamp alone, before thousands of findings are unpacked
+        }
         return KeptAnalysis.kept(store).filter(run -> KeptAnalysis.holds(run, store, settings.detection()))
+                .map(run -> new Analysis(settings, run.findings(), run.coverage(), run.events()));
+    }
+
+    /**
+     * As {@link #keptAnalysis(CaseSettings)}, with only the findings an export chooses: those with the given ids, or
+     * without ids the unsuppressed ones at or above {@code floor}; the others are not read.
+     */
+    public Optional<Analysis> keptAnalysis(CaseSettings settings, List<String> findingIds, Severity floor) {
+        return KeptAnalysis.keptChosen(store, settings.detection(), findingIds, floor)
                 .map(run -> new Analysis(settings, run.findings(), run.coverage(), run.events()));
     }
 

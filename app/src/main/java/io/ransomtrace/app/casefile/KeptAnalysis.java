@@ -8,6 +8,7 @@ import io.ransomtrace.app.store.CaseStore;
 import io.ransomtrace.app.store.LastAnalysis;
 import io.ransomtrace.engine.coverage.HostCoverage;
 import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.finding.Severity;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -36,6 +37,18 @@ final class KeptAnalysis {
     /** The kept run, whatever it was computed from (empty when none is kept or it cannot be read). */
     static Optional<LastAnalysis.Run> kept(CaseStore store) {
         return store.lastAnalysis().read();
+    }
+
+    /**
+     * The kept run with only the findings an export chooses ({@link LastAnalysis#read(List, Severity)}), when it
+     * holds for these settings (its stamp is checked before any finding is read); else empty.
+     */
+    static Optional<LastAnalysis.Run> keptChosen(CaseStore store, DetectionSettings settings, List<String> ids,
+                                                  Severity floor) {
+        if (!holds(store, settings)) {
+            return Optional.empty();
+        }
+        return store.lastAnalysis().read(ids, floor);
     }
 
     /** True when the kept run was computed by this engine, with these settings, from the case as it is now. */

@@ -3,15 +3,15 @@ package io.ransomtrace.app.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * The top-level {@code ransomtrace} command with its headless subcommands. The window's {@code gui} command is
  * added by the entry point ({@link io.ransomtrace.app.Main}), so nothing here depends on the UI.
  */
 @Command(name = "ransomtrace", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Investigate mass file encryption on Linux hosts (ATT&CK AN0603 / T1486).",
-        subcommands = {ScanCommand.class, ImportCommand.class, AnalyzeCommand.class, FindingsCommand.class,
-                CoverageCommand.class, EvaluateCommand.class, ReportCommand.class, RepairCommand.class,
-                RecoverCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success; no finding at or above --fail-on",
                 "1:at least one finding at or above --fail-on",
@@ -21,6 +21,11 @@ import picocli.CommandLine.Command;
         // script dispatches it, so it is named here for the reader of --help
         footer = {"%nFleet mode (Flink job over Kafka, from the fleet module): ransomtrace fleet --help"})
 public final class RansomtraceCommand implements java.util.concurrent.Callable<Integer> {
+
+    /** The headless subcommands, in the order --help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(ScanCommand.class, ImportCommand.class,
+            AnalyzeCommand.class, FindingsCommand.class, CoverageCommand.class, EvaluateCommand.class,
+            ReportCommand.class, RepairCommand.class, RecoverCommand.class);
 
     @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "on a failure, print the technical details (stack trace) too")
@@ -46,7 +51,32 @@ public final class RansomtraceCommand implements java.util.concurrent.Callable<I
      * goes through {@link CommandErrorHandler}.
      */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new RansomtraceCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine(SUBCOMMANDS);
+    }
+
+    /**
+     * The command line with the one headless command named {@code name} under the top-level command, or empty when
+     * no headless command has that name. What runs a command: picocli builds a command's model by reflection when
+     * it is added, a few hundred milliseconds for all of them in a fresh JVM, spent before a command that should
+     * take a second can start. {@code --help}, {@code --version} and mistyped commands need them all
+     * ({@link #commandLine()}).
+     */
+    public static Optional<CommandLine> commandLineOnly(String name) {
+        for (Class<?> c : SUBCOMMANDS) {
+            if (c.getAnnotation(Command.class).name().equals(name)) {
+                return Optional.of(commandLine(List.of(c)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static CommandLine commandLine(List<Class<?>> subcommands) {
+        CommandLine cl = new CommandLine(new RansomtraceCommand());
+        for (Class<?> c : subcommands) {
+            cl.addSubcommand(instantiate(c));
+        }
+        // the settings below reach the subcommands added so far (picocli's rule): add them first
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new CommandErrorHandler());
         // Under the POSIX locale Java cannot represent a non-ASCII file name: say so instead of a conversion trace
         cl.registerConverter(java.nio.file.Path.class, s -> {
@@ -58,5 +88,13 @@ public final class RansomtraceCommand implements java.util.concurrent.Callable<I
         });
         cl.setExecutionStrategy(CommandErrorHandler.catchingErrors(new CommandLine.RunLast()));
         return cl;
+    }
+
+    private static Object instantiate(Class<?> command) {
+        try {
+            return command.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create the " + command.getSimpleName() + " command", e);
+        }
     }
 }

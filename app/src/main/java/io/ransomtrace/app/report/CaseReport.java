@@ -16,7 +16,8 @@ import java.util.List;
  * @param sources      imported logs
  * @param events       events in the case
  * @param hosts        hosts in the case
- * @param allFindings  every finding of the analysis (the chosen ones and the others)
+ * @param allFindings  every finding of the analysis (the chosen ones and the others) for the briefing, which tells
+ *                     about the others; the chosen ones alone for the JSON export, which does not
  * @param sections     the chosen findings, most severe first
  * @param coverage     per-host telemetry coverage
  */

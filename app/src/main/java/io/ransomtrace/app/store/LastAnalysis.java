@@ -2,6 +2,7 @@ package io.ransomtrace.app.store;
 
 import io.ransomtrace.engine.coverage.HostCoverage;
 import io.ransomtrace.engine.finding.Finding;
+import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.finding.SignalMeasurement;
 
 import java.sql.Connection;
@@ -101,6 +102,30 @@ public final class LastAnalysis {
      * findings had another shape): then the case is simply analysed again.
      */
     public Optional<Run> read() {
+        return read("", List.of());
+    }
+
+    /**
+     * The stored run with only the findings an export chooses: those with the given ids, or without ids the
+     * unsuppressed ones at or above {@code floor}. The others are not read: a busy case keeps thousands of low
+     * findings (megabytes), and an export of its two critical ones need not unpack them. Empty as {@link #read()}.
+     */
+    public Optional<Run> read(List<String> ids, Severity floor) {
+        if (!ids.isEmpty()) {
+            return read(" WHERE finding_id IN (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?"))
+                    + ")", List.copyOf(ids));
+        }
+        List<Object> labels = new ArrayList<>();
+        for (Severity s : Severity.values()) {
+            if (s.atLeast(floor)) {
+                labels.add(s.label());
+            }
+        }
+        return read(" WHERE suppressed = 0 AND severity IN (" + String.join(",",
+                java.util.Collections.nCopies(labels.size(), "?")) + ")", labels);
+    }
+
+    private Optional<Run> read(String findingsWhere, List<Object> parameters) {
         try {
             Stamp stamp;
             Instant finished;
@@ -121,13 +146,17 @@ public final class LastAnalysis {
             }
             List<Finding> findings = new ArrayList<>();
             List<Long> roots = new ArrayList<>();
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT finding, root_process_key FROM analysis_findings "
-                         + "ORDER BY position")) {
-                while (rs.next()) {
-                    findings.add(FindingCodec.decode(rs.getBytes(1)));
-                    long root = rs.getLong(2);
-                    roots.add(rs.wasNull() ? null : root);
+            try (PreparedStatement ps = c.prepareStatement("SELECT finding, root_process_key FROM analysis_findings"
+                    + findingsWhere + " ORDER BY position")) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    ps.setObject(i + 1, parameters.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        findings.add(FindingCodec.decode(rs.getBytes(1)));
+                        long root = rs.getLong(2);
+                        roots.add(rs.wasNull() ? null : root);
+                    }
                 }
             }
             return Optional.of(new Run(stamp, finished, millis, events, findings, roots, coverage));

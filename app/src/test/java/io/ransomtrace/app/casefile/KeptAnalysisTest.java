@@ -69,6 +69,22 @@ class KeptAnalysisTest {
                 assertThat(kept.findings()).isEqualTo(direct.findings());
                 assertThat(kept.coverage()).isEqualTo(direct.coverage());
             });
+
+            // an export reads only the findings it chooses, in the kept order, and only while they hold
+            List<Finding> mediumUp = direct.findings().stream()
+                    .filter(f -> !f.suppressed() && f.severity().atLeast(Severity.MEDIUM)).toList();
+            assertThat(mediumUp).isNotEmpty().hasSizeLessThan(direct.findings().size());
+            assertThat(session.keptAnalysis(settings, List.of(), Severity.MEDIUM)).hasValueSatisfying(kept -> {
+                assertThat(kept.findings()).isEqualTo(mediumUp);
+                assertThat(kept.coverage()).isEqualTo(direct.coverage());
+                assertThat(kept.events()).isEqualTo(direct.events());
+            });
+            Finding lower = direct.findings().stream().filter(f -> !f.severity().atLeast(Severity.MEDIUM)).findFirst()
+                    .orElseThrow();
+            assertThat(session.keptAnalysis(settings, List.of(lower.id(), attack.id()), Severity.CRITICAL))
+                    .hasValueSatisfying(kept -> assertThat(kept.findings()).containsExactlyInAnyOrder(lower, attack));
+            assertThat(session.keptAnalysis(settings.withProfile(settings.profile().with("severity.high", 60L)),
+                    List.of(), Severity.MEDIUM)).as("other settings: nothing kept holds").isEmpty();
         }
         try (CaseSession again = CaseSession.openReadOnly(file)) {
             long replays = again.queries().wholeCaseReplaysStarted();

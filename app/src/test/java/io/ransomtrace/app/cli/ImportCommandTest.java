@@ -82,7 +82,7 @@ class ImportCommandTest {
 
     @Test
     void importIsASubcommandOfRansomtrace() {
-        CommandLine top = new CommandLine(new RansomtraceCommand());
+        CommandLine top = RansomtraceCommand.commandLine();
         assertThat(top.getSubcommands()).containsKey("import");
         StringWriter out = new StringWriter();
         top.setOut(new PrintWriter(out));

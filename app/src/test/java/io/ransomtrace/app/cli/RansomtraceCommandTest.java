@@ -6,6 +6,7 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,9 +16,12 @@ class RansomtraceCommandTest {
     }
 
     private static Outcome run(String... args) {
+        return run(Main.commandLine(), args); // the headless commands and the window's
+    }
+
+    private static Outcome run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine(); // as the launcher runs it: the headless commands and the window's
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int code = cl.execute(args);
@@ -43,5 +47,19 @@ class RansomtraceCommandTest {
         Outcome o = run("--no-such-option");
         assertThat(o.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(o.err()).contains("Unknown option: '--no-such-option'");
+    }
+
+    @Test
+    void aCommandBuiltAloneRunsAsInTheWholeCommandLine() {
+        // the launcher builds only the command it runs: its help, its errors and their exit codes stay the same
+        for (String[] args : List.of(new String[]{"analyze", "--help"}, new String[]{"report", "--case", "/no/such.rtcase",
+                "--format", "json", "--out", "/tmp/x.json"}, new String[]{"report", "--case", "c.rtcase", "--format",
+                "json"}, new String[]{"findings", "--case", "c.rtcase", "--bogus"})) {
+            Outcome whole = run(args);
+            Outcome alone = run(RansomtraceCommand.commandLineOnly(args[0]).orElseThrow(), args);
+            assertThat(alone).as(String.join(" ", args)).isEqualTo(whole);
+        }
+        assertThat(RansomtraceCommand.commandLineOnly("gui")).as("the window's command needs the whole line").isEmpty();
+        assertThat(RansomtraceCommand.commandLineOnly("--help")).isEmpty();
     }
 }
