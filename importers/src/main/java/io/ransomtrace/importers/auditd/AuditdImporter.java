@@ -75,7 +75,7 @@ public final class AuditdImporter implements Importer {
     @Override
     public ImportStats importSource(SourceFile source, ImportSink sink) throws IOException {
         try (LineReader reader = LineReader.open(source.path(), MAX_LINE_BYTES)) {
-            return new Run(source.sourceId(), sink, reader).run();
+            return new Run(source.sourceId(), sink, reader, names.ofRotatedSet(source.path())).run();
         }
     }
 
@@ -101,11 +101,11 @@ public final class AuditdImporter implements Importer {
         private boolean lastSeen;
         private String inputError;
 
-        Run(int sourceId, ImportSink sink, LineReader reader) {
+        Run(int sourceId, ImportSink sink, LineReader reader, LoginNames setNames) {
             this.sourceId = sourceId;
             this.sink = sink;
             this.reader = reader;
-            this.mapper = new EventMapper(sourceId, "unknown", names);
+            this.mapper = new EventMapper(sourceId, "unknown", setNames);
         }
 
         ImportStats run() {

@@ -64,4 +64,28 @@ class RotatedSetNamesTest {
         assertThat(c.loginUid()).isEqualTo(1101);
         assertThat(c.loginUser()).as("nothing in audit.log names uid 1101").isNull();
     }
+
+    @Test
+    void anotherFoldersLogInTheSameRunLearnsApart() throws IOException {
+        // two machines' logs imported together, neither with node=: one machine's login must not name the other's
+        LoginNames run = new LoginNames();
+        Path older = Files.writeString(Files.createDirectories(dir.resolve("web01")).resolve("audit.log"), OLDER);
+        Path other = Files.writeString(Files.createDirectories(dir.resolve("db01")).resolve("audit.log"), NEWER);
+        new AuditdImporter(Format.AUDITD_RAW, run).importSource(new SourceFile(1, older, Format.AUDITD_RAW),
+                new CollectingSink());
+        CollectingSink sink = new CollectingSink();
+        new AuditdImporter(Format.AUDITD_RAW, run).importSource(new SourceFile(2, other, Format.AUDITD_RAW), sink);
+        assertThat(((ProcessExec) sink.events.get(0)).actor().credentials().loginUser()).isNull();
+    }
+
+    @Test
+    void aRotatedSetIsOneFolderAndOneBaseName() {
+        LoginNames run = new LoginNames();
+        LoginNames current = run.ofRotatedSet(dir.resolve("audit.log"));
+        assertThat(run.ofRotatedSet(dir.resolve("audit.log.1"))).isSameAs(current);
+        assertThat(run.ofRotatedSet(dir.resolve("audit.log.4.gz"))).isSameAs(current);
+        assertThat(run.ofRotatedSet(dir.resolve("audit.log.gz"))).isSameAs(current);
+        assertThat(run.ofRotatedSet(dir.resolve("laurel.log"))).isNotSameAs(current);
+        assertThat(run.ofRotatedSet(dir.resolve("other").resolve("audit.log"))).isNotSameAs(current);
+    }
 }
