@@ -180,7 +180,7 @@ final class HostState implements AuditdLineFeed.Output {
      * @param eventMillis its event time ({@link EventTimes#of}), or {@link EventTimes#UNKNOWN}
      * @param ingestMillis when Kafka took it
      * @param offset      its offset in {@code partition}
-     * @param source      the file the shipper read it from, or null
+     * @param source      the file the shipper read it and the host's following lines from, or null: the same as before
      */
     void line(byte[] bytes, long eventMillis, long ingestMillis, int partition, long offset, String source) {
         lines++;
@@ -288,9 +288,10 @@ final class HostState implements AuditdLineFeed.Output {
         emitter.finding(FindingJson.of(f, key, x == null ? null : x.json(partition)));
     }
 
+    /** The file a line belongs to: a line without a source continues the file named last ({@link FleetHeaders#SOURCE}). */
     private Segment segment(String source) {
         Segment last = segments.isEmpty() ? null : segments.get(segments.size() - 1);
-        if (last != null && (last.source == null ? source == null : last.source.equals(source))) {
+        if (last != null && (source == null || source.equals(last.source))) {
             return last;
         }
         if (last != null && segments.size() >= MAX_SEGMENTS) {

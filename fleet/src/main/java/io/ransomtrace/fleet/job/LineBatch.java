@@ -11,7 +11,7 @@ public final class LineBatch {
     /** The host stream (the Kafka key). */
     final String host;
     final int partition;
-    /** The file the shipper read the lines from (header {@value FleetHeaders#SOURCE}), or null. */
+    /** The file the shipper read the lines from (header {@value FleetHeaders#SOURCE}), or null: the one before. */
     final String source;
     private int size;
     private byte[][] lines;
@@ -47,9 +47,12 @@ public final class LineBatch {
         bytes += line.length;
     }
 
-    /** Whether a line of this host, partition and file continues this batch. */
+    /**
+     * Whether a line of this host from {@code partition} continues this batch: same partition, and either no
+     * source (a line without one continues the file named last) or the batch's own.
+     */
     boolean continues(int partition, String source) {
-        return this.partition == partition && (this.source == null ? source == null : this.source.equals(source));
+        return this.partition == partition && (source == null || source.equals(this.source));
     }
 
     int size() {

@@ -8,9 +8,8 @@ import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Chained to the Kafka source, before the exchange by host: gathers each host's consecutive lines into a
@@ -35,32 +34,40 @@ final class LineBatcher extends AbstractStreamOperator<LineBatch>
     /** The longest a line waits in a batch: well below the checkpoint interval that commits its findings. */
     static final long MAX_HOLD_MILLIS = 50;
 
-    private transient Map<String, LineBatch> open;
+    /** Hosts held at once; beyond, every batch goes out. */
+    static final int MAX_OPEN_BATCHES = 64;
+
+    /** The batches being filled, in the order they were started (at most one per host). */
+    private transient List<LineBatch> open;
     private transient int held;
     private transient boolean timerSet;
 
     @Override
     public void open() throws Exception {
         super.open();
-        open = new LinkedHashMap<>();
+        open = new ArrayList<>();
     }
 
     @Override
     public void processElement(StreamRecord<AuditMessage> record) {
         AuditMessage m = record.getValue();
-        LineBatch b = open.get(m.host);
-        if (b != null && !b.continues(m.partition, m.source)) {
-            emit(open.remove(m.host));
-            b = null;
+        int i = indexOf(m.host);
+        if (i >= 0 && !open.get(i).continues(m.partition, m.source)) {
+            emit(open.remove(i));
+            i = -1;
         }
-        if (b == null) {
-            b = new LineBatch(m.host, m.partition, m.source, 64);
-            open.put(m.host, b);
+        if (i < 0) {
+            if (open.size() >= MAX_OPEN_BATCHES) {
+                flush();
+            }
+            open.add(new LineBatch(m.host, m.partition, m.source, 64));
+            i = open.size() - 1;
         }
+        LineBatch b = open.get(i);
         b.add(m.line, m.eventMillis, m.ingestMillis, m.offset);
         held++;
         if (b.size() >= MAX_LINES || b.bytes() >= MAX_BYTES) {
-            emit(open.remove(m.host));
+            emit(open.remove(i));
         }
         if (held >= MAX_HELD_LINES) {
             flush();
@@ -69,6 +76,17 @@ final class LineBatcher extends AbstractStreamOperator<LineBatch>
             getProcessingTimeService().registerTimer(
                     getProcessingTimeService().getCurrentProcessingTime() + MAX_HOLD_MILLIS, this);
         }
+    }
+
+    /** The open batch of a host: a partition's records come in runs of one host, so the newest is tried first. */
+    private int indexOf(String host) {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            String h = open.get(i).host;
+            if (h == host || h.equals(host)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override
@@ -107,11 +125,10 @@ final class LineBatcher extends AbstractStreamOperator<LineBatch>
     }
 
     private void flush() {
-        for (Iterator<LineBatch> it = open.values().iterator(); it.hasNext(); ) {
-            LineBatch b = it.next();
-            it.remove();
+        for (LineBatch b : open) {
             emit(b);
         }
+        open.clear();
         held = 0;
     }
 
