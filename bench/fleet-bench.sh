@@ -2,8 +2,9 @@
 # Fleet scale benchmark (README "Fleet"): a synthetic fleet of HOSTS hosts x EVENTS events (default 200 x 50,000),
 # shipped into an in-process Kafka broker; `ransomtrace fleet job` at parallelism 1 and 2 against `ransomtrace scan`
 # of the same files, checkpoint size per host, and event-to-finding latency with the job running live.
-# Needs the build (mvn -q -DskipTests package), GNU time and about 13 GB of free memory (the job runs with -Xmx10g;
-# FLEET_BENCH_JOB_OPTS changes it). Writes into bench-data/fleet/ (git-ignored).
+# Needs the build (mvn -q -DskipTests package), GNU time, Linux /proc (CPU per thread: JIT, GC, the rest) and about
+# 13 GB of free memory (the job runs with -Xmx10g; FLEET_BENCH_JOB_OPTS changes it: 200 hosts hold about 3.5 GB of
+# live heap and run in -Xmx6g, with more GC). Writes into bench-data/fleet/ (git-ignored).
 # usage: bench/fleet-bench.sh [HOSTS] [EVENTS_PER_HOST] [LIVE_LINES_PER_SECOND] [LIVE_HOSTS] [latency-only]
 set -euo pipefail
 cd "$(dirname "$0")/.."

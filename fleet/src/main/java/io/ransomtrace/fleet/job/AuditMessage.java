@@ -15,7 +15,7 @@ public final class AuditMessage {
     public long ingestMillis;
     public int partition;
     public long offset;
-    /** The file the shipper read the line from (header {@value FleetHeaders#SOURCE}), or null. */
+    /** The file the shipper read the line from (header {@value FleetHeaders#SOURCE}), or null: the one before. */
     public String source;
 
     public AuditMessage() {

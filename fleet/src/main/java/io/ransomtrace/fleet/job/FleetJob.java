@@ -43,7 +43,9 @@ public final class FleetJob {
         SingleOutputStreamOperator<FleetOutput> findings = env
                 .fromSource(source.build(), watermarks, "audit lines: " + o.inputTopic())
                 .uid("audit-lines")
-                .keyBy(m -> m.host)
+                .transform("lines batched per host", new LineBatchType(), new LineBatcher())
+                .uid("line-batches")
+                .keyBy(b -> b.host)
                 .process(new HostDetectorFunction(o))
                 .uid("host-detectors")
                 .name("detector per host");

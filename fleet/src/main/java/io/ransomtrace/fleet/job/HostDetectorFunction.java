@@ -28,7 +28,7 @@ import java.nio.charset.StandardCharsets;
  * also sent nothing for {@code quietSeconds} of wall clock, its detector is advanced to that time, which closes
  * what an event then would close: a host encrypted and then silenced still gets its finding.
  */
-final class HostDetectorFunction extends KeyedProcessFunction<String, AuditMessage, FleetOutput>
+final class HostDetectorFunction extends KeyedProcessFunction<String, LineBatch, FleetOutput>
         implements CheckpointListener {
     private static final long serialVersionUID = 1L;
     static final OutputTag<FleetOutput> STATUS = new OutputTag<>("status") {
@@ -64,8 +64,8 @@ final class HostDetectorFunction extends KeyedProcessFunction<String, AuditMessa
     }
 
     @Override
-    public void processElement(AuditMessage m, Context ctx, Collector<FleetOutput> out) throws Exception {
-        maybeFail();
+    public void processElement(LineBatch batch, Context ctx, Collector<FleetOutput> out) throws Exception {
+        maybeFail(batch.size());
         announceRestart(ctx);
         long now = ctx.timerService().currentProcessingTime();
         HostState h = state.value();
@@ -74,8 +74,13 @@ final class HostDetectorFunction extends KeyedProcessFunction<String, AuditMessa
         } else {
             h.thaw(profile, allowlist, now);
         }
-        h.attach(emitter(h, ctx, out, m.ingestMillis));
-        h.line(m);
+        Emitter emitter = new Emitter(h, ctx, out);
+        h.attach(emitter);
+        for (int i = 0; i < batch.size(); i++) {
+            emitter.trigger = batch.ingestMillis(i);
+            h.line(batch.line(i), batch.eventMillis(i), batch.ingestMillis(i), batch.partition, batch.offset(i),
+                    batch.source);
+        }
         h.lastArrivalWall = now;
         if (!h.endTimerSet) {
             // fires when a bounded input ends (or a drained job stops): every detector finishes, as scan's does
@@ -103,7 +108,9 @@ final class HostDetectorFunction extends KeyedProcessFunction<String, AuditMessa
         }
         long now = ctx.timerService().currentProcessingTime();
         h.thaw(profile, allowlist, now);
-        h.attach(emitter(h, ctx, out, h.lastIngest));
+        Emitter emitter = new Emitter(h, ctx, out);
+        emitter.trigger = h.lastIngest;
+        h.attach(emitter);
         if (ctx.timeDomain() == TimeDomain.EVENT_TIME && timestamp == Long.MAX_VALUE) {
             io.ransomtrace.engine.Evictions evictions = h.endOfInput();
             ctx.output(STATUS, new FleetOutput(h.key, hostEnd(h, evictions), 0, "host-end"));
@@ -156,26 +163,38 @@ final class HostDetectorFunction extends KeyedProcessFunction<String, AuditMessa
         }
     }
 
-    private HostState.Emitter emitter(HostState h, Context ctx, Collector<FleetOutput> out, long trigger) {
-        return new HostState.Emitter() {
-            @Override
-            public void finding(FindingJson.FleetFinding finding) {
-                out.collect(new FleetOutput(h.key, FindingJson.message(finding), trigger, null));
-            }
+    /** Findings to the main output, unreadable lines to the status output. */
+    private static final class Emitter implements HostState.Emitter {
+        private final HostState host;
+        private final KeyedProcessFunction<String, LineBatch, FleetOutput>.Context ctx;
+        private final Collector<FleetOutput> out;
+        /** When Kafka took the line being processed (the one that closes a finding now). */
+        long trigger;
 
-            @Override
-            public void unreadable(String source, QuarantinedRecord q) {
-                ObjectNode n = JSON.createObjectNode();
-                n.put("type", "error");
-                n.put("stream", h.key);
-                n.put("source", source);
-                n.put("line", q.line());
-                n.put("offset", q.byteOffset());
-                n.put("reason", q.reason());
-                n.put("raw", q.rawText());
-                ctx.output(STATUS, new FleetOutput(h.key, n.toString(), 0, "error"));
-            }
-        };
+        Emitter(HostState host, KeyedProcessFunction<String, LineBatch, FleetOutput>.Context ctx,
+                Collector<FleetOutput> out) {
+            this.host = host;
+            this.ctx = ctx;
+            this.out = out;
+        }
+
+        @Override
+        public void finding(FindingJson.FleetFinding finding) {
+            out.collect(new FleetOutput(host.key, FindingJson.message(finding), trigger, null));
+        }
+
+        @Override
+        public void unreadable(String source, QuarantinedRecord q) {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("type", "error");
+            n.put("stream", host.key);
+            n.put("source", source);
+            n.put("line", q.line());
+            n.put("offset", q.byteOffset());
+            n.put("reason", q.reason());
+            n.put("raw", q.rawText());
+            ctx.output(STATUS, new FleetOutput(host.key, n.toString(), 0, "error"));
+        }
     }
 
     private static String hostEnd(HostState h, io.ransomtrace.engine.Evictions evictions) {
@@ -217,12 +236,13 @@ final class HostDetectorFunction extends KeyedProcessFunction<String, AuditMessa
     }
 
     /** The fault the integration test injects: once, in the first attempt, after a checkpoint has completed. */
-    private void maybeFail() {
+    private void maybeFail(int lines) {
         if (options.failOnceAfterCheckpoint() < 0 || !checkpointCompleted
                 || getRuntimeContext().getTaskInfo().getAttemptNumber() > 0) {
             return;
         }
-        if (++recordsSinceCheckpoint > options.failOnceAfterCheckpoint()) {
+        recordsSinceCheckpoint += lines;
+        if (recordsSinceCheckpoint > options.failOnceAfterCheckpoint()) {
             throw new InjectedFault("fault injected for the restore test after checkpoint, "
                     + options.failOnceAfterCheckpoint() + " records in");
         }

@@ -173,17 +173,25 @@ final class HostState implements AuditdLineFeed.Output {
         this.emitter = emitter;
     }
 
-    /** One shipped line of this host: kept for context, assembled into events, fed to the detector. */
-    void line(AuditMessage m) {
+    /**
+     * One shipped line of this host: kept for context, assembled into events, fed to the detector.
+     *
+     * @param bytes       the line as shipped, UTF-8, without line break
+     * @param eventMillis its event time ({@link EventTimes#of}), or {@link EventTimes#UNKNOWN}
+     * @param ingestMillis when Kafka took it
+     * @param offset      its offset in {@code partition}
+     * @param source      the file the shipper read it and the host's following lines from, or null: the same as before
+     */
+    void line(byte[] bytes, long eventMillis, long ingestMillis, int partition, long offset, String source) {
         lines++;
-        partition = m.partition;
-        lastIngest = m.ingestMillis;
-        if (m.eventMillis != EventTimes.UNKNOWN && m.eventMillis > clock) {
-            clock = m.eventMillis;
+        this.partition = partition;
+        lastIngest = ingestMillis;
+        if (eventMillis != EventTimes.UNKNOWN && eventMillis > clock) {
+            clock = eventMillis;
         }
-        Segment segment = segment(m.source);
+        Segment segment = segment(source);
         segment.records++;
-        ContextLines.Line line = new ContextLines.Line(lines, m.offset, m.line);
+        ContextLines.Line line = new ContextLines.Line(lines, offset, bytes);
         context.add(line);
         for (Extract x : extracts.values()) {
             x.follow(line);
@@ -191,16 +199,16 @@ final class HostState implements AuditdLineFeed.Output {
         if (detector == null) {
             detector = new Detector(profile, allowlist, this::alerted);
         }
-        if (isJson(m.line)) {
+        if (isJson(bytes)) {
             if (ecs == null) {
                 ecs = new EcsLineFeed(ECS_SOURCE, this);
             }
-            ecs.line(new String(m.line, StandardCharsets.UTF_8), lines, m.offset);
+            ecs.line(new String(bytes, StandardCharsets.UTF_8), lines, offset);
         } else {
             if (auditd == null) {
                 auditd = new AuditdLineFeed(AUDITD_SOURCE, this);
             }
-            auditd.line(m.line, lines, m.offset);
+            auditd.line(bytes, lines, offset);
         }
         emitClosed();
     }
@@ -280,9 +288,10 @@ final class HostState implements AuditdLineFeed.Output {
         emitter.finding(FindingJson.of(f, key, x == null ? null : x.json(partition)));
     }
 
+    /** The file a line belongs to: a line without a source continues the file named last ({@link FleetHeaders#SOURCE}). */
     private Segment segment(String source) {
         Segment last = segments.isEmpty() ? null : segments.get(segments.size() - 1);
-        if (last != null && (last.source == null ? source == null : last.source.equals(source))) {
+        if (last != null && (source == null || source.equals(last.source))) {
             return last;
         }
         if (last != null && segments.size() >= MAX_SEGMENTS) {

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,7 @@ public final class LogShipper implements AutoCloseable {
         String fileHost = HostNames.fromFile(file);
         byte[] source = file.toString().getBytes(StandardCharsets.UTF_8);
         Set<String> hosts = new LinkedHashSet<>();
+        Set<String> named = new HashSet<>(); // hosts whose lines of this file have been sent with its name
         long records = 0;
         try (LineReader reader = LineReader.open(file, MAX_LINE_BYTES)) {
             while (reader.next()) {
@@ -107,7 +109,7 @@ public final class LogShipper implements AutoCloseable {
                 if (hosts.size() < 1000) {
                     hosts.add(key);
                 }
-                send(key, line, source);
+                send(key, line, named.add(key) ? source : null);
                 records++;
             }
             if (reader.inputError() != null) {
@@ -117,7 +119,12 @@ public final class LogShipper implements AutoCloseable {
         return new Shipped(file, format, records, hosts, null);
     }
 
-    /** Sends one line of a host (asynchronously; errors surface at the next {@link #flush()}). */
+    /**
+     * Sends one line of a host (asynchronously; errors surface at the next {@link #flush()}).
+     *
+     * @param source the file the line and the host's following lines come from, sent as header {@link
+     *               FleetHeaders#SOURCE}; null on the lines after the first of a file
+     */
     public void send(String host, byte[] line, byte[] source) {
         RecordHeaders headers = new RecordHeaders();
         if (source != null) {

@@ -51,12 +51,23 @@ public final class FleetBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * The job processes' heap: every host's detector lives in it (the engine's 8 MB path tables and the campaigns
-     * of its short-lived processes, kept until they close), and a checkpoint briefly copies what it touches.
+     * of its short-lived processes, kept until they close: about 18 MB per host, 3.5 GB for 200), and a checkpoint
+     * briefly copies what it touches. 6 GB is enough for 200 hosts; more leaves the GC less to do.
      */
     private static final String JOB_JAVA_OPTS = System.getenv().getOrDefault("FLEET_BENCH_JOB_OPTS",
             "-Xmx10g -XX:+UseParallelGC");
 
-    private record Timed(double wall, double cpu, long maxRssKb, String out) {
+    /** @param threads CPU of the JVM's JIT compiler and GC threads and the rest (read from /proc while it ran) */
+    private record Timed(double wall, double cpu, long maxRssKb, String out, ThreadCpu.Split threads) {
+        /** CPU seconds without the JIT compiler's: what a long-running process spends per event. */
+        double cpuWithoutJit() {
+            return cpu - threads.jit();
+        }
+
+        String breakdown() {
+            return String.format(Locale.ROOT, "JIT compiler %.1f s, GC %.1f s, other threads %.1f s",
+                    threads.jit(), threads.gc(), threads.other());
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -92,17 +103,24 @@ public final class FleetBenchmark {
             long scanEvents = JSON.readTree(work.resolve("scan.json").toFile()).at("/summary/events").asLong();
             double scanRate = scanEvents / scan.wall;
             double scanPerCpu = scanEvents / scan.cpu;
-            System.out.printf(Locale.ROOT, "scan: %,d events in %.1f s wall, %.1f s CPU: %,.0f events/s, %,.0f events per CPU second%n",
-                    scanEvents, scan.wall, scan.cpu, scanRate, scanPerCpu);
+            double scanPerCpuNoJit = scanEvents / scan.cpuWithoutJit();
+            System.out.printf(Locale.ROOT, "scan: %,d events in %.1f s wall, %.1f s CPU (%s): %,.0f events/s, %,.0f events per CPU second,"
+                            + " %,.0f per CPU second without JIT compilation%n",
+                    scanEvents, scan.wall, scan.cpu, scan.breakdown(), scanRate, scanPerCpu, scanPerCpuNoJit);
             System.out.printf(Locale.ROOT, "SUMMARY p1 %,.0f ev/s (%,.0f per CPU s) | p2 %,.0f ev/s (%,.0f per CPU s) | p2/p1 %.2f"
                             + " | scan %,.0f ev/s (%,.0f per CPU s) | p1 per CPU s / scan per CPU s %.2f"
+                            + " | without JIT compilation: p1 %,.0f per CPU s, scan %,.0f, ratio %.2f"
                             + " | checkpoint per host %,.0f bytes (p1)%n",
-                    p1[0], p1[1], p2[0], p2[1], p2[0] / p1[0], scanRate, scanPerCpu, p1[1] / scanPerCpu, p1[2]);
+                    p1[0], p1[1], p2[0], p2[1], p2[0] / p1[0], scanRate, scanPerCpu, p1[1] / scanPerCpu,
+                    p1[3], scanPerCpuNoJit, p1[3] / scanPerCpuNoJit, p1[2]);
             latency(repo, work, kafka.bootstrap(), files.subList(0, Math.min(liveHosts, files.size())), liveRate);
         }
     }
 
-    /** Runs the bounded job as its own process; returns events/s, events per CPU second, checkpoint bytes per host. */
+    /**
+     * Runs the bounded job as its own process; returns events/s, events per CPU second, checkpoint bytes per host,
+     * events per CPU second without the JIT compiler's.
+     */
     private static double[] job(Path repo, Path work, String bootstrap, int parallelism, int hosts) throws Exception {
         Path checkpoints = work.resolve("checkpoints-p" + parallelism);
         deleteTree(checkpoints);
@@ -140,10 +158,13 @@ public final class FleetBenchmark {
         double rate = events / jobSeconds;
         double perCpu = events / t.cpu;
         double perHost = largest.get() / (double) hosts;
-        System.out.printf(Locale.ROOT, "fleet job p%d: %,d events, %d findings; job ran %.1f s (process %.1f s wall, %.1f s CPU,"
-                        + " max RSS %,d MB): %,.0f events/s, %,.0f events per CPU second; largest checkpoint %,d bytes = %,.0f per host%n",
-                parallelism, events, findings, jobSeconds, t.wall, t.cpu, t.maxRssKb / 1024, rate, perCpu, largest.get(), perHost);
-        return new double[] {rate, perCpu, perHost};
+        double perCpuNoJit = events / t.cpuWithoutJit();
+        System.out.printf(Locale.ROOT, "fleet job p%d: %,d events, %d findings; job ran %.1f s (process %.1f s wall, %.1f s CPU: %s;"
+                        + " max RSS %,d MB): %,.0f events/s, %,.0f events per CPU second, %,.0f without JIT compilation;"
+                        + " largest checkpoint %,d bytes = %,.0f per host%n",
+                parallelism, events, findings, jobSeconds, t.wall, t.cpu, t.breakdown(), t.maxRssKb / 1024, rate, perCpu,
+                perCpuNoJit, largest.get(), perHost);
+        return new double[] {rate, perCpu, perHost, perCpuNoJit};
     }
 
     private static void latency(Path repo, Path work, String bootstrap, List<Path> files, int linesPerSecond) throws Exception {
@@ -276,7 +297,10 @@ public final class FleetBenchmark {
         throw new IllegalStateException("the live job did not start: " + Files.readString(file));
     }
 
-    /** Runs a command under GNU time: wall seconds, CPU seconds (user + system), max RSS, output. */
+    /**
+     * Runs a command under GNU time: wall seconds, CPU seconds (user + system), max RSS, output; and, read from /proc
+     * while it runs, the CPU of the JVM's JIT compiler and GC threads.
+     */
     private static Timed run(Path work, Path dir, Map<String, String> env, List<String> command) throws Exception {
         Path timeFile = work.resolve("time.txt");
         Path outFile = work.resolve("command.out");
@@ -285,14 +309,20 @@ public final class FleetBenchmark {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(outFile.toFile());
         pb.environment().putAll(env);
-        int code = pb.start().waitFor();
+        Process p = pb.start();
+        ThreadCpu threads = new ThreadCpu();
+        while (!p.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            // time runs the launcher, which execs java: the JVM is time's child
+            p.toHandle().children().forEach(c -> threads.sample(c.pid()));
+        }
+        int code = p.exitValue();
         String out = Files.readString(outFile);
         if (code != 0 && !command.contains("scan")) {
             throw new IllegalStateException(String.join(" ", command) + " failed (" + code + "): " + out);
         }
         String[] t = Files.readString(timeFile).trim().split("\\s+");
         return new Timed(Double.parseDouble(t[0]), Double.parseDouble(t[1]) + Double.parseDouble(t[2]),
-                Long.parseLong(t[3]), out);
+                Long.parseLong(t[3]), out, threads.split());
     }
 
     private static long largestCompletedCheckpoint(Path dir) {

@@ -58,7 +58,7 @@ class HostStateTest {
                 h.thaw(PROFILE, Allowlist.empty(), 0);
                 h.attach(out);
             }
-            h.line(new AuditMessage("fs01", lines.get(i), EventTimes.of(lines.get(i)), 0, 0, i, "audit.log"));
+            h.line(lines.get(i), EventTimes.of(lines.get(i)), 0, 0, i, "audit.log");
         }
         h.endOfInput();
         return out.findings;
@@ -95,7 +95,7 @@ class HostStateTest {
                 h.thaw(PROFILE, Allowlist.empty(), 0);
                 h.attach(out);
             }
-            h.line(new AuditMessage("fs01", lines.get(i), EventTimes.of(lines.get(i)), 0, 0, i, "audit.log"));
+            h.line(lines.get(i), EventTimes.of(lines.get(i)), 0, 0, i, "audit.log");
         }
         h.endOfInput();
         assertThat(out.findings).isEqualTo(whole);
@@ -108,11 +108,11 @@ class HostStateTest {
         HostState h = HostState.fresh("fs01", 64, PROFILE, Allowlist.empty());
         h.attach(out);
         for (int i = 0; i < 100; i++) {
-            h.line(new AuditMessage("fs01", lines.get(i), EventTimes.of(lines.get(i)), 0, 0, i, "audit.log"));
+            h.line(lines.get(i), EventTimes.of(lines.get(i)), 0, 0, i, "audit.log");
         }
         byte[] atCopy = HostState.copyOf(h).freeze();
         h.attach(out); // what the job does before it changes a state
-        h.line(new AuditMessage("fs01", lines.get(100), EventTimes.of(lines.get(100)), 0, 0, 100, "audit.log"));
+        h.line(lines.get(100), EventTimes.of(lines.get(100)), 0, 0, 100, "audit.log");
         assertThat(h.freeze()).isNotEqualTo(atCopy);
     }
 }
