@@ -1,0 +1,25 @@
+#!/bin/bash
+# record-batch.sh 3|4|5|6 — the later batches, recorded after the first twelve cases (record-all.sh), with other
+# tools and habits; specs are "case host raw|enriched host|watch" (the last word is the rule set in rules/).
+cd "$(dirname "$0")"; logs=${TMPDIR:-/tmp}
+case ${1:?usage: record-batch.sh 3|4|5|6} in
+  3) specs=("h5_cron_root_c_locker fs01.corp.example enriched watch" "h6_ssh_ccrypt_recursive ws-mk.lab.internal raw host"
+       "h7_ssh_perl_truncate_rename ws-priya.lab.internal enriched watch" "h8_ssh_sudo_zip_move nas02.lab.internal raw watch"
+       "b9_cron_logrotate_gzip nas01.lab.internal raw host" "b10_ssh_gpg_sign_release build01.lab.internal enriched watch"
+       "b11_cron_rsync_move nas02.lab.internal raw host" "b12_ssh_ccdecrypt_restore ws-mk.lab.internal raw watch") ;;
+  4) specs=("h9_ssh_root_su_openssl_replace nas01.lab.internal raw host" "h10_ssh_nohup_after_logout ws-priya.lab.internal enriched watch"
+       "b14_ssh_tar_restore_over ws-mk.lab.internal raw host" "b15_ssh_convert_images build01.lab.internal raw watch"
+       "b16_ssh_7z_extract_archives ws-priya.lab.internal raw host") ;;
+  5) specs=("h11_cron_user_python_copy_delete build01.lab.internal raw host" "h12_ssh_sudo_inplace_wiper_locker web-shop01 enriched host"
+       "h13_cron_root_tar_openssl_homes fs01.corp.example raw watch" "b17_ssh_tar_then_remove_project ws-priya.lab.internal raw host"
+       "b18_ssh_git_checkout_branches build01.lab.internal raw watch" "b19_ssh_unzip_over ws-mk.lab.internal raw host"
+       "b20_ssh_user_7z_one_folder ws-priya.lab.internal raw host") ;;
+  6) specs=("h14_ssh_gpg_encrypt_files_find_delete nas02.lab.internal raw host" "h15_cron_rename_first_then_rewrite web-shop01 enriched watch"
+       "b21_ssh_gpg_encrypt_files_backup_keep ws-priya.lab.internal raw host" "b22_cron_root_copy_backup nas01.lab.internal raw watch") ;;
+  *) echo "no batch $1" >&2; exit 2 ;;
+esac
+for spec in "${specs[@]}"; do
+  set -- $spec
+  RULES=$4 flock /tmp/ransomtrace-auditd.lock ./record.sh $1 $2 $3 > $logs/rt-independent-$1.txt 2>&1 9>&-
+  echo "$1 done: $(tail -2 $logs/rt-independent-$1.txt | tr '\n' ' ')"
+done
