@@ -5,6 +5,7 @@ import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.finding.RootProcess;
 import io.ransomtrace.engine.finding.SignalMeasurement;
 import io.ransomtrace.engine.model.ProgramName;
+import io.ransomtrace.engine.signal.SignalKind;
 import io.ransomtrace.views.findings.FindingRow;
 import io.ransomtrace.views.inspector.EvidenceLine;
 import io.ransomtrace.views.inspector.SignalLine;
@@ -52,9 +53,13 @@ public final class FindingRows {
     public static List<SignalLine> signals(Finding f) {
         List<SignalLine> out = new ArrayList<>();
         for (SignalMeasurement s : f.signals()) {
-            String sentence = s.fired() && !counts(s)
+            // the early facts add no points by design: when they hold they raise the severity (docs/detections.md
+            // §3 rule 6), so they show as fired, not as a signal the profile switched off
+            boolean byDesign = s.kind().equals(SignalKind.EARLY_CERTAINTY.label());
+            boolean triggered = byDesign ? s.fired() : counts(s);
+            String sentence = s.fired() && !triggered
                     ? s.description() + " — not counted: this signal weighs 0 in the profile" : s.description();
-            out.add(new SignalLine(s.kind(), sentence, s.value(), s.threshold(), "", counts(s)));
+            out.add(new SignalLine(s.kind(), sentence, s.value(), s.threshold(), "", triggered));
         }
         return out;
     }
