@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * writing {@code F.tomcrypt} and removing F (h11), an ESXiArgs-like binary dropped in /tmp rewriting files in place
  * without renaming them (h12), and {@code tar cf - DIR | openssl enc} then {@code rm -rf DIR} per home from root's
  * cron (h13), and a script renaming every file first, then truncating each renamed file to write its encryption
- * (h15). Each with the look-alike it must not become.
+ * (h15), {@code ssh host 'sudo -i <<X … X'} (h16), and a python locker writing each file through a temp moved
+ * over it, then renaming it (h17). Each with the look-alike it must not become.
  */
 class SecondRecorderShapesTest {
     private static final List<String> DIRS = List.of("clients", "scans", "Q3", "drafts", "photos");
@@ -359,5 +360,92 @@ class SecondRecorderShapesTest {
     @Test
     void filesOnlyRenamedStayRenameOnly() {
         assertThat(renameFirst(false).overwrite()).isEqualTo(OverwriteKind.RENAME_ONLY);
+    }
+
+    /** sudo -i, its login shell running find -exec ccencrypt {} + and writing a note per folder. */
+    private static List<Finding> sudoLoginShell(boolean fedByAnSshCommand) {
+        Trail t = new Trail("nas01");
+        Proc outer;
+        if (fedByAnSshCommand) {
+            Proc sshd = t.existing(700, 1, "/usr/sbin/sshd", Trail.creds(0, 0, Credentials.UNSET, "root", null));
+            outer = sshd.spawnAs(Trail.creds(2001, 2001, 2001, "mkowalski", "mkowalski"), "/usr/bin/bash", "bash",
+                    "-c", "sudo -i <<\"X\"\nfind /srv/nas/share -type f -exec ccencrypt -f -K k {} +\n…\nX");
+        } else {
+            outer = t.sshLogin("mkowalski", 2001); // typed at a terminal
+        }
+        Proc sudo = outer.spawn("/usr/bin/sudo", "sudo", "-i");
+        Proc shell = sudo.spawnAs(Trail.creds(0, 0, 2001, "root", "mkowalski"), "/usr/bin/bash", "-bash");
+        Proc find = shell.spawn("/usr/bin/find", "find", "/srv/nas/share", "-type", "f", "-exec", "ccencrypt", "-f",
+                "-K", "k", "{}", "+");
+        List<String> argv = new java.util.ArrayList<>(List.of("ccencrypt", "-f", "-K", "k"));
+        for (String d : DIRS) {
+            for (int i = 1; i <= 8; i++) {
+                argv.add("/srv/nas/share/" + d + "/doc-" + i + ".odt");
+            }
+        }
+        Proc cc = find.spawn("/usr/bin/ccrypt", argv.toArray(String[]::new));
+        for (String f : argv.subList(4, argv.size())) {
+            cc.writeInPlace(f).rename(f, f + ".cpt");
+        }
+        cc.exit();
+        find.exit();
+        for (String d : DIRS) {
+            shell.create("/srv/nas/share/" + d + "/HOW-TO-GET-FILES-BACK.txt");
+        }
+        return detect(t);
+    }
+
+    @Test
+    void aLoginShellFedByAnSshCommandIsPartOfItsCampaign() {
+        List<Finding> findings = sudoLoginShell(true);
+        Finding f = worst(findings);
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.rootProcess().commandLine()).startsWith("bash -c sudo -i");
+        assertThat(f.rootProcess().loginUser()).isEqualTo("mkowalski");
+        assertThat(findings).filteredOn(x -> x != f).allSatisfy(x -> assertThat(x.severity().atLeast(Severity.MEDIUM))
+                .as("the notes are the same campaign's").isFalse());
+    }
+
+    @Test
+    void aLoginShellATerminalFeedsRunsEachCommandOnItsOwn() {
+        Finding f = worst(sudoLoginShell(false));
+        assertThat(f.rootProcess().commandLine()).startsWith("find /srv/nas/share");
+    }
+
+    /** For each file: the XOR'd content to a mkstemp temp, os.replace(temp, f), then os.rename(f, f + suffix). */
+    private static List<Finding> pythonSafeWrites(String suffix) {
+        Trail t = new Trail("web-shop01");
+        Proc sshd = t.existing(700, 1, "/usr/sbin/sshd", Trail.creds(0, 0, Credentials.UNSET, "root", null));
+        Proc cmd = sshd.spawnAs(Trail.creds(2060, 2060, 2060, "deploy", "deploy"), "/usr/bin/bash", "bash", "-c",
+                "sudo python3 /opt/.tools/sync_agent.py /var/www/shop/uploads");
+        Proc py = cmd.spawn("/usr/bin/sudo", "sudo", "python3", "/opt/.tools/sync_agent.py", "/var/www/shop/uploads")
+                .spawnAs(Trail.creds(0, 0, 2060, "root", "deploy"), "/usr/bin/python3.11", "python3",
+                        "/opt/.tools/sync_agent.py", "/var/www/shop/uploads");
+        int n = 0;
+        for (String d : DIRS) {
+            for (int i = 1; i <= 8; i++) {
+                String f = "/var/www/shop/uploads/" + d + "/img-" + i + ".jpg";
+                String tmp = "/var/www/shop/uploads/" + d + "/.sa-" + Integer.toHexString(0x5a1 + n++);
+                py.create(tmp).rename(tmp, f);
+                if (suffix != null) {
+                    py.rename(f, f + suffix);
+                }
+            }
+        }
+        return detect(t);
+    }
+
+    @Test
+    void aScriptsSafeWritesFollowedByANewSuffixAreEncryptionInPlace() {
+        Finding f = worst(pythonSafeWrites(".pyenc"));
+        assertThat(f.overwrite()).isEqualTo(OverwriteKind.IN_PLACE);
+        assertThat(f.severity().atLeast(Severity.HIGH)).isTrue();
+        assertThat(f.filesBeforeFirstHighAlert()).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void aScriptsSafeWritesAloneAreAnEdit() {
+        // a configuration tool rewriting 40 files through temps moved over them, as sed -i does
+        assertThat(pythonSafeWrites(null)).allSatisfy(f -> assertThat(f.severity().atLeast(Severity.MEDIUM)).isFalse());
     }
 }

@@ -649,13 +649,22 @@ final class Campaign {
         }
         long th = PathNames.hash(target);
         files.add(th); // the same file under its new name
-        boolean ownFile = memory.created.find(key(ph), millis - settings.pairWindowMillis) >= 0;
+        // the campaign's own file, unless it is a victim's file its temp replaced (that file's story goes on)
+        boolean ownFile = memory.created.find(key(ph), millis - settings.pairWindowMillis) >= 0
+                && !replacedPending(ph);
         if (ownFile) {
             if (memory.encryptedByCommand.find(key(th), millis - settings.pairWindowMillis) >= 0) {
                 replacedByItsEncryption(op, target, th, millis);
                 return;
             }
-            memory.created.put(key(th), millis, 0, serial); // a temp file renamed into place (sed -i, rsync, dpkg)
+            if (memory.created.find(key(th), millis - settings.pairWindowMillis) < 0
+                    && memory.inPlace.find(key(th), Long.MIN_VALUE) < 0) {
+                // a temp moved over a file the campaign did not create (sed -i, an editor's or a script's safe
+                // write): the file's content replaced wholesale, as a truncating rewrite does; like one, it counts
+                // only if the file then gets a new suffix (a locker's tempfile + os.replace + rename)
+                memory.inPlace.put(key(th), millis, PENDING, serial);
+            }
+            memory.created.put(key(th), millis, 0, serial); // later writes to it are the campaign's own (sed, rsync)
             return;
         }
         int dot = ExtensionChangeSignal.renameSuffixDot(settings.benign, settings.known, settings.ordinary, path, target);
@@ -679,6 +688,11 @@ final class Campaign {
             memory.renamedTo.put(key(th), millis, 0, serial);
             listImpact(path);
         }
+    }
+
+    private boolean replacedPending(long ph) {
+        int slot = memory.inPlace.find(key(ph), Long.MIN_VALUE);
+        return slot >= 0 && memory.inPlace.aux(slot) == PENDING;
     }
 
     /**

@@ -87,6 +87,9 @@ public final class ProcessTable {
         p.image(a.exe(), name, e.argv(), !e.argv().isEmpty(), e.cwd(), e.tty());
         p.credentials(a.credentials());
         p.role(classifier.classifyExec(name, e.argv(), e.tty()));
+        if (p.role() == ProcessRole.INTERACTIVE_SHELL && loginShellFedByScript(p)) {
+            p.role(ProcessRole.SCRIPT_RUNNER);
+        }
         if (detachedBefore) {
             p.detached(true);
         }
@@ -300,6 +303,22 @@ public final class ProcessTable {
                 return;
             }
         }
+    }
+
+    /**
+     * A login shell ({@code -bash}: {@code sudo -i}, {@code su -}) started from inside a script or an ssh command
+     * ({@code ssh host 'sudo -i <<X … X'}, through sudo or su) reads its commands from that script, not from a
+     * person at a terminal: what it runs belongs to the script's campaign.
+     */
+    private boolean loginShellFedByScript(ProcessInfo shell) {
+        if (!shell.argvKnown() || shell.argv().isEmpty() || !shell.argv().get(0).startsWith("-")) {
+            return false;
+        }
+        ProcessInfo up = parentOf(shell, false);
+        for (int depth = 0; up != null && up.role() == ProcessRole.WRAPPER && depth < 4; depth++) {
+            up = parentOf(up, false);
+        }
+        return up != null && up.role() == ProcessRole.SCRIPT_RUNNER && isScript(up);
     }
 
     /** The parent process as the table knows it, or null. */
