@@ -40,7 +40,7 @@ class EvaluateSampleCasesTest {
         assertThat(run.out()).contains("| h2_qlocker_root_ssh | attack |", "| b5_user_encrypts_few | none |",
                 "| h8_ssh_sudo_zip_move | attack |", "| b12_ssh_ccdecrypt_restore | none |");
         assertThat(run.out()).doesNotContain("**");
-        assertThat(run.out()).containsPattern("Recall 17/17 \\(100 %\\), false positives 0 \\(23 benign cases\\)");
+        assertThat(run.out()).containsPattern("Recall 18/18 \\(100 %\\), false positives 0 \\(23 benign cases\\)");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     }
 }

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without renaming them (h12), and {@code tar cf - DIR | openssl enc} then {@code rm -rf DIR} per home from root's
  * cron (h13), and a script renaming every file first, then truncating each renamed file to write its encryption
  * (h15), {@code ssh host 'sudo -i <<X … X'} (h16), and a python locker writing each file through a temp moved
- * over it, then renaming it (h17). Each with the look-alike it must not become.
+ * over it, then renaming it (h17), and one writing each file's encryption to a new file with a random name and
+ * removing the original (h18). Each with the look-alike it must not become.
  */
 class SecondRecorderShapesTest {
     private static final List<String> DIRS = List.of("clients", "scans", "Q3", "drafts", "photos");
@@ -447,5 +448,42 @@ class SecondRecorderShapesTest {
     void aScriptsSafeWritesAloneAreAnEdit() {
         // a configuration tool rewriting 40 files through temps moved over them, as sed -i does
         assertThat(pythonSafeWrites(null)).allSatisfy(f -> assertThat(f.severity().atLeast(Severity.MEDIUM)).isFalse());
+    }
+
+    /** Per folder: a new file with a random 32-hex name written, then the file it replaces removed; a note after. */
+    private static List<Finding> randomNamedCopies(String exe, String script, boolean originalsHaveOrdinaryNames) {
+        Trail t = new Trail("ws-priya");
+        Proc cmd = sshCommand(t, "python3 " + script + " ~/work");
+        Proc p = cmd.spawn(exe, "python3", script, "/home/priya/work");
+        int n = 0;
+        for (String d : DIRS) {
+            for (int i = 1; i <= 8; i++) {
+                String dir = "/home/priya/work/" + d + "/";
+                String copy = dir + String.format("%032x", 0x9e3779b97f4a7c15L * ++n);
+                String original = originalsHaveOrdinaryNames ? dir + "report_" + i + ".pdf"
+                        : dir + String.format("%032x", 0x51afd7ed558ccd1L * n);
+                p.create(copy).delete(original);
+            }
+            if (originalsHaveOrdinaryNames) {
+                p.create("/home/priya/work/" + d + "/READ_ME_NOW.txt");
+            }
+        }
+        return detect(t);
+    }
+
+    @Test
+    void encryptedCopiesUnderRandomNamesPairWithTheOriginalsTheyReplace() {
+        Finding f = worst(randomNamedCopies("/usr/bin/python3.11", "/var/tmp/.pyc/w.py", true));
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.overwrite()).isEqualTo(OverwriteKind.NEW_FILE_THEN_DELETE);
+        assertThat(f.filesAffected()).isEqualTo(40);
+        assertThat(f.filesBeforeFirstHighAlert()).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void aCacheReplacingHashNamedEntriesByOthersIsNoCopyAndOriginal() {
+        // a content-addressed cache evicting old entries as it writes new ones: random names on both sides
+        assertThat(randomNamedCopies("/usr/bin/python3.11", "/usr/lib/python3/dist-packages/cache_gc.py", false))
+                .allSatisfy(f -> assertThat(f.severity().atLeast(Severity.MEDIUM)).isFalse());
     }
 }

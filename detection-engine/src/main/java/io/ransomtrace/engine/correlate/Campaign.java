@@ -116,6 +116,10 @@ final class Campaign {
     private String script;
     /** Existing files a script rewrote in place itself. */
     private int scriptRewrites;
+    /** The last new file with a random name (32 hex digits, no suffix) and who wrote it where, until a pair takes it. */
+    private long randomCopyDir;
+    private long randomCopyMillis;
+    private int randomCopyPid;
     /** Created on the first program that changes a file (most campaigns have none). */
     Map<ProcessInfo, int[]> filesByProgram = Map.of();
     final EvidenceLog evidence;
@@ -224,6 +228,9 @@ final class Campaign {
         w.writeString(unknownBinary);
         w.writeString(script);
         w.writeInt(scriptRewrites);
+        w.writeLong(randomCopyDir);
+        w.writeLong(randomCopyMillis);
+        w.writeInt(randomCopyPid);
         w.writeInt(filesByProgram.size());
         for (Map.Entry<ProcessInfo, int[]> e : filesByProgram.entrySet()) {
             ProcessInfo.writeReference(w, e.getKey());
@@ -316,6 +323,9 @@ final class Campaign {
         c.unknownBinary = r.readString();
         c.script = r.readString();
         c.scriptRewrites = r.readInt();
+        c.randomCopyDir = r.readLong();
+        c.randomCopyMillis = r.readLong();
+        c.randomCopyPid = r.readInt();
         n = r.readLength();
         if (n > 0) {
             c.filesByProgram = new IdentityHashMap<>(4);
@@ -569,6 +579,11 @@ final class Campaign {
         int dot = h.dot;
         long originalKey = key(h.stem);
         memory.created.put(key(ph), millis, 0, serial);
+        if (randomName(path, h.slash)) {
+            randomCopyDir = h.directory;
+            randomCopyMillis = millis;
+            randomCopyPid = lastActor != null ? lastActor.pid() : -1;
+        }
         long dirHash = directory(path, h.directory);
         boolean newFile = !files.contains(ph);
         boolean note = dot > 0 && files.contains(h.stem)
@@ -690,6 +705,35 @@ final class Campaign {
         }
     }
 
+    /** How soon after its random-named copy an original must go to be taken as that copy's original. */
+    private static final long RANDOM_COPY_MILLIS = 2_000;
+
+    /**
+     * An ordinary file the campaign never touched, deleted by the process that wrote a random-named file into the
+     * same folder just before (a locker naming each encrypted copy uuid4().hex). A random name replacing a random
+     * name (cache eviction) does not count, nor a copy whose name relates to the original's (gzip, convert): those
+     * pair by name or not at all.
+     */
+    private boolean copiedUnderARandomName(String path, long ph, long dirHash, long millis) {
+        return randomCopyMillis > 0 && dirHash == randomCopyDir && millis - randomCopyMillis <= RANDOM_COPY_MILLIS
+                && lastActor != null && lastActor.pid() == randomCopyPid && !files.contains(ph)
+                && !randomName(path, path.lastIndexOf('/'));
+    }
+
+    /** A file name of at least 16 hex digits (dashes allowed, as in a UUID) and nothing else: no word, no suffix. */
+    static boolean randomName(String path, int slash) {
+        int hex = 0;
+        for (int i = slash + 1; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')) {
+                hex++;
+            } else if (c != '-') {
+                return false;
+            }
+        }
+        return hex >= 16;
+    }
+
     private boolean replacedPending(long ph) {
         int slot = memory.inPlace.find(key(ph), Long.MIN_VALUE);
         return slot >= 0 && memory.inPlace.aux(slot) == PENDING;
@@ -792,6 +836,20 @@ final class Campaign {
                 revision++;
                 temporaries++;
             }
+            return;
+        }
+        if (copiedUnderARandomName(path, ph, dirHash, millis)) {
+            // the file's content went to the new file with a random name just written beside it by the same
+            // process, and the file is gone: a copy and its original, whatever the names
+            randomCopyMillis = 0; // one copy, one original
+            revision++;
+            files.add(ph);
+            early.deletedAfterCopy(path);
+            deleteAfter.paired(path);
+            rewriteFacts();
+            evidence.add(SignalKind.DELETE_AFTER_ENCRYPT, op);
+            directory(path, dirHash);
+            listImpact(path);
             return;
         }
         memory.deleted.put(key(ph), millis, 0, serial);
