@@ -1,7 +1,7 @@
 package io.ransomtrace.importers;
 
 import io.ransomtrace.importers.auditd.AuditdImporter;
-import io.ransomtrace.importers.auditd.LoginNames;
+import io.ransomtrace.importers.auditd.NamesByLogSet;
 import io.ransomtrace.importers.csv.CsvImporter;
 import io.ransomtrace.importers.ecs.EcsImporter;
 import io.ransomtrace.importers.laurel.LaurelImporter;
@@ -19,11 +19,11 @@ public final class Importers {
     }
 
     public static Optional<Importer> forFormat(Format format) {
-        return forFormat(format, new LoginNames());
+        return forFormat(format, new NamesByLogSet());
     }
 
     /** @param names account names shared by the files of one import or scan run (a rotated audit log set) */
-    public static Optional<Importer> forFormat(Format format, LoginNames names) {
+    public static Optional<Importer> forFormat(Format format, NamesByLogSet names) {
         return Optional.ofNullable(switch (format) {
             case AUDITD_RAW, AUDITD_ENRICHED, AUDITD_INTERPRETED -> new AuditdImporter(format, names);
             case LAUREL -> new LaurelImporter();
@@ -41,11 +41,11 @@ public final class Importers {
      * A file no importer reads is reported as one quarantined entry (line 0) rather than failing.
      */
     public static ImportStats importSource(SourceFile source, ImportSink sink) throws IOException {
-        return importSource(source, sink, new LoginNames());
+        return importSource(source, sink, new NamesByLogSet());
     }
 
     /** As {@link #importSource(SourceFile, ImportSink)}, with the account names the run's earlier files taught. */
-    public static ImportStats importSource(SourceFile source, ImportSink sink, LoginNames names) throws IOException {
+    public static ImportStats importSource(SourceFile source, ImportSink sink, NamesByLogSet names) throws IOException {
         Format format = source.format() == Format.UNKNOWN ? Sniffer.sniff(source.path()) : source.format();
         Optional<Importer> importer = forFormat(format, names);
         if (importer.isEmpty()) {

@@ -14,7 +14,7 @@ import io.ransomtrace.importers.InputFileCheck;
 import io.ransomtrace.importers.QuarantinedRecord;
 import io.ransomtrace.importers.Sniffer;
 import io.ransomtrace.importers.SourceFile;
-import io.ransomtrace.importers.auditd.LoginNames;
+import io.ransomtrace.importers.auditd.NamesByLogSet;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,7 +90,7 @@ public final class LogScan {
                         note == null ? "no log file in the folder" : note));
             }
         }
-        LoginNames names = new LoginNames(); // a login in audit.log.1 names the session's processes in audit.log
+        NamesByLogSet names = new NamesByLogSet(); // a login in audit.log.1 names the session's processes in audit.log
         for (Path file : files.files()) {
             Format format = forcedFormat;
             String problem = null;

@@ -5,7 +5,7 @@ import io.ransomtrace.importers.Importer;
 import io.ransomtrace.importers.Importers;
 import io.ransomtrace.importers.InputExpander;
 import io.ransomtrace.importers.Sniffer;
-import io.ransomtrace.importers.auditd.LoginNames;
+import io.ransomtrace.importers.auditd.NamesByLogSet;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public final class BuiltInImporters implements ImporterCatalog {
     /** Account names learned from one file name the processes of the next (a rotated set, read oldest first). */
-    private final LoginNames names = new LoginNames();
+    private final NamesByLogSet names = new NamesByLogSet();
 
     @Override
     public List<Path> expand(List<Path> inputs) throws IOException {

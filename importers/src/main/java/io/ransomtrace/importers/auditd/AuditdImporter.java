@@ -36,7 +36,7 @@ public final class AuditdImporter implements Importer {
 
     private final Format format;
     private final ZoneId interpretedZone;
-    private final LoginNames names;
+    private final NamesByLogSet names;
     /** Read and parse on a second thread while this one reassembles and maps (see the parse benchmark). */
     private final boolean readerThread = !"1".equals(System.getProperty("ransomtrace.auditd.threads"));
 
@@ -50,15 +50,15 @@ public final class AuditdImporter implements Importer {
      *                        UTC unless the analyst knows better
      */
     public AuditdImporter(Format format, ZoneId interpretedZone) {
-        this(format, interpretedZone, new LoginNames());
+        this(format, interpretedZone, new NamesByLogSet());
     }
 
     /** @param names account names shared by the files of one import or scan run (rotated sets) */
-    public AuditdImporter(Format format, LoginNames names) {
+    public AuditdImporter(Format format, NamesByLogSet names) {
         this(format, ZoneOffset.UTC, names);
     }
 
-    private AuditdImporter(Format format, ZoneId interpretedZone, LoginNames names) {
+    private AuditdImporter(Format format, ZoneId interpretedZone, NamesByLogSet names) {
         if (format != Format.AUDITD_RAW && format != Format.AUDITD_ENRICHED && format != Format.AUDITD_INTERPRETED) {
             throw new IllegalArgumentException("not an auditd format: " + format);
         }

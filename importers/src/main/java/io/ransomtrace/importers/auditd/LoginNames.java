@@ -21,43 +21,15 @@ import java.util.Map;
  * another account under the same login uid (which never changes after login), and must not rename it.
  * uid 0 is root on every host. Names the log carries itself (ENRICHED, {@code ausearch -i}) are never replaced.
  *
- * <p>One instance serves one import or scan run; each file reads and teaches the names of its rotated set
- * ({@link #ofRotatedSet}): a set is read oldest first, so a login recorded in {@code audit.log.1} names the
- * session's processes in {@code audit.log} too, while another folder's log (another machine, perhaps without
- * {@code node=}) learns apart. Not thread-safe: the files of a run are read one after the other.
+ * <p>One instance per rotated set of a run ({@link NamesByLogSet}). Not thread-safe.
  */
-public final class LoginNames {
-    /** The names of each rotated set of the run, by folder and base name (run-level instance only). */
-    private final Map<String, LoginNames> bySet = new HashMap<>();
-
+final class LoginNames {
     /** Caps on what is remembered per host, so that memory stays bounded on any log. */
     private static final int MAX_SESSIONS = 100_000;
     private static final int MAX_NAMES = 100_000;
 
     private final Map<String, Map<Long, Long>> loginUidBySession = new HashMap<>();
     private final Map<String, Map<Long, String>> nameById = new HashMap<>();
-
-    /** Nothing learned yet: one per import or scan run. */
-    public LoginNames() {
-    }
-
-    /**
-     * The names shared by the files of {@code file}'s rotated set: {@code audit.log}, {@code audit.log.1},
-     * {@code audit.log.2.gz} in one folder are one set; any other name or folder is a set of its own.
-     */
-    LoginNames ofRotatedSet(java.nio.file.Path file) {
-        java.nio.file.Path name = file.getFileName();
-        String base = name == null ? "" : name.toString();
-        if (base.endsWith(".gz")) {
-            base = base.substring(0, base.length() - 3);
-        }
-        int dot = base.lastIndexOf('.');
-        if (dot > 0 && dot < base.length() - 1 && base.substring(dot + 1).chars().allMatch(Character::isDigit)) {
-            base = base.substring(0, dot);
-        }
-        java.nio.file.Path folder = file.toAbsolutePath().getParent();
-        return bySet.computeIfAbsent((folder == null ? "" : folder.toString()) + "/" + base, k -> new LoginNames());
-    }
 
     /** Learns from a record that is not part of a syscall event; ignores everything but logins. */
     void observe(String host, AuditRecord r) {

@@ -40,7 +40,7 @@ class RotatedSetNamesTest {
             + "type=EXECVE msg=audit(1764327600.000:90): argc=2 a0=\"bash\" a1=\"/tmp/enc.sh\"\n"
             + "type=EOE msg=audit(1764327600.000:90): \n";
 
-    private Credentials newerExecRead(LoginNames forOlder, LoginNames forNewer) throws IOException {
+    private Credentials newerExecRead(NamesByLogSet forOlder, NamesByLogSet forNewer) throws IOException {
         Path older = Files.writeString(dir.resolve("audit.log.1"), OLDER);
         Path newer = Files.writeString(dir.resolve("audit.log"), NEWER);
         new AuditdImporter(Format.AUDITD_RAW, forOlder).importSource(new SourceFile(1, older, Format.AUDITD_RAW),
@@ -52,7 +52,7 @@ class RotatedSetNamesTest {
 
     @Test
     void theOlderFilesLoginNamesTheNewerFilesProcesses() throws IOException {
-        LoginNames run = new LoginNames();
+        NamesByLogSet run = new NamesByLogSet();
         Credentials c = newerExecRead(run, run);
         assertThat(c.loginUser()).isEqualTo("alice");
         assertThat(c.user()).as("uid 0").isEqualTo("root");
@@ -60,7 +60,7 @@ class RotatedSetNamesTest {
 
     @Test
     void filesReadInSeparateRunsDoNotShareWhatTheyLearned() throws IOException {
-        Credentials c = newerExecRead(new LoginNames(), new LoginNames());
+        Credentials c = newerExecRead(new NamesByLogSet(), new NamesByLogSet());
         assertThat(c.loginUid()).isEqualTo(1101);
         assertThat(c.loginUser()).as("nothing in audit.log names uid 1101").isNull();
     }
@@ -68,7 +68,7 @@ class RotatedSetNamesTest {
     @Test
     void anotherFoldersLogInTheSameRunLearnsApart() throws IOException {
         // two machines' logs imported together, neither with node=: one machine's login must not name the other's
-        LoginNames run = new LoginNames();
+        NamesByLogSet run = new NamesByLogSet();
         Path older = Files.writeString(Files.createDirectories(dir.resolve("web01")).resolve("audit.log"), OLDER);
         Path other = Files.writeString(Files.createDirectories(dir.resolve("db01")).resolve("audit.log"), NEWER);
         new AuditdImporter(Format.AUDITD_RAW, run).importSource(new SourceFile(1, older, Format.AUDITD_RAW),
@@ -80,7 +80,7 @@ class RotatedSetNamesTest {
 
     @Test
     void aRotatedSetIsOneFolderAndOneBaseName() {
-        LoginNames run = new LoginNames();
+        NamesByLogSet run = new NamesByLogSet();
         LoginNames current = run.ofRotatedSet(dir.resolve("audit.log"));
         assertThat(run.ofRotatedSet(dir.resolve("audit.log.1"))).isSameAs(current);
         assertThat(run.ofRotatedSet(dir.resolve("audit.log.4.gz"))).isSameAs(current);
