@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without renaming them (h12), and {@code tar cf - DIR | openssl enc} then {@code rm -rf DIR} per home from root's
  * cron (h13), and a script renaming every file first, then truncating each renamed file to write its encryption
  * (h15), {@code ssh host 'sudo -i <<X … X'} (h16), and a python locker writing each file through a temp moved
- * over it, then renaming it (h17), and one writing each file's encryption to a new file with a random name and
+ * over it, then renaming it (h17), {@code find -exec ccencrypt … {} +} handing ccrypt every file at once (h16), and one writing each file's encryption to a new file with a random name and
  * removing the original (h18). Each with the look-alike it must not become.
  */
 class SecondRecorderShapesTest {
@@ -405,6 +405,41 @@ class SecondRecorderShapesTest {
         assertThat(f.rootProcess().loginUser()).isEqualTo("mkowalski");
         assertThat(findings).filteredOn(x -> x != f).allSatisfy(x -> assertThat(x.severity().atLeast(Severity.MEDIUM))
                 .as("the notes are the same campaign's").isFalse());
+    }
+
+    @Test
+    void oneEncryptingRunHandedTheFoundFilesByFindIsATraversalAtOnce() {
+        // find -exec ccencrypt … {} + runs ccrypt once over every file found: the run itself is the traversal, so
+        // the first renamed files raise it (was 20 files: the notes came only after the last file)
+        Finding f = worst(sudoLoginShell(true));
+        assertThat(f.filesBeforeFirstHighAlert()).isLessThanOrEqualTo(4);
+        assertThat(f.signal("early-certainty").description())
+                .contains("encrypting tool driven by a traversal (ccrypt over 40 files at once under ");
+    }
+
+    @Test
+    void oneEncryptingRunOverFoundFilesThatKeepsThemIsNoAttack() {
+        // the same batch hand-over for an encrypted backup: gpg --encrypt-files writes F.gpg beside each F and
+        // keeps F; the copies are then moved to a backup folder
+        Trail t = new Trail("ws-priya");
+        Proc sh = sshCommand(t, "find ~/work -type f -print0 | xargs -0 gpg -r priya@example.org --encrypt-files");
+        Proc xargs = sh.spawn("/usr/bin/xargs", "xargs", "-0", "gpg", "-r", "priya@example.org", "--encrypt-files");
+        List<String> argv = new java.util.ArrayList<>(List.of("gpg", "-r", "priya@example.org", "--encrypt-files"));
+        for (String d : DIRS) {
+            for (int i = 1; i <= 8; i++) {
+                argv.add("/home/priya/work/" + d + "/doc-" + i + ".odt");
+            }
+        }
+        Proc gpg = xargs.spawn("/usr/bin/gpg", argv.toArray(String[]::new));
+        for (String f : argv.subList(4, argv.size())) {
+            gpg.create(f + ".gpg");
+        }
+        gpg.exit();
+        for (String f : argv.subList(4, argv.size())) {
+            sh.rename(f + ".gpg", "/home/priya/backup/" + f.substring(f.lastIndexOf('/') + 1) + ".gpg");
+        }
+        assertThat(detect(t)).allSatisfy(x -> assertThat(x.severity().atLeast(Severity.MEDIUM))
+                .as(x.title()).isFalse());
     }
 
     @Test

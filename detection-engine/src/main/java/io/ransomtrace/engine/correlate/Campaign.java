@@ -476,9 +476,9 @@ final class Campaign {
     }
 
     /**
-     * The encrypting tool is driven by a traversal: a recursive flag, or repeated runs under a bulk runner or a
-     * script. Never for commands typed at a prompt (the campaign of an interactive session): a user encrypting
-     * a few files by hand is not a traversal.
+     * The encrypting tool is driven by a traversal: a recursive flag, repeated runs under a bulk runner or a
+     * script, or one run handed many files by a bulk runner (find -exec … {} +, xargs). Never for commands typed
+     * at a prompt (the campaign of an interactive session): a user encrypting a few files by hand is not a traversal.
      */
     private void traversalFact(ToolUse use) {
         if (root.role() == ProcessRole.INTERACTIVE_SHELL) {
@@ -489,6 +489,10 @@ final class Campaign {
             early.traversal(use.label() + " (recursive)");
         } else if (runs >= 2 && bulk.invocations() > 0) {
             early.traversal(use.label() + " ×" + runs + " under " + bulk.firstLabel());
+        } else if (use.targets().size() >= 3 && bulk.invocations() > 0) {
+            // find -exec … {} + and xargs hand the files over in batches: one run over many found files
+            early.traversal(use.label() + " over " + use.targets().size() + " files at once under "
+                    + bulk.firstLabel());
         } else if (runs >= 3) {
             early.traversal(use.label() + " ×" + runs + " in a loop of " + root.commandLine());
         }
