@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cron (h13), and a script renaming every file first, then truncating each renamed file to write its encryption
  * (h15), {@code ssh host 'sudo -i <<X … X'} (h16), and a python locker writing each file through a temp moved
  * over it, then renaming it (h17), and one writing each file's encryption to a new file with a random name and
- * removing the original (h18). Each with the look-alike it must not become.
+ * removing the original (h18), and openssl writing each file's encryption into a staging tree in /dev/shm that
+ * mirrors the share, each original removed (h20). Each with the look-alike it must not become.
  */
 class SecondRecorderShapesTest {
     private static final List<String> DIRS = List.of("clients", "scans", "Q3", "drafts", "photos");
@@ -484,6 +485,58 @@ class SecondRecorderShapesTest {
     void aCacheReplacingHashNamedEntriesByOthersIsNoCopyAndOriginal() {
         // a content-addressed cache evicting old entries as it writes new ones: random names on both sides
         assertThat(randomNamedCopies("/usr/bin/python3.11", "/usr/lib/python3/dist-packages/cache_gc.py", false))
+                .allSatisfy(f -> assertThat(f.severity().atLeast(Severity.MEDIUM)).isFalse());
+    }
+
+    /**
+     * Per file {@code openssl enc -in F -out /dev/shm/.o/DIR/NAME.stg}, then {@code rm -f F} when {@code deleteOriginals}
+     * (a note per folder); else the originals stay and last run's copies are removed (a nightly encrypted backup).
+     */
+    private static List<Finding> encryptedCopiesElsewhere(boolean deleteOriginals) {
+        Trail t = new Trail("nas01");
+        String script = deleteOriginals ? "/usr/local/share/.st/stage.sh" : "/usr/local/sbin/nightly-enc-backup.sh";
+        Proc sh = cronRoot(t, script);
+        Proc bash = sh.exec("/usr/bin/bash", "/bin/bash", script);
+        for (String d : DIRS) {
+            for (int i = 1; i <= 8; i++) {
+                String f = "/srv/nas/share/" + d + "/doc-" + i + ".pdf";
+                String copy = (deleteOriginals ? "/dev/shm/.o/" : "/var/backups/enc/") + d + "/doc-" + i + ".pdf.stg";
+                if (!deleteOriginals) {
+                    Proc old = bash.spawn("/usr/bin/rm", "rm", "-f", copy);
+                    old.delete(copy);
+                    old.exit();
+                }
+                Proc openssl = bash.spawn("/usr/bin/openssl", "openssl", "enc", "-aes-256-ctr", "-pbkdf2", "-pass",
+                        "pass:k", "-in", f, "-out", copy);
+                openssl.create(copy);
+                openssl.exit();
+                if (deleteOriginals) {
+                    Proc rm = bash.spawn("/usr/bin/rm", "rm", "-f", f);
+                    rm.delete(f);
+                    rm.exit();
+                }
+            }
+            if (deleteOriginals) {
+                bash.create("/srv/nas/share/" + d + "/FILES_TAKEN.txt");
+            }
+        }
+        return detect(t);
+    }
+
+    @Test
+    void encryptedCopiesWrittenToAnotherDirectoryPairWithTheOriginalsTheCommandRead() {
+        Finding f = worst(encryptedCopiesElsewhere(true));
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.overwrite()).isEqualTo(OverwriteKind.NEW_FILE_THEN_DELETE);
+        assertThat(f.filesAffected()).as("each original and its copy elsewhere are one file").isEqualTo(40);
+        assertThat(f.extensions()).contains(".stg");
+        assertThat(f.filesBeforeFirstHighAlert()).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void anEncryptedBackupElsewhereThatKeepsTheOriginalsIsNoAttack() {
+        // the same commands writing the same copies, but the originals stay and only last night's copies go
+        assertThat(encryptedCopiesElsewhere(false))
                 .allSatisfy(f -> assertThat(f.severity().atLeast(Severity.MEDIUM)).isFalse());
     }
 }
