@@ -628,3 +628,24 @@ sc_b29_ssh_slow_editing_session() {
   sshx priya 'cd ~/work && n=0; for f in $(find . -type f | head -30); do
       mv "$f" "$f~" && { cat "$f~"; echo "edited $(date +%T)"; } > "$f" && rm -f "$f~"; n=$((n+1)); sleep 1.$((RANDOM % 10)); done; echo $n'
 }
+pre_b30_cron_mark_processed() {
+  install -d -o svc-nas -g svc-nas /home/svc-nas/bin /srv/nas/ingest-archive
+  cat > /home/svc-nas/bin/ingest.sh <<'S'
+#!/bin/bash
+# nightly ingest: each new scan is copied to the archive, then marked F.processed; a processed.log per folder
+for d in /srv/nas/share/*/; do
+  for f in "$d"*; do
+    case "$f" in *.processed|*/processed.log) continue ;; esac
+    cp -p "$f" /srv/nas/ingest-archive/ && mv "$f" "$f.processed" && echo "$(date +%FT%T) ${f##*/}" >> "$d/processed.log"
+  done
+done
+touch /tmp/.b30-done
+S
+  chown svc-nas: /home/svc-nas/bin/ingest.sh; chmod 755 /home/svc-nas/bin/ingest.sh
+}
+sc_b30_cron_mark_processed() {
+  rm -f /tmp/.b30-done
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * /home/svc-nas/bin/ingest.sh" | crontab -u svc-nas -
+  wait_cron /tmp/.b30-done; sleep 2; crontab -u svc-nas -r; rm -rf /srv/nas/ingest-archive /home/svc-nas/bin
+}
