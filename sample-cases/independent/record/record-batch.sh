@@ -25,7 +25,7 @@ case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9} in
        "h23_cron_root_su_find_exec_openssl nas01.lab.internal enriched host" "h24_ssh_low_and_slow nas02.lab.internal raw host"
        "b25_ssh_restic_backup_home ws-priya.lab.internal enriched host" "b26_ssh_git_gc_aggressive build01.lab.internal raw watch"
        "b27_ssh_user_age_few_files ws-mk.lab.internal raw host" "b28_cron_find_mtime_delete web-shop01 raw host"
-       "b29_ssh_slow_editing_session ws-priya.lab.internal raw watch" "b30_cron_mark_processed nas01.lab.internal raw host pending") ;;
+       "b29_ssh_slow_editing_session ws-priya.lab.internal raw watch" "b30_cron_mark_processed nas01.lab.internal raw host") ;;
   *) echo "no batch $1" >&2; exit 2 ;;
 esac
 for spec in "${specs[@]}"; do

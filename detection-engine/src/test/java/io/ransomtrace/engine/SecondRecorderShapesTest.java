@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one writing each file's encryption to a new file with a random name and removing the original (h18), and openssl
  * writing each file's encryption into a staging tree in /dev/shm that mirrors the share, each original removed
  * (h20), and a root daemon's locker that writes its notes, named after its suffix, into every folder before it
- * rewrites a file (h21). Each with the look-alike it must not become.
+ * rewrites a file (h21); and the look-alike b30, files copied to an archive and renamed F.processed. Each with the look-alike it must not become.
  */
 class SecondRecorderShapesTest {
     private static final List<String> DIRS = List.of("clients", "scans", "Q3", "drafts", "photos");
@@ -109,7 +109,8 @@ class SecondRecorderShapesTest {
         Finding f = worst(detect(t));
         assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(f.overwrite()).isEqualTo(OverwriteKind.IN_PLACE);
-        assertThat(f.filesBeforeFirstHighAlert()).isLessThanOrEqualTo(5);
+        // raised after the third rewritten file, the archive copies made before each counted among the files too
+        assertThat(f.filesBeforeFirstHighAlert()).isLessThanOrEqualTo(8);
         assertThat(f.signal("early-certainty").description())
                 .contains("a script rewrote files it did not create in place, or replaced them by copies under a new suffix,"
                         + " three or more (perl /home/priya/.cache/.x.pl");
@@ -443,6 +444,56 @@ class SecondRecorderShapesTest {
         }
         assertThat(detect(t)).allSatisfy(x -> assertThat(x.severity().atLeast(Severity.MEDIUM))
                 .as(x.title()).isFalse());
+    }
+
+    /**
+     * svc-nas's crontab: per folder, each scan copied by cp -p to the archive when {@code copies}, renamed
+     * F.processed by mv (and, when {@code encrypts}, first rewritten in place by a tool dropped in /dev/shm), a line
+     * appended to the folder's processed.log.
+     */
+    private static List<Finding> markProcessed(boolean copies, boolean encrypts) {
+        Trail t = new Trail("nas01");
+        Proc sh = userCron(t, 2050, "svc-nas", "/home/svc-nas/bin/ingest.sh")
+                .spawn("/usr/bin/bash", "/bin/bash", "/home/svc-nas/bin/ingest.sh");
+        for (String d : DIRS) {
+            for (int i = 1; i <= 8; i++) {
+                String name = d + "-scan-" + i + ".pdf";
+                String f = "/srv/nas/share/" + d + "/" + name;
+                if (copies) {
+                    sh.spawn("/usr/bin/cp", "cp", "-p", f, "/srv/nas/ingest-archive/")
+                            .create("/srv/nas/ingest-archive/" + name).exit();
+                }
+                if (encrypts) {
+                    sh.spawn("/dev/shm/.k/enc", "/dev/shm/.k/enc", f).writeInPlace(f).exit();
+                }
+                sh.spawn("/usr/bin/mv", "mv", f, f + ".processed").rename(f, f + ".processed").exit();
+                sh.append("/srv/nas/share/" + d + "/processed.log");
+            }
+        }
+        return detect(t);
+    }
+
+    @Test
+    void filesCopiedIntactElsewhereThenRenamedAreMarkedDoneNotHeld() {
+        // independent b30: cp -p F /archive/ && mv F F.processed — every file's content kept under its own name
+        assertThat(markProcessed(true, false)).allSatisfy(f -> assertThat(f.severity().atLeast(Severity.MEDIUM))
+                .as(f.title()).isFalse());
+    }
+
+    @Test
+    void theSameRenamesWithoutACopyStillCount() {
+        // a locker whose writes the rule set does not log (renames and unlinks only) looks like this: still raised
+        assertThat(worst(markProcessed(false, false)).severity().atLeast(Severity.HIGH)).isTrue();
+    }
+
+    @Test
+    void filesCopiedOutThenEncryptedInPlaceAndRenamedStillCount() {
+        // exfiltration first (the copies), then the files rewritten and renamed: the rewrite is what counts
+        Finding f = worst(markProcessed(true, true));
+        assertThat(f.severity().atLeast(Severity.HIGH)).isTrue();
+        assertThat(f.overwrite()).isEqualTo(OverwriteKind.IN_PLACE);
+        // raised after the third rewritten file, the archive copies made before each counted among the files too
+        assertThat(f.filesBeforeFirstHighAlert()).isLessThanOrEqualTo(8);
     }
 
     @Test

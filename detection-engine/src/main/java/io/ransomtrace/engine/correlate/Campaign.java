@@ -555,6 +555,9 @@ final class Campaign {
                 if (archiveWriter != null && archiveOutput(path, h, archiveWriter, millis)) {
                     return;
                 }
+                if (copyTool) {
+                    memory.created.put(copiedNameKey(path, h.slash), millis, 0, serial);
+                }
                 onCreate(op, path, h, millis);
             }
             case WRITE, TRUNCATE -> onWrite(op, path, ph, h.directory, millis, copyTool);
@@ -710,7 +713,7 @@ final class Campaign {
             return;
         }
         int dot = ExtensionChangeSignal.renameSuffixDot(settings.benign, settings.known, settings.ordinary, path, target);
-        if (dot < 0) {
+        if (dot < 0 || (memory.inPlace.find(key(ph), Long.MIN_VALUE) < 0 && keptElsewhere(path, millis))) {
             followRename(path, ph, th, millis);
             return;
         }
@@ -730,6 +733,26 @@ final class Campaign {
             memory.renamedTo.put(key(th), millis, 0, serial);
             listImpact(path);
         }
+    }
+
+    /**
+     * Salt of the key under which the created table remembers that one of the campaign's copy tools wrote a file of
+     * a base name (cp F /archive/ writes /archive/F), beside the full paths it holds under their own hash.
+     */
+    private static final long COPIED_NAME = 0x5bd1e995c0f7a1a5L;
+
+    private long copiedNameKey(String path, int slash) {
+        return key(COPIED_NAME ^ PathNames.hash(path, slash + 1, path.length()));
+    }
+
+    /**
+     * The file, untouched by the campaign, was copied intact under its own name by one of the campaign's copy tools
+     * just before this rename ({@code cp -p F /archive/ && mv F F.processed}): its content is kept, the new name
+     * only marks it done (ingest jobs, spools). Such a rename holds nothing hostage and is followed like any other.
+     * A file the campaign rewrote first, or one renamed with no intact copy, still counts.
+     */
+    private boolean keptElsewhere(String path, long millis) {
+        return memory.created.find(copiedNameKey(path, path.lastIndexOf('/')), millis - settings.pairWindowMillis) >= 0;
     }
 
     /** How soon after its random-named copy an original must go to be taken as that copy's original. */
