@@ -320,7 +320,8 @@ class WorkbenchFlowTest {
                 .satisfies(e -> assertThat(e.line()).isEqualTo(41));
         // The whole reason in the row; selecting it shows its raw line with file, line and byte offset.
         var error = window.importErrors().getItems().get(0);
-        assertThat(ShownText.under(window.importErrors())).contains(error.reason());
+        // the table lays its new row out on a later pulse (under load the placeholder can still be up a moment)
+        waitUntil(10, () -> ShownText.under(window.importErrors()).contains(error.reason()));
         robot.interact(() -> window.importErrors().getSelectionModel().select(0));
         assertThat(window.inspector().visibleTexts()).contains("Import error", input.toString(), "41",
                 String.format("%,d", error.byteOffset()), error.reason())
