@@ -80,8 +80,14 @@ public final class CoverageAssessor {
             }
         } else if (event instanceof OtherRecord o) {
             t.noticeLost(o);
+            if (LOGIN_RECORDS.contains(o.type())) {
+                t.logins++;
+            }
         }
     }
+
+    /** The audit records of a login that sets a login uid (sshd, login, cron with pam_loginuid write one of these). */
+    private static final java.util.Set<String> LOGIN_RECORDS = java.util.Set.of("LOGIN", "USER_LOGIN", "USER_START");
 
     /** The assessment of every host seen, sorted by host name. Rule-only hosts are merged into the others. */
     public List<HostCoverage> assess() {
@@ -108,6 +114,7 @@ public final class CoverageAssessor {
         long execsTruncated;
         long execsWithParent;
         long execsWithLoginUid;
+        long logins;
         long contentHints;
         long writeOpens;
         long lostReported;
@@ -158,7 +165,7 @@ public final class CoverageAssessor {
         CoverageChecklist.Tally snapshot() {
             return new CoverageChecklist.Tally(execs, execsTruncated, execsWithParent, execsWithLoginUid,
                     new EnumMap<>(fileOps), new EnumMap<>(areas), contentHints, writeOpens, first, last,
-                    serialGaps, serialsMissing, lostNotices, lostReported, !lastSerialBySource.isEmpty());
+                    serialGaps, serialsMissing, lostNotices, lostReported, !lastSerialBySource.isEmpty(), logins);
         }
     }
 

@@ -18,7 +18,7 @@ final class CoverageChecklist {
     record Tally(long execs, long execsTruncated, long execsWithParent, long execsWithLoginUid,
                  Map<FileOpKind, Long> fileOps, Map<DirectoryArea, Long> areas, long contentHints,
                  long writeOpens, Instant first, Instant last, long serialGaps, long serialsMissing, long lostNotices,
-                 long lostReported, boolean hasAuditSerials) {
+                 long lostReported, boolean hasAuditSerials, long logins) {
     }
 
     private CoverageChecklist() {
@@ -78,9 +78,19 @@ final class CoverageChecklist {
             return new CoverageCheck("login-uid", "Login user (auid)", CoverageStatus.RED, "no process starts",
                     "no process telemetry: " + missing);
         }
+        if (t.execsWithLoginUid() == 0 && t.logins() == 0) {
+            // auditd writes auid=unset for every process outside a login session: with no login in the log either,
+            // all may have been daemons and services (a root daemon's attack has no login user), or the source
+            // may not carry the field; not a gap to close on that evidence alone
+            return new CoverageCheck("login-uid", "Login user (auid)", CoverageStatus.AMBER,
+                    "0 of " + count(t.execs(), "process start") + ", and no login in the log",
+                    "every process ran outside a login session (services, daemons), or the source does not record "
+                            + "login uids: a login would show which (sudo and su keep the login user)");
+        }
         if (t.execsWithLoginUid() == 0) {
             return new CoverageCheck("login-uid", "Login user (auid)", CoverageStatus.RED,
-                    "0 of " + count(t.execs(), "process start"), "no login uid recorded: " + missing);
+                    "0 of " + count(t.execs(), "process start") + " although the log shows "
+                            + count(t.logins(), "login"), "no login uid recorded: " + missing);
         }
         return new CoverageCheck("login-uid", "Login user (auid)", CoverageStatus.GREEN,
                 percent(t.execsWithLoginUid(), t.execs()) + " of " + count(t.execs(), "process start")

@@ -139,6 +139,39 @@ class CoverageAssessorTest {
                 .startsWith("the host's audit rules do not record renames").contains("extension changes");
     }
 
+    private static final Actor ROOT_DAEMON = new Actor(300, 1, "/usr/local/bin/udisks-helperd", "udisks-helperd",
+            new Credentials(0, 0, 0, Credentials.UNSET, Credentials.UNSET, null, null), null);
+
+    private ProcessExec daemonExec(String... argv) {
+        return new ProcessExec(serial, T0.plusSeconds(serial), "fs01", ROOT_DAEMON, List.of(argv), false, "/",
+                null, null, true, prov());
+    }
+
+    @Test
+    void noLoginUidWithNoLoginInTheLogIsNoGapToClose() {
+        // a root daemon's run (auid unset throughout) and nothing else: no human to name, none missing
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            events.add(daemonExec("udisks-helperd", "/srv/nas"));
+        }
+        HostCoverage h = assess(events);
+        assertThat(check(h, "login-uid").status()).isEqualTo(CoverageStatus.AMBER);
+        assertThat(check(h, "login-uid").measured()).isEqualTo("0 of 5 process starts, and no login in the log");
+    }
+
+    @Test
+    void noLoginUidAlthoughSomeoneLoggedInIsAGap() {
+        List<Event> events = new ArrayList<>();
+        events.add(new OtherRecord(serial, T0, "fs01", Actor.NONE, "USER_LOGIN", "op=login acct=\"alice\"", Map.of(),
+                prov()));
+        for (int i = 0; i < 5; i++) {
+            events.add(daemonExec("bash", "-c", "backup"));
+        }
+        HostCoverage h = assess(events);
+        assertThat(check(h, "login-uid").status()).isEqualTo(CoverageStatus.RED);
+        assertThat(check(h, "login-uid").measured()).isEqualTo("0 of 5 process starts although the log shows 1 login");
+    }
+
     @Test
     void serialGapsAreReportedAsPossibleLoss() {
         List<Event> events = new ArrayList<>();
