@@ -3,6 +3,7 @@ package io.ransomtrace.fleet.cli;
 import io.ransomtrace.fleet.job.FleetJobOptions;
 import io.ransomtrace.fleet.job.FleetRunner;
 import io.ransomtrace.fleet.kafka.Topics;
+import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -41,8 +42,9 @@ public final class JobCommand implements Callable<Integer> {
     @Option(names = "--status", paramLabel = "S", description = "topic for unreadable lines and end-of-input summaries")
     String status;
 
-    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "1", description = "parallel detector tasks (default 1)")
-    int parallelism;
+    @Option(names = "--parallelism", paramLabel = "N",
+            description = "parallel detector tasks (default 1; under flink run, its -p or the cluster's default)")
+    Integer parallelism;
 
     @Option(names = "--checkpoint-dir", paramLabel = "D",
             description = {"where checkpoints go (a path, or a URI such as s3://…); default: run locally, a temporary",
@@ -85,7 +87,7 @@ public final class JobCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (parallelism < 1 || checkpointSeconds < 1 || contextLines < 0 || quietSeconds < 1) {
+        if ((parallelism != null && parallelism < 1) || checkpointSeconds < 1 || contextLines < 0 || quietSeconds < 1) {
             err.println("fleet job: --parallelism and --checkpoint-interval must be at least 1, --context-lines at least 0");
             return FleetCommand.USAGE;
         }
@@ -99,7 +101,10 @@ public final class JobCommand implements Callable<Integer> {
             return FleetCommand.INPUT_ERROR;
         }
         // run by `java` (the launcher): a MiniCluster here; run by `flink run`: the cluster's environment
-        boolean local = StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment;
+        StreamExecutionEnvironment context = StreamExecutionEnvironment.getExecutionEnvironment();
+        boolean local = context instanceof LocalStreamEnvironment;
+        // `flink run -d`: submit and return (the job runs on without this client)
+        boolean detached = !local && !context.getConfiguration().get(DeploymentOptions.ATTACHED);
         Path temporary = null;
         String dir = checkpointDir;
         if (dir == null && local) {
@@ -114,20 +119,29 @@ public final class JobCommand implements Callable<Integer> {
                 console.println("Resuming from " + latest.get());
             }
         }
-        FleetRunner runner = new FleetRunner(options, parallelism, Duration.ofSeconds(checkpointSeconds), dir, resume);
+        FleetRunner runner = new FleetRunner(options, effectiveParallelism(parallelism, local),
+                Duration.ofSeconds(checkpointSeconds), dir, resume);
         StreamExecutionEnvironment env = runner.environment();
         JobClient job = env.executeAsync();
-        Thread cancel = new Thread(() -> {
+        console.printf("Job %s running: %s -> %s, parallelism %d, checkpoints in %s%n", job.getJobID(), in, out,
+                env.getParallelism(), dir == null ? "the cluster's checkpoint storage" : dir);
+        console.flush();
+        if (detached) {
+            return FleetCommand.OK;
+        }
+        // On the MiniCluster, Ctrl+C cancels the job (keeping its checkpoints) before this JVM, which runs it, is gone.
+        // Under `flink run` the job belongs to the cluster: a client that goes away leaves it running, as Flink's
+        // own clients do (execution.shutdown-on-attached-exit decides otherwise).
+        Thread cancel = local ? new Thread(() -> {
             try {
                 job.cancel().get();
             } catch (Exception e) {
                 // the JVM is going down anyway
             }
-        }, "fleet-job-cancel");
-        Runtime.getRuntime().addShutdownHook(cancel);
-        console.printf("Job %s running: %s -> %s, parallelism %d, checkpoints in %s%n", job.getJobID(), in, out,
-                parallelism, dir == null ? "the cluster's checkpoint storage" : dir);
-        console.flush();
+        }, "fleet-job-cancel") : null;
+        if (cancel != null) {
+            Runtime.getRuntime().addShutdownHook(cancel);
+        }
         try {
             long millis = job.getJobExecutionResult().get().getNetRuntime();
             console.printf(java.util.Locale.ROOT, "Job finished: the end of %s was reached (job ran %.1f s).%n", in,
@@ -138,7 +152,9 @@ public final class JobCommand implements Callable<Integer> {
             return FleetCommand.FAILED;
         } finally {
             try {
-                Runtime.getRuntime().removeShutdownHook(cancel);
+                if (cancel != null) {
+                    Runtime.getRuntime().removeShutdownHook(cancel);
+                }
             } catch (IllegalStateException shuttingDown) {
                 // already running
             }
@@ -146,6 +162,17 @@ public final class JobCommand implements Callable<Integer> {
                 Topics.deleteQuietly(temporary);
             }
         }
+    }
+
+    /**
+     * The parallelism the job is given: {@code --parallelism} if set; else 1 on the MiniCluster, and under
+     * {@code flink run} 0, the environment's own ({@code flink run -p N}, or the cluster's parallelism.default).
+     */
+    static int effectiveParallelism(Integer option, boolean local) {
+        if (option != null) {
+            return option;
+        }
+        return local ? 1 : 0;
     }
 
     private static Throwable rootCause(Throwable t) {

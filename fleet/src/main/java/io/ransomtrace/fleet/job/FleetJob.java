@@ -41,7 +41,7 @@ public final class FleetJob {
                 // a partition without lines for a minute does not hold the fleet's clock back
                 .withIdleness(Duration.ofMinutes(1));
         SingleOutputStreamOperator<FleetOutput> findings = env
-                .fromSource(source.build(), watermarks, "audit lines: " + o.inputTopic())
+                .fromSource(new RestorableKafkaSource<>(source.build()), watermarks, "audit lines: " + o.inputTopic())
                 .uid("audit-lines")
                 .transform("lines batched per host", new LineBatchType(), new LineBatcher())
                 .uid("line-batches")

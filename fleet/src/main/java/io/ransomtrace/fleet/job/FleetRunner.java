@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * resumes from the newest one, restarts after a failure from the last checkpoint. Run with {@code java}, the
  * environment is a local Flink MiniCluster in this process; submitted with {@code flink run}, the cluster's.
  *
- * @param parallelism        subtasks of the source and the detectors
+ * @param parallelism        subtasks of the source and the detectors; 0: the environment's own (under
+ *                           {@code flink run}, its {@code -p} or the cluster's {@code parallelism.default})
  * @param checkpointInterval how often state, offsets and findings are committed (findings become visible then)
  * @param checkpointDir      where checkpoints go (a local path or a URI such as {@code s3://bucket/x}); null: the
  *                           cluster's configured directory
@@ -40,7 +41,9 @@ public record FleetRunner(FleetJobOptions options, int parallelism, Duration che
 
     public Configuration configuration() {
         Configuration c = new Configuration();
-        c.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        if (parallelism > 0) {
+            c.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        }
         c.set(StateBackendOptions.STATE_BACKEND, "hashmap");
         // detector state is many small campaigns of similar shape: compressed, a checkpoint is a fraction of it
         c.set(ExecutionOptions.SNAPSHOT_COMPRESSION, true);
@@ -66,7 +69,9 @@ public record FleetRunner(FleetJobOptions options, int parallelism, Duration che
 
     public StreamExecutionEnvironment environment() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration());
-        env.setParallelism(parallelism);
+        if (parallelism > 0) {
+            env.setParallelism(parallelism);
+        }
         FleetJob.build(env, options, reorderWindowMillis(options));
         return env;
     }
