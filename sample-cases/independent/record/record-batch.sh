@@ -1,9 +1,9 @@
 #!/bin/bash
-# record-batch.sh 3|4|5|6|7|8|9 — the later batches, recorded after the first twelve cases (record-all.sh), with other
+# record-batch.sh 3|4|5|6|7|8|9|10 — the later batches, recorded after the first twelve cases (record-all.sh), with other
 # tools and habits; specs are "case host raw|enriched host|watch [pending]" (the rule set in rules/; "pending" records
 # into ../pending, for a case the detector does not pass yet).
 cd "$(dirname "$0")"; logs=${TMPDIR:-/tmp}
-case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9} in
+case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10} in
   3) specs=("h5_cron_root_c_locker fs01.corp.example enriched watch" "h6_ssh_ccrypt_recursive ws-mk.lab.internal raw host"
        "h7_ssh_perl_truncate_rename ws-priya.lab.internal enriched watch" "h8_ssh_sudo_zip_move nas02.lab.internal raw watch"
        "b9_cron_logrotate_gzip nas01.lab.internal raw host" "b10_ssh_gpg_sign_release build01.lab.internal enriched watch"
@@ -26,6 +26,12 @@ case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9} in
        "b25_ssh_restic_backup_home ws-priya.lab.internal enriched host" "b26_ssh_git_gc_aggressive build01.lab.internal raw watch"
        "b27_ssh_user_age_few_files ws-mk.lab.internal raw host" "b28_cron_find_mtime_delete web-shop01 raw host"
        "b29_ssh_slow_editing_session ws-priya.lab.internal raw watch" "b30_cron_mark_processed nas01.lab.internal raw host") ;;
+  10) specs=("b31_ssh_tar_remove_files_monthly ws-mk.lab.internal raw host" "b32_ssh_7z_sdel_zip_m_nopass nas02.lab.internal enriched watch"
+       "b33_cron_shred_expired_exports nas01.lab.internal raw host" "b34_cron_logrotate_dateext web-shop01 raw watch"
+       "b35_ssh_rsync_backup_suffix ws-priya.lab.internal enriched host" "b36_cron_gpg_dump_keep build01.lab.internal raw host"
+       "b37_ssh_photos_hash_names build01.lab.internal raw watch" "h25_ssh_tmux_detached_logout ws-mk.lab.internal raw host"
+       "h26_ssh_sudo_dd_openssl_inplace web-shop01 enriched host" "h27_ssh_python_uuid_suffix ws-priya.lab.internal raw watch"
+       "h28_ssh_sudo_find_multi_roots nas01.lab.internal raw host") ;;
   *) echo "no batch $1" >&2; exit 2 ;;
 esac
 for spec in "${specs[@]}"; do

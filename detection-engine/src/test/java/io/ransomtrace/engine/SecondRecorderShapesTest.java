@@ -541,6 +541,16 @@ class SecondRecorderShapesTest {
 
     /** Per folder: a new file with a random 32-hex name written, then the file it replaces removed; a note after. */
     private static List<Finding> randomNamedCopies(String exe, String script, boolean originalsHaveOrdinaryNames) {
+        return randomNamedCopies(exe, script, originalsHaveOrdinaryNames, "", ".pdf", true);
+    }
+
+    /**
+     * Per folder: a new file with a random name ({@code copySuffix} after it, as {@code <uuid>.lck}) written, then the
+     * file it replaces removed ({@code originalSuffix} after an ordinary name, or a random name too); a note after
+     * when {@code notes}.
+     */
+    private static List<Finding> randomNamedCopies(String exe, String script, boolean originalsHaveOrdinaryNames,
+            String copySuffix, String originalSuffix, boolean notes) {
         Trail t = new Trail("ws-priya");
         Proc cmd = sshCommand(t, "python3 " + script + " ~/work");
         Proc p = cmd.spawn(exe, "python3", script, "/home/priya/work");
@@ -548,16 +558,82 @@ class SecondRecorderShapesTest {
         for (String d : DIRS) {
             for (int i = 1; i <= 8; i++) {
                 String dir = "/home/priya/work/" + d + "/";
-                String copy = dir + String.format("%032x", 0x9e3779b97f4a7c15L * ++n);
-                String original = originalsHaveOrdinaryNames ? dir + "report_" + i + ".pdf"
-                        : dir + String.format("%032x", 0x51afd7ed558ccd1L * n);
+                long bits = 0x9e3779b97f4a7c15L * ++n;
+                String copy = dir + (copySuffix.isEmpty() ? String.format("%032x", bits)
+                        : String.format("%08x-%04x-4%03x-a%03x-%012x", (int) bits, (bits >>> 32) & 0xffff, n, n, bits >>> 16))
+                        + copySuffix;
+                String original = originalsHaveOrdinaryNames ? dir + "report_" + i + originalSuffix
+                        : dir + String.format("%032x", 0x51afd7ed558ccd1L * n) + copySuffix;
                 p.create(copy).delete(original);
             }
-            if (originalsHaveOrdinaryNames) {
+            if (originalsHaveOrdinaryNames && notes) {
                 p.create("/home/priya/work/" + d + "/READ_ME_NOW.txt");
             }
         }
         return detect(t);
+    }
+
+    /** independent h27: python writing each file's encryption to {@code <uuid4>.lck} beside it, the original unlinked. */
+    @Test
+    void encryptedCopiesUnderRandomNamesWithTheLockersSuffixPairToo() {
+        Finding f = worst(randomNamedCopies("/usr/bin/python3.11", "/var/tmp/.u/lk.py", true, ".lck", ".pdf", true));
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.overwrite()).isEqualTo(OverwriteKind.NEW_FILE_THEN_DELETE);
+        assertThat(f.filesAffected()).isEqualTo(40);
+        assertThat(f.filesBeforeFirstHighAlert()).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void photosCopiedToContentHashNamesOfTheirOwnTypeAreNoEncryption() {
+        // a deduplicator moving each photo to <sha1>.jpg across file systems (copy, then unlink): the type stays
+        assertThat(randomNamedCopies("/usr/bin/python3.11", "/home/tomas/bin/dedupe-photos.py", true, ".jpg", ".JPG", false))
+                .allSatisfy(f -> assertThat(f.severity().atLeast(Severity.MEDIUM)).isFalse());
+    }
+
+    @Test
+    void aCacheReplacingHashNamedEntriesWithASuffixIsNoCopyAndOriginal() {
+        assertThat(randomNamedCopies("/usr/bin/python3.11", "/usr/lib/python3/dist-packages/thumb_gc.py", false, ".png", ".png", false))
+                .allSatisfy(f -> assertThat(f.severity().atLeast(Severity.MEDIUM)).isFalse());
+    }
+
+    /**
+     * svc-nas's cron {@code find /srv/nas/exports -name 'orders-*.csv' [AGE] -exec shred -u {} +}: shred overwrites
+     * each file, renames it through 000… names and unlinks it (independent b33 with {@code -mtime +30}).
+     */
+    private static List<Finding> findShred(String... age) {
+        Trail t = new Trail("nas01");
+        Proc cron = t.existing(600, 1, "/usr/sbin/cron", Trail.creds(0, 0, Credentials.UNSET, "root", null));
+        Proc job = cron.forkAs(Trail.creds(2050, 2050, Credentials.UNSET, "svc-nas", null)).login(2050, 52, "svc-nas");
+        List<String> findArgs = new java.util.ArrayList<>(List.of("find", "/srv/nas/exports", "-name", "orders-*.csv"));
+        findArgs.addAll(List.of(age));
+        findArgs.addAll(List.of("-exec", "shred", "-u", "{}", "+"));
+        Proc sh = job.exec("/bin/sh", "/bin/sh", "-c", String.join(" ", findArgs));
+        Proc find = sh.spawn("/usr/bin/find", findArgs.toArray(String[]::new));
+        List<String> files = new java.util.ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            files.add("/srv/nas/exports/orders-2026-10-" + String.format("%02d", i % 28 + 1) + "-" + i + ".csv");
+        }
+        List<String> shredArgs = new java.util.ArrayList<>(List.of("shred", "-u"));
+        shredArgs.addAll(files);
+        Proc shred = find.spawn("/usr/bin/shred", shredArgs.toArray(String[]::new));
+        for (String f : files) {
+            String zeros = "/srv/nas/exports/" + "0".repeat(f.length() - "/srv/nas/exports/".length());
+            shred.writeInPlace(f).rename(f, zeros).delete(zeros);
+        }
+        return detect(t);
+    }
+
+    @Test
+    void expiredExportsShreddedByAnAgeSelectingFindAreHousekeeping() {
+        assertThat(findShred("-mtime", "+30"))
+                .allSatisfy(f -> assertThat(f.severity().atLeast(Severity.MEDIUM)).isFalse());
+    }
+
+    @Test
+    void theSameShredOfEveryFileOrOfTheRecentOnesIsStillDestruction() {
+        assertThat(worst(findShred()).severity()).isEqualTo(Severity.HIGH);
+        assertThat(worst(findShred("!", "-mtime", "+30")).severity()).isEqualTo(Severity.HIGH);
+        assertThat(worst(findShred("-mtime", "-3")).severity()).isEqualTo(Severity.HIGH);
     }
 
     @Test

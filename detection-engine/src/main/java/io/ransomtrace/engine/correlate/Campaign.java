@@ -120,6 +120,8 @@ final class Campaign {
     private long randomCopyDir;
     private long randomCopyMillis;
     private int randomCopyPid;
+    /** Hash of the random-named copy's suffix ({@code .lck}), 0 when it has none. */
+    private long randomCopySuffix;
     /** Created on the first program that changes a file (most campaigns have none). */
     Map<ProcessInfo, int[]> filesByProgram = Map.of();
     final EvidenceLog evidence;
@@ -231,6 +233,7 @@ final class Campaign {
         w.writeLong(randomCopyDir);
         w.writeLong(randomCopyMillis);
         w.writeInt(randomCopyPid);
+        w.writeLong(randomCopySuffix);
         w.writeInt(filesByProgram.size());
         for (Map.Entry<ProcessInfo, int[]> e : filesByProgram.entrySet()) {
             ProcessInfo.writeReference(w, e.getKey());
@@ -326,6 +329,7 @@ final class Campaign {
         c.randomCopyDir = r.readLong();
         c.randomCopyMillis = r.readLong();
         c.randomCopyPid = r.readInt();
+        c.randomCopySuffix = r.readLong();
         n = r.readLength();
         if (n > 0) {
             c.filesByProgram = new IdentityHashMap<>(4);
@@ -613,6 +617,7 @@ final class Campaign {
             randomCopyDir = h.directory;
             randomCopyMillis = millis;
             randomCopyPid = lastActor != null ? lastActor.pid() : -1;
+            randomCopySuffix = suffixHash(path, h.slash);
         }
         long dirHash = directory(path, h.directory);
         boolean newFile = !files.contains(ph);
@@ -767,13 +772,38 @@ final class Campaign {
     private boolean copiedUnderARandomName(String path, long ph, long dirHash, long millis) {
         return randomCopyMillis > 0 && dirHash == randomCopyDir && millis - randomCopyMillis <= RANDOM_COPY_MILLIS
                 && lastActor != null && lastActor.pid() == randomCopyPid && !files.contains(ph)
-                && !randomName(path, path.lastIndexOf('/'));
+                && !randomName(path, path.lastIndexOf('/'))
+                && (randomCopySuffix == 0 || randomCopySuffix != suffixHash(path, path.lastIndexOf('/')));
     }
 
-    /** A file name of at least 16 hex digits (dashes allowed, as in a UUID) and nothing else: no word, no suffix. */
+    /**
+     * Case-insensitive hash of a name's suffix, 0 without one. A copy named by its content's hash that keeps the
+     * original's type ({@code IMG_2041.JPG} → {@code <sha1>.jpg}, a photo deduplicator moving across file systems)
+     * is that file under a new name, not its encryption.
+     */
+    private static long suffixHash(String path, int slash) {
+        int dot = path.lastIndexOf('.');
+        return dot > slash + 1 && dot < path.length() - 1 ? PathNames.hashLower(path, dot + 1, path.length()) : 0;
+    }
+
+    /**
+     * A file name of at least 16 hex digits (dashes allowed, as in a UUID) and no word, with at most one short suffix
+     * after it ({@code uuid4().hex}, {@code <uuid>.lck}): a name made by a program, not by a person or from the
+     * original's.
+     */
     static boolean randomName(String path, int slash) {
+        int end = path.length();
+        int dot = path.lastIndexOf('.');
+        if (dot > slash && end - dot - 1 >= 1 && end - dot - 1 <= MAX_RANDOM_NAME_SUFFIX) {
+            for (int i = dot + 1; i < end; i++) {
+                if (!Character.isLetterOrDigit(path.charAt(i))) {
+                    return false;
+                }
+            }
+            end = dot;
+        }
         int hex = 0;
-        for (int i = slash + 1; i < path.length(); i++) {
+        for (int i = slash + 1; i < end; i++) {
             char c = path.charAt(i);
             if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')) {
                 hex++;
@@ -783,6 +813,9 @@ final class Campaign {
         }
         return hex >= 16;
     }
+
+    /** The longest suffix a random name may carry: the lockers' own ({@code .lck}, {@code .8bx1}, {@code .locked}). */
+    private static final int MAX_RANDOM_NAME_SUFFIX = 8;
 
     private boolean replacedPending(long ph) {
         int slot = memory.inPlace.find(key(ph), Long.MIN_VALUE);

@@ -47,7 +47,7 @@ class SnapshotFieldCensusTest {
                 + " deleteAfter notes content early files identities temporaries temporaryFiles builtExecutables"
                 + " renamedFrom fileOps directories directoryNames impactedFiles impactDirs impactDirCount changedFiles tools exes"
                 + " lastActor"
-                + " program unknownBinary script scriptRewrites randomCopyDir randomCopyMillis randomCopyPid filesByProgram evidence archived archiveCopies revision scoredRevision score"
+                + " program unknownBinary script scriptRewrites randomCopyDir randomCopyMillis randomCopyPid randomCopySuffix filesByProgram evidence archived archiveCopies revision scoredRevision score"
                 + " severity notified firstAlert filesAtFirstHigh lruPrev lruNext"
                 + " | settings memory signals");
         CENSUS.put("correlate.ArchivedInputs", "encrypted examples lastEncryptedMillis stdoutArchives stdinEncryptors"
