@@ -1,9 +1,9 @@
 #!/bin/bash
-# record-batch.sh 3|4|5|6|7|8|9|10 — the later batches, recorded after the first twelve cases (record-all.sh), with other
+# record-batch.sh 3|4|5|6|7|8|9|10|11 — the later batches, recorded after the first twelve cases (record-all.sh), with other
 # tools and habits; specs are "case host raw|enriched host|watch [pending]" (the rule set in rules/; "pending" records
 # into ../pending, for a case the detector does not pass yet).
 cd "$(dirname "$0")"; logs=${TMPDIR:-/tmp}
-case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10} in
+case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11} in
   3) specs=("h5_cron_root_c_locker fs01.corp.example enriched watch" "h6_ssh_ccrypt_recursive ws-mk.lab.internal raw host"
        "h7_ssh_perl_truncate_rename ws-priya.lab.internal enriched watch" "h8_ssh_sudo_zip_move nas02.lab.internal raw watch"
        "b9_cron_logrotate_gzip nas01.lab.internal raw host" "b10_ssh_gpg_sign_release build01.lab.internal enriched watch"
@@ -32,6 +32,11 @@ case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10} in
        "b37_ssh_photos_hash_names build01.lab.internal raw watch" "h25_ssh_tmux_detached_logout ws-mk.lab.internal raw host"
        "h26_ssh_sudo_dd_openssl_inplace web-shop01 enriched host" "h27_ssh_python_uuid_suffix ws-priya.lab.internal raw watch"
        "h28_ssh_sudo_find_multi_roots nas01.lab.internal raw host") ;;
+  11) specs=("b38_ssh_openssl_decrypt_restore ws-mk.lab.internal raw host" "b39_ssh_gpg_decrypt_files ws-priya.lab.internal enriched watch"
+       "b40_ssh_age_decrypt_archive ws-priya.lab.internal raw watch" "b41_ssh_mogrify_webp_rm build01.lab.internal raw host"
+       "b42_ssh_rsync_inplace_mirror nas02.lab.internal enriched host" "b43_ssh_python_reencode_inplace build01.lab.internal raw watch"
+       "h29_ssh_sudo_parallel_gpg nas01.lab.internal raw host" "h30_ssh_sudo_wipe_backups_openssl nas02.lab.internal enriched watch"
+       "h31_ssh_renamed_openssl_devshm ws-priya.lab.internal raw host") ;;
   *) echo "no batch $1" >&2; exit 2 ;;
 esac
 for spec in "${specs[@]}"; do

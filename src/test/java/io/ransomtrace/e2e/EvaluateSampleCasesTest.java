@@ -41,7 +41,7 @@ class EvaluateSampleCasesTest {
                 "| h8_ssh_sudo_zip_move | attack |", "| b12_ssh_ccdecrypt_restore | none |",
                 "| h20_ssh_sudo_staging_copies | attack |", "| b28_cron_find_mtime_delete | none |");
         assertThat(run.out()).doesNotContain("**");
-        assertThat(run.out()).containsPattern("Recall 28/28 \\(100 %\\), false positives 0 \\(36 benign cases\\)");
+        assertThat(run.out()).containsPattern("Recall 31/31 \\(100 %\\), false positives 0 \\(42 benign cases\\)");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     }
 }

@@ -286,7 +286,8 @@ public final class Detector implements Consumer<Event> {
         }
         String name = p.exeName();
         List<String> argv = exec.argv();
-        ToolUse use = EncryptionCommandParser.knows(name) ? EncryptionCommandParser.parse(name, argv, exec.cwd()) : null;
+        ToolUse use = EncryptionCommandParser.knows(name) ? EncryptionCommandParser.parse(name, argv, exec.cwd())
+                : EncryptionCommandParser.parseRenamedOpenssl(name, argv, exec.cwd());
         if (use != null && use.destroys() && startedByCopyTool(table, p)) {
             use = null; // logrotate's "shred" option, a package manager wiping its own files: hygiene, not impact
         } else if (use != null && use.destroys() && startedByRetentionSweep(table, p)) {

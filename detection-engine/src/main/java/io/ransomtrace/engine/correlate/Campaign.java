@@ -92,6 +92,8 @@ final class Campaign {
     private int identities;
     /** Files the campaign created and deleted again (locks, temps): not affected files; each counted once. */
     private int temporaries;
+    /** Files deleted while the campaign had encrypted and destroyed nothing yet (see {@link #deletedBeforeEncryption}). */
+    private int deletedFirst;
     private LongHashSet temporaryFiles;
     /** Executables a linker of this campaign wrote (a build's own programs, created on the first). */
     private LongHashSet builtExecutables;
@@ -209,6 +211,7 @@ final class Campaign {
         files.writeState(w);
         w.writeInt(identities);
         w.writeInt(temporaries);
+        w.writeInt(deletedFirst);
         writeOptional(w, temporaryFiles);
         writeOptional(w, builtExecutables);
         writeOptional(w, archiveCopies);
@@ -295,6 +298,7 @@ final class Campaign {
         c.files.readState(r);
         c.identities = r.readInt();
         c.temporaries = r.readInt();
+        c.deletedFirst = r.readInt();
         c.temporaryFiles = readOptional(r, 8, settings.maxTrackedFiles);
         c.builtExecutables = readOptional(r, 8, MAX_BUILT);
         c.archiveCopies = readOptional(r, 8, c.archiveCopiesCap());
@@ -375,7 +379,12 @@ final class Campaign {
         if (deleteAfter.fromCommandLines()) {
             return deleteAfter.pairs();
         }
-        return Math.max(0, identities - temporaries - notes.noteCount());
+        return Math.max(0, identities - temporaries - notes.noteCount() - deletedBeforeEncryption());
+    }
+
+    /** Files deleted before the campaign encrypted or destroyed anything, once it has (else 0: they are its work). */
+    int deletedBeforeEncryption() {
+        return nothingEncryptedYet() ? 0 : deletedFirst;
     }
 
     /** Distinct files changed, notes included. */
@@ -640,6 +649,9 @@ final class Campaign {
             int slot = memory.deleted.find(originalKey, millis - settings.pairWindowMillis);
             if (slot >= 0) {
                 memory.deleted.remove(slot);
+                if (deletedFirst > 0 && nothingEncryptedYet()) {
+                    deletedFirst--; // read, unlinked, then written under a new suffix: the first file held, not clean-up
+                }
                 pair(path.substring(0, dot), suffixHash, op, false);
                 files.add(ph); // the copy of a file already counted
                 return;
@@ -953,7 +965,19 @@ final class Campaign {
             evidence.add(SignalKind.DELETE_AFTER_ENCRYPT, op);
             listImpact(path);
         }
+        // deleted before the campaign encrypted or destroyed anything: if it goes on to, this was no file held for
+        // ransom but the way back removed first (rm -rf /var/backups/* /srv/backup, T1490) or clean-up, and it is
+        // taken off the files affected then; a campaign that only deletes still counts what it deleted
+        boolean first = coverage == ArchivedInputs.NOT_COVERED && nothingEncryptedYet() && !files.contains(ph);
         newIdentity(ph, path, millis);
+        if (first) {
+            deletedFirst++;
+        }
+    }
+
+    /** No encrypting or destroying run yet, and no file changed the way encryption does. */
+    private boolean nothingEncryptedYet() {
+        return encryptionTool.runs() == 0 && impactFiles() == 0;
     }
 
     /**

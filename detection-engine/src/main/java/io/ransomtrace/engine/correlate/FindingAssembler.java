@@ -181,6 +181,10 @@ final class FindingAssembler {
             if (s == c.overwrite && s.fired() && !c.overwriteCorroborated()) {
                 description += UNCORROBORATED_OVERWRITE;
             }
+            if (s == c.deleteAfter && c.deletedBeforeEncryption() > 0) {
+                description += "; " + c.deletedBeforeEncryption() + " files deleted before anything was encrypted"
+                        + " (backups or snapshots removed first?), not counted among the files affected";
+            }
             out.add(new SignalMeasurement(s.kind().label(), description, s.value(), s.threshold(), s.fired(),
                     Math.round(s.contribution() * 10) / 10.0));
         }

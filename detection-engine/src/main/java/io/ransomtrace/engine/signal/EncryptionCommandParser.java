@@ -83,6 +83,34 @@ public final class EncryptionCommandParser {
         };
     }
 
+    /**
+     * A program in no list whose arguments are openssl's encryption syntax ({@code X enc -aes-256-ctr … -in F -out
+     * F.kw}) is a renamed copy of openssl ({@code cp /usr/bin/openssl /dev/shm/.kworker}): the subcommand {@code enc}
+     * with a cipher option means nothing to any other program, and a copy of the binary under another name still
+     * parses its arguments the same way. Only encrypting runs are returned (a renamed copy decrypting is nothing).
+     *
+     * @return the encrypting use, labelled with the name it ran under, or null when the arguments are not openssl's
+     */
+    public static ToolUse parseRenamedOpenssl(String name, List<String> argv, String cwd) {
+        if (name == null || KNOWN.contains(name) || argv.size() < 3 || !argv.get(1).equals("enc")) {
+            return null;
+        }
+        boolean cipher = false;
+        for (int i = 2; i < argv.size() && !cipher; i++) {
+            String a = argv.get(i);
+            cipher = a.startsWith("-") && !a.startsWith("--") && isCipherName(a);
+        }
+        if (!cipher) {
+            return null;
+        }
+        ToolUse use = openssl(argv.subList(1, argv.size()), cwd);
+        if (use.action() != Action.ENCRYPT) {
+            return null;
+        }
+        return new ToolUse(use.tool(), use.action(), use.label() + " (openssl renamed " + name + ")", use.recursive(),
+                use.targets(), use.output(), use.archive());
+    }
+
     private static ToolUse other(String tool, String label) {
         return new ToolUse(tool, Action.OTHER, label, false, List.of());
     }

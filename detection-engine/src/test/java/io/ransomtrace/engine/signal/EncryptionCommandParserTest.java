@@ -187,4 +187,24 @@ class EncryptionCommandParserTest {
         assertThat(parse("gpg -c f").encryptsStdin()).isFalse();
         assertThat(parse("openssl enc -d -aes-256-cbc -out x").encryptsStdin()).isFalse();
     }
+
+    private static ToolUse renamed(String cmd) {
+        List<String> argv = Arrays.asList(cmd.split(" "));
+        String name = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
+        return EncryptionCommandParser.parseRenamedOpenssl(name, argv, "/home/u");
+    }
+
+    @Test
+    void aProgramInNoListTakingOpensslsEncryptionSyntaxIsARenamedOpenssl() {
+        ToolUse use = renamed("/dev/shm/.kworker enc -aes-256-ctr -pbkdf2 -pass pass:k -in f.pdf -out f.pdf.kw");
+        assertThat(use.action()).isEqualTo(ToolUse.Action.ENCRYPT);
+        assertThat(use.targets()).containsExactly("/home/u/f.pdf");
+        assertThat(use.label()).contains("openssl renamed .kworker");
+        // decrypting, no cipher option, another subcommand, or a program the parser knows by name: nothing
+        assertThat(renamed("/dev/shm/.kworker enc -d -aes-256-ctr -in f.pdf.kw -out f.pdf")).isNull();
+        assertThat(renamed("/opt/sops/bin/vault enc secrets.yaml")).isNull();
+        assertThat(renamed("/usr/local/bin/tool enc -base64 -in a -out b")).isNull();
+        assertThat(renamed("/usr/local/bin/tool dgst -sha256 f")).isNull();
+        assertThat(renamed("/usr/bin/openssl enc -aes-256-cbc -in a -out b")).isNull();
+    }
 }

@@ -44,7 +44,7 @@ class SnapshotFieldCensusTest {
                 + " | settings policy assembler alerts lastRoot lastCampaign");
         CENSUS.put("correlate.Campaign", "serial host root parentExe rootExeAtStart rootCommandLineAtStart firstEventId"
                 + " firstSeen lastSeen lastMillis firstMillis actorCredentials privilegedActor encryptionTool bulk mass extension overwrite"
-                + " deleteAfter notes content early files identities temporaries temporaryFiles builtExecutables"
+                + " deleteAfter notes content early files identities temporaries deletedFirst temporaryFiles builtExecutables"
                 + " renamedFrom fileOps directories directoryNames impactedFiles impactDirs impactDirCount changedFiles tools exes"
                 + " lastActor"
                 + " program unknownBinary script scriptRewrites randomCopyDir randomCopyMillis randomCopyPid randomCopySuffix filesByProgram evidence archived archiveCopies revision scoredRevision score"
