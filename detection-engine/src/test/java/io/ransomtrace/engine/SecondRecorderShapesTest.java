@@ -496,6 +496,51 @@ class SecondRecorderShapesTest {
         assertThat(f.filesBeforeFirstHighAlert()).isLessThanOrEqualTo(8);
     }
 
+    /**
+     * root's script, per file: {@code dd if=F | openssl enc … | dd of=F conv=notrunc} (h26) — the pipeline's three
+     * members forked by the loop's subshell; with {@code streamed} false the rewrite is no pipeline's but a tool's
+     * own in-place update beside an encrypted backup stream (the look-alike).
+     */
+    private static List<Finding> ddThroughOpenssl(boolean streamed) {
+        Trail t = new Trail("web-shop01");
+        Proc loop = sshCommand(t, "sudo /usr/local/lib/.ddc/c.sh")
+                .spawnAs(Trail.creds(0, 0, 2002, "root", "priya"), "/usr/bin/bash", "/bin/bash", "/usr/local/lib/.ddc/c.sh")
+                .spawn("/usr/bin/bash", "/bin/bash", "/usr/local/lib/.ddc/c.sh");
+        for (String d : DIRS) {
+            for (int i = 1; i <= 8; i++) {
+                String f = "/srv/nas/share/" + d + "/doc-" + i + ".pdf";
+                loop.spawn("/usr/bin/dd", "dd", "if=" + f, "bs=64k").exit();
+                if (streamed) {
+                    loop.spawn("/usr/bin/openssl", "openssl", "enc", "-aes-256-ctr", "-nosalt", "-pbkdf2", "-pass",
+                            "pass:k").exit();
+                    loop.spawn("/usr/bin/dd", "dd", "of=" + f, "bs=64k", "conv=notrunc").writeInPlace(f).exit();
+                } else {
+                    loop.spawn("/usr/bin/openssl", "openssl", "enc", "-aes-256-ctr", "-pbkdf2", "-pass", "pass:k",
+                            "-out", "/var/backups/" + d + "-" + i + ".enc").create("/var/backups/" + d + "-" + i + ".enc")
+                            .exit();
+                    loop.spawn("/usr/local/bin/touch-index", "touch-index", f).writeInPlace(f).exit();
+                }
+            }
+        }
+        return detect(t);
+    }
+
+    @Test
+    void aFileRewrittenInPlaceByItsPipelinesEncryptingCommandIsChangedDataAtOnce() {
+        Finding f = worst(ddThroughOpenssl(true));
+        assertThat(f.severity().atLeast(Severity.HIGH)).isTrue();
+        assertThat(f.filesBeforeFirstHighAlert()).as("was 20: only the traversal fact held").isLessThanOrEqualTo(4);
+        assertThat(f.signal("early-certainty").description())
+                .contains("a file rewritten in place by the encrypting command of its pipeline (/srv/nas/share/");
+    }
+
+    @Test
+    void inPlaceUpdatesBesideAnEncryptedBackupStreamAreNoPipelineRewrite() {
+        assertThat(ddThroughOpenssl(false)).allSatisfy(f -> assertThat(f.signal("early-certainty") == null
+                || !f.signal("early-certainty").description().contains("by the encrypting command of its pipeline"))
+                .isTrue());
+    }
+
     @Test
     void aLoginShellATerminalFeedsRunsEachCommandOnItsOwn() {
         Finding f = worst(sudoLoginShell(false));

@@ -124,6 +124,12 @@ final class Campaign {
     private int randomCopyPid;
     /** Hash of the random-named copy's suffix ({@code .lck}), 0 when it has none. */
     private long randomCopySuffix;
+    /**
+     * The parent of the last encrypting command that read its input from a pipe and wrote to one ({@code openssl enc}
+     * with neither -in nor -out), and when it started: its siblings are the rest of its pipeline. -1 when none.
+     */
+    private int streamCipherParent = -1;
+    private long streamCipherMillis;
     /** Created on the first program that changes a file (most campaigns have none). */
     Map<ProcessInfo, int[]> filesByProgram = Map.of();
     final EvidenceLog evidence;
@@ -237,6 +243,8 @@ final class Campaign {
         w.writeLong(randomCopyMillis);
         w.writeInt(randomCopyPid);
         w.writeLong(randomCopySuffix);
+        w.writeInt(streamCipherParent);
+        w.writeLong(streamCipherMillis);
         w.writeInt(filesByProgram.size());
         for (Map.Entry<ProcessInfo, int[]> e : filesByProgram.entrySet()) {
             ProcessInfo.writeReference(w, e.getKey());
@@ -334,6 +342,8 @@ final class Campaign {
         c.randomCopyMillis = r.readLong();
         c.randomCopyPid = r.readInt();
         c.randomCopySuffix = r.readLong();
+        c.streamCipherParent = r.readInt();
+        c.streamCipherMillis = r.readLong();
         n = r.readLength();
         if (n > 0) {
             c.filesByProgram = new IdentityHashMap<>(4);
@@ -447,6 +457,10 @@ final class Campaign {
             archived.run(p, use, millis);
         }
         if (use.encrypts()) {
+            if (use.targets().isEmpty() && (use.output() == null || ToolUse.STDOUT.equals(use.output()))) {
+                streamCipherParent = p.ppid();
+                streamCipherMillis = millis;
+            }
             encryptionTool.record(use);
             evidence.add(SignalKind.ENCRYPTION_TOOL, exec);
             addTool(p, use.tool());
@@ -680,6 +694,9 @@ final class Campaign {
                 memory.inPlace.put(key(ph), millis, counts ? COUNTED : PENDING, serial);
                 if (counts) {
                     inPlaceCounted(op, path, ph);
+                    if (!truncating && fedByAStreamCipher(millis)) {
+                        early.pipedInPlace(path);
+                    }
                 }
             } else if (counts && memory.inPlace.aux(slot) == PENDING) {
                 memory.inPlace.put(key(ph), millis, COUNTED, serial);
@@ -688,6 +705,19 @@ final class Campaign {
         }
         directory(path, dirHash);
         newIdentity(ph, path, millis);
+    }
+
+    /** How close in time a pipeline's members start: a shell forks them one after the other, within milliseconds. */
+    private static final long PIPELINE_MILLIS = 2_000;
+
+    /**
+     * The writer rewriting a file in place (without truncating it) is a sibling of an encrypting command that reads
+     * and writes pipes, started with it: {@code dd if=F | openssl enc … | dd of=F conv=notrunc} puts F's encryption
+     * back over F's own blocks. Siblings share the shell that forked the pipeline, hence the parent.
+     */
+    private boolean fedByAStreamCipher(long millis) {
+        return streamCipherParent > 0 && lastActor != null && lastActor.ppid() == streamCipherParent
+                && Math.abs(millis - streamCipherMillis) <= PIPELINE_MILLIS;
     }
 
     private void inPlaceCounted(Event e, String path, long ph) {

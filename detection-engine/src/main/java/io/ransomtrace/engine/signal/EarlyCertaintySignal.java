@@ -33,6 +33,7 @@ public final class EarlyCertaintySignal extends Signal {
     private String scriptRewrite;
     private String note;
     private String suffix;
+    private String pipedInPlace;
     /** Set when the campaign closed without the volume the facts stood for: why its final severity is lower. */
     private String endedSmall;
 
@@ -73,6 +74,13 @@ public final class EarlyCertaintySignal extends Signal {
         note = name;
     }
 
+    /** @param example a file rewritten in place by a pipeline's encrypting command ({@code dd … | openssl enc | dd of=F}) */
+    public void pipedInPlace(String example) {
+        if (pipedInPlace == null) {
+            pipedInPlace = example;
+        }
+    }
+
     public void suffix(String s) {
         if (suffix == null) {
             suffix = s;
@@ -109,12 +117,12 @@ public final class EarlyCertaintySignal extends Signal {
     }
 
     private boolean dataChanged() {
-        return deletedAfterCopy != null || unknownRewrite != null || suffix != null;
+        return deletedAfterCopy != null || unknownRewrite != null || suffix != null || pipedInPlace != null;
     }
 
     private int facts() {
         int n = stagedInTemp() ? 1 : 0;
-        for (String f : new String[] {traversal, deletedAfterCopy, unknownRewrite, scriptRewrite, note, suffix}) {
+        for (String f : new String[] {traversal, deletedAfterCopy, unknownRewrite, scriptRewrite, note, suffix, pipedInPlace}) {
             if (f != null) {
                 n++;
             }
@@ -211,6 +219,9 @@ public final class EarlyCertaintySignal extends Signal {
         if (suffix != null) {
             parts.add("three files given the same new suffix (." + suffix + ")");
         }
+        if (pipedInPlace != null) {
+            parts.add("a file rewritten in place by the encrypting command of its pipeline (" + pipedInPlace + ")");
+        }
         String facts = parts.isEmpty() ? "none yet" : String.join("; ", parts);
         return plural(facts(), "early fact", "early facts") + ": " + facts + "; raises the campaign to high after "
                 + settings.earlyHighMinFiles + " files once " + settings.earlyMinFacts
@@ -226,6 +237,7 @@ public final class EarlyCertaintySignal extends Signal {
         w.writeString(scriptRewrite);
         w.writeString(note);
         w.writeString(suffix);
+        w.writeString(pipedInPlace);
         w.writeString(endedSmall);
     }
 
@@ -237,6 +249,7 @@ public final class EarlyCertaintySignal extends Signal {
         scriptRewrite = r.readString();
         note = r.readString();
         suffix = r.readString();
+        pipedInPlace = r.readString();
         endedSmall = r.readString();
     }
 }

@@ -47,7 +47,7 @@ class SnapshotFieldCensusTest {
                 + " deleteAfter notes content early files identities temporaries deletedFirst temporaryFiles builtExecutables"
                 + " renamedFrom fileOps directories directoryNames impactedFiles impactDirs impactDirCount changedFiles tools exes"
                 + " lastActor"
-                + " program unknownBinary script scriptRewrites randomCopyDir randomCopyMillis randomCopyPid randomCopySuffix filesByProgram evidence archived archiveCopies revision scoredRevision score"
+                + " program unknownBinary script scriptRewrites randomCopyDir randomCopyMillis randomCopyPid randomCopySuffix streamCipherParent streamCipherMillis filesByProgram evidence archived archiveCopies revision scoredRevision score"
                 + " severity notified firstAlert filesAtFirstHigh lruPrev lruNext"
                 + " | settings memory signals");
         CENSUS.put("correlate.ArchivedInputs", "encrypted examples lastEncryptedMillis stdoutArchives stdinEncryptors"
@@ -67,7 +67,7 @@ class SnapshotFieldCensusTest {
                 + " fileTelemetry |");
         CENSUS.put("signal.RansomNoteSignal", "names bestKeyed bestAny early impactFiles"
                 + " | noteExtensions known ordinary benign maxListedDirectories");
-        CENSUS.put("signal.EarlyCertaintySignal", "traversal deletedAfterCopy unknownRewrite scriptRewrite note suffix"
+        CENSUS.put("signal.EarlyCertaintySignal", "traversal deletedAfterCopy unknownRewrite scriptRewrite note suffix pipedInPlace"
                 + " endedSmall |");
         CENSUS.put("signal.RansomNoteSignal$NoteName", "name firstMillis strongWord weakWord dirHashes dirs creations dirNames contentWords |");
         CENSUS.put("signal.ContentHintSignal", "highEntropy headerChanges |");
