@@ -640,7 +640,7 @@ final class Campaign {
             randomCopyDir = h.directory;
             randomCopyMillis = millis;
             randomCopyPid = lastActor != null ? lastActor.pid() : -1;
-            randomCopySuffix = suffixHash(path, h.slash);
+            randomCopySuffix = suffixHash(path);
         }
         long dirHash = directory(path, h.directory);
         boolean newFile = !files.contains(ph);
@@ -815,7 +815,7 @@ final class Campaign {
         return randomCopyMillis > 0 && dirHash == randomCopyDir && millis - randomCopyMillis <= RANDOM_COPY_MILLIS
                 && lastActor != null && lastActor.pid() == randomCopyPid && !files.contains(ph)
                 && !randomName(path, path.lastIndexOf('/'))
-                && (randomCopySuffix == 0 || randomCopySuffix != suffixHash(path, path.lastIndexOf('/')));
+                && (randomCopySuffix == 0 || randomCopySuffix != suffixHash(path));
     }
 
     /**
@@ -823,9 +823,9 @@ final class Campaign {
      * original's type ({@code IMG_2041.JPG} → {@code <sha1>.jpg}, a photo deduplicator moving across file systems)
      * is that file under a new name, not its encryption.
      */
-    private static long suffixHash(String path, int slash) {
-        int dot = path.lastIndexOf('.');
-        return dot > slash + 1 && dot < path.length() - 1 ? PathNames.hashLower(path, dot + 1, path.length()) : 0;
+    private static long suffixHash(String path) {
+        int dot = PathNames.suffixDot(path);
+        return dot > 0 ? PathNames.hashLower(path, dot + 1, path.length()) : 0;
     }
 
     /**
