@@ -5,9 +5,12 @@ import io.ransomtrace.engine.correlate.CampaignTracker;
 import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.engine.model.FileOp;
+import io.ransomtrace.engine.model.FileOpKind;
+import io.ransomtrace.engine.model.OpenFlags;
 import io.ransomtrace.engine.model.OtherRecord;
 import io.ransomtrace.engine.model.ProcessExec;
 import io.ransomtrace.engine.model.ProcessExit;
+import io.ransomtrace.engine.process.ImpliedFileOp;
 import io.ransomtrace.engine.process.ProcessClassifier;
 import io.ransomtrace.engine.process.ProcessInfo;
 import io.ransomtrace.engine.process.ProcessLru;
@@ -16,6 +19,7 @@ import io.ransomtrace.engine.profile.Allowlist;
 import io.ransomtrace.engine.profile.Profile;
 import io.ransomtrace.engine.signal.AgeSelection;
 import io.ransomtrace.engine.signal.BulkInvocationSignal;
+import io.ransomtrace.engine.signal.CommandFileOps;
 import io.ransomtrace.engine.signal.EncryptionCommandParser;
 import io.ransomtrace.engine.signal.SignalSettings;
 import io.ransomtrace.engine.signal.ToolUse;
@@ -49,6 +53,8 @@ public final class Detector implements Consumer<Event> {
     private final long processIdleMillis;
     private final ProcessLru processes;
     private final ReorderBuffer reorder;
+    /** The latest event time processed (held implied operations flushed at the end are applied no earlier). */
+    private long lastMillis = Long.MIN_VALUE;
     private final CampaignTracker campaigns;
     private final SignalSettings copyToolCheck;
     private final Map<String, ProcessTable> hosts = new HashMap<>();
@@ -125,6 +131,9 @@ public final class Detector implements Consumer<Event> {
     public List<Finding> finish() {
         if (!finished) {
             reorder.flush(process);
+            for (ProcessTable t : hosts.values()) {
+                applyImplied(t, Long.MAX_VALUE);
+            }
             finished = true;
             findings = List.copyOf(campaigns.finish());
         }
@@ -149,6 +158,9 @@ public final class Detector implements Consumer<Event> {
             throw new IllegalStateException("finish() was already called");
         }
         reorder.releaseUpTo(millis, process);
+        for (ProcessTable t : hosts.values()) {
+            applyImplied(t, millis);
+        }
         if (millis >= nextSweepMillis) {
             sweep(millis);
         }
@@ -176,6 +188,7 @@ public final class Detector implements Consumer<Event> {
         }
         processes.writeState(w, tableIndex);
         w.writeLong(nextSweepMillis);
+        w.writeLong(lastMillis);
         w.writeLong(eventsProcessed);
         w.writeLong(accepted);
         campaigns.writeState(w);
@@ -199,6 +212,7 @@ public final class Detector implements Consumer<Event> {
         lastHost = null;
         lastTable = null;
         nextSweepMillis = r.readLong();
+        lastMillis = r.readLong();
         eventsProcessed = r.readLong();
         accepted = r.readLong();
         campaigns.readState(r);
@@ -251,11 +265,15 @@ public final class Detector implements Consumer<Event> {
     private void process(Event e) {
         eventsProcessed++;
         long millis = io.ransomtrace.engine.model.EpochMillis.of(e.time());
+        lastMillis = Math.max(lastMillis, millis);
         if (millis >= nextSweepMillis) {
             sweep(millis);
         }
         ProcessTable table = table(e.host());
         table.evictExited(millis);
+        if (!(e instanceof FileOp)) {
+            applyImplied(table, millis);
+        }
         if (e instanceof FileOp op) {
             fileOp(table, op, millis);
         } else if (e instanceof ProcessExec exec) {
@@ -270,6 +288,7 @@ public final class Detector implements Consumer<Event> {
     }
 
     private void fileOp(ProcessTable table, FileOp op, long millis) {
+        table.fileEvent(op.kind());
         if (!op.modifies()) {
             return;
         }
@@ -302,11 +321,62 @@ public final class Detector implements Consumer<Event> {
                 bulk = scriptName;
             }
         }
-        if ((use == null || use.action() == ToolUse.Action.OTHER) && bulk == null) {
+        List<CommandFileOps.Implied> implied = notLogged(table, CommandFileOps.of(name, argv, exec.cwd(), use));
+        if ((use == null || use.action() == ToolUse.Action.OTHER) && bulk == null && implied.isEmpty()) {
             return;
         }
         ProcessInfo root = table.rootOf(p);
-        campaigns.tool(exec, p, root, table, use, bulk, millis);
+        if ((use != null && use.action() != ToolUse.Action.OTHER) || bulk != null) {
+            campaigns.tool(exec, p, root, table, use, bulk, millis);
+        }
+        // no file events from this host so far: what the command's arguments say it did to its operands is all
+        // the log can show (execve-only audit rules, an EDR export of process starts)
+        implied(table, exec, p, root, implied, millis);
+        ProcessInfo parent = table.logs(FileOpKind.DELETE) ? null : table.parent(p);
+        if (parent != null && "find".equals(parent.exeName()) && parent.argvKnown()) {
+            implied(table, exec, parent, root, CommandFileOps.findDeletes(parent.argv(), argv, exec.cwd()), millis);
+        }
+    }
+
+    /** The implied operations of kinds the host's log has not shown (all of them on an execve-only host). */
+    private static List<CommandFileOps.Implied> notLogged(ProcessTable table, List<CommandFileOps.Implied> ops) {
+        if (ops.isEmpty()) {
+            return ops;
+        }
+        List<CommandFileOps.Implied> out = new java.util.ArrayList<>(ops.size());
+        for (CommandFileOps.Implied i : ops) {
+            if (!table.logs(i.kind())) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Holds what a command's arguments imply for {@link #IMPLIED_DELAY_MILLIS}: a host that logs file events shows the
+     * command's own within milliseconds (then they are dropped and the events tell); one that logs none never does.
+     */
+    private void implied(ProcessTable table, ProcessExec exec, ProcessInfo actor, ProcessInfo root,
+                         List<CommandFileOps.Implied> ops, long millis) {
+        for (CommandFileOps.Implied i : ops) {
+            int flags = i.kind() == FileOpKind.WRITE ? OpenFlags.O_RDWR : 0;
+            FileOp op = new FileOp(exec.id(), exec.time(), exec.host(), exec.actor(), i.kind(), i.path(), i.target(),
+                    flags, -1, true, -1, null, exec.provenance());
+            table.holdImplied(new ImpliedFileOp(op, actor, root, millis + IMPLIED_DELAY_MILLIS));
+        }
+    }
+
+    /** How long an implied file operation waits for the host to show a file event (stream time). */
+    static final long IMPLIED_DELAY_MILLIS = 1_000;
+
+    /** Applies the implied operations due at {@code millis} (all with Long.MAX_VALUE), oldest first. */
+    private void applyImplied(ProcessTable table, long millis) {
+        for (ImpliedFileOp i; (i = table.takeDueImplied(millis)) != null; ) {
+            // applied at the stream's time, not the command's: the campaigns' windows only move forward
+            long at = Math.max(io.ransomtrace.engine.model.EpochMillis.of(i.op().time()), i.dueMillis() - IMPLIED_DELAY_MILLIS);
+            table.changedFiles(i.actor());
+            campaigns.fileOp(i.op(), i.actor(), i.root(), table, millis == Long.MAX_VALUE ? Math.max(at, lastMillis) : millis, true);
+        }
     }
 
     /** The destruction tool's parent, or the shell between them, is a find selecting files a day old or more. */

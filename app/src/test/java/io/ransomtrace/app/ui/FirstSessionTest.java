@@ -226,14 +226,17 @@ class FirstSessionTest {
         try {
             assertThat(io.ransomtrace.app.casefile.BundledSampleCase.defaultCase()).doesNotExist();
             List<Double> progress = new ArrayList<>();
+            List<String> shownAtOnce = new ArrayList<>();
             robot.interact(() -> {
                 workbench.openSampleCase();
+                // read in the same pulse: on a quiet machine the small sample is imported before the next one
                 var bar = robot.lookup("#preparing-case-progress").queryAs(javafx.scene.control.ProgressBar.class);
                 bar.progressProperty().addListener((o, a, b) -> progress.add(b.doubleValue()));
+                shownAtOnce.add(robot.lookup("#preparing-case-title").queryAs(Label.class).getText());
+                shownAtOnce.add(String.valueOf(robot.lookup("#empty-state-title").tryQuery().isPresent()));
             });
-            assertThat(robot.lookup("#preparing-case-title").queryAs(Label.class).getText())
-                    .startsWith("Importing the bundled sample case (mixed-workday");
-            assertThat(robot.lookup("#empty-state-title").tryQuery()).as("no invitation to open a case").isEmpty();
+            assertThat(shownAtOnce.get(0)).startsWith("Importing the bundled sample case (mixed-workday");
+            assertThat(shownAtOnce.get(1)).as("no invitation to open a case").isEqualTo("false");
             waitUntil(120, () -> workbench.focused() != null);
             assertThat(progress).anyMatch(p -> p > 0);
             assertThat(workbench.focused().finding().severity()).isEqualTo(Severity.CRITICAL);

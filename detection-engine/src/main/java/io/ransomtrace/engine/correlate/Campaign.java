@@ -484,6 +484,13 @@ final class Campaign {
                         listImpact(target);
                         directory(target, PathNames.directoryHash(target));
                     }
+                } else if (fileOps == 0) {
+                    // no file events from this lineage: rm -rf DIR after tar c DIR | openssl … is what the commands show
+                    long ph = PathNames.hash(target);
+                    if (archivedThenDeleted(exec, target, ph, millis) != ArchivedInputs.NOT_COVERED) {
+                        directory(target, PathNames.directoryHash(target));
+                        newIdentity(ph, target, millis);
+                    }
                 }
             }
         } else if (use.destroys()) {
@@ -504,6 +511,27 @@ final class Campaign {
         }
         bulk.directories(directories.size());
         notes.impactFiles(impactFiles());
+    }
+
+    /**
+     * A deleted path that went into one of the campaign's encrypted archives is an original held in it (counted
+     * once); returns how the archives covered it.
+     */
+    private int archivedThenDeleted(Event deletion, String path, long ph, long millis) {
+        int coverage = archived.coverage(path, millis, settings.pairWindowMillis);
+        if (coverage != ArchivedInputs.NOT_COVERED && !files.contains(ph)) {
+            revision++;
+            deleteAfter.archivedThenDeleted(path);
+            early.deletedAfterCopy(path);
+            if (coverage == ArchivedInputs.BELOW_INPUT && !early.traversalHeld()
+                    && root.role() != ProcessRole.INTERACTIVE_SHELL) {
+                // the archiver walked a whole folder (tar c DIR | openssl, 7z a -p DIR.7z DIR): one run is a traversal
+                early.traversal("an encrypted archive of a whole folder (" + String.join(", ", archived.examples()) + ")");
+            }
+            evidence.add(SignalKind.DELETE_AFTER_ENCRYPT, deletion);
+            listImpact(path);
+        }
+        return coverage;
     }
 
     /** encryptedByCommand value of an encrypted archive's input: its deletion is judged by {@link ArchivedInputs}. */
@@ -561,11 +589,13 @@ final class Campaign {
      *                      was started by) one, else null: what it creates is the archive, not a victim's file
      */
     void onFileOp(FileOp op, ProcessInfo actor, ProcessInfo program, long millis, boolean copyTool,
-                  ProcessInfo archiveWriter, String unknownBinary, String script) {
+                  ProcessInfo archiveWriter, String unknownBinary, String script, boolean implied) {
         this.program = program;
         this.unknownBinary = unknownBinary;
         this.script = script;
-        if (fileOps++ == 0) {
+        // an operation implied by a command's arguments (a host without file events) is no file telemetry: the
+        // campaign's deletions are still paired from the commands (onTool)
+        if (!implied && fileOps++ == 0) {
             deleteAfter.fileTelemetry();
             revision++;
         }
@@ -982,19 +1012,7 @@ final class Campaign {
         }
         memory.deleted.put(key(ph), millis, 0, serial);
         directory(path, dirHash);
-        int coverage = archived.coverage(path, millis, settings.pairWindowMillis);
-        if (coverage != ArchivedInputs.NOT_COVERED && !files.contains(ph)) {
-            revision++;
-            deleteAfter.archivedThenDeleted(path);
-            early.deletedAfterCopy(path);
-            if (coverage == ArchivedInputs.BELOW_INPUT && !early.traversalHeld()
-                    && root.role() != ProcessRole.INTERACTIVE_SHELL) {
-                // the archiver walked a whole folder (tar c DIR | openssl, 7z a -p DIR.7z DIR): one run is a traversal
-                early.traversal("an encrypted archive of a whole folder (" + String.join(", ", archived.examples()) + ")");
-            }
-            evidence.add(SignalKind.DELETE_AFTER_ENCRYPT, op);
-            listImpact(path);
-        }
+        int coverage = archivedThenDeleted(op, path, ph, millis);
         // deleted before the campaign encrypted or destroyed anything: if it goes on to, this was no file held for
         // ransom but the way back removed first (rm -rf /var/backups/* /srv/backup, T1490) or clean-up, and it is
         // taken off the files affected then; a campaign that only deletes still counts what it deleted

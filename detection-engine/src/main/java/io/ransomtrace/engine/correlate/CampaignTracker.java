@@ -177,6 +177,14 @@ public final class CampaignTracker {
 
     /** A file operation by {@code actor}, whose campaign root is {@code root}. */
     public void fileOp(FileOp op, ProcessInfo actor, ProcessInfo root, ProcessTable table, long millis) {
+        fileOp(op, actor, root, table, millis, false);
+    }
+
+    /**
+     * @param implied true for an operation a command's arguments imply on a host whose log shows no file events
+     *                ({@link io.ransomtrace.engine.signal.CommandFileOps})
+     */
+    public void fileOp(FileOp op, ProcessInfo actor, ProcessInfo root, ProcessTable table, long millis, boolean implied) {
         Campaign c = campaignOf(root, table, op);
         if (actor != lastActor || c != lastActorCampaign) {
             lastActor = actor;
@@ -203,7 +211,7 @@ public final class CampaignTracker {
         if (lastActorTool != null && toolHousekeeping(lastActorTool, op.path())) {
             return;
         }
-        c.onFileOp(op, actor, lastProgram, millis, lastActorCopies, lastArchiveWriter, lastUnknownBinary, lastScript);
+        c.onFileOp(op, actor, lastProgram, millis, lastActorCopies, lastArchiveWriter, lastUnknownBinary, lastScript, implied);
         judge(c, op);
     }
 

@@ -9,6 +9,8 @@ import io.ransomtrace.engine.snapshot.SnapshotReader;
 import io.ransomtrace.engine.snapshot.SnapshotWriter;
 
 import java.io.IOException;
+import io.ransomtrace.engine.model.FileOpKind;
+
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -425,8 +427,66 @@ public final class ProcessTable {
         byPid.remove(p.pid(), p);
     }
 
+    /**
+     * The kinds of file event (bits by {@link FileOpKind#ordinal()}) the host's log has shown, successful or not.
+     * A kind never seen may not be logged at all: execve-only audit rules show none, Sysmon for Linux creates and
+     * deletes but no rename or write. For those kinds commands' arguments are all there is to say what happened.
+     */
+    private int fileKinds;
+
+    /** Operations commands' arguments implied, of kinds the host had not shown, oldest first; null when none. */
+    private ArrayDeque<ImpliedFileOp> implied;
+
+    /** True when the host's log has shown a file event of this kind (a write or a truncation: either). */
+    public boolean logs(FileOpKind kind) {
+        return (fileKinds & family(kind)) != 0;
+    }
+
+    /** The host logs file events of this kind: held implied operations of the kind are dropped (the events tell). */
+    public void fileEvent(FileOpKind kind) {
+        int bit = 1 << kind.ordinal();
+        if ((fileKinds & bit) != 0) {
+            return;
+        }
+        fileKinds |= bit;
+        if (implied != null) {
+            implied.removeIf(i -> (family(i.op().kind()) & bit) != 0);
+        }
+    }
+
+    /** Writes and truncations are one family: a log shows an O_TRUNC rewrite as either. */
+    private static int family(FileOpKind kind) {
+        return kind == FileOpKind.WRITE || kind == FileOpKind.TRUNCATE
+                ? 1 << FileOpKind.WRITE.ordinal() | 1 << FileOpKind.TRUNCATE.ordinal() : 1 << kind.ordinal();
+    }
+
+    public void holdImplied(ImpliedFileOp op) {
+        if (implied == null) {
+            implied = new ArrayDeque<>();
+        }
+        implied.addLast(op);
+    }
+
+    /** The oldest held operation due at {@code millis} (all of them when millis is Long.MAX_VALUE), removed; else null. */
+    public ImpliedFileOp takeDueImplied(long millis) {
+        if (implied == null || implied.isEmpty() || implied.peekFirst().dueMillis() > millis) {
+            return null;
+        }
+        return implied.pollFirst();
+    }
+
     /** The table's state for a detector snapshot (its settings come from the profile again on restore). */
     public void writeState(SnapshotWriter w) throws IOException {
+        w.writeInt(fileKinds);
+        w.writeInt(implied == null ? 0 : implied.size());
+        if (implied != null) {
+            for (ImpliedFileOp i : implied) {
+                io.ransomtrace.engine.snapshot.EventCodec.write(w, i.op());
+                ProcessInfo.writeReference(w, i.actor());
+                ProcessInfo.writeReference(w, i.root());
+                w.writeLong(i.dueMillis());
+            }
+        }
         ProcessInfo[] all = byPid.values();
         w.writeInt(all.length);
         for (ProcessInfo p : all) {
@@ -448,6 +508,14 @@ public final class ProcessTable {
 
     /** Restores what {@link #writeState} wrote into this (empty) table; the shared LRU is restored after all tables. */
     public void readState(SnapshotReader r) throws IOException {
+        fileKinds = r.readInt();
+        int held = r.readLength();
+        for (int i = 0; i < held; i++) {
+            if (!(io.ransomtrace.engine.snapshot.EventCodec.read(r) instanceof io.ransomtrace.engine.model.FileOp op)) {
+                throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("corrupt snapshot: a held operation is no file operation");
+            }
+            holdImplied(new ImpliedFileOp(op, ProcessInfo.readReference(r), ProcessInfo.readReference(r), r.readLong()));
+        }
         int n = r.readLength();
         for (int i = 0; i < n; i++) {
             ProcessInfo p = ProcessInfo.readReference(r);

@@ -27,10 +27,10 @@ class SnapshotFieldCensusTest {
     private static final Map<String, String> CENSUS = new LinkedHashMap<>();
 
     static {
-        CENSUS.put("Detector", "reorder hosts processes nextSweepMillis eventsProcessed accepted campaigns"
+        CENSUS.put("Detector", "reorder hosts processes nextSweepMillis lastMillis eventsProcessed accepted campaigns"
                 + " | classifier exitGraceMillis processIdleMillis copyToolCheck process lastHost lastTable finished findings");
         CENSUS.put("ReorderBuffer", "inOrder late newest newestMillis lastReleased outOfOrderReleased | windowMillis capacity");
-        CENSUS.put("process.ProcessTable", "byPid exitedQueue scriptsBySession | classifier exitGraceMillis lru");
+        CENSUS.put("process.ProcessTable", "byPid exitedQueue scriptsBySession fileKinds implied | classifier exitGraceMillis lru");
         // the LRU links, the tracked flag and the table are written and restored by ProcessLru
         CENSUS.put("process.ProcessInfo", "pid ppid exe exeName argv argvKnown cwd tty credentials startMillis firstEventId"
                 + " startSource startLine role lastSeenMillis exitMillis root sessionStart detached keep wasKept"
