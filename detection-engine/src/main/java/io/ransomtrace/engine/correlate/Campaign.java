@@ -708,7 +708,9 @@ final class Campaign {
     private void onWrite(FileOp op, String path, long ph, long dirHash, long millis, boolean copyTool) {
         int flags = op.openFlags();
         boolean append = (flags & OpenFlags.O_APPEND) != 0;
-        if (!append && !copyTool && memory.created.find(key(ph), millis - settings.pairWindowMillis) < 0) {
+        // a cache rewritten in place (fc-cache, debconf, mandb under a package install) is regenerated, not held
+        if (!append && !copyTool && !PathNames.inCacheDirectory(path)
+                && memory.created.find(key(ph), millis - settings.pairWindowMillis) < 0) {
             int slot = memory.inPlace.find(key(ph), Long.MIN_VALUE);
             // Truncating rewrites (O_TRUNC, truncate(2)) are what every build and copy does to stale files;
             // they count only once the same file is also renamed to a new suffix, or its content looks

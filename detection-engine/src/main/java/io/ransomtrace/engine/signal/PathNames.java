@@ -80,6 +80,15 @@ public final class PathNames {
         return dot;
     }
 
+    /**
+     * True for a file in a cache directory: /var/cache (FHS 5.5: data a program regenerates, deleted without loss)
+     * or a ~/.cache of the XDG base directories. Rewriting such a file in place holds nothing hostage: fc-cache,
+     * debconf and mandb refresh their caches that way during every package install.
+     */
+    public static boolean inCacheDirectory(String path) {
+        return path.startsWith("/var/cache/") || path.contains("/.cache/");
+    }
+
     /** True when s[from, to) is all digits (rotation suffixes such as ".1"). */
     public static boolean digits(String s, int from, int to) {
         if (from >= to) {
