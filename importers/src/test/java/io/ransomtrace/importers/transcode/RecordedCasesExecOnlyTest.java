@@ -51,8 +51,9 @@ class RecordedCasesExecOnlyTest {
             "h20_ssh_sudo_staging_copies", "h23_cron_root_su_find_exec_openssl", "h24_ssh_low_and_slow",
             "h25_ssh_tmux_detached_logout", "h26_ssh_sudo_dd_openssl_inplace",
             "h28_ssh_sudo_find_multi_roots", "h29_ssh_sudo_parallel_gpg", "h2_qlocker_root_ssh",
-            "h30_ssh_sudo_wipe_backups_openssl", "h31_ssh_renamed_openssl_devshm", "h3_cron_xargs_gpg",
-            "h8_ssh_sudo_zip_move", "h9_ssh_root_su_openssl_replace");
+            "h30_ssh_sudo_wipe_backups_openssl", "h31_ssh_renamed_openssl_devshm",
+            "h34_ssh_find_print0_openssl_shred", "h3_cron_xargs_gpg", "h8_ssh_sudo_zip_move",
+            "h9_ssh_root_su_openssl_replace");
 
     static Stream<Path> cases() throws IOException {
         return RecordedCasesAsEcsTest.cases();
@@ -94,8 +95,8 @@ class RecordedCasesExecOnlyTest {
             "h23_cron_root_su_find_exec_openssl", "h24_ssh_low_and_slow", "h25_ssh_tmux_detached_logout",
             "h26_ssh_sudo_dd_openssl_inplace", "h27_ssh_python_uuid_suffix", "h28_ssh_sudo_find_multi_roots",
             "h29_ssh_sudo_parallel_gpg", "h2_qlocker_root_ssh", "h30_ssh_sudo_wipe_backups_openssl",
-            "h31_ssh_renamed_openssl_devshm", "h3_cron_xargs_gpg", "h5_cron_root_c_locker",
-            "h8_ssh_sudo_zip_move", "h9_ssh_root_su_openssl_replace");
+            "h31_ssh_renamed_openssl_devshm", "h34_ssh_find_print0_openssl_shred", "h3_cron_xargs_gpg",
+            "h5_cron_root_c_locker", "h8_ssh_sudo_zip_move", "h9_ssh_root_su_openssl_replace");
 
     /**
      * The same cases as Sysmon for Linux shows them: process starts, file creates (event 11) and deletes (23), no
