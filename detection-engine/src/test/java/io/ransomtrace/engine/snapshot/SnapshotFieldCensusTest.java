@@ -54,7 +54,7 @@ class SnapshotFieldCensusTest {
                 + " fileArchives writers archives |");
         CENSUS.put("correlate.EvidenceLog", "ids sources lines counts | perSignal");
         CENSUS.put("correlate.PathMemory", "created createdWithSuffix deleted inPlace renamedTo encryptedByCommand | scratch");
-        CENSUS.put("correlate.RecentPathTable", "slots | mask");
+        CENSUS.put("correlate.RecentPathTable", "slots slotNumbers entries | mask");
         CENSUS.put("correlate.LongHashSet", "slots size hasZero | cap");
         CENSUS.put("signal.SlidingCounter", "buckets currentBucket total peak peakAtMillis | bucketMillis");
         CENSUS.put("signal.Signal", "| settings");
