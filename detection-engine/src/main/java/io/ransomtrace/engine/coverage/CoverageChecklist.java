@@ -120,7 +120,10 @@ final class CoverageChecklist {
         long n = t.fileOps().getOrDefault(kind, 0L);
         if (anyFileOps == 0) {
             return new CoverageCheck(id, title, CoverageStatus.RED, "no file telemetry",
-                    "no file telemetry at all: mass modification, extension changes, overwrites and ransom notes cannot be seen; detection relies on tool command lines only");
+                    "no file telemetry at all: detection relies on tool command lines only — what mv, cp, rm, tee, dd of=, ccrypt"
+                            + " over named files, zip -m, find -delete and openssl/gpg with rm did is read from their arguments;"
+                            + " a program doing its own file I/O (python, perl, a compiled locker), ccrypt -r and notes written"
+                            + " by shell redirection cannot be seen");
         }
         if (n == 0 && kind == FileOpKind.WRITE && t.writeOpens() > 0) {
             // Creating opens are the same open(2)/openat(2) calls: they are recorded, nothing rewrote an existing file.
@@ -146,7 +149,9 @@ final class CoverageChecklist {
             // Only the host's rule set can tell which (see the rule review).
             return new CoverageCheck(id, title, CoverageStatus.AMBER, "0 of " + count(anyFileOps, "file operation"),
                     "no " + title.toLowerCase(Locale.ROOT) + " seen although other file operations were: either none happened or the"
-                            + " audit rules do not record them (import the host's rules to know); if not recorded, " + missing);
+                            + " audit rules do not record them (import the host's rules to know; Sysmon for Linux records no renames"
+                            + " or writes); if not recorded, " + missing + " (commands that name them, such as mv or ccrypt F,"
+                            + " are read from their arguments)");
         }
         return new CoverageCheck(id, title, CoverageStatus.GREEN, count(n, "operation"), title + " are recorded");
     }
