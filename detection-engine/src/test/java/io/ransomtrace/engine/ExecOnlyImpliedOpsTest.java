@@ -84,6 +84,8 @@ class ExecOnlyImpliedOpsTest {
         assertThat(f.filesAffected()).isEqualTo(40);
         assertThat(f.extensions()).contains(".crptd");
         assertThat(f.filesBeforeFirstHighAlert()).isLessThanOrEqualTo(20);
+        assertThat(f.signal("mass-modification").description()).as("the analyst is told what was not seen but read")
+                .contains("80 file operations read from command lines");
     }
 
     /** An ingest job: cp -p F /srv/archive/ && mv F F.processed, per scan (b30's shape without file events). */

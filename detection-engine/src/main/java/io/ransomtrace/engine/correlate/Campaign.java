@@ -595,7 +595,9 @@ final class Campaign {
         this.script = script;
         // an operation implied by a command's arguments (a host without file events) is no file telemetry: the
         // campaign's deletions are still paired from the commands (onTool)
-        if (!implied && fileOps++ == 0) {
+        if (implied) {
+            mass.fromCommandLine();
+        } else if (fileOps++ == 0) {
             deleteAfter.fileTelemetry();
             revision++;
         }

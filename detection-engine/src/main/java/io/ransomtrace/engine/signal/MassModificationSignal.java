@@ -20,6 +20,8 @@ public final class MassModificationSignal extends Signal {
     private int firstCount;
     private SlidingCounter burst;
     private SlidingCounter slow;
+    /** File operations taken from command lines because the host's log shows none of their kind (CommandFileOps). */
+    private int fromCommandLines;
 
     public MassModificationSignal(SignalSettings settings) {
         super(settings);
@@ -45,6 +47,11 @@ public final class MassModificationSignal extends Signal {
         }
         burst.add(millis);
         slow.add(millis);
+    }
+
+    /** One file operation was read from a command line, not from a file event (the analyst must know which). */
+    public void fromCommandLine() {
+        fromCommandLines++;
     }
 
     /** The highest count in the burst window so far (at most {@value #FIRST} before the counters exist). */
@@ -87,6 +94,7 @@ public final class MassModificationSignal extends Signal {
 
     @Override
     public void writeState(SnapshotWriter w) throws IOException {
+        w.writeInt(fromCommandLines);
         w.writeBoolean(burst != null);
         if (burst == null) {
             w.writeLongs(first, firstCount);
@@ -98,6 +106,7 @@ public final class MassModificationSignal extends Signal {
 
     @Override
     public void readState(SnapshotReader r) throws IOException {
+        fromCommandLines = r.readInt();
         if (!r.readBoolean()) {
             int n = r.readLength();
             if (n > FIRST) {
@@ -156,6 +165,9 @@ public final class MassModificationSignal extends Signal {
         return "up to " + plural(burstPeak(), "distinct file", "distinct files") + " changed within "
                 + seconds(settings.massWindowMillis) + " (fires at " + settings.massThreshold + "); slow burn: "
                 + slowPeak() + " within " + seconds(settings.massSlowWindowMillis) + " (fires at "
-                + settings.massSlowThreshold + ")";
+                + settings.massSlowThreshold + ")"
+                + (fromCommandLines == 0 ? "" : "; " + plural(fromCommandLines, "file operation", "file operations")
+                + " read from command lines (mv, cp, ccrypt, zip -m, find -delete…): the host's log shows no file events"
+                + " of that kind");
     }
 }

@@ -60,7 +60,7 @@ class SnapshotFieldCensusTest {
         CENSUS.put("signal.Signal", "| settings");
         CENSUS.put("signal.EncryptionToolSignal", "runs labels |");
         CENSUS.put("signal.BulkInvocationSignal", "invocations directories labels |");
-        CENSUS.put("signal.MassModificationSignal", "first firstCount burst slow |");
+        CENSUS.put("signal.MassModificationSignal", "first firstCount burst slow fromCommandLines |");
         CENSUS.put("signal.ExtensionChangeSignal", "counts suffixByHash lastRegistered best bestCount bestKnown anyFired | benign known");
         CENSUS.put("signal.OverwriteInPlaceSignal", "inPlace byTools renameOnly toolLabels |");
         CENSUS.put("signal.DeleteAfterEncryptSignal", "pairs example archived archivedExample inferred inferredExample"
