@@ -51,6 +51,23 @@ class ScanCommandE2ETest {
     }
 
     @Test
+    void rotatedLogsNamedAsTheShellExpandsThemGiveTheSameFinding(@TempDir Path tmp) throws IOException {
+        // scan /var/log/audit/audit.log* names audit.log before audit.log.1: newest first
+        java.util.List<String> lines = Files.readAllLines(SampleCases.of("attack-openssl-find").resolve("audit.log"));
+        Path older = Files.write(tmp.resolve("audit.log.1"), lines.subList(0, lines.size() / 2));
+        Path live = Files.write(tmp.resolve("audit.log"), lines.subList(lines.size() / 2, lines.size()));
+        Path json = tmp.resolve("out.json");
+        CliRun run = CliRun.of("scan", live.toString(), older.toString(), "--json", json.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertThat(doc.at("/summary/inputs/0/path").asText()).as("read oldest first").endsWith("audit.log.1");
+        JsonNode f = doc.at("/findings/0");
+        assertThat(f.get("severity").asText()).isEqualTo("critical");
+        assertThat(f.at("/rootProcess/commandLine").asText()).contains("enc.sh");
+        assertThat(f.at("/rootProcess/loginUid").asLong()).isEqualTo(1101);
+    }
+
+    @Test
     void aBenignCaseDoesNotFailTheBuildAtHigh() {
         CliRun run = CliRun.of("scan", "-q", SampleCases.of("benign-rsync").toString(), "--fail-on", "high");
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(0);

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * contributes every regular, non-hidden file in it (not recursively). Rotated sets are ordered oldest first,
  * so events come out in time order: {@code audit.log.3}, {@code audit.log.2}, {@code audit.log.1},
  * {@code audit.log}; gzip variants ({@code audit.log.2.gz}) and logrotate date suffixes
- * ({@code audit.log-20261127}) take their place in the same set.
+ * ({@code audit.log-20261127}) take their place in the same set. The same holds for files of one set named one by
+ * one ({@code scan /var/log/audit/audit.log*}).
  */
 public final class InputExpander {
 
@@ -94,7 +95,39 @@ public final class InputExpander {
                 throw new java.nio.file.NoSuchFileException(input.toString(), null, "input does not exist");
             }
         }
+        oldestFirstWithinRotatedSets(files);
         return files;
+    }
+
+    /**
+     * Files named one by one that belong to one rotated set (same folder, same base name) are read oldest first
+     * whatever order they were named in: the shell expands {@code audit.log*} to {@code audit.log audit.log.1
+     * audit.log.2}, newest first, and a stream read in that order starts processes after their own children. Each
+     * set's members take the places the set had among the inputs; every other input keeps its place.
+     */
+    private static void oldestFirstWithinRotatedSets(List<Input> files) {
+        java.util.Map<String, List<Integer>> places = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            Input in = files.get(i);
+            if (!in.fromFolder()) {
+                Path parent = in.file().toAbsolutePath().normalize().getParent();
+                String set = parent + "/" + rotation(in.file().getFileName().toString()).base();
+                places.computeIfAbsent(set, k -> new ArrayList<>()).add(i);
+            }
+        }
+        for (List<Integer> at : places.values()) {
+            if (at.size() < 2) {
+                continue;
+            }
+            List<Input> members = new ArrayList<>();
+            for (int i : at) {
+                members.add(files.get(i));
+            }
+            members.sort(Comparator.comparing(Input::file, ROTATION_ORDER));
+            for (int k = 0; k < at.size(); k++) {
+                files.set(at.get(k), members.get(k));
+            }
+        }
     }
 
     /**

@@ -43,6 +43,20 @@ class InputExpanderTest {
     }
 
     @Test
+    void aRotatedSetNamedNewestFirstAsTheShellExpandsItIsReadOldestFirst() throws IOException {
+        // scan /var/log/audit/audit.log* is audit.log audit.log.1 audit.log.2.gz: newest first
+        Path live = Files.writeString(dir.resolve("audit.log"), "x\n");
+        Path one = Files.writeString(dir.resolve("audit.log.1"), "x\n");
+        Path two = Files.writeString(dir.resolve("audit.log.2.gz"), "x\n");
+        Path other = Files.writeString(dir.resolve("ecs.ndjson"), "x\n");
+        Path elsewhere = Files.createDirectory(dir.resolve("fs02")).resolve("audit.log");
+        Files.writeString(elsewhere, "x\n");
+        assertThat(InputExpander.expand(List.of(live, other, one, two, elsewhere)))
+                .as("the set's members fill its places oldest first; other files keep theirs")
+                .containsExactly(two, other, one, live, elsewhere);
+    }
+
+    @Test
     void documentationBesideTheLogsIsLeftOutUnlessNamedOrALogAfterAll() throws IOException {
         String audit = "type=SYSCALL msg=audit(1764324000.123:1): arch=c000003e syscall=87 success=yes exit=0 items=1 "
                 + "ppid=1 pid=2 auid=1 uid=1 comm=\"rm\"\n";
