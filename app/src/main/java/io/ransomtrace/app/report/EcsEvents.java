@@ -186,7 +186,7 @@ public final class EcsEvents {
             return;
         }
         g.writeObjectFieldStart("user");
-        if (c.uid() != Credentials.UNSET) {
+        if (Credentials.shownId(c.uid()) != null) {
             g.writeStringField("id", Long.toString(c.uid()));
         }
         if (c.user() != null) {
@@ -194,7 +194,7 @@ public final class EcsEvents {
         }
         if (c.hasLoginUid() || c.loginUser() != null) {
             g.writeObjectFieldStart("audit");
-            if (c.hasLoginUid()) {
+            if (Credentials.shownId(c.loginUid()) != null) {
                 g.writeStringField("id", Long.toString(c.loginUid()));
             }
             if (c.loginUser() != null) {
@@ -202,7 +202,7 @@ public final class EcsEvents {
             }
             g.writeEndObject();
         }
-        if (c.euid() != Credentials.UNSET) {
+        if (Credentials.shownId(c.euid()) != null) {
             g.writeObjectFieldStart("effective");
             g.writeStringField("id", Long.toString(c.euid()));
             g.writeEndObject();

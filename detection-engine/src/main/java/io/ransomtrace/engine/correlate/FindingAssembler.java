@@ -105,9 +105,9 @@ final class FindingAssembler {
             commandLine = r.commandLine();
         }
         Credentials cr = r.credentials() != Credentials.UNKNOWN ? r.credentials() : c.actorCredentials;
-        Long uid = cr.uid() == Credentials.UNSET ? null : cr.uid();
+        Long uid = Credentials.shownId(cr.uid());
         String user = cr.user() != null ? cr.user() : uid != null && uid == 0 ? "root" : null;
-        Long loginUid = cr.hasLoginUid() ? cr.loginUid() : null;
+        Long loginUid = Credentials.shownId(cr.loginUid());
         String loginUser = cr.loginUser() != null ? cr.loginUser() : loginUid != null && loginUid == 0 ? "root" : null;
         return new RootProcess(r.pid(), r.ppid(), exe, commandLine, uid, user, loginUid, loginUser, parentExe,
                 launchedBy);

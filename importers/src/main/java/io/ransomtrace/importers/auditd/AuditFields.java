@@ -42,10 +42,21 @@ final class AuditFields {
     }
 
     static AuditFields parse(byte[] b, int from, int to, boolean interpreted, boolean proctitleRecord) {
+        return parse(b, from, to, interpreted, proctitleRecord, false);
+    }
+
+    /**
+     * @param execveRecord an EXECVE record: in ausearch -i output its arguments are printed as they are, spaces and
+     *                     '=' included ({@code a2=cd /srv && for d in *&#47;; do d=${d%/}; …}), so only an argument key
+     *                     ({@code argc}, {@code aN}, {@code aN_len}, {@code aN[k]}) starts a field
+     */
+    static AuditFields parse(byte[] b, int from, int to, boolean interpreted, boolean proctitleRecord,
+                             boolean execveRecord) {
         // One pass into a per-thread scratch array, then one right-sized copy: this runs for every record, and a
         // first pass to size the array (or regrowth from a small one) cost as much as the scan itself.
         int[][] holder = SCRATCH.get();
         AuditFields f = new AuditFields(b, interpreted, holder[0]);
+        f.execveArguments = execveRecord && interpreted;
         f.scan(from, to, proctitleRecord && interpreted);
         holder[0] = f.offs; // keeps a scratch array that had to grow
         f.keep(from, to);
@@ -75,6 +86,16 @@ final class AuditFields {
                 continue;
             }
             int ke = i;
+            if (execveArguments && n > 0 && offs[n * 4 - 1] == lastValueEnd && lastValueEnd >= 0
+                    && !argumentKey(ks, ke)) {
+                // d=${d%/}; inside an argument printed as it is: the argument goes on
+                while (i < to && b[i] != ' ' && b[i] != GS) {
+                    i++;
+                }
+                offs[n * 4 - 1] = i;
+                lastValueEnd = i;
+                continue;
+            }
             i++;
             if (restOfLineForProctitle && ke - ks == 9 && matches(ks, "proctitle")) {
                 int ve = to;
@@ -103,6 +124,30 @@ final class AuditFields {
             }
         }
     }
+
+    /** True for argc, aN, aN_len and aN[k]: the keys an EXECVE record has. */
+    private boolean argumentKey(int ks, int ke) {
+        if (ke - ks == 4 && matches(ks, "argc")) {
+            return true;
+        }
+        if (ke - ks < 2 || b[ks] != 'a' || b[ks + 1] < '0' || b[ks + 1] > '9') {
+            return false;
+        }
+        int k = ks + 1;
+        while (k < ke && b[k] >= '0' && b[k] <= '9') {
+            k++;
+        }
+        if (k == ke) {
+            return true;
+        }
+        if (ke - k == 4 && b[k] == '_' && b[k + 1] == 'l' && b[k + 2] == 'e' && b[k + 3] == 'n') {
+            return true;
+        }
+        return b[k] == '[' && b[ke - 1] == ']';
+    }
+
+    /** Set for an EXECVE record of ausearch -i output (see {@link #parse(byte[], int, int, boolean, boolean, boolean)}). */
+    private boolean execveArguments;
 
     private static final int STRIDE = 4;
 

@@ -48,7 +48,8 @@ final class AuditRecord {
 
     AuditFields fields() {
         if (fields == null) {
-            fields = AuditFields.parse(bytes, bodyStart, bytes.length, interpreted, "PROCTITLE".equals(type));
+            fields = AuditFields.parse(bytes, bodyStart, bytes.length, interpreted, "PROCTITLE".equals(type),
+                    "EXECVE".equals(type));
         }
         return fields;
     }

@@ -142,8 +142,8 @@ final class EventMapper {
 
     private String nameOf(AuditFields f, String key) {
         String v = f.text(key, repeated);
-        if (v == null || v.isEmpty() || Character.isDigit(v.charAt(0)) || v.charAt(0) == '-') {
-            return null;
+        if (v == null || v.isEmpty() || Character.isDigit(v.charAt(0)) || v.charAt(0) == '-' || v.startsWith("unknown(")) {
+            return null; // a number, or ausearch -i's unknown(1101): no name, the id is kept (id())
         }
         return v;
     }
@@ -151,7 +151,24 @@ final class EventMapper {
     /** A numeric id field, with auditd's "unset" spellings and a missing field as {@link Credentials#UNSET}. */
     static long id(AuditFields f, String key) {
         long v = f.number(key, Long.MIN_VALUE);
-        return v == Long.MIN_VALUE ? Credentials.UNSET : Credentials.normalizeId(v);
+        if (v != Long.MIN_VALUE) {
+            return Credentials.normalizeId(v);
+        }
+        // ausearch -i prints names where the kernel wrote numbers (uid=root auid=alice): the name stands in for
+        // the number, so a change of account is still a change (sudo, a login), and "unset" is unset
+        String name = f.text(key);
+        if (name == null || name.isEmpty() || name.equals("unset") || name.equals("(null)") || name.equals("?")) {
+            return Credentials.UNSET;
+        }
+        if (name.startsWith("unknown(") && name.endsWith(")")) {
+            // ausearch -i on another machine than the log's: an id it has no account for keeps its number
+            try {
+                return Credentials.normalizeId(Long.parseLong(name.substring(8, name.length() - 1)));
+            } catch (NumberFormatException e) {
+                return Credentials.UNSET;
+            }
+        }
+        return Credentials.nameOnlyId(name);
     }
 
     // ---- process exec ----
