@@ -1,9 +1,9 @@
 #!/bin/bash
-# record-batch.sh 3|4|5|6|7|8|9|10|11|12 — the later batches, recorded after the first twelve cases (record-all.sh), with other
+# record-batch.sh 3|4|5|6|7|8|9|10|11|12|13 — the later batches, recorded after the first twelve cases (record-all.sh), with other
 # tools and habits; specs are "case host raw|enriched host|watch [pending]" (the rule set in rules/; "pending" records
 # into ../pending, for a case the detector does not pass yet).
 cd "$(dirname "$0")"; logs=${TMPDIR:-/tmp}
-case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12} in
+case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13} in
   3) specs=("h5_cron_root_c_locker fs01.corp.example enriched watch" "h6_ssh_ccrypt_recursive ws-mk.lab.internal raw host"
        "h7_ssh_perl_truncate_rename ws-priya.lab.internal enriched watch" "h8_ssh_sudo_zip_move nas02.lab.internal raw watch"
        "b9_cron_logrotate_gzip nas01.lab.internal raw host" "b10_ssh_gpg_sign_release build01.lab.internal enriched watch"
@@ -42,6 +42,10 @@ case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12} in
        "b48_ssh_dos2unix_tree build01.lab.internal raw watch" "b49_cron_borg_encrypted_backup nas01.lab.internal enriched host"
        "h32_ssh_python_intermittent ws-priya.lab.internal raw host" "h33_ssh_sudo_selfdelete_libcrypto nas02.lab.internal enriched host"
        "h34_ssh_find_print0_openssl_shred ws-mk.lab.internal raw watch" "b50_ssh_jpegoptim_photos build01.lab.internal raw host") ;;
+  13) specs=("b51_ssh_gocryptfs_vault_move ws-mk.lab.internal raw host" "b52_ssh_rclone_crypt_sync ws-priya.lab.internal enriched watch"
+       "b53_cron_rsnapshot_rotate nas01.lab.internal raw host" "b54_ssh_make_clean_rebuild build01.lab.internal raw watch"
+       "h35_root_unshare_chroot_locker nas02.lab.internal enriched host" "h36_ssh_at_job_locker ws-priya.lab.internal raw wide"
+       "h37_ssh_openssl_cms_pubkey ws-mk.lab.internal raw watch" "h38_ssh_sudo_forked_workers fs01.corp.example enriched watch") ;;
   *) echo "no batch $1" >&2; exit 2 ;;
 esac
 for spec in "${specs[@]}"; do

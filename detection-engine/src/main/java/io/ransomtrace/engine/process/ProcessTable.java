@@ -96,7 +96,7 @@ public final class ProcessTable {
             p.detached(true);
         }
         seen(p, millis);
-        rememberScript(p, a.credentials().session(), wasScript);
+        rememberScript(p, scriptKey(a.credentials()), wasScript);
         if (p.cachedRoot() != null && p.cachedRoot() != p && (p.role() == ProcessRole.BOUNDARY || p.detached())) {
             p.root(p);
         }
@@ -125,9 +125,25 @@ public final class ProcessTable {
         lru.touch(p);
     }
 
+    private boolean isShellOrInterpreter(ProcessInfo p) {
+        return p.exeName() != null && (classifier.isShell(p.exeName()) || classifier.isInterpreter(p.exeName()));
+    }
+
     private boolean isScript(ProcessInfo p) {
         return p.role() == ProcessRole.SCRIPT_RUNNER && p.exeName() != null
                 && (classifier.isShell(p.exeName()) || classifier.isInterpreter(p.exeName()));
+    }
+
+    /**
+     * Where a process's scripts are remembered: its audit session; for a process in no session and with no login
+     * uid (a daemon, what a root service or a container runtime starts: nothing of a login), the scripts of that
+     * user outside any session. Keys of the latter are below {@link Credentials#UNSET}; UNSET means nowhere.
+     */
+    static long scriptKey(Credentials c) {
+        if (c.session() != Credentials.UNSET) {
+            return c.session();
+        }
+        return !c.hasLoginUid() && c.uid() >= 0 ? Credentials.UNSET - 1 - c.uid() : Credentials.UNSET;
     }
 
     /** Keeps the session's recent scripts current: a script that exec'd another program is no longer one. */
@@ -282,14 +298,22 @@ public final class ProcessTable {
      * nothing for it (no exec, no file change of its own), so only its children name it, by ppid. If a
      * script is still running in the same audit session, as the same user, was started before the child and
      * has the nearest lower pid (pids are handed out in order, so the script's fork came just after it), the
-     * placeholder is taken as that script's subshell and the lineage continues through it.
+     * placeholder is taken as that script's subshell and the lineage continues through it. A daemon's processes
+     * (no session, no login uid: a root service, a container's shell) are matched the same way among that user's
+     * scripts outside any session, unless the child is a shell or interpreter: that is a daemon starting a job.
      */
     private void adoptSubshell(ProcessInfo stub, ProcessInfo child) {
         Credentials c = child.credentials();
-        if (c.session() == Credentials.UNSET) {
+        long key = scriptKey(c);
+        if (key == Credentials.UNSET) {
             return;
         }
-        ArrayDeque<ProcessInfo> scripts = scriptsBySession.get(c.session());
+        if (key != c.session() && isShellOrInterpreter(child)) {
+            // outside a session a forked parent exec'ing a shell is how a daemon starts a job (cron's child runs
+            // sh -c, atd's the job shell, a service's system()): a new job, not the body of a running script's loop
+            return;
+        }
+        ArrayDeque<ProcessInfo> scripts = scriptsBySession.get(key);
         if (scripts == null) {
             return;
         }
@@ -297,7 +321,7 @@ public final class ProcessTable {
             // still that script: not exited, not forgotten, and not since exec'd into something else
             // (/usr/bin/7z is a sh script that execs p7zip)
             boolean stillScript = !script.exited() && byPid.get(script.pid()) == script && isScript(script);
-            if (stillScript && script.pid() < stub.pid() && script.startMillis() <= child.startMillis()
+            if (stillScript && script != child && script.ppid() != stub.pid() && script.pid() < stub.pid() && script.startMillis() <= child.startMillis()
                     && (c.uid() == Credentials.UNSET || script.credentials().uid() == Credentials.UNSET
                         || script.credentials().uid() == c.uid())) {
                 stub.ppid(script.pid());

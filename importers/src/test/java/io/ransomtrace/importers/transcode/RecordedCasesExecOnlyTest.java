@@ -52,7 +52,8 @@ class RecordedCasesExecOnlyTest {
             "h25_ssh_tmux_detached_logout", "h26_ssh_sudo_dd_openssl_inplace",
             "h28_ssh_sudo_find_multi_roots", "h29_ssh_sudo_parallel_gpg", "h2_qlocker_root_ssh",
             "h30_ssh_sudo_wipe_backups_openssl", "h31_ssh_renamed_openssl_devshm",
-            "h34_ssh_find_print0_openssl_shred", "h3_cron_xargs_gpg", "h8_ssh_sudo_zip_move",
+            "h34_ssh_find_print0_openssl_shred", "h35_root_unshare_chroot_locker", "h36_ssh_at_job_locker",
+            "h37_ssh_openssl_cms_pubkey", "h3_cron_xargs_gpg", "h8_ssh_sudo_zip_move",
             "h9_ssh_root_su_openssl_replace");
 
     static Stream<Path> cases() throws IOException {
@@ -95,7 +96,8 @@ class RecordedCasesExecOnlyTest {
             "h23_cron_root_su_find_exec_openssl", "h24_ssh_low_and_slow", "h25_ssh_tmux_detached_logout",
             "h26_ssh_sudo_dd_openssl_inplace", "h27_ssh_python_uuid_suffix", "h28_ssh_sudo_find_multi_roots",
             "h29_ssh_sudo_parallel_gpg", "h2_qlocker_root_ssh", "h30_ssh_sudo_wipe_backups_openssl",
-            "h31_ssh_renamed_openssl_devshm", "h34_ssh_find_print0_openssl_shred", "h3_cron_xargs_gpg",
+            "h31_ssh_renamed_openssl_devshm", "h34_ssh_find_print0_openssl_shred", "h35_root_unshare_chroot_locker",
+            "h36_ssh_at_job_locker", "h37_ssh_openssl_cms_pubkey", "h3_cron_xargs_gpg",
             "h5_cron_root_c_locker", "h8_ssh_sudo_zip_move", "h9_ssh_root_su_openssl_replace");
 
     /**
