@@ -66,7 +66,8 @@ public final class Sniffer {
     /** Decides from sample lines (non-blank, in file order). */
     public static Format sniff(List<String> lines) {
         String first = lines.get(0).strip();
-        if (startsJson(first) || mostlyJsonAfterAFragment(lines)) {
+        // dmesg prefixes the kernel's audit lines with its clock ([ 1234.567890] audit: type=1300 audit(…)): not JSON
+        if ((startsJson(first) && !kernelAuditLine(first)) || mostlyJsonAfterAFragment(lines)) {
             String sample = String.join("\n", lines.subList(0, Math.min(lines.size(), 64)));
             if (LAUREL_ID.matcher(sample).find()) return Format.LAUREL;
             if (sample.contains("\"hostIdentifier\"") || (sample.contains("\"unixTime\"") && sample.contains("\"name\""))
@@ -91,6 +92,10 @@ public final class Sniffer {
                 continue;
             }
             int msg = s.indexOf("msg=audit(");
+            if (msg < 0 && kernelAuditLine(s)) {
+                raw++; // type=1300 audit(SEC.MS:SERIAL): the kernel's own line (dmesg, kern.log, the journal)
+                continue;
+            }
             if (msg >= 0 && s.contains("type=")) {
                 char c = msg + 10 < s.length() ? s.charAt(msg + 10) : ' ';
                 int colon = s.indexOf(':', msg);
@@ -120,6 +125,21 @@ public final class Sniffer {
         }
         if (looksLikeCsv(lines)) return Format.CSV;
         return Format.UNKNOWN;
+    }
+
+    /** {@code … type=1300 audit(1796633834.962:153): …}: a numbered type and the stamp without msg=. */
+    private static boolean kernelAuditLine(String s) {
+        int t = s.indexOf("type=");
+        if (t < 0 || (t > 0 && s.charAt(t - 1) != ' ')) {
+            return false;
+        }
+        int k = t + 5;
+        int digits = k;
+        while (digits < s.length() && Character.isDigit(s.charAt(digits))) {
+            digits++;
+        }
+        return digits > k && digits - k <= 5 && s.startsWith(" audit(", digits) && digits + 7 < s.length()
+                && Character.isDigit(s.charAt(digits + 7));
     }
 
     private static boolean startsJson(String line) {

@@ -12,7 +12,9 @@ import java.util.Arrays;
  * <p>Accepted shapes: {@code type=T msg=audit(SEC.MS:SERIAL): ...} as auditd writes it (RAW or ENRICHED), with
  * an optional {@code node=HOST } prefix and optionally behind a syslog header
  * ({@code Nov 28 10:00:00 web1 audispd: node=... type=...}); and ausearch's interpreted form
- * {@code type=T msg=audit(11/28/2026 10:00:00.123:456) : ...}, whose local time is read in the zone given.
+ * {@code type=T msg=audit(11/28/2026 10:00:00.123:456) : ...}, whose local time is read in the zone given; and the
+ * kernel's own form {@code type=1300 audit(SEC.MS:SERIAL): ...} (numbered types, no {@code msg=}) as dmesg, kern.log,
+ * syslog and the journal hold it when no audit daemon runs ({@code kernel: audit: type=1300 audit(…)}).
  */
 final class AuditLineParser {
 
@@ -69,11 +71,14 @@ final class AuditLineParser {
         String type = type(buf, ts, te);
         i = te;
         while (i < end && buf[i] == ' ') i++;
-        if (!startsWith(buf, i, end, "msg=audit(")) {
+        if (startsWith(buf, i, end, "msg=audit(")) {
+            i += 10;
+        } else if (startsWith(buf, i, end, "audit(")) {
+            i += 6; // the kernel's own line (dmesg, kern.log, the journal): type=1300 audit(SEC.MS:SERIAL): ...
+        } else {
             error = "record " + type + " has no msg=audit(time:serial) stamp";
             return null;
         }
-        i += 10;
         long seconds;
         int millis;
         boolean interpreted;
@@ -224,9 +229,22 @@ final class AuditLineParser {
         if (cached != null && sameAscii(cached, b, s, e)) {
             return cached;
         }
+        if (e - s <= 5 && allDigits(b, s, e)) {
+            // the kernel numbers types: 1300 is SYSCALL (not cached: the name is not the bytes the cache compares)
+            return AuditRecordTypes.name((int) AuditFields.parseDecimal(b, s, e, -1));
+        }
         String t = new String(b, s, e - s, StandardCharsets.UTF_8);
         typeCache[slot] = t;
         return t;
+    }
+
+    private static boolean allDigits(byte[] b, int s, int e) {
+        for (int k = s; k < e; k++) {
+            if (b[k] < '0' || b[k] > '9') {
+                return false;
+            }
+        }
+        return e > s;
     }
 
     private String node(byte[] b, int s, int e) {
