@@ -221,7 +221,7 @@ public final class CsvImporter implements Importer {
         } else {
             why.append("No built-in shares a column with it. ");
         }
-        why.append("Write a mapping (YAML, see docs/event-model.md) and pass it with --csv-mapping FILE.yaml to "
+        why.append("Write a mapping (YAML, see docs/csv-mappings.md) and pass it with --csv-mapping FILE.yaml to "
                 + "scan or import, or map the columns in the window. ");
         for (CsvMappingCheck c : CsvMappings.checkAll(header)) {
             why.append(c.mapping().name()).append(": ").append(String.join("; ", c.errors())).append(". ");
