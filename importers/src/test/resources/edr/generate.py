@@ -496,6 +496,163 @@ def write_csv(events):
         fh.write("when,machine,what,who\n2026-11-20 03:00:00,web-01,login,alice\n")
 
 
+# ---------------------------------------------------------------- CSV of other EDRs (Defender, Falcon, S1)
+
+VHOST = "fs-02"
+VT0 = datetime(2026, 11, 21, 9, 2, 0, tzinfo=timezone.utc)
+
+
+def build_vendor_story():
+    """carol logs in over ssh to fs-02 (after a cron job ran); a find -exec openssl enc chain encrypts 12 files in
+    3 folders, a find -delete removes the originals, a note lands in each folder and 3 files get .locked."""
+    s = Story()
+    s.t = VT0
+    docs = "/home/carol/docs"
+    s.exec(700, 1, "/usr/sbin/cron", ["/usr/sbin/cron", "-f"], "/", "root", 0, None, None)
+    s.exec(4001, 700, "/usr/bin/sh", ["/bin/sh", "-c", "test -x /usr/sbin/logrotate && /usr/sbin/logrotate /etc/logrotate.conf"],
+           "/", "root", 0, None, None)
+    s.exec(4002, 4001, "/usr/sbin/logrotate", ["/usr/sbin/logrotate", "/etc/logrotate.conf"], "/", "root", 0, None, None)
+    s.file("rename", 4002, "/usr/sbin/logrotate", "root", 0, "/var/log/syslog", target="/var/log/syslog.1")
+    s.file("create", 4002, "/usr/sbin/logrotate", "root", 0, "/var/log/syslog")
+    s.exit(4002, "/usr/sbin/logrotate", "root", 0)
+    s.exit(4001, "/usr/bin/sh", "root", 0)
+    s.exec(5100, 812, "/usr/sbin/sshd", ["sshd:", "carol", "[priv]"], "/", "root", 0, "carol", 1002)
+    s.exec(5101, 5100, "/usr/bin/bash", ["-bash"], "/home/carol", "carol", 1002, "carol", 1002)
+    s.exec(5102, 5101, "/usr/bin/find", ["find", docs, "-type", "f", "-exec", "openssl", "enc", "-aes-256-cbc",
+                                         "-pbkdf2", "-pass", "pass:Xk93!q", "-in", "{}", "-out", "{}.enc", ";"],
+           "/home/carol", "carol", 1002, "carol", 1002)
+    files = []
+    for d in ("invoices", "contracts", "photos"):
+        for name in ("a.pdf", "b.docx", "c.xlsx", "d.odt"):
+            files.append("%s/%s/%s_%s" % (docs, d, d[:3], name))
+    pid = 5110
+    for f in files:
+        pid += 1
+        s.exec(pid, 5102, "/usr/bin/openssl", ["openssl", "enc", "-aes-256-cbc", "-pbkdf2", "-pass", "pass:Xk93!q",
+                                               "-in", f, "-out", f + ".enc"], "/home/carol", "carol", 1002, "carol", 1002)
+        s.file("create", pid, "/usr/bin/openssl", "carol", 1002, f + ".enc")
+        s.file("write", pid, "/usr/bin/openssl", "carol", 1002, f + ".enc")
+        s.exit(pid, "/usr/bin/openssl", "carol", 1002)
+    s.exit(5102, "/usr/bin/find", "carol", 1002)
+    s.exec(5140, 5101, "/usr/bin/find", ["find", docs, "-type", "f", "!", "-name", "*.enc", "-delete"],
+           "/home/carol", "carol", 1002, "carol", 1002)
+    for f in files:
+        s.file("delete", 5140, "/usr/bin/find", "carol", 1002, f)
+    s.exit(5140, "/usr/bin/find", "carol", 1002)
+    for i, d in enumerate(("invoices", "contracts", "photos")):
+        note = "%s/%s/HOW_TO_DECRYPT.txt" % (docs, d)
+        s.exec(5150 + i, 5101, "/usr/bin/cp", ["cp", "/tmp/.n", note], "/home/carol", "carol", 1002, "carol", 1002)
+        s.file("create", 5150 + i, "/usr/bin/cp", "carol", 1002, note)
+        s.exit(5150 + i, "/usr/bin/cp", "carol", 1002)
+    for i, f in enumerate(files[:3]):
+        s.exec(5160 + i, 5101, "/usr/bin/mv", ["mv", f + ".enc", f + ".enc.locked"], "/home/carol", "carol", 1002,
+               "carol", 1002)
+        s.file("rename", 5160 + i, "/usr/bin/mv", "carol", 1002, f + ".enc", target=f + ".enc.locked")
+        s.exit(5160 + i, "/usr/bin/mv", "carol", 1002)
+    return s.events
+
+
+def processes(events):
+    """pid -> the exec event that started it (for the initiating/parent columns vendors repeat on every row)."""
+    return {e["pid"]: e for e in events if e["kind"] == "exec"}
+
+
+def cmdline(p):
+    return None if p is None else " ".join(p["argv"])
+
+
+def basename(path):
+    return None if path is None else path.rsplit("/", 1)[-1]
+
+
+def folder(path):
+    return path.rsplit("/", 1)[0]
+
+
+def write_rows(path, header, rows):
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write("\r\n".join(",".join(csv_quote(v) for v in r) for r in [header] + rows) + "\r\n")
+
+
+def write_defender(events):
+    procs = processes(events)
+    header = ["Timestamp", "DeviceId", "DeviceName", "ActionType", "FileName", "FolderPath", "PreviousFileName",
+              "PreviousFolderPath", "ProcessId", "ProcessCommandLine", "AccountName", "InitiatingProcessId",
+              "InitiatingProcessFileName", "InitiatingProcessFolderPath", "InitiatingProcessCommandLine",
+              "InitiatingProcessParentId", "InitiatingProcessAccountName", "ReportId"]
+    rows = []
+    for n, e in enumerate(events):
+        ts = e["t"].strftime("%Y-%m-%dT%H:%M:%S.") + "%03d0000Z" % (e["t"].microsecond // 1000)
+        dev = "6f1e0c2b9a8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f"
+        if e["kind"] == "exec":
+            parent = procs.get(e["ppid"])
+            rows.append([ts, dev, VHOST, "ProcessCreated", basename(e["exe"]), e["exe"], None, None, e["pid"],
+                         cmdline(e), e["user"], e["ppid"], basename(parent and parent["exe"]),
+                         parent and parent["exe"], cmdline(parent), parent and parent["ppid"],
+                         parent and parent["user"], 1000 + n])
+        elif e["kind"] == "file":
+            actor = procs[e["pid"]]
+            action = {"create": "FileCreated", "write": "FileModified", "delete": "FileDeleted",
+                      "rename": "FileRenamed"}[e["op"]]
+            path, prev = (e["target"], e["path"]) if e["op"] == "rename" else (e["path"], None)
+            rows.append([ts, dev, VHOST, action, basename(path), path, basename(prev), prev and folder(prev) + "/",
+                         None, None, None, e["pid"], basename(actor["exe"]), actor["exe"], cmdline(actor),
+                         actor["ppid"], actor["user"], 1000 + n])
+    write_rows("csv/defender-advanced-hunting.csv", header, rows)
+
+
+def upid(pid):
+    return 4398046511104 + pid * 7919   # Falcon's TargetProcessId: an id of its own, far past any int pid
+
+
+def write_falcon(events):
+    procs = processes(events)
+    header = ["timestamp", "aid", "ComputerName", "event_simpleName", "RawProcessId", "TargetProcessId",
+              "ParentProcessId", "ContextProcessId", "ImageFileName", "CommandLine", "UserName", "UID",
+              "TargetFileName", "SourceFileName"]
+    rows = []
+    aid = "a1b2c3d4e5f60718293a4b5c6d7e8f90"
+    for e in events:
+        ms = int(e["t"].timestamp() * 1000)
+        if e["kind"] == "exec":
+            rows.append([ms, aid, VHOST, "ProcessRollup2", e["pid"], upid(e["pid"]), upid(e["ppid"]), None, e["exe"],
+                         cmdline(e), e["user"], e["uid"], None, None])
+        elif e["kind"] == "exit":
+            rows.append([ms, aid, VHOST, "EndOfProcess", None, upid(e["pid"]), None, upid(e["pid"]), None, None, None,
+                         None, None, None])
+        elif e["kind"] == "file" and e["op"] != "write":   # Falcon has no generic "file written" event
+            name = {"create": "FileCreateInfo", "delete": "FileDeleteInfo", "rename": "FileRenameInfo"}[e["op"]]
+            target, source = (e["target"], e["path"]) if e["op"] == "rename" else (e["path"], None)
+            rows.append([ms, aid, VHOST, name, None, None, None, upid(e["pid"]), None, None, None, None, target,
+                         source])
+    write_rows("csv/crowdstrike-falcon.csv", header, rows)
+
+
+def write_sentinelone(events):
+    procs = processes(events)
+    header = ["EventTime", "EndpointName", "EventType", "SrcProcName", "SrcProcPid", "SrcProcImagePath",
+              "SrcProcCmdLine", "SrcProcUser", "SrcProcParentPid", "SrcProcParentName", "TgtProcName", "TgtProcPid",
+              "TgtProcImagePath", "TgtProcCmdLine", "TgtProcUser", "TgtFilePath", "TgtFileOldPath"]
+    rows = []
+    for e in events:
+        ts = iso(e["t"])
+        if e["kind"] == "exec":
+            src = procs.get(e["ppid"])
+            grand = src and procs.get(src["ppid"])
+            rows.append([ts, VHOST, "Process Creation", basename(src and src["exe"]), e["ppid"], src and src["exe"],
+                         cmdline(src), src and src["user"], src and src["ppid"], basename(grand and grand["exe"]),
+                         basename(e["exe"]), e["pid"], e["exe"], cmdline(e), e["user"], None, None])
+        elif e["kind"] == "file":
+            a = procs[e["pid"]]
+            parent = procs.get(a["ppid"])
+            kind = {"create": "File Creation", "write": "File Modification", "delete": "File Deletion",
+                    "rename": "File Rename"}[e["op"]]
+            path, old = (e["target"], e["path"]) if e["op"] == "rename" else (e["path"], None)
+            rows.append([ts, VHOST, kind, basename(a["exe"]), e["pid"], a["exe"], cmdline(a), a["user"], a["ppid"],
+                         basename(parent and parent["exe"]), None, None, None, None, None, path, old])
+    write_rows("csv/sentinelone-deep-visibility.csv", header, rows)
+
+
 if __name__ == "__main__":
     story = build_story()
     write_ecs(story)
@@ -503,6 +660,10 @@ if __name__ == "__main__":
     write_sysmon(story)
     write_osquery(story)
     write_csv(story)
+    vendor_story = build_vendor_story()
+    write_defender(vendor_story)
+    write_falcon(vendor_story)
+    write_sentinelone(vendor_story)
     kinds = {}
     for e in story:
         k = e["kind"] + (":" + e["op"] if e["kind"] == "file" else "")

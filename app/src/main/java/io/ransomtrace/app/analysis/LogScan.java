@@ -15,6 +15,8 @@ import io.ransomtrace.importers.QuarantinedRecord;
 import io.ransomtrace.importers.Sniffer;
 import io.ransomtrace.importers.SourceFile;
 import io.ransomtrace.importers.auditd.NamesByLogSet;
+import io.ransomtrace.importers.csv.CsvImporter;
+import io.ransomtrace.importers.csv.CsvMapping;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,14 +49,21 @@ public final class LogScan {
     private final DetectionSettings settings;
     private final Format forcedFormat;
     private final Consumer<Finding> alerts;
+    private final CsvMapping csvMapping;
 
     /**
      * @param forcedFormat read every input as this format (null: sniff each)
      * @param alerts       told of each early alert as the detector raises it (may be null)
      */
     public LogScan(DetectionSettings settings, Format forcedFormat, Consumer<Finding> alerts) {
+        this(settings, forcedFormat, null, alerts);
+    }
+
+    /** @param csvMapping read CSV inputs through this mapping (null: the built-in that fits each header) */
+    public LogScan(DetectionSettings settings, Format forcedFormat, CsvMapping csvMapping, Consumer<Finding> alerts) {
         this.settings = settings;
         this.forcedFormat = forcedFormat;
+        this.csvMapping = csvMapping;
         this.alerts = alerts;
     }
 
@@ -106,7 +115,10 @@ public final class LogScan {
                 if (format == null) {
                     format = Sniffer.sniff(file);
                 }
-                stats = Importers.importSource(new SourceFile(sourceId, file, format), sink, names);
+                SourceFile source = new SourceFile(sourceId, file, format);
+                stats = csvMapping != null && format == Format.CSV
+                        ? new CsvImporter(csvMapping).importSource(source, sink)
+                        : Importers.importSource(source, sink, names);
                 if (stats.format() != null) {
                     format = stats.format();
                 }
@@ -115,6 +127,12 @@ public final class LogScan {
             } catch (RuntimeException | StackOverflowError e) {
                 // a reader bug on one hostile file must not cost the other inputs and the findings
                 problem = "could not be read to its end (" + e + "); " + sink.events + " events were read before";
+            }
+            if (format == Format.CSV && problem == null && stats != null && stats.events() == 0
+                    && stats.recordsRead() > 0 && stats.recordsQuarantined() == stats.recordsRead()
+                    && !sink.firstErrors.isEmpty()) {
+                // a CSV no mapping reads (its header quarantined with the reasons): not read, not "no findings"
+                problem = sink.firstErrors.get(0).reason();
             }
             if (format == Format.UNKNOWN && problem == null) {
                 problem = sink.firstErrors.isEmpty() ? "not a format Ransomtrace recognises" : sink.firstErrors.get(0).reason();

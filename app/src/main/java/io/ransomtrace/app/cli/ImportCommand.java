@@ -2,6 +2,7 @@ package io.ransomtrace.app.cli;
 
 import io.ransomtrace.app.casefile.CaseSession;
 import io.ransomtrace.app.importing.Cancellation;
+import io.ransomtrace.app.importing.CsvMappedCatalog;
 import io.ransomtrace.app.importing.ImportOptions;
 import io.ransomtrace.app.importing.ImportProgress;
 import io.ransomtrace.app.importing.ImportProgressListener;
@@ -10,6 +11,7 @@ import io.ransomtrace.app.importing.ImporterCatalog;
 import io.ransomtrace.app.importing.SourceResult;
 import io.ransomtrace.app.store.CaseOpenException;
 import io.ransomtrace.importers.Format;
+import io.ransomtrace.importers.csv.CsvMapping;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,6 +46,11 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
             description = "Read every input as this format instead of detecting it: ${COMPLETION-CANDIDATES}.")
     Format format;
 
+    @Option(names = "--csv-mapping", paramLabel = "FILE.yaml",
+            description = "Read CSV inputs through this column mapping (YAML, as the window's mapping editor saves)"
+                    + " instead of the built-in that fits their header.")
+    Path csvMapping;
+
     @Option(names = "--quiet", description = "No progress line (the summary is still printed).")
     boolean quiet;
 
@@ -72,6 +79,15 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        CsvMapping mapping;
+        try {
+            mapping = CsvMappingOption.load(csvMapping);
+        } catch (CsvMappingOption.Unusable e) {
+            err.println("ransomtrace import: " + e.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        ImporterCatalog importers = mapping == null ? catalog : new CsvMappedCatalog(catalog, mapping);
         ImportOptions options = ImportOptions.defaults().withFormat(format);
         if (commitEvery != null) {
             options = options.withCommitEvery(commitEvery, Duration.ofSeconds(2));
@@ -94,7 +110,7 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
             boolean empty;
             try (CaseSession session = CaseSession.openOrCreate(casePath)) {
                 ProgressLine progress = new ProgressLine(err, quiet);
-                summary = session.importLogs(inputs, catalog, options, progress, cancellation);
+                summary = session.importLogs(inputs, importers, options, progress, cancellation);
                 progress.done();
                 empty = session.holdsNoSource();
             }

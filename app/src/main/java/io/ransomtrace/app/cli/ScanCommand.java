@@ -8,6 +8,7 @@ import io.ransomtrace.app.files.OutputFile;
 import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.importers.Format;
+import io.ransomtrace.importers.csv.CsvMapping;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,6 +57,11 @@ public final class ScanCommand implements Callable<Integer> {
             description = "read every input as this format instead of sniffing: ${COMPLETION-CANDIDATES}")
     Format format;
 
+    @Option(names = "--csv-mapping", paramLabel = "FILE.yaml",
+            description = "read CSV inputs through this column mapping (YAML, as the window's mapping editor saves)"
+                    + " instead of the built-in that fits their header")
+    Path csvMapping;
+
     @Option(names = {"-q", "--quiet"}, description = "print only findings, no per-input lines or alerts")
     boolean quiet;
 
@@ -73,6 +79,13 @@ public final class ScanCommand implements Callable<Integer> {
                 err.println("scan: --fail-on must be one of info, low, medium, high, critical (got '" + failOn + "')");
                 return ExitCodes.USAGE;
             }
+        }
+        CsvMapping mapping;
+        try {
+            mapping = CsvMappingOption.load(csvMapping);
+        } catch (CsvMappingOption.Unusable e) {
+            err.println("scan: " + e.getMessage());
+            return ExitCodes.USAGE;
         }
         DetectionSettings settings;
         try {
@@ -96,7 +109,7 @@ public final class ScanCommand implements Callable<Integer> {
         long start = System.nanoTime();
         LogScan.Result result;
         try {
-            result = new LogScan(settings, format, quiet ? null : f -> {
+            result = new LogScan(settings, format, mapping, quiet ? null : f -> {
                 out.printf(Locale.ROOT, "ALERT %-8s %s on %s at %s%n", f.severity().label(),
                         ScanReportText.shown(f.title()), ScanReportText.shown(f.host()), f.firstAlert());
                 out.flush();

@@ -5,6 +5,7 @@ import io.ransomtrace.app.casefile.CaseSession;
 import io.ransomtrace.app.casefile.CaseSettings;
 import io.ransomtrace.app.casefile.TaskProgress;
 import io.ransomtrace.app.importing.Cancellation;
+import io.ransomtrace.app.importing.CsvMappedCatalog;
 import io.ransomtrace.app.importing.ImportOptions;
 import io.ransomtrace.app.importing.ImportProgress;
 import io.ransomtrace.app.importing.ImportProgressListener;

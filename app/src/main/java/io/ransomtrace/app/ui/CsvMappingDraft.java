@@ -61,8 +61,15 @@ public final class CsvMappingDraft {
             return new CsvMapping(name, null, sample.delimiter(), "auto", ZoneId.of("UTC"), Map.of(), Map.of(),
                     CsvOperation.OTHER);
         }
+        Map<CsvField, String> fileColumns = new EnumMap<>(CsvField.class); // the acting process of file rows
+        best.fileColumns().forEach((field, column) -> {
+            int i = CsvMapping.indexIn(sample.header(), column);
+            if (i >= 0) {
+                fileColumns.put(field, sample.header().get(i));
+            }
+        });
         return new CsvMapping(name, "edited from " + best.name(), sample.delimiter(), best.timestampFormat(),
-                best.zone(), bestColumns, best.actions(), best.unmatchedAction());
+                best.zone(), bestColumns, best.actions(), best.unmatchedAction(), fileColumns);
     }
 
     public CsvSample sample() {

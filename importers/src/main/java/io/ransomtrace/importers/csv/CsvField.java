@@ -23,6 +23,8 @@ public enum CsvField {
     PATH("the file operated on; for a rename the new path when original-path is mapped, else the old one"),
     TARGET_PATH("the new path of a rename (when path holds the old one), or a link target"),
     ORIGINAL_PATH("the old path of a rename (ECS file.Ext.original.path)"),
+    FILE_NAME("the file's name when the path column holds only its folder (Defender FileName + FolderPath)"),
+    ORIGINAL_FILE_NAME("the old name of a renamed file when original-path holds only its folder"),
     OUTCOME("success/failure: failure, failed, fail, denied, false mean the operation failed"),
     EXIT_CODE("process exit code"),
     ENTROPY("entropy of the written content, bits per byte"),

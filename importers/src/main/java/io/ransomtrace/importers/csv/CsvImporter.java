@@ -175,11 +175,7 @@ public final class CsvImporter implements Importer {
                 best = CsvMappings.bestFor(parseRowQuietly(headerText, ','));
             }
             if (best.isEmpty()) {
-                StringBuilder why = new StringBuilder("no column mapping fits this header; choose or write one. ");
-                for (CsvMappingCheck c : CsvMappings.checkAll(header)) {
-                    why.append(c.mapping().name()).append(": ").append(String.join("; ", c.errors())).append(". ");
-                }
-                tally.quarantine(headerRow.line, headerRow.offset, why.toString().strip(), headerText);
+                tally.quarantine(headerRow.line, headerRow.offset, noFitReason(header), headerText);
                 return;
             }
             used = best.get();
@@ -207,6 +203,45 @@ public final class CsvImporter implements Importer {
                 tally.progress(opened.compressedBytesRead(), opened.totalBytes());
             }
         }
+    }
+
+    /**
+     * Why nothing was read: the closest built-in and the columns it misses first (what the analyst compares with
+     * the export), how to pass a mapping, then every built-in's errors.
+     */
+    static String noFitReason(List<String> header) {
+        StringBuilder why = new StringBuilder("no built-in column mapping fits this header, so nothing was read "
+                + "(never guessed). ");
+        Optional<CsvMappings.Closest> closest = CsvMappings.closest(header);
+        if (closest.isPresent()) {
+            CsvMappings.Closest c = closest.get();
+            why.append("Closest built-in: ").append(c.mapping().name()).append(" (").append(c.present())
+                    .append(" of its columns present; missing: ").append(String.join(", ", c.missing()))
+                    .append("). ");
+        } else {
+            why.append("No built-in shares a column with it. ");
+        }
+        why.append("Write a mapping (YAML, see docs/csv-mappings.md) and pass it with --csv-mapping FILE.yaml to "
+                + "scan or import, or map the columns in the window. ");
+        for (CsvMappingCheck c : CsvMappings.checkAll(header)) {
+            why.append(c.mapping().name()).append(": ").append(String.join("; ", c.errors())).append(". ");
+        }
+        return why.toString().strip();
+    }
+
+    /**
+     * A path from a folder column and a name column (Defender's FolderPath and FileName). Exports differ on
+     * whether the folder column already ends with the name, so it is appended only when it does not.
+     */
+    static String inFolder(String folder, String name) {
+        if (folder == null || name == null || name.contains("/") || name.contains("\\")) {
+            return folder;
+        }
+        if (folder.equals(name) || folder.endsWith("/" + name) || folder.endsWith("\\" + name)) {
+            return folder;
+        }
+        char separator = folder.contains("\\") && !folder.contains("/") ? '\\' : '/';
+        return folder.endsWith(String.valueOf(separator)) ? folder + name : folder + separator + name;
     }
 
     private static String stripBom(String s) {
@@ -341,25 +376,39 @@ public final class CsvImporter implements Importer {
         }
     }
 
-    /** Turns rows into events through one mapping and header. */
+    /**
+     * Turns rows into events through one mapping and header. A row is read with the mapping's {@code columns}, a
+     * file row with {@code columns} overlaid by {@code file-columns} (the acting process of the write).
+     */
     private static final class RowMapper {
         private final CsvMapping mapping;
         private final int columnCount;
-        private final Map<CsvField, Integer> index = new EnumMap<>(CsvField.class);
+        private final Map<CsvField, Integer> processIndex;
+        private final Map<CsvField, Integer> fileIndex;
+        private Map<CsvField, Integer> index;
         private final DateTimeFormatter formatter;
         private final int sourceId;
+        private final EntityPids entityPids = new EntityPids();
 
         RowMapper(CsvMapping mapping, List<String> header, int sourceId) {
             this.mapping = mapping;
             this.columnCount = header.size();
             this.sourceId = sourceId;
-            mapping.columns().forEach((field, column) -> {
+            this.processIndex = indexOf(mapping.columns(), header);
+            this.fileIndex = indexOf(mapping.columnsForFileRows(), header);
+            this.index = processIndex;
+            this.formatter = mapping.formatter();
+        }
+
+        private static Map<CsvField, Integer> indexOf(Map<CsvField, String> columns, List<String> header) {
+            Map<CsvField, Integer> index = new EnumMap<>(CsvField.class);
+            columns.forEach((field, column) -> {
                 int i = CsvMapping.indexIn(header, column);
                 if (i >= 0) {
                     index.put(field, i);
                 }
             });
-            this.formatter = mapping.formatter();
+            return index;
         }
 
         void accept(Row row, ImportTally tally) {
@@ -375,8 +424,10 @@ public final class CsvImporter implements Importer {
                         + columnCount, row.text);
                 return;
             }
+            index = processIndex;
             String actionValue = get(values, CsvField.ACTION);
             CsvOperation op = mapping.operationFor(actionValue);
+            index = op.fileOpKind() != null ? fileIndex : processIndex;
             String type = "csv:" + (actionValue == null ? "-" : Texts.cap(actionValue, 48));
             Provenance provenance = new Provenance(sourceId, row.line, row.offset, get(values, CsvField.EVENT_ID));
             try {
@@ -404,6 +455,7 @@ public final class CsvImporter implements Importer {
             switch (op) {
                 case PROCESS_START -> {
                     Actor actor = actor(v, true);
+                    entityPids.learn(get(v, CsvField.ENTITY_ID), actor.pid(), actor.ppid());
                     String commandLine = get(v, CsvField.COMMAND_LINE);
                     List<String> argv = Texts.splitCommandLine(commandLine);
                     return new ProcessExec(id, time, host, actor, argv, commandLine == null, get(v, CsvField.CWD),
@@ -428,10 +480,10 @@ public final class CsvImporter implements Importer {
                 }
                 default -> {
                     FileOpKind kind = op.fileOpKind();
-                    String path = get(v, CsvField.PATH);
+                    String path = inFolder(get(v, CsvField.PATH), get(v, CsvField.FILE_NAME));
                     String target = null;
                     if (kind == FileOpKind.RENAME) {
-                        String original = get(v, CsvField.ORIGINAL_PATH);
+                        String original = inFolder(get(v, CsvField.ORIGINAL_PATH), get(v, CsvField.ORIGINAL_FILE_NAME));
                         if (original != null) {
                             target = path;
                             path = original;
@@ -461,18 +513,34 @@ public final class CsvImporter implements Importer {
         private Actor actor(List<String> v, boolean strict) throws RecordRejected {
             String pidText = get(v, CsvField.PID);
             int pid = Texts.parseInt(pidText, -1);
+            int ppid = Texts.parseInt(get(v, CsvField.PPID), -1);
+            String entityId = get(v, CsvField.ENTITY_ID);
+            if (pid < 0 && entityId != null) {
+                // a row that names its process only by the EDR's id (Falcon's ContextProcessId, an EndOfProcess):
+                // the pid of the process start that carried that id earlier in the file
+                int[] known = entityPids.get(entityId);
+                if (known != null) {
+                    pid = known[0];
+                    ppid = ppid < 0 ? known[1] : ppid;
+                }
+            }
+            if (ppid < 0) {
+                int[] parent = entityPids.get(get(v, CsvField.PARENT_ENTITY_ID));
+                if (parent != null) {
+                    ppid = parent[0];
+                }
+            }
             if (strict && pid < 0) {
                 throw new RecordRejected("process event without a numeric pid (" + (pidText == null ? "empty" : "'"
-                        + Texts.cap(pidText, 40) + "'") + ")");
+                        + Texts.cap(pidText, 40) + "'") + (entityId == null ? "" : ", and no earlier process start "
+                        + "with entity id '" + Texts.cap(entityId, 40) + "'") + ")");
             }
             Credentials creds = new Credentials(
                     Credentials.normalizeId(Texts.parseLong(get(v, CsvField.UID), Credentials.UNSET)),
                     Credentials.UNSET, Credentials.UNSET,
                     Credentials.normalizeId(Texts.parseLong(get(v, CsvField.LOGIN_UID), Credentials.UNSET)),
                     Credentials.UNSET, get(v, CsvField.USER), get(v, CsvField.LOGIN_USER));
-            String name = get(v, CsvField.PROCESS_NAME);
-            return new Actor(pid, Texts.parseInt(get(v, CsvField.PPID), -1), get(v, CsvField.EXECUTABLE),
-                    name, creds, get(v, CsvField.ENTITY_ID));
+            return new Actor(pid, ppid, get(v, CsvField.EXECUTABLE), get(v, CsvField.PROCESS_NAME), creds, entityId);
         }
 
         private Instant time(String text) throws RecordRejected {
@@ -513,6 +581,30 @@ public final class CsvImporter implements Importer {
                 return millis ? Instant.ofEpochMilli(v) : Instant.ofEpochSecond(v);
             } catch (NumberFormatException | java.time.DateTimeException e) {
                 return null;
+            }
+        }
+
+        /**
+         * The pid (and parent pid) of process starts by their EDR entity id, for rows that give only the id; the
+         * oldest are forgotten past {@link #LIMIT} so memory stays bounded on any file.
+         */
+        private static final class EntityPids {
+            private static final int LIMIT = 200_000;
+            private final Map<String, int[]> byEntity = new LinkedHashMap<>(1024, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, int[]> eldest) {
+                    return size() > LIMIT;
+                }
+            };
+
+            void learn(String entityId, int pid, int ppid) {
+                if (entityId != null && pid >= 0) {
+                    byEntity.put(entityId, new int[]{pid, ppid});
+                }
+            }
+
+            int[] get(String entityId) {
+                return entityId == null ? null : byEntity.get(entityId);
             }
         }
 

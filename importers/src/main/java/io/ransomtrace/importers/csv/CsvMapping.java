@@ -46,7 +46,14 @@ import java.util.Map;
  *   "1": process-start
  *   "11": file-create
  * unmatched-action: other   # what an action value not listed means
+ * file-columns:             # optional: columns that replace those of 'columns' on file rows
+ *   pid: InitiatingProcessId
  * </pre>
+ *
+ * <p>{@code file-columns} is for exports whose rows name two processes: a process-start row describes the new
+ * process (Defender {@code ProcessId}, SentinelOne {@code TgtProcPid}) while a file row's actor is the process
+ * that did the write (Defender {@code InitiatingProcessId}, SentinelOne {@code SrcProcPid}). Fields not listed
+ * there keep their {@code columns} column on file rows.
  *
  * @param name            short name shown in the import dialog
  * @param description     one sentence on where such files come from
@@ -56,10 +63,11 @@ import java.util.Map;
  * @param columns         field to column name
  * @param actions         action column value to operation (matched exactly, then ignoring case)
  * @param unmatchedAction the operation for action values not in {@code actions}
+ * @param fileColumns     field to column name on file rows, overriding {@code columns} (empty for most exports)
  */
 public record CsvMapping(String name, String description, char delimiter, String timestampFormat, ZoneId zone,
                          Map<CsvField, String> columns, Map<String, CsvOperation> actions,
-                         CsvOperation unmatchedAction) {
+                         CsvOperation unmatchedAction, Map<CsvField, String> fileColumns) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -67,8 +75,16 @@ public record CsvMapping(String name, String description, char delimiter, String
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
     private static final int MAX_YAML_BYTES = 256 * 1024;
 
+    /** A mapping whose file rows use the same columns as its process rows. */
+    public CsvMapping(String name, String description, char delimiter, String timestampFormat, ZoneId zone,
+                      Map<CsvField, String> columns, Map<String, CsvOperation> actions, CsvOperation unmatchedAction) {
+        this(name, description, delimiter, timestampFormat, zone, columns, actions, unmatchedAction, Map.of());
+    }
+
     public CsvMapping {
         columns = Collections.unmodifiableMap(new EnumMap<>(columns.isEmpty() ? new EnumMap<>(CsvField.class) : columns));
+        fileColumns = fileColumns == null || fileColumns.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new EnumMap<>(fileColumns));
         actions = Collections.unmodifiableMap(new LinkedHashMap<>(actions));
         if (unmatchedAction == null) {
             unmatchedAction = CsvOperation.OTHER;
@@ -83,6 +99,17 @@ public record CsvMapping(String name, String description, char delimiter, String
 
     public String column(CsvField field) {
         return columns.get(field);
+    }
+
+    /** The columns a file row is read with: {@code columns} with {@code file-columns} laid over them. */
+    public Map<CsvField, String> columnsForFileRows() {
+        if (fileColumns.isEmpty()) {
+            return columns;
+        }
+        Map<CsvField, String> c = new EnumMap<>(CsvField.class);
+        c.putAll(columns);
+        c.putAll(fileColumns);
+        return Collections.unmodifiableMap(c);
     }
 
     /** The operation an action value means: exact match, then ignoring case, then {@link #unmatchedAction()}. */
@@ -112,7 +139,8 @@ public record CsvMapping(String name, String description, char delimiter, String
         } else {
             c.put(field, column);
         }
-        return new CsvMapping(name, description, delimiter, timestampFormat, zone, c, actions, unmatchedAction);
+        return new CsvMapping(name, description, delimiter, timestampFormat, zone, c, actions, unmatchedAction,
+                fileColumns);
     }
 
     /** A copy where the action value {@code value} means {@code operation} (null removes the value). */
@@ -123,13 +151,14 @@ public record CsvMapping(String name, String description, char delimiter, String
         } else {
             a.put(value, operation);
         }
-        return new CsvMapping(name, description, delimiter, timestampFormat, zone, columns, a, unmatchedAction);
+        return new CsvMapping(name, description, delimiter, timestampFormat, zone, columns, a, unmatchedAction,
+                fileColumns);
     }
 
     /** A copy with another name, delimiter and timestamp format/zone. */
     public CsvMapping withSettings(String newName, char newDelimiter, String newTimestampFormat, ZoneId newZone) {
         return new CsvMapping(newName, description, newDelimiter, newTimestampFormat, newZone, columns, actions,
-                unmatchedAction);
+                unmatchedAction, fileColumns);
     }
 
     /** The formatter for a pattern timestamp format, or null for auto and epoch formats. */
@@ -164,8 +193,15 @@ public record CsvMapping(String name, String description, char delimiter, String
                 }
             }
         }
+        for (Map.Entry<CsvField, String> e : fileColumns.entrySet()) {
+            if (indexIn(header, e.getValue()) < 0) {
+                warnings.add("column '" + e.getValue() + "' (for " + e.getKey().key() + " on file rows) is not in the "
+                        + "header" + suggestion(header, e.getValue()));
+            }
+        }
         boolean hasPid = columns.containsKey(CsvField.PID) && indexIn(header, columns.get(CsvField.PID)) >= 0;
-        boolean hasPath = columns.containsKey(CsvField.PATH) && indexIn(header, columns.get(CsvField.PATH)) >= 0;
+        boolean hasPath = columns.containsKey(CsvField.PATH) && indexIn(header, columns.get(CsvField.PATH)) >= 0
+                || fileColumns.containsKey(CsvField.PATH) && indexIn(header, fileColumns.get(CsvField.PATH)) >= 0;
         if (!hasPid && !hasPath) {
             errors.add("neither a pid nor a path column of the mapping is in the header, so no event could be built");
         }
@@ -286,10 +322,10 @@ public record CsvMapping(String name, String description, char delimiter, String
         Iterator<String> keys = root.fieldNames();
         while (keys.hasNext()) {
             String k = keys.next();
-            if (!List.of("name", "description", "delimiter", "timestamp", "columns", "actions", "unmatched-action")
-                    .contains(k)) {
+            if (!List.of("name", "description", "delimiter", "timestamp", "columns", "actions", "unmatched-action",
+                    "file-columns").contains(k)) {
                 problems.add("unknown key '" + k + "' (known: name, description, delimiter, timestamp, columns, "
-                        + "actions, unmatched-action)");
+                        + "actions, unmatched-action, file-columns)");
             }
         }
         String name = text(root.get("name"));
@@ -329,19 +365,14 @@ public record CsvMapping(String name, String description, char delimiter, String
         if (cols == null || !cols.isObject()) {
             problems.add("the mapping has no 'columns' map (field: column name)");
         } else {
-            Iterator<Map.Entry<String, JsonNode>> it = cols.properties().iterator();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                CsvField f = CsvField.ofKey(e.getKey());
-                String column = text(e.getValue());
-                if (f == null) {
-                    problems.add("unknown field '" + e.getKey() + "' in columns (known: " + knownFields() + ")");
-                } else if (column == null) {
-                    problems.add("field '" + e.getKey() + "' is mapped to no column");
-                } else {
-                    columns.put(f, column);
-                }
-            }
+            readColumns(cols, "columns", columns, problems);
+        }
+        Map<CsvField, String> fileColumns = new EnumMap<>(CsvField.class);
+        JsonNode fileCols = root.get("file-columns");
+        if (fileCols != null && fileCols.isObject()) {
+            readColumns(fileCols, "file-columns", fileColumns, problems);
+        } else if (fileCols != null && !fileCols.isNull()) {
+            problems.add("'file-columns' must be a map (field: column name)");
         }
         Map<String, CsvOperation> actions = new LinkedHashMap<>();
         JsonNode acts = root.get("actions");
@@ -370,7 +401,8 @@ public record CsvMapping(String name, String description, char delimiter, String
         if (!problems.isEmpty()) {
             throw new CsvMappingException(problems);
         }
-        CsvMapping mapping = new CsvMapping(name, description, delimiter, format, zone, columns, actions, unmatched);
+        CsvMapping mapping = new CsvMapping(name, description, delimiter, format, zone, columns, actions, unmatched,
+                fileColumns);
         try {
             mapping.formatter();
         } catch (IllegalArgumentException e) {
@@ -378,6 +410,22 @@ public record CsvMapping(String name, String description, char delimiter, String
                     + e.getMessage()));
         }
         return mapping;
+    }
+
+    private static void readColumns(JsonNode cols, String section, Map<CsvField, String> into, List<String> problems) {
+        Iterator<Map.Entry<String, JsonNode>> it = cols.properties().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            CsvField f = CsvField.ofKey(e.getKey());
+            String column = text(e.getValue());
+            if (f == null) {
+                problems.add("unknown field '" + e.getKey() + "' in " + section + " (known: " + knownFields() + ")");
+            } else if (column == null) {
+                problems.add("field '" + e.getKey() + "' in " + section + " is mapped to no column");
+            } else {
+                into.put(f, column);
+            }
+        }
     }
 
     /** Writes this mapping as YAML that {@link #load} reads back to an equal mapping. */
@@ -414,6 +462,10 @@ public record CsvMapping(String name, String description, char delimiter, String
         ObjectNode acts = root.putObject("actions");
         actions.forEach((v, op) -> acts.put(v, op.key()));
         root.put("unmatched-action", unmatchedAction.key());
+        if (!fileColumns.isEmpty()) {
+            ObjectNode fileCols = root.putObject("file-columns");
+            fileColumns.forEach((f, c) -> fileCols.put(f.key(), c));
+        }
         return root;
     }
 

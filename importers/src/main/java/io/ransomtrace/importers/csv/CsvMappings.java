@@ -17,11 +17,19 @@ import java.util.Optional;
  *   <li>{@code splunk-sysmon-linux}: a Splunk search export ({@code | table _time host EventID ...}) of Sysmon
  *       for Linux events, columns named as Sysmon's EventData ({@code ProcessId}, {@code Image},
  *       {@code CommandLine}, {@code TargetFilename} ...), action = EventID.</li>
+ *   <li>{@code defender-advanced-hunting}: Microsoft Defender for Endpoint advanced hunting export of
+ *       DeviceProcessEvents / DeviceFileEvents ({@code ActionType}, {@code InitiatingProcessId} ...).</li>
+ *   <li>{@code crowdstrike-falcon}: CrowdStrike Falcon event search export ({@code event_simpleName},
+ *       {@code RawProcessId}, {@code TargetProcessId}, {@code ContextProcessId} ...).</li>
+ *   <li>{@code sentinelone-deep-visibility}: SentinelOne Deep Visibility export ({@code EventType},
+ *       {@code SrcProcPid}, {@code TgtProcPid}, {@code TgtFilePath} ...).</li>
  * </ul>
+ * Each YAML names in its header the vendor documentation its column names and action values come from.
  */
 public final class CsvMappings {
 
-    public static final List<String> BUILT_IN_NAMES = List.of("kibana-ecs", "splunk-sysmon-linux");
+    public static final List<String> BUILT_IN_NAMES = List.of("kibana-ecs", "splunk-sysmon-linux",
+            "defender-advanced-hunting", "crowdstrike-falcon", "sentinelone-deep-visibility");
     private static final String RESOURCE_DIR = "/io/ransomtrace/importers/csv/mappings/";
 
     private static volatile List<CsvMapping> builtIns;
@@ -64,6 +72,38 @@ public final class CsvMappings {
         checks.sort(Comparator.comparing((CsvMappingCheck c) -> !c.fits())
                 .thenComparingInt(c -> c.warnings().size()));
         return checks;
+    }
+
+    /**
+     * The built-in whose columns a header shares most (ties: the earlier built-in), with the columns of it the
+     * header lacks: what an analyst should compare when no built-in fits. Empty when no built-in shares a column.
+     */
+    public static Optional<Closest> closest(List<String> header) {
+        Closest best = null;
+        for (CsvMapping m : builtIns()) {
+            java.util.Set<String> wanted = new java.util.LinkedHashSet<>(m.columns().values());
+            wanted.addAll(m.fileColumns().values());
+            List<String> missing = new ArrayList<>();
+            int present = 0;
+            for (String column : wanted) {
+                if (CsvMapping.indexIn(header, column) >= 0) {
+                    present++;
+                } else {
+                    missing.add(column);
+                }
+            }
+            if (present > 0 && (best == null || present > best.present())) {
+                best = new Closest(m, present, missing);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** A built-in, how many of its columns a header has, and which it lacks (in the mapping's order). */
+    public record Closest(CsvMapping mapping, int present, List<String> missing) {
+        public Closest {
+            missing = List.copyOf(missing);
+        }
     }
 
     /** The built-in that fits a header best, if any fits. */

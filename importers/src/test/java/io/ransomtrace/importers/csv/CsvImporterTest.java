@@ -106,7 +106,8 @@ class CsvImporterTest {
         assertThat(stats.recordsRead()).isEqualTo(1);
         QuarantinedRecord q = sink.quarantined.get(0);
         assertThat(q.line()).isEqualTo(1);
-        assertThat(q.reason()).startsWith("no column mapping fits this header")
+        assertThat(q.reason()).startsWith("no built-in column mapping fits this header, so nothing was read")
+                .contains("No built-in shares a column with it").contains("--csv-mapping FILE.yaml")
                 .contains("kibana-ecs: ").contains("splunk-sysmon-linux: ")
                 .contains("column '@timestamp' (for timestamp) is not in the header");
     }

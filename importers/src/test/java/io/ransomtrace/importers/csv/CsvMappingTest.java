@@ -14,7 +14,9 @@ class CsvMappingTest {
     @Test
     void builtInsLoadAndSurviveAYamlRoundTrip() throws Exception {
         assertThat(CsvMappings.builtIns()).extracting(CsvMapping::name)
-                .containsExactly("kibana-ecs", "splunk-sysmon-linux");
+                .containsExactly("kibana-ecs", "splunk-sysmon-linux", "defender-advanced-hunting",
+                        "crowdstrike-falcon", "sentinelone-deep-visibility");
+        assertThat(CsvMappings.builtIns().get(2).fileColumns()).containsEntry(CsvField.PID, "InitiatingProcessId");
         for (CsvMapping m : CsvMappings.builtIns()) {
             CsvMapping again = CsvMapping.load(new StringReader(m.toYaml()));
             assertThat(again).isEqualTo(m);
@@ -42,10 +44,13 @@ class CsvMappingTest {
                 colums: {}
                 columns: {timestamp: t, action: a, pidd: p}
                 actions: {x: explode}
+                file-columns: {pid: q, parent: r}
                 """)));
         assertThat(e.problems()).containsExactlyInAnyOrder(
-                "unknown key 'colums' (known: name, description, delimiter, timestamp, columns, actions, unmatched-action)",
+                "unknown key 'colums' (known: name, description, delimiter, timestamp, columns, actions, "
+                        + "unmatched-action, file-columns)",
                 "delimiter must be one character (or 'tab'), not ';;'",
+                "unknown field 'parent' in file-columns (known: " + fieldKeys() + ")",
                 "timestamp zone 'Mars/Olympus' is not a known time zone",
                 e.problems().stream().filter(p -> p.startsWith("unknown field 'pidd' in columns (known: timestamp, action,"))
                         .findFirst().orElse("missing unknown-field message"),
@@ -94,5 +99,9 @@ class CsvMappingTest {
         assertThat(kibana.operationFor("Deletion")).isEqualTo(CsvOperation.FILE_DELETE);
         assertThat(kibana.operationFor("fork")).isEqualTo(CsvOperation.OTHER);
         assertThat(kibana.operationFor(null)).isEqualTo(CsvOperation.OTHER);
+    }
+
+    private static String fieldKeys() {
+        return String.join(", ", java.util.Arrays.stream(CsvField.values()).map(CsvField::key).toList());
     }
 }

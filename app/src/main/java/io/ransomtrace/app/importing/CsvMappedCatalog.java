@@ -1,6 +1,5 @@
-package io.ransomtrace.app.ui;
+package io.ransomtrace.app.importing;
 
-import io.ransomtrace.app.importing.ImporterCatalog;
 import io.ransomtrace.importers.Format;
 import io.ransomtrace.importers.Importer;
 import io.ransomtrace.importers.csv.CsvImporter;
@@ -11,8 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** A catalog that reads CSV through the analyst's mapping for one import run, and everything else as usual. */
-record CsvMappedCatalog(ImporterCatalog delegate, CsvMapping mapping) implements ImporterCatalog {
+/**
+ * A catalog that reads CSV through the analyst's mapping for one import run (the window's mapping editor,
+ * {@code import --csv-mapping}), and everything else as usual.
+ */
+public record CsvMappedCatalog(ImporterCatalog delegate, CsvMapping mapping) implements ImporterCatalog {
 
     @Override
     public List<Path> expand(List<Path> inputs) throws IOException {
