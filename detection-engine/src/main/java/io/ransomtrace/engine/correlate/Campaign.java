@@ -54,6 +54,12 @@ final class Campaign {
     final long serial;
     final String host;
     final ProcessInfo root;
+    /**
+     * The interactive shell this campaign's root was typed at, or the shell itself when the campaign is the session's
+     * own (per-file tools typed there); null otherwise. Commands typed one after another at one prompt are campaigns
+     * of their own; a deletion by one of the originals another encrypted belongs to the encrypting one.
+     */
+    ProcessInfo promptShell;
     final String parentExe;
     /**
      * The root's image when the campaign began: a root may exec something else afterwards ({@code sh -c 'a; b'}
@@ -201,6 +207,7 @@ final class Campaign {
         w.writeLong(serial);
         w.writeString(host);
         ProcessInfo.writeReference(w, root);
+        ProcessInfo.writeReference(w, promptShell);
         w.writeString(parentExe);
         w.writeLong(firstEventId);
         w.writeString(rootExeAtStart);
@@ -285,6 +292,7 @@ final class Campaign {
         long serial = r.readLong();
         String host = r.readString();
         ProcessInfo root = ProcessInfo.readReference(r);
+        ProcessInfo promptShell = ProcessInfo.readReference(r);
         String parentExe = r.readString();
         long firstEventId = r.readLong();
         String rootExeAtStart = r.readString();
@@ -294,6 +302,7 @@ final class Campaign {
         }
         Campaign c = new Campaign(serial, host, root, parentExe, firstEventId, rootExeAtStart, rootCommandLineAtStart,
                 settings, memory);
+        c.promptShell = promptShell;
         c.firstSeen = r.readInstant();
         c.lastSeen = r.readInstant();
         c.lastMillis = r.readLong();
@@ -532,6 +541,17 @@ final class Campaign {
             listImpact(path);
         }
         return coverage;
+    }
+
+    /**
+     * True when the campaign holds an encrypted copy of {@code path} whose original is still to be deleted: a copy it
+     * wrote under a new suffix, an encrypting command of its that named the file as input, or an encrypted archive of
+     * its that read it.
+     */
+    boolean holdsCopyOf(String path, long ph, long millis) {
+        long since = millis - settings.pairWindowMillis;
+        return memory.createdWithSuffix.find(key(ph), since) >= 0 || memory.encryptedByCommand.find(key(ph), since) >= 0
+                || archived.coverage(path, millis, settings.pairWindowMillis) != ArchivedInputs.NOT_COVERED;
     }
 
     /** encryptedByCommand value of an encrypted archive's input: its deletion is judged by {@link ArchivedInputs}. */

@@ -4,10 +4,12 @@ import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.finding.Severity;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.engine.model.FileOp;
+import io.ransomtrace.engine.model.FileOpKind;
 import io.ransomtrace.engine.process.ProcessInfo;
 import io.ransomtrace.engine.process.ProcessRole;
 import io.ransomtrace.engine.process.ProcessTable;
 import io.ransomtrace.engine.profile.Allowlist;
+import io.ransomtrace.engine.signal.PathNames;
 import io.ransomtrace.engine.signal.ToolUse;
 import io.ransomtrace.engine.snapshot.FindingCodec;
 import io.ransomtrace.engine.snapshot.SnapshotReader;
@@ -92,6 +94,10 @@ public final class CampaignTracker {
         Campaign c = active.get(root);
         if (c == null) {
             c = new Campaign(nextSerial++, e.host(), root, parentExe(table, root), e, settings, memory);
+            ProcessInfo parent = table.parent(root);
+            c.promptShell = root.role() == ProcessRole.INTERACTIVE_SHELL ? root
+                    : parent != null && parent.role() == ProcessRole.INTERACTIVE_SHELL ? parent : null;
+            atPrompt(c);
             active.put(root, c);
             table.rootsCampaign(root);
             link(c);
@@ -103,6 +109,48 @@ public final class CampaignTracker {
         }
         lastRoot = root;
         lastCampaign = c;
+        return c;
+    }
+
+    /**
+     * Open campaigns by the interactive shell their roots were typed at (derived from {@link Campaign#promptShell}:
+     * rebuilt on restore, never written).
+     */
+    private final Map<ProcessInfo, List<Campaign>> byPromptShell = new IdentityHashMap<>();
+
+    private void atPrompt(Campaign c) {
+        if (c.promptShell != null) {
+            byPromptShell.computeIfAbsent(c.promptShell, k -> new ArrayList<>(2)).add(c);
+        }
+    }
+
+    private void leftPrompt(Campaign c) {
+        List<Campaign> same = c.promptShell == null ? null : byPromptShell.get(c.promptShell);
+        if (same != null) {
+            same.remove(c);
+            if (same.isEmpty()) {
+                byPromptShell.remove(c.promptShell);
+            }
+        }
+    }
+
+    /**
+     * The campaign a deletion belongs to: commands typed at one prompt are campaigns of their own ({@code find …
+     * -exec openssl enc … \;} then {@code find … -delete}), and an original deleted by one of them after another
+     * wrote its encrypted copy is that other's file held — the deletion goes to it.
+     */
+    private Campaign deletionOwner(Campaign c, FileOp op, long millis) {
+        List<Campaign> same = c.promptShell == null ? null : byPromptShell.get(c.promptShell);
+        if (same == null || same.size() < 2 || op.path() == null || op.kind() != FileOpKind.DELETE) {
+            return c;
+        }
+        long ph = PathNames.hash(op.path());
+        for (Campaign other : same) {
+            if (other != c && other.holdsCopyOf(op.path(), ph, millis)) {
+                touch(other);
+                return other;
+            }
+        }
         return c;
     }
 
@@ -162,6 +210,7 @@ public final class CampaignTracker {
             return;
         }
         active.remove(victim.root);
+        leftPrompt(victim);
         unlink(victim);
         if (policy.reportable(victim)) {
             closedEarly++;
@@ -186,6 +235,9 @@ public final class CampaignTracker {
      */
     public void fileOp(FileOp op, ProcessInfo actor, ProcessInfo root, ProcessTable table, long millis, boolean implied) {
         Campaign c = campaignOf(root, table, op);
+        if (op.kind() == FileOpKind.DELETE && c.promptShell != null) {
+            c = deletionOwner(c, op, millis);
+        }
         if (actor != lastActor || c != lastActorCampaign) {
             lastActor = actor;
             lastActorCampaign = c;
@@ -326,6 +378,7 @@ public final class CampaignTracker {
             Campaign next = c.lruNext;
             if (c.lastMillis < cutoff || (c.root.exited() && c.lastMillis < exitedCutoff)) {
                 active.remove(c.root);
+                leftPrompt(c);
                 unlink(c);
                 close(c);
             }
@@ -408,6 +461,7 @@ public final class CampaignTracker {
             if (active.put(c.root, c) != null) {
                 throw new io.ransomtrace.engine.snapshot.SnapshotFormatException("corrupt snapshot: two campaigns of one root");
             }
+            atPrompt(c);
             link(c);
         }
         n = r.readLength();
@@ -443,6 +497,7 @@ public final class CampaignTracker {
             close(c);
         }
         active.clear();
+        byPromptShell.clear();
         lruHead = null;
         lruTail = null;
         lastRoot = null;

@@ -41,8 +41,8 @@ class SnapshotFieldCensusTest {
         CENSUS.put("correlate.CampaignTracker", "memory active lruHead lruTail closed nextSerial evictedQuiet closedEarly"
                 + " cappedSets lastActor lastActorCopies lastProgram lastActorTool lastArchiveWriter lastUnknownBinary lastScript"
                 + " lastActorLinks lastActorCampaign"
-                + " | settings policy assembler alerts lastRoot lastCampaign");
-        CENSUS.put("correlate.Campaign", "serial host root parentExe rootExeAtStart rootCommandLineAtStart firstEventId"
+                + " | settings policy assembler alerts lastRoot lastCampaign byPromptShell");
+        CENSUS.put("correlate.Campaign", "serial host root promptShell parentExe rootExeAtStart rootCommandLineAtStart firstEventId"
                 + " firstSeen lastSeen lastMillis firstMillis actorCredentials privilegedActor encryptionTool bulk mass extension overwrite"
                 + " deleteAfter notes content early files identities temporaries deletedFirst temporaryFiles builtExecutables"
                 + " renamedFrom fileOps directories directoryNames impactedFiles impactDirs impactDirCount changedFiles tools exes"
