@@ -27,6 +27,18 @@ public final class Fixtures {
         }
     }
 
+    /** A path under the repository's sample-cases/ (the recorded cases), found by walking up from the module. */
+    public static Path sampleCases(String relative) {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("sample-cases/cases"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("no repository root with sample-cases/ above " + Path.of("").toAbsolutePath());
+        }
+        return dir.resolve("sample-cases").resolve(relative);
+    }
+
     /** A fixture file or folder; fails when the repository does not hold it. */
     public static Path file(String relative) {
         Path p = root().resolve(relative).normalize();

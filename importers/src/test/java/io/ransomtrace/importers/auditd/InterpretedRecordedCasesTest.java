@@ -8,6 +8,7 @@ import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.engine.model.ProcessExec;
 import io.ransomtrace.engine.profile.Allowlist;
 import io.ransomtrace.engine.profile.Profile;
+import io.ransomtrace.importers.Fixtures;
 import io.ransomtrace.importers.Format;
 import io.ransomtrace.importers.Sniffer;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +43,7 @@ class InterpretedRecordedCasesTest {
                 .getResource("interpreted-cases/" + name + ".ausearch-i.log.gz").toURI());
         assertThat(Sniffer.sniff(interpreted)).isEqualTo(Format.AUDITD_INTERPRETED);
         Imports i = Imports.of(interpreted, Format.AUDITD_INTERPRETED);
-        Imports r = Imports.of(repositoryRoot().resolve(raw), Format.AUDITD_RAW);
+        Imports r = Imports.of(Fixtures.sampleCases(raw.substring("sample-cases/".length())), Format.AUDITD_RAW);
         assertThat(i.stats.recordsQuarantined()).as("%s", i.sink.quarantined).isZero();
 
         // ausearch -i prints arguments as they are: one holding a line break or edge blanks cannot be told back
@@ -76,14 +77,5 @@ class InterpretedRecordedCasesTest {
     private static Finding worst(List<Event> events) {
         return Detector.run(events, Profile.defaults(), Allowlist.empty()).stream()
                 .max(Comparator.comparing(Finding::severity)).orElseThrow();
-    }
-
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("sample-cases/cases"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).as("repository root with sample-cases").isNotNull();
-        return dir;
     }
 }

@@ -5,6 +5,7 @@ import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.engine.profile.Allowlist;
 import io.ransomtrace.engine.profile.Profile;
+import io.ransomtrace.importers.Fixtures;
 import io.ransomtrace.importers.Format;
 import io.ransomtrace.importers.Sniffer;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class KernelFormatTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"kern.log", "dmesg", "journal"})
     void theKernelsOwnLinesReadAsTheDaemonsDo(String shape) throws IOException {
-        Path raw = repositoryRoot().resolve("sample-cases/cases/attack-openssl-find/audit.log");
+        Path raw = Fixtures.sampleCases("cases/attack-openssl-find/audit.log");
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(raw)) {
             Matcher m = RECORD.matcher(line);
@@ -77,14 +78,5 @@ class KernelFormatTest {
     private static Finding worst(List<Event> events) {
         return Detector.run(events, Profile.defaults(), Allowlist.empty()).stream()
                 .max(Comparator.comparing(Finding::severity)).orElseThrow();
-    }
-
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("sample-cases/cases"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).as("repository root with sample-cases").isNotNull();
-        return dir;
     }
 }

@@ -85,7 +85,7 @@ class RecordedCasesAsEcsTest {
         judge(truth, Detector.run(ecs.events, Profile.defaults(), Allowlist.empty()), "ECS");
     }
 
-    private static List<Event> importCase(Path caseDir) throws IOException {
+    static List<Event> importCase(Path caseDir) throws IOException {
         CollectingSink sink = new CollectingSink();
         int source = 1;
         for (InputExpander.Input in : InputExpander.expandInputs(List.of(caseDir))) {
