@@ -288,7 +288,11 @@ public final class Detector implements Consumer<Event> {
     }
 
     private void fileOp(ProcessTable table, FileOp op, long millis) {
-        table.fileEvent(op.kind());
+        if (op.actor() != null && op.actor().pid() >= 0) {
+            // by a process the log names: FIM that names none (osquery file_events) says nothing of what processes'
+            // file operations the host records
+            table.fileEvent(op.kind());
+        }
         if (!op.modifies()) {
             return;
         }

@@ -224,4 +224,29 @@ class ExecOnlyImpliedOpsTest {
     void ddWritingCompressedCopiesToABackupIsNoAttack() {
         assertThat(ddPipeline(false)).allSatisfy(f -> assertThat(f.severity().atLeast(Severity.MEDIUM)).isFalse());
     }
+    @Test
+    void fileEventsThatNameNoProcessDoNotHideWhatCommandLinesShow() {
+        // osquery: process_events plus file_events (inotify FIM on /etc), whose rows name no process; the share's
+        // renames by mv are in no FIM path, so its command lines are all there is
+        Trail t = new Trail("nas01");
+        Proc script = sudoScript(t, "/tmp/.m/run.sh");
+        for (String f : files("/srv/nas/share", ".xlsx")) {
+            script.spawn("/usr/bin/mv", "mv", f, f + ".CRPTD").exit();
+        }
+        List<io.ransomtrace.engine.model.Event> events = new ArrayList<>();
+        java.time.Instant start = t.events().get(0).time().minusSeconds(5);
+        int n = 0;
+        for (io.ransomtrace.engine.model.FileOpKind kind : List.of(io.ransomtrace.engine.model.FileOpKind.CREATE,
+                io.ransomtrace.engine.model.FileOpKind.WRITE, io.ransomtrace.engine.model.FileOpKind.RENAME,
+                io.ransomtrace.engine.model.FileOpKind.DELETE)) {
+            events.add(new io.ransomtrace.engine.model.FileOp(9_000_000 + n, start.plusMillis(n++), "nas01",
+                    io.ransomtrace.engine.model.Actor.NONE, kind, "/etc/hosts", kind == io.ransomtrace.engine.model.FileOpKind.RENAME
+                    ? "/etc/hosts.new" : null, 0, -1, true, -1, null, new io.ransomtrace.engine.model.Provenance(2, n, n, null)));
+        }
+        events.addAll(t.events());
+        Finding f = worst(Detector.run(events, io.ransomtrace.engine.profile.Profile.defaults(),
+                io.ransomtrace.engine.profile.Allowlist.empty()));
+        assertThat(f.severity().atLeast(Severity.HIGH)).isTrue();
+        assertThat(f.filesAffected()).isEqualTo(40);
+    }
 }
