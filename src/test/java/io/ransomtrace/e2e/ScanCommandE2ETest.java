@@ -68,6 +68,26 @@ class ScanCommandE2ETest {
     }
 
     @Test
+    void twoHostsLogsWithoutNodeNamesAreTwoHostsNamedAfterTheirFolders(@TempDir Path tmp) throws IOException {
+        // auditd writes node= only when name_format is set; by default a host's audit.log names no host
+        Path fs01 = Files.createDirectories(tmp.resolve("fs01"));
+        Path web05 = Files.createDirectories(tmp.resolve("web05"));
+        Files.write(fs01.resolve("audit.log"), Files.readAllLines(SampleCases.of("attack-openssl-find").resolve("audit.log"))
+                .stream().map(l -> l.replaceFirst("^node=\\S+ ", "")).toList());
+        Files.write(web05.resolve("audit.log"), Files.readAllLines(SampleCases.of("benign-rsync").resolve("audit.log"))
+                .stream().map(l -> l.replaceFirst("^node=\\S+ ", "")).toList());
+        Path json = tmp.resolve("out.json");
+        CliRun run = CliRun.of("scan", fs01.resolve("audit.log").toString(), web05.resolve("audit.log").toString(),
+                "--json", json.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertThat(doc.at("/summary/hosts").toString()).contains("\"fs01\"", "\"web05\"");
+        JsonNode f = doc.at("/findings/0");
+        assertThat(f.get("host").asText()).isEqualTo("fs01");
+        assertThat(f.get("severity").asText()).isEqualTo("critical");
+    }
+
+    @Test
     void aBenignCaseDoesNotFailTheBuildAtHigh() {
         CliRun run = CliRun.of("scan", "-q", SampleCases.of("benign-rsync").toString(), "--fail-on", "high");
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(0);

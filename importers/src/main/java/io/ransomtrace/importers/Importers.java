@@ -60,6 +60,7 @@ public final class Importers {
             sink.quarantined(new QuarantinedRecord(source.sourceId(), 0, 0, reason, ""));
             return new ImportStats(format, "unknown", 1, 0, 0, 1, 0, null, false);
         }
-        return importer.get().importSource(new SourceFile(source.sourceId(), source.path(), format), sink);
+        return importer.get().importSource(new SourceFile(source.sourceId(), source.path(), format, source.unnamedHost()),
+                sink);
     }
 }

@@ -131,6 +131,58 @@ public final class InputExpander {
     }
 
     /**
+     * Host names for logs whose records name no host (auditd writes {@code node=} only when {@code name_format} is set,
+     * which it is not by default), when one run reads more than one rotated set: the sets are then different hosts,
+     * and one host "unknown" would put their processes in one table, where a pid of one is taken for the other's.
+     * A set is named after its file ({@code web01.log} → web01), or after its folder when the file has the generic
+     * name {@code audit.log} ({@code fs01/audit.log.1} → fs01); names that would clash are their paths. Empty when
+     * the files are one set: its host stays "unknown", as for a single log.
+     */
+    public static java.util.Map<Path, String> hostsOfUnnamedLogs(List<Path> files) {
+        java.util.Map<String, List<Path>> sets = new java.util.LinkedHashMap<>();
+        for (Path f : files) {
+            Path parent = f.toAbsolutePath().normalize().getParent();
+            String base = rotation(f.getFileName().toString()).base();
+            sets.computeIfAbsent(parent + "/" + base, k -> new ArrayList<>()).add(f);
+        }
+        if (sets.size() < 2) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Integer> uses = new java.util.HashMap<>();
+        for (java.util.Map.Entry<String, List<Path>> e : sets.entrySet()) {
+            String name = setName(e.getValue().get(0), false);
+            names.put(e.getKey(), name);
+            uses.merge(name, 1, Integer::sum);
+        }
+        java.util.Map<Path, String> out = new java.util.HashMap<>();
+        for (java.util.Map.Entry<String, List<Path>> e : sets.entrySet()) {
+            String name = names.get(e.getKey());
+            String chosen = uses.get(name) > 1 ? setName(e.getValue().get(0), true) : name;
+            for (Path f : e.getValue()) {
+                out.put(f, chosen);
+            }
+        }
+        return out;
+    }
+
+    private static String setName(Path file, boolean withFolder) {
+        String base = rotation(file.getFileName().toString()).base();
+        for (String ext : List.of(".log", ".txt", ".ndjson", ".json")) {
+            if (base.endsWith(ext) && base.length() > ext.length()) {
+                base = base.substring(0, base.length() - ext.length());
+            }
+        }
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        String folder = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
+        boolean generic = base.equals("audit") || base.isEmpty();
+        if (withFolder && parent != null) {
+            return generic ? parent.toString() : parent + "/" + base; // two sets that would share a name: their paths
+        }
+        return generic && !folder.isEmpty() ? folder : base;
+    }
+
+    /**
      * True for a file that commonly sits beside logs in a case folder but is documentation, not telemetry
      * (README.md, notes.yaml, a checksum or signature). Such a file found in a folder is skipped, not reported
      * as an unreadable log; anything else that is not a log is still reported.

@@ -57,6 +57,23 @@ class InputExpanderTest {
     }
 
     @Test
+    void logsOfSeveralHostsThatNameNoneAreNamedAfterTheirFolderOrFile() throws IOException {
+        Path fs01 = Files.createDirectories(dir.resolve("fs01"));
+        Path web01 = Files.createDirectories(dir.resolve("web01"));
+        Path a = Files.writeString(fs01.resolve("audit.log"), "x\n");
+        Path a1 = Files.writeString(fs01.resolve("audit.log.1"), "x\n");
+        Path b = Files.writeString(web01.resolve("audit.log"), "x\n");
+        Path db = Files.writeString(dir.resolve("db01.log"), "x\n");
+        assertThat(InputExpander.hostsOfUnnamedLogs(List.of(a1, a, b, db)))
+                .containsEntry(a, "fs01").containsEntry(a1, "fs01").containsEntry(b, "web01").containsEntry(db, "db01");
+        assertThat(InputExpander.hostsOfUnnamedLogs(List.of(a1, a))).as("one rotated set: one host, unknown").isEmpty();
+        Path other = Files.createDirectories(dir.resolve("elsewhere/fs01")).resolve("audit.log");
+        Files.writeString(other, "x\n");
+        assertThat(InputExpander.hostsOfUnnamedLogs(List.of(a, other)).values()).as("two folders named fs01")
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
     void documentationBesideTheLogsIsLeftOutUnlessNamedOrALogAfterAll() throws IOException {
         String audit = "type=SYSCALL msg=audit(1764324000.123:1): arch=c000003e syscall=87 success=yes exit=0 items=1 "
                 + "ppid=1 pid=2 auid=1 uid=1 comm=\"rm\"\n";

@@ -100,6 +100,7 @@ public final class LogScan {
             }
         }
         NamesByLogSet names = new NamesByLogSet(); // a login in audit.log.1 names the session's processes in audit.log
+        java.util.Map<Path, String> unnamedHosts = InputExpander.hostsOfUnnamedLogs(files.files());
         for (Path file : files.files()) {
             Format format = forcedFormat;
             String problem = null;
@@ -115,7 +116,7 @@ public final class LogScan {
                 if (format == null) {
                     format = Sniffer.sniff(file);
                 }
-                SourceFile source = new SourceFile(sourceId, file, format);
+                SourceFile source = new SourceFile(sourceId, file, format, unnamedHosts.get(file));
                 stats = csvMapping != null && format == Format.CSV
                         ? new CsvImporter(csvMapping).importSource(source, sink)
                         : Importers.importSource(source, sink, names);

@@ -65,6 +65,7 @@ public final class ImportPipeline {
             totalBytes += sizeOrZero(f);
         }
         Run run = new Run(files.size(), totalBytes, runStart, listener);
+        run.unnamedHosts = io.ransomtrace.importers.InputExpander.hostsOfUnnamedLogs(files);
         try (CaseWriter writer = store.openWriter()) {
             boolean dropIndexes = writer.storedEvents() < totalBytes / BYTES_PER_EVENT_ESTIMATE;
             writer.beginBulk(dropIndexes);
@@ -197,7 +198,8 @@ public final class ImportPipeline {
         CompletableFuture<SourceFingerprint.Digests> sha = digestsAlready != null
                 ? CompletableFuture.completedFuture(digestsAlready)
                 : CompletableFuture.supplyAsync(() -> digests(file, cancellation), daemon("ransomtrace-import-sha256"));
-        return parseAndStore(writer, importer.get(), new SourceFile(sourceId, file, format), size, run, cancellation,
+        return parseAndStore(writer, importer.get(), new SourceFile(sourceId, file, format, run.unnamedHosts.get(file)),
+                size, run, cancellation,
                 sha, start);
     }
 
@@ -364,6 +366,8 @@ public final class ImportPipeline {
 
     /** Progress bookkeeping for the whole run, throttled to the listener. */
     private final class Run {
+        /** Host names of the run's logs that name none, when it reads several rotated sets (InputExpander). */
+        private java.util.Map<Path, String> unnamedHosts = java.util.Map.of();
         private final int sourceCount;
         private final long totalBytes;
         private final long startNanos;

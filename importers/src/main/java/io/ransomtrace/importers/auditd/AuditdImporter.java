@@ -75,7 +75,8 @@ public final class AuditdImporter implements Importer {
     @Override
     public ImportStats importSource(SourceFile source, ImportSink sink) throws IOException {
         try (LineReader reader = LineReader.open(source.path(), MAX_LINE_BYTES)) {
-            return new Run(source.sourceId(), sink, reader, names.ofRotatedSet(source.path())).run();
+            return new Run(source.sourceId(), sink, reader, names.ofRotatedSet(source.path()),
+                    source.unnamedHost() != null ? source.unnamedHost() : "unknown").run();
         }
     }
 
@@ -101,11 +102,14 @@ public final class AuditdImporter implements Importer {
         private boolean lastSeen;
         private String inputError;
 
-        Run(int sourceId, ImportSink sink, LineReader reader, LoginNames setNames) {
+        private final String unnamedHost;
+
+        Run(int sourceId, ImportSink sink, LineReader reader, LoginNames setNames, String unnamedHost) {
             this.sourceId = sourceId;
             this.sink = sink;
             this.reader = reader;
-            this.mapper = new EventMapper(sourceId, "unknown", setNames);
+            this.unnamedHost = unnamedHost;
+            this.mapper = new EventMapper(sourceId, unnamedHost, setNames);
         }
 
         ImportStats run() {
@@ -152,7 +156,7 @@ public final class AuditdImporter implements Importer {
             sink.progress(fileBytesRead, totalBytes);
             Map<String, Long> counts = new HashMap<>();
             typeCounts.forEach((k, v) -> counts.put(k, v[0]));
-            return new ImportStats(format, host == null ? "unknown" : host, recordsRead, recordsInEvents,
+            return new ImportStats(format, host == null ? unnamedHost : host, recordsRead, recordsInEvents,
                     recordsOther, recordsQuarantined, events, counts, cancelled, inputError);
         }
 
