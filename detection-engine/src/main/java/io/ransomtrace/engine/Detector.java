@@ -272,6 +272,7 @@ public final class Detector implements Consumer<Event> {
         ProcessTable table = table(e.host());
         table.evictExited(millis);
         if (!(e instanceof FileOp)) {
+            // a file event, even a late one, first says whether the host logs its kind (and drops what is held of it)
             applyImplied(table, millis);
         }
         if (e instanceof FileOp op) {
@@ -333,8 +334,8 @@ public final class Detector implements Consumer<Event> {
         if ((use != null && use.action() != ToolUse.Action.OTHER) || bulk != null) {
             campaigns.tool(exec, p, root, table, use, bulk, millis);
         }
-        // no file events from this host so far: what the command's arguments say it did to its operands is all
-        // the log can show (execve-only audit rules, an EDR export of process starts)
+        // kinds of file event this host has not shown: what the command's arguments say it did to its operands is all
+        // the log can show (execve-only audit rules, an EDR export of process starts, Sysmon's missing renames)
         implied(table, exec, p, root, implied, millis);
         ProcessInfo parent = table.logs(FileOpKind.DELETE) ? null : table.parent(p);
         if (parent != null && "find".equals(parent.exeName()) && parent.argvKnown()) {
@@ -377,9 +378,8 @@ public final class Detector implements Consumer<Event> {
     private void applyImplied(ProcessTable table, long millis) {
         for (ImpliedFileOp i; (i = table.takeDueImplied(millis)) != null; ) {
             // applied at the stream's time, not the command's: the campaigns' windows only move forward
-            long at = Math.max(io.ransomtrace.engine.model.EpochMillis.of(i.op().time()), i.dueMillis() - IMPLIED_DELAY_MILLIS);
             table.changedFiles(i.actor());
-            campaigns.fileOp(i.op(), i.actor(), i.root(), table, millis == Long.MAX_VALUE ? Math.max(at, lastMillis) : millis, true);
+            campaigns.fileOp(i.op(), i.actor(), i.root(), table, millis == Long.MAX_VALUE ? lastMillis : millis, true);
         }
     }
 

@@ -110,9 +110,7 @@ public final class InputExpander {
         for (int i = 0; i < files.size(); i++) {
             Input in = files.get(i);
             if (!in.fromFolder()) {
-                Path parent = in.file().toAbsolutePath().normalize().getParent();
-                String set = parent + "/" + rotation(in.file().getFileName().toString()).base();
-                places.computeIfAbsent(set, k -> new ArrayList<>()).add(i);
+                places.computeIfAbsent(rotatedSet(in.file()), k -> new ArrayList<>()).add(i);
             }
         }
         for (List<Integer> at : places.values()) {
@@ -141,9 +139,7 @@ public final class InputExpander {
     public static java.util.Map<Path, String> hostsOfUnnamedLogs(List<Path> files) {
         java.util.Map<String, List<Path>> sets = new java.util.LinkedHashMap<>();
         for (Path f : files) {
-            Path parent = f.toAbsolutePath().normalize().getParent();
-            String base = rotation(f.getFileName().toString()).base();
-            sets.computeIfAbsent(parent + "/" + base, k -> new ArrayList<>()).add(f);
+            sets.computeIfAbsent(rotatedSet(f), k -> new ArrayList<>()).add(f);
         }
         if (sets.size() < 2) {
             return java.util.Map.of();
@@ -164,6 +160,11 @@ public final class InputExpander {
             }
         }
         return out;
+    }
+
+    /** The rotated set a file belongs to: its folder and its name without rotation suffix. */
+    private static String rotatedSet(Path file) {
+        return file.toAbsolutePath().normalize().getParent() + "/" + rotation(file.getFileName().toString()).base();
     }
 
     private static String setName(Path file, boolean withFolder) {

@@ -139,9 +139,10 @@ public final class CampaignTracker {
      * -exec openssl enc … \;} then {@code find … -delete}), and an original deleted by one of them after another
      * wrote its encrypted copy is that other's file held — the deletion goes to it.
      */
+    /** @param c a campaign typed at a prompt ({@link Campaign#promptShell} set), {@code op} a deletion */
     private Campaign deletionOwner(Campaign c, FileOp op, long millis) {
-        List<Campaign> same = c.promptShell == null ? null : byPromptShell.get(c.promptShell);
-        if (same == null || same.size() < 2 || op.path() == null || op.kind() != FileOpKind.DELETE) {
+        List<Campaign> same = byPromptShell.get(c.promptShell);
+        if (same == null || same.size() < 2 || op.path() == null) {
             return c;
         }
         long ph = PathNames.hash(op.path());
