@@ -73,4 +73,34 @@ class HousekeepingNoiseE2ETest {
         assertThat(run.out()).contains("60 files").contains("root pid 20999 (program not in the log")
                 .doesNotContain("null");
     }
+
+    /**
+     * A busy host's log holds many small findings (every cron job that deleted its spool): the one an analyst must
+     * read comes first, in full, and the small ones one line each instead of a screenful each; --all prints them all.
+     */
+    @Test
+    void manySmallFindingsAreListedOneLineEachAfterTheCriticalOne(@TempDir Path tmp) throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 14; i++) {
+            log.append(cronRm(22_000 + 2 * i, 21_999 + 2 * i, "/var/spool/app/q" + i, 60));
+        }
+        Path noise = tmp.resolve("app03.log");
+        Files.writeString(noise, log);
+        Path attack = SampleCases.of("attack-openssl-find");
+
+        CliRun run = CliRun.of("scan", attack.toString(), noise.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String out = run.out();
+        int critical = out.indexOf("* CRITICAL");
+        int listing = out.indexOf("14 low, info or suppressed findings, one line each");
+        assertThat(critical).as(out).isPositive();
+        assertThat(listing).as(out).isGreaterThan(critical);
+        assertThat(out.substring(listing).lines().filter(l -> l.startsWith("- INFO") || l.startsWith("- LOW")).count())
+                .isEqualTo(14);
+        assertThat(out.substring(listing)).doesNotContain("    host app03");
+
+        CliRun all = CliRun.of("scan", "--all", attack.toString(), noise.toString());
+        assertThat(all.out()).doesNotContain("one line each");
+        assertThat(all.out().lines().filter(l -> l.startsWith("    host app03")).count()).isEqualTo(14);
+    }
 }

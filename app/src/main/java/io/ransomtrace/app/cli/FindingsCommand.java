@@ -38,6 +38,10 @@ public final class FindingsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the findings as JSON (the scan --json schema) instead of text.")
     boolean json;
 
+    @Option(names = "--all", description = "Print every finding in full (by default, when there are more than "
+            + ScanReportText.MINOR_IN_FULL + " low, info or suppressed findings, they are listed one line each).")
+    boolean all;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -61,7 +65,7 @@ public final class FindingsCommand implements Callable<Integer> {
             if (json) {
                 out.println(ScanJsonWriter.toJson(document(session, findings, analyst)));
             } else {
-                print(out, findings, analyst);
+                print(out, findings, analyst, all);
             }
             out.flush();
             return ExitCodes.OK;
@@ -88,7 +92,7 @@ public final class FindingsCommand implements Callable<Integer> {
                 new ScanJson.Summary(inputs, events, errors, session.queries().hosts()), out);
     }
 
-    private static void print(PrintWriter out, List<Finding> findings, List<CaseAnnotations.Briefed> analyst) {
+    private static void print(PrintWriter out, List<Finding> findings, List<CaseAnnotations.Briefed> analyst, boolean all) {
         ScanReportText.printFindings(out, findings, i -> {
             CaseAnnotations.Briefed a = analyst.get(i);
             List<String> lines = new ArrayList<>();
@@ -99,6 +103,6 @@ public final class FindingsCommand implements Callable<Integer> {
                 lines.add("analyst note on the " + n.about() + ": " + n.text().replace('\n', ' '));
             }
             return lines;
-        });
+        }, all);
     }
 }

@@ -62,6 +62,10 @@ public final class ScanCommand implements Callable<Integer> {
                     + " instead of the built-in that fits their header")
     Path csvMapping;
 
+    @Option(names = "--all", description = "print every finding in full (by default, when there are more than "
+            + ScanReportText.MINOR_IN_FULL + " low, info or suppressed findings, they are listed one line each)")
+    boolean all;
+
     @Option(names = {"-q", "--quiet"}, description = "print only findings, no per-input lines or alerts")
     boolean quiet;
 
@@ -126,7 +130,7 @@ public final class ScanCommand implements Callable<Integer> {
         if (!quiet) {
             ScanReportText.printInputs(out, result, took);
         }
-        ScanReportText.printFindings(out, result.findings());
+        ScanReportText.printFindings(out, result.findings(), all);
         if (jsonOut != null) {
             try {
                 jsonOut.write(os -> ScanJsonWriter.write(doc, os));

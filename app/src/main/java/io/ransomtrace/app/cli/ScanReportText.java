@@ -11,6 +11,7 @@ import io.ransomtrace.engine.text.Inert;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,12 +76,28 @@ final class ScanReportText {
         }
     }
 
-    static void printFindings(PrintWriter out, List<Finding> findings) {
-        printFindings(out, findings, i -> List.of());
+    /**
+     * Above this many low, info or suppressed findings, they are listed one line each (the highest scores first) and
+     * the rest counted: a busy host's log gives hundreds of them — a daemon's bulk writes, a cron job's deletes — and
+     * the findings an analyst must read first would otherwise scroll away between them.
+     */
+    static final int MINOR_IN_FULL = 10;
+    /** How many one-line minor findings are listed before "… and N more". */
+    static final int MINOR_LINES = 20;
+
+    static void printFindings(PrintWriter out, List<Finding> findings, boolean all) {
+        printFindings(out, findings, i -> List.of(), all);
     }
 
-    /** @param extra more lines to print under finding {@code i} (the analyst's tags and notes in a case) */
-    static void printFindings(PrintWriter out, List<Finding> findings, java.util.function.IntFunction<List<String>> extra) {
+    /**
+     * The findings, most severe first: critical, high and medium in full; low, info and suppressed ones in full too
+     * when there are few of them (or {@code all}), else one line each for the highest scores and a count of the rest.
+     *
+     * @param extra more lines to print under finding {@code i} (the analyst's tags and notes in a case); a finding
+     *              with any is always printed in full
+     */
+    static void printFindings(PrintWriter out, List<Finding> findings, java.util.function.IntFunction<List<String>> extra,
+                              boolean all) {
         if (findings.isEmpty()) {
             out.println("No findings.");
             out.flush();
@@ -94,42 +111,82 @@ final class ScanReportText {
                 parts.add(counts.get(s) + " " + s.label());
             }
         }
-        out.printf(Locale.ROOT, "%d finding%s: %s%n", findings.size(), findings.size() == 1 ? "" : "s", String.join(", ", parts));
+        long suppressed = findings.stream().filter(Finding::suppressed).count();
+        out.printf(Locale.ROOT, "%d finding%s: %s%s%n", findings.size(), findings.size() == 1 ? "" : "s", String.join(", ", parts),
+                suppressed == 0 ? "" : " (" + suppressed + " suppressed by the allowlist)");
+        List<Integer> order = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {
-            Finding f = findings.get(i);
+            order.add(i);
+        }
+        order.sort(Comparator.<Integer>comparingInt(i -> findings.get(i).suppressed() ? 1 : 0)
+                .thenComparing(i -> findings.get(i).severity(), Comparator.reverseOrder())
+                .thenComparing(i -> findings.get(i).score(), Comparator.reverseOrder())
+                .thenComparing(i -> findings.get(i).firstSeen(), Comparator.nullsLast(Comparator.naturalOrder())));
+        List<Integer> minor = new ArrayList<>();
+        for (int i : order) {
+            if (!all && isMinor(findings.get(i)) && extra.apply(i).isEmpty()) {
+                minor.add(i);
+            } else {
+                printInFull(out, findings.get(i), extra.apply(i));
+            }
+        }
+        if (minor.size() <= MINOR_IN_FULL) {
+            minor.forEach(i -> printInFull(out, findings.get(i), List.of()));
+        } else {
             out.println();
-            out.printf(Locale.ROOT, "%s %-8s score %3d  %s%s%n", f.suppressed() ? "~" : "*", f.severity().label().toUpperCase(Locale.ROOT),
-                    f.score(), shown(f.title()), f.suppressed() ? "  [suppressed: " + shown(f.allowlist() == null ? "allowlist" : f.allowlist().reason()) + "]" : "");
-            RootProcess r = f.rootProcess();
-            if (r != null) {
-                out.printf(Locale.ROOT, "    host %s, root pid %d %s%n", shown(f.host()), r.pid(), shorten(r.shownCommand(), 100));
-                if (r.launchedBy() != null) {
-                    out.printf(Locale.ROOT, "    launched by %s%n", shorten(r.launchedBy(), 100));
-                }
-                out.printf(Locale.ROOT, "    user %s, login user %s%n", shown(who(r.user(), r.uid())), shown(who(r.loginUser(), r.loginUid())));
+            out.printf(Locale.ROOT, "%,d low, info or suppressed findings, one line each (--all prints every finding in full):%n",
+                    minor.size());
+            for (int i : minor.subList(0, Math.min(MINOR_LINES, minor.size()))) {
+                Finding f = findings.get(i);
+                RootProcess r = f.rootProcess();
+                out.printf(Locale.ROOT, "%s %-8s score %3d  %s  (%s%s)%n", f.suppressed() ? "~" : "-",
+                        f.severity().label().toUpperCase(Locale.ROOT), f.score(), shown(f.title()),
+                        r == null ? "" : "root pid " + r.pid() + ", ", f.firstSeen());
             }
-            out.printf(Locale.ROOT, "    %s to %s, first alert %s%n", f.firstSeen(), f.lastSeen(), f.firstAlert() == null ? "none" : f.firstAlert());
-            out.printf(Locale.ROOT, "    %s in %s, overwrite: %s%s%s%n", count(f.filesAffected(), "file"),
-                    count(f.directoriesAffected(), "directory"),
-                    f.overwrite().label(), f.extensions().isEmpty() ? "" : ", extensions " + shown(String.join(" ", f.extensions())),
-                    f.tools().isEmpty() ? "" : ", tools " + shown(String.join(" ", f.tools())));
-            if (f.notes().count() > 0) {
-                out.printf(Locale.ROOT, "    notes: %s, %d dropped in %s%n", shown(String.join(", ", f.notes().names())),
-                        f.notes().count(), count(f.notes().directories().size(), "directory"));
-            }
-            if (f.filesBeforeFirstHighAlert() != null) {
-                out.printf(Locale.ROOT, "    files affected before the first high alert: %,d%n", f.filesBeforeFirstHighAlert());
-            }
-            for (SignalMeasurement s : f.signals()) {
-                if (s.fired()) {
-                    out.println("    - " + shown(s.description()));
-                }
-            }
-            for (String line : extra.apply(i)) {
-                out.println("    " + shown(line));
+            if (minor.size() > MINOR_LINES) {
+                out.printf(Locale.ROOT, "… and %,d more (--all lists them; --json writes every finding)%n", minor.size() - MINOR_LINES);
             }
         }
         out.flush();
+    }
+
+    /** Low and info findings, and any the allowlist suppressed: what an analyst reads after the rest. */
+    private static boolean isMinor(Finding f) {
+        return f.suppressed() || !f.severity().atLeast(Severity.MEDIUM);
+    }
+
+    private static void printInFull(PrintWriter out, Finding f, List<String> extra) {
+        out.println();
+        out.printf(Locale.ROOT, "%s %-8s score %3d  %s%s%n", f.suppressed() ? "~" : "*", f.severity().label().toUpperCase(Locale.ROOT),
+                f.score(), shown(f.title()), f.suppressed() ? "  [suppressed: " + shown(f.allowlist() == null ? "allowlist" : f.allowlist().reason()) + "]" : "");
+        RootProcess r = f.rootProcess();
+        if (r != null) {
+            out.printf(Locale.ROOT, "    host %s, root pid %d %s%n", shown(f.host()), r.pid(), shorten(r.shownCommand(), 100));
+            if (r.launchedBy() != null) {
+                out.printf(Locale.ROOT, "    launched by %s%n", shorten(r.launchedBy(), 100));
+            }
+            out.printf(Locale.ROOT, "    user %s, login user %s%n", shown(who(r.user(), r.uid())), shown(who(r.loginUser(), r.loginUid())));
+        }
+        out.printf(Locale.ROOT, "    %s to %s, first alert %s%n", f.firstSeen(), f.lastSeen(), f.firstAlert() == null ? "none" : f.firstAlert());
+        out.printf(Locale.ROOT, "    %s in %s, overwrite: %s%s%s%n", count(f.filesAffected(), "file"),
+                count(f.directoriesAffected(), "directory"),
+                f.overwrite().label(), f.extensions().isEmpty() ? "" : ", extensions " + shown(String.join(" ", f.extensions())),
+                f.tools().isEmpty() ? "" : ", tools " + shown(String.join(" ", f.tools())));
+        if (f.notes().count() > 0) {
+            out.printf(Locale.ROOT, "    notes: %s, %d dropped in %s%n", shown(String.join(", ", f.notes().names())),
+                    f.notes().count(), count(f.notes().directories().size(), "directory"));
+        }
+        if (f.filesBeforeFirstHighAlert() != null) {
+            out.printf(Locale.ROOT, "    files affected before the first high alert: %,d%n", f.filesBeforeFirstHighAlert());
+        }
+        for (SignalMeasurement s : f.signals()) {
+            if (s.fired()) {
+                out.println("    - " + shown(s.description()));
+            }
+        }
+        for (String line : extra) {
+            out.println("    " + shown(line));
+        }
     }
 
     /** "1 file", "2 files", "1 directory", "3 directories". */
