@@ -141,7 +141,7 @@ final class ScanReportText {
                 RootProcess r = f.rootProcess();
                 out.printf(Locale.ROOT, "%s %-8s score %3d  %s  (%s%s)%n", f.suppressed() ? "~" : "-",
                         f.severity().label().toUpperCase(Locale.ROOT), f.score(), shown(f.title()),
-                        r == null ? "" : "root pid " + r.pid() + ", ", f.firstSeen());
+                        r == null || r.unnamed() ? "" : "root pid " + r.pid() + ", ", f.firstSeen());
             }
             if (minor.size() > MINOR_LINES) {
                 out.printf(Locale.ROOT, "… and %,d more (--all lists them; --json writes every finding)%n", minor.size() - MINOR_LINES);
@@ -161,7 +161,11 @@ final class ScanReportText {
                 f.score(), shown(f.title()), f.suppressed() ? "  [suppressed: " + shown(f.allowlist() == null ? "allowlist" : f.allowlist().reason()) + "]" : "");
         RootProcess r = f.rootProcess();
         if (r != null) {
-            out.printf(Locale.ROOT, "    host %s, root pid %d %s%n", shown(f.host()), r.pid(), shorten(r.shownCommand(), 100));
+            if (r.unnamed()) {
+                out.printf(Locale.ROOT, "    host %s, %s%n", shown(f.host()), r.shownCommand());
+            } else {
+                out.printf(Locale.ROOT, "    host %s, root pid %d %s%n", shown(f.host()), r.pid(), shorten(r.shownCommand(), 100));
+            }
             if (r.launchedBy() != null) {
                 out.printf(Locale.ROOT, "    launched by %s%n", shorten(r.launchedBy(), 100));
             }

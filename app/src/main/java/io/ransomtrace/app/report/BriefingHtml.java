@@ -388,7 +388,8 @@ public final class BriefingHtml {
         fact("Host", f.host());
         fact("First seen, first alert, last seen", time(f.firstSeen()) + " · " + time(f.firstAlert()) + " · " + time(f.lastSeen()));
         if (f.rootProcess() != null) {
-            fact("Root process", "pid " + f.rootProcess().pid() + " (parent " + f.rootProcess().ppid() + ", "
+            fact("Root process", f.rootProcess().unnamed() ? "none named by the log"
+                    : "pid " + f.rootProcess().pid() + " (parent " + f.rootProcess().ppid() + ", "
                     + (f.rootProcess().parentExe() == null ? "unknown parent" : f.rootProcess().parentExe()) + ")");
             RootProcess root = f.rootProcess();
             fact("Command line", root.commandLine() == null ? root.shownCommand()

@@ -634,7 +634,9 @@ final class Campaign {
                 if (archiveWriter != null && archiveOutput(path, h, archiveWriter, millis)) {
                     return;
                 }
-                if (copyTool) {
+                if (copyTool || actor.pid() < 0) {
+                    // file events that name no process (file integrity monitoring) may be a copy tool's as well: a
+                    // file of the same name created just before a rename means an intact copy exists (keptElsewhere)
                     memory.created.put(copiedNameKey(path, h.slash), millis, 0, serial);
                 }
                 onCreate(op, path, h, millis);

@@ -204,7 +204,8 @@ final class FindingAssembler {
             what = "Bulk file modification";
         }
         StringBuilder sb = new StringBuilder(what);
-        String rootName = root.exe() != null ? PathNames.baseName(root.exe()) : "pid " + root.pid();
+        String rootName = root.exe() != null ? PathNames.baseName(root.exe())
+                : root.unnamed() ? "an unnamed process" : "pid " + root.pid();
         sb.append(" by ").append(rootName);
         // the human behind it first: the login user, else their login uid when the log never named it
         String user = root.loginUser() != null ? root.loginUser()

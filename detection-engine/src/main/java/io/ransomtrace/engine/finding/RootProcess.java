@@ -24,8 +24,19 @@ public record RootProcess(int pid, int ppid, String exe, String commandLine, Lon
         if (commandLine != null) {
             return commandLine;
         }
-        return exe != null ? exe : NOT_IN_THE_LOG;
+        return exe != null ? exe : unnamed() ? NO_PROCESS : NOT_IN_THE_LOG;
     }
+
+    /**
+     * The log names no process for the campaign's file events (file integrity monitoring: osquery's file_events,
+     * Auditbeat's file_integrity, a CSV without process columns): they are the host's, by whoever wrote them.
+     */
+    public boolean unnamed() {
+        return pid < 0 && exe == null && commandLine == null;
+    }
+
+    /** Said of a campaign whose file events name no process. */
+    public static final String NO_PROCESS = "(no process: the log's file events name none, as file integrity monitoring records them)";
 
     /** Said of a root known only by its pid (its children named it as their parent; its exec is not in the log). */
     public static final String NOT_IN_THE_LOG = "(program not in the log: known only as the parent of what it started)";
