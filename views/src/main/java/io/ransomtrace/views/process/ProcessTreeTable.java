@@ -115,7 +115,10 @@ public final class ProcessTreeTable extends VBox {
         tree.setShowRoot(false);
         tree.setFixedCellSize(24);
         tree.getStyleClass().add("dense");
-        tree.setPlaceholder(new Label("No processes"));
+        placeholder.setWrapText(true);
+        placeholder.setMaxWidth(520);
+        placeholder.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        tree.setPlaceholder(placeholder);
         // Unconstrained: a constrained policy recomputes every width when the tab comes back to the front.
         tree.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
         buildColumns();
@@ -262,6 +265,8 @@ public final class ProcessTreeTable extends VBox {
         return menu;
     }
 
+    private final Label placeholder = new Label("No processes");
+
     /** Shows the processes of {@code host}. */
     public void setSource(ProcessSource source, String host) {
         this.source = source;
@@ -276,6 +281,11 @@ public final class ProcessTreeTable extends VBox {
         if (source != null) {
             root.getChildren().addAll(items("root", source.roots(host)));
         }
+        // a host seen only through file integrity monitoring (osquery file_events, Auditbeat file_integrity) has
+        // file events and no process: say why the tree is empty
+        placeholder.setText(source == null || host == null ? "No processes"
+                : "No processes: the log names none on " + host + " (file events without a process, as file integrity"
+                + " monitoring records them)");
         // Processes that started before the logs are what the tree hangs from: their fold starts open.
         for (TreeItem<ProcessRow> top : root.getChildren()) {
             if (top.getValue().key().endsWith(":before-logs")) {

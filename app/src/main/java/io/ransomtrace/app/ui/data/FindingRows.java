@@ -25,7 +25,7 @@ public final class FindingRows {
         String user = r == null ? null : firstNonNull(r.user(), r.uid() == null ? null : "uid " + r.uid());
         List<String> fired = f.signals().stream().filter(FindingRows::counts).map(SignalMeasurement::kind).toList();
         return new FindingRow(f.id(), f.severity(), f.score(), f.title(), f.host(),
-                r == null ? null : r.commandLine(), login, f.filesAffected(), f.firstAlert(), f.suppressed(),
+                r == null ? null : r.unnamed() ? "(none named by the log)" : r.commandLine(), login, f.filesAffected(), f.firstAlert(), f.suppressed(),
                 f.allowlist() == null ? null : why(f), r == null ? null : ProgramName.of(r.exe(), null), user, fired);
     }
 
