@@ -8,6 +8,7 @@ public enum Format {
     LAUREL("laurel", "laurel JSON lines (one assembled audit event per line)"),
     ECS_NDJSON("ECS", "Elastic Common Schema NDJSON or JSON array (Elastic Defend, Auditbeat, Auditd Manager)"),
     SYSMON_XML("Sysmon for Linux", "Sysmon for Linux XML events, one per line, pretty-printed or behind a syslog header"),
+    SYSMON_TEXT("Sysmon for Linux (text)", "Sysmon for Linux events as sysmonLogView prints them ('Event SYSMONEVENT_…' and indented fields)"),
     OSQUERY("osquery", "osquery results log (differential or snapshot JSON lines)"),
     CSV("CSV", "CSV export from an EDR or SIEM, read through a column mapping"),
     AUDIT_RULES("audit rules", "auditctl -l output or an audit.rules file"),

@@ -29,6 +29,7 @@ public final class Importers {
             case LAUREL -> new LaurelImporter();
             case ECS_NDJSON -> new EcsImporter();
             case SYSMON_XML -> new SysmonImporter();
+            case SYSMON_TEXT -> new io.ransomtrace.importers.sysmon.SysmonTextImporter();
             case OSQUERY -> new OsqueryImporter();
             case CSV -> new CsvImporter();
             case AUDIT_RULES -> new AuditRulesImporter();

@@ -123,8 +123,21 @@ public final class Sniffer {
         if (sample.contains("<Event") && (sample.contains("Linux-Sysmon") || sample.contains("Sysmon"))) {
             return Format.SYSMON_XML;
         }
+        if (sysmonLogViewText(lines)) return Format.SYSMON_TEXT;
         if (looksLikeCsv(lines)) return Format.CSV;
         return Format.UNKNOWN;
+    }
+
+    /** sysmonLogView's text: an {@code Event SYSMONEVENT_…} line followed by an indented {@code Name: value} line. */
+    private static boolean sysmonLogViewText(List<String> lines) {
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            String next = lines.get(i + 1);
+            if (lines.get(i).startsWith("Event SYSMONEVENT_") && !next.isEmpty()
+                    && Character.isWhitespace(next.charAt(0)) && next.contains(": ")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code … type=1300 audit(1796633834.962:153): …}: a numbered type and the stamp without msg=. */

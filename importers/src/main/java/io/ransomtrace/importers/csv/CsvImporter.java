@@ -449,6 +449,9 @@ public final class CsvImporter implements Importer {
                 throws RecordRejected {
             Instant time = time(get(v, CsvField.TIMESTAMP));
             String host = get(v, CsvField.HOST);
+            if (host == null) {
+                host = "unknown"; // a mapping without a host column: one host's export, as an audit.log without node=
+            }
             String outcome = get(v, CsvField.OUTCOME);
             boolean success = outcome == null || !List.of("failure", "failed", "fail", "denied", "false")
                     .contains(outcome.strip().toLowerCase(java.util.Locale.ROOT));

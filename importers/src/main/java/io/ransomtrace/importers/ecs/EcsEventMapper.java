@@ -57,6 +57,9 @@ import java.util.regex.Pattern;
  * {@code winlog.*} by Elastic's sysmon_linux integration are mapped through {@link SysmonEventMapper}.
  */
 public final class EcsEventMapper {
+    /** The host of documents that name none (the detector judges no event without a host). */
+    static final String UNNAMED_HOST = "unknown";
+
 
     private static final Pattern AUDIT_STAMP = Pattern.compile("audit\\((\\d+)\\.(\\d{1,9}):(\\d+)\\)");
     private static final Set<String> EXEC_ACTIONS = Set.of("exec", "executed", "process_started", "process-started",
@@ -93,6 +96,9 @@ public final class EcsEventMapper {
             throw new RecordRejected("ECS document has no readable @timestamp (nor event.created or an audit stamp)");
         }
         String host = JsonPaths.firstText(doc, "host.name", "host.hostname", "host.id", "agent.hostname");
+        if (host == null) {
+            host = UNNAMED_HOST; // an export without host fields: its events are one host's, as an audit.log without node= is
+        }
         List<String> categories = JsonPaths.keywords(doc, "event.category");
         List<String> types = JsonPaths.keywords(doc, "event.type");
         String action = lower(JsonPaths.text(doc, "event.action"));

@@ -120,6 +120,9 @@ public final class OsqueryImporter implements Importer {
         }
         String name = textOf(doc, "name");
         String host = textOf(doc, "hostIdentifier");
+        if (host == null) {
+            host = "unknown"; // the detector judges no event without a host
+        }
         long unixTime = doc.has("unixTime") ? doc.get("unixTime").asLong(-1) : -1;
         String counter = textOf(doc, "counter");
         String envelopeId = (name == null ? "-" : name) + ":" + (counter != null ? counter : unixTime);

@@ -61,7 +61,7 @@ public final class SysmonEventMapper {
         if (time == null) {
             throw new RecordRejected("Sysmon event " + r.eventId() + " has no readable UtcTime or SystemTime");
         }
-        String host = r.computer();
+        String host = r.computer() != null ? r.computer() : "unknown"; // the text form names none, as audit.log without node=
         switch (r.eventId()) {
             case 1 -> {
                 Actor actor = actor(r, "ProcessId", "ParentProcessId", "Image", true);
@@ -69,7 +69,7 @@ public final class SysmonEventMapper {
                 List<String> argv = Texts.splitCommandLine(commandLine);
                 return new ProcessExec(id, time, host, actor, argv, commandLine == null,
                         Texts.blankToNull(r.get("CurrentDirectory")), null,
-                        Texts.blankToNull(r.get("ParentProcessGuid")), true, provenance);
+                        guid(r.get("ParentProcessGuid")), true, provenance);
             }
             case 5 -> {
                 return new ProcessExit(id, time, host, actor(r, "ProcessId", null, "Image", true), null, provenance);
@@ -112,6 +112,25 @@ public final class SysmonEventMapper {
                 Credentials.normalizeId(Texts.parseLong(r.get("LogonId"), Credentials.UNSET)),
                 Credentials.normalizeId(Texts.parseLong(r.get("TerminalSessionId"), Credentials.UNSET)),
                 Texts.blankToNull(r.get("User")), null);
-        return new Actor(pid, ppid, exe, null, creds, Texts.blankToNull(r.get("ProcessGuid")));
+        return new Actor(pid, ppid, exe, null, creds, guid(r.get("ProcessGuid")));
+    }
+
+    /**
+     * A process GUID, or null for none: Sysmon for Linux writes the all-zero GUID for a process it did not see start
+     * (a file event of a daemon started before it, a parent it has no record of), which names no process — taken as an
+     * id it would make every such process one.
+     */
+    static String guid(String value) {
+        String v = Texts.blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c != '0' && c != '-' && c != '{' && c != '}') {
+                return v;
+            }
+        }
+        return null;
     }
 }

@@ -72,6 +72,32 @@ public final class SysmonTranscoder {
         return out;
     }
 
+    /**
+     * The same events as {@code sysmonLogView} prints them: {@code Event SYSMONEVENT_…} and tab-indented fields, no
+     * host name (the text form has none).
+     */
+    public static List<String> toText(Event event) {
+        List<String> out = new ArrayList<>();
+        for (String line : toLines(event, 0)) {
+            int id = Integer.parseInt(line.substring(line.indexOf("<EventID>") + 9, line.indexOf("</EventID>")));
+            String name = switch (id) {
+                case 1 -> "CREATE_PROCESS";
+                case 5 -> "PROCESS_TERMINATE";
+                case 11 -> "FILE_CREATE";
+                case 26 -> "FILE_DELETE_DETECTED";
+                default -> "ERROR";
+            };
+            out.add("Event SYSMONEVENT_" + name);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<Data Name=\"([^\"]+)\">([^<]*)</Data>")
+                    .matcher(line);
+            while (m.find()) {
+                out.add("\t" + m.group(1) + ": " + m.group(2).replace("&quot;", "\"").replace("&lt;", "<")
+                        .replace("&gt;", ">").replace("&amp;", "&"));
+            }
+        }
+        return out;
+    }
+
     private static Map<String, String> base(Event e) {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("RuleName", "-");
