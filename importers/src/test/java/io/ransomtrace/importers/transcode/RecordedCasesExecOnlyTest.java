@@ -45,8 +45,8 @@ class RecordedCasesExecOnlyTest {
             "h28_ssh_sudo_find_multi_roots", "h29_ssh_sudo_parallel_gpg", "h2_qlocker_root_ssh",
             "h30_ssh_sudo_wipe_backups_openssl", "h31_ssh_renamed_openssl_devshm",
             "h34_ssh_find_print0_openssl_shred", "h35_root_unshare_chroot_locker", "h36_ssh_at_job_locker",
-            "h37_ssh_openssl_cms_pubkey", "h3_cron_xargs_gpg", "h8_ssh_sudo_zip_move",
-            "h9_ssh_root_su_openssl_replace");
+            "h37_ssh_openssl_cms_pubkey", "h3_cron_xargs_gpg", "h40_ssh_bash_s_utf8_names",
+            "h41_cron_root_runuser_7z", "h8_ssh_sudo_zip_move", "h9_ssh_root_su_openssl_replace");
 
     static Stream<Path> cases() throws IOException {
         return RecordedCasesAsEcsTest.cases();
@@ -72,7 +72,8 @@ class RecordedCasesExecOnlyTest {
             "h26_ssh_sudo_dd_openssl_inplace", "h27_ssh_python_uuid_suffix", "h28_ssh_sudo_find_multi_roots",
             "h29_ssh_sudo_parallel_gpg", "h2_qlocker_root_ssh", "h30_ssh_sudo_wipe_backups_openssl",
             "h31_ssh_renamed_openssl_devshm", "h34_ssh_find_print0_openssl_shred", "h35_root_unshare_chroot_locker",
-            "h36_ssh_at_job_locker", "h37_ssh_openssl_cms_pubkey", "h3_cron_xargs_gpg",
+            "h36_ssh_at_job_locker", "h37_ssh_openssl_cms_pubkey", "h39_root_setsid_php_webshell", "h3_cron_xargs_gpg",
+            "h40_ssh_bash_s_utf8_names", "h41_cron_root_runuser_7z",
             "h5_cron_root_c_locker", "h8_ssh_sudo_zip_move", "h9_ssh_root_su_openssl_replace");
 
     /**
