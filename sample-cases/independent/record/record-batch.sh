@@ -1,9 +1,9 @@
 #!/bin/bash
-# record-batch.sh 3|4|5|6|7|8|9|10|11|12|13 — the later batches, recorded after the first twelve cases (record-all.sh), with other
+# record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14 — the later batches, recorded after the first twelve cases (record-all.sh), with other
 # tools and habits; specs are "case host raw|enriched host|watch [pending]" (the rule set in rules/; "pending" records
 # into ../pending, for a case the detector does not pass yet).
 cd "$(dirname "$0")"; logs=${TMPDIR:-/tmp}
-case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13} in
+case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14} in
   3) specs=("h5_cron_root_c_locker fs01.corp.example enriched watch" "h6_ssh_ccrypt_recursive ws-mk.lab.internal raw host"
        "h7_ssh_perl_truncate_rename ws-priya.lab.internal enriched watch" "h8_ssh_sudo_zip_move nas02.lab.internal raw watch"
        "b9_cron_logrotate_gzip nas01.lab.internal raw host" "b10_ssh_gpg_sign_release build01.lab.internal enriched watch"
@@ -46,6 +46,10 @@ case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13} in
        "b53_cron_rsnapshot_rotate nas01.lab.internal raw host" "b54_ssh_make_clean_rebuild build01.lab.internal raw watch"
        "h35_root_unshare_chroot_locker nas02.lab.internal enriched host" "h36_ssh_at_job_locker ws-priya.lab.internal raw wide"
        "h37_ssh_openssl_cms_pubkey ws-mk.lab.internal raw watch" "h38_ssh_sudo_forked_workers fs01.corp.example enriched watch") ;;
+  14) specs=("h39_root_setsid_php_webshell web-shop01 enriched host" "h40_ssh_bash_s_utf8_names ws-priya.lab.internal raw watch"
+       "h41_cron_root_runuser_7z nas01.lab.internal raw host" "h42_ssh_sudo_babuk_rename_first nas02.lab.internal enriched host"
+       "b55_ssh_duplicity_home ws-priya.lab.internal raw host" "b56_ssh_tar_xJ_new_release build01.lab.internal raw watch"
+       "b57_cron_root_daily_maintenance web-shop01 raw system" "b58_ssh_admin_gpg_recipient_shred nas01.lab.internal enriched host") ;;
   *) echo "no batch $1" >&2; exit 2 ;;
 esac
 for spec in "${specs[@]}"; do

