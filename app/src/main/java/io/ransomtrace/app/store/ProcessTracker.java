@@ -28,7 +28,8 @@ import java.util.Objects;
  * by its pid until an event of its own tells its executable: so the children of one shell stay together under
  * it in the tree; a subshell is placed under the script that forked it (see {@link #subshellOf}).
  *
- * <p>Memory is bounded by the number of live processes, not by the log size.
+ * <p>Memory is bounded: by the number of live processes, and at most {@code 2 × LIVE_GENERATION} of them (logs without
+ * exit records keep every pid alive until pid_max wraps).
  */
 final class ProcessTracker {
 
@@ -60,8 +61,13 @@ final class ProcessTracker {
     private final Map<Long, ArrayDeque<Script>> scriptsBySession = new LruCache<>(10_000);
 
     private final Rows rows;
-    /** The process alive under each (host, pid), by {@link #hostPid}. */
-    private final LongObjectMap<Live> live = new LongObjectMap<>(1024);
+    /**
+     * The process alive under each (host, pid), by {@link #hostPid}: the most recently used {@link #LIVE_GENERATION}
+     * to twice as many. A process not heard of for that many others is forgotten: should it act again, it gets a row
+     * known by its pid (as one that started before the log does), which costs its link to its own exec row only.
+     */
+    private final RecentLongMap<Live> live = new RecentLongMap<>(LIVE_GENERATION);
+    static final int LIVE_GENERATION = 1 << 18;
     private final Map<String, Long> byEntityId = new LruCache<>(100_000);
     /**
      * One copy of each executable path for the live table: the parser gives every event its own string, and a
@@ -73,6 +79,11 @@ final class ProcessTracker {
     ProcessTracker(Rows rows, long firstFreeKey) {
         this.rows = rows;
         this.nextKey = firstFreeKey;
+    }
+
+    /** How many processes the tracker holds as alive (bounded, see {@link #live}). */
+    int liveProcesses() {
+        return live.size();
     }
 
     /** The process key for an event, creating the process row when this is the first we hear of it. */
