@@ -16,6 +16,10 @@ import io.ransomtrace.engine.profile.Profile;
  *       checkpoint still has to write, it asks for a {@link #copy()} and works on that. The copy takes over the
  *       live objects; this cell keeps only their bytes as of that moment, which the checkpoint then writes. So
  *       the job never changes objects a checkpoint may be reading, and no host is thawed for a copy.</li>
+ *   <li>A host that did nothing through {@value #PARK_AFTER_UNCHANGED} checkpoints in a row is parked: it keeps
+ *       its bytes only and drops its live objects (a detector with thousands of open campaigns weighs several
+ *       times its bytes, and every full garbage collection walks it). It is thawed when it next speaks, as after
+ *       a restore but without counting as activity.</li>
  * </ul>
  *
  * <p>Threads: the job's task thread opens and copies cells, Flink's snapshot thread asks a cell of a running
@@ -23,12 +27,17 @@ import io.ransomtrace.engine.profile.Profile;
  * first), so the only overlap is a copy and the snapshot on the same cell: both take this cell's lock.
  */
 final class HostCell {
+    /** Checkpoints in a row that found the host unchanged before it is parked (it was idle that long at least). */
+    static final int PARK_AFTER_UNCHANGED = 2;
+
     /** The host's objects in use, or null while it is frozen. */
     private HostState live;
     /** The frozen form: when {@code live} is null, the host; else {@code live} as it is now, or null once it may have changed. */
     private byte[] bytes;
     /** The bytes came from a checkpoint: thawing them counts as activity of the host (see {@link #open}). */
     private boolean restored;
+    /** Checkpoints that wrote this live host from its remembered bytes since it last changed. */
+    private int unchangedCheckpoints;
 
     private HostCell() {
     }
@@ -62,6 +71,7 @@ final class HostCell {
         }
         restored = false;
         bytes = null;
+        unchangedCheckpoints = 0;
         return live;
     }
 
@@ -69,8 +79,27 @@ final class HostCell {
     synchronized byte[] bytes() {
         if (bytes == null) {
             bytes = live.toBytes();
+            unchangedCheckpoints = 0;
         }
         return bytes;
+    }
+
+    /**
+     * What a checkpoint writes of the host: {@link #bytes()}; a live host that this finds unchanged
+     * {@value #PARK_AFTER_UNCHANGED} times in a row is parked (its live objects dropped).
+     */
+    synchronized byte[] checkpointBytes() {
+        boolean unchanged = bytes != null;
+        byte[] b = bytes();
+        if (unchanged && live != null && ++unchangedCheckpoints >= PARK_AFTER_UNCHANGED) {
+            live = null;
+        }
+        return b;
+    }
+
+    /** Whether the host is held as live objects (not frozen or parked). */
+    synchronized boolean isLive() {
+        return live != null;
     }
 
     /** Whether {@link #bytes()} is answered without serialising. */

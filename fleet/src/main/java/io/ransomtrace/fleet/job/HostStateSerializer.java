@@ -54,7 +54,7 @@ public final class HostStateSerializer extends TypeSerializer<HostCell> {
 
     @Override
     public void serialize(HostCell record, DataOutputView target) throws IOException {
-        byte[] bytes = record.bytes();
+        byte[] bytes = record.checkpointBytes();
         target.writeInt(bytes.length);
         target.write(bytes);
     }

@@ -170,4 +170,33 @@ class HostCellTest {
         assertThat(copy.open(PROFILE, Allowlist.empty(), 42).lastArrivalWall)
                 .as("a host read back from a checkpoint is active as of its restore").isEqualTo(42);
     }
+
+    /**
+     * A host unchanged through two checkpoints in a row is parked: it keeps its bytes only, and thawed when it
+     * next speaks it carries on to the same findings, not counted as active by the thaw (unlike a restore).
+     */
+    @Test
+    void aHostIdleThroughTwoCheckpointsIsParkedAsItsBytesAndCarriesOnWhenItSpeaksAgain() throws Exception {
+        List<byte[]> lines = HostStateTest.lines("attack-openssl-find");
+        Out out = new Out();
+        HostCell cell = HostCell.of(HostState.fresh("fs01", 64, PROFILE, Allowlist.empty()));
+        HostState live = feed(cell, lines, 0, 800, out);
+        live.lastArrivalWall = 7;
+        byte[] first = checkpoint(cell);
+        assertThat(checkpoint(cell)).isEqualTo(first);
+        assertThat(cell.isLive()).as("one checkpoint unchanged: still live").isTrue();
+        feed(cell, lines, 800, 801, out);
+        byte[] changed = checkpoint(cell);
+        assertThat(checkpoint(cell)).isEqualTo(changed);
+        assertThat(cell.isLive()).as("unchanged once since it last changed").isTrue();
+        assertThat(checkpoint(cell)).isEqualTo(changed);
+        assertThat(cell.isLive()).as("unchanged twice in a row: parked").isFalse();
+        assertThat(checkpoint(cell)).as("a parked host is written as the same bytes").isEqualTo(changed);
+
+        HostState thawed = cell.open(PROFILE, Allowlist.empty(), 99);
+        assertThat(thawed).isNotSameAs(live);
+        assertThat(thawed.lastArrivalWall).isEqualTo(7);
+        feed(cell, lines, 801, lines.size(), out);
+        assertThat(finish(cell, out)).isEqualTo(uninterrupted(lines));
+    }
 }
