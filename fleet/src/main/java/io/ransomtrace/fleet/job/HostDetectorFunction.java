@@ -37,7 +37,7 @@ final class HostDetectorFunction extends KeyedProcessFunction<String, LineBatch,
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FleetJobOptions options;
-    private transient ValueState<HostState> state;
+    private transient ValueState<HostCell> state;
     private transient Profile profile;
     private transient Allowlist allowlist;
     private transient long closeAfterExitMillis;
@@ -68,11 +68,13 @@ final class HostDetectorFunction extends KeyedProcessFunction<String, LineBatch,
         maybeFail(batch.size());
         announceRestart(ctx);
         long now = ctx.timerService().currentProcessingTime();
-        HostState h = state.value();
-        if (h == null) {
+        HostCell cell = state.value();
+        HostState h;
+        if (cell == null) {
             h = HostState.fresh(ctx.getCurrentKey(), options.contextLines(), profile, allowlist);
+            cell = HostCell.of(h);
         } else {
-            h.thaw(profile, allowlist, now);
+            h = cell.open(profile, allowlist, now);
         }
         Emitter emitter = new Emitter(h, ctx, out);
         h.attach(emitter);
@@ -91,7 +93,7 @@ final class HostDetectorFunction extends KeyedProcessFunction<String, LineBatch,
                 && h.clock != EventTimes.UNKNOWN) {
             scheduleQuietCheck(h, ctx, 1, now);
         }
-        state.update(h);
+        state.update(cell);
     }
 
     /**
@@ -102,12 +104,12 @@ final class HostDetectorFunction extends KeyedProcessFunction<String, LineBatch,
      */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<FleetOutput> out) throws Exception {
-        HostState h = state.value();
-        if (h == null) {
+        HostCell cell = state.value();
+        if (cell == null) {
             return;
         }
         long now = ctx.timerService().currentProcessingTime();
-        h.thaw(profile, allowlist, now);
+        HostState h = cell.open(profile, allowlist, now);
         Emitter emitter = new Emitter(h, ctx, out);
         emitter.trigger = h.lastIngest;
         h.attach(emitter);
@@ -140,7 +142,7 @@ final class HostDetectorFunction extends KeyedProcessFunction<String, LineBatch,
                 }
             }
         }
-        state.update(h);
+        state.update(cell);
     }
 
     /**

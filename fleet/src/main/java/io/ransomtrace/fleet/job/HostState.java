@@ -28,8 +28,7 @@ import java.util.Map;
 /**
  * Everything the job keeps for one host stream: the event assembly of its audit lines (or ECS documents), its
  * detector, its recent lines and the extracts of alerted campaigns, and counters. Lives in Flink managed state
- * (see {@link HostStateSerializer}) in one of two forms: live (objects in use) or frozen (the bytes of a
- * checkpoint or of a copy), thawed on first use with the job's profile.
+ * in a {@link HostCell}, live (objects in use) or frozen ({@link #toBytes()}: the bytes of a checkpoint).
  */
 final class HostState implements AuditdLineFeed.Output {
     /** Version of the frozen layout (the detector's own part carries its own format version). */
@@ -63,12 +62,6 @@ final class HostState implements AuditdLineFeed.Output {
             this.firstLine = firstLine;
         }
     }
-
-    byte[] frozen;
-    /** A frozen copy the heap backend made for copy-on-write (not state read back from a checkpoint). */
-    boolean copyOnWrite;
-    /** This live state's frozen form, made when the heap backend copied it; null once it may have changed. */
-    private volatile byte[] frozenForCheckpoint;
 
     String key;
     long lines;
@@ -105,60 +98,22 @@ final class HostState implements AuditdLineFeed.Output {
         return h;
     }
 
-    static HostState frozen(byte[] bytes) {
+    /** A host's state from its frozen form ({@link #toBytes()}), with the job's profile and allowlist. */
+    static HostState fromBytes(byte[] bytes, Profile profile, Allowlist allowlist) {
         HostState h = new HostState();
-        h.frozen = bytes;
-        return h;
-    }
-
-    static HostState copyOf(HostState live) {
-        byte[] bytes = live.freeze();
-        // The heap backend copies a state the job touches while a checkpoint still has to write the original;
-        // the original is not changed after that, so the checkpoint writes these same bytes instead of freezing
-        // it a second time (attach(), which precedes every change, drops them should it ever be used again).
-        live.frozenForCheckpoint = bytes;
-        HostState h = frozen(bytes);
-        h.copyOnWrite = true;
-        return h;
-    }
-
-    boolean isFrozen() {
-        return frozen != null;
-    }
-
-    /**
-     * Turns the frozen form back into live objects (once), with the job's profile and allowlist. State read back
-     * from a checkpoint counts as activity now: a host that sent lines before a failure is not quiet because the
-     * job was down.
-     */
-    void thaw(Profile profile, Allowlist allowlist, long nowWall) {
-        this.profile = profile;
-        this.allowlist = allowlist;
-        if (frozen == null) {
-            return;
-        }
-        byte[] bytes = frozen;
-        frozen = null;
+        h.profile = profile;
+        h.allowlist = allowlist;
         try {
-            read(new SnapshotReader(SnapshotBytes.input(bytes)));
+            h.read(new SnapshotReader(SnapshotBytes.input(bytes)));
         } catch (IOException e) {
-            throw new IllegalStateException("the saved state of host stream '" + key + "' cannot be restored: "
+            throw new IllegalStateException("the saved state of host stream '" + h.key + "' cannot be restored: "
                     + e.getMessage(), e);
         }
-        if (!copyOnWrite) {
-            lastArrivalWall = nowWall;
-        }
+        return h;
     }
 
-    /** The frozen form (bytes) of this state, live or not. */
-    byte[] freeze() {
-        if (frozen != null) {
-            return frozen;
-        }
-        byte[] cached = frozenForCheckpoint;
-        if (cached != null) {
-            return cached;
-        }
+    /** The frozen form (bytes) of this state: what a checkpoint holds of the host. */
+    byte[] toBytes() {
         SnapshotBytes.Output bytes = new SnapshotBytes.Output(64 * 1024);
         try (DataOutputStream out = bytes.data()) {
             write(new SnapshotWriter(out));
@@ -169,7 +124,6 @@ final class HostState implements AuditdLineFeed.Output {
     }
 
     void attach(Emitter emitter) {
-        frozenForCheckpoint = null;
         this.emitter = emitter;
     }
 

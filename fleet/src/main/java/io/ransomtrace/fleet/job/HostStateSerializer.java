@@ -9,12 +9,13 @@ import org.apache.flink.core.memory.DataOutputView;
 import java.io.IOException;
 
 /**
- * How Flink stores a {@link HostState}: as the bytes of its frozen form (the engine's versioned detector
- * snapshot inside). With the heap state backend the live objects stay in memory and are written only for a
- * checkpoint; reading gives a frozen state that the job thaws, with its profile, on first use. No Kryo, no Java
+ * How Flink stores a host's {@link HostCell}: as the bytes of its {@link HostState}'s frozen form (the engine's
+ * versioned detector snapshot inside). With the heap state backend the live objects stay in memory and are
+ * written only for a checkpoint, from the bytes the cell remembers when the host did nothing since it was last
+ * written; reading gives a frozen cell that the job thaws, with its profile, on first use. No Kryo, no Java
  * serialization.
  */
-public final class HostStateSerializer extends TypeSerializer<HostState> {
+public final class HostStateSerializer extends TypeSerializer<HostCell> {
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -23,26 +24,26 @@ public final class HostStateSerializer extends TypeSerializer<HostState> {
     }
 
     @Override
-    public TypeSerializer<HostState> duplicate() {
+    public TypeSerializer<HostCell> duplicate() {
         return this; // stateless
     }
 
     @Override
-    public HostState createInstance() {
+    public HostCell createInstance() {
         return null;
     }
 
     /**
-     * A copy for the heap backend's copy-on-write during an asynchronous checkpoint: the frozen form, which the
-     * task thaws when it next touches the host, while the checkpoint writes the original.
+     * A copy for the heap backend's copy-on-write during an asynchronous checkpoint: the task goes on with the
+     * copy (the live objects move to it), the checkpoint writes the original (now the bytes of that moment).
      */
     @Override
-    public HostState copy(HostState from) {
-        return from == null ? null : HostState.copyOf(from);
+    public HostCell copy(HostCell from) {
+        return from == null ? null : from.copy();
     }
 
     @Override
-    public HostState copy(HostState from, HostState reuse) {
+    public HostCell copy(HostCell from, HostCell reuse) {
         return copy(from);
     }
 
@@ -52,21 +53,21 @@ public final class HostStateSerializer extends TypeSerializer<HostState> {
     }
 
     @Override
-    public void serialize(HostState record, DataOutputView target) throws IOException {
-        byte[] bytes = record.freeze();
+    public void serialize(HostCell record, DataOutputView target) throws IOException {
+        byte[] bytes = record.checkpointBytes();
         target.writeInt(bytes.length);
         target.write(bytes);
     }
 
     @Override
-    public HostState deserialize(DataInputView source) throws IOException {
+    public HostCell deserialize(DataInputView source) throws IOException {
         byte[] bytes = new byte[source.readInt()];
         source.readFully(bytes);
-        return HostState.frozen(bytes);
+        return HostCell.restored(bytes);
     }
 
     @Override
-    public HostState deserialize(HostState reuse, DataInputView source) throws IOException {
+    public HostCell deserialize(HostCell reuse, DataInputView source) throws IOException {
         return deserialize(source);
     }
 
@@ -88,12 +89,12 @@ public final class HostStateSerializer extends TypeSerializer<HostState> {
     }
 
     @Override
-    public TypeSerializerSnapshot<HostState> snapshotConfiguration() {
+    public TypeSerializerSnapshot<HostCell> snapshotConfiguration() {
         return new Snapshot();
     }
 
     /** The serializer has no configuration: the layout version lives in the bytes. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<HostState> {
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<HostCell> {
         public Snapshot() {
             super(HostStateSerializer::new);
         }

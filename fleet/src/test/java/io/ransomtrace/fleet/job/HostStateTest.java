@@ -54,8 +54,7 @@ class HostStateTest {
         h.attach(out);
         for (int i = 0; i < lines.size(); i++) {
             if (freezeEvery > 0 && i > 0 && i % freezeEvery == 0) {
-                h = HostState.frozen(h.freeze());
-                h.thaw(PROFILE, Allowlist.empty(), 0);
+                h = HostState.fromBytes(h.toBytes(), PROFILE, Allowlist.empty());
                 h.attach(out);
             }
             h.line(lines.get(i), EventTimes.of(lines.get(i)), 0, 0, i, "audit.log");
@@ -74,45 +73,4 @@ class HostStateTest {
         }
     }
 
-    /**
-     * The heap backend's copy-on-write during a checkpoint: the job goes on with the copy while the checkpoint
-     * writes the original. The original's bytes are those of the moment of the copy, and the copy carries on
-     * exactly as the original would have.
-     */
-    @Test
-    void aCopyMadeDuringACheckpointLeavesTheOriginalsBytesAsTheyWereAndCarriesOn() throws Exception {
-        List<byte[]> lines = lines("attack-openssl-find");
-        List<String> whole = run(lines, 0);
-        Out out = new Out();
-        HostState h = HostState.fresh("fs01", 64, PROFILE, Allowlist.empty());
-        h.attach(out);
-        for (int i = 0; i < lines.size(); i++) {
-            if (i > 0 && i % 700 == 0) {
-                HostState original = h;
-                byte[] before = HostState.frozen(original.freeze()).freeze();
-                h = HostState.copyOf(original);
-                assertThat(original.freeze()).as("checkpoint bytes of the original at line %d", i).isEqualTo(before);
-                h.thaw(PROFILE, Allowlist.empty(), 0);
-                h.attach(out);
-            }
-            h.line(lines.get(i), EventTimes.of(lines.get(i)), 0, 0, i, "audit.log");
-        }
-        h.endOfInput();
-        assertThat(out.findings).isEqualTo(whole);
-    }
-
-    @Test
-    void aLiveStateChangedAfterACopyIsFrozenAfresh() throws Exception {
-        List<byte[]> lines = lines("attack-openssl-find");
-        Out out = new Out();
-        HostState h = HostState.fresh("fs01", 64, PROFILE, Allowlist.empty());
-        h.attach(out);
-        for (int i = 0; i < 100; i++) {
-            h.line(lines.get(i), EventTimes.of(lines.get(i)), 0, 0, i, "audit.log");
-        }
-        byte[] atCopy = HostState.copyOf(h).freeze();
-        h.attach(out); // what the job does before it changes a state
-        h.line(lines.get(100), EventTimes.of(lines.get(100)), 0, 0, 100, "audit.log");
-        assertThat(h.freeze()).isNotEqualTo(atCopy);
-    }
 }
