@@ -33,6 +33,8 @@ import java.util.Map;
  *   <li>{@code file_events} (inotify FIM): CREATED → CREATE, UPDATED → WRITE, DELETED → DELETE; MOVED_FROM and
  *       MOVED_TO with the same {@code transaction_id} are paired into one RENAME by the importer. These rows name
  *       no process, so the actor is unknown.</li>
+ *   <li>{@code process_file_events} (audit-based FIM, with the process): rename, unlink, write, open+truncate,
+ *       link and symlink become file operations by that process; open, read, close and mmap stay other records.</li>
  *   <li>Any other table, {@code removed} rows, and file actions that change nothing (ACCESSED, OPENED,
  *       ATTRIBUTES_MODIFIED) are {@link OtherRecord}s typed {@code osquery:<name>}.</li>
  * </ul>
@@ -108,7 +110,46 @@ public final class OsqueryEventMapper {
             }
             return fileOp(row, id, time, kind, path, null, provenance);
         }
+        if (table.equals("process_file_events")) {
+            return processFileEvent(row, id, time, provenance);
+        }
         return other(row, id, time, provenance);
+    }
+
+    /**
+     * A row of {@code process_file_events}, osquery's audit-based file integrity monitoring (audit_allow_fim_events):
+     * unlike inotify's file_events it names the process (pid, ppid, executable, uid, auid, cwd). Its operations, as
+     * osquery's auditd FIM subscriber writes them: rename (path → dest_path), unlink, write, open+truncate, link and
+     * symlink change files; open, read, close and mmap are accesses, kept as other records.
+     */
+    private static Event processFileEvent(OsqueryRow row, long id, Instant time, Provenance provenance)
+            throws RecordRejected {
+        String operation = row.column("operation");
+        FileOpKind kind = operation == null ? null : switch (operation.toLowerCase(Locale.ROOT)) {
+            case "rename" -> FileOpKind.RENAME;
+            case "unlink" -> FileOpKind.DELETE;
+            case "write" -> FileOpKind.WRITE;
+            case "open+truncate" -> FileOpKind.TRUNCATE;
+            case "link", "symlink" -> FileOpKind.LINK;
+            default -> null;
+        };
+        if (kind == null) {
+            return other(row, id, time, provenance);
+        }
+        String path = Texts.blankToNull(row.column("path"));
+        if (path == null) {
+            throw new RecordRejected("osquery process_file_events row (" + operation + ") without path");
+        }
+        String target = kind == FileOpKind.RENAME || kind == FileOpKind.LINK ? Texts.blankToNull(row.column("dest_path")) : null;
+        if (kind == FileOpKind.RENAME && target == null) {
+            throw new RecordRejected("osquery process_file_events rename without dest_path");
+        }
+        int pid = Texts.parseInt(row.column("pid"), -1);
+        int ppid = Texts.parseInt(row.column("ppid"), -1);
+        Credentials creds = new Credentials(id(row.column("uid")), id(row.column("euid")), id(row.column("gid")),
+                id(row.column("auid")), Credentials.UNSET, null, null);
+        Actor actor = pid < 0 ? Actor.NONE : new Actor(pid, ppid, Texts.blankToNull(row.column("executable")), null, creds, null);
+        return new FileOp(id, time, row.host(), actor, kind, path, target, 0, -1, true, -1, null, provenance);
     }
 
     /** A RENAME from a MOVED_FROM row and its MOVED_TO partner. */

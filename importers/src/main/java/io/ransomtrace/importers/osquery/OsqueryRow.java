@@ -29,10 +29,14 @@ public record OsqueryRow(String query, String host, long unixTime, String action
     /** The table the query reads, guessed from its name (pack queries are named {@code pack_<pack>_<query>}). */
     public String table() {
         String q = query == null ? "" : query;
-        for (String t : new String[]{"bpf_process_events", "process_events", "file_events", "process_file_events"}) {
+        // the longer name first: "process_file_events" ends with "_file_events"
+        for (String t : new String[]{"process_file_events", "bpf_process_events", "process_events", "file_events"}) {
             if (q.equals(t) || q.endsWith("_" + t) || q.endsWith("/" + t)) {
                 return t;
             }
+        }
+        if (columns.has("operation") && columns.has("executable") && columns.has("path")) {
+            return "process_file_events";
         }
         if (columns.has("target_path") && columns.has("action") && columns.has("transaction_id")) {
             return "file_events";

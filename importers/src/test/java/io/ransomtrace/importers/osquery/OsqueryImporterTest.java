@@ -85,6 +85,57 @@ class OsqueryImporterTest {
         assertThat(sink.quarantined.get(0).reason()).startsWith("not valid JSON");
     }
 
+    /**
+     * osquery's audit-based FIM ({@code process_file_events}, audit_allow_fim_events) names the process of each file
+     * change: a locker's in-place rewrites and renames are its, and the finding names it and the human behind it.
+     */
+    @Test
+    void processFileEventsAreTheProcesssFileOperations() throws IOException {
+        StringBuilder log = new StringBuilder();
+        long t = 1795000100;
+        log.append("{\"name\":\"pack_ir_process_events\",\"hostIdentifier\":\"fs09\",\"unixTime\":").append(t)
+                .append(",\"columns\":{\"pid\":\"7001\",\"parent\":\"6990\",\"path\":\"/var/tmp/.x/lk\",")
+                .append("\"cmdline\":\"/var/tmp/.x/lk /srv/share\",\"cwd\":\"/home/erik\",\"uid\":\"1004\",")
+                .append("\"euid\":\"1004\",\"gid\":\"1004\",\"auid\":\"1004\",\"syscall\":\"execve\",\"time\":\"")
+                .append(t).append("\"},\"action\":\"added\"}\n");
+        for (int i = 0; i < 30; i++) {
+            String f = "/srv/share/d" + (i % 5) + "/doc" + i + ".odt";
+            for (String[] op : new String[][]{{"open+truncate", f, ""}, {"write", f, ""}, {"rename", f, f + ".lkd"}, {"read", f + ".lkd", ""}}) {
+                log.append("{\"name\":\"pack_fim_process_file_events\",\"hostIdentifier\":\"fs09\",\"unixTime\":")
+                        .append(t + 1 + i).append(",\"columns\":{\"operation\":\"").append(op[0]).append("\",\"pid\":\"7001\",")
+                        .append("\"ppid\":\"6990\",\"time\":\"").append(t + 1 + i).append("\",\"executable\":\"/var/tmp/.x/lk\",")
+                        .append("\"partial\":\"false\",\"cwd\":\"/home/erik\",\"path\":\"").append(op[1])
+                        .append("\",\"dest_path\":\"").append(op[2]).append("\",\"uid\":\"1004\",\"gid\":\"1004\",")
+                        .append("\"auid\":\"1004\",\"euid\":\"1004\",\"egid\":\"1004\",\"fsuid\":\"1004\",")
+                        .append("\"fsgid\":\"1004\",\"suid\":\"1004\",\"sgid\":\"1004\",\"uptime\":\"9000\"},")
+                        .append("\"action\":\"added\"}\n");
+            }
+        }
+        Path file = tmp.resolve("osqueryd.results.log");
+        Files.writeString(file, log);
+        CollectingSink sink = new CollectingSink();
+        read(file, sink);
+
+        assertThat(sink.fileOps(FileOpKind.RENAME)).hasSize(30).allSatisfy(r -> {
+            assertThat(r.targetPath()).endsWith(".lkd");
+            assertThat(r.actor().pid()).isEqualTo(7001);
+            assertThat(r.actor().exe()).isEqualTo("/var/tmp/.x/lk");
+            assertThat(r.actor().credentials().loginUid()).isEqualTo(1004);
+        });
+        assertThat(sink.fileOps(FileOpKind.TRUNCATE)).hasSize(30);
+        assertThat(sink.fileOps(FileOpKind.WRITE)).hasSize(30);
+        assertThat(sink.of(OtherRecord.class)).hasSize(30); // the reads are accesses, kept
+
+        var findings = io.ransomtrace.engine.Detector.run(sink.events, io.ransomtrace.engine.profile.Profile.defaults(),
+                io.ransomtrace.engine.profile.Allowlist.empty());
+        assertThat(findings).anySatisfy(f -> {
+            assertThat(f.severity().atLeast(io.ransomtrace.engine.finding.Severity.HIGH)).isTrue();
+            assertThat(f.filesAffected()).isEqualTo(30);
+            assertThat(f.rootProcess().exe()).isEqualTo("/var/tmp/.x/lk");
+            assertThat(f.rootProcess().loginUid()).isEqualTo(1004L);
+        });
+    }
+
     @Test
     void unpairedMovesStillBecomeEvents() throws IOException {
         Path file = tmp.resolve("moves.log");
