@@ -327,6 +327,9 @@ public final class Detector implements Consumer<Event> {
             }
         }
         List<CommandFileOps.Implied> implied = notLogged(table, CommandFileOps.of(name, argv, exec.cwd(), use));
+        if ("find".equals(name) && !table.logs(FileOpKind.DELETE)) {
+            implied = withFindDeletes(table, p, argv, exec.cwd(), implied, millis);
+        }
         if ((use == null || use.action() == ToolUse.Action.OTHER) && bulk == null && implied.isEmpty()) {
             return;
         }
@@ -341,6 +344,28 @@ public final class Detector implements Consumer<Event> {
         if (parent != null && "find".equals(parent.exeName()) && parent.argvKnown()) {
             implied(table, exec, parent, root, CommandFileOps.findDeletes(parent.argv(), argv, exec.cwd()), millis);
         }
+    }
+
+    /**
+     * A {@code find DIR… TESTS -delete} on a host whose log shows no deletions: the originals its campaign's
+     * encrypting commands named that its tests select are deleted by it ({@code find . -type f ! -name "*.gpg"
+     * -delete} after {@code xargs gpg --encrypt-files}).
+     */
+    private List<CommandFileOps.Implied> withFindDeletes(ProcessTable table, ProcessInfo p, List<String> argv, String cwd,
+                                                         List<CommandFileOps.Implied> implied, long millis) {
+        io.ransomtrace.engine.signal.FindSelection find = io.ransomtrace.engine.signal.FindSelection.ofDelete(argv, cwd);
+        if (find == null) {
+            return implied;
+        }
+        List<String> deleted = campaigns.findDeletes(table.rootOf(p), find, millis);
+        if (deleted.isEmpty()) {
+            return implied;
+        }
+        List<CommandFileOps.Implied> out = new java.util.ArrayList<>(implied);
+        for (String path : deleted) {
+            out.add(new CommandFileOps.Implied(FileOpKind.DELETE, path, null));
+        }
+        return out;
     }
 
     /** The implied operations of kinds the host's log has not shown (all of them on an execve-only host). */

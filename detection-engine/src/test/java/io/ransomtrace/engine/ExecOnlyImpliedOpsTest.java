@@ -164,6 +164,51 @@ class ExecOnlyImpliedOpsTest {
         assertThat(findExecOpenssl(false)).allSatisfy(f -> assertThat(f.severity().atLeast(Severity.MEDIUM)).isFalse());
     }
 
+    /**
+     * cd /srv/nas/share && find . -type f -print0 | xargs -0 gpg -r payme --encrypt-files && find . -type f ! -name
+     * "*.gpg" -delete (h14's shape): the second find deletes what gpg encrypted, as its tests say; with {@code -name
+     * "*.gpg"} instead it would delete the encrypted copies, which is no hostage-taking.
+     */
+    private static List<Finding> gpgEncryptFilesThenFindDelete(String... findTests) {
+        Trail t = new Trail("nas02");
+        Proc script = sudoScript(t, "/tmp/.g/x.sh");
+        Proc sh = script.spawn("/usr/bin/bash", "bash", "-c", "cd /srv/nas/share && find . -type f -print0 | xargs -0 gpg"
+                + " -r payme@onion.example --encrypt-files && find . -type f ! -name \"*.gpg\" -delete").cwd("/srv/nas/share");
+        sh.spawn("/usr/bin/find", "find", ".", "-type", "f", "-print0").exit();
+        Proc xargs = sh.spawn("/usr/bin/xargs", "xargs", "-0", "gpg", "-r", "payme@onion.example", "--encrypt-files");
+        List<String> gpg = new ArrayList<>(List.of("gpg", "-r", "payme@onion.example", "--encrypt-files"));
+        for (String f : files("/srv/nas/share", ".ods")) {
+            gpg.add("." + f.substring("/srv/nas/share".length()));
+        }
+        xargs.spawn("/usr/bin/gpg", gpg.toArray(String[]::new)).exit();
+        xargs.exit();
+        List<String> find = new ArrayList<>(List.of("find", "."));
+        find.addAll(List.of(findTests));
+        find.add("-delete");
+        sh.spawn("/usr/bin/find", find.toArray(String[]::new)).exit();
+        return detect(t);
+    }
+
+    @Test
+    void findDeletingEverythingButTheEncryptedCopiesDeletesTheOriginals() {
+        Finding f = worst(gpgEncryptFilesThenFindDelete("-type", "f", "!", "-name", "*.gpg"));
+        assertThat(f.severity().atLeast(Severity.HIGH)).as(f.title()).isTrue();
+        assertThat(f.filesAffected()).isEqualTo(40);
+        assertThat(f.overwrite()).isEqualTo(OverwriteKind.NEW_FILE_THEN_DELETE);
+    }
+
+    @Test
+    void findDeletingOnlyTheEncryptedCopiesLeavesTheOriginals() {
+        assertThat(gpgEncryptFilesThenFindDelete("-type", "f", "-name", "*.gpg"))
+                .allSatisfy(f -> assertThat(f.severity().atLeast(Severity.HIGH)).as(f.title()).isFalse());
+    }
+
+    @Test
+    void findWithTestsItCannotReadImpliesNothing() {
+        assertThat(gpgEncryptFilesThenFindDelete("-type", "f", "-mtime", "+30"))
+                .allSatisfy(f -> assertThat(f.severity().atLeast(Severity.HIGH)).as(f.title()).isFalse());
+    }
+
     /** The share renamed file by file with mv to F.CRPTD, on a host whose log shows the given file events. */
     private static List<Finding> mvToCrptd(boolean hostLogsRenames) {
         Trail t = new Trail("nas01");

@@ -111,6 +111,12 @@ final class Campaign {
     private final LongHashSet directories;
     final List<String> directoryNames = new ArrayList<>();
     final List<String> impactedFiles = new ArrayList<>();
+    /**
+     * Files an encrypting command of the campaign named as its input while the lineage showed no file events: what a
+     * later {@code find … -delete} may delete, by its tests ({@link #commandOriginals}). Null until one is named.
+     */
+    private List<String> commandOriginals;
+    private static final int MAX_COMMAND_ORIGINALS = 1 << 16;
     final List<String> changedFiles = new ArrayList<>();
     /** Executables (few, in order of first use): small lists, as most campaigns are one process writing one file. */
     final List<String> tools = new ArrayList<>(2);
@@ -269,6 +275,7 @@ final class Campaign {
         if (filesAtFirstHigh != null) {
             w.writeInt(filesAtFirstHigh);
         }
+        w.writeStrings(commandOriginals);
     }
 
     private static void writeOptional(SnapshotWriter w, LongHashSet set) throws IOException {
@@ -369,6 +376,8 @@ final class Campaign {
         c.notified = r.readEnum(Severity.values());
         c.firstAlert = r.readInstant();
         c.filesAtFirstHigh = r.readBoolean() ? r.readInt() : null;
+        List<String> originals = r.readStringList();
+        c.commandOriginals = originals.isEmpty() ? null : originals;
         return c;
     }
 
@@ -477,6 +486,14 @@ final class Campaign {
             long copy = use.archive() ? ARCHIVE_INPUT : copyStem(use);
             for (String target : use.targets()) {
                 memory.encryptedByCommand.put(key(PathNames.hash(target)), millis, copy, serial);
+                if (fileOps == 0 && !use.archive()) {
+                    if (commandOriginals == null) {
+                        commandOriginals = new ArrayList<>();
+                    }
+                    if (commandOriginals.size() < MAX_COMMAND_ORIGINALS) {
+                        commandOriginals.add(target);
+                    }
+                }
             }
         } else if (use.action() == ToolUse.Action.DELETE) {
             for (String target : use.targets()) {
@@ -520,6 +537,25 @@ final class Campaign {
         }
         bulk.directories(directories.size());
         notes.impactFiles(impactFiles());
+    }
+
+    /**
+     * The originals the campaign's encrypting commands named, still waiting for their deletion, that {@code find}
+     * deletes by its tests (a {@code find DIR ! -name '*.gpg' -delete} after {@code gpg --encrypt-files}): on a host
+     * whose log shows no deletions, what the find's command line says it removed.
+     */
+    List<String> commandOriginals(io.ransomtrace.engine.signal.FindSelection find, long millis) {
+        if (commandOriginals == null || fileOps > 0) {
+            return List.of();
+        }
+        long since = millis - settings.pairWindowMillis;
+        List<String> out = new ArrayList<>();
+        for (String path : commandOriginals) {
+            if (find.selects(path) && memory.encryptedByCommand.find(key(PathNames.hash(path)), since) >= 0) {
+                out.add(path);
+            }
+        }
+        return out;
     }
 
     /**

@@ -337,6 +337,27 @@ public final class CampaignTracker {
     }
 
     /** An exec that ran an encryption/destruction tool or a bulk runner. */
+    /**
+     * The originals a {@code find … -delete} under {@code root} deletes by its tests, among those its campaign's (or,
+     * typed at a prompt, a campaign of the same prompt's) encrypting commands named; empty when it has none open.
+     */
+    public List<String> findDeletes(ProcessInfo root, io.ransomtrace.engine.signal.FindSelection find, long millis) {
+        Campaign c = active.get(root);
+        if (c == null) {
+            return List.of();
+        }
+        List<String> out = c.commandOriginals(find, millis);
+        List<Campaign> same = c.promptShell == null ? null : byPromptShell.get(c.promptShell);
+        if (out.isEmpty() && same != null) {
+            for (Campaign other : same) {
+                if (other != c && !(out = other.commandOriginals(find, millis)).isEmpty()) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     public void tool(Event exec, ProcessInfo p, ProcessInfo root, ProcessTable table, ToolUse use, String bulk, long millis) {
         Campaign c = campaignOf(root, table, exec);
         c.onTool(exec, p, use, bulk, millis);

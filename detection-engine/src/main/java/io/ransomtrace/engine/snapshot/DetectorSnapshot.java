@@ -30,7 +30,7 @@ public final class DetectorSnapshot {
      * Version of the layout written; 1 is the first, 2 adds the bounded state and early facts of the detection
      * rework, 3 the script rewrites, the impact directories, whether root acted and the final-scope note of a campaign, 6 the files a campaign deleted before it encrypted anything.
      */
-    public static final int FORMAT_VERSION = 8;
+    public static final int FORMAT_VERSION = 9;
     private static final int MAGIC = 0x52544453; // "RTDS"
 
     private DetectorSnapshot() {

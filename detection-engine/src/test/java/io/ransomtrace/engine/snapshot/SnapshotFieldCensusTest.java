@@ -48,7 +48,7 @@ class SnapshotFieldCensusTest {
                 + " renamedFrom fileOps directories directoryNames impactedFiles impactDirs impactDirCount changedFiles tools exes"
                 + " lastActor"
                 + " program unknownBinary script scriptRewrites randomCopyDir randomCopyMillis randomCopyPid randomCopySuffix streamCipherParent streamCipherMillis filesByProgram evidence archived archiveCopies revision scoredRevision score"
-                + " severity notified firstAlert filesAtFirstHigh lruPrev lruNext"
+                + " severity notified firstAlert filesAtFirstHigh commandOriginals lruPrev lruNext"
                 + " | settings memory signals");
         CENSUS.put("correlate.ArchivedInputs", "encrypted examples lastEncryptedMillis stdoutArchives stdinEncryptors"
                 + " fileArchives writers archives |");

@@ -39,7 +39,7 @@ class RecordedCasesExecOnlyTest {
             "attack-openssl-find", "attack-openssl-find-exec-only", "attack-parallel-rootcron",
             "attack-qlocker-ssh", "attack-webshell-daemon", "attack-xargs-gpg-ssh", "attack-xargs-openssl",
             "h10_ssh_nohup_after_logout", "h15_cron_rename_first_then_rewrite",
-            "h16_ssh_sudo_i_ccencrypt_find", "h19_ssh_age_pubkey_rm", "h1_ssh_sudo_openssl",
+            "h14_ssh_gpg_encrypt_files_find_delete", "h16_ssh_sudo_i_ccencrypt_find", "h19_ssh_age_pubkey_rm", "h1_ssh_sudo_openssl",
             "h20_ssh_sudo_staging_copies", "h23_cron_root_su_find_exec_openssl", "h24_ssh_low_and_slow",
             "h25_ssh_tmux_detached_logout", "h26_ssh_sudo_dd_openssl_inplace",
             "h28_ssh_sudo_find_multi_roots", "h29_ssh_sudo_parallel_gpg", "h2_qlocker_root_ssh",
