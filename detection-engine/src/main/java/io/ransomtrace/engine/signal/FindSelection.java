@@ -3,7 +3,6 @@ package io.ransomtrace.engine.signal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * What a {@code find DIR… TESTS -delete} deletes, read from its command line, for a host whose log shows no
@@ -16,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class FindSelection {
 
-    private record Test(boolean negated, boolean wholePath, Pattern glob) {
+    private record Test(boolean negated, boolean wholePath, String glob, boolean ignoreCase) {
     }
 
     /** A start folder: as given (what -path matches against) and resolved against the working directory. */
@@ -101,8 +100,9 @@ public final class FindSelection {
                         return null;
                     }
                     boolean ignoreCase = a.startsWith("-i");
+                    String glob = argv.get(++i);
                     tests.add(new Test(negate, !a.endsWith("name") || a.contains("whole"),
-                            glob(argv.get(++i), ignoreCase)));
+                            ignoreCase ? glob.toLowerCase(Locale.ROOT) : glob, ignoreCase));
                     negate = false;
                 }
                 default -> {
@@ -141,7 +141,8 @@ public final class FindSelection {
 
     private boolean passes(String name, String shown) {
         for (Test t : tests) {
-            boolean match = t.glob().matcher(t.wholePath() ? shown : name).matches();
+            String subject = t.wholePath() ? shown : name;
+            boolean match = matches(t.glob(), t.ignoreCase() ? subject.toLowerCase(Locale.ROOT) : subject);
             if (match == t.negated()) {
                 return false;
             }
@@ -160,35 +161,70 @@ public final class FindSelection {
         return new Root(given, resolved);
     }
 
-    /** fnmatch without FNM_PATHNAME, as find matches: {@code *} and {@code ?} cross '/', {@code [...]} classes. */
-    static Pattern glob(String glob, boolean ignoreCase) {
-        StringBuilder re = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            switch (c) {
-                case '*' -> re.append(".*");
-                case '?' -> re.append('.');
-                case '\\' -> {
-                    if (i + 1 < glob.length()) {
-                        re.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
-                    }
-                }
-                case '[' -> {
-                    int end = glob.indexOf(']', i + 2);
-                    if (end < 0) {
-                        re.append("\\[");
-                    } else {
-                        String set = glob.substring(i + 1, end);
-                        boolean not = set.startsWith("!") || set.startsWith("^");
-                        re.append('[').append(not ? "^" : "")
-                                .append(set.substring(not ? 1 : 0).replace("\\", "\\\\").replace("[", "\\[")).append(']');
-                        i = end;
-                    }
-                }
-                default -> re.append(Pattern.quote(String.valueOf(c)));
+    /**
+     * fnmatch without FNM_PATHNAME, as find matches: {@code *} and {@code ?} cross '/', {@code [...]} classes (with
+     * {@code !} or {@code ^} negation and ranges), {@code \\} escapes. Backtracks to the last star only, which is
+     * enough for globs (no regular expression on the detector's path).
+     */
+    static boolean matches(String glob, String s) {
+        int g = 0;
+        int i = 0;
+        int starG = -1;
+        int starI = 0;
+        while (i < s.length()) {
+            if (g < glob.length() && glob.charAt(g) == '*') {
+                starG = g++;
+                starI = i;
+                continue;
+            }
+            int next = g < glob.length() ? step(glob, g, s.charAt(i)) : -1;
+            if (next >= 0) {
+                g = next;
+                i++;
+            } else if (starG >= 0) {
+                g = starG + 1;
+                i = ++starI;
+            } else {
+                return false;
             }
         }
-        return Pattern.compile(re.toString(), ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+        while (g < glob.length() && glob.charAt(g) == '*') {
+            g++;
+        }
+        return g == glob.length();
+    }
+
+    /** Where the glob goes on after its element at {@code g} matched {@code c}, or -1 when it does not match. */
+    private static int step(String glob, int g, char c) {
+        char p = glob.charAt(g);
+        if (p == '?') {
+            return g + 1;
+        }
+        if (p == '\\' && g + 1 < glob.length()) {
+            return glob.charAt(g + 1) == c ? g + 2 : -1;
+        }
+        if (p == '[') {
+            int end = glob.indexOf(']', g + 2);
+            if (end > 0) {
+                int k = g + 1;
+                boolean not = glob.charAt(k) == '!' || glob.charAt(k) == '^';
+                if (not) {
+                    k++;
+                }
+                boolean in = false;
+                for (; k < end; k++) {
+                    char lo = glob.charAt(k);
+                    if (k + 2 < end && glob.charAt(k + 1) == '-') {
+                        in |= c >= lo && c <= glob.charAt(k + 2);
+                        k += 2;
+                    } else {
+                        in |= c == lo;
+                    }
+                }
+                return in != not ? end + 1 : -1;
+            }
+        }
+        return p == c ? g + 1 : -1;
     }
 
     @Override

@@ -44,4 +44,19 @@ class FindSelectionTest {
         assertThat(of("find", ".", "-delete", "-exec", "rm", "{}", ";")).as("an action after -delete").isNull();
         assertThat(of("find", ".", "-name", "*.x", "!", "-delete")).as("a dangling negation").isNull();
     }
+
+    @Test
+    void globsMatchAsFnmatchDoes() {
+        assertThat(FindSelection.matches("*.gpg", "a.b.gpg")).isTrue();
+        assertThat(FindSelection.matches("*.gpg", "a.gpg.bak")).isFalse();
+        assertThat(FindSelection.matches("a*b*c", "axxbyyc")).isTrue();
+        assertThat(FindSelection.matches("a*b*c", "axxbyy")).isFalse();
+        assertThat(FindSelection.matches("doc-?.pdf", "doc-7.pdf")).isTrue();
+        assertThat(FindSelection.matches("[a-c]x", "bx")).isTrue();
+        assertThat(FindSelection.matches("[!a-c]x", "bx")).isFalse();
+        assertThat(FindSelection.matches("\\*", "*")).isTrue();
+        assertThat(FindSelection.matches("\\*", "a")).isFalse();
+        assertThat(FindSelection.matches("*", "")).isTrue();
+        assertThat(FindSelection.matches("./hr/*", "./hr/x/y.pdf")).isTrue();
+    }
 }
