@@ -1,9 +1,9 @@
 #!/bin/bash
-# record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14 — the later batches, recorded after the first twelve cases (record-all.sh), with other
+# record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15 — the later batches, recorded after the first twelve cases (record-all.sh), with other
 # tools and habits; specs are "case host raw|enriched host|watch [pending]" (the rule set in rules/; "pending" records
 # into ../pending, for a case the detector does not pass yet).
 cd "$(dirname "$0")"; logs=${TMPDIR:-/tmp}
-case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14} in
+case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15} in
   3) specs=("h5_cron_root_c_locker fs01.corp.example enriched watch" "h6_ssh_ccrypt_recursive ws-mk.lab.internal raw host"
        "h7_ssh_perl_truncate_rename ws-priya.lab.internal enriched watch" "h8_ssh_sudo_zip_move nas02.lab.internal raw watch"
        "b9_cron_logrotate_gzip nas01.lab.internal raw host" "b10_ssh_gpg_sign_release build01.lab.internal enriched watch"
@@ -50,6 +50,11 @@ case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14} in
        "h41_cron_root_runuser_7z nas01.lab.internal raw host" "h42_ssh_sudo_babuk_rename_first nas02.lab.internal enriched host"
        "b55_ssh_duplicity_home ws-priya.lab.internal raw host" "b56_ssh_tar_xJ_new_release build01.lab.internal raw watch"
        "b57_cron_root_daily_maintenance web-shop01 raw system" "b58_ssh_admin_gpg_recipient_shred nas01.lab.internal enriched host") ;;
+  15) specs=("h43_ssh_sudo_mmap_locker nas01.lab.internal raw host" "h44_ssh_mmap_locker_openw_rules ws-priya.lab.internal raw openw"
+       "h45_ssh_otmpfile_linkat ws-mk.lab.internal enriched host pending" "h46_ssh_new_account_openssl nas02.lab.internal raw host"
+       "h47_ssh_python_copy_file_range ws-priya.lab.internal enriched watch" "b59_cron_zstd_old_logs nas01.lab.internal raw host"
+       "b60_ssh_exiftool_rename_photos build01.lab.internal raw watch" "b61_ssh_sudo_openssl_x509_der web-shop01 enriched host"
+       "b62_ssh_venv_pip_local_wheels build01.lab.internal raw wide") ;;
   *) echo "no batch $1" >&2; exit 2 ;;
 esac
 for spec in "${specs[@]}"; do

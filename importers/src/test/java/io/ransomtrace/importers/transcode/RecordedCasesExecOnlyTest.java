@@ -46,7 +46,8 @@ class RecordedCasesExecOnlyTest {
             "h30_ssh_sudo_wipe_backups_openssl", "h31_ssh_renamed_openssl_devshm",
             "h34_ssh_find_print0_openssl_shred", "h35_root_unshare_chroot_locker", "h36_ssh_at_job_locker",
             "h37_ssh_openssl_cms_pubkey", "h3_cron_xargs_gpg", "h40_ssh_bash_s_utf8_names",
-            "h41_cron_root_runuser_7z", "h8_ssh_sudo_zip_move", "h9_ssh_root_su_openssl_replace");
+            "h41_cron_root_runuser_7z", "h8_ssh_sudo_zip_move", "h9_ssh_root_su_openssl_replace",
+            "h46_ssh_new_account_openssl");
 
     static Stream<Path> cases() throws IOException {
         return RecordedCasesAsEcsTest.cases();
@@ -74,7 +75,8 @@ class RecordedCasesExecOnlyTest {
             "h31_ssh_renamed_openssl_devshm", "h34_ssh_find_print0_openssl_shred", "h35_root_unshare_chroot_locker",
             "h36_ssh_at_job_locker", "h37_ssh_openssl_cms_pubkey", "h39_root_setsid_php_webshell", "h3_cron_xargs_gpg",
             "h40_ssh_bash_s_utf8_names", "h41_cron_root_runuser_7z",
-            "h5_cron_root_c_locker", "h8_ssh_sudo_zip_move", "h9_ssh_root_su_openssl_replace");
+            "h5_cron_root_c_locker", "h8_ssh_sudo_zip_move", "h9_ssh_root_su_openssl_replace",
+            "h46_ssh_new_account_openssl", "h47_ssh_python_copy_file_range");
 
     /**
      * The same cases as Sysmon for Linux shows them: process starts, file creates (event 11) and deletes (23), no
@@ -109,7 +111,9 @@ class RecordedCasesExecOnlyTest {
             "h37_ssh_openssl_cms_pubkey", "h38_ssh_sudo_forked_workers", "h3_cron_xargs_gpg",
             "h4_ssh_sudo_python_inplace", "h5_cron_root_c_locker", "h6_ssh_ccrypt_recursive",
             "h7_ssh_perl_truncate_rename", "h9_ssh_root_su_openssl_replace", "h39_root_setsid_php_webshell",
-            "h40_ssh_bash_s_utf8_names", "h41_cron_root_runuser_7z", "h42_ssh_sudo_babuk_rename_first");
+            "h40_ssh_bash_s_utf8_names", "h41_cron_root_runuser_7z", "h42_ssh_sudo_babuk_rename_first",
+            "h43_ssh_sudo_mmap_locker", "h44_ssh_mmap_locker_openw_rules", "h46_ssh_new_account_openssl",
+            "h47_ssh_python_copy_file_range");
 
     /**
      * The same cases as file integrity monitoring shows them (osquery's file_events, Auditbeat's file_integrity, an EDR
