@@ -91,7 +91,7 @@ class RecordedCasesExecOnlyTest {
 
     /**
      * The attacks still high when the file events name no process and nothing else is logged (measured 2026-12-07:
-     * 55 of 66; the others archive into encrypted archives, which only the archiver's command line tells from a
+     * 59 of 70; the others archive into encrypted archives, which only the archiver's command line tells from a
      * backup's, or have no file events at all).
      */
     private static final Set<String> HIGH_FROM_FILE_EVENTS_ALONE = Set.of(
