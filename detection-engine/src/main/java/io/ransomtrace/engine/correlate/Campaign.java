@@ -667,6 +667,11 @@ final class Campaign {
         long ph = h.full;
         switch (op.kind()) {
             case CREATE -> {
+                if ((op.openFlags() & io.ransomtrace.engine.model.OpenFlags.O_TMPFILE)
+                        == io.ransomtrace.engine.model.OpenFlags.O_TMPFILE) {
+                    unnamedFile(path, millis);
+                    return;
+                }
                 if (archiveWriter != null && archiveOutput(path, h, archiveWriter, millis)) {
                     return;
                 }
@@ -911,6 +916,23 @@ final class Campaign {
     }
 
     /**
+     * {@code open(DIR, O_TMPFILE)}: a new file in DIR that has no name yet (linkat gives it one, often not audited).
+     * Like a copy under a random name, it pairs with the deletion of an ordinary file of DIR by the same process just
+     * after ({@link #copiedUnderARandomName}): a locker writing each encrypted copy through an unnamed file. It is no
+     * file of its own until named.
+     */
+    private void unnamedFile(String folder, long millis) {
+        String dir = folder.length() > 1 && folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
+        randomCopyDir = PathNames.hash(dir);
+        randomCopyMillis = millis;
+        randomCopyPid = lastActor != null ? lastActor.pid() : -1;
+        randomCopySuffix = UNNAMED_COPY;
+    }
+
+    /** randomCopySuffix of an unnamed copy: not a suffix hash; its original is the file to count (the copy never was). */
+    private static final long UNNAMED_COPY = 1;
+
+    /**
      * Case-insensitive hash of a name's suffix, 0 without one. A copy named by its content's hash that keeps the
      * original's type ({@code IMG_2041.JPG} → {@code <sha1>.jpg}, a photo deduplicator moving across file systems)
      * is that file under a new name, not its encryption.
@@ -1061,9 +1083,14 @@ final class Campaign {
         if (copiedUnderARandomName(path, ph, dirHash, millis)) {
             // the file's content went to the new file with a random name just written beside it by the same
             // process, and the file is gone: a copy and its original, whatever the names
+            boolean unnamedCopy = randomCopySuffix == UNNAMED_COPY;
             randomCopyMillis = 0; // one copy, one original
             revision++;
-            files.add(ph);
+            if (unnamedCopy) {
+                newIdentity(ph, path, millis); // the copy had no name to count it by: the original is the file
+            } else {
+                files.add(ph);
+            }
             early.deletedAfterCopy(path);
             deleteAfter.paired(path);
             rewriteFacts();

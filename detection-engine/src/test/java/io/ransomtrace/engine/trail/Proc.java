@@ -130,6 +130,12 @@ public final class Proc {
         return this;
     }
 
+    /** open(DIR, O_TMPFILE|O_WRONLY): a new unnamed file in DIR, as the audit importer reports it. */
+    public Proc createUnnamedIn(String dir) {
+        op(FileOpKind.CREATE, dir, null, OpenFlags.O_TMPFILE | OpenFlags.O_WRONLY, null);
+        return this;
+    }
+
     /** open(O_RDWR) of an existing file: rewritten in place, no truncation. */
     public Proc writeInPlace(String path) {
         op(FileOpKind.WRITE, path, null, OpenFlags.O_RDWR, null);

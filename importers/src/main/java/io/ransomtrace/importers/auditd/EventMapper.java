@@ -261,6 +261,13 @@ final class EventMapper {
                     case "openat2" -> flags = openat2 == null ? -1 : (int) openat2.fields().octal("oflag", -1);
                     default -> flags = openFlags(f, "a2", interpreted);
                 }
+                if (flags != -1 && (flags & OpenFlags.O_TMPFILE) == OpenFlags.O_TMPFILE) {
+                    // open(DIR, O_TMPFILE): a new unnamed file in DIR (its PATH record names the folder, with the new
+                    // file's inode), not a write of the folder; a CREATE of DIR whose flags say O_TMPFILE. It gets a
+                    // name only by linkat (a LINK when link syscalls are audited)
+                    return op(id, time, host, actor, FileOpKind.CREATE, firstNonParent(items), null, flags, -1, success,
+                            prov);
+                }
                 PathItem created = firstOf(items, "CREATE");
                 PathItem target = created != null ? created : firstNonParent(items);
                 FileOpKind kind;

@@ -239,6 +239,9 @@ public final class EcsEventMapper {
     }
 
     static FileOpKind kindForOpen(int flags, boolean createdPath) {
+        if ((flags & OpenFlags.O_TMPFILE) == OpenFlags.O_TMPFILE) {
+            return FileOpKind.CREATE; // open(DIR, O_TMPFILE): an unnamed new file of DIR (the flags say so), not a write of DIR
+        }
         if (OpenFlags.creates(flags) && createdPath) {
             return FileOpKind.CREATE;
         }
