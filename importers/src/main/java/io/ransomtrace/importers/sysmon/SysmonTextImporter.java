@@ -9,9 +9,9 @@ import io.ransomtrace.importers.ImportStats;
 import io.ransomtrace.importers.Importer;
 import io.ransomtrace.importers.SourceFile;
 import io.ransomtrace.importers.edr.ImportTally;
+import io.ransomtrace.importers.edr.LineImport;
 import io.ransomtrace.importers.edr.LineSource;
 import io.ransomtrace.importers.edr.RecordRejected;
-import io.ransomtrace.importers.edr.SourceStreams;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,6 @@ public final class SysmonTextImporter implements Importer {
 
     public static final int MAX_LINE_BYTES = 1 << 20;
     private static final int MAX_FIELDS = 64;
-    private static final int PROGRESS_EVERY = 4096;
     private static final String EVENT_PREFIX = "Event SYSMONEVENT_";
 
     /** Sysmon's event names (its manifest, as sysmonLogView prints them) and their EventIDs. */
@@ -69,30 +68,8 @@ public final class SysmonTextImporter implements Importer {
     @Override
     public ImportStats importSource(SourceFile source, ImportSink sink) throws IOException {
         ImportTally tally = new ImportTally(Format.SYSMON_TEXT, source.sourceId(), sink);
-        try (SourceStreams.Opened opened = SourceStreams.open(source.path())) {
-            Reader reader = new Reader(tally, source.unnamedHost());
-            try {
-                LineSource lines = new LineSource(opened, MAX_LINE_BYTES);
-                LineSource.Line line;
-                long n = 0;
-                while ((line = lines.next()) != null) {
-                    if (tally.cancelRequested()) {
-                        return tally.stats();
-                    }
-                    reader.line(line);
-                    if (++n % PROGRESS_EVERY == 0) {
-                        tally.progress(opened.compressedBytesRead(), opened.totalBytes());
-                    }
-                }
-                reader.end();
-            } catch (IOException e) {
-                reader.end();
-                tally.quarantine(0, 0, "input could not be read to its end: " + e.getMessage(), null);
-            }
-            if (opened.damage() != null) {
-                tally.quarantine(0, 0, opened.damage(), null);
-            }
-        }
+        Reader reader = new Reader(tally, source.unnamedHost());
+        LineImport.readAll(source.path(), tally, MAX_LINE_BYTES, reader::line, reader::end);
         return tally.stats();
     }
 
