@@ -357,7 +357,7 @@ public final class Detector implements Consumer<Event> {
         if (find == null) {
             return implied;
         }
-        List<String> deleted = campaigns.findDeletes(table.rootOf(p), find, millis);
+        List<String> deleted = campaigns.findDeletes(table.rootOf(p), table, find, millis);
         if (deleted.isEmpty()) {
             return implied;
         }

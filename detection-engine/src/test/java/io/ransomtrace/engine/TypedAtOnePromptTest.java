@@ -60,6 +60,34 @@ class TypedAtOnePromptTest {
         return detect(t);
     }
 
+    /**
+     * The same two typed commands on a host whose rules log execve only: the typed find's tests say it deleted the
+     * originals the first command's openssl runs named (FindSelection), and those deletions are the encrypting
+     * command's; a typed find deleting another folder takes nothing from it.
+     */
+    private static List<Finding> typedExecOnly(String deletedFolder) {
+        Trail t = new Trail("fs-02");
+        Proc shell = t.sshLogin("carol", 1103);
+        Proc find = shell.spawn("/usr/bin/find", "find", "/home/carol/docs", "-type", "f", "-exec", "openssl", "enc",
+                "-aes-256-cbc", "-pbkdf2", "-pass", "pass:Xk93", "-in", "{}", "-out", "{}.enc", ";");
+        for (String f : docs()) {
+            find.spawn("/usr/bin/openssl", "openssl", "enc", "-aes-256-cbc", "-pbkdf2", "-pass", "pass:Xk93", "-in", f,
+                    "-out", f + ".enc").exit();
+        }
+        find.exit();
+        shell.spawn("/usr/bin/find", "find", deletedFolder, "-type", "f", "!", "-name", "*.enc", "-delete").exit();
+        return detect(t);
+    }
+
+    @Test
+    void withoutFileEventsTheTypedFindsTestsTellWhatItDeleted() {
+        Finding f = worst(typedExecOnly("/home/carol/docs"));
+        assertThat(f.severity().atLeast(Severity.HIGH)).as(f.title()).isTrue();
+        assertThat(f.filesAffected()).isEqualTo(40);
+        assertThat(f.overwrite()).isEqualTo(OverwriteKind.NEW_FILE_THEN_DELETE);
+        assertThat(worst(typedExecOnly("/home/carol/Downloads")).severity().atLeast(Severity.HIGH)).isFalse();
+    }
+
     @Test
     void originalsDeletedByTheNextTypedCommandAreFilesHeldByTheEncryptingOne() {
         Finding f = worst(typed(true));

@@ -336,18 +336,19 @@ public final class CampaignTracker {
         return true;
     }
 
-    /** An exec that ran an encryption/destruction tool or a bulk runner. */
     /**
-     * The originals a {@code find … -delete} under {@code root} deletes by its tests, among those its campaign's (or,
-     * typed at a prompt, a campaign of the same prompt's) encrypting commands named; empty when it has none open.
+     * The originals a {@code find … -delete} under {@code root} deletes by its tests, among those its campaign's
+     * encrypting commands named or, typed at a prompt, those of another command typed at that prompt; empty when
+     * none is open.
      */
-    public List<String> findDeletes(ProcessInfo root, io.ransomtrace.engine.signal.FindSelection find, long millis) {
+    public List<String> findDeletes(ProcessInfo root, ProcessTable table, io.ransomtrace.engine.signal.FindSelection find,
+                                    long millis) {
         Campaign c = active.get(root);
-        if (c == null) {
-            return List.of();
-        }
-        List<String> out = c.commandOriginals(find, millis);
-        List<Campaign> same = c.promptShell == null ? null : byPromptShell.get(c.promptShell);
+        List<String> out = c == null ? List.of() : c.commandOriginals(find, millis);
+        ProcessInfo parent = table.parent(root);
+        ProcessInfo prompt = c != null ? c.promptShell : root.role() == ProcessRole.INTERACTIVE_SHELL ? root
+                : parent != null && parent.role() == ProcessRole.INTERACTIVE_SHELL ? parent : null;
+        List<Campaign> same = prompt == null ? null : byPromptShell.get(prompt);
         if (out.isEmpty() && same != null) {
             for (Campaign other : same) {
                 if (other != c && !(out = other.commandOriginals(find, millis)).isEmpty()) {
@@ -358,6 +359,7 @@ public final class CampaignTracker {
         return out;
     }
 
+    /** An exec that ran an encryption/destruction tool or a bulk runner. */
     public void tool(Event exec, ProcessInfo p, ProcessInfo root, ProcessTable table, ToolUse use, String bulk, long millis) {
         Campaign c = campaignOf(root, table, exec);
         c.onTool(exec, p, use, bulk, millis);
