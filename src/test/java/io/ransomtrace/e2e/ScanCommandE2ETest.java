@@ -68,6 +68,22 @@ class ScanCommandE2ETest {
     }
 
     @Test
+    void edrExportsWithoutHostFieldsAreOneHostPerFileInOneRun(@TempDir Path tmp) throws IOException {
+        // an ECS export whose documents carry no host fields names its host as an audit.log without node= does
+        String exec = "{\"@timestamp\":\"2026-03-02T09:14:05.250Z\",\"event\":{\"category\":[\"process\"],"
+                + "\"type\":[\"start\"],\"action\":\"exec\"},\"process\":{\"pid\":%d,\"executable\":\"/usr/bin/tar\","
+                + "\"args\":[\"tar\",\"czf\",\"/tmp/x.tgz\",\"/etc\"],\"parent\":{\"pid\":1}}}";
+        Files.writeString(tmp.resolve("fs01.ndjson"), String.format(exec, 4410) + "\n");
+        Files.writeString(tmp.resolve("web05.ndjson"), String.format(exec, 4410) + "\n");
+        Path json = tmp.resolve("out.json");
+        CliRun run = CliRun.of("scan", tmp.resolve("fs01.ndjson").toString(), tmp.resolve("web05.ndjson").toString(),
+                "--json", json.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertThat(doc.at("/summary/hosts").toString()).contains("\"fs01\"", "\"web05\"").doesNotContain("unknown");
+    }
+
+    @Test
     void twoHostsLogsWithoutNodeNamesAreTwoHostsNamedAfterTheirFolders(@TempDir Path tmp) throws IOException {
         // auditd writes node= only when name_format is set; by default a host's audit.log names no host
         Path fs01 = Files.createDirectories(tmp.resolve("fs01"));

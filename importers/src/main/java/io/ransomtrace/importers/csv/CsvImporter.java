@@ -141,7 +141,7 @@ public final class CsvImporter implements Importer {
         ImportTally tally = new ImportTally(Format.CSV, source.sourceId(), sink);
         try (SourceStreams.Opened opened = SourceStreams.open(source.path())) {
             try {
-                read(opened, tally);
+                read(opened, tally, source.unnamedHost() != null ? source.unnamedHost() : "unknown");
             } catch (IOException e) {
                 tally.quarantine(0, 0, "input could not be read to its end: " + e.getMessage(), null);
             }
@@ -152,7 +152,7 @@ public final class CsvImporter implements Importer {
         return tally.stats();
     }
 
-    private void read(SourceStreams.Opened opened, ImportTally tally) throws IOException {
+    private void read(SourceStreams.Opened opened, ImportTally tally, String unnamedHost) throws IOException {
         LineSource lines = new LineSource(opened, MAX_LINE_BYTES);
         RowReader rows = new RowReader(lines, tally);
         Row headerRow = rows.next();
@@ -190,7 +190,7 @@ public final class CsvImporter implements Importer {
                 return;
             }
         }
-        RowMapper mapper = new RowMapper(used, header, tally.sourceId());
+        RowMapper mapper = new RowMapper(used, header, tally.sourceId(), unnamedHost);
         rows.expect(header.size(), used.delimiter());
         Row row;
         long n = 0;
@@ -389,9 +389,12 @@ public final class CsvImporter implements Importer {
         private final DateTimeFormatter formatter;
         private final int sourceId;
         private final EntityPids entityPids = new EntityPids();
+        /** The host of rows that name none (no host column, or an empty one). */
+        private final String unnamedHost;
 
-        RowMapper(CsvMapping mapping, List<String> header, int sourceId) {
+        RowMapper(CsvMapping mapping, List<String> header, int sourceId, String unnamedHost) {
             this.mapping = mapping;
+            this.unnamedHost = unnamedHost;
             this.columnCount = header.size();
             this.sourceId = sourceId;
             this.processIndex = indexOf(mapping.columns(), header);
@@ -450,7 +453,7 @@ public final class CsvImporter implements Importer {
             Instant time = time(get(v, CsvField.TIMESTAMP));
             String host = get(v, CsvField.HOST);
             if (host == null) {
-                host = "unknown"; // a mapping without a host column: one host's export, as an audit.log without node=
+                host = unnamedHost; // a mapping without a host column: one host's export, as an audit.log without node=
             }
             String outcome = get(v, CsvField.OUTCOME);
             boolean success = outcome == null || !List.of("failure", "failed", "fail", "denied", "false")

@@ -88,6 +88,15 @@ public final class EcsEventMapper {
     }
 
     public static Event map(JsonNode doc, long id, Provenance provenance) throws RecordRejected {
+        return map(doc, id, provenance, UNNAMED_HOST);
+    }
+
+    /**
+     * @param unnamedHost the host of a document that names none: the file's, when a run reads several exports
+     *                    without host fields ({@link io.ransomtrace.importers.InputExpander#hostsOfUnnamedLogs}), else
+     *                    "unknown"
+     */
+    public static Event map(JsonNode doc, long id, Provenance provenance, String unnamedHost) throws RecordRejected {
         if (isWinlogSysmon(doc)) {
             return mapWinlogSysmon(doc, id, provenance);
         }
@@ -97,7 +106,7 @@ public final class EcsEventMapper {
         }
         String host = JsonPaths.firstText(doc, "host.name", "host.hostname", "host.id", "agent.hostname");
         if (host == null) {
-            host = UNNAMED_HOST; // an export without host fields: its events are one host's, as an audit.log without node= is
+            host = unnamedHost; // an export without host fields: its events are one host's, as an audit.log without node= is
         }
         List<String> categories = JsonPaths.keywords(doc, "event.category");
         List<String> types = JsonPaths.keywords(doc, "event.type");

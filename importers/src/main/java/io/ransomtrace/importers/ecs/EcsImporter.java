@@ -97,9 +97,13 @@ public final class EcsImporter implements Importer {
                 || s.contains("\"winlog\"") && s.contains("Sysmon");
     }
 
+    /** The host of this source's documents that name none (see {@link EcsEventMapper#map(JsonNode, long, Provenance, String)}). */
+    private String unnamedHost = EcsEventMapper.UNNAMED_HOST;
+
     @Override
     public ImportStats importSource(SourceFile source, ImportSink sink) throws IOException {
         ImportTally tally = new ImportTally(Format.ECS_NDJSON, source.sourceId(), sink);
+        unnamedHost = source.unnamedHost() != null ? source.unnamedHost() : EcsEventMapper.UNNAMED_HOST;
         try (SourceStreams.Opened opened = SourceStreams.open(source.path())) {
             BufferedInputStream in = new BufferedInputStream(opened, HEAD_BYTES);
             in.mark(HEAD_BYTES);
@@ -323,7 +327,7 @@ public final class EcsImporter implements Importer {
         Provenance provenance = new Provenance(tally.sourceId(), line, offset, EcsEventMapper.nativeId(doc));
         Event event;
         try {
-            event = EcsEventMapper.map(doc, tally.nextEventId(), provenance);
+            event = EcsEventMapper.map(doc, tally.nextEventId(), provenance, unnamedHost);
         } catch (RecordRejected e) {
             tally.quarantine(line, offset, e.getMessage(), rawText != null ? rawText : doc.toString());
             return;

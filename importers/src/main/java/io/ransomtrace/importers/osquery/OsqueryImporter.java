@@ -66,9 +66,13 @@ public final class OsqueryImporter implements Importer {
                 && (s.contains("\"columns\"") || s.contains("\"snapshot\"") || s.contains("\"diffResults\""));
     }
 
+    /** The host of rows without hostIdentifier: the file's when a run names one per file, else "unknown". */
+    private String unnamedHost = "unknown";
+
     @Override
     public ImportStats importSource(SourceFile source, ImportSink sink) throws IOException {
         ImportTally tally = new ImportTally(Format.OSQUERY, source.sourceId(), sink);
+        unnamedHost = source.unnamedHost() != null ? source.unnamedHost() : "unknown";
         Map<String, OsqueryRow> pendingMoves = new LinkedHashMap<>();
         try (SourceStreams.Opened opened = SourceStreams.open(source.path())) {
             try {
@@ -121,7 +125,7 @@ public final class OsqueryImporter implements Importer {
         String name = textOf(doc, "name");
         String host = textOf(doc, "hostIdentifier");
         if (host == null) {
-            host = "unknown"; // the detector judges no event without a host
+            host = unnamedHost; // the detector judges no event without a host
         }
         long unixTime = doc.has("unixTime") ? doc.get("unixTime").asLong(-1) : -1;
         String counter = textOf(doc, "counter");
