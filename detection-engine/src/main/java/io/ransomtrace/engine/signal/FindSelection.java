@@ -230,7 +230,6 @@ public final class FindSelection {
     @Override
     public String toString() {
         return "find " + roots.stream().map(Root::given).toList() + " " + tests.size() + " tests -delete"
-                + (minDepth > 0 ? " mindepth " + minDepth : "") + (maxDepth < Integer.MAX_VALUE ? " maxdepth " + maxDepth : "")
-                .toLowerCase(Locale.ROOT);
+                + (minDepth > 0 ? " mindepth " + minDepth : "") + (maxDepth < Integer.MAX_VALUE ? " maxdepth " + maxDepth : "");
     }
 }
