@@ -524,11 +524,6 @@ final class Campaign {
             addTool(p, use.tool());
             for (String target : use.targets()) {
                 long ph = PathNames.hash(target);
-                if (fileOps > 0 && memory.createdWithSuffix.find(key(ph), millis - settings.pairWindowMillis) >= 0) {
-                    // its encrypted copy is already written (openssl … -out F.enc; truncate -s 0 F): the original
-                    // going, one file with its copy, paired by the file event that empties or unlinks it
-                    continue;
-                }
                 int slot = memory.inPlace.find(key(ph), Long.MIN_VALUE);
                 if (slot < 0 || memory.inPlace.aux(slot) == PENDING) {
                     memory.inPlace.put(key(ph), millis, DESTROYED, serial);
@@ -690,8 +685,13 @@ final class Campaign {
             case WRITE, TRUNCATE -> {
                 if (emptiedAfterItsCopy(actor, ph, millis)) {
                     // truncate -s 0 F after F's encrypted copy was written: F's content is gone as if unlinked, and
-                    // the empty name left behind holds nothing; the copy pairs with it like with rm F
+                    // the empty name left behind holds nothing; the copy pairs with it like with rm F, and the
+                    // original, counted when truncate's command line named it, is the same file as its copy
+                    boolean countedByItsCommand = files.contains(ph);
                     onDelete(op, path, ph, h.directory, millis, false);
+                    if (countedByItsCommand && identities > 0) {
+                        identities--;
+                    }
                 } else {
                     onWrite(op, path, ph, h.directory, millis, copyTool);
                 }
