@@ -1,9 +1,9 @@
 #!/bin/bash
-# record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15 — the later batches, recorded after the first twelve cases (record-all.sh), with other
+# record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16 — the later batches, recorded after the first twelve cases (record-all.sh), with other
 # tools and habits; specs are "case host raw|enriched host|watch [pending]" (the rule set in rules/; "pending" records
 # into ../pending, for a case the detector does not pass yet).
 cd "$(dirname "$0")"; logs=${TMPDIR:-/tmp}
-case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15} in
+case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16} in
   3) specs=("h5_cron_root_c_locker fs01.corp.example enriched watch" "h6_ssh_ccrypt_recursive ws-mk.lab.internal raw host"
        "h7_ssh_perl_truncate_rename ws-priya.lab.internal enriched watch" "h8_ssh_sudo_zip_move nas02.lab.internal raw watch"
        "b9_cron_logrotate_gzip nas01.lab.internal raw host" "b10_ssh_gpg_sign_release build01.lab.internal enriched watch"
@@ -55,6 +55,10 @@ case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15} in
        "h47_ssh_python_copy_file_range ws-priya.lab.internal enriched watch" "b59_cron_zstd_old_logs nas01.lab.internal raw host"
        "b60_ssh_exiftool_rename_photos build01.lab.internal raw watch" "b61_ssh_sudo_openssl_x509_der web-shop01 enriched host"
        "b62_ssh_venv_pip_local_wheels build01.lab.internal raw wide") ;;
+  16) specs=("h48_ssh_openssl_truncate_originals ws-priya.lab.internal raw host" "h49_ssh_sudo_staging_dd_wipe nas01.lab.internal enriched host"
+       "h50_ssh_sudo_python_rename_dirs web-shop01 raw watch" "b63_ssh_maildir_mark_read ws-priya.lab.internal raw wide"
+       "b64_ssh_syncthing_atomic_replace build01.lab.internal enriched host" "b65_ssh_7z_x_aoa_password_over ws-mk.lab.internal raw watch"
+       "b66_cron_pgdump_gpg_rotate nas02.lab.internal enriched host") ;;
   *) echo "no batch $1" >&2; exit 2 ;;
 esac
 for spec in "${specs[@]}"; do

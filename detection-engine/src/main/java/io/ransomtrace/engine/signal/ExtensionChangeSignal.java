@@ -75,6 +75,9 @@ public final class ExtensionChangeSignal extends Signal {
                                       String newPath) {
         int oldSlash = oldPath.lastIndexOf('/');
         int newSlash = newPath.lastIndexOf('/');
+        if (maildirFlagChange(oldPath, newPath)) {
+            return -1; // a mail client marking a message seen, replied, flagged or trashed
+        }
         int newDot = PathNames.suffixDot(newPath);
         if (newDot < 0 || !eligible(benign, newPath, newDot + 1, newPath.length())
                 || ordinary.contains(newPath, newDot + 1, newPath.length())) {
@@ -102,6 +105,32 @@ public final class ExtensionChangeSignal extends Signal {
             return alreadyHad ? -1 : newDot;
         }
         return -1;
+    }
+
+    /**
+     * A Maildir message's flags changed: the name is {@code UNIQUE:2,FLAGS} (the Maildir format, maildir(5): the
+     * info after {@code :2,} is letters, one per flag) and a rename within the folder changes only those letters
+     * ({@code 1796….M1P2.host:2,} to {@code …:2,S} when the message is read). Every mail client and sync tool
+     * (dovecot, mbsync, offlineimap, mutt) marks messages this way, hundreds at once; a suffix added after the flags
+     * ({@code :2,S.locked}) is no flag and still counts.
+     */
+    static boolean maildirFlagChange(String oldPath, String newPath) {
+        int info = newPath.lastIndexOf(":2,");
+        if (info <= newPath.lastIndexOf('/') || oldPath.length() < info + 3
+                || !oldPath.regionMatches(0, newPath, 0, info + 3)) {
+            return false;
+        }
+        return letters(oldPath, info + 3) && letters(newPath, info + 3);
+    }
+
+    private static boolean letters(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Remembers the text of a suffix by its hash (so a later pairing by hash can name it). */

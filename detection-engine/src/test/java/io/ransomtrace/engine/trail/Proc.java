@@ -142,6 +142,12 @@ public final class Proc {
         return this;
     }
 
+    /** open(O_WRONLY|O_CREAT|O_NONBLOCK) of an existing file, as coreutils truncate does before ftruncate(2). */
+    public Proc openToResize(String path) {
+        op(FileOpKind.WRITE, path, null, OpenFlags.O_WRONLY | OpenFlags.O_CREAT, null);
+        return this;
+    }
+
     /** open(O_WRONLY|O_TRUNC) of an existing file. */
     public Proc truncateOpen(String path) {
         op(FileOpKind.TRUNCATE, path, null, OpenFlags.O_WRONLY | OpenFlags.O_TRUNC, null);

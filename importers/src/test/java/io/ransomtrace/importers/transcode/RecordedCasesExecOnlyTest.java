@@ -47,7 +47,8 @@ class RecordedCasesExecOnlyTest {
             "h34_ssh_find_print0_openssl_shred", "h35_root_unshare_chroot_locker", "h36_ssh_at_job_locker",
             "h37_ssh_openssl_cms_pubkey", "h3_cron_xargs_gpg", "h40_ssh_bash_s_utf8_names",
             "h41_cron_root_runuser_7z", "h8_ssh_sudo_zip_move", "h9_ssh_root_su_openssl_replace",
-            "h46_ssh_new_account_openssl");
+            "h46_ssh_new_account_openssl",
+            "h48_ssh_openssl_truncate_originals", "h49_ssh_sudo_staging_dd_wipe");
 
     static Stream<Path> cases() throws IOException {
         return RecordedCasesAsEcsTest.cases();
@@ -76,7 +77,8 @@ class RecordedCasesExecOnlyTest {
             "h36_ssh_at_job_locker", "h37_ssh_openssl_cms_pubkey", "h39_root_setsid_php_webshell", "h3_cron_xargs_gpg",
             "h40_ssh_bash_s_utf8_names", "h41_cron_root_runuser_7z",
             "h5_cron_root_c_locker", "h8_ssh_sudo_zip_move", "h9_ssh_root_su_openssl_replace",
-            "h46_ssh_new_account_openssl", "h47_ssh_python_copy_file_range");
+            "h46_ssh_new_account_openssl", "h47_ssh_python_copy_file_range",
+            "h48_ssh_openssl_truncate_originals", "h49_ssh_sudo_staging_dd_wipe");
 
     /**
      * The same cases as Sysmon for Linux shows them: process starts, file creates (event 11) and deletes (23), no
@@ -91,7 +93,7 @@ class RecordedCasesExecOnlyTest {
 
     /**
      * The attacks still high when the file events name no process and nothing else is logged (measured 2026-12-07:
-     * 59 of 70; the others archive into encrypted archives, which only the archiver's command line tells from a
+     * 62 of 73; the others archive into encrypted archives, which only the archiver's command line tells from a
      * backup's, or have no file events at all).
      */
     private static final Set<String> HIGH_FROM_FILE_EVENTS_ALONE = Set.of(
@@ -113,7 +115,7 @@ class RecordedCasesExecOnlyTest {
             "h7_ssh_perl_truncate_rename", "h9_ssh_root_su_openssl_replace", "h39_root_setsid_php_webshell",
             "h40_ssh_bash_s_utf8_names", "h41_cron_root_runuser_7z", "h42_ssh_sudo_babuk_rename_first",
             "h43_ssh_sudo_mmap_locker", "h44_ssh_mmap_locker_openw_rules", "h46_ssh_new_account_openssl",
-            "h47_ssh_python_copy_file_range");
+            "h47_ssh_python_copy_file_range", "h48_ssh_openssl_truncate_originals", "h49_ssh_sudo_staging_dd_wipe", "h50_ssh_sudo_python_rename_dirs");
 
     /**
      * The same cases as file integrity monitoring shows them (osquery's file_events, Auditbeat's file_integrity, an EDR
