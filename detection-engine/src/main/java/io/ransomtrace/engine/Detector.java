@@ -20,6 +20,7 @@ import io.ransomtrace.engine.profile.Profile;
 import io.ransomtrace.engine.signal.AgeSelection;
 import io.ransomtrace.engine.signal.BulkInvocationSignal;
 import io.ransomtrace.engine.signal.CommandFileOps;
+import io.ransomtrace.engine.signal.PathNames;
 import io.ransomtrace.engine.signal.EncryptionCommandParser;
 import io.ransomtrace.engine.signal.SignalSettings;
 import io.ransomtrace.engine.signal.ToolUse;
@@ -316,6 +317,9 @@ public final class Detector implements Consumer<Event> {
             use = null; // logrotate's "shred" option, a package manager wiping its own files: hygiene, not impact
         } else if (use != null && use.destroys() && startedByRetentionSweep(table, p)) {
             use = null; // find -mtime +30 -exec shred -u {} +: expired files destroyed on schedule, not data held
+        } else if (use != null && use.destroys() && "truncate".equals(use.tool()) && !use.targets().isEmpty()
+                && use.targets().stream().allMatch(PathNames::isLogFile)) {
+            use = null; // truncate -s 0 /var/log/app/*.log: logs cleared (by hand or as copytruncate), not data held
         }
         String bulk = BulkInvocationSignal.indicator(name, argv, classifier.isBulkRunner(name), classifier.isShell(name), use);
         if (bulk == null && argv.size() > 1 && classifier.isInterpreter(name)) {

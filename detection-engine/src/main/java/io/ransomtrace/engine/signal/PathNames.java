@@ -89,6 +89,24 @@ public final class PathNames {
         return path.startsWith("/var/cache/") || path.contains("/.cache/");
     }
 
+    /**
+     * A log file: under /var/log (FHS), or named {@code *.log} / {@code *.log.N}. Emptying one ({@code truncate -s 0},
+     * what logrotate's copytruncate and every admin clearing a log does) is upkeep: its lines were written to be
+     * rotated away, not a person's data.
+     */
+    public static boolean isLogFile(String path) {
+        if (path == null) {
+            return false;
+        }
+        if (path.startsWith("/var/log/")) {
+            return true;
+        }
+        int slash = path.lastIndexOf('/');
+        int log = path.lastIndexOf(".log");
+        return log > slash && (log + 4 == path.length()
+                || path.charAt(log + 4) == '.' && digits(path, log + 5, path.length()));
+    }
+
     /** True when s[from, to) is all digits (rotation suffixes such as ".1"). */
     public static boolean digits(String s, int from, int to) {
         if (from >= to) {

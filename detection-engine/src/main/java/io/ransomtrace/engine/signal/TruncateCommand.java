@@ -31,6 +31,26 @@ public final class TruncateCommand {
                 return false;
             }
         }
-        return size != null && size.matches("0+[KMGTPEZY]?(iB|B)?");
+        return size != null && zero(size);
+    }
+
+    /** "0", "00", "0K", "0KiB", "0MB"…: zero of any unit (no regular expression on the detector's path). */
+    private static boolean zero(String size) {
+        int i = 0;
+        while (i < size.length() && size.charAt(i) == '0') {
+            i++;
+        }
+        if (i == 0) {
+            return false;
+        }
+        String unit = size.substring(i);
+        if (unit.isEmpty()) {
+            return true;
+        }
+        if ("KMGTPEZY".indexOf(unit.charAt(0)) < 0) {
+            return false;
+        }
+        String rest = unit.substring(1);
+        return rest.isEmpty() || rest.equals("iB") || rest.equals("B");
     }
 }
