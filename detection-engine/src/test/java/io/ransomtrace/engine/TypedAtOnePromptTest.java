@@ -33,16 +33,25 @@ class TypedAtOnePromptTest {
         return out;
     }
 
-    private static List<Finding> typed(boolean deleteTheOriginals) {
-        Trail t = new Trail("fs-02");
-        Proc shell = t.sshLogin("carol", 1103);
+    /** find ~/docs -type f -exec openssl enc … -in {} -out {}.enc \; typed at the prompt; with or without file events. */
+    private static void typedFindExecOpenssl(Proc shell, boolean fileEvents) {
         Proc find = shell.spawn("/usr/bin/find", "find", "/home/carol/docs", "-type", "f", "-exec", "openssl", "enc",
                 "-aes-256-cbc", "-pbkdf2", "-pass", "pass:Xk93", "-in", "{}", "-out", "{}.enc", ";");
         for (String f : docs()) {
-            find.spawn("/usr/bin/openssl", "openssl", "enc", "-aes-256-cbc", "-pbkdf2", "-pass", "pass:Xk93", "-in", f,
-                    "-out", f + ".enc").create(f + ".enc").exit();
+            Proc openssl = find.spawn("/usr/bin/openssl", "openssl", "enc", "-aes-256-cbc", "-pbkdf2", "-pass", "pass:Xk93",
+                    "-in", f, "-out", f + ".enc");
+            if (fileEvents) {
+                openssl.create(f + ".enc");
+            }
+            openssl.exit();
         }
         find.exit();
+    }
+
+    private static List<Finding> typed(boolean deleteTheOriginals) {
+        Trail t = new Trail("fs-02");
+        Proc shell = t.sshLogin("carol", 1103);
+        typedFindExecOpenssl(shell, true);
         if (deleteTheOriginals) {
             Proc del = shell.spawn("/usr/bin/find", "find", "/home/carol/docs", "-type", "f", "!", "-name", "*.enc",
                     "-delete");
@@ -68,13 +77,7 @@ class TypedAtOnePromptTest {
     private static List<Finding> typedExecOnly(String deletedFolder) {
         Trail t = new Trail("fs-02");
         Proc shell = t.sshLogin("carol", 1103);
-        Proc find = shell.spawn("/usr/bin/find", "find", "/home/carol/docs", "-type", "f", "-exec", "openssl", "enc",
-                "-aes-256-cbc", "-pbkdf2", "-pass", "pass:Xk93", "-in", "{}", "-out", "{}.enc", ";");
-        for (String f : docs()) {
-            find.spawn("/usr/bin/openssl", "openssl", "enc", "-aes-256-cbc", "-pbkdf2", "-pass", "pass:Xk93", "-in", f,
-                    "-out", f + ".enc").exit();
-        }
-        find.exit();
+        typedFindExecOpenssl(shell, false);
         shell.spawn("/usr/bin/find", "find", deletedFolder, "-type", "f", "!", "-name", "*.enc", "-delete").exit();
         return detect(t);
     }

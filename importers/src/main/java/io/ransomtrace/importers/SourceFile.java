@@ -17,4 +17,12 @@ public record SourceFile(int sourceId, Path path, Format format, String unnamedH
     public SourceFile(int sourceId, Path path, Format format) {
         this(sourceId, path, format, null);
     }
+
+    /** The host of records that name none when the run gives the file no name of its own. */
+    public static final String UNKNOWN_HOST = "unknown";
+
+    /** The host of this file's records that name none: the run's name for the file, else {@link #UNKNOWN_HOST}. */
+    public String hostOfUnnamedRecords() {
+        return unnamedHost != null ? unnamedHost : UNKNOWN_HOST;
+    }
 }

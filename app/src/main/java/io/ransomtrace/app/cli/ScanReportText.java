@@ -124,10 +124,11 @@ final class ScanReportText {
                 .thenComparing(i -> findings.get(i).firstSeen(), Comparator.nullsLast(Comparator.naturalOrder())));
         List<Integer> minor = new ArrayList<>();
         for (int i : order) {
-            if (!all && isMinor(findings.get(i)) && extra.apply(i).isEmpty()) {
+            List<String> lines = extra.apply(i);
+            if (!all && isMinor(findings.get(i)) && lines.isEmpty()) {
                 minor.add(i);
             } else {
-                printInFull(out, findings.get(i), extra.apply(i));
+                printInFull(out, findings.get(i), lines);
             }
         }
         if (minor.size() <= MINOR_IN_FULL) {

@@ -76,7 +76,7 @@ public final class AuditdImporter implements Importer {
     public ImportStats importSource(SourceFile source, ImportSink sink) throws IOException {
         try (LineReader reader = LineReader.open(source.path(), MAX_LINE_BYTES)) {
             return new Run(source.sourceId(), sink, reader, names.ofRotatedSet(source.path()),
-                    source.unnamedHost() != null ? source.unnamedHost() : "unknown").run();
+                    source.hostOfUnnamedRecords()).run();
         }
     }
 

@@ -141,7 +141,7 @@ public final class CsvImporter implements Importer {
         ImportTally tally = new ImportTally(Format.CSV, source.sourceId(), sink);
         try (SourceStreams.Opened opened = SourceStreams.open(source.path())) {
             try {
-                read(opened, tally, source.unnamedHost() != null ? source.unnamedHost() : "unknown");
+                read(opened, tally, source.hostOfUnnamedRecords());
             } catch (IOException e) {
                 tally.quarantine(0, 0, "input could not be read to its end: " + e.getMessage(), null);
             }

@@ -57,8 +57,6 @@ import java.util.regex.Pattern;
  * {@code winlog.*} by Elastic's sysmon_linux integration are mapped through {@link SysmonEventMapper}.
  */
 public final class EcsEventMapper {
-    /** The host of documents that name none (the detector judges no event without a host). */
-    static final String UNNAMED_HOST = "unknown";
 
 
     private static final Pattern AUDIT_STAMP = Pattern.compile("audit\\((\\d+)\\.(\\d{1,9}):(\\d+)\\)");
@@ -88,7 +86,7 @@ public final class EcsEventMapper {
     }
 
     public static Event map(JsonNode doc, long id, Provenance provenance) throws RecordRejected {
-        return map(doc, id, provenance, UNNAMED_HOST);
+        return map(doc, id, provenance, io.ransomtrace.importers.SourceFile.UNKNOWN_HOST);
     }
 
     /**

@@ -98,12 +98,12 @@ public final class EcsImporter implements Importer {
     }
 
     /** The host of this source's documents that name none (see {@link EcsEventMapper#map(JsonNode, long, Provenance, String)}). */
-    private String unnamedHost = EcsEventMapper.UNNAMED_HOST;
+    private String unnamedHost = SourceFile.UNKNOWN_HOST;
 
     @Override
     public ImportStats importSource(SourceFile source, ImportSink sink) throws IOException {
         ImportTally tally = new ImportTally(Format.ECS_NDJSON, source.sourceId(), sink);
-        unnamedHost = source.unnamedHost() != null ? source.unnamedHost() : EcsEventMapper.UNNAMED_HOST;
+        unnamedHost = source.hostOfUnnamedRecords();
         try (SourceStreams.Opened opened = SourceStreams.open(source.path())) {
             BufferedInputStream in = new BufferedInputStream(opened, HEAD_BYTES);
             in.mark(HEAD_BYTES);

@@ -144,12 +144,9 @@ public final class OsqueryEventMapper {
         if (kind == FileOpKind.RENAME && target == null) {
             throw new RecordRejected("osquery process_file_events rename without dest_path");
         }
-        int pid = Texts.parseInt(row.column("pid"), -1);
-        int ppid = Texts.parseInt(row.column("ppid"), -1);
-        Credentials creds = new Credentials(id(row.column("uid")), id(row.column("euid")), id(row.column("gid")),
-                id(row.column("auid")), Credentials.UNSET, null, null);
-        Actor actor = pid < 0 ? Actor.NONE : new Actor(pid, ppid, Texts.blankToNull(row.column("executable")), null, creds, null);
-        return new FileOp(id, time, row.host(), actor, kind, path, target, 0, -1, true, -1, null, provenance);
+        Actor actor = actor(row, "ppid", "executable"); // this table's names for the parent and the program
+        return new FileOp(id, time, row.host(), actor.pid() < 0 ? Actor.NONE : actor, kind, path, target, 0, -1, true,
+                -1, null, provenance);
     }
 
     /** A RENAME from a MOVED_FROM row and its MOVED_TO partner. */
@@ -211,11 +208,16 @@ public final class OsqueryEventMapper {
     }
 
     private static Actor actor(OsqueryRow row) {
+        return actor(row, "parent", "path");
+    }
+
+    /** The process of a row: pid, the parent and program columns named, uid/euid/gid/auid. */
+    private static Actor actor(OsqueryRow row, String parentColumn, String programColumn) {
         int pid = Texts.parseInt(row.column("pid"), -1);
-        int ppid = Texts.parseInt(row.column("parent"), -1);
+        int ppid = Texts.parseInt(row.column(parentColumn), -1);
         Credentials creds = new Credentials(id(row.column("uid")), id(row.column("euid")), id(row.column("gid")),
                 id(row.column("auid")), Credentials.UNSET, null, null);
-        return new Actor(pid, ppid, Texts.blankToNull(row.column("path")), null, creds, null);
+        return new Actor(pid, ppid, Texts.blankToNull(row.column(programColumn)), null, creds, null);
     }
 
     private static long id(String s) {

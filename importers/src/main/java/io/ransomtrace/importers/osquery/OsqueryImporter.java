@@ -66,13 +66,13 @@ public final class OsqueryImporter implements Importer {
                 && (s.contains("\"columns\"") || s.contains("\"snapshot\"") || s.contains("\"diffResults\""));
     }
 
-    /** The host of rows without hostIdentifier: the file's when a run names one per file, else "unknown". */
-    private String unnamedHost = "unknown";
+    /** The host of rows without hostIdentifier ({@link SourceFile#hostOfUnnamedRecords}). */
+    private String unnamedHost = SourceFile.UNKNOWN_HOST;
 
     @Override
     public ImportStats importSource(SourceFile source, ImportSink sink) throws IOException {
         ImportTally tally = new ImportTally(Format.OSQUERY, source.sourceId(), sink);
-        unnamedHost = source.unnamedHost() != null ? source.unnamedHost() : "unknown";
+        unnamedHost = source.hostOfUnnamedRecords();
         Map<String, OsqueryRow> pendingMoves = new LinkedHashMap<>();
         try (SourceStreams.Opened opened = SourceStreams.open(source.path())) {
             try {

@@ -53,6 +53,18 @@ public final class SysmonEventMapper {
         return eventId == 1 || eventId == 5 || eventId == 11 || eventId == 23 || eventId == 26;
     }
 
+    /** Maps a record and counts it: an exec, exit or file operation as mapped, anything else as an other record. */
+    static void deliver(SysmonRecord r, io.ransomtrace.importers.edr.ImportTally tally, Provenance provenance)
+            throws RecordRejected {
+        Event event = map(r, tally.nextEventId(), provenance);
+        tally.seenHost(event.host());
+        if (event instanceof OtherRecord) {
+            tally.other(event, 1, recordType(r));
+        } else {
+            tally.mapped(event, 1, recordType(r));
+        }
+    }
+
     public static Event map(SysmonRecord r, long id, Provenance provenance) throws RecordRejected {
         Instant time = Texts.parseTime(r.get("UtcTime"));
         if (time == null) {
@@ -61,7 +73,8 @@ public final class SysmonEventMapper {
         if (time == null) {
             throw new RecordRejected("Sysmon event " + r.eventId() + " has no readable UtcTime or SystemTime");
         }
-        String host = r.computer() != null ? r.computer() : "unknown"; // the text form names none, as audit.log without node=
+        // an event without Computer is one host's, as an audit.log without node= is (the text importer names it)
+        String host = r.computer() != null ? r.computer() : io.ransomtrace.importers.SourceFile.UNKNOWN_HOST;
         switch (r.eventId()) {
             case 1 -> {
                 Actor actor = actor(r, "ProcessId", "ParentProcessId", "Image", true);

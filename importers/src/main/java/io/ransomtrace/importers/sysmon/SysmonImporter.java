@@ -1,7 +1,5 @@
 package io.ransomtrace.importers.sysmon;
 
-import io.ransomtrace.engine.model.Event;
-import io.ransomtrace.engine.model.OtherRecord;
 import io.ransomtrace.engine.model.Provenance;
 import io.ransomtrace.importers.Format;
 import io.ransomtrace.importers.ImportSink;
@@ -220,18 +218,10 @@ public final class SysmonImporter implements Importer {
         private void finish() {
             String xml = record.toString();
             record = null;
-            Provenance provenance;
-            SysmonRecord parsed;
             try {
-                parsed = parser.parse(xml);
-                provenance = new Provenance(tally.sourceId(), recordLine, recordOffset, parsed.recordId());
-                Event event = SysmonEventMapper.map(parsed, tally.nextEventId(), provenance);
-                tally.seenHost(event.host());
-                if (event instanceof OtherRecord) {
-                    tally.other(event, 1, SysmonEventMapper.recordType(parsed));
-                } else {
-                    tally.mapped(event, 1, SysmonEventMapper.recordType(parsed));
-                }
+                SysmonRecord parsed = parser.parse(xml);
+                SysmonEventMapper.deliver(parsed, tally,
+                        new Provenance(tally.sourceId(), recordLine, recordOffset, parsed.recordId()));
             } catch (RecordRejected e) {
                 tally.quarantine(recordLine, recordOffset, e.getMessage(), xml);
             } catch (RuntimeException e) {

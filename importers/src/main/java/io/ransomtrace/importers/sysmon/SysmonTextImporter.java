@@ -1,7 +1,5 @@
 package io.ransomtrace.importers.sysmon;
 
-import io.ransomtrace.engine.model.Event;
-import io.ransomtrace.engine.model.OtherRecord;
 import io.ransomtrace.engine.model.Provenance;
 import io.ransomtrace.importers.Format;
 import io.ransomtrace.importers.ImportSink;
@@ -68,7 +66,7 @@ public final class SysmonTextImporter implements Importer {
     @Override
     public ImportStats importSource(SourceFile source, ImportSink sink) throws IOException {
         ImportTally tally = new ImportTally(Format.SYSMON_TEXT, source.sourceId(), sink);
-        Reader reader = new Reader(tally, source.unnamedHost());
+        Reader reader = new Reader(tally, source.hostOfUnnamedRecords());
         LineImport.readAll(source.path(), tally, MAX_LINE_BYTES, reader::line, reader::end);
         return tally.stats();
     }
@@ -157,15 +155,8 @@ public final class SysmonTextImporter implements Importer {
             String text = raw.toString();
             name = null;
             fields = null;
-            Provenance provenance = new Provenance(tally.sourceId(), line, offset, null);
             try {
-                Event event = SysmonEventMapper.map(record, tally.nextEventId(), provenance);
-                tally.seenHost(event.host());
-                if (event instanceof OtherRecord) {
-                    tally.other(event, 1, SysmonEventMapper.recordType(record));
-                } else {
-                    tally.mapped(event, 1, SysmonEventMapper.recordType(record));
-                }
+                SysmonEventMapper.deliver(record, tally, new Provenance(tally.sourceId(), line, offset, null));
             } catch (RecordRejected e) {
                 tally.quarantine(line, offset, e.getMessage(), text);
             } catch (RuntimeException e) {
