@@ -45,6 +45,10 @@ public final class DetectorThread implements Consumer<Event>, AutoCloseable {
                 if (b == END) {
                     return;
                 }
+                if (b instanceof Barrier barrier) {
+                    barrier.reached.countDown();
+                    continue;
+                }
                 for (Event e : b) {
                     detector.accept(e);
                 }
@@ -89,6 +93,46 @@ public final class DetectorThread implements Consumer<Event>, AutoCloseable {
         }
         if (t instanceof Error err) {
             throw err;
+        }
+    }
+
+    /**
+     * Hands over what is batched and waits until the detector has processed every event accepted so far: what its
+     * alert listener has been told is then up to date (a re-run's partial results).
+     */
+    public void sync() {
+        if (!batch.isEmpty()) {
+            hand(batch);
+            batch = new ArrayList<>(BATCH);
+        }
+        Barrier barrier = new Barrier();
+        hand(barrier);
+        try {
+            while (!barrier.reached.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                rethrow();
+                if (!thread.isAlive()) {
+                    throw new IllegalStateException("the detector thread stopped");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.interrupt();
+            throw new DetectionCancelledException(detector.eventsProcessed());
+        }
+    }
+
+    /** A mark in the queue: the detector thread lets {@link #sync()} go on when it gets there. */
+    private static final class Barrier extends java.util.AbstractList<Event> {
+        final java.util.concurrent.CountDownLatch reached = new java.util.concurrent.CountDownLatch(1);
+
+        @Override
+        public Event get(int index) {
+            throw new IndexOutOfBoundsException(index);
+        }
+
+        @Override
+        public int size() {
+            return 0;
         }
     }
 

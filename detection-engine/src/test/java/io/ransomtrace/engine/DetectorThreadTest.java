@@ -43,6 +43,28 @@ class DetectorThreadTest {
     }
 
     @Test
+    void syncWaitsUntilTheDetectorHasSeenEveryEventAcceptedSoFar() {
+        Trail t = new Trail("fs09").step(java.time.Duration.ofMillis(5)); // 45 s of events: most outlast the reorder window
+        Proc script = t.sshLogin("ivan", 1501).spawn("/usr/bin/bash", "bash", "/tmp/w.sh");
+        for (String f : Tools.tree("/srv/eng", 5, 3000, ".odt")) {
+            Tools.opensslEncrypt(script, f, ".enc");
+            Tools.rm(script, f);
+        }
+        List<Event> events = t.events();
+        List<Event> firstHalf = events.subList(0, events.size() / 2 + 7); // not a whole number of batches
+        Detector direct = new Detector(Profile.defaults(), Allowlist.empty());
+        firstHalf.forEach(direct);
+        List<Finding> alerts = java.util.Collections.synchronizedList(new ArrayList<>());
+        DetectorThread threaded = new DetectorThread(new Detector(Profile.defaults(), Allowlist.empty(), alerts::add), "t");
+        firstHalf.forEach(threaded);
+        threaded.sync();
+        assertThat(threaded.detector().eventsProcessed()).isEqualTo(direct.eventsProcessed()).isPositive();
+        assertThat(alerts).as("the locker alerted on before the second half").isNotEmpty();
+        events.subList(firstHalf.size(), events.size()).forEach(threaded);
+        assertThat(threaded.finish()).isEqualTo(Detector.run(events, Profile.defaults(), Allowlist.empty()));
+    }
+
+    @Test
     void aFailureOfTheDetectorIsRethrownToTheFeeder() {
         List<Event> events = attack();
         DetectorThread threaded = new DetectorThread(new Detector(Profile.defaults(), Allowlist.empty(), f -> {

@@ -3,6 +3,7 @@ package io.ransomtrace.app.analysis;
 import io.ransomtrace.app.store.CaseQueries;
 import io.ransomtrace.app.store.EventFilter;
 import io.ransomtrace.engine.Detector;
+import io.ransomtrace.engine.HostShardedDetection;
 import io.ransomtrace.engine.coverage.CoverageAssessor;
 import io.ransomtrace.engine.coverage.HostCoverage;
 import io.ransomtrace.engine.finding.Finding;
@@ -34,33 +35,35 @@ public final class CaseAnalysis {
 
     /** @param cancelled polled every event; a true answer stops the replay early */
     public static Result run(CaseQueries queries, DetectionSettings settings, BooleanSupplier cancelled) {
-        Detector detector = new Detector(settings.profile(), settings.allowlist());
         CoverageAssessor coverage = new CoverageAssessor();
         long[] events = {0};
-        boolean stopped = replay(queries, cancelled, e -> {
-            events[0]++;
-            detector.accept(e);
-            coverage.accept(e);
-        });
-        return new Result(detector.finish(), coverage.assess(), events[0], stopped);
+        try (HostShardedDetection detection = detection(settings, null)) {
+            boolean stopped = replay(queries, cancelled, e -> {
+                events[0]++;
+                detection.accept(e);
+                coverage.accept(e);
+            });
+            return new Result(findings(detection, stopped), coverage.assess(), events[0], stopped);
+        }
     }
 
     /** Findings only, as a result without coverage (which does not depend on the settings). */
     public static Result findingsOnly(CaseQueries queries, DetectionSettings settings, BooleanSupplier cancelled) {
-        Detector detector = new Detector(settings.profile(), settings.allowlist());
         long[] events = {0};
-        boolean stopped = replay(queries, cancelled, e -> {
-            events[0]++;
-            detector.accept(e);
-        });
-        return new Result(detector.finish(), List.of(), events[0], stopped);
+        try (HostShardedDetection detection = detection(settings, null)) {
+            boolean stopped = replay(queries, cancelled, e -> {
+                events[0]++;
+                detection.accept(e);
+            });
+            return new Result(findings(detection, stopped), List.of(), events[0], stopped);
+        }
     }
 
     /** Findings only (for live tuning, where coverage does not change). */
     public static List<Finding> findings(CaseQueries queries, DetectionSettings settings, BooleanSupplier cancelled) {
-        Detector detector = new Detector(settings.profile(), settings.allowlist());
-        replay(queries, cancelled, detector);
-        return detector.finish();
+        try (HostShardedDetection detection = detection(settings, null)) {
+            return findings(detection, replay(queries, cancelled, detection));
+        }
     }
 
     /**
@@ -83,18 +86,44 @@ public final class CaseAnalysis {
      */
     public static List<Finding> findings(CaseQueries queries, DetectionSettings settings, BooleanSupplier cancelled,
                                          long total, long every, Consumer<Partial> partial) {
-        Map<String, Finding> alerts = new LinkedHashMap<>();
-        Detector detector = new Detector(settings.profile(), settings.allowlist(), f -> alerts.put(f.id(), f));
-        long[] events = {0};
-        replay(queries, cancelled, e -> {
-            detector.accept(e);
-            if (++events[0] % every == 0) {
-                partial.accept(new Partial(events[0], total, List.copyOf(alerts.values())));
+        Map<String, Finding> alerts = new LinkedHashMap<>(); // filled on the detectors' threads
+        Consumer<Finding> alerted = f -> {
+            synchronized (alerts) {
+                alerts.put(f.id(), f);
             }
-        });
-        List<Finding> found = detector.finish();
-        partial.accept(new Partial(events[0], total, found));
-        return found;
+        };
+        long[] events = {0};
+        try (HostShardedDetection detection = detection(settings, alerted)) {
+            boolean stopped = replay(queries, cancelled, e -> {
+                detection.accept(e);
+                if (++events[0] % every == 0) {
+                    detection.sync(); // the alerts so far are those of the events replayed so far
+                    List<Finding> soFar;
+                    synchronized (alerts) {
+                        soFar = List.copyOf(alerts.values());
+                    }
+                    partial.accept(new Partial(events[0], total, soFar));
+                }
+            });
+            List<Finding> found = findings(detection, stopped);
+            partial.accept(new Partial(events[0], total, found));
+            return found;
+        }
+    }
+
+    /**
+     * The detection of one replay: a detector per host (up to {@link HostShardedDetection#MAX_SHARDS}) on threads
+     * of their own, as {@code scan} runs it, so that a re-run of a case of several hosts uses every core (the busy
+     * four-host case: see bench/case-speed.sh) and gives scan's findings.
+     */
+    private static HostShardedDetection detection(DetectionSettings settings, Consumer<Finding> alerts) {
+        return new HostShardedDetection(HostShardedDetection.MAX_SHARDS,
+                () -> new Detector(settings.profile(), settings.allowlist(), alerts));
+    }
+
+    /** Every finding; none after a cancelled replay (whose results are discarded anyway). */
+    private static List<Finding> findings(HostShardedDetection detection, boolean stopped) {
+        return stopped ? List.of() : detection.finish();
     }
 
     /** Streams every event of the case in time order to {@code sink}; true when {@code cancelled} stopped it. */

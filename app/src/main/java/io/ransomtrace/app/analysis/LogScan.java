@@ -1,7 +1,7 @@
 package io.ransomtrace.app.analysis;
 
 import io.ransomtrace.engine.Detector;
-import io.ransomtrace.engine.DetectorThread;
+import io.ransomtrace.engine.HostShardedDetection;
 import io.ransomtrace.engine.Evictions;
 import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.model.Event;
@@ -78,15 +78,21 @@ public final class LogScan {
             }
         }
         InputExpander.LogFiles files = InputExpander.logFiles(inputs, forcedFormat == null);
-        Detector detector = new Detector(settings.profile(), settings.allowlist(), alerts);
-        // detection on a thread of its own: parsing goes on while the detector works (two cores instead of one)
-        try (DetectorThread detection = new DetectorThread(detector, "scan-detector")) {
+        // one listener for every shard's thread: alerts of two hosts come one after the other, never mixed
+        Consumer<Finding> alerted = alerts == null ? null : f -> {
+            synchronized (this) {
+                alerts.accept(f);
+            }
+        };
+        // detection on threads of their own, one per host: parsing goes on while the detectors work, and each host
+        // is judged by its own events and clock whatever order the inputs are read in
+        try (HostShardedDetection detection = new HostShardedDetection(HostShardedDetection.MAX_SHARDS,
+                () -> new Detector(settings.profile(), settings.allowlist(), alerted))) {
             return run(inputs, files, detection);
         }
     }
 
-    private Result run(List<Path> inputs, InputExpander.LogFiles files, DetectorThread detection) {
-        Detector detector = detection.detector();
+    private Result run(List<Path> inputs, InputExpander.LogFiles files, HostShardedDetection detection) {
         Set<String> hosts = new LinkedHashSet<>();
         List<InputResult> results = new ArrayList<>();
         long events = 0;
@@ -142,7 +148,7 @@ public final class LogScan {
             results.add(new InputResult(file, sourceId, format, stats, sink.errors, List.copyOf(sink.firstErrors), problem));
         }
         List<Finding> findings = detection.finish();
-        return new Result(results, findings, List.copyOf(hosts), events, files.skipped(), detector.evictions());
+        return new Result(results, findings, List.copyOf(hosts), events, files.skipped(), detection.evictions());
     }
 
     /** Hands events to the detector and keeps counts; bad records are counted, the first few kept for the summary. */

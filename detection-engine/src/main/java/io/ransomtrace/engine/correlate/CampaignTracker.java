@@ -17,7 +17,6 @@ import io.ransomtrace.engine.snapshot.SnapshotWriter;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -527,7 +526,7 @@ public final class CampaignTracker {
         lastRoot = null;
         lastCampaign = null;
         List<Finding> out = new ArrayList<>(closed);
-        out.sort(Comparator.comparing(Finding::firstSeen).thenComparing(Finding::host).thenComparing(Finding::id));
+        out.sort(Finding.STREAM_ORDER);
         closed.clear();
         return out;
     }

@@ -1,6 +1,7 @@
 package io.ransomtrace.engine.finding;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -36,6 +37,10 @@ public record Finding(String id, Severity severity, int score, String host, Stri
                       List<String> extensions, OverwriteKind overwrite, NoteSummary notes,
                       List<SignalMeasurement> signals, Integer filesBeforeFirstHighAlert, boolean suppressed,
                       AllowlistMatch allowlist, List<EvidenceRef> evidence) {
+
+    /** The order a detector returns its findings in: first seen, then host, then id. */
+    public static final Comparator<Finding> STREAM_ORDER =
+            Comparator.comparing(Finding::firstSeen).thenComparing(Finding::host).thenComparing(Finding::id);
 
     public Finding {
         tools = List.copyOf(tools);

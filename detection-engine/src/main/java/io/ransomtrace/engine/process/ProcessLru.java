@@ -29,7 +29,7 @@ public final class ProcessLru {
     private long evicted;
     private long evictedKept;
 
-    /** @param capacity most processes remembered across all hosts */
+    /** @param capacity most processes remembered across the detector's hosts */
     public ProcessLru(int capacity) {
         this.capacity = Math.max(4, capacity);
         this.keptCapacity = this.capacity * 3 / 4;

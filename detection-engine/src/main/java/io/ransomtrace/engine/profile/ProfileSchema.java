@@ -19,7 +19,7 @@ final class ProfileSchema {
             integer("reorder.maxBufferedEvents", 1, 1_000_000, "Most events held for reordering; when full, the oldest is processed at once."),
             integer("process.idleTimeoutSeconds", 60, WEEK, "A process with no activity for this long is forgotten."),
             integer("process.exitGraceSeconds", 0, 3600, "An exited process is remembered this long for late events."),
-            integer("process.maxTracked", 1000, 10_000_000, "Most processes remembered across all hosts; past it the least recently used go first, those that changed files, root a campaign or started a session last."),
+            integer("process.maxTracked", 1000, 10_000_000, "Most processes one detector remembers (scan, the workbench and fleet mode run one per host); past it the least recently used go first, those that changed files, root a campaign or started a session last."),
             integer("campaign.idleTimeoutSeconds", 60, WEEK, "A campaign with no activity for this long is closed and reported."),
             integer("campaign.closeAfterRootExitSeconds", 1, WEEK, "A campaign whose root process exited is closed after this long without activity."),
             integer("campaign.pairWindowSeconds", 1, DAY, "Longest time between writing X.suffix and deleting X (or writing and deleting a file) that still pairs them."),
