@@ -22,6 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * saw 40 such replacements and nothing else (info). When the campaign's ransom note (a name or text with a ransom
  * word) spreads over its folders, the replacements it made before are the locker's and count as rewritten in place,
  * and later ones count at once. Without the note the same replacements stay benign.
+ *
+ * <p>h52: a QNAP-style locker run by busybox — {@code sh} and {@code rm} are applet links to /bin/busybox, so the
+ * kernel's exe for every {@code rm -f F} after {@code 7z a -p… -mhe=on F.7z F} is busybox. From command lines alone
+ * (an execve-only rule set) the first pass did not know those runs for rm (low): the applet argv[0] (or argv[1] of
+ * {@code busybox rm}) names is the tool that runs.
  */
 class SeventeenthBatchShapesTest {
     private static final List<String> DIRS = List.of("2025_3", "clients_1", "scans_4", "drafts_0", "Q3_2");
@@ -71,5 +76,41 @@ class SeventeenthBatchShapesTest {
     void aPlainReadmePerFolderIsNoRansomNote() {
         // h57 as recorded: README-named notes without a ransom word, in a log without file contents; pending/
         assertThat(perlInPlace("PROJECT-README.txt")).allSatisfy(f -> assertThat(f.severity().atLeast(Severity.MEDIUM)).as(f.title()).isFalse());
+    }
+
+    /** Command lines only: per file 7z a -p -mhe=on, then rm through busybox (an applet link, or busybox rm). */
+    private static List<Finding> busyboxLocker(boolean encrypt, boolean appletLink) {
+        Trail t = new Trail("nas02");
+        Proc sh = t.sshLogin("svc-nas", 2050).spawn("/usr/bin/busybox", "sh", "/var/tmp/.qbin/q.sh");
+        for (String d : DIRS) {
+            for (int i = 0; i < 9; i++) {
+                String f = "/srv/nas/share/" + d + "/invoice_" + i + ".pdf";
+                if (encrypt) {
+                    sh.spawn("/usr/bin/7z", "7z", "a", "-bd", "-mx=1", "-pQn4p-52", "-mhe=on", f + ".7z", f).exit();
+                } else {
+                    sh.spawn("/usr/bin/7z", "7z", "a", "-bd", "-mx=1", f + ".7z", f).exit();
+                }
+                if (appletLink) {
+                    sh.spawn("/usr/bin/busybox", "rm", "-f", f).exit();
+                } else {
+                    sh.spawn("/usr/bin/busybox", "busybox", "rm", "-f", f).exit();
+                }
+            }
+        }
+        return Detector.run(t.events(), Profile.defaults(), Allowlist.empty());
+    }
+
+    @Test
+    void rmAsABusyboxAppletDeletesTheOriginalsOfPasswordArchives() {
+        for (boolean link : List.of(true, false)) {
+            Finding f = worst(busyboxLocker(true, link));
+            assertThat(f.severity().atLeast(Severity.HIGH)).as("applet link %s: %s", link, f.title()).isTrue();
+            assertThat(f.filesAffected()).as(f.title()).isEqualTo(45);
+        }
+    }
+
+    @Test
+    void busyboxRmAfterArchivesWithoutAPasswordIsNoLocker() {
+        assertThat(busyboxLocker(false, true)).allSatisfy(f -> assertThat(f.severity().atLeast(Severity.MEDIUM)).as(f.title()).isFalse());
     }
 }
