@@ -752,16 +752,12 @@ final class Campaign {
         }
         long dirHash = directory(path, h.directory);
         boolean newFile = !files.contains(ph);
-        boolean notesBefore = notes.fired();
         boolean note = dot > 0 && files.contains(h.stem)
                 ? notes.createdPerFile(path, h.slash, dot, dirHash, millis, op.contentHint(), newFile)
                 : notes.created(path, h.slash, dot, dirHash, millis, op.contentHint(), newFile);
         if (note) {
             revision++;
             evidence.add(SignalKind.RANSOM_NOTE, op);
-            if (!notesBefore && notes.fired()) {
-                replacedBeforeTheNotes(op);
-            }
             String spread = notes.spreadNote();
             if (spread == null && !early.noteHeld()) {
                 spread = notes.spreadNoteNamedAfter(extension.topSuffix());
@@ -803,7 +799,7 @@ final class Campaign {
             // renamed to a new suffix first, rewritten after (mv f f.rnsmw; … cat enc > f.rnsmw): the suffix
             // came before the truncation this time, and it tells the same
             boolean renamedFirst = truncating && memory.renamedTo.find(key(ph), Long.MIN_VALUE) >= 0;
-            boolean counts = !truncating || ciphertext || renamedFirst || notes.fired();
+            boolean counts = !truncating || ciphertext || renamedFirst;
             if (slot < 0) {
                 memory.inPlace.put(key(ph), millis, counts ? COUNTED : PENDING, serial);
                 if (counts) {
@@ -872,11 +868,6 @@ final class Campaign {
         if (ownFile) {
             if (memory.encryptedByCommand.find(key(th), millis - settings.pairWindowMillis) >= 0) {
                 replacedByItsEncryption(op, target, th, millis);
-                return;
-            }
-            if (memory.created.find(key(th), millis - settings.pairWindowMillis) < 0
-                    && memory.inPlace.find(key(th), Long.MIN_VALUE) < 0 && notes.fired()) {
-                replacedByItsEncryption(op, target, th, millis); // a replacement under the campaign's own ransom notes
                 return;
             }
             if (memory.created.find(key(th), millis - settings.pairWindowMillis) < 0
@@ -1005,26 +996,6 @@ final class Campaign {
 
     /** The longest suffix a random name may carry: the lockers' own ({@code .lck}, {@code .8bx1}, {@code .locked}). */
     private static final int MAX_RANDOM_NAME_SUFFIX = 8;
-
-    /**
-     * The campaign's ransom note has just spread over its folders: the files it had replaced wholesale before —
-     * truncated and rewritten, or a temp renamed over them ({@code perl -i}, {@code sed -i}, an editor's safe
-     * write), which alone are what builds, editors and sync tools do — were replaced by a program that leaves the
-     * same note in every folder it goes through, and that is the locker's doing. They count as rewritten in place
-     * now; later ones count at once ({@link #onWrite}, {@link #onRename}). The paths were not kept (only their
-     * hashes): the finding lists the files rewritten after the notes.
-     */
-    private void replacedBeforeTheNotes(FileOp note) {
-        int n = memory.inPlace.relabel(serial, PENDING, COUNTED);
-        if (n == 0) {
-            return;
-        }
-        for (int i = 0; i < n; i++) {
-            overwrite.overwritten();
-        }
-        rewriteFacts();
-        evidence.add(SignalKind.OVERWRITE_IN_PLACE, note);
-    }
 
     private boolean replacedPending(long ph) {
         int slot = memory.inPlace.find(key(ph), Long.MIN_VALUE);

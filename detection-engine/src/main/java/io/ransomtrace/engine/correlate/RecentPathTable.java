@@ -165,23 +165,6 @@ final class RecentPathTable {
         slots[slot] = 0;
     }
 
-    /**
-     * Turns every fact of {@code owner} whose value is {@code from} into {@code to} and says how many it turned: a
-     * campaign settling, at once, facts it had held open. A scan of the table, for an event that happens once in a
-     * campaign's life.
-     */
-    int relabel(long owner, long from, long to) {
-        int n = 0;
-        for (int i = 0; i < slots.length; i += STRIDE) {
-            boolean live = slots[i] != 0 && (slotNumbers == null || slotNumbers[i / STRIDE] != 0);
-            if (live && slots[i + 3] == owner && slots[i + 2] == from) {
-                slots[i + 2] = to;
-                n++;
-            }
-        }
-        return n;
-    }
-
     /** Bytes held by the table's arrays (what a quiet detector costs; tests and the fleet benchmark read it). */
     long bytesHeld() {
         return (long) slots.length * Long.BYTES + (slotNumbers == null ? 0 : (long) slotNumbers.length * Integer.BYTES);
