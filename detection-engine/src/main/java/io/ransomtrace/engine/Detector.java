@@ -10,6 +10,7 @@ import io.ransomtrace.engine.model.OpenFlags;
 import io.ransomtrace.engine.model.OtherRecord;
 import io.ransomtrace.engine.model.ProcessExec;
 import io.ransomtrace.engine.model.ProcessExit;
+import io.ransomtrace.engine.model.ProgramName;
 import io.ransomtrace.engine.process.ImpliedFileOp;
 import io.ransomtrace.engine.process.ProcessClassifier;
 import io.ransomtrace.engine.process.ProcessInfo;
@@ -311,6 +312,11 @@ public final class Detector implements Consumer<Event> {
         }
         String name = p.exeName();
         List<String> argv = exec.argv();
+        List<String> applet = ProgramName.appletArgv(name, argv);
+        if (applet != null && EncryptionCommandParser.knows(applet.get(0))) {
+            name = applet.get(0); // busybox rm -f F, or rm linked to busybox: the applet is the tool that runs
+            argv = applet;
+        }
         ToolUse use = EncryptionCommandParser.knows(name) ? EncryptionCommandParser.parse(name, argv, exec.cwd())
                 : EncryptionCommandParser.parseRenamedOpenssl(name, argv, exec.cwd());
         if (use != null && use.destroys() && startedByCopyTool(table, p)) {

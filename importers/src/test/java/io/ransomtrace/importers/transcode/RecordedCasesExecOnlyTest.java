@@ -48,7 +48,9 @@ class RecordedCasesExecOnlyTest {
             "h37_ssh_openssl_cms_pubkey", "h3_cron_xargs_gpg", "h40_ssh_bash_s_utf8_names",
             "h41_cron_root_runuser_7z", "h8_ssh_sudo_zip_move", "h9_ssh_root_su_openssl_replace",
             "h46_ssh_new_account_openssl",
-            "h48_ssh_openssl_truncate_originals", "h49_ssh_sudo_staging_dd_wipe");
+            "h48_ssh_openssl_truncate_originals", "h49_ssh_sudo_staging_dd_wipe",
+            "h51_ssh_sudo_bindmount_mnt", "h52_ssh_busybox_7z_qnap", "h53_ssh_nested_ssh_root", "h54_ssh_root_sudo_u_fanout",
+            "h56_ssh_bindmount_host_rules");
 
     static Stream<Path> cases() throws IOException {
         return RecordedCasesAsEcsTest.cases();
@@ -78,7 +80,9 @@ class RecordedCasesExecOnlyTest {
             "h40_ssh_bash_s_utf8_names", "h41_cron_root_runuser_7z",
             "h5_cron_root_c_locker", "h8_ssh_sudo_zip_move", "h9_ssh_root_su_openssl_replace",
             "h46_ssh_new_account_openssl", "h47_ssh_python_copy_file_range",
-            "h48_ssh_openssl_truncate_originals", "h49_ssh_sudo_staging_dd_wipe");
+            "h48_ssh_openssl_truncate_originals", "h49_ssh_sudo_staging_dd_wipe",
+            "h51_ssh_sudo_bindmount_mnt", "h52_ssh_busybox_7z_qnap", "h53_ssh_nested_ssh_root", "h54_ssh_root_sudo_u_fanout",
+            "h56_ssh_bindmount_host_rules");
 
     /**
      * The same cases as Sysmon for Linux shows them: process starts, file creates (event 11) and deletes (23), no
@@ -115,7 +119,9 @@ class RecordedCasesExecOnlyTest {
             "h7_ssh_perl_truncate_rename", "h9_ssh_root_su_openssl_replace", "h39_root_setsid_php_webshell",
             "h40_ssh_bash_s_utf8_names", "h41_cron_root_runuser_7z", "h42_ssh_sudo_babuk_rename_first",
             "h43_ssh_sudo_mmap_locker", "h44_ssh_mmap_locker_openw_rules", "h46_ssh_new_account_openssl",
-            "h47_ssh_python_copy_file_range", "h48_ssh_openssl_truncate_originals", "h49_ssh_sudo_staging_dd_wipe", "h50_ssh_sudo_python_rename_dirs");
+            "h47_ssh_python_copy_file_range", "h48_ssh_openssl_truncate_originals", "h49_ssh_sudo_staging_dd_wipe", "h50_ssh_sudo_python_rename_dirs",
+            "h51_ssh_sudo_bindmount_mnt", "h52_ssh_busybox_7z_qnap", "h53_ssh_nested_ssh_root", "h54_ssh_root_sudo_u_fanout",
+            "h55_ssh_find_exec_python_c", "h56_ssh_bindmount_host_rules");
 
     /**
      * The same cases as file integrity monitoring shows them (osquery's file_events, Auditbeat's file_integrity, an EDR
