@@ -78,10 +78,7 @@ public final class ReportCommand implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         ReportRequest request = new ReportRequest(f, out, findings, floor, title);
         try (CaseSession session = CaseSession.openReadOnly(casePath)) {
-            ReportService.Result r = session.export(request, force, (step, fraction) -> {
-                err.printf(Locale.ROOT, "%3.0f%% %s%n", fraction * 100, step);
-                err.flush();
-            }, () -> false);
+            ReportService.Result r = session.export(request, force, new ReportProgressLines(err), () -> false);
             outw.printf(Locale.ROOT, "Wrote %s (%s, %d finding%s, %,d bytes)%n", r.file(), f.description(), r.findings(),
                     r.findings() == 1 ? "" : "s", r.bytes());
             if (r.note() != null) {
