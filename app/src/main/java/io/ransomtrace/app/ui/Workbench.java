@@ -68,8 +68,12 @@ public final class Workbench implements AutoCloseable {
         loader.setOnReanalysed(c -> {
             findings.showFindings(c.findings());
             tuning.reload(c);
+            showCaseInfo(c);
         });
-        tuning.setOnKept(c -> findings.showFindings(c.findings()));
+        tuning.setOnKept(c -> {
+            findings.showFindings(c.findings());
+            showCaseInfo(c);
+        });
         window.setOnOpenCase(() -> dialogs.caseToOpen(BundledSampleCase.casesFolder()).ifPresent(loader::open));
         window.setOnImportLogs(imports::chooseAndImport);
         window.setOnImportFolder(imports::chooseFolderAndImport);
@@ -121,8 +125,7 @@ public final class Workbench implements AutoCloseable {
         current.set(c);
         window.showNoFindings();
         stage.setTitle("Ransomtrace — " + c.session().file().getFileName());
-        window.statusBar().caseInfo().setText(c.session().file().getFileName() + " · "
-                + Plural.of(c.events(), "event") + " · " + Plural.of(c.findings().size(), "finding"));
+        showCaseInfo(c);
         navigator.show(c);
         allowlist.show(c);
         tuning.show(c);
@@ -130,6 +133,12 @@ public final class Workbench implements AutoCloseable {
         long open = c.findings().stream().filter(f -> !f.suppressed()).count();
         window.statusBar().showIdle(Plural.of(c.events(), "event") + " analysed: "
                 + Plural.of(c.findings().size(), "finding") + " (" + open + " not suppressed).");
+    }
+
+    /** The status bar's case, event and finding counts: on opening, and again when a re-run or a kept tuning changed them. */
+    private void showCaseInfo(OpenCase c) {
+        window.statusBar().caseInfo().setText(c.session().file().getFileName() + " · "
+                + Plural.of(c.events(), "event") + " · " + Plural.of(c.findings().size(), "finding"));
     }
 
     /** Empties every view before the case behind them is closed or replaced. */

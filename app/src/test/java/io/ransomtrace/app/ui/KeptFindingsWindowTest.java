@@ -115,6 +115,23 @@ class KeptFindingsWindowTest {
         assertThat(workbench.shown().settings().profile().longValue("severity.high")).isEqualTo(60);
     }
 
+    @Test
+    void theStatusBarCountsTheFindingsOfTheBackgroundReRunNotThoseKeptBefore(FxRobot robot) throws Exception {
+        try (CaseSession session = CaseSession.open(caseFile)) {
+            // only findings that score 50 or more: the re-run finds fewer than the kept analysis holds
+            session.keepProfile(session.settings().profile().with("report.minimumScore", 50L),
+                    session.settings().profile(), "another workstation");
+        }
+        robot.interact(() -> workbench.openCase(caseFile));
+        waitUntil(30, () -> workbench.shown() != null);
+        CaseSession session = workbench.shown().session();
+        waitUntil(60, () -> workbench.tasks().running() == 0 && session.keptAnalysis(session.settings()).isPresent());
+        int fresh = session.keptAnalysis(session.settings()).orElseThrow().findings().size();
+        assertThat(fresh).isPositive().isLessThan(kept.size());
+        waitUntil(10, () -> window.findings().findings().size() == fresh);
+        assertThat(window.statusBar().caseInfo().getText()).endsWith(" · " + (fresh == 1 ? "1 finding" : fresh + " findings"));
+    }
+
     private FindingRow rowOf(String id) {
         return window.findings().findings().stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
     }
