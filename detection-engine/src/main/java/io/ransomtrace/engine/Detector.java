@@ -295,6 +295,14 @@ public final class Detector implements Consumer<Event> {
             // by a process the log names: FIM that names none (osquery file_events) says nothing of what processes'
             // file operations the host records
             table.fileEvent(op.kind());
+            if ((op.kind() == FileOpKind.WRITE || op.kind() == FileOpKind.TRUNCATE) && op.openFlags() > 0
+                    && OpenFlags.writes(op.openFlags())) {
+                // an open(2) for writing: creating a file is the same syscall (open/openat/creat with O_CREAT), so
+                // a log that shows opens for writing shows creations too, even before its first one (a locker
+                // that only rewrites files it then renames); what a command line implies it created is then no
+                // file of the log's watched folders (cp F /dev/shm/stage/x where nothing is watched)
+                table.fileEvent(FileOpKind.CREATE);
+            }
         }
         if (!op.modifies()) {
             return;

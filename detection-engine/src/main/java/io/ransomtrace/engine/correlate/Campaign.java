@@ -484,6 +484,10 @@ final class Campaign {
             addTool(p, use.tool());
             traversalFact(use);
             long copy = use.archive() ? ARCHIVE_INPUT : copyStem(use);
+            String out = use.output();
+            if (!use.archive() && out != null && !ToolUse.STDOUT.equals(out)) {
+                memory.encryptedByCommand.put(outputKey(out), millis, 0, serial);
+            }
             for (String target : use.targets()) {
                 memory.encryptedByCommand.put(key(PathNames.hash(target)), millis, copy, serial);
                 if (fileOps == 0 && !use.archive()) {
@@ -693,7 +697,8 @@ final class Campaign {
                         identities--;
                     }
                 } else {
-                    onWrite(op, path, ph, h.directory, millis, copyTool);
+                    boolean copiesCiphertext = copyTool && copiesEncryptedOutput(actor, path, millis);
+                    onWrite(op, path, ph, h.directory, millis, copyTool && !copiesCiphertext, copiesCiphertext);
                 }
             }
             case RENAME -> onRename(op, path, ph, h.directory, millis);
@@ -783,7 +788,44 @@ final class Campaign {
         newIdentity(ph, path, millis);
     }
 
-    private void onWrite(FileOp op, String path, long ph, long dirHash, long millis, boolean copyTool) {
+    /**
+     * Key of a file an encrypting command of the campaign wrote ({@code openssl enc … -out /dev/shm/.s/x.e}), kept in
+     * the encryptedByCommand table under keys of their own (the path's hash salted), so no input lookup meets them.
+     */
+    private long outputKey(String path) {
+        return key(PathNames.hash(path) ^ ENCRYPTED_OUTPUT_SALT);
+    }
+
+    private static final long ENCRYPTED_OUTPUT_SALT = 0x5bd1e9955bd1e995L;
+
+    /**
+     * The copy tool writing {@code path} copies a file one of the campaign's encrypting commands wrote: a source
+     * operand of its command line (every operand but the written file) is such an output. cp writes its source's
+     * bytes, so {@code cp --no-preserve=all STAGE/x.e F} over an existing F puts ciphertext over the original, which
+     * is an overwrite in place however legitimate the copier; copies of any other file stay copies.
+     */
+    private boolean copiesEncryptedOutput(ProcessInfo actor, String path, long millis) {
+        if (actor == null || !actor.argvKnown()) {
+            return false;
+        }
+        List<String> argv = actor.argv();
+        long since = millis - settings.pairWindowMillis;
+        for (int i = 1; i < argv.size(); i++) {
+            String a = argv.get(i);
+            if (a.isEmpty() || a.startsWith("-")) {
+                continue;
+            }
+            String operand = PathNames.resolve(actor.cwd(), a);
+            if (operand != null && !operand.equals(path)
+                    && memory.encryptedByCommand.find(outputKey(operand), since) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void onWrite(FileOp op, String path, long ph, long dirHash, long millis, boolean copyTool,
+                         boolean encryptedSource) {
         int flags = op.openFlags();
         boolean append = (flags & OpenFlags.O_APPEND) != 0;
         // a cache rewritten in place (fc-cache, debconf, mandb under a package install) is regenerated, not held
@@ -794,7 +836,7 @@ final class Campaign {
             // they count only once the same file is also renamed to a new suffix, or its content looks
             // encrypted. A rewrite that keeps the file (O_RDWR, O_WRONLY without O_TRUNC) counts at once.
             boolean truncating = op.kind() == FileOpKind.TRUNCATE || OpenFlags.truncates(flags);
-            boolean ciphertext = op.contentHint() != null && op.contentHint().entropy() != null
+            boolean ciphertext = encryptedSource || op.contentHint() != null && op.contentHint().entropy() != null
                     && op.contentHint().entropy() >= settings.signals.contentEntropy();
             // renamed to a new suffix first, rewritten after (mv f f.rnsmw; … cat enc > f.rnsmw): the suffix
             // came before the truncation this time, and it tells the same
