@@ -1,9 +1,9 @@
 #!/bin/bash
-# record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18 — the later batches, recorded after the first twelve cases (record-all.sh), with other
+# record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19 — the later batches, recorded after the first twelve cases (record-all.sh), with other
 # tools and habits; specs are "case host raw|enriched host|watch [pending]" (the rule set in rules/; "pending" records
 # into ../pending, for a case the detector does not pass yet).
 cd "$(dirname "$0")"; logs=${TMPDIR:-/tmp}
-case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18} in
+case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19} in
   3) specs=("h5_cron_root_c_locker fs01.corp.example enriched watch" "h6_ssh_ccrypt_recursive ws-mk.lab.internal raw host"
        "h7_ssh_perl_truncate_rename ws-priya.lab.internal enriched watch" "h8_ssh_sudo_zip_move nas02.lab.internal raw watch"
        "b9_cron_logrotate_gzip nas01.lab.internal raw host" "b10_ssh_gpg_sign_release build01.lab.internal enriched watch"
@@ -70,6 +70,10 @@ case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18} in
        "h60_ssh_exec_a_kworker_locker ws-priya.lab.internal raw wide" "h61_ssh_sudo_devshm_cp_back web-shop01 enriched host"
        "b74_smb_office_save nas02.lab.internal raw watch" "b75_ssh_nextcloud_part_rename ws-priya.lab.internal enriched host"
        "b76_ssh_flac_transcode_rm build01.lab.internal raw wide" "b77_cron_user_tar_xz_remove_projects build01.lab.internal raw host" "h62_smb_one_session_lockbit nas02.lab.internal enriched watch") ;;
+  19) specs=("h70_ssh_openssl_rm_under_pgbench_web ws-priya.lab.internal enriched system" "h71_ssh_sudo_c_locker_under_apt_rsync nas01.lab.internal raw host"
+       "b90_ssh_sudo_pgbench_vacuum_dump db01.lab.internal raw system" "b91_ssh_nginx_php_uploads_sessions web-shop01 enriched system"
+       "b92_ssh_sudo_apt_texlive_purge build01.lab.internal raw system" "b93_cron_root_desktop_daily ws-mk.lab.internal raw system"
+       "b94_ssh_git_mirror_gc_repack build01.lab.internal enriched host" "b95_cron_root_rsync_doc_tar_etc nas02.lab.internal raw host") ;;
   *) echo "no batch $1" >&2; exit 2 ;;
 esac
 for spec in "${specs[@]}"; do

@@ -2263,3 +2263,124 @@ sc_h62_smb_one_session_lockbit() {
   echo "smb errors $(grep -ci 'error\|NT_STATUS' $st/log)" >> $CASE/facts
   rm -rf $st
 }
+
+# ---- nineteenth batch: real software under load, the noise a real host makes. PostgreSQL (pgbench, VACUUM FULL,
+# pg_dump | gzip), nginx + php-fpm serving uploads and sessions, apt-get install + purge of texlive-base, the desktop's
+# daily cron (updatedb, mandb, fc-cache, logrotate -f), git clone --mirror + gc --aggressive + repack -adf of this
+# repository, rsync --delete of /usr/share/doc twice + tar --zstd of /etc; two lockers hidden in that noise.
+pg_up() { pg_ctlcluster 15 main start 3>&- 9>&-; for i in $(seq 30); do pg_isready -q && break; sleep 0.5; done; }
+pg_down() { pg_ctlcluster 15 main stop -m fast 2>/dev/null || true; }
+WEB_PORT=
+web_up() { # nginx + php-fpm, a small PHP app writing uploads and sessions (garbage-collected on every 5th request)
+  WEB_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  mkdir -p /var/www/shop/public /var/www/shop/uploads/incoming /run/php; chown www-data: /var/www/shop/uploads/incoming
+  cat > /var/www/shop/public/upload.php <<'P'
+<?php
+session_start();
+$_SESSION['n'] = ($_SESSION['n'] ?? 0) + 1; $_SESSION['cart'] = str_repeat('x', random_int(100, 2000));
+if (!empty($_FILES['f']) && $_FILES['f']['error'] === UPLOAD_ERR_OK) {
+  $dst = '/var/www/shop/uploads/incoming/' . date('Ymd-His') . '-' . bin2hex(random_bytes(4)) . '-' . basename($_FILES['f']['name']);
+  move_uploaded_file($_FILES['f']['tmp_name'], $dst);
+  echo "stored $dst\n";
+}
+echo "session " . session_id() . " n=" . $_SESSION['n'] . "\n";
+P
+  cat > /etc/php/8.2/fpm/pool.d/shop.conf <<P
+[shop]
+user = www-data
+group = www-data
+listen = /run/php/shop-fpm.sock
+listen.owner = www-data
+listen.group = www-data
+pm = static
+pm.max_children = 4
+php_admin_value[session.save_path] = /var/lib/php/sessions
+php_admin_value[session.gc_probability] = 1
+php_admin_value[session.gc_divisor] = 5
+php_admin_value[session.gc_maxlifetime] = 20
+php_admin_value[upload_max_filesize] = 8M
+P
+  cat > /etc/nginx/sites-enabled/shop <<N
+server { listen 127.0.0.1:$WEB_PORT; root /var/www/shop/public; client_max_body_size 8m;
+  location ~ \.php\$ { include snippets/fastcgi-php.conf; fastcgi_pass unix:/run/php/shop-fpm.sock; } }
+N
+  rm -f /etc/nginx/sites-enabled/default
+  /usr/sbin/php-fpm8.2 --fpm-config /etc/php/8.2/fpm/php-fpm.conf 3>&- 9>&-
+  /usr/sbin/nginx 3>&- 9>&-
+  for i in $(seq 30); do curl -s -o /dev/null http://127.0.0.1:$WEB_PORT/upload.php && break; sleep 0.3; done
+}
+web_down() {
+  [ -f /run/nginx.pid ] && kill "$(cat /run/nginx.pid)"; [ -f /run/php/php8.2-fpm.pid ] && kill "$(cat /run/php/php8.2-fpm.pid)"
+  sleep 1; rm -f /etc/nginx/sites-enabled/shop /etc/php/8.2/fpm/pool.d/shop.conf /var/www/shop/public/upload.php
+}
+web_load() { # SECONDS: customers uploading photos and browsing, with and without a cookie
+  local end=$(( $(date +%s) + $1 )) i=0; mkdir -p /tmp/.wl; head -c 30000 /dev/urandom > /tmp/.wl/photo.jpg
+  while [ $(date +%s) -lt $end ]; do
+    i=$((i+1))
+    curl -s -o /dev/null -c /tmp/.wl/c$((i % 7)) -b /tmp/.wl/c$((i % 7)) -F "f=@/tmp/.wl/photo.jpg;filename=IMG_$i.jpg" http://127.0.0.1:$WEB_PORT/upload.php
+    curl -s -o /dev/null http://127.0.0.1:$WEB_PORT/upload.php
+  done
+  echo "web requests $((i * 2)) uploads $(ls /var/www/shop/uploads/incoming | wc -l)"
+  rm -rf /tmp/.wl
+}
+
+pre_b90_ssh_sudo_pgbench_vacuum_dump() { pg_up; su postgres -c "dropdb --if-exists shopdb; createdb shopdb"; mkdir -p /srv/backup/pg; }
+sc_b90_ssh_sudo_pgbench_vacuum_dump() {
+  sshx deploy 'sudo -u postgres pgbench -q -i -s 20 shopdb 2>&1 | tail -1; sudo -u postgres pgbench -c 4 -j 2 -T 60 shopdb 2>&1 | grep -E "^tps|transactions actually"; sudo -u postgres psql -q -d shopdb -c "VACUUM FULL"; sudo sh -c "sudo -u postgres pg_dump shopdb | gzip > /srv/backup/pg/shopdb-$(date +%F).sql.gz"; ls -la /srv/backup/pg' | tee $CASE/facts
+  su postgres -c "dropdb shopdb"; pg_down; rm -rf /srv/backup/pg
+}
+pre_b91_ssh_nginx_php_uploads_sessions() { web_up; }
+sc_b91_ssh_nginx_php_uploads_sessions() {
+  sshx tomas "$(declare -f web_load); WEB_PORT=$WEB_PORT web_load 75" | tee $CASE/facts
+  echo "sessions left $(ls /var/lib/php/sessions | wc -l)" >> $CASE/facts
+  web_down; rm -rf /var/www/shop/uploads/incoming; rm -f /var/lib/php/sessions/sess_*
+}
+sc_b92_ssh_sudo_apt_texlive_purge() {
+  sshx mkowalski 'sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q texlive-base 2>&1 | grep -E "newly installed|^Setting up texlive-base"; sudo DEBIAN_FRONTEND=noninteractive apt-get purge -y -q --autoremove texlive-base 2>&1 | grep -E "to remove|REMOVED" | tail -1' | tee $CASE/facts
+}
+sc_b93_cron_root_desktop_daily() {
+  rm -f /tmp/.b93-done
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * root updatedb; mandb -q; fc-cache -f; logrotate -f /etc/logrotate.conf; touch /tmp/.b93-done" > /etc/cron.d/desktop-daily
+  for i in $(seq 240); do [ -f /tmp/.b93-done ] && break; sleep 1; done; sleep 2; rm -f /etc/cron.d/desktop-daily
+  echo "desktop daily done: plocate db $(stat -c %s /var/lib/plocate/plocate.db 2>/dev/null)" >> $CASE/facts
+}
+pre_b94_ssh_git_mirror_gc_repack() {
+  rm -rf /home/mkowalski/src; install -d -o mkowalski -g mkowalski /home/mkowalski/src
+  git clone -q --bare "$(cd "$here/../../.." && pwd)" /var/tmp/.rt-origin.git; chown -R mkowalski: /var/tmp/.rt-origin.git  # his own upstream: git refuses a repository another user owns
+}
+sc_b94_ssh_git_mirror_gc_repack() {
+  sshx mkowalski 'cd ~/src && git clone -q --mirror /var/tmp/.rt-origin.git ransomtrace.git && cd ransomtrace.git && git gc -q --aggressive && git repack -q -adf && git count-objects -vH | tr "\n" " "' | tee $CASE/facts
+  rm -rf /home/mkowalski/src /var/tmp/.rt-origin.git
+}
+sc_b95_cron_root_rsync_doc_tar_etc() {
+  rm -rf /srv/backup/doc /srv/backup/etc-*.tar.zst /tmp/.b95-done; mkdir -p /srv/backup
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * root rsync -a --delete /usr/share/doc/ /srv/backup/doc/ && find /srv/backup/doc -maxdepth 1 -name 'lib*' -type d | head -40 | xargs rm -rf && find /srv/backup/doc -name 'copyright' -path '*/p*' | head -200 | xargs -r sed -i 's/Copyright/(c)/' && rsync -a --delete /usr/share/doc/ /srv/backup/doc/ && tar --zstd -cf /srv/backup/etc-\$(date +\\%F).tar.zst /etc 2>/dev/null; touch /tmp/.b95-done" > /etc/cron.d/nightly-copy
+  for i in $(seq 240); do [ -f /tmp/.b95-done ] && break; sleep 1; done; sleep 2; rm -f /etc/cron.d/nightly-copy
+  echo "doc files $(find /srv/backup/doc -type f | wc -l); $(ls -la /srv/backup/*.tar.zst)" >> $CASE/facts
+  rm -rf /srv/backup
+}
+pre_h70_ssh_openssl_rm_under_pgbench_web() { pg_up; su postgres -c "dropdb --if-exists shopdb; createdb shopdb; pgbench -q -i -s 10 shopdb" >/dev/null 2>&1; web_up; }
+sc_h70_ssh_openssl_rm_under_pgbench_web() {
+  echo "files $(find /home/priya/work -type f | wc -l) dirs $(find /home/priya/work -type d | wc -l)" > $CASE/facts
+  sshx deploy 'sudo -u postgres pgbench -c 4 -j 2 -T 70 shopdb >/dev/null 2>&1 &' & local p1=$!
+  sshx tomas "$(declare -f web_load); WEB_PORT=$WEB_PORT web_load 70" >> $CASE/facts & local p2=$!
+  sleep 15
+  sshx priya 'cd ~/work && find . -type f -print0 | while IFS= read -r -d "" f; do openssl enc -aes-256-cbc -pbkdf2 -pass pass:Pg-70-lk -in "$f" -out "$f.pg70" && rm -f "$f"; done; for d in $(find . -type d); do echo "Your files are encrypted. pg70@onionmail.example" > "$d/PG70-RESTORE.txt"; done; echo locker done' >> $CASE/facts
+  wait $p1 $p2   # not a bare wait: auditd is a child of this shell too
+  su postgres -c "dropdb shopdb"; pg_down; web_down; rm -rf /var/www/shop/uploads/incoming; rm -f /var/lib/php/sessions/sess_*
+}
+pre_h71_ssh_sudo_c_locker_under_apt_rsync() {
+  mkdir -p /root/.h71; sed -n '/^sc_h5_cron_root_c_locker/,/^C$/p' "$here/scenarios.sh" | sed '1,3d;$d' | sed 's/\.8bx1/.nas71/g; s/HOW_TO_BACK_FILES.txt/NAS71-RECOVER.txt/; s/HOW_TO_BACK/NAS71-RECOVER/; s/backfiles@onion.example ID 8bx1/nas71@onionmail.example/' > /root/.h71/k.c
+  gcc -O2 -o /root/.h71/k /root/.h71/k.c && install -m 755 /root/.h71/k /usr/local/sbin/smartd-cache; rm -rf /root/.h71
+}
+sc_h71_ssh_sudo_c_locker_under_apt_rsync() {
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -type d | wc -l)" > $CASE/facts
+  sshx mkowalski 'sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q texlive-base >/dev/null 2>&1; echo apt done' >> $CASE/facts & local p1=$!
+  sshx deploy 'sudo rsync -a --delete /usr/share/doc/ /srv/backup/doc/ && sudo rsync -a --delete /usr/share/doc/ /srv/backup/doc/; echo rsync done' >> $CASE/facts & local p2=$!
+  sleep 8
+  sshx mkowalski 'sudo /usr/local/sbin/smartd-cache /srv/nas/share; echo locker done' >> $CASE/facts
+  wait $p1 $p2
+  DEBIAN_FRONTEND=noninteractive apt-get purge -y -q --autoremove texlive-base >/dev/null 2>&1; rm -rf /srv/backup /usr/local/sbin/smartd-cache
+}

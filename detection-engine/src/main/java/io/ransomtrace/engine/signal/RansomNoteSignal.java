@@ -109,7 +109,7 @@ public final class RansomNoteSignal extends Signal {
     public boolean created(String path, int slash, int dot, long dirHash, long millis, ContentHint hint, boolean newFile) {
         int start = slash + 1;
         int end = path.length();
-        if (end - start < 3 || end - start > 120) {
+        if (end - start < 3 || end - start > 120 || !hasLetter(path, start, end)) {
             return false;
         }
         boolean noteExt = dot < 0 ? noteExtensions.contains("", 0, 0) : noteExtensions.contains(path, dot + 1, end)
@@ -144,6 +144,20 @@ public final class RansomNoteSignal extends Signal {
             return false;
         }
         return record(PER_FILE + path.substring(dot), strong, weak, slash, path, dirHash, millis, hint, newFile);
+    }
+
+    /**
+     * A name without a letter ({@code 20853}, {@code 0001}) is a process id or a counter: mandb writes its new index
+     * as {@code /var/cache/man/<lang>/<pid>} in every locale folder before renaming it to index.db. A note is written
+     * for a person to find and read, so its name always has words in it.
+     */
+    private static boolean hasLetter(String path, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Character.isLetter(path.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How a per-file note name is shown: {@code <file>.README}. */

@@ -139,10 +139,26 @@ public final class SignalSettings {
         return false;
     }
 
-    /** True when an executable path lies outside the system directories (/usr, /bin, /sbin, /opt...). */
+    /**
+     * Where the administrator installs programs by hand: no package manager writes there (FHS 4.9; Debian Policy
+     * 9.1.2 forbids packages to place files under /usr/local). A copy tool built there is still a copy tool, but a
+     * program there is one no package put there.
+     */
+    private static final String[] LOCAL_DIRECTORIES = {"/usr/local/bin/", "/usr/local/sbin/"};
+
+    /**
+     * True when an executable path lies outside the directories packages install programs into (/usr/bin, /bin,
+     * /sbin, /usr/lib, /opt...): a program no package put there, including one an administrator (or an intruder with
+     * root) installed under /usr/local.
+     */
     public boolean outsideSystemDirectories(String exe) {
         if (exe == null || !exe.startsWith("/")) {
             return false;
+        }
+        for (String dir : LOCAL_DIRECTORIES) {
+            if (exe.startsWith(dir)) {
+                return true;
+            }
         }
         for (String dir : SYSTEM_DIRECTORIES) {
             if (exe.startsWith(dir)) {

@@ -50,7 +50,8 @@ class RecordedCasesExecOnlyTest {
             "h46_ssh_new_account_openssl",
             "h48_ssh_openssl_truncate_originals", "h49_ssh_sudo_staging_dd_wipe",
             "h51_ssh_sudo_bindmount_mnt", "h52_ssh_busybox_7z_qnap", "h53_ssh_nested_ssh_root", "h54_ssh_root_sudo_u_fanout",
-            "h59_ssh_wrapped_openssl_timeout_nice", "h61_ssh_sudo_devshm_cp_back", "h56_ssh_bindmount_host_rules");
+            "h59_ssh_wrapped_openssl_timeout_nice", "h61_ssh_sudo_devshm_cp_back", "h56_ssh_bindmount_host_rules",
+            "h70_ssh_openssl_rm_under_pgbench_web");
 
     static Stream<Path> cases() throws IOException {
         return RecordedCasesAsEcsTest.cases();
@@ -82,7 +83,8 @@ class RecordedCasesExecOnlyTest {
             "h46_ssh_new_account_openssl", "h47_ssh_python_copy_file_range",
             "h48_ssh_openssl_truncate_originals", "h49_ssh_sudo_staging_dd_wipe",
             "h51_ssh_sudo_bindmount_mnt", "h52_ssh_busybox_7z_qnap", "h53_ssh_nested_ssh_root", "h54_ssh_root_sudo_u_fanout",
-            "h59_ssh_wrapped_openssl_timeout_nice", "h60_ssh_exec_a_kworker_locker", "h61_ssh_sudo_devshm_cp_back", "h62_smb_one_session_lockbit", "h56_ssh_bindmount_host_rules");
+            "h59_ssh_wrapped_openssl_timeout_nice", "h60_ssh_exec_a_kworker_locker", "h61_ssh_sudo_devshm_cp_back", "h62_smb_one_session_lockbit", "h56_ssh_bindmount_host_rules",
+            "h70_ssh_openssl_rm_under_pgbench_web", "h71_ssh_sudo_c_locker_under_apt_rsync");
 
     /**
      * The same cases as Sysmon for Linux shows them: process starts, file creates (event 11) and deletes (23), no
@@ -121,7 +123,8 @@ class RecordedCasesExecOnlyTest {
             "h43_ssh_sudo_mmap_locker", "h44_ssh_mmap_locker_openw_rules", "h46_ssh_new_account_openssl",
             "h47_ssh_python_copy_file_range", "h48_ssh_openssl_truncate_originals", "h49_ssh_sudo_staging_dd_wipe", "h50_ssh_sudo_python_rename_dirs",
             "h51_ssh_sudo_bindmount_mnt", "h52_ssh_busybox_7z_qnap", "h53_ssh_nested_ssh_root", "h54_ssh_root_sudo_u_fanout",
-            "h55_ssh_find_exec_python_c", "h59_ssh_wrapped_openssl_timeout_nice", "h60_ssh_exec_a_kworker_locker", "h61_ssh_sudo_devshm_cp_back", "h62_smb_one_session_lockbit", "h56_ssh_bindmount_host_rules");
+            "h55_ssh_find_exec_python_c", "h59_ssh_wrapped_openssl_timeout_nice", "h60_ssh_exec_a_kworker_locker", "h61_ssh_sudo_devshm_cp_back", "h62_smb_one_session_lockbit", "h56_ssh_bindmount_host_rules",
+            "h70_ssh_openssl_rm_under_pgbench_web", "h71_ssh_sudo_c_locker_under_apt_rsync");
 
     /**
      * The same cases as file integrity monitoring shows them (osquery's file_events, Auditbeat's file_integrity, an EDR
