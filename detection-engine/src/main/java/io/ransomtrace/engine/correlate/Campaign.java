@@ -1109,6 +1109,13 @@ final class Campaign {
             }
             memory.inPlace.remove(written);
         }
+        if (slot >= 0 && origin == null && memory.created.find(key(ph), millis - settings.pairWindowMillis) >= 0) {
+            // the deleted file was one the campaign itself created (the log shows its creation): split's F.part-aa
+            // encrypted to F.part-aa.e and removed is a stage of the campaign's own pipeline, not an original of
+            // the victim's; it is a temporary below, and its copy counts only if it stays
+            memory.createdWithSuffix.remove(slot);
+            slot = -1;
+        }
         if (slot >= 0) {
             long suffixHash = memory.createdWithSuffix.aux(slot);
             memory.createdWithSuffix.remove(slot);
