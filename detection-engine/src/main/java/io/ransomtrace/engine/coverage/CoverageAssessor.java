@@ -121,6 +121,8 @@ public final class CoverageAssessor {
         long lostNotices;
         long serialGaps;
         long serialsMissing;
+        /** The first change that turned auditing off or removed audit rules from within a login session, or null. */
+        String auditCut;
         final Map<FileOpKind, Long> fileOps = new EnumMap<>(FileOpKind.class);
         final Map<DirectoryArea, Long> areas = new EnumMap<>(DirectoryArea.class);
         final Map<Integer, Long> lastSerialBySource = new HashMap<>();
@@ -156,16 +158,42 @@ public final class CoverageAssessor {
                     // not a count: not a lost-events notice
                 }
             }
+            noticeAuditCut(o);
             String summary = o.summary();
             if (summary != null && summary.contains("backlog limit exceeded")) {
                 lostNotices++;
             }
         }
 
+        /**
+         * {@code auditctl -e 0} (CONFIG_CHANGE op=set audit_enabled=0) or {@code auditctl -D} / {@code -d}
+         * (op=remove_rule) run from a login session: the kernel records nothing the removed rules covered after it.
+         * auditd's own stop and the boot scripts run with no login uid (unset, 4294967295) and are not counted: a
+         * service stopping ends the log, a person turning auditing off cuts it.
+         */
+        void noticeAuditCut(OtherRecord o) {
+            if (auditCut != null || !"CONFIG_CHANGE".equals(o.type())) {
+                return;
+            }
+            Map<String, String> f = o.fields();
+            String auid = f.get("auid");
+            if (auid == null || auid.isBlank() || auid.equals("4294967295") || auid.equals("-1") || "0".equals(f.get("res"))) {
+                return;
+            }
+            String op = f.getOrDefault("op", "");
+            boolean off = op.equals("set") && "0".equals(f.get("audit_enabled"));
+            boolean removed = op.equals("remove_rule");
+            if (off || removed) {
+                auditCut = (off ? "auditing turned off (auditctl -e 0)" : "an audit rule removed (auditctl -D or -d)")
+                        + " by login uid " + auid + (f.containsKey("ses") ? " (session " + f.get("ses") + ")" : "")
+                        + (o.time() != null ? " at " + o.time() : "");
+            }
+        }
+
         CoverageChecklist.Tally snapshot() {
             return new CoverageChecklist.Tally(execs, execsTruncated, execsWithParent, execsWithLoginUid,
                     new EnumMap<>(fileOps), new EnumMap<>(areas), contentHints, writeOpens, first, last,
-                    serialGaps, serialsMissing, lostNotices, lostReported, !lastSerialBySource.isEmpty(), logins);
+                    serialGaps, serialsMissing, lostNotices, lostReported, !lastSerialBySource.isEmpty(), logins, auditCut);
         }
     }
 

@@ -18,7 +18,7 @@ final class CoverageChecklist {
     record Tally(long execs, long execsTruncated, long execsWithParent, long execsWithLoginUid,
                  Map<FileOpKind, Long> fileOps, Map<DirectoryArea, Long> areas, long contentHints,
                  long writeOpens, Instant first, Instant last, long serialGaps, long serialsMissing, long lostNotices,
-                 long lostReported, boolean hasAuditSerials, long logins) {
+                 long lostReported, boolean hasAuditSerials, long logins, String auditCut) {
     }
 
     private CoverageChecklist() {
@@ -50,6 +50,12 @@ final class CoverageChecklist {
                         : "no content facts (auditd never has them): encryption is inferred from behaviour, not proven from content"));
         checks.add(spanCheck(t));
         checks.add(lossCheck(t));
+        if (t.auditCut() != null) {
+            // only when seen: most logs never show one, and a check that is always green says nothing
+            checks.add(new CoverageCheck("audit-off", "Audit trail cut", CoverageStatus.RED, t.auditCut(),
+                    "after this the kernel recorded nothing the rules covered: files changed later are not in the log, so"
+                            + " a finding's count is a floor; an intruder stops auditing before the bulk of the work"));
+        }
         return checks;
     }
 

@@ -183,6 +183,31 @@ class CoverageAssessorTest {
         assertThat(check(h, "lost").measured()).isEqualTo("40 audit serials missing in 1 gap");
     }
 
+    /** h80 of the twentieth batch: a locker ran `auditctl -e 0` after its first folder, from deploy's session. */
+    @Test
+    void auditingTurnedOffFromALoginSessionIsAnAuditTrailCut() {
+        List<Event> events = new ArrayList<>();
+        events.add(exec("openssl"));
+        events.add(new OtherRecord(9, T0, "fs01", Actor.NONE, "CONFIG_CHANGE", "CONFIG_CHANGE op=set auid=2060 res=1",
+                Map.of("op", "set", "audit_enabled", "0", "old", "1", "auid", "2060", "ses", "311", "res", "1"), prov()));
+        HostCoverage h = assess(events);
+        assertThat(check(h, "audit-off").status()).isEqualTo(CoverageStatus.RED);
+        assertThat(check(h, "audit-off").measured()).contains("auditctl -e 0", "login uid 2060");
+    }
+
+    /** The twin: auditd's own stop (no login uid) and a session turning auditing ON are no cut. */
+    @Test
+    void auditdStoppingWithoutALoginUidIsNoCut() {
+        List<Event> events = new ArrayList<>();
+        events.add(exec("ls"));
+        events.add(new OtherRecord(9, T0, "fs01", Actor.NONE, "CONFIG_CHANGE", "CONFIG_CHANGE op=set",
+                Map.of("op", "set", "audit_enabled", "0", "old", "1", "auid", "4294967295", "res", "1"), prov()));
+        events.add(new OtherRecord(10, T0, "fs01", Actor.NONE, "CONFIG_CHANGE", "CONFIG_CHANGE op=set",
+                Map.of("op", "set", "audit_enabled", "1", "old", "0", "auid", "2060", "res", "1"), prov()));
+        HostCoverage h = assess(events);
+        assertThat(h.checks()).noneMatch(c -> c.id().equals("audit-off"));
+    }
+
     @Test
     void lostCountersFromTheAuditSystemAreRed() {
         List<Event> events = new ArrayList<>();

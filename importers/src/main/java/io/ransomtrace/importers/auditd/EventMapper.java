@@ -448,6 +448,17 @@ final class EventMapper {
 
     private Event otherSyscall(String name, List<AuditRecord> records, AuditFields f, long id, Instant time,
                                String host, Actor actor, boolean success, Provenance prov) {
+        for (AuditRecord r : records) {
+            if (r.type.equals("CONFIG_CHANGE")) {
+                // auditctl's netlink sendto carries the change (audit_enabled=0, remove_rule): kept as the
+                // CONFIG_CHANGE it is, with its fields, so coverage can tell that auditing was turned off
+                Map<String, String> fields = recordFields(r.fields());
+                String summary = "CONFIG_CHANGE op=" + fields.getOrDefault("op", "?")
+                        + (fields.containsKey("audit_enabled") ? " audit_enabled=" + fields.get("audit_enabled") : "")
+                        + " by " + actor.exeName() + " (" + actor.pid() + ")";
+                return new OtherRecord(id, time, host, actor, "CONFIG_CHANGE", summary, fields, prov);
+            }
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("syscall", name);
         fields.put("success", success ? "yes" : "no");
@@ -472,13 +483,7 @@ final class EventMapper {
             }
         }
         AuditFields f = primary.fields();
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 0; i < f.size() && fields.size() < MAX_OTHER_FIELDS; i++) {
-            String key = f.key(i);
-            if (key.equals("msg") || fields.containsKey(key)) continue;
-            String v = cap(ENCODED_KEYS.contains(key) ? f.decoded(i) : f.text(i));
-            if (v != null) fields.put(key, v);
-        }
+        Map<String, String> fields = recordFields(f);
         boolean hasProcess = f.has("pid") || f.has("auid") || f.has("uid");
         Actor actor = hasProcess ? names.named(host, actor(f, primary.interpreted)) : Actor.NONE;
         StringBuilder summary = new StringBuilder(primary.type);
@@ -494,6 +499,17 @@ final class EventMapper {
             summary.append(" (").append(records.size()).append(" records)");
         }
         return new OtherRecord(id, time, host, actor, primary.type, summary.toString(), fields, prov);
+    }
+
+    private static Map<String, String> recordFields(AuditFields f) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < f.size() && fields.size() < MAX_OTHER_FIELDS; i++) {
+            String key = f.key(i);
+            if (key.equals("msg") || fields.containsKey(key)) continue;
+            String v = cap(ENCODED_KEYS.contains(key) ? f.decoded(i) : f.text(i));
+            if (v != null) fields.put(key, v);
+        }
+        return fields;
     }
 
     private static void putIfPresent(Map<String, String> m, String k, String v) {
