@@ -2,12 +2,18 @@ package io.ransomtrace.engine;
 
 import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.finding.Severity;
+import io.ransomtrace.engine.model.Actor;
+import io.ransomtrace.engine.model.Credentials;
+import io.ransomtrace.engine.model.Event;
+import io.ransomtrace.engine.model.FileOp;
+import io.ransomtrace.engine.model.ProcessExec;
 import io.ransomtrace.engine.profile.Allowlist;
 import io.ransomtrace.engine.profile.Profile;
 import io.ransomtrace.engine.trail.Proc;
 import io.ransomtrace.engine.trail.Trail;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -78,5 +84,57 @@ class TwentiethBatchShapesTest {
         Finding f = worst(Detector.run(t.events(), Profile.defaults(), Allowlist.empty()));
         assertThat(f.severity().atLeast(Severity.HIGH)).isTrue();
         assertThat(f.signal("delete-after-encrypt").description()).startsWith("45 originals deleted after a copy");
+    }
+
+    /**
+     * h80 replayed as ECS without {@code user.effective}: a root script (through sudo) encrypting one folder of the
+     * share, one note, then auditing turned off. Few files in one folder end low unless root did it; a source that
+     * gives one user id gives the one the process acts as, so uid 0 with no effective uid is still root.
+     */
+    private static List<Finding> rootScriptOneFolder(boolean sudo, boolean dropEffectiveUid) {
+        Trail t = new Trail("nas01");
+        Proc login = t.sshLogin("deploy", 2060);
+        Proc sh = sudo ? login.sudo("/usr/bin/bash", "bash", "/usr/lib/.nfs-idmap/go.sh")
+                : login.spawn("/usr/bin/bash", "bash", "/home/deploy/go.sh");
+        String dir = sudo ? "/srv/nas/share/2025_1/" : "/home/deploy/old/";
+        for (int i = 0; i < 9; i++) {
+            String f = dir + "data_" + i + ".xlsx";
+            sh.spawn("/usr/bin/openssl", "openssl", "enc", "-aes-256-cbc", "-pbkdf2", "-pass", "pass:k", "-in", f,
+                    "-out", f + ".cut80").create(f + ".cut80");
+            sh.spawn("/usr/bin/rm", "rm", "-f", f).delete(f);
+        }
+        sh.create(dir + "CUT80-README.txt");
+        List<Event> events = t.events();
+        if (dropEffectiveUid) {
+            List<Event> out = new ArrayList<>();
+            for (Event e : events) {
+                out.add(e instanceof FileOp op ? new FileOp(op.id(), op.time(), op.host(), oneUid(op.actor()), op.kind(),
+                        op.path(), op.targetPath(), op.openFlags(), op.mode(), op.success(), op.inode(), op.contentHint(),
+                        op.provenance())
+                        : e instanceof ProcessExec x ? new ProcessExec(x.id(), x.time(), x.host(), oneUid(x.actor()), x.argv(),
+                        x.argvTruncated(), x.cwd(), x.tty(), x.parentEntityId(), x.success(), x.provenance()) : e);
+            }
+            events = out;
+        }
+        return Detector.run(events, Profile.defaults(), Allowlist.empty());
+    }
+
+    private static Actor oneUid(Actor a) {
+        Credentials c = a.credentials();
+        return new Actor(a.pid(), a.ppid(), a.exe(), a.comm(), new Credentials(c.uid(), Credentials.UNSET, c.gid(),
+                c.loginUid(), c.session(), c.user(), c.loginUser()), a.entityId());
+    }
+
+    @Test
+    void rootsFewFilesStayHighWhenTheSourceGivesOneUserId() {
+        assertThat(worst(rootScriptOneFolder(true, false)).severity()).isEqualTo(Severity.HIGH);
+        assertThat(worst(rootScriptOneFolder(true, true)).severity()).isEqualTo(Severity.HIGH);
+    }
+
+    /** The twin: a user's own script over one of his folders, the same nine files, ends low either way. */
+    @Test
+    void aUsersFewOwnFilesEndLowEitherWay() {
+        assertThat(worst(rootScriptOneFolder(false, true)).severity()).isEqualTo(Severity.LOW);
+        assertThat(worst(rootScriptOneFolder(false, false)).severity()).isEqualTo(Severity.LOW);
     }
 }

@@ -1308,8 +1308,17 @@ final class Campaign {
         }
     }
 
+    /**
+     * The user a process acts as: its effective uid, or, where the source gives one user id only (ECS without
+     * {@code user.effective}, most EDR tables), that one — a process whose real uid is root acts as root unless it
+     * dropped its privileges, which such a source would have shown as another user.
+     */
+    private static boolean actsAsRoot(io.ransomtrace.engine.model.Credentials c) {
+        return c.euid() == 0 || c.euid() == io.ransomtrace.engine.model.Credentials.UNSET && c.uid() == 0;
+    }
+
     private void listImpact(String path) {
-        if (lastActor != null && lastActor.credentials().euid() == 0) {
+        if (lastActor != null && actsAsRoot(lastActor.credentials())) {
             privilegedActor = true; // root changed a victim's file (sudo's own timestamp files do not count)
         }
         if (impactedFiles.size() < settings.maxListedFiles) {
