@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -72,8 +73,21 @@ public final class DetectorThread implements Consumer<Event>, AutoCloseable {
 
     private void hand(List<Event> b) {
         rethrow();
+        waitWhileAlive(() -> queue.offer(b, 100, TimeUnit.MILLISECONDS));
+    }
+
+    /** One bounded wait of the feeding thread: true once what it waits for happened. */
+    private interface BoundedWait {
+        boolean done() throws InterruptedException;
+    }
+
+    /**
+     * Repeats {@code wait} until it is done, rethrowing the detector's failure and giving up when its thread has
+     * stopped; an interrupt of the feeding thread cancels the run (and stops the detector's thread too).
+     */
+    private void waitWhileAlive(BoundedWait wait) {
         try {
-            while (!queue.offer(b, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            while (!wait.done()) {
                 rethrow();
                 if (!thread.isAlive()) {
                     throw new IllegalStateException("the detector thread stopped");
@@ -83,6 +97,14 @@ public final class DetectorThread implements Consumer<Event>, AutoCloseable {
             Thread.currentThread().interrupt();
             thread.interrupt();
             throw new DetectionCancelledException(detector.eventsProcessed());
+        }
+    }
+
+    /** Hands over the batch being filled, if it holds anything. */
+    private void handBatch() {
+        if (!batch.isEmpty()) {
+            hand(batch);
+            batch = new ArrayList<>(BATCH);
         }
     }
 
@@ -101,24 +123,10 @@ public final class DetectorThread implements Consumer<Event>, AutoCloseable {
      * alert listener has been told is then up to date (a re-run's partial results).
      */
     public void sync() {
-        if (!batch.isEmpty()) {
-            hand(batch);
-            batch = new ArrayList<>(BATCH);
-        }
+        handBatch();
         Barrier barrier = new Barrier();
         hand(barrier);
-        try {
-            while (!barrier.reached.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                rethrow();
-                if (!thread.isAlive()) {
-                    throw new IllegalStateException("the detector thread stopped");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            thread.interrupt();
-            throw new DetectionCancelledException(detector.eventsProcessed());
-        }
+        waitWhileAlive(() -> barrier.reached.await(100, TimeUnit.MILLISECONDS));
     }
 
     /** A mark in the queue: the detector thread lets {@link #sync()} go on when it gets there. */
@@ -139,18 +147,12 @@ public final class DetectorThread implements Consumer<Event>, AutoCloseable {
     /** Hands over what is left, waits for the detector and returns its findings (see {@link Detector#finish()}). */
     public List<Finding> finish() {
         if (findings == null) {
-            if (!batch.isEmpty()) {
-                hand(batch);
-                batch = new ArrayList<>(0);
-            }
+            handBatch();
             hand(END);
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                thread.interrupt();
-                throw new DetectionCancelledException(detector.eventsProcessed());
-            }
+            waitWhileAlive(() -> {
+                thread.join(100);
+                return !thread.isAlive();
+            });
             rethrow();
             findings = detector.finish();
         }
