@@ -22,6 +22,7 @@ import io.ransomtrace.engine.signal.RansomNoteSignal;
 import io.ransomtrace.engine.signal.Signal;
 import io.ransomtrace.engine.signal.SignalKind;
 import io.ransomtrace.engine.signal.ToolUse;
+import io.ransomtrace.engine.signal.TruncateCommand;
 import io.ransomtrace.engine.snapshot.SnapshotReader;
 import io.ransomtrace.engine.snapshot.SnapshotWriter;
 
@@ -671,8 +672,7 @@ final class Campaign {
         long ph = h.full;
         switch (op.kind()) {
             case CREATE -> {
-                if ((op.openFlags() & io.ransomtrace.engine.model.OpenFlags.O_TMPFILE)
-                        == io.ransomtrace.engine.model.OpenFlags.O_TMPFILE) {
+                if ((op.openFlags() & OpenFlags.O_TMPFILE) == OpenFlags.O_TMPFILE) {
                     unnamedFile(path, millis);
                     return;
                 }
@@ -866,7 +866,7 @@ final class Campaign {
      * (a log cleared by hand) stays an ordinary write.
      */
     private boolean emptiedAfterItsCopy(ProcessInfo actor, long ph, long millis) {
-        return actor != null && "truncate".equals(actor.exeName()) && io.ransomtrace.engine.signal.TruncateCommand.emptiesFiles(actor.argv())
+        return actor != null && "truncate".equals(actor.exeName()) && TruncateCommand.emptiesFiles(actor.argv())
                 && memory.createdWithSuffix.find(key(ph), millis - settings.pairWindowMillis) >= 0;
     }
 
@@ -1313,8 +1313,8 @@ final class Campaign {
      * {@code user.effective}, most EDR tables), that one — a process whose real uid is root acts as root unless it
      * dropped its privileges, which such a source would have shown as another user.
      */
-    private static boolean actsAsRoot(io.ransomtrace.engine.model.Credentials c) {
-        return c.euid() == 0 || c.euid() == io.ransomtrace.engine.model.Credentials.UNSET && c.uid() == 0;
+    private static boolean actsAsRoot(Credentials c) {
+        return c.euid() == 0 || c.euid() == Credentials.UNSET && c.uid() == 0;
     }
 
     private void listImpact(String path) {
