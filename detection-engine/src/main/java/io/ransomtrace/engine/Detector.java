@@ -6,6 +6,7 @@ import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.model.Event;
 import io.ransomtrace.engine.model.FileOp;
 import io.ransomtrace.engine.model.FileOpKind;
+import io.ransomtrace.engine.model.KernelFiles;
 import io.ransomtrace.engine.model.OpenFlags;
 import io.ransomtrace.engine.model.OtherRecord;
 import io.ransomtrace.engine.model.ProcessExec;
@@ -304,8 +305,8 @@ public final class Detector implements Consumer<Event> {
                 table.fileEvent(FileOpKind.CREATE);
             }
         }
-        if (!op.modifies()) {
-            return;
+        if (!op.modifies() || KernelFiles.isKernelFile(op.path())) {
+            return; // a redirection to /dev/null changes no stored file
         }
         ProcessInfo actor = table.forActor(op.actor(), millis, op.id());
         table.changedFiles(actor);
