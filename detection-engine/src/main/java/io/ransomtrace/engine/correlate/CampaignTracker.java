@@ -158,7 +158,7 @@ public final class CampaignTracker {
      * Open campaigns already high, by the login session they run in (host, login uid, audit session): derived
      * from the open campaigns' severities, rebuilt on restore, never written.
      */
-    private final Map<String, Campaign> highBySession = new java.util.HashMap<>();
+    private final Map<String, List<Campaign>> highBySession = new java.util.HashMap<>();
 
     /** host|loginUid|session of a process in a login session, or null (a daemon, cron without pam_loginuid). */
     private static String sessionKey(String host, ProcessInfo p) {
@@ -178,8 +178,15 @@ public final class CampaignTracker {
      */
     private Campaign noteOwner(Campaign c, FileOp op, ProcessInfo actor) {
         String key = sessionKey(op.host(), actor);
-        Campaign high = key == null ? null : highBySession.get(key);
-        if (high == null || high == c || op.path() == null || !high.notes.candidate(op.path())) {
+        List<Campaign> highs = key == null ? null : highBySession.get(key);
+        Campaign high = null;
+        for (int i = 0; highs != null && i < highs.size(); i++) {
+            Campaign h = highs.get(i); // the session's first (by serial): the same choice after a restore
+            if (h != c && (high == null || h.serial < high.serial)) {
+                high = h;
+            }
+        }
+        if (high == null || op.path() == null || !high.notes.candidate(op.path())) {
             return c;
         }
         touch(high);
@@ -189,7 +196,18 @@ public final class CampaignTracker {
     private void becameHigh(Campaign c) {
         String key = sessionKey(c.host, c.root);
         if (key != null) {
-            highBySession.put(key, c);
+            highBySession.computeIfAbsent(key, k -> new ArrayList<>(1)).add(c);
+        }
+    }
+
+    private void leftHigh(Campaign c) {
+        if (highBySession.isEmpty()) {
+            return;
+        }
+        String key = sessionKey(c.host, c.root);
+        List<Campaign> highs = key == null ? null : highBySession.get(key);
+        if (highs != null && highs.remove(c) && highs.isEmpty()) {
+            highBySession.remove(key);
         }
     }
 
@@ -420,8 +438,12 @@ public final class CampaignTracker {
         if (c.filesAtFirstHigh == null && now.atLeast(Severity.HIGH)) {
             c.filesAtFirstHigh = c.filesAffected();
         }
-        if (now.atLeast(Severity.HIGH) && !before.atLeast(Severity.HIGH)) {
-            becameHigh(c);
+        if (now.atLeast(Severity.HIGH) != before.atLeast(Severity.HIGH)) {
+            if (now.atLeast(Severity.HIGH)) {
+                becameHigh(c);
+            } else {
+                leftHigh(c);
+            }
         }
         if (alerts != null && now.atLeast(settings.alertSeverity) && (c.notified == null || now.compareTo(c.notified) > 0)) {
             c.notified = now;
@@ -456,7 +478,7 @@ public final class CampaignTracker {
     }
 
     private void close(Campaign c) {
-        highBySession.values().remove(c);
+        leftHigh(c);
         if (c.filesCapped()) {
             cappedSets++;
         }
