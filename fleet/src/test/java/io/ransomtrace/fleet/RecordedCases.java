@@ -80,9 +80,11 @@ final class RecordedCases {
             public void quarantined(QuarantinedRecord record) {
             }
         };
+        // one run over the case's files, as scan reads them: a rotated set shares what it learns (names, folders)
+        io.ransomtrace.importers.auditd.NamesByLogSet run = new io.ransomtrace.importers.auditd.NamesByLogSet();
         for (SourceFile f : files(caseDir)) {
             try {
-                Importers.importSource(f, sink);
+                Importers.importSource(f, sink, run);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

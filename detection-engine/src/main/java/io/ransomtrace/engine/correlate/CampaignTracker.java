@@ -154,6 +154,63 @@ public final class CampaignTracker {
         return c;
     }
 
+    /**
+     * Open campaigns already high, by the login session they run in (host, login uid, audit session): derived
+     * from the open campaigns' severities, rebuilt on restore, never written.
+     */
+    private final Map<String, List<Campaign>> highBySession = new java.util.HashMap<>();
+
+    /** host|loginUid|session of a process in a login session, or null (a daemon, cron without pam_loginuid). */
+    private static String sessionKey(String host, ProcessInfo p) {
+        io.ransomtrace.engine.model.Credentials cr = p.credentials();
+        if (cr == null || !cr.hasLoginUid() || cr.session() == io.ransomtrace.engine.model.Credentials.UNSET) {
+            return null;
+        }
+        return host + '|' + cr.loginUid() + '|' + cr.session();
+    }
+
+    /**
+     * The campaign a new file that could be a ransom note belongs to: another command of the same login session
+     * while an encryption in that session is already high ({@code sudo ccrypt -e -r finance hr}, then {@code sudo
+     * find finance hr -type d -exec cp NOTE {} \;}) leaves its notes for that encryption — one finding with its
+     * notes, not a second finding of notes alone. Only names a note could have (a note extension or keyword); the
+     * session's other new files stay with their own campaign.
+     */
+    private Campaign noteOwner(Campaign c, FileOp op, ProcessInfo actor) {
+        String key = sessionKey(op.host(), actor);
+        List<Campaign> highs = key == null ? null : highBySession.get(key);
+        Campaign high = null;
+        for (int i = 0; highs != null && i < highs.size(); i++) {
+            Campaign h = highs.get(i); // the session's first (by serial): the same choice after a restore
+            if (h != c && (high == null || h.serial < high.serial)) {
+                high = h;
+            }
+        }
+        if (high == null || op.path() == null || !high.notes.candidate(op.path())) {
+            return c;
+        }
+        touch(high);
+        return high;
+    }
+
+    private void becameHigh(Campaign c) {
+        String key = sessionKey(c.host, c.root);
+        if (key != null) {
+            highBySession.computeIfAbsent(key, k -> new ArrayList<>(1)).add(c);
+        }
+    }
+
+    private void leftHigh(Campaign c) {
+        if (highBySession.isEmpty()) {
+            return;
+        }
+        String key = sessionKey(c.host, c.root);
+        List<Campaign> highs = key == null ? null : highBySession.get(key);
+        if (highs != null && highs.remove(c) && highs.isEmpty()) {
+            highBySession.remove(key);
+        }
+    }
+
     private void link(Campaign c) {
         c.lruPrev = lruTail;
         c.lruNext = null;
@@ -237,6 +294,8 @@ public final class CampaignTracker {
         Campaign c = campaignOf(root, table, op);
         if (op.kind() == FileOpKind.DELETE && c.promptShell != null) {
             c = deletionOwner(c, op, millis);
+        } else if (op.kind() == FileOpKind.CREATE && !highBySession.isEmpty() && !c.severity.atLeast(Severity.HIGH)) {
+            c = noteOwner(c, op, actor);
         }
         if (actor != lastActor || c != lastActorCampaign) {
             lastActor = actor;
@@ -379,6 +438,13 @@ public final class CampaignTracker {
         if (c.filesAtFirstHigh == null && now.atLeast(Severity.HIGH)) {
             c.filesAtFirstHigh = c.filesAffected();
         }
+        if (now.atLeast(Severity.HIGH) != before.atLeast(Severity.HIGH)) {
+            if (now.atLeast(Severity.HIGH)) {
+                becameHigh(c);
+            } else {
+                leftHigh(c);
+            }
+        }
         if (alerts != null && now.atLeast(settings.alertSeverity) && (c.notified == null || now.compareTo(c.notified) > 0)) {
             c.notified = now;
             Finding f = assembler.build(c);
@@ -412,6 +478,7 @@ public final class CampaignTracker {
     }
 
     private void close(Campaign c) {
+        leftHigh(c);
         if (c.filesCapped()) {
             cappedSets++;
         }
@@ -486,6 +553,9 @@ public final class CampaignTracker {
             }
             atPrompt(c);
             link(c);
+            if (c.severity.atLeast(Severity.HIGH)) {
+                becameHigh(c);
+            }
         }
         n = r.readLength();
         for (int i = 0; i < n; i++) {
@@ -521,6 +591,7 @@ public final class CampaignTracker {
         }
         active.clear();
         byPromptShell.clear();
+        highBySession.clear();
         lruHead = null;
         lruTail = null;
         lastRoot = null;

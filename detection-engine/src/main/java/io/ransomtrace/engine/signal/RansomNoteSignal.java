@@ -126,6 +126,32 @@ public final class RansomNoteSignal extends Signal {
     }
 
     /**
+     * The name could be a note ({@link #created} would consider it): a note extension or a note keyword, and not
+     * a data file's extension. Records nothing.
+     */
+    public boolean candidate(String path) {
+        int slash = path.lastIndexOf('/');
+        int start = slash + 1;
+        int end = path.length();
+        if (end - start < 3 || end - start > 120 || !hasLetter(path, start, end)) {
+            return false;
+        }
+        int dot = path.lastIndexOf('.');
+        if (dot <= start) {
+            dot = -1;
+        }
+        boolean noteExt = dot < 0 ? noteExtensions.contains("", 0, 0) : noteExtensions.contains(path, dot + 1, end)
+                || known.contains(path, dot + 1, end);
+        if (noteExt) {
+            return true;
+        }
+        if (dot >= 0 && (ordinary.contains(path, dot + 1, end) || benign.contains(path, dot + 1, end))) {
+            return false;
+        }
+        return settings.noteKeywordMatcher.find(path, start, end) != null;
+    }
+
+    /**
      * A file named after a file the campaign has just encrypted, overwritten or renamed, plus a suffix
      * ({@code report.pdf.README} beside {@code report.pdf.crypt}): a per-file note. All such files with the
      * same suffix are one note name, {@code <file>.README}, counted across directories like a shared name.

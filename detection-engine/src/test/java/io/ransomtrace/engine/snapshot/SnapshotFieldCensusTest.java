@@ -41,7 +41,7 @@ class SnapshotFieldCensusTest {
         CENSUS.put("correlate.CampaignTracker", "memory active lruHead lruTail closed nextSerial evictedQuiet closedEarly"
                 + " cappedSets lastActor lastActorCopies lastProgram lastActorTool lastArchiveWriter lastUnknownBinary lastScript"
                 + " lastActorLinks lastActorCampaign"
-                + " | settings policy assembler alerts lastRoot lastCampaign byPromptShell");
+                + " | settings policy assembler alerts lastRoot lastCampaign byPromptShell highBySession");
         CENSUS.put("correlate.Campaign", "serial host root promptShell parentExe rootExeAtStart rootCommandLineAtStart firstEventId"
                 + " firstSeen lastSeen lastMillis firstMillis actorCredentials privilegedActor encryptionTool bulk mass extension overwrite"
                 + " deleteAfter notes content early files identities temporaries deletedFirst temporaryFiles builtExecutables"

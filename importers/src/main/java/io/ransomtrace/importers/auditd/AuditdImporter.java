@@ -76,7 +76,7 @@ public final class AuditdImporter implements Importer {
     public ImportStats importSource(SourceFile source, ImportSink sink) throws IOException {
         try (LineReader reader = LineReader.open(source.path(), MAX_LINE_BYTES)) {
             return new Run(source.sourceId(), sink, reader, names.ofRotatedSet(source.path()),
-                    source.hostOfUnnamedRecords()).run();
+                    names.directoriesOfRotatedSet(source.path()), source.hostOfUnnamedRecords()).run();
         }
     }
 
@@ -104,12 +104,13 @@ public final class AuditdImporter implements Importer {
 
         private final String unnamedHost;
 
-        Run(int sourceId, ImportSink sink, LineReader reader, LoginNames setNames, String unnamedHost) {
+        Run(int sourceId, ImportSink sink, LineReader reader, LoginNames setNames, DirectoryInodes setDirectories,
+            String unnamedHost) {
             this.sourceId = sourceId;
             this.sink = sink;
             this.reader = reader;
             this.unnamedHost = unnamedHost;
-            this.mapper = new EventMapper(sourceId, unnamedHost, setNames);
+            this.mapper = new EventMapper(sourceId, unnamedHost, setNames, setDirectories);
         }
 
         ImportStats run() {

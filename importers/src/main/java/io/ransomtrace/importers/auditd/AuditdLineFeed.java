@@ -28,7 +28,7 @@ public final class AuditdLineFeed {
         void quarantined(QuarantinedRecord record);
     }
 
-    private static final int STATE_VERSION = 2;
+    private static final int STATE_VERSION = 3;
 
     private final int sourceId;
     private final Output output;

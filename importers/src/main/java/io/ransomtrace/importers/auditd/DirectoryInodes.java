@@ -15,7 +15,11 @@ import java.util.Map;
  * inode (the same directory reached by a path: {@code openssl -out finance/x.enc} names {@code finance/}) tells
  * where the directory really is, and the bare name is placed there. A directory never named by a path (the tree
  * an {@code rm -r} or {@code find -delete} walks was made before the log began) is placed from the deleter's
- * operands ({@link RecursiveDeleters}). Bounded: the least recently used directories are forgotten.
+ * operands ({@link RecursiveDeleters}). A directory never named at all (a file server such as smbd opens each
+ * folder of its share by descriptor and never by path) is still told apart from the working directory by its
+ * inode: the first inode a working directory's PARENT records carry is taken for the working directory itself,
+ * and a name under any other inode is placed in {@code WORKDIR/[inode N]}, a folder of its own that
+ * {@code find WORKDIR -inum N} finds on the host. Bounded: the least recently used directories are forgotten.
  */
 final class DirectoryInodes {
     private static final int CAPACITY = 50_000;
@@ -23,6 +27,13 @@ final class DirectoryInodes {
     private final Map<String, String> byInode = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+    /** host|dev|working directory to the inode first seen for it, where no path ever named that inode. */
+    private final Map<String, Long> workingDirInodes = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
             return size() > CAPACITY;
         }
     };
@@ -50,19 +61,27 @@ final class DirectoryInodes {
     List<PathItem> place(String host, String dev, String cwd, List<PathItem> items, Map<Integer, String> rawNames,
                          int pid, String exe) {
         PathItem parent = null;
+        int parents = 0;
         for (PathItem p : items) {
             if (p.isParent()) {
-                if (parent != null) {
-                    return items; // renameat with two directories: not worth guessing which name goes where
-                }
                 parent = p;
+                parents++;
             }
         }
         if (parent == null || parent.name() == null) {
             return items;
         }
-        String key = parent.inode() < 0 ? null : host + '|' + dev + '|' + parent.inode();
         String workingDir = workingDir(cwd);
+        if (parents > 1) {
+            // a rename's two directories (ccrypt's F → F.cpt): learned, but not worth guessing which name goes where
+            for (PathItem p : items) {
+                if (p.isParent() && p.name() != null && p.inode() >= 0 && !p.name().equals(workingDir)) {
+                    byInode.put(host + '|' + dev + '|' + p.inode(), stripSlash(p.name()));
+                }
+            }
+            return items;
+        }
+        String key = parent.inode() < 0 ? null : host + '|' + dev + '|' + parent.inode();
         if (workingDir == null || !parent.name().equals(workingDir)) {
             if (key != null) {
                 byInode.put(key, stripSlash(parent.name()));
@@ -82,6 +101,10 @@ final class DirectoryInodes {
             }
             String placed = known != null ? known + "/" + raw
                     : deleters.place(host, pid, exe, workingDir, p.name(), key);
+            if (placed == null && known == null && key != null) {
+                String unnamed = unnamedFolder(host, dev, workingDir, parent.inode());
+                placed = unnamed == null ? null : unnamed + "/" + raw;
+            }
             if (placed != null) {
                 if (out == null) {
                     out = new java.util.ArrayList<>(items);
@@ -100,6 +123,18 @@ final class DirectoryInodes {
         return out == null ? items : out;
     }
 
+    /**
+     * The folder a directory inode stands for when no path ever named it: none for the first inode a working
+     * directory's PARENT records carry (taken for the working directory itself), else {@code WORKDIR/[inode N]}.
+     */
+    private String unnamedFolder(String host, String dev, String workingDir, long inode) {
+        Long first = workingDirInodes.putIfAbsent(host + '|' + dev + '|' + workingDir, inode);
+        if (first == null || first == inode) {
+            return null;
+        }
+        return (workingDir.equals("/") ? "" : workingDir) + "/[inode " + inode + "]";
+    }
+
     /** A successful exec: the process may now be a deleter of trees (or no longer one). */
     void exec(String host, int pid, String exe, List<String> argv, String cwd) {
         deleters.exec(host, pid, exe, argv, cwd);
@@ -113,6 +148,11 @@ final class DirectoryInodes {
             w.writeString(e.getValue());
         }
         deleters.writeState(w);
+        w.writeInt(workingDirInodes.size());
+        for (Map.Entry<String, Long> e : workingDirInodes.entrySet()) {
+            w.writeString(e.getKey());
+            w.writeLong(e.getValue());
+        }
     }
 
     /** Restores what {@link #writeState} wrote, in the same use order. */
@@ -123,6 +163,11 @@ final class DirectoryInodes {
             byInode.put(r.readString(), r.readString());
         }
         deleters.readState(r);
+        workingDirInodes.clear();
+        int m = r.readLength();
+        for (int i = 0; i < m; i++) {
+            workingDirInodes.put(r.readString(), r.readLong());
+        }
     }
 
     private static String stripSlash(String p) {

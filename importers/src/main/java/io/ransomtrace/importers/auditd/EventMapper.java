@@ -37,16 +37,20 @@ final class EventMapper {
     private final int sourceId;
     private final String defaultHost;
     private final LoginNames names;
-    private final DirectoryInodes directories = new DirectoryInodes();
+    private final DirectoryInodes directories;
     private final RepeatedValues repeated = new RepeatedValues();
 
     EventMapper(int sourceId, String defaultHost) {
-        this(sourceId, defaultHost, new LoginNames());
+        this(sourceId, defaultHost, new LoginNames(), new DirectoryInodes());
     }
 
-    /** @param names account names learned from the files read before this one in the same run */
-    EventMapper(int sourceId, String defaultHost, LoginNames names) {
+    /**
+     * @param names       account names learned from the files read before this one in the same run
+     * @param directories directories learned from the files read before this one in the same run
+     */
+    EventMapper(int sourceId, String defaultHost, LoginNames names, DirectoryInodes directories) {
         this.names = names;
+        this.directories = directories;
         this.sourceId = sourceId;
         this.defaultHost = defaultHost;
     }

@@ -5,13 +5,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The account names one import or scan run learns, kept per rotated set: {@code audit.log}, {@code audit.log.1},
- * {@code audit.log.2.gz} of one folder are one set, read oldest first, so a login recorded in {@code audit.log.1}
- * names the session's processes in {@code audit.log}; another folder's log (another machine, perhaps without
- * {@code node=}) learns apart. Not thread-safe: the files of a run are read one after the other.
+ * The account names and directories one import or scan run learns, kept per rotated set: {@code audit.log},
+ * {@code audit.log.1}, {@code audit.log.2.gz} of one folder are one set, read oldest first, so a login recorded in
+ * {@code audit.log.1} names the session's processes in {@code audit.log}, and a folder learned there places names in
+ * it here (as one continuous feed of the host, the fleet job's, would); another folder's log (another machine,
+ * perhaps without {@code node=}) learns apart. Not thread-safe: the files of a run are read one after the other.
  */
 public final class NamesByLogSet {
     private final Map<String, LoginNames> bySet = new HashMap<>();
+    private final Map<String, DirectoryInodes> directoriesBySet = new HashMap<>();
 
     /** Nothing learned yet: one per import or scan run. */
     public NamesByLogSet() {
@@ -19,6 +21,15 @@ public final class NamesByLogSet {
 
     /** The names shared by the files of {@code file}'s rotated set. */
     LoginNames ofRotatedSet(Path file) {
+        return bySet.computeIfAbsent(setKey(file), k -> new LoginNames());
+    }
+
+    /** The directories learned by inode, shared by the files of {@code file}'s rotated set. */
+    DirectoryInodes directoriesOfRotatedSet(Path file) {
+        return directoriesBySet.computeIfAbsent(setKey(file), k -> new DirectoryInodes());
+    }
+
+    private static String setKey(Path file) {
         Path name = file.getFileName();
         String base = name == null ? "" : name.toString();
         if (base.endsWith(".gz")) {
@@ -29,6 +40,6 @@ public final class NamesByLogSet {
             base = base.substring(0, dot);
         }
         Path folder = file.toAbsolutePath().getParent();
-        return bySet.computeIfAbsent((folder == null ? "" : folder.toString()) + "/" + base, k -> new LoginNames());
+        return (folder == null ? "" : folder.toString()) + "/" + base;
     }
 }

@@ -100,4 +100,68 @@ class DirectoryDescriptorPathsTest {
                 .filter(FileOp.class::isInstance).map(FileOp.class::cast).toList();
         assertThat(ops).extracting(FileOp::path).containsExactly("/root/a.jpg", "/root/b.jpg");
     }
+
+    /**
+     * smbd serves each folder of a share by descriptor: {@code openat(dirfd, "Restore-My-Files.txt")} with the
+     * share as working directory, so every PARENT record names the share and only its inode tells the folders apart
+     * (h62, a Samba share encrypted from a client). The first inode seen stands for the working directory; a name
+     * under another, never named by a path, goes to a folder of its own named after that inode.
+     */
+    @Test
+    void namesUnderDirectoriesNeverNamedAreToldApartByTheirInode() {
+        String log = smbCreate(1, 8000, "Restore-My-Files.txt") + smbCreate(2, 8001, "Restore-My-Files.txt")
+                + smbCreate(3, 8002, "Restore-My-Files.txt") + smbCreate(4, 8001, "a.docx.lockbit")
+                + smbCreate(5, 8000, "b.docx.lockbit");
+        List<FileOp> ops = Imports.ofText(dir, log).sink.events.stream()
+                .filter(FileOp.class::isInstance).map(FileOp.class::cast).toList();
+        assertThat(ops).extracting(FileOp::path).containsExactly("/srv/nas/share/Restore-My-Files.txt",
+                "/srv/nas/share/[inode 8001]/Restore-My-Files.txt", "/srv/nas/share/[inode 8002]/Restore-My-Files.txt",
+                "/srv/nas/share/[inode 8001]/a.docx.lockbit", "/srv/nas/share/b.docx.lockbit");
+    }
+
+    /**
+     * ccrypt renames each file to F.cpt ({@code rename("finance/Q3/a.xlsx", "finance/Q3/a.xlsx.cpt")}: two PARENT
+     * records, both the folder); a note copied there afterwards by {@code cp NOTE finance/Q3}, which coreutils opens
+     * as {@code openat(dirfd, "NOTE")}, lands in that folder, not in the working directory.
+     */
+    @Test
+    void aFolderNamedByARenameIsWhereALaterDescriptorRelativeNameGoes() {
+        String rename = "node=fs type=SYSCALL msg=audit(1795876485.329:75630): arch=c000003e syscall=82 success=yes exit=0 a0=1"
+                + " a1=2 a2=3 a3=8 items=4 ppid=29386 pid=29387 auid=1104 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 sgid=0"
+                + " fsgid=0 tty=(none) ses=242 comm=\"ccrypt\" exe=\"/usr/bin/ccrypt\" key=\"rt_rename\"\n"
+                + "node=fs type=CWD msg=audit(1795876485.329:75630): cwd=\"/srv/shares\"\n"
+                + "node=fs type=PATH msg=audit(1795876485.329:75630): item=0 name=\"finance/Q3/\" inode=1608453 dev=fe:00"
+                + " mode=042775 ouid=0 ogid=0 rdev=00:00 nametype=PARENT\n"
+                + "node=fs type=PATH msg=audit(1795876485.329:75630): item=1 name=\"finance/Q3/\" inode=1608453 dev=fe:00"
+                + " mode=042775 ouid=0 ogid=0 rdev=00:00 nametype=PARENT\n"
+                + "node=fs type=PATH msg=audit(1795876485.329:75630): item=2 name=\"finance/Q3/a.xlsx\" inode=1608475"
+                + " dev=fe:00 mode=0100664 ouid=0 ogid=0 rdev=00:00 nametype=DELETE\n"
+                + "node=fs type=PATH msg=audit(1795876485.329:75630): item=3 name=\"finance/Q3/a.xlsx.cpt\" inode=1608475"
+                + " dev=fe:00 mode=0100664 ouid=0 ogid=0 rdev=00:00 nametype=CREATE\n";
+        String note = "node=fs type=SYSCALL msg=audit(1795876485.533:75856): arch=c000003e syscall=257 success=yes exit=5 a0=3"
+                + " a1=5 a2=c1 a3=1a4 items=2 ppid=29388 pid=29389 auid=1104 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0"
+                + " sgid=0 fsgid=0 tty=(none) ses=242 comm=\"cp\" exe=\"/usr/bin/cp\" key=\"rt_write\"\n"
+                + "node=fs type=CWD msg=audit(1795876485.533:75856): cwd=\"/srv/shares\"\n"
+                + "node=fs type=PATH msg=audit(1795876485.533:75856): item=0 name=\"/srv/shares\" inode=1608453 dev=fe:00"
+                + " mode=042775 ouid=0 ogid=0 rdev=00:00 nametype=PARENT\n"
+                + "node=fs type=PATH msg=audit(1795876485.533:75856): item=1 name=\"RECOVER-FILES.txt\" inode=1607842"
+                + " dev=fe:00 mode=0100644 ouid=0 ogid=0 rdev=00:00 nametype=CREATE\n";
+        List<FileOp> ops = Imports.ofText(dir, rename + note).sink.events.stream()
+                .filter(FileOp.class::isInstance).map(FileOp.class::cast).toList();
+        assertThat(ops).extracting(FileOp::path).containsExactly("/srv/shares/finance/Q3/a.xlsx",
+                "/srv/shares/finance/Q3/RECOVER-FILES.txt");
+    }
+
+    private static String smbCreate(int serial, long dirInode, String name) {
+        String id = "1796693089.4" + (10 + serial) + ":" + (184380 + serial);
+        return "node=nas type=SYSCALL msg=audit(" + id + "): arch=c000003e syscall=257 success=yes exit=30 a0=10 a1=5"
+                + " a2=208c2 a3=1e4 items=2 ppid=1692 pid=19652 auid=4294967295 uid=2050 gid=0 euid=2050 suid=0"
+                + " fsuid=2050 egid=2050 sgid=0 fsgid=2050 tty=(none) ses=4294967295 comm=\"smbd\" exe=\"/usr/sbin/smbd\""
+                + " key=\"srv\"\n"
+                + "node=nas type=CWD msg=audit(" + id + "): cwd=\"/srv/nas/share\"\n"
+                + "node=nas type=PATH msg=audit(" + id + "): item=0 name=\"/srv/nas/share\" inode=" + dirInode
+                + " dev=fe:00 mode=040755 ouid=2050 ogid=2050 rdev=00:00 nametype=PARENT\n"
+                + "node=nas type=PATH msg=audit(" + id + "): item=1 name=\"" + name + "\" inode=" + (9000 + serial)
+                + " dev=fe:00 mode=0100744 ouid=2050 ogid=2050 rdev=00:00 nametype=CREATE\n";
+    }
 }

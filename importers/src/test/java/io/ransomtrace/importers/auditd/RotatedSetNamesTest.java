@@ -87,5 +87,38 @@ class RotatedSetNamesTest {
         assertThat(run.ofRotatedSet(dir.resolve("audit.log.gz"))).isSameAs(current);
         assertThat(run.ofRotatedSet(dir.resolve("laurel.log"))).isNotSameAs(current);
         assertThat(run.ofRotatedSet(dir.resolve("other").resolve("audit.log"))).isNotSameAs(current);
+        DirectoryInodes folders = run.directoriesOfRotatedSet(dir.resolve("audit.log"));
+        assertThat(run.directoriesOfRotatedSet(dir.resolve("audit.log.2.gz"))).isSameAs(folders);
+        assertThat(run.directoriesOfRotatedSet(dir.resolve("other").resolve("audit.log"))).isNotSameAs(folders);
+    }
+
+    @Test
+    void aFolderNamedInTheOlderFilePlacesADescriptorRelativeNameInTheNewer() throws IOException {
+        // audit.log.1: openssl writes finance/a.xlsx.enc (PARENT finance/, inode 1466581); audit.log: find deletes
+        // a.xlsx by unlinkat(dirfd, "a.xlsx") with its working directory as PARENT name and finance's inode
+        String older = "type=SYSCALL msg=audit(1764324001.000:2): arch=c000003e syscall=257 success=yes exit=4 a0=ffffff9c"
+                + " a1=5 a2=241 a3=1b6 items=2 ppid=3311 pid=3312 auid=0 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 sgid=0"
+                + " fsgid=0 tty=(none) ses=19 comm=\"openssl\" exe=\"/usr/bin/openssl\" key=(null)\n"
+                + "type=CWD msg=audit(1764324001.000:2): cwd=\"/srv/x\"\n"
+                + "type=PATH msg=audit(1764324001.000:2): item=0 name=\"finance/\" inode=1466581 dev=fe:00 mode=040755"
+                + " ouid=0 ogid=0 rdev=00:00 nametype=PARENT\n"
+                + "type=PATH msg=audit(1764324001.000:2): item=1 name=\"finance/a.xlsx.enc\" inode=1466600 dev=fe:00"
+                + " mode=0100644 ouid=0 ogid=0 rdev=00:00 nametype=CREATE\n";
+        String newer = "type=SYSCALL msg=audit(1764324002.000:9): arch=c000003e syscall=263 success=yes exit=0 a0=5 a1=55"
+                + " a2=0 a3=0 items=2 ppid=3310 pid=3311 auid=0 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 sgid=0 fsgid=0"
+                + " tty=(none) ses=19 comm=\"find\" exe=\"/usr/bin/find\" key=(null)\n"
+                + "type=CWD msg=audit(1764324002.000:9): cwd=\"/srv/x\"\n"
+                + "type=PATH msg=audit(1764324002.000:9): item=0 name=\"/srv/x\" inode=1466581 dev=fe:00 mode=040755"
+                + " ouid=0 ogid=0 rdev=00:00 nametype=PARENT\n"
+                + "type=PATH msg=audit(1764324002.000:9): item=1 name=\"a.xlsx\" inode=1466591 dev=fe:00 mode=0100644"
+                + " ouid=0 ogid=0 rdev=00:00 nametype=DELETE\n";
+        NamesByLogSet run = new NamesByLogSet();
+        Path olderFile = Files.writeString(dir.resolve("audit.log.1"), older);
+        Path newerFile = Files.writeString(dir.resolve("audit.log"), newer);
+        new AuditdImporter(Format.AUDITD_RAW, run).importSource(new SourceFile(1, olderFile, Format.AUDITD_RAW),
+                new CollectingSink());
+        CollectingSink sink = new CollectingSink();
+        new AuditdImporter(Format.AUDITD_RAW, run).importSource(new SourceFile(2, newerFile, Format.AUDITD_RAW), sink);
+        assertThat(((io.ransomtrace.engine.model.FileOp) sink.events.get(0)).path()).isEqualTo("/srv/x/finance/a.xlsx");
     }
 }
