@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Places names given relative to a directory descriptor. For {@code unlinkat(dirfd, "name")} (what
@@ -61,19 +62,20 @@ final class DirectoryInodes {
     List<PathItem> place(String host, String dev, String cwd, List<PathItem> items, Map<Integer, String> rawNames,
                          int pid, String exe) {
         PathItem parent = null;
-        int parents = 0;
+        boolean oneDirectory = true;
         for (PathItem p : items) {
             if (p.isParent()) {
+                // a rename within one folder logs that folder twice (ccrypt's F → F.cpt, rsync's .F.XXXXXX → F)
+                oneDirectory &= parent == null || (parent.inode() == p.inode() && Objects.equals(parent.name(), p.name()));
                 parent = p;
-                parents++;
             }
         }
         if (parent == null || parent.name() == null) {
             return items;
         }
         String workingDir = workingDir(cwd);
-        if (parents > 1) {
-            // a rename's two directories (ccrypt's F → F.cpt): learned, but not worth guessing which name goes where
+        if (!oneDirectory) {
+            // a rename between two folders: learned, but not worth guessing which name goes where
             for (PathItem p : items) {
                 if (p.isParent() && p.name() != null && p.inode() >= 0 && !p.name().equals(workingDir)) {
                     byInode.put(host + '|' + dev + '|' + p.inode(), stripSlash(p.name()));

@@ -152,6 +152,38 @@ class DirectoryDescriptorPathsTest {
                 "/srv/shares/finance/Q3/RECOVER-FILES.txt");
     }
 
+    /**
+     * rsync writes {@code .F.XXXXXX} in a folder by descriptor and renames it to F there ({@code renameat(dirfd,
+     * ".F.XXXXXX", dirfd, "F")}: two PARENT records, both the working directory's name and the folder's inode): the
+     * rename goes to the same unnamed folder as the creation, not to the working directory.
+     */
+    @Test
+    void aRenameWithinAnUnnamedFolderStaysInThatFolder() {
+        String log = smbCreate(1, 8000, "top.txt") + smbCreate(2, 8001, ".a.pdf.Xy12") + smbRename(3, 8001, ".a.pdf.Xy12", "a.pdf");
+        List<FileOp> ops = Imports.ofText(dir, log).sink.events.stream()
+                .filter(FileOp.class::isInstance).map(FileOp.class::cast).toList();
+        assertThat(ops).extracting(FileOp::path).containsExactly("/srv/nas/share/top.txt",
+                "/srv/nas/share/[inode 8001]/.a.pdf.Xy12", "/srv/nas/share/[inode 8001]/.a.pdf.Xy12");
+        assertThat(ops.get(2).targetPath()).isEqualTo("/srv/nas/share/[inode 8001]/a.pdf");
+    }
+
+    private static String smbRename(int serial, long dirInode, String from, String to) {
+        String id = "1796693089.4" + (10 + serial) + ":" + (184380 + serial);
+        String parent = "): item=%d name=\"/srv/nas/share\" inode=" + dirInode
+                + " dev=fe:00 mode=040755 ouid=2050 ogid=2050 rdev=00:00 nametype=PARENT\n";
+        return "node=nas type=SYSCALL msg=audit(" + id + "): arch=c000003e syscall=264 success=yes exit=0 a0=10 a1=5"
+                + " a2=10 a3=6 items=4 ppid=1692 pid=19652 auid=4294967295 uid=2050 gid=0 euid=2050 suid=0"
+                + " fsuid=2050 egid=2050 sgid=0 fsgid=2050 tty=(none) ses=4294967295 comm=\"rsync\" exe=\"/usr/bin/rsync\""
+                + " key=\"srv\"\n"
+                + "node=nas type=CWD msg=audit(" + id + "): cwd=\"/srv/nas/share\"\n"
+                + "node=nas type=PATH msg=audit(" + id + String.format(parent, 0)
+                + "node=nas type=PATH msg=audit(" + id + String.format(parent, 1)
+                + "node=nas type=PATH msg=audit(" + id + "): item=2 name=\"" + from + "\" inode=9100"
+                + " dev=fe:00 mode=0100600 ouid=2050 ogid=2050 rdev=00:00 nametype=DELETE\n"
+                + "node=nas type=PATH msg=audit(" + id + "): item=3 name=\"" + to + "\" inode=9100"
+                + " dev=fe:00 mode=0100600 ouid=2050 ogid=2050 rdev=00:00 nametype=CREATE\n";
+    }
+
     private static String smbCreate(int serial, long dirInode, String name) {
         String id = "1796693089.4" + (10 + serial) + ":" + (184380 + serial);
         return "node=nas type=SYSCALL msg=audit(" + id + "): arch=c000003e syscall=257 success=yes exit=30 a0=10 a1=5"
