@@ -294,4 +294,42 @@ class ExecOnlyImpliedOpsTest {
         assertThat(f.severity().atLeast(Severity.HIGH)).isTrue();
         assertThat(f.filesAffected()).isEqualTo(40);
     }
+
+    /**
+     * h86 with command lines only: a job planted in /etc/cron.d runs as www-data, per upload {@code gzip -c F |
+     * openssl enc … -out F.wwwlock && rm F}. openssl reads its pipe, so only its output's name says which file it
+     * holds; {@code rm F} then deletes that original, as it would after {@code -in F}.
+     */
+    @Test
+    void anOriginalDeletedAfterItsStdinFedEncryptedCopyIsHeldWithoutFileEvents() {
+        Trail t = new Trail("web01");
+        Proc cron = t.service("/usr/sbin/cron").forkAs(Trail.creds(33, 33, 33, "www-data", "www-data"));
+        Proc sh = cron.spawn("/bin/sh", "sh", "-c", "/var/www/.cache/.u.sh");
+        for (String f : files("/var/www/uploads", ".jpg")) {
+            sh.spawn("/usr/bin/gzip", "gzip", "-c", f).exit();
+            sh.spawn("/usr/bin/openssl", "openssl", "enc", "-aes-256-cbc", "-pbkdf2", "-pass", "pass:w3", "-out",
+                    f + ".wwwlock").exit();
+            sh.spawn("/usr/bin/rm", "rm", "-f", f).exit();
+        }
+        Finding f = worst(detect(t));
+        assertThat(f.severity().atLeast(Severity.HIGH)).isTrue();
+        assertThat(f.filesAffected()).isEqualTo(40);
+        assertThat(f.overwrite()).isEqualTo(OverwriteKind.NEW_FILE_THEN_DELETE);
+    }
+
+    /** The nightly dump the same way, one file: {@code pg_dump | gzip > db.sql.gz}, encrypted from stdin, then removed. */
+    @Test
+    void aNightlyDumpEncryptedFromStdinThenRemovedStaysLow() {
+        Trail t = new Trail("db01");
+        Proc cron = t.service("/usr/sbin/cron").forkAs(Trail.creds(0, 0, 0, "root", "root"));
+        Proc sh = cron.spawn("/bin/sh", "sh", "-c", "/usr/local/sbin/nightly-dump");
+        for (int day = 1; day <= 3; day++) {
+            String dump = "/var/backups/db-" + day + ".sql.gz";
+            sh.spawn("/usr/bin/openssl", "openssl", "enc", "-aes-256-cbc", "-pbkdf2", "-pass", "file:/root/.k", "-out",
+                    dump + ".enc").exit();
+            sh.spawn("/usr/bin/rm", "rm", "-f", dump).exit();
+            t.advance(java.time.Duration.ofHours(24));
+        }
+        assertThat(detect(t)).allSatisfy(f -> assertThat(f.severity().atLeast(Severity.MEDIUM)).isFalse());
+    }
 }

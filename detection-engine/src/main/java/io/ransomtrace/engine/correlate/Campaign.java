@@ -488,6 +488,11 @@ final class Campaign {
             String out = use.output();
             if (!use.archive() && out != null && !ToolUse.STDOUT.equals(out)) {
                 memory.encryptedByCommand.put(outputKey(out), millis, 0, serial);
+                if (use.targets().isEmpty() && copy != NO_COPY_STEM) {
+                    // fed on stdin (gzip -c F | openssl enc -out F.lock): the output is named after the file it
+                    // holds, the only trace of which one; rm F after it deletes an original, as after -in F
+                    memory.encryptedByCommand.put(key(copy), millis, copy, serial);
+                }
             }
             for (String target : use.targets()) {
                 memory.encryptedByCommand.put(key(PathNames.hash(target)), millis, copy, serial);
