@@ -48,7 +48,9 @@ import java.util.stream.Stream;
  *       attack finding, from the moment the input line that closed it was written to Kafka to the moment a
  *       read_committed consumer got the finding.</li>
  * </ol>
- * Usage: {@code FleetBenchmark REPO_DIR LOG_DIR WORK_DIR LIVE_LINES_PER_SECOND LIVE_HOSTS [latency-only|throughput-only]}
+ * Usage: {@code FleetBenchmark REPO_DIR LOG_DIR WORK_DIR LIVE_LINES_PER_SECOND LIVE_HOSTS [latency-only|throughput-only]};
+ * environment {@code FLEET_BENCH_MESSAGES=line} ships a line per message (as other shippers do) instead of
+ * {@code fleet ship}'s runs of lines.
  */
 public final class FleetBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -103,10 +105,14 @@ public final class FleetBenchmark {
             }
             long t = System.nanoTime();
             long lines;
+            boolean linePerMessage = "line".equals(System.getenv("FLEET_BENCH_MESSAGES"));
             try (LogShipper shipper = new LogShipper(kafka.bootstrap(), "lines")) {
-                lines = shipper.ship(files, null).stream().mapToLong(LogShipper.Shipped::records).sum();
+                lines = linePerMessage ? shipLinePerMessage(shipper, files)
+                        : shipper.ship(files, null).stream().mapToLong(LogShipper.Shipped::records).sum();
             }
-            System.out.printf(Locale.ROOT, "shipped %,d lines of %d hosts in %.1f s%n", lines, files.size(), secs(t));
+            System.out.printf(Locale.ROOT, "shipped %,d lines of %d hosts in %.1f s, %s%n", lines, files.size(), secs(t),
+                    linePerMessage ? "a line per message (as audisp plugins, laurel and Auditbeat send them)"
+                            : "a host's consecutive lines together, up to 64 KB a message (as fleet ship sends them)");
 
             double[] p1 = job(repo, work, kafka.bootstrap(), 1, files.size());
             double[] p2 = job(repo, work, kafka.bootstrap(), 2, files.size());
@@ -226,6 +232,26 @@ public final class FleetBenchmark {
         System.out.printf(Locale.ROOT, "latency from the closing line's arrival in Kafka to the committed finding, %d findings of %d"
                         + " hosts: p50 %d ms, p99 %d ms, max %d ms (checkpoints every 1 s)%n", sorted.size(), files.size(),
                 percentile(sorted, 50), percentile(sorted, 99), sorted.get(sorted.size() - 1));
+    }
+
+    /** Ships each file as its own host, one line per message, the file's name on its first line. */
+    private static long shipLinePerMessage(LogShipper shipper, List<Path> files) throws IOException {
+        long sent = 0;
+        for (Path f : files) {
+            String host = f.getFileName().toString().replace(".log", "");
+            byte[] source = f.toString().getBytes(StandardCharsets.UTF_8);
+            try (LineReader r = LineReader.open(f, 1 << 20)) {
+                while (r.next()) {
+                    if (!r.isBlank()) {
+                        shipper.send(host, Arrays.copyOfRange(r.buffer(), r.start(), r.start() + r.length()), source);
+                        source = null; // the file's following lines continue it
+                        sent++;
+                    }
+                }
+            }
+        }
+        shipper.flush();
+        return sent;
     }
 
     /** Ships every host's lines interleaved in event-time order (all hosts share one timeline), paced. */
