@@ -77,7 +77,7 @@ class FleetJobIntegrationTest {
             expected.put(host, RecordedCases.scan(c));
             idsComparable.put(host, RecordedCases.singleFile(c));
         }
-        // the recorded openssl attack as Auditbeat/Elastic would ship it: ECS NDJSON, one document per message
+        // the recorded openssl attack as Auditbeat/Elastic would ship it: ECS NDJSON documents
         List<byte[]> ecs = new ArrayList<>();
         for (Event e : RecordedCases.events(RecordedCases.root().resolve("attack-openssl-find"))) {
             for (String line : EcsTranscoder.toLines(e)) {
