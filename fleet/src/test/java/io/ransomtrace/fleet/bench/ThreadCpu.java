@@ -77,7 +77,9 @@ final class ThreadCpu {
                     || name.startsWith("ParGC")) {
                 gc += s;
             } else if (name.startsWith("detector per")) {
-                detectors.add(s);
+                if (s > 0) { // a thread of that name that did no work is not a subtask's
+                    detectors.add(s);
+                }
             } else if (name.startsWith("Source: ") || name.startsWith("Source Data Fet")) {
                 source += s;
             } else {
