@@ -5,7 +5,8 @@
 # Needs the build (mvn -q -DskipTests package), GNU time, Linux /proc (CPU per thread: JIT, GC, the rest) and about
 # 13 GB of free memory (the job runs with -Xmx10g; FLEET_BENCH_JOB_OPTS changes it: 200 hosts hold about 3.5 GB of
 # live heap and run in -Xmx6g, with more GC). Writes into bench-data/fleet/ (git-ignored).
-# usage: bench/fleet-bench.sh [HOSTS] [EVENTS_PER_HOST] [LIVE_LINES_PER_SECOND] [LIVE_HOSTS] [latency-only]
+# usage: bench/fleet-bench.sh [HOSTS] [EVENTS_PER_HOST] [LIVE_LINES_PER_SECOND] [LIVE_HOSTS] [latency-only|throughput-only]
+# FLEET_BENCH_MESSAGES=line ships a line per message (as audisp plugins, laurel, Auditbeat) instead of fleet ship's runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 hosts="${1:-200}" events="${2:-50000}" rate="${3:-40000}" live_hosts="${4:-40}" mode="${5:-all}"

@@ -44,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The fleet job on a Flink MiniCluster against a real Kafka broker in this JVM. Every recorded sample case is shipped
- * as its own host (30 hosts in all, with an ECS one and one sending garbage), their lines interleaved in one topic:
+ * as its own host (30 hosts in all, with an ECS one and one sending garbage), their lines interleaved in one topic,
+ * half of the hosts a line per message, the others runs of lines in one message:
  * per host, the job finds what {@code scan} finds on that host's logs. Run again with a failure injected
  * mid-stream, it restores from its last checkpoint and the findings topic (read_committed) holds each finding
  * exactly once, identical to the uninterrupted run. A host that goes quiet has its findings closed while the job
@@ -76,7 +77,7 @@ class FleetJobIntegrationTest {
             expected.put(host, RecordedCases.scan(c));
             idsComparable.put(host, RecordedCases.singleFile(c));
         }
-        // the recorded openssl attack as Auditbeat/Elastic would ship it: ECS NDJSON, one document per message
+        // the recorded openssl attack as Auditbeat/Elastic would ship it: ECS NDJSON documents
         List<byte[]> ecs = new ArrayList<>();
         for (Event e : RecordedCases.events(RecordedCases.root().resolve("attack-openssl-find"))) {
             for (String line : EcsTranscoder.toLines(e)) {
@@ -93,14 +94,26 @@ class FleetJobIntegrationTest {
         linesByHost.put(GARBAGE_HOST, List.of("not an audit line".getBytes(StandardCharsets.UTF_8),
                 "{\"broken\": json".getBytes(StandardCharsets.UTF_8),
                 "type=SYSCALL msg=audit(1764340000.000".getBytes(StandardCharsets.UTF_8)));
-        // interleaved one line of each host in turn, as many shippers writing into one topic
+        // interleaved a few lines of each host in turn, as many shippers writing into one topic: every second host
+        // sends them as one message (as fleet ship does), the others a line per message (as audisp plugins do)
         try (LogShipper shipper = new LogShipper(kafka.bootstrap(), INPUT)) {
+            int run = 5;
             boolean more = true;
-            for (int i = 0; more; i++) {
+            for (int i = 0; more; i += run) {
                 more = false;
+                int k = 0;
                 for (Map.Entry<String, List<byte[]>> h : linesByHost.entrySet()) {
-                    if (i < h.getValue().size()) {
-                        shipper.send(h.getKey(), h.getValue().get(i), null);
+                    List<byte[]> lines = h.getValue();
+                    boolean packed = k++ % 2 == 0;
+                    if (i < lines.size()) {
+                        List<byte[]> some = lines.subList(i, Math.min(lines.size(), i + run));
+                        if (packed) {
+                            shipper.send(h.getKey(), joinLines(some), null);
+                        } else {
+                            for (byte[] line : some) {
+                                shipper.send(h.getKey(), line, null);
+                            }
+                        }
                         more = true;
                     }
                 }
@@ -108,6 +121,18 @@ class FleetJobIntegrationTest {
         }
         assertThat(linesByHost).hasSizeGreaterThanOrEqualTo(30);
         uninterruptedMessages = runBounded("findings", "status", -1);
+    }
+
+    /** Lines as one message: separated by line breaks, their bytes unchanged. */
+    private static byte[] joinLines(List<byte[]> lines) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] line : lines) {
+            if (out.size() > 0) {
+                out.write('\n');
+            }
+            out.writeBytes(line);
+        }
+        return out.toByteArray();
     }
 
     @AfterAll

@@ -15,11 +15,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code fleet ship}: sends log files into a Kafka topic, one line per message, keyed by host. */
+/** {@code fleet ship}: sends log files into a Kafka topic, keyed by host, a host's consecutive lines together ({@link LogShipper}). */
 @Command(name = "ship", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Send audit logs (raw, enriched, ausearch output) or ECS NDJSON into a Kafka topic, one line",
-                "per message, keyed by host: --host, else the line's node= (ECS host.name), else the file's name.",
-                "Files are sent one after the other; folders and rotated sets oldest first."})
+        description = {"Send audit logs (raw, enriched, ausearch output) or ECS NDJSON into a Kafka topic, keyed by",
+                "host: --host, else the line's node= (ECS host.name), else the file's name. A host's consecutive lines",
+                "go together, up to 64 KB a message. Files are sent one after the other; folders and rotated sets",
+                "oldest first."})
 public final class ShipCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "LOG", arity = "1..*", description = "log files or folders")

@@ -38,14 +38,19 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>a Kafka broker in this process; the synthetic fleet's logs shipped into a topic (8 partitions);</li>
  *   <li>{@code ransomtrace fleet job --until-end} as its own process at parallelism 1, then 2: events/s over the
- *       job's run time and per CPU second of the process, checkpoint size per host;</li>
+ *       job's run time and per CPU second of the process, checkpoint size per host. The job's CPU is its process's
+ *       alone: the broker and the shipping run in this one, as they would on other machines in production. It is
+ *       also split by thread role ({@link ThreadCpu}): the one-time JIT compilation and Flink's start weigh heavily
+ *       on a run this short, the detector and source tasks and the GC are what each event costs;</li>
  *   <li>{@code ransomtrace scan} on the same files: events/s and per CPU second;</li>
  *   <li>latency: the job running (parallelism 2, checkpoints every second) while the first LIVE_HOSTS hosts' lines
  *       are shipped live, one event of each host in turn, at a set rate well below the job's capacity: for each
  *       attack finding, from the moment the input line that closed it was written to Kafka to the moment a
  *       read_committed consumer got the finding.</li>
  * </ol>
- * Usage: {@code FleetBenchmark REPO_DIR LOG_DIR WORK_DIR LIVE_LINES_PER_SECOND LIVE_HOSTS [latency-only]}
+ * Usage: {@code FleetBenchmark REPO_DIR LOG_DIR WORK_DIR LIVE_LINES_PER_SECOND LIVE_HOSTS [latency-only|throughput-only]};
+ * environment {@code FLEET_BENCH_MESSAGES=line} ships a line per message (as other shippers do) instead of
+ * {@code fleet ship}'s runs of lines.
  */
 public final class FleetBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,7 +62,7 @@ public final class FleetBenchmark {
     private static final String JOB_JAVA_OPTS = System.getenv().getOrDefault("FLEET_BENCH_JOB_OPTS",
             "-Xmx10g -XX:+UseParallelGC");
 
-    /** @param threads CPU of the JVM's JIT compiler and GC threads and the rest (read from /proc while it ran) */
+    /** @param threads CPU of the JVM's threads by role (read from /proc while it ran) */
     private record Timed(double wall, double cpu, long maxRssKb, String out, ThreadCpu.Split threads) {
         /** CPU seconds without the JIT compiler's: what a long-running process spends per event. */
         double cpuWithoutJit() {
@@ -66,7 +71,15 @@ public final class FleetBenchmark {
 
         String breakdown() {
             return String.format(Locale.ROOT, "JIT compiler %.1f s, GC %.1f s, other threads %.1f s",
-                    threads.jit(), threads.gc(), threads.other());
+                    threads.jit(), threads.gc(), threads.detectorTotal() + threads.source() + threads.other());
+        }
+
+        /** The job's threads by role, each detector subtask on its own. */
+        String jobBreakdown() {
+            return String.format(Locale.ROOT, "JIT compiler %.1f s, GC %.1f s, detector tasks %s s, source tasks and"
+                            + " their Kafka fetchers %.1f s, Flink's start and runtime and the rest %.1f s",
+                    threads.jit(), threads.gc(), threads.detectors().stream()
+                            .map(d -> String.format(Locale.ROOT, "%.1f", d)).toList(), threads.source(), threads.other());
         }
     }
 
@@ -77,6 +90,7 @@ public final class FleetBenchmark {
         int liveRate = Integer.parseInt(args[3]);
         int liveHosts = Integer.parseInt(args[4]);
         boolean latencyOnly = args.length > 5 && args[5].equals("latency-only");
+        boolean throughputOnly = args.length > 5 && args[5].equals("throughput-only");
         Files.createDirectories(work);
         List<Path> files;
         try (Stream<Path> s = Files.list(logs)) {
@@ -91,10 +105,14 @@ public final class FleetBenchmark {
             }
             long t = System.nanoTime();
             long lines;
+            boolean linePerMessage = "line".equals(System.getenv("FLEET_BENCH_MESSAGES"));
             try (LogShipper shipper = new LogShipper(kafka.bootstrap(), "lines")) {
-                lines = shipper.ship(files, null).stream().mapToLong(LogShipper.Shipped::records).sum();
+                lines = linePerMessage ? shipLinePerMessage(shipper, files)
+                        : shipper.ship(files, null).stream().mapToLong(LogShipper.Shipped::records).sum();
             }
-            System.out.printf(Locale.ROOT, "shipped %,d lines of %d hosts in %.1f s%n", lines, files.size(), secs(t));
+            System.out.printf(Locale.ROOT, "shipped %,d lines of %d hosts in %.1f s, %s%n", lines, files.size(), secs(t),
+                    linePerMessage ? "a line per message (as audisp plugins, laurel and Auditbeat send them)"
+                            : "a host's consecutive lines together, up to 64 KB a message (as fleet ship sends them)");
 
             double[] p1 = job(repo, work, kafka.bootstrap(), 1, files.size());
             double[] p2 = job(repo, work, kafka.bootstrap(), 2, files.size());
@@ -110,9 +128,13 @@ public final class FleetBenchmark {
             System.out.printf(Locale.ROOT, "SUMMARY p1 %,.0f ev/s (%,.0f per CPU s) | p2 %,.0f ev/s (%,.0f per CPU s) | p2/p1 %.2f"
                             + " | scan %,.0f ev/s (%,.0f per CPU s) | p1 per CPU s / scan per CPU s %.2f"
                             + " | without JIT compilation: p1 %,.0f per CPU s, scan %,.0f, ratio %.2f"
-                            + " | checkpoint per host %,.0f bytes (p1)%n",
+                            + " | stream work (job: detector and source tasks and GC; scan: all but JIT): p1 %,.0f per CPU s,"
+                            + " ratio %.2f | checkpoint per host %,.0f bytes (p1)%n",
                     p1[0], p1[1], p2[0], p2[1], p2[0] / p1[0], scanRate, scanPerCpu, p1[1] / scanPerCpu,
-                    p1[3], scanPerCpuNoJit, p1[3] / scanPerCpuNoJit, p1[2]);
+                    p1[3], scanPerCpuNoJit, p1[3] / scanPerCpuNoJit, p1[4], p1[4] / scanPerCpuNoJit, p1[2]);
+            if (throughputOnly) {
+                return;
+            }
             latency(repo, work, kafka.bootstrap(), files.subList(0, Math.min(liveHosts, files.size())), liveRate);
         }
     }
@@ -159,12 +181,14 @@ public final class FleetBenchmark {
         double perCpu = events / t.cpu;
         double perHost = largest.get() / (double) hosts;
         double perCpuNoJit = events / t.cpuWithoutJit();
+        double perStreamWork = events / t.threads.streamWork();
         System.out.printf(Locale.ROOT, "fleet job p%d: %,d events, %d findings; job ran %.1f s (process %.1f s wall, %.1f s CPU: %s;"
-                        + " max RSS %,d MB): %,.0f events/s, %,.0f events per CPU second, %,.0f without JIT compilation;"
+                        + " max RSS %,d MB): %,.0f events/s, %,.0f events per CPU second, %,.0f without JIT compilation,"
+                        + " %,.0f per CPU second of stream work (detector and source tasks and GC);"
                         + " largest checkpoint %,d bytes = %,.0f per host%n",
-                parallelism, events, findings, jobSeconds, t.wall, t.cpu, t.breakdown(), t.maxRssKb / 1024, rate, perCpu,
-                perCpuNoJit, largest.get(), perHost);
-        return new double[] {rate, perCpu, perHost, perCpuNoJit};
+                parallelism, events, findings, jobSeconds, t.wall, t.cpu, t.jobBreakdown(), t.maxRssKb / 1024, rate, perCpu,
+                perCpuNoJit, perStreamWork, largest.get(), perHost);
+        return new double[] {rate, perCpu, perHost, perCpuNoJit, perStreamWork};
     }
 
     private static void latency(Path repo, Path work, String bootstrap, List<Path> files, int linesPerSecond) throws Exception {
@@ -208,6 +232,26 @@ public final class FleetBenchmark {
         System.out.printf(Locale.ROOT, "latency from the closing line's arrival in Kafka to the committed finding, %d findings of %d"
                         + " hosts: p50 %d ms, p99 %d ms, max %d ms (checkpoints every 1 s)%n", sorted.size(), files.size(),
                 percentile(sorted, 50), percentile(sorted, 99), sorted.get(sorted.size() - 1));
+    }
+
+    /** Ships each file as its own host, one line per message, the file's name on its first line. */
+    private static long shipLinePerMessage(LogShipper shipper, List<Path> files) throws IOException {
+        long sent = 0;
+        for (Path f : files) {
+            String host = f.getFileName().toString().replace(".log", "");
+            byte[] source = f.toString().getBytes(StandardCharsets.UTF_8);
+            try (LineReader r = LineReader.open(f, 1 << 20)) {
+                while (r.next()) {
+                    if (!r.isBlank()) {
+                        shipper.send(host, Arrays.copyOfRange(r.buffer(), r.start(), r.start() + r.length()), source);
+                        source = null; // the file's following lines continue it
+                        sent++;
+                    }
+                }
+            }
+        }
+        shipper.flush();
+        return sent;
     }
 
     /** Ships every host's lines interleaved in event-time order (all hosts share one timeline), paced. */
