@@ -2,6 +2,8 @@ package io.ransomtrace.engine;
 
 import io.ransomtrace.engine.finding.Finding;
 import io.ransomtrace.engine.finding.Severity;
+import io.ransomtrace.engine.model.Event;
+import io.ransomtrace.engine.model.FileOp;
 import io.ransomtrace.engine.profile.Allowlist;
 import io.ransomtrace.engine.profile.Profile;
 import io.ransomtrace.engine.trail.Proc;
@@ -64,6 +66,33 @@ class TwentySecondBatchShapesTest {
         assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isLessThan(Severity.MEDIUM));
         // nor, between one file's shred and its rewrite, ever an alert: 31 rewrites and a shred are no wiper
         assertThat(findings).allSatisfy(f -> assertThat(f.firstAlert()).isNull());
+    }
+
+    /** A host that logs execve only: the 32 shreds named by ansible-vault's own command line, nothing else. */
+    @Test
+    void fromCommandLinesAloneAShredOfTheCallersOwnOperandsIsNoDestruction() {
+        Trail t = new Trail("build01");
+        Proc py = vaultTool(t);
+        for (String f : FILES) {
+            py.spawn("/usr/bin/shred", "shred", f);
+        }
+        List<Event> execOnly = t.events().stream().filter(e -> !(e instanceof FileOp)).toList();
+        assertThat(Detector.run(execOnly, Profile.defaults(), Allowlist.empty()))
+                .allSatisfy(f -> assertThat(f.severity()).isLessThan(Severity.MEDIUM));
+    }
+
+    /** The twin on the same host: a shell loop shredding the same files is still destruction the commands show. */
+    @Test
+    void fromCommandLinesAloneAShellsShredLoopStaysDestruction() {
+        Trail t = new Trail("build01");
+        Proc loop = t.sshLogin("tomas", 2003).spawn("/usr/bin/bash", "bash", "-c",
+                "for f in ~/infra/*/*.yml ~/infra/*/*/*.yml; do shred \"$f\"; done");
+        for (String f : FILES) {
+            loop.spawn("/usr/bin/shred", "shred", f);
+        }
+        List<Event> execOnly = t.events().stream().filter(e -> !(e instanceof FileOp)).toList();
+        assertThat(worst(Detector.run(execOnly, Profile.defaults(), Allowlist.empty())).severity())
+                .isGreaterThanOrEqualTo(Severity.HIGH);
     }
 
     @Test
