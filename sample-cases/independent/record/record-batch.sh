@@ -85,7 +85,7 @@ case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|
   22) specs=("h88_ssh_sudo_postgres_datadir_locker db01.lab.internal enriched system" "h89_ssh_sudo_strip_protections_gpg_shred nas01.lab.internal raw system"
        "h90_ssh_appending_locker ws-priya.lab.internal enriched watch" "b108_ssh_ansible_vault_encrypt_inventory build01.lab.internal raw host"
        "b109_ssh_pandoc_notes_to_docx ws-mk.lab.internal enriched watch" "b110_ssh_pip_force_reinstall_venv build01.lab.internal raw host"
-       "b111_ssh_sudo_update_ca_certificates_fresh web-shop01 raw wide") ;;
+       "b111_ssh_sudo_update_ca_certificates_fresh web-shop01 raw wide" "h91_webshell_su_root_password_locker web-shop01 raw host") ;;
   *) echo "no batch $1" >&2; exit 2 ;;
 esac
 for spec in "${specs[@]}"; do

