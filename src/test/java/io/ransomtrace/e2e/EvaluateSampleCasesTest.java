@@ -42,7 +42,7 @@ class EvaluateSampleCasesTest {
                 "| h20_ssh_sudo_staging_copies | attack |", "| b28_cron_find_mtime_delete | none |",
                 "| h32_ssh_python_intermittent | attack |", "| b44_ssh_sudo_apt_reinstall | none |");
         assertThat(run.out()).doesNotContain("**");
-        assertThat(run.out()).containsPattern("Recall 70/70 \\(100 %\\), false positives 0 \\(90 benign cases\\)");
+        assertThat(run.out()).containsPattern("Recall 74/74 \\(100 %\\), false positives 0 \\(94 benign cases\\)");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     }
 }

@@ -332,6 +332,12 @@ public final class Detector implements Consumer<Event> {
             use = null; // logrotate's "shred" option, a package manager wiping its own files: hygiene, not impact
         } else if (use != null && use.destroys() && startedByRetentionSweep(table, p)) {
             use = null; // find -mtime +30 -exec shred -u {} +: expired files destroyed on schedule, not data held
+        } else if (use != null && "shred".equals(use.label()) && !table.logs(FileOpKind.DELETE)
+                && shredsItsCallersOperands(table, p, use)) {
+            // a log without file events: plain shred (the names stay) of the very files a program was handed by name
+            // (ansible-vault encrypt F…: the plaintext wiped before the vault text is written under the same name) is
+            // a step of that program's own rewrite of its operands, which only file events could show (Campaign)
+            use = null;
         } else if (use != null && use.destroys() && "truncate".equals(use.tool()) && !use.targets().isEmpty()
                 && use.targets().stream().allMatch(PathNames::isLogFile)) {
             use = null; // truncate -s 0 /var/log/app/*.log: logs cleared (by hand or as copytruncate), not data held
@@ -436,6 +442,29 @@ public final class Detector implements Consumer<Event> {
             }
         }
         return false;
+    }
+
+    /**
+     * The shred was started by a program (not a shell, not a bulk runner: those hand files to whatever they run) whose
+     * own command line names every file shredded.
+     */
+    private boolean shredsItsCallersOperands(ProcessTable table, ProcessInfo p, ToolUse use) {
+        ProcessInfo caller = table.parent(p);
+        if (caller == null || !caller.argvKnown() || use.targets().isEmpty() || caller.exeName() == null
+                || classifier.isShell(caller.exeName()) || classifier.isBulkRunner(caller.exeName())) {
+            return false;
+        }
+        List<String> argv = caller.argv();
+        for (String target : use.targets()) {
+            boolean named = false;
+            for (int i = 1; i < argv.size() && !named; i++) {
+                named = target.equals(PathNames.resolve(caller.cwd(), argv.get(i)));
+            }
+            if (!named) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean startedByCopyTool(ProcessTable table, ProcessInfo p) {

@@ -51,6 +51,19 @@ final class Campaign {
     private static final long COUNTED = 2;
     /** A file a destruction tool (shred, dd, truncate) was pointed at: counted, and kept when deleted after. */
     private static final long DESTROYED = 3;
+    /**
+     * A file plain {@code shred F} (no {@code -u}: the name stays) was pointed at, with the pid of the process that
+     * started shred in the low bits; once that process unlinks F it is marked {@link #REPLACING}, and its creating F
+     * again makes the shred the wipe step of a rewrite, not destruction ({@link #rewroteWhatItWiped}).
+     */
+    private static final long WIPED_FOR = 1L << 40;
+    private static final long REPLACING = 1L << 41;
+    /** A {@link #WIPED_FOR} file whose shred was not counted: its caller had written anew what it shredded before. */
+    private static final long DEFERRED = 1L << 42;
+    /** inPlace table mark under {@link #rewriterKey}: this pid wrote anew a file it had shredded. */
+    private static final long REWRITER = 4;
+    private static final long REWRITER_SALT = 0x2545f4914f6cdd1dL;
+    private static final long PID_BITS = 0xffff_ffffL;
 
     final long serial;
     final String host;
@@ -530,15 +543,23 @@ final class Campaign {
                 }
             }
         } else if (use.destroys()) {
-            encryptionTool.record(use);
-            addTool(p, use.tool());
+            boolean keepsTheName = "shred".equals(use.label()) && p.ppid() > 0;
+            // a caller that wrote anew what it had shredded before: this shred is the wipe step of its next rewrite
+            boolean deferred = keepsTheName && memory.inPlace.find(rewriterKey(p.ppid()), millis - settings.pairWindowMillis) >= 0;
+            if (!deferred) {
+                encryptionTool.record(use);
+                addTool(p, use.tool());
+            }
             for (String target : use.targets()) {
                 long ph = PathNames.hash(target);
                 int slot = memory.inPlace.find(key(ph), Long.MIN_VALUE);
                 if (slot < 0 || memory.inPlace.aux(slot) == PENDING) {
-                    memory.inPlace.put(key(ph), millis, DESTROYED, serial);
-                    overwrite.destroyedByTool(use.label());
-                    listImpact(target);
+                    long mark = !keepsTheName ? DESTROYED : deferred ? WIPED_FOR | DEFERRED | p.ppid() : WIPED_FOR | p.ppid();
+                    memory.inPlace.put(key(ph), millis, mark, serial);
+                    if (!deferred) {
+                        overwrite.destroyedByTool(use.label());
+                        listImpact(target);
+                    }
                 }
                 newIdentity(ph, target, millis);
                 directory(target, PathNames.directoryHash(target));
@@ -751,6 +772,7 @@ final class Campaign {
 
     private void onCreate(FileOp op, String path, PathHashes h, long millis) {
         long ph = h.full;
+        rewroteWhatItWiped(op, ph, millis);
         int dot = h.dot;
         long originalKey = key(h.stem);
         memory.created.put(key(ph), millis, 0, serial);
@@ -791,6 +813,41 @@ final class Campaign {
             memory.createdWithSuffix.put(originalKey, millis, suffixHash, serial);
         }
         newIdentity(ph, path, millis);
+    }
+
+    /**
+     * {@code shred F} without {@code -u} overwrites F's blocks and leaves the name; when the process that started it
+     * then unlinks F and creates F again (ansible-vault encrypt: the plaintext shredded, the vault text written under
+     * the same name, O_EXCL), the name holds the data its owner's tool just wrote: the shred was the wipe step of a
+     * rewrite by that process, not a destroying run. The file still counts as overwritten in place, and as for any
+     * rewrite in place the rest of the campaign (notes, suffixes, an unknown binary, the content) tells whether
+     * that is encryption ({@link #overwriteCorroborated}). Once a process has done so, its next plain shreds are not
+     * counted as destroying runs at all until it unlinks and writes the file again (a tool of 32 such rewrites is
+     * never, between a shred and its rewrite, a campaign of 31 overwrites and a destroying run).
+     */
+    private void rewroteWhatItWiped(FileOp op, long ph, long millis) {
+        int slot = memory.inPlace.find(key(ph), millis - settings.pairWindowMillis);
+        if (slot < 0 || op.actor() == null) {
+            return;
+        }
+        long mark = memory.inPlace.aux(slot);
+        if ((mark & REPLACING) != 0 && (mark & PID_BITS) == op.actor().pid()) {
+            memory.inPlace.remove(slot);
+            if ((mark & DEFERRED) != 0) {
+                overwrite.overwritten(); // never counted as destroyed: counted now as what it is, a rewrite in place
+                listImpact(op.path());
+            } else {
+                overwrite.rewrittenByCaller();
+                encryptionTool.retract("shred");
+            }
+            memory.inPlace.put(rewriterKey(op.actor().pid()), millis, REWRITER, serial);
+            revision++;
+        }
+    }
+
+    /** Key under which the inPlace table remembers a process that rewrites what it shreds (keys of their own). */
+    private long rewriterKey(int pid) {
+        return key(pid ^ REWRITER_SALT);
     }
 
     /**
@@ -1108,11 +1165,16 @@ final class Campaign {
             // written then deleted: a temporary, not an overwritten original; shredded then deleted is
             // destruction (shred -u) and stays, unless an encrypted copy pairs with it (gpg f; shred -u f:
             // the copy is what remains, new-file-then-delete)
-            if (mark == COUNTED || (mark == DESTROYED && slot >= 0)) {
+            boolean destroyed = mark == DESTROYED || (mark & WIPED_FOR) != 0 && (mark & DEFERRED) == 0;
+            if (mark == COUNTED || (destroyed && slot >= 0)) {
                 revision++;
                 overwrite.retracted();
             }
             memory.inPlace.remove(written);
+            if ((mark & WIPED_FOR) != 0 && slot < 0 && op.actor() != null && op.actor().pid() == (mark & PID_BITS)) {
+                // the process that had F shredded unlinks it: whether it writes F anew decides what the shred was
+                memory.inPlace.put(key(ph), millis, REPLACING | (mark & (DEFERRED | PID_BITS)), serial);
+            }
         }
         if (slot >= 0 && origin == null && memory.created.find(key(ph), millis - settings.pairWindowMillis) >= 0) {
             // the deleted file was one the campaign itself created (the log shows its creation): split's F.part-aa

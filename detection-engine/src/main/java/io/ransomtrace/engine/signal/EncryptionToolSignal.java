@@ -36,6 +36,20 @@ public final class EncryptionToolSignal extends Signal {
         }
     }
 
+    /** A run recorded under {@code label} turned out to be no destruction (a shred its caller rewrote over). */
+    public void retract(String label) {
+        Integer n = labels.get(label);
+        if (runs == 0 || n == null) {
+            return;
+        }
+        runs--;
+        if (n == 1) {
+            labels.remove(label);
+        } else {
+            labels.put(label, n - 1);
+        }
+    }
+
     public int runs() {
         return runs;
     }

@@ -50,6 +50,16 @@ public final class OverwriteInPlaceSignal extends Signal {
         }
     }
 
+    /**
+     * A file a destruction tool was pointed at was written again by the process that ran the tool: still a file
+     * rewritten where it lies, no longer one a tool destroyed.
+     */
+    public void rewrittenByCaller() {
+        if (byTools > 0) {
+            byTools--;
+        }
+    }
+
     /** A file was renamed to a new suffix without being written in place (so far). */
     public void renamedOnly() {
         renameOnly++;

@@ -52,7 +52,9 @@ class RecordedCasesExecOnlyTest {
             "h51_ssh_sudo_bindmount_mnt", "h52_ssh_busybox_7z_qnap", "h53_ssh_nested_ssh_root", "h54_ssh_root_sudo_u_fanout",
             "h59_ssh_wrapped_openssl_timeout_nice", "h61_ssh_sudo_devshm_cp_back", "h56_ssh_bindmount_host_rules",
             "h70_ssh_openssl_rm_under_pgbench_web", "h80_ssh_sudo_auditctl_cut_midway",
-            "h82_ssh_scareware_rename_locked", "h83_ssh_split_openssl_cat", "h86_cron_d_www_data_uploads");
+            "h82_ssh_scareware_rename_locked", "h83_ssh_split_openssl_cat", "h86_cron_d_www_data_uploads",
+            "h88_ssh_sudo_postgres_datadir_locker", "h89_ssh_sudo_strip_protections_gpg_shred",
+            "h91_webshell_su_root_password_locker");
 
     static Stream<Path> cases() throws IOException {
         return RecordedCasesAsEcsTest.cases();
@@ -88,7 +90,8 @@ class RecordedCasesExecOnlyTest {
             "h70_ssh_openssl_rm_under_pgbench_web", "h71_ssh_sudo_c_locker_under_apt_rsync", "h80_ssh_sudo_auditctl_cut_midway",
             "h81_ssh_venv_python_setsid_logout", "h82_ssh_scareware_rename_locked", "h83_ssh_split_openssl_cat",
             "h84_ssh_sudo_vmdisk_intermittent", "h85_ssh_bash_s_stdin_redirect_openssl", "h86_cron_d_www_data_uploads",
-            "h87_ssh_sudo_7z_sdel_homes");
+            "h87_ssh_sudo_7z_sdel_homes", "h88_ssh_sudo_postgres_datadir_locker", "h89_ssh_sudo_strip_protections_gpg_shred",
+            "h91_webshell_su_root_password_locker");
 
     /**
      * The same cases as Sysmon for Linux shows them: process starts, file creates (event 11) and deletes (23), no
@@ -130,7 +133,9 @@ class RecordedCasesExecOnlyTest {
             "h55_ssh_find_exec_python_c", "h59_ssh_wrapped_openssl_timeout_nice", "h60_ssh_exec_a_kworker_locker", "h61_ssh_sudo_devshm_cp_back", "h62_smb_one_session_lockbit", "h56_ssh_bindmount_host_rules",
             "h70_ssh_openssl_rm_under_pgbench_web", "h71_ssh_sudo_c_locker_under_apt_rsync",
             "h81_ssh_venv_python_setsid_logout", "h82_ssh_scareware_rename_locked", "h83_ssh_split_openssl_cat",
-            "h84_ssh_sudo_vmdisk_intermittent", "h85_ssh_bash_s_stdin_redirect_openssl", "h86_cron_d_www_data_uploads");
+            "h84_ssh_sudo_vmdisk_intermittent", "h85_ssh_bash_s_stdin_redirect_openssl", "h86_cron_d_www_data_uploads",
+            "h88_ssh_sudo_postgres_datadir_locker", "h89_ssh_sudo_strip_protections_gpg_shred", "h90_ssh_appending_locker",
+            "h91_webshell_su_root_password_locker");
 
     /**
      * The same cases as file integrity monitoring shows them (osquery's file_events, Auditbeat's file_integrity, an EDR
