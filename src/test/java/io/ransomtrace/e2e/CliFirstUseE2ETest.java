@@ -121,6 +121,24 @@ class CliFirstUseE2ETest {
         assertThat(first.at("/analyst/notes/0/text").asText()).isEqualTo("Started from carol's sudo.");
     }
 
+    /**
+     * h62: smbd opened every folder of the share by descriptor, so the log names them by inode only; the restore list
+     * keeps them as {@code /srv/nas/share/[inode N]} and the report says how to find each on the host.
+     */
+    @Test
+    void theRestoreListSaysHowToFindFoldersTheLogNamedByInodeOnly() throws IOException {
+        Path caseFile = dir.resolve("smb.rtcase");
+        CliRun imp = CliRun.of("import", "--quiet", "--case", caseFile.toString(), RepositoryRoot.find()
+                .resolve("sample-cases/independent/cases/h62_smb_one_session_lockbit/audit.log").toString());
+        assertThat(imp.exitCode()).as(imp.err()).isZero();
+        Path out = dir.resolve("restore-smb.csv");
+        CliRun r = CliRun.of("report", "--case", caseFile.toString(), "--format", "restore", "--out", out.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(Files.readString(out)).contains("/srv/nas/share/[inode ");
+        assertThat(r.out()).containsPattern("\\d+ files lie in \\d+ folders the log named by inode only")
+                .containsPattern("find /srv/nas/share -xdev -inum \\d+");
+    }
+
     @Test
     void theRestoreListOfAnExecOnlyCaseSaysWhyItIsEmpty() throws IOException {
         Path caseFile = dir.resolve("exec-only.rtcase");
