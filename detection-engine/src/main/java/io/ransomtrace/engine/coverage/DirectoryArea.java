@@ -27,7 +27,8 @@ public enum DirectoryArea {
         if (path == null) {
             return OTHER;
         }
-        String lower = path.toLowerCase(Locale.ROOT);
+        // called for every file event of a re-run: most paths have no capital letter to fold, so skip the copy
+        String lower = hasUpperCase(path) ? path.toLowerCase(Locale.ROOT) : path;
         if (lower.endsWith(".qcow2") || lower.endsWith(".vmdk") || lower.endsWith(".vdi") || lower.endsWith(".vhdx")
                 || lower.startsWith("/var/lib/libvirt/") || lower.startsWith("/vmfs/") || lower.contains("/vm/")) {
             return VM_DATASTORES;
@@ -52,5 +53,15 @@ public enum DirectoryArea {
             return VAR;
         }
         return OTHER;
+    }
+
+    private static boolean hasUpperCase(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= 'A' && c <= 'Z') || c >= 0x80) {
+                return true; // beyond ASCII toLowerCase decides
+            }
+        }
+        return false;
     }
 }
