@@ -41,13 +41,20 @@ class RotatedSetNamesTest {
             + "type=EOE msg=audit(1764327600.000:90): \n";
 
     private Credentials newerExecRead(NamesByLogSet forOlder, NamesByLogSet forNewer) throws IOException {
-        Path older = Files.writeString(dir.resolve("audit.log.1"), OLDER);
-        Path newer = Files.writeString(dir.resolve("audit.log"), NEWER);
+        return ((ProcessExec) newerFileEvents(OLDER, forOlder, NEWER, forNewer).get(0)).actor().credentials();
+    }
+
+    /** audit.log.1 then audit.log of one folder imported with the given runs: the events of audit.log. */
+    private java.util.List<io.ransomtrace.engine.model.Event> newerFileEvents(String olderText, NamesByLogSet forOlder,
+                                                                              String newerText, NamesByLogSet forNewer)
+            throws IOException {
+        Path older = Files.writeString(dir.resolve("audit.log.1"), olderText);
+        Path newer = Files.writeString(dir.resolve("audit.log"), newerText);
         new AuditdImporter(Format.AUDITD_RAW, forOlder).importSource(new SourceFile(1, older, Format.AUDITD_RAW),
                 new CollectingSink());
         CollectingSink sink = new CollectingSink();
         new AuditdImporter(Format.AUDITD_RAW, forNewer).importSource(new SourceFile(2, newer, Format.AUDITD_RAW), sink);
-        return ((ProcessExec) sink.events.get(0)).actor().credentials();
+        return sink.events;
     }
 
     @Test
@@ -113,12 +120,7 @@ class RotatedSetNamesTest {
                 + "type=PATH msg=audit(1764324002.000:9): item=1 name=\"a.xlsx\" inode=1466591 dev=fe:00 mode=0100644"
                 + " ouid=0 ogid=0 rdev=00:00 nametype=DELETE\n";
         NamesByLogSet run = new NamesByLogSet();
-        Path olderFile = Files.writeString(dir.resolve("audit.log.1"), older);
-        Path newerFile = Files.writeString(dir.resolve("audit.log"), newer);
-        new AuditdImporter(Format.AUDITD_RAW, run).importSource(new SourceFile(1, olderFile, Format.AUDITD_RAW),
-                new CollectingSink());
-        CollectingSink sink = new CollectingSink();
-        new AuditdImporter(Format.AUDITD_RAW, run).importSource(new SourceFile(2, newerFile, Format.AUDITD_RAW), sink);
-        assertThat(((io.ransomtrace.engine.model.FileOp) sink.events.get(0)).path()).isEqualTo("/srv/x/finance/a.xlsx");
+        assertThat(((io.ransomtrace.engine.model.FileOp) newerFileEvents(older, run, newer, run).get(0)).path())
+                .isEqualTo("/srv/x/finance/a.xlsx");
     }
 }
