@@ -109,20 +109,29 @@ public final class RansomNoteSignal extends Signal {
     public boolean created(String path, int slash, int dot, long dirHash, long millis, ContentHint hint, boolean newFile) {
         int start = slash + 1;
         int end = path.length();
-        if (end - start < 3 || end - start > 120 || !hasLetter(path, start, end)) {
+        String evidence = noteEvidence(path, start, end, dot);
+        if (evidence == null) {
             return false;
+        }
+        return record(path.substring(start), evidence.isEmpty() ? null : evidence,
+                settings.noteWeakKeywordMatcher.find(path, start, end), slash, path, dirHash, millis, hint, newFile);
+    }
+
+    /**
+     * Why the name {@code path[start, end)} may be a note: its strong note keyword, or "" for a note extension
+     * without one; null when it cannot be a note (too short or long, no letter, a data file's extension, neither).
+     */
+    private String noteEvidence(String path, int start, int end, int dot) {
+        if (end - start < 3 || end - start > 120 || !hasLetter(path, start, end)) {
+            return null;
         }
         boolean noteExt = dot < 0 ? noteExtensions.contains("", 0, 0) : noteExtensions.contains(path, dot + 1, end)
                 || known.contains(path, dot + 1, end);
         if (!noteExt && (ordinary.contains(path, dot + 1, end) || benign.contains(path, dot + 1, end))) {
-            return false; // data.json, build.o, x.tmp: not a note whatever the name says
+            return null; // data.json, build.o, x.tmp: not a note whatever the name says
         }
         String strong = settings.noteKeywordMatcher.find(path, start, end);
-        if (!noteExt && strong == null) {
-            return false;
-        }
-        return record(path.substring(start), strong, settings.noteWeakKeywordMatcher.find(path, start, end),
-                slash, path, dirHash, millis, hint, newFile);
+        return strong != null ? strong : noteExt ? "" : null;
     }
 
     /**
@@ -131,24 +140,9 @@ public final class RansomNoteSignal extends Signal {
      */
     public boolean candidate(String path) {
         int slash = path.lastIndexOf('/');
-        int start = slash + 1;
-        int end = path.length();
-        if (end - start < 3 || end - start > 120 || !hasLetter(path, start, end)) {
-            return false;
-        }
-        int dot = path.lastIndexOf('.');
-        if (dot <= start) {
-            dot = -1;
-        }
-        boolean noteExt = dot < 0 ? noteExtensions.contains("", 0, 0) : noteExtensions.contains(path, dot + 1, end)
-                || known.contains(path, dot + 1, end);
-        if (noteExt) {
-            return true;
-        }
-        if (dot >= 0 && (ordinary.contains(path, dot + 1, end) || benign.contains(path, dot + 1, end))) {
-            return false;
-        }
-        return settings.noteKeywordMatcher.find(path, start, end) != null;
+        int d = path.lastIndexOf('.');
+        int dot = d <= slash + 1 || d == path.length() - 1 ? -1 : d; // as PathHashes finds the last suffix
+        return noteEvidence(path, slash + 1, path.length(), dot) != null;
     }
 
     /**
